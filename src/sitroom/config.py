@@ -1,0 +1,81 @@
+"""Every setting sitroom reads: name, default and help, declared once.
+
+Precedence: defaults < ``sitroom.toml`` in the working directory < ``SITROOM_*``
+environment variables < command-line flags (applied by the CLI).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+__all__ = ["SETTINGS", "Setting", "Settings", "load_settings"]
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: object
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("db", "sitroom.db", "SQLite database file (env SITROOM_DB, flag --db)."),
+    Setting("token", None, "Token that write requests to the API must carry (env SITROOM_TOKEN)."),
+    Setting("max_input_bytes", 256 * 1024 * 1024, "Inputs larger than this are refused."),
+    Setting("max_upload_bytes", 20 * 1024 * 1024, "API uploads larger than this get 413."),
+    Setting("near_duplicate_threshold", 0.8, "MinHash Jaccard estimate at which articles are near-duplicates."),
+    Setting("extract", True, "Run extraction (entities, quotes, claims, ...) during ingest."),
+    Setting("host", "127.0.0.1", "Address `sitroom serve` binds to."),
+    Setting("port", 8000, "Port `sitroom serve` listens on."),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    db: str = "sitroom.db"
+    token: str | None = None
+    max_input_bytes: int = 256 * 1024 * 1024
+    max_upload_bytes: int = 20 * 1024 * 1024
+    near_duplicate_threshold: float = 0.8
+    extract: bool = True
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    @property
+    def db_path(self) -> Path:
+        return Path(self.db)
+
+
+def _coerce(value: str, default: object) -> object:
+    if isinstance(default, bool):
+        return value.strip().lower() in {"1", "true", "yes", "on"}
+    if isinstance(default, int):
+        return int(value)
+    if isinstance(default, float):
+        return float(value)
+    return value
+
+
+def load_settings(*, cwd: Path | None = None, env: dict[str, str] | None = None, **overrides: object) -> Settings:
+    """Build Settings from defaults, ``sitroom.toml``, ``SITROOM_*`` env vars and overrides.
+
+    Overrides whose value is None are ignored, so CLI flags can be passed straight through.
+    """
+    env = dict(os.environ) if env is None else env
+    settings = Settings()
+    toml_path = (cwd or Path.cwd()) / "sitroom.toml"
+    if toml_path.is_file():
+        data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
+        known = {f.name for f in fields(Settings)}
+        settings = replace(settings, **{k: v for k, v in data.items() if k in known})
+    defaults = {s.name: s.default for s in SETTINGS}
+    from_env = {
+        name: _coerce(env[f"SITROOM_{name.upper()}"], defaults[name])
+        for name in defaults
+        if f"SITROOM_{name.upper()}" in env
+    }
+    settings = replace(settings, **from_env)
+    return replace(settings, **{k: v for k, v in overrides.items() if v is not None})

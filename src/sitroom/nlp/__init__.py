@@ -1,0 +1,1 @@
+"""Article -> spaCy Doc -> records. spaCy types never leave this package."""
