@@ -18,7 +18,7 @@ import click
 from sitroom.config import Settings, load_settings
 from sitroom.errors import SitroomError
 
-__all__ = ["cli", "db_option", "json_option", "emit_json", "settings_from", "run_guarded"]
+__all__ = ["cli", "db_option", "emit_json", "emit_jsonl", "json_option", "run_guarded", "settings_from"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
