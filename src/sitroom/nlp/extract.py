@@ -8,6 +8,7 @@ time expressions, places, and events (which use all of the above).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -20,7 +21,9 @@ from sitroom.nlp.events import extract_events
 from sitroom.nlp.pipeline import PIPELINE_VERSION, pipe_docs
 from sitroom.nlp.places import extract_places
 from sitroom.nlp.quotes import extract_quotes
-from sitroom.records import Article, Extraction
+from sitroom.records import Article, Extraction, Failure
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["PIPELINE_VERSION", "Document", "doc_to_records", "extract_articles", "extract_documents"]
 
@@ -64,16 +67,33 @@ def doc_to_records(doc: Doc, *, article_id: str, published: str | None) -> Extra
     )
 
 
-def extract_documents(documents: Iterable[Document]) -> Iterator[Extraction]:
-    """Extract records from many documents with one model load, batched."""
+def extract_documents(
+    documents: Iterable[Document], *, failures: list[Failure] | None = None
+) -> Iterator[Extraction]:
+    """Extract records from many documents with one model load, batched.
+
+    With a ``failures`` list, a document whose extraction raises is recorded there and
+    skipped (batches are forgiving per document); without one, the error propagates.
+    """
     documents = list(documents)
     docs = pipe_docs(d.text for d in documents)
     for document, doc in zip(documents, docs, strict=True):
-        yield doc_to_records(doc, article_id=document.id, published=document.published)
+        if failures is None:
+            yield doc_to_records(doc, article_id=document.id, published=document.published)
+            continue
+        try:
+            extraction = doc_to_records(doc, article_id=document.id, published=document.published)
+        except Exception as e:  # noqa: BLE001 - one bad article must not stop the batch
+            logger.exception("extraction failed for %s", document.id)
+            failures.append(Failure(source=document.id, stage="extract", message=f"{type(e).__name__}: {e}"))
+            continue
+        yield extraction
 
 
-def extract_articles(articles: Iterable[Article]) -> Iterator[Extraction]:
+def extract_articles(
+    articles: Iterable[Article], *, failures: list[Failure] | None = None
+) -> Iterator[Extraction]:
     """Extract records from stored or freshly read articles; spans index ``article.text``."""
     return extract_documents(
-        Document(id=a.id, text=a.text, published=a.published) for a in articles
+        (Document(id=a.id, text=a.text, published=a.published) for a in articles), failures=failures
     )
