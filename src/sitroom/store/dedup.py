@@ -1,0 +1,125 @@
+"""Near-duplicate detection: MinHash signatures of article bodies, indexed with MinHash LSH.
+
+A re-edited or syndicated copy of a story shares most of its word 5-shingles with the
+original; two different stories on the same topic share far fewer (names and stock
+phrases repeat, whole 5-word runs rarely do). So a Jaccard estimate over 5-shingles at
+``Settings.near_duplicate_threshold`` (0.8) separates the two. Signatures are stored per
+article (``articles.minhash``) and the LSH index is rebuilt from them when first needed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from sitroom.records import normalize_for_id
+
+if TYPE_CHECKING:
+    from sitroom.store.connection import Store
+
+__all__ = ["NUM_PERM", "SHINGLE_WORDS", "NearDuplicateIndex", "signature"]
+
+# 128 permutations: datasketch's default; standard error of the Jaccard estimate ~ 1/sqrt(128)
+# = 0.09, tight enough around a 0.8 threshold since we re-check the estimate after LSH.
+NUM_PERM = 128
+# Word 5-shingles: Broder's classic choice for near-duplicate web pages; shorter shingles make
+# unrelated same-topic stories look alike, longer ones miss copies with light edits.
+SHINGLE_WORDS = 5
+# Fixed seed so signatures written by one process compare with those of another.
+SEED = 1
+
+_WORD = re.compile(r"\w+")
+
+
+def _shingles(text: str) -> set[bytes]:
+    words = _WORD.findall(normalize_for_id(text))
+    if len(words) < SHINGLE_WORDS:
+        return {" ".join(words).encode("utf-8")} if words else set()
+    return {
+        " ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")
+        for i in range(len(words) - SHINGLE_WORDS + 1)
+    }
+
+
+def signature(text: str) -> MinHash | None:
+    """MinHash of the body's word 5-shingles; None for a body without words."""
+    shingles = _shingles(text)
+    if not shingles:
+        return None
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    minhash.update_batch(list(shingles))
+    return minhash
+
+
+def to_bytes(minhash: MinHash) -> bytes:
+    return np.asarray(minhash.hashvalues, dtype="<u8").tobytes()
+
+
+def from_bytes(raw: bytes) -> MinHash:
+    values = np.frombuffer(raw, dtype="<u8").astype(np.uint64)
+    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=values)
+
+
+class NearDuplicateIndex:
+    """An LSH index over stored signatures whose inserts follow the store's transactions."""
+
+    def __init__(self, threshold: float) -> None:
+        self.threshold = threshold
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._signatures: dict[str, MinHash] = {}
+        self._roots: dict[str, str] = {}  # article id -> the article it duplicates, if any
+        self._pending: list[str] = []
+
+    @classmethod
+    def from_store(cls, db: Store) -> NearDuplicateIndex:
+        index = cls(db.settings.near_duplicate_threshold)
+        rows = db.query(
+            "SELECT id, duplicate_of, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY seq"
+        )
+        for row in rows:
+            index._add(row["id"], from_bytes(row["minhash"]), row["duplicate_of"])
+        index._pending.clear()
+        return index
+
+    def _add(self, article_id: str, minhash: MinHash, duplicate_of: str | None) -> None:
+        self._lsh.insert(article_id, minhash)
+        self._signatures[article_id] = minhash
+        if duplicate_of:
+            self._roots[article_id] = duplicate_of
+        self._pending.append(article_id)
+
+    def find(self, minhash: MinHash) -> str | None:
+        """The stored article this signature near-duplicates, or None.
+
+        LSH only proposes candidates; each is kept if its Jaccard estimate reaches the
+        threshold. The best match wins (ties: smallest id, for determinism), and a match
+        that is itself a copy is followed to its original so chains stay one level deep.
+        """
+        scored = [
+            (minhash.jaccard(self._signatures[key]), key)
+            for key in self._lsh.query(minhash)
+            if key in self._signatures
+        ]
+        matches = [(score, key) for score, key in scored if score >= self.threshold]
+        if not matches:
+            return None
+        best = min(matches, key=lambda pair: (-pair[0], pair[1]))[1]
+        return self._roots.get(best, best)
+
+    def add(self, article_id: str, minhash: MinHash, duplicate_of: str | None) -> None:
+        if article_id not in self._signatures:
+            self._add(article_id, minhash, duplicate_of)
+
+    def commit(self) -> None:
+        self._pending.clear()
+
+    def rollback(self) -> None:
+        """Forget inserts made since the last commit (their rows were rolled back)."""
+        for key in self._pending:
+            self._lsh.remove(key)
+            self._signatures.pop(key, None)
+            self._roots.pop(key, None)
+        self._pending.clear()

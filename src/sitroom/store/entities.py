@@ -1,0 +1,103 @@
+"""Canonical entities across articles: one row per (normalized name, label), aliases merged."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process
+
+from sitroom.records import Entity, normalize_for_id
+
+__all__ = ["FUZZY_MATCH_SCORE", "canonicalize", "entity_from_row", "normalize_name"]
+
+# token_sort_ratio at which two names of the same label are one entity. 92 accepts spelling
+# variants of one name ("Zelenskyy"/"Zelensky" scores 94, "Volodymyr Zelenskyy"/"Zelenskyy
+# Volodymyr" 100) but not different people who share a surname ("Joe Biden"/"Hunter Biden"
+# ~ 67) or outfits that differ by one word ("Russian army"/"Russian navy" ~ 83).
+FUZZY_MATCH_SCORE = 92
+# Names shorter than this are only merged on exact match: "US" vs "UN" is one edit apart.
+MIN_FUZZY_LENGTH = 6
+
+_LEADING_THE = re.compile(r"^the\s+")
+_PUNCT = re.compile(r"[^\w\s'-]")
+
+
+def normalize_name(name: str) -> str:
+    """Lowercased name without a leading "the", stray punctuation or possessive 's."""
+    text = normalize_for_id(name)
+    text = _LEADING_THE.sub("", text)
+    text = re.sub(r"'s$", "", text)
+    return re.sub(r"\s+", " ", _PUNCT.sub(" ", text)).strip()
+
+
+def entity_from_row(row: sqlite3.Row) -> Entity:
+    return Entity(
+        name=row["name"],
+        label=row["label"],
+        aliases=tuple(json.loads(row["aliases"])),
+        roles=tuple(json.loads(row["roles"])),
+        weapon_class=row["weapon_class"],
+    )
+
+
+def _merge(existing: Iterable[str], extra: Iterable[str]) -> list[str]:
+    merged = list(existing)
+    merged += [x for x in dict.fromkeys(extra) if x and x not in merged]
+    return merged
+
+
+def _find(conn: sqlite3.Connection, norms: list[str], label: str) -> int | None:
+    for norm in norms:
+        row = conn.execute(
+            "SELECT entity_id FROM entity_names WHERE norm = ? AND label = ?", (norm, label)
+        ).fetchone()
+        if row:
+            return int(row[0])
+    main = norms[0]
+    if len(main) < MIN_FUZZY_LENGTH:
+        return None
+    choices = {
+        row[0]: int(row[1])
+        for row in conn.execute("SELECT norm, entity_id FROM entity_names WHERE label = ?", (label,))
+        if len(row[0]) >= MIN_FUZZY_LENGTH
+    }
+    best = process.extractOne(main, list(choices), scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_MATCH_SCORE)
+    return None if best is None else choices[best[0]]
+
+
+def canonicalize(conn: sqlite3.Connection, entity: Entity) -> int:
+    """Id of the canonical entity for ``entity``, creating or enriching it; in the caller's transaction."""
+    names = [entity.name, *entity.aliases]
+    norms = [n for n in dict.fromkeys(normalize_name(x) for x in names) if n]
+    if not norms:
+        norms = [normalize_for_id(entity.name) or entity.name]
+    entity_id = _find(conn, norms, entity.label)
+    if entity_id is None:
+        cur = conn.execute(
+            "INSERT INTO entities (name, label, norm, aliases, roles, weapon_class) VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                entity.name,
+                entity.label,
+                norms[0],
+                json.dumps(_merge([], entity.aliases), ensure_ascii=False),
+                json.dumps(_merge([], entity.roles), ensure_ascii=False),
+                entity.weapon_class,
+            ),
+        )
+        entity_id = int(cur.lastrowid or 0)
+    else:
+        row = conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        aliases = _merge(json.loads(row["aliases"]), [n for n in names if n != row["name"]])
+        roles = _merge(json.loads(row["roles"]), entity.roles)
+        conn.execute(
+            "UPDATE entities SET aliases = ?, roles = ?, weapon_class = coalesce(weapon_class, ?) WHERE id = ?",
+            (json.dumps(aliases, ensure_ascii=False), json.dumps(roles, ensure_ascii=False), entity.weapon_class, entity_id),
+        )
+    conn.executemany(
+        "INSERT OR IGNORE INTO entity_names (norm, label, entity_id) VALUES (?, ?, ?)",
+        [(norm, entity.label, entity_id) for norm in norms],
+    )
+    return entity_id

@@ -1,0 +1,328 @@
+"""Extracted records (mentions, quotes, claims, timexes, places, events): save, load, list.
+
+An article's derived records are replaced as a whole, in one transaction, when it is
+(re)processed: delete then insert, so a newer pipeline version never leaves a mix.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any
+
+from sitroom.errors import BadRequest, NotFound
+from sitroom.records import Claim, Entity, Event, Extraction, Mention, Place, Quote, Timex
+from sitroom.store.entities import canonicalize, entity_from_row
+
+if TYPE_CHECKING:
+    from sitroom.store.connection import Store
+
+__all__ = [
+    "EntityRow",
+    "articles_needing_processing",
+    "get_extraction",
+    "list_claims",
+    "list_entities",
+    "list_events",
+    "list_places",
+    "list_quotes",
+    "save_extraction",
+]
+
+MAX_LIMIT = 1000
+
+# record type -> its table; the columns are the dataclass fields (quoted: "end" is a keyword).
+_TABLES: dict[type, str] = {
+    Mention: "mentions",
+    Quote: "quotes",
+    Claim: "claims",
+    Timex: "timexes",
+    Place: "places",
+    Event: "events",
+}
+_JSON_FIELDS = {"weapons", "quantities"}
+
+
+def _columns(kind: type) -> list[str]:
+    return [f.name for f in fields(kind)]
+
+
+def _encode(record: Any, name: str) -> Any:
+    value = getattr(record, name)
+    if name in _JSON_FIELDS:
+        return json.dumps(list(value) if name == "weapons" else dict(value), ensure_ascii=False)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _decode(kind: type, row: sqlite3.Row) -> Any:
+    values = {}
+    for name in _columns(kind):
+        value = row[name]
+        if name == "weapons":
+            value = tuple(json.loads(value))
+        elif name == "quantities":
+            value = dict(json.loads(value))
+        elif name == "anchored":
+            value = bool(value)
+        values[name] = value
+    return kind(**values)
+
+
+def _check_span(text: str, record: Any) -> None:
+    if text[record.start : record.end] != record.text or record.start > record.end:
+        raise ValueError(
+            f"{type(record).__name__} {record.start}:{record.end} {record.text!r} does not match"
+            f" article {record.article_id} text {text[record.start:record.end]!r}"
+        )
+    if isinstance(record, Quote) and record.speaker_start is not None and record.speaker_end is not None:
+        if text[record.speaker_start : record.speaker_end] != record.speaker_text:
+            raise ValueError(f"Quote speaker span {record.speaker_start}:{record.speaker_end} does not match its text")
+
+
+def _records(extraction: Extraction) -> list[Any]:
+    return [
+        *extraction.mentions, *extraction.quotes, *extraction.claims,
+        *extraction.timexes, *extraction.places, *extraction.events,
+    ]  # fmt: skip
+
+
+def save_extraction(db: Store, extraction: Extraction, *, pipeline_version: str) -> None:
+    """Replace the article's derived records with ``extraction``, in one transaction.
+
+    Raises:
+        NotFound: the article is not stored.
+        ValueError: a record belongs to another article or its span does not match the text.
+    """
+    article_id = extraction.article_id
+    records = _records(extraction)
+    with db.transaction() as conn:
+        row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no article with id {article_id!r} to attach extracted records to")
+        for record in records:
+            if record.article_id != article_id:
+                raise ValueError(f"{type(record).__name__} of article {record.article_id} in extraction of {article_id}")
+            _check_span(row[0], record)
+        for table in (*_TABLES.values(), "article_entities"):
+            conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        entity_ids = _save_entities(conn, extraction)
+        for kind, table in _TABLES.items():
+            names = _columns(kind)
+            extra = ["entity_id"] if kind is Mention else []
+            sql = (
+                f"INSERT INTO {table} ({', '.join(f'{chr(34)}{n}{chr(34)}' for n in names + extra)})"
+                f" VALUES ({', '.join('?' for _ in names + extra)})"
+            )
+            rows = [
+                [_encode(r, n) for n in names] + ([entity_ids[(r.entity, r.label)]] if extra else [])
+                for r in records
+                if type(r) is kind
+            ]
+            conn.executemany(sql, rows)
+        conn.execute(
+            "UPDATE articles SET pipeline_version = ?, processed_at = ? WHERE id = ?",
+            (pipeline_version, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), article_id),
+        )
+
+
+def _save_entities(conn: sqlite3.Connection, extraction: Extraction) -> dict[tuple[str, str], int]:
+    """Canonicalize the article's entities (and any only named by a mention); link them."""
+    ids: dict[tuple[str, str], int] = {}
+    wanted = list(extraction.entities) + [
+        Entity(name=m.entity, label=m.label, roles=(m.role,) if m.role else ())
+        for m in extraction.mentions
+    ]
+    for entity in wanted:
+        key = (entity.name, entity.label)
+        if key not in ids or entity in extraction.entities:
+            ids.setdefault(key, canonicalize(conn, entity))
+    for seq, entity_id in enumerate(dict.fromkeys(ids.values())):
+        conn.execute(
+            "INSERT OR IGNORE INTO article_entities (article_id, entity_id, seq) VALUES (?, ?, ?)",
+            (extraction.article_id, entity_id, seq),
+        )
+    return ids
+
+
+def get_extraction(db: Store, article_id: str) -> Extraction:
+    """Every stored record of the article (entities in their canonical form).
+
+    Raises:
+        NotFound: the article is not stored.
+    """
+    if not db.scalar("SELECT 1 FROM articles WHERE id = ?", (article_id,)):
+        raise NotFound(f"no article with id {article_id!r}")
+    loaded = {
+        table: tuple(
+            _decode(kind, row)
+            for row in db.query(f'SELECT * FROM {table} WHERE article_id = ? ORDER BY start, "end", id', (article_id,))
+        )
+        for kind, table in _TABLES.items()
+    }
+    entities = tuple(
+        entity_from_row(row)
+        for row in db.query(
+            "SELECT e.* FROM article_entities ae JOIN entities e ON e.id = ae.entity_id"
+            " WHERE ae.article_id = ? ORDER BY ae.seq",
+            (article_id,),
+        )
+    )
+    return Extraction(
+        article_id=article_id,
+        mentions=loaded["mentions"],
+        entities=entities,
+        quotes=loaded["quotes"],
+        claims=loaded["claims"],
+        timexes=loaded["timexes"],
+        places=loaded["places"],
+        events=loaded["events"],
+    )
+
+
+def _check_limit(limit: int) -> None:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise BadRequest(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
+
+
+def _like(value: str) -> str:
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _list(db: Store, kind: type, where: Iterable[tuple[str, Any]], limit: int) -> list[Any]:
+    """Records of one kind, newest article first, in text order within an article."""
+    _check_limit(limit)
+    clauses = [(sql, value) for sql, value in where if value]
+    table = _TABLES[kind]
+    sql = (
+        f"SELECT r.* FROM {table} r JOIN articles a ON a.id = r.article_id"
+        + (" WHERE " + " AND ".join(sql for sql, _ in clauses) if clauses else "")
+        + " ORDER BY coalesce(a.published, '') DESC, a.seq DESC, r.start, r.id LIMIT ?"
+    )
+    params = [value for sql, value in clauses for _ in range(sql.count("?"))]
+    return [_decode(kind, row) for row in db.query(sql, (*params, limit))]
+
+
+def list_quotes(
+    db: Store, *, speaker: str | None = None, article_id: str | None = None, limit: int = 50
+) -> list[Quote]:
+    """Quotes, optionally by a speaker (case-insensitive substring of the canonical name)."""
+    return _list(
+        db,
+        Quote,
+        [
+            ("r.speaker LIKE ? ESCAPE '\\'", speaker and _like(speaker)),
+            ("r.article_id = ?", article_id),
+        ],
+        limit,
+    )
+
+
+def list_claims(db: Store, *, about: str | None = None, article_id: str | None = None, limit: int = 50) -> list[Claim]:
+    """Numeric claims, optionally about something (substring of what is counted, or the text)."""
+    return _list(
+        db,
+        Claim,
+        [
+            ("(r.what LIKE ? ESCAPE '\\' OR r.text LIKE ? ESCAPE '\\')", about and _like(about)),
+            ("r.article_id = ?", article_id),
+        ],
+        limit,
+    )
+
+
+def list_places(
+    db: Store, *, name: str | None = None, country: str | None = None, article_id: str | None = None, limit: int = 50
+) -> list[Place]:
+    """Resolved place mentions, optionally by name substring or ISO country code."""
+    return _list(
+        db,
+        Place,
+        [
+            ("r.name LIKE ? ESCAPE '\\'", name and _like(name)),
+            ("r.country = ? COLLATE NOCASE", country),
+            ("r.article_id = ?", article_id),
+        ],
+        limit,
+    )
+
+
+def list_events(
+    db: Store,
+    *,
+    type: str | None = None,  # noqa: A002 - mirrors the CLI/API parameter name
+    actor: str | None = None,
+    place: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    article_id: str | None = None,
+    limit: int = 50,
+) -> list[Event]:
+    """Events filtered by type, actor/place substring and date range (ISO, inclusive)."""
+    return _list(
+        db,
+        Event,
+        [
+            ("r.event_type = ?", type),
+            ("r.actor LIKE ? ESCAPE '\\'", actor and _like(actor)),
+            ("r.place LIKE ? ESCAPE '\\'", place and _like(place)),
+            ("r.date >= ?", since),
+            ("substr(r.date, 1, length(?)) <= ?", until),
+            ("r.article_id = ?", article_id),
+        ],
+        limit,
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EntityRow:
+    """A canonical entity with how often it is mentioned."""
+
+    id: int
+    name: str
+    label: str
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+    weapon_class: str | None
+    mentions: int
+    articles: int
+
+
+def list_entities(db: Store, *, label: str | None = None, name: str | None = None, limit: int = 50) -> list[EntityRow]:
+    """Canonical entities, most mentioned first."""
+    _check_limit(limit)
+    clauses = [(s, v) for s, v in [("e.label = ?", label), ("(e.name LIKE ? ESCAPE '\\' OR e.aliases LIKE ? ESCAPE '\\')", name and _like(name))] if v]
+    params: list[Any] = []
+    for sql, value in clauses:
+        params += [value] * sql.count("?")
+    rows = db.query(
+        "SELECT e.*, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS n_mentions,"
+        " (SELECT count(*) FROM article_entities ae WHERE ae.entity_id = e.id) AS n_articles"
+        " FROM entities e"
+        + (" WHERE " + " AND ".join(s for s, _ in clauses) if clauses else "")
+        + " ORDER BY n_mentions DESC, n_articles DESC, e.name LIMIT ?",
+        (*params, limit),
+    )
+    return [
+        EntityRow(
+            id=row["id"],
+            mentions=row["n_mentions"],
+            articles=row["n_articles"],
+            **{f.name: getattr(entity_from_row(row), f.name) for f in fields(Entity)},
+        )
+        for row in rows
+    ]
+
+
+def articles_needing_processing(db: Store, pipeline_version: str, *, limit: int | None = None) -> list[str]:
+    """Ids of articles never processed, or processed by another pipeline version, in ingest order."""
+    sql = "SELECT id FROM articles WHERE pipeline_version IS NULL OR pipeline_version != ? ORDER BY seq"
+    params: list[Any] = [pipeline_version]
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [row[0] for row in db.query(sql, params)]

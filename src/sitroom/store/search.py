@@ -1,0 +1,96 @@
+"""Full-text search over articles (FTS5, bm25 ranking, highlighted snippets)."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sitroom.errors import BadRequest
+
+if TYPE_CHECKING:
+    from sitroom.store.connection import Store
+
+__all__ = ["MARK_CLOSE", "MARK_OPEN", "SearchHit", "escape_query", "search"]
+
+# Snippet highlight markers: STX/ETX never occur in article text (control characters are
+# stripped by the readers), so callers can escape the snippet for HTML and only then turn
+# the markers into <mark> tags, or into terminal colours.
+MARK_OPEN = "\x02"
+MARK_CLOSE = "\x03"
+# Tokens of context in a snippet: FTS5's documented maximum is 64; 24 gives about one sentence.
+SNIPPET_TOKENS = 24
+# bm25 column weights (title, text): a hit in the title says more about the article.
+TITLE_WEIGHT = 4.0
+TEXT_WEIGHT = 1.0
+MAX_LIMIT = 1000
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SearchHit:
+    """One matching article; ``snippet`` marks matched terms with MARK_OPEN/MARK_CLOSE."""
+
+    article_id: str
+    title: str | None
+    snippet: str
+    score: float  # -bm25: higher is better
+    published: str | None
+    outlet: str | None
+
+    def marked(self, open_: str = "[", close: str = "]") -> str:
+        """The snippet with the highlight markers replaced by ``open_``/``close``."""
+        return self.snippet.replace(MARK_OPEN, open_).replace(MARK_CLOSE, close)
+
+
+def escape_query(q: str) -> str:
+    """Turn free text into an FTS5 query of quoted tokens, so no punctuation is syntax.
+
+    Every whitespace-separated token becomes a double-quoted string (inner quotes doubled);
+    FTS5 then ANDs them. ``NEAR``, ``-``, ``*``, ``:`` and parentheses lose their meaning.
+    """
+    tokens = _CONTROL.sub(" ", q).split()
+    return " ".join('"' + token.replace('"', '""') + '"' for token in tokens)
+
+
+def search(db: Store, q: str, *, limit: int = 20, offset: int = 0, raw: bool = False) -> list[SearchHit]:
+    """Articles matching ``q``, best first.
+
+    ``raw=True`` passes ``q`` to FTS5 as written (AND/OR/NOT, "phrases", prefix*, NEAR).
+
+    Raises:
+        BadRequest: ``raw`` syntax FTS5 rejects, or a bad limit.
+    """
+    if not 1 <= limit <= MAX_LIMIT:
+        raise BadRequest(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
+    match = q if raw else escape_query(q)
+    if not match.strip():
+        return []
+    sql = (
+        "SELECT a.id, a.title, a.published, a.outlet,"
+        f" snippet(articles_fts, 1, ?, ?, '…', {SNIPPET_TOKENS}) AS snippet,"
+        f" bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS rank"
+        " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
+        " WHERE articles_fts MATCH ? ORDER BY rank, a.seq LIMIT ? OFFSET ?"
+    )
+    try:
+        rows = db.query(sql, (MARK_OPEN, MARK_CLOSE, match, limit, offset))
+    except sqlite3.OperationalError as e:
+        if not raw:
+            raise
+        raise BadRequest(
+            f"bad search syntax in {q!r}: {e}. Quote words with punctuation, or drop --raw"
+        ) from e
+    return [
+        SearchHit(
+            article_id=row["id"],
+            title=row["title"],
+            snippet=row["snippet"] or "",
+            score=-float(row["rank"]),
+            published=row["published"],
+            outlet=row["outlet"],
+        )
+        for row in rows
+    ]
