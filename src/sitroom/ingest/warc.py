@@ -1,0 +1,102 @@
+"""WARC files, plain or gzipped (Common Crawl CC-NEWS style): each HTML response is an article.
+
+The page gives the text and, when it states one, the date; else the record's
+WARC-Date (the crawl time) is the publication date, as the archive's own metadata.
+A truncated or corrupt archive keeps the records read before the fault and lists
+the fault in ``skipped``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zlib
+from typing import Any
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from sitroom.errors import EmptyInput, IngestError
+from sitroom.ingest.decode import decode_bytes
+from sitroom.ingest.html import parse_html
+from sitroom.ingest.result import ReadResult
+from sitroom.records import Article
+
+__all__ = ["parse_warc"]
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
+# What a truncated gzip member or a cut record raises inside warcio.
+_STREAM_ERRORS = (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError)
+
+
+def _decode_page(payload: bytes, content_type: str, *, name: str) -> str:
+    match = _CHARSET.search(content_type)
+    if match:
+        try:
+            return payload.decode(match.group(1))
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declared charset: fall back to detection
+    return decode_bytes(payload, name=name)
+
+
+def _record_article(record: Any, *, name: str, number: int, index: int, published: str | None, outlet: str | None) -> Article:
+    uri = record.rec_headers.get_header("WARC-Target-URI")
+    content_type = record.http_headers.get_header("Content-Type") or "" if record.http_headers else ""
+    payload = record.content_stream().read()
+    label = f"{name} record {number} ({uri})"
+    page = _decode_page(payload, content_type, name=label)
+    return parse_html(
+        page,
+        name=label,
+        url=uri,
+        published=published,
+        outlet=outlet,
+        fallback_date=record.rec_headers.get_header("WARC-Date"),
+        source_index=index,
+    )
+
+
+def _is_html_response(record: Any) -> bool:
+    if record.rec_type != "response" or record.http_headers is None:
+        return False
+    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+    return content_type.startswith(_HTML_TYPES)
+
+
+def parse_warc(raw: bytes, *, name: str, published: str | None = None, outlet: str | None = None) -> ReadResult:
+    """Read every HTML response record of a WARC into an Article.
+
+    Raises:
+        IngestError: the archive is unreadable and no article came out of it.
+    """
+    articles: list[Article] = []
+    skipped: list[str] = []
+    records = iter(ArchiveIterator(io.BytesIO(raw), arc2warc=True))
+    number = 0
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            break
+        except _STREAM_ERRORS as e:
+            skipped.append(f"{name}: truncated or corrupt archive after {number} records ({type(e).__name__}: {e})")
+            break
+        number += 1
+        if not _is_html_response(record):
+            continue
+        try:
+            article = _record_article(
+                record, name=name, number=number, index=len(articles), published=published, outlet=outlet
+            )
+        except IngestError as e:
+            skipped.append(str(e))
+            continue
+        except _STREAM_ERRORS as e:
+            skipped.append(f"{name}: record {number} is truncated ({type(e).__name__}: {e})")
+            break
+        articles.append(article)
+    if not articles:
+        reason = "; ".join(skipped) if skipped else "no HTML response records"
+        raise (IngestError if skipped else EmptyInput)(f"{name}: no article read from the WARC: {reason}")
+    return ReadResult(source=name, format="warc", articles=tuple(articles), skipped=tuple(skipped))
