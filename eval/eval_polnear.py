@@ -1,0 +1,160 @@
+"""Quotes and speakers against PolNeAR dev (brat standoff attributions: Source, Cue, Content).
+
+Scoring as in ../shared/benchmarks/README.md: a predicted quote matches a gold Content
+span when their overlap is at least 30% of EACH span (discontinuous gold spans count as
+the union of their pieces). Precision = share of predictions matching some gold Content;
+recall = share of gold Contents matched by some prediction (so a split quote predicted
+as two records that both hit one gold span is not a false positive). Speaker accuracy =
+share of matched gold attributions that have a Source whose best-overlapping prediction
+has a speaker span overlapping the Source, or a speaker name/description sharing a
+content word with it.
+
+Two views: **direct** (gold Contents containing a double quotation mark vs predicted
+direct/mixed quotes; the targets apply here) and **all** (every gold attribution vs
+every predicted quote). Double-annotated articles use the first .ann in name order.
+All dev articles are processed (84 articles, about 415k characters).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from sitroom.nlp.pipeline import load_nlp  # noqa: E402
+from sitroom.nlp.quotes import extract_quotes  # noqa: E402
+from sitroom.records import Quote  # noqa: E402
+
+TARGETS = {"direct_f1": 0.85, "direct_speaker_acc": 0.88}
+
+# The benchmark's definition: overlap >= 30% of each span.
+MIN_OVERLAP = 0.3
+DOUBLE_MARKS = frozenset('"“”«»')
+_STOP = frozenset(
+    "the a an of and or to in on at for by with from his her their its he she they it we i "
+    "mr mrs ms dr said says".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Gold:
+    content: tuple[tuple[int, int], ...]
+    content_text: str
+    source: tuple[tuple[int, int], ...]
+    source_text: str
+
+    @property
+    def is_direct(self) -> bool:
+        return any(ch in DOUBLE_MARKS for ch in self.content_text)
+
+    @property
+    def length(self) -> int:
+        return sum(b - a for a, b in self.content)
+
+
+def _spans(field: str) -> tuple[tuple[int, int], ...]:
+    pieces = field.split(" ", 1)[1]
+    return tuple((int(a), int(b)) for a, b in (p.split() for p in pieces.split(";")))
+
+
+def read_ann(path: Path) -> list[Gold]:
+    """Gold attributions of one .ann file (those that have a Content span)."""
+    spans: dict[str, tuple[tuple[tuple[int, int], ...], str]] = {}
+    relations: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 3:
+            spans[parts[0]] = (_spans(parts[1]), parts[2])
+        elif line.startswith("E") and len(parts) >= 2:
+            roles = dict(r.split(":", 1) for r in parts[1].split() if ":" in r)
+            relations.append({k: v for k, v in roles.items() if k in {"Content", "Source", "Cue"}})
+    golds = []
+    for rel in relations:
+        if "Content" not in rel or rel["Content"] not in spans:
+            continue
+        content, content_text = spans[rel["Content"]]
+        source, source_text = spans.get(rel.get("Source", ""), ((), ""))
+        golds.append(Gold(content, content_text, source, source_text))
+    return golds
+
+
+def _overlap(a: tuple[tuple[int, int], ...], start: int, end: int) -> int:
+    return sum(max(0, min(b, end) - max(a_, start)) for a_, b in a)
+
+
+def _matches(gold: Gold, quote: Quote) -> bool:
+    inter = _overlap(gold.content, quote.start, quote.end)
+    return inter >= MIN_OVERLAP * (quote.end - quote.start) and inter >= MIN_OVERLAP * gold.length
+
+
+def _words(text: str | None) -> set[str]:
+    return {w.lower().strip("'’") for w in _WORD.findall(text or "")} - _STOP
+
+
+def speaker_ok(gold: Gold, quote: Quote) -> bool:
+    if quote.speaker_start is not None and quote.speaker_end is not None:
+        if _overlap(gold.source, quote.speaker_start, quote.speaker_end) > 0:
+            return True
+    gold_words = _words(gold.source_text)
+    return bool(gold_words & (_words(quote.speaker) | _words(quote.speaker_text)))
+
+
+def score(pairs: list[tuple[list[Gold], list[Quote]]], *, direct: bool) -> dict[str, float | int]:
+    n_pred = n_pred_hit = n_gold = n_gold_hit = n_src = n_src_ok = 0
+    for golds, quotes in pairs:
+        golds = [g for g in golds if g.is_direct] if direct else golds
+        quotes = [q for q in quotes if q.kind in {"direct", "mixed"}] if direct else quotes
+        n_pred += len(quotes)
+        n_pred_hit += sum(any(_matches(g, q) for g in golds) for q in quotes)
+        n_gold += len(golds)
+        for g in golds:
+            hits = [q for q in quotes if _matches(g, q)]
+            if not hits:
+                continue
+            n_gold_hit += 1
+            if g.source:
+                n_src += 1
+                best = max(hits, key=lambda q: _overlap(g.content, q.start, q.end))
+                n_src_ok += speaker_ok(g, best)
+    p = n_pred_hit / n_pred if n_pred else 0.0
+    r = n_gold_hit / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
+            "speaker_acc": round(n_src_ok / n_src, 3) if n_src else 0.0, "gold": n_gold, "predicted": n_pred}
+
+
+def load_split(root: Path) -> list[tuple[str, str, list[Gold]]]:
+    out = []
+    for text_path in sorted((root / "text").glob("*.txt")):
+        anns = sorted((root / "attributions").glob(f"{text_path.stem}_*.ann"))
+        if anns:
+            out.append((text_path.stem, text_path.read_text(encoding="utf-8"), read_ann(anns[0])))
+    return out
+
+
+def predict(docs: list[tuple[str, str, list[Gold]]]) -> list[tuple[list[Gold], list[Quote]]]:
+    nlp = load_nlp()
+    parsed = nlp.pipe(((text, name) for name, text, _ in docs), as_tuples=True, batch_size=8)
+    return [(golds, extract_quotes(doc, article_id=name))
+            for (doc, name), (_, _, golds) in zip(parsed, docs, strict=True)]
+
+
+def run(shared: Path, *, split: str = "dev") -> dict[str, float | int | str]:
+    docs = load_split(shared / "benchmarks" / "polnear" / split)
+    pairs = predict(docs)
+    metrics: dict[str, float | int | str] = {"articles": len(docs)}
+    for view in ("direct", "all"):
+        for key, value in score(pairs, direct=view == "direct").items():
+            metrics[f"{view}_{key}"] = value
+    return metrics
+
+
+if __name__ == "__main__":
+    import json
+
+    print(json.dumps(run(REPO.parent / "shared", split=sys.argv[1] if len(sys.argv) > 1 else "dev"), indent=2))

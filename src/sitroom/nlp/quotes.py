@@ -1,0 +1,284 @@
+"""Quotes and reported speech with their speakers: Doc -> list[Quote].
+
+Three kinds, as in the attribution literature (PARC, PolNeAR):
+
+- **direct**: a quotation that stands as the speaker's own sentence(s)
+  (``“We will not retreat,” she said.`` / ``Peskov said: “…”``);
+- **mixed**: a quoted fragment inside the writer's sentence
+  (``labeling the talks a “dangerous escalation”``); the record is the fragment;
+- **indirect**: a complement clause of a verb of saying (``Officials said the strike
+  hit a depot``), or the clause that ``according to X`` attaches to.
+
+Quotation marks are found on characters (:mod:`sitroom.nlp.quote_marks`), speakers on
+the parse (:mod:`sitroom.nlp.speakers`). A quote's span never contains its cue or
+its speaker: split quotes (``“…,” Chaly said. “…”``) give two records with one speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from sitroom.nlp.quote_marks import QuotedSpan, find_quoted_spans
+from sitroom.nlp.speakers import (
+    NameIndex,
+    Speaker,
+    find_according_to,
+    is_cue,
+    speaker_of_according,
+    speaker_of_cue,
+)
+from sitroom.records import Mention, Quote
+
+__all__ = ["extract_quotes"]
+
+# How far after a closing mark the attribution may sit: "”, Kremlin spokesman Dmitry
+# Peskov told reporters" puts the cue 6 tokens on; 10 leaves room for a title.
+AFTER_WINDOW_TOKENS = 10
+# A direct quote with no speaker anywhere continues the previous quote when the text
+# between them is short: `“…,” Chaly said. “…”` has ~15 characters; a paragraph of
+# attribution between two quote paragraphs stays under ~250.
+CONTINUATION_GAP_CHARS = 250
+# Unattributed quoted stretches shorter than this are titles or scare quotes
+# (“Oreshnik”, “special military operation”), not speech.
+MIN_UNATTRIBUTED_WORDS = 5
+# Indirect content shorter than this is a fragment ("he said so"), not a report.
+MIN_INDIRECT_TOKENS = 3
+# An indirect clause mostly inside quotation marks is already a direct/mixed record.
+MAX_QUOTED_SHARE_OF_INDIRECT = 0.5
+# Characters that end a sentence when they stand just before an opening mark.
+_SENTENCE_END = frozenset(".!?")
+# Punctuation that belongs to the writer's sentence, not the quote: “…,” he said.
+_TRAILING = ",;:—–- "
+
+
+def _content_bounds(text: str, span: QuotedSpan) -> tuple[int, int]:
+    start, end = span.start, span.end
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return start, end
+
+
+def _kind(doc: Doc, span: QuotedSpan, content: str) -> str:
+    """direct when the quotation starts the writer's sentence or follows ``said:``."""
+    text = doc.text
+    j = span.open_at - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    prev = text[j] if j >= 0 else "\n"
+    if prev == "\n" or prev in _SENTENCE_END or prev == ":" or prev in "”\"’'":
+        return "direct"
+    starts_upper = content[:1].isupper() or content[:1] in "‘'…["
+    if prev == "," and starts_upper:
+        return "direct"
+    before = doc.char_span(j, j + 1, alignment_mode="expand")
+    if before is not None and starts_upper and is_cue(before[-1]):
+        return "direct"
+    return "mixed"
+
+
+def _tokens(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _is_quote_mark(token: Token) -> bool:
+    return token.text in {'"', "“", "”", "‘", "’", "«", "»", "''", "``", "'"}
+
+
+def _ancestor_cue(inner: Span, quoted: Sequence[tuple[int, int]], names: NameIndex) -> tuple[Token, Speaker] | None:
+    """A verb of saying that governs the quotation in the parse, with its speaker."""
+    roots = [t for t in inner if not (inner.start <= t.head.i < inner.end)]
+    for root in roots:
+        current = root.head
+        for _ in range(6):  # short walk: quote -> clause -> cue
+            if is_cue(current, characterize=True):
+                speaker = speaker_of_cue(current, names, quoted)
+                if speaker is not None:
+                    return current, speaker
+            if current.head is current:
+                break
+            current = current.head
+    return None
+
+
+def _window_cue(tokens: Sequence[Token], names: NameIndex, quoted: Sequence[tuple[int, int]]) -> tuple[Token, Speaker] | None:
+    for token in tokens:
+        if is_cue(token):
+            speaker = speaker_of_cue(token, names, quoted)
+            if speaker is not None:
+                return token, speaker
+        speaker = speaker_of_according(token, names) if token.lower_ == "according" else None
+        if speaker is not None:
+            return token, speaker
+    return None
+
+
+def _after_tokens(doc: Doc, close_char: int) -> list[Token]:
+    span = doc.char_span(close_char, close_char + 1, alignment_mode="expand")
+    if span is None:
+        return []
+    out: list[Token] = []
+    for token in doc[span.end : span.end + AFTER_WINDOW_TOKENS]:
+        if _is_quote_mark(token) or "\n" in token.text:
+            break
+        out.append(token)
+        if token.text in _SENTENCE_END:
+            break
+    return out
+
+
+def _before_tokens(doc: Doc, open_char: int) -> list[Token]:
+    """Tokens from the opener's sentence start up to the opener, nearest first."""
+    span = doc.char_span(open_char, open_char + 1, alignment_mode="expand")
+    if span is None:
+        return []
+    first = span[0]
+    out: list[Token] = []
+    for token in reversed(doc[first.sent.start : first.i]):
+        if _is_quote_mark(token) or "\n" in token.text:
+            break
+        out.append(token)
+    return out
+
+
+def _attribute(doc: Doc, span: QuotedSpan, inner: Span, kind: str, names: NameIndex,
+               quoted: Sequence[tuple[int, int]]) -> tuple[Token, Speaker] | None:
+    found = _ancestor_cue(inner, quoted, names)
+    if found is None and span.close_at is not None:
+        found = _window_cue(_after_tokens(doc, span.close_at), names, quoted)
+    if found is None:
+        found = _window_cue(_before_tokens(doc, span.open_at), names, quoted)
+    return found
+
+
+def _resolve_pronoun(speaker: Speaker, doc: Doc, names: NameIndex, quoted: Sequence[tuple[int, int]],
+                     previous: Sequence[Quote]) -> str | None:
+    lower = speaker.text.lower()
+    if lower in {"he", "she", "i"}:
+        person = names.person_before(speaker.start, doc, quoted)
+        return person.name if person is not None else None
+    if lower == "it":
+        orgs = [q.speaker for q in previous if q.speaker_kind == "organization" and q.speaker]
+        return orgs[-1] if orgs else None
+    return None
+
+
+def _quote(article_id: str, doc: Doc, start: int, end: int, kind: str, cue: Token | None,
+           speaker: Speaker | None, name: str | None) -> Quote:
+    return Quote(
+        article_id=article_id,
+        start=start,
+        end=end,
+        text=doc.text[start:end],
+        kind=kind,
+        speaker=name,
+        speaker_text=speaker.text if speaker else None,
+        speaker_start=speaker.start if speaker else None,
+        speaker_end=speaker.end if speaker else None,
+        speaker_kind=speaker.kind if speaker else None,
+        cue=cue.text if cue is not None else None,
+    )
+
+
+def _continues(doc: Doc, previous: Quote, open_at: int) -> bool:
+    if previous.kind == "indirect" or previous.speaker_text is None:
+        return False
+    gap = doc.text[previous.end : open_at]
+    return len(gap) <= CONTINUATION_GAP_CHARS and gap.count("\n\n") + gap.count("\n") <= 2
+
+
+def _marked_quotes(doc: Doc, article_id: str, spans: Sequence[QuotedSpan], names: NameIndex,
+                   quoted: Sequence[tuple[int, int]]) -> list[Quote]:
+    out: list[Quote] = []
+    for span in spans:
+        start, end = _content_bounds(doc.text, span)
+        inner = _tokens(doc, start, end)
+        if inner is None or end <= start:
+            continue
+        kind = _kind(doc, span, doc.text[start:end])
+        found = _attribute(doc, span, inner, kind, names, quoted)
+        previous = next((q for q in reversed(out) if q.kind != "indirect"), None)
+        if found is None:
+            if kind == "direct" and previous is not None and _continues(doc, previous, span.open_at):
+                out.append(
+                    Quote(
+                        article_id=article_id, start=start, end=end, text=doc.text[start:end], kind=kind,
+                        speaker=previous.speaker, speaker_text=previous.speaker_text,
+                        speaker_start=previous.speaker_start, speaker_end=previous.speaker_end,
+                        speaker_kind=previous.speaker_kind, cue=previous.cue,
+                    )
+                )
+            elif kind == "direct" and len(inner) >= MIN_UNATTRIBUTED_WORDS and not span.single:
+                out.append(_quote(article_id, doc, start, end, kind, None, None, None))
+            continue
+        cue, speaker = found
+        name = speaker.name
+        if speaker.kind == "pronoun":
+            name = _resolve_pronoun(speaker, doc, names, quoted, out)
+        out.append(_quote(article_id, doc, start, end, kind, cue, speaker, name))
+    return out
+
+
+def _clause_bounds(tokens: Sequence[Token]) -> tuple[int, int] | None:
+    toks = [t for t in tokens if not t.is_space]
+    while toks and (toks[0].is_punct or toks[0].lower_ in {"that", "whether"} and toks[0].dep_ == "mark"):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and not _is_quote_mark(toks[-1]):
+        toks = toks[:-1]
+    if len(toks) < MIN_INDIRECT_TOKENS:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+def _quoted_share(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> float:
+    inside = sum(max(0, min(end, b) - max(start, a)) for a, b in quoted)
+    return inside / max(1, end - start)
+
+
+def _indirect_quotes(doc: Doc, article_id: str, names: NameIndex, quoted: Sequence[tuple[int, int]],
+                     marked: Sequence[Quote]) -> list[Quote]:
+    out: list[Quote] = []
+    for token in doc:
+        if any(a <= token.idx < b for a, b in quoted):
+            continue
+        source = find_according_to(token)
+        if source is not None:
+            head = token.head
+            skip = set(t.i for t in token.subtree)
+            bounds = _clause_bounds([t for t in head.subtree if t.i not in skip])
+            speaker = speaker_of_according(token, names)
+        elif is_cue(token):
+            comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            if comp is None:
+                continue
+            bounds = _clause_bounds(list(comp.subtree))
+            speaker = speaker_of_cue(token, names, quoted)
+        else:
+            continue
+        if bounds is None or speaker is None:
+            continue
+        start, end = bounds
+        if _quoted_share(start, end, quoted) > MAX_QUOTED_SHARE_OF_INDIRECT:
+            continue
+        if speaker.start < end and start < speaker.end:
+            continue  # the clause swallowed its own speaker: a parse error
+        name = speaker.name
+        if speaker.kind == "pronoun":
+            name = _resolve_pronoun(speaker, doc, names, quoted, marked)
+        out.append(_quote(article_id, doc, start, end, "indirect", token, speaker, name))
+    return out
+
+
+def extract_quotes(doc: Doc, *, article_id: str, mentions: Sequence[Mention] = ()) -> list[Quote]:
+    """Return the direct, mixed and indirect quotes of one parsed article, in text order.
+
+    ``mentions`` (from the entity extractor) give canonical speaker names; without them
+    the doc's own entities are used. Spans index ``doc.text``.
+    """
+    spans = find_quoted_spans(doc.text)
+    quoted = [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
+    names = NameIndex(doc, mentions)
+    marked = _marked_quotes(doc, article_id, spans, names, quoted)
+    indirect = _indirect_quotes(doc, article_id, names, quoted, marked)
+    return sorted([*marked, *indirect], key=lambda q: (q.start, q.end))

@@ -1,0 +1,258 @@
+"""Who said it: from a cue verb to its speaker span, kind and canonical name.
+
+Speakers come from the parse (the subject of the cue verb, or the name after it in
+"said Peskov"), are classified as person / organization / unnamed / pronoun, and get
+a canonical name from the entity mentions when one overlaps them. Unnamed speakers
+("one analyst", "officials") keep their description and no name, so they are never
+merged with a named person. Pronouns are resolved to the latest preceding person who
+was a speaker or a clause subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from sitroom.records import Mention
+
+__all__ = [
+    "CUE_LEMMAS",
+    "CHARACTERIZE_LEMMAS",
+    "NameIndex",
+    "Speaker",
+    "find_according_to",
+    "is_cue",
+    "speaker_of_according",
+    "speaker_of_cue",
+]
+
+# Verbs of saying that introduce direct or indirect speech. Starts from the list in the
+# brief (said, warned, told, claimed, noted, ...) plus common newswire variants seen in
+# attribution corpora (PARC/PolNeAR cue lists): write, tweet, explain, reply, ...
+CUE_LEMMAS = frozenset(
+    """say tell claim note add state announce insist argue deny accuse urge emphasize
+    emphasise acknowledge confirm warn report write tweet post explain reply respond
+    declare assert stress reveal contend maintain admit suggest predict ask allege
+    comment remark observe recall continue conclude point caution complain concede
+    vow pledge promise threaten demand tout boast testify answer agree disclose estimate
+    reiterate underline underscore quip joke shout scream charge counter""".split()
+)
+
+# Verbs that frame a partial quote without introducing speech ("called the move
+# “reckless”"); together with the cues they govern mixed quotes.
+CHARACTERIZE_LEMMAS = frozenset(
+    """call label describe dub brand term characterize characterise condemn criticize
+    criticise slam blast decry denounce praise hail dismiss reject welcome refer
+    express voice cite thank blame liken compare mock""".split()
+)
+
+# Pronouns that can stand for a speaker, with what they may resolve to.
+_PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+_ORG_PRONOUNS = frozenset({"it"})
+_OTHER_PRONOUNS = frozenset({"they", "we", "you"})
+
+# Head nouns that make an unnamed description an institution ("Ukraine's air force",
+# "the foreign ministry") when it also contains a proper name.
+_ORG_HEADS = frozenset(
+    """force forces ministry army military government office command service agency
+    committee council parliament administration embassy staff campaign party department
+    headquarters commission union alliance navy guard police""".split()
+)
+_ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Clause links across which a verb shares its head's subject: "said Peskov, adding …",
+# "spoke to reporters and said …".
+_SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
+# Children that are not part of a speaker description: "officials, who asked not to be named".
+_DROP_DEPS = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"})
+# Descriptions longer than this are parse errors, not speakers (a long subject phrase
+# is rarely a source); 12 tokens covers "a senior official at the foreign ministry".
+MAX_DESCRIPTION_TOKENS = 12
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Speaker:
+    """A resolved speaker: span in the doc, canonical name (None if unnamed), kind."""
+
+    start: int
+    end: int
+    text: str
+    name: str | None
+    kind: str  # "person" | "organization" | "unnamed" | "pronoun"
+    token_i: int  # index of the speaker's head token, for recency
+
+
+class NameIndex:
+    """Canonical names for character spans: mentions first, else the doc's entities.
+
+    Without mentions a surname alone ("Peskov") is widened to the latest earlier full
+    name ending with it ("Dmitry Peskov"), the newswire convention.
+    """
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
+        self._mentions = sorted(mentions, key=lambda m: m.start)
+        self._ents = list(doc.ents)
+
+    def mention_for(self, start: int, end: int, labels: frozenset[str] | None = None) -> Mention | None:
+        hits = [
+            m for m in self._mentions
+            if m.start < end and start < m.end and (labels is None or m.label in labels)
+        ]
+        return max(hits, key=lambda m: m.end - m.start) if hits else None
+
+    def name_for(self, start: int, end: int, fallback: str) -> str:
+        mention = self.mention_for(start, end)
+        if mention is not None:
+            return mention.entity
+        if " " not in fallback.strip():
+            fulls = [
+                e.text for e in self._ents
+                if e.label_ == "PERSON" and e.end_char <= start and " " in e.text
+                and e.text.split()[-1] == fallback.strip()
+            ]
+            if fulls:
+                return fulls[-1]
+        return fallback
+
+    def person_before(self, char: int, doc: Doc, quoted: Sequence[tuple[int, int]]) -> Speaker | None:
+        """The latest person before ``char`` who is a clause subject, else any person."""
+        def outside(s: int) -> bool:
+            return not any(a <= s < b for a, b in quoted)
+
+        spans: list[tuple[int, int, str, int]] = []
+        if self._mentions:
+            for m in self._mentions:
+                if m.label == "PERSON" and m.end <= char and outside(m.start):
+                    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                    if span is not None:
+                        spans.append((m.start, m.end, m.entity, span.root.i))
+        else:
+            for e in self._ents:
+                if e.label_ == "PERSON" and e.end_char <= char and outside(e.start_char):
+                    spans.append((e.start_char, e.end_char, self.name_for(e.start_char, e.end_char, e.text), e.root.i))
+        if not spans:
+            return None
+        subjects = [s for s in spans if doc[s[3]].dep_ in _SUBJECT_DEPS]
+        start, end, name, i = (subjects or spans)[-1]
+        return Speaker(start=start, end=end, text=doc.text[start:end], name=name, kind="person", token_i=i)
+
+
+def is_cue(token: Token, *, characterize: bool = False) -> bool:
+    """Whether a token is a verb of saying (or, with ``characterize``, of framing)."""
+    if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in CUE_LEMMAS or (characterize and lemma in CHARACTERIZE_LEMMAS)
+
+
+def _subject(verb: Token, quoted: Sequence[tuple[int, int]]) -> Token | None:
+    """The subject of ``verb``, borrowing its head's across conj/advcl/xcomp links."""
+    current: Token | None = verb
+    for _ in range(3):  # at most a short chain of shared-subject links
+        if current is None:
+            return None
+        for child in current.children:
+            if child.dep_ in _SUBJECT_DEPS and not _inside(child.idx, quoted):
+                return child
+        if current.dep_ in _SHARED_SUBJECT_DEPS and current.head is not current:
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def _inside(char: int, quoted: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= char < b for a, b in quoted)
+
+
+def _entity_at(token: Token) -> Span | None:
+    doc = token.doc
+    return next((e for e in doc.ents if e.start <= token.i < e.end), None)
+
+
+def _description(head: Token) -> Span:
+    """The speaker description around ``head``: determiners, modifiers, prepositions."""
+    keep = [head]
+    for child in head.children:
+        if child.dep_ in _DROP_DEPS:
+            continue
+        keep.extend(child.subtree)
+    lo = min(t.i for t in keep)
+    hi = max(t.i for t in keep) + 1
+    # Keep the span contiguous around the head; cut trailing punctuation.
+    span = head.doc[lo:hi]
+    while len(span) > 1 and span[-1].is_punct:
+        span = span[:-1]
+    return span
+
+
+def _classify(head: Token, names: NameIndex) -> Speaker | None:
+    doc = head.doc
+    lower = head.lower_
+    if head.pos_ == "PRON" or lower in _PERSON_PRONOUNS | _ORG_PRONOUNS | _OTHER_PRONOUNS:
+        if lower in {"who", "that", "which", "this", "there"}:
+            return None
+        return Speaker(start=head.idx, end=head.idx + len(head), text=head.text, name=None,
+                       kind="pronoun", token_i=head.i)
+    ent = _entity_at(head)
+    if ent is not None and ent.label_ == "PERSON":
+        return Speaker(start=ent.start_char, end=ent.end_char, text=ent.text,
+                       name=names.name_for(ent.start_char, ent.end_char, ent.text), kind="person", token_i=head.i)
+    # "a former ambassador, Valeriy Chaly, said": the apposed name is the speaker.
+    for child in head.children:
+        if child.dep_ == "appos":
+            app = _entity_at(child)
+            if app is not None and app.label_ == "PERSON":
+                return Speaker(start=app.start_char, end=app.end_char, text=app.text,
+                               name=names.name_for(app.start_char, app.end_char, app.text),
+                               kind="person", token_i=child.i)
+    mention = names.mention_for(head.idx, head.idx + len(head), frozenset({"PERSON"}))
+    if mention is not None:
+        return Speaker(start=mention.start, end=mention.end, text=mention.text, name=mention.entity,
+                       kind="person", token_i=head.i)
+    if ent is not None and ent.label_ in _ORG_LABELS:
+        return Speaker(start=ent.start_char, end=ent.end_char, text=ent.text,
+                       name=names.name_for(ent.start_char, ent.end_char, ent.text), kind="organization",
+                       token_i=head.i)
+    span = _description(head)
+    if len(span) > MAX_DESCRIPTION_TOKENS:
+        span = doc[head.left_edge.i : head.i + 1] if head.i + 1 - head.left_edge.i <= MAX_DESCRIPTION_TOKENS else doc[head.i : head.i + 1]
+    text = span.text
+    has_name = any(t.pos_ == "PROPN" or t.ent_type_ in _ORG_LABELS for t in span)
+    if head.pos_ == "PROPN" or (has_name and lower in _ORG_HEADS):
+        start = span.start_char
+        if span[0].lower_ == "the" and len(span) > 1:
+            start = span[1].idx
+        name_text = doc.text[start : span.end_char]
+        return Speaker(start=start, end=span.end_char, text=name_text,
+                       name=names.name_for(start, span.end_char, name_text), kind="organization",
+                       token_i=head.i)
+    return Speaker(start=span.start_char, end=span.end_char, text=text, name=None, kind="unnamed",
+                   token_i=head.i)
+
+
+def speaker_of_cue(verb: Token, names: NameIndex, quoted: Sequence[tuple[int, int]]) -> Speaker | None:
+    """The speaker of a cue verb: its subject, classified and named; None if it has none."""
+    subject = _subject(verb, quoted)
+    return _classify(subject, names) if subject is not None else None
+
+
+def find_according_to(token: Token) -> Token | None:
+    """For "according" in "according to X", the head token of X; else None."""
+    if token.lower_ != "according":
+        return None
+    for child in token.children:
+        if child.lower_ == "to":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.lower_ == "to":
+        return next((g for g in nxt.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def speaker_of_according(token: Token, names: NameIndex) -> Speaker | None:
+    """The speaker named in "according to X"."""
+    source = find_according_to(token)
+    return _classify(source, names) if source is not None else None
