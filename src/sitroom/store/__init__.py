@@ -31,8 +31,16 @@ from sitroom.store.extraction import (
     list_quotes,
     save_extraction,
 )
+from sitroom.store.migrations import applied_versions as _applied_versions
+from sitroom.store.migrations import migrate as migrate_store
 from sitroom.store.search import MARK_CLOSE, MARK_OPEN, SearchHit, escape_query, search
 from sitroom.store.stats import stats
+
+
+def schema_versions(db: Store) -> list[int]:
+    """Migration versions recorded as applied in ``db``."""
+    return _applied_versions(db.conn)
+
 
 __all__ = [
     "MARK_CLOSE",
@@ -55,12 +63,14 @@ __all__ = [
     "list_events",
     "list_places",
     "list_quotes",
+    "migrate_store",
     "open_store",
     "record_source",
     "resolve_article_id",
     "save_articles",
     "save_extraction",
     "save_links",
+    "schema_versions",
     "search",
     "stats",
 ]

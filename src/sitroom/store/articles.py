@@ -277,7 +277,12 @@ def record_source(
 ) -> int:
     """Insert or update (by content hash) the row for one input; return its id."""
     with db.transaction() as conn:
-        existing = sha256 and conn.execute("SELECT id FROM sources WHERE sha256 = ?", (sha256,)).fetchone()
+        if sha256:
+            existing = conn.execute("SELECT id FROM sources WHERE sha256 = ?", (sha256,)).fetchone()
+        else:  # unreadable input: one row per path, updated on each retry
+            existing = conn.execute(
+                "SELECT id FROM sources WHERE path = ? AND sha256 IS NULL", (path,)
+            ).fetchone()
         if existing:
             conn.execute(
                 "UPDATE sources SET path = ?, format = ?, size = ?, read_at = ?, status = ?,"

@@ -139,6 +139,36 @@ class Store:
 
         return get_extraction(self, article_id)
 
+    def list_quotes(self, **kw: Any) -> Any:
+        from sitroom.store.extraction import list_quotes
+
+        return list_quotes(self, **kw)
+
+    def list_claims(self, **kw: Any) -> Any:
+        from sitroom.store.extraction import list_claims
+
+        return list_claims(self, **kw)
+
+    def list_entities(self, **kw: Any) -> Any:
+        from sitroom.store.extraction import list_entities
+
+        return list_entities(self, **kw)
+
+    def list_places(self, **kw: Any) -> Any:
+        from sitroom.store.extraction import list_places
+
+        return list_places(self, **kw)
+
+    def list_events(self, **kw: Any) -> Any:
+        from sitroom.store.extraction import list_events
+
+        return list_events(self, **kw)
+
+    def articles_needing_processing(self, pipeline_version: str | None, **kw: Any) -> list[str]:
+        from sitroom.store.extraction import articles_needing_processing
+
+        return articles_needing_processing(self, pipeline_version, **kw)
+
 
 def _connect(path: str) -> sqlite3.Connection:
     try:
@@ -158,15 +188,19 @@ def _connect(path: str) -> sqlite3.Connection:
     return conn
 
 
-def open_store(path: str | Path | None = None, *, settings: Settings | None = None) -> Store:
+def open_store(
+    path: str | Path | None = None, *, settings: Settings | None = None, migrate: bool = True
+) -> Store:
     """Open (creating if needed) and migrate the database at ``path``.
+
+    ``migrate=False`` leaves the schema as it is (for ``sitroom db migrate`` to report).
 
     ``path`` defaults to ``settings.db``; ``":memory:"`` gives a private in-memory store.
 
     Raises:
         StoreError: the file cannot be opened or is not a sitroom database.
     """
-    from sitroom.store.migrations import migrate
+    from sitroom.store.migrations import migrate as run_migrations
 
     settings = settings or Settings()
     target = str(path if path is not None else settings.db)
@@ -177,7 +211,8 @@ def open_store(path: str | Path | None = None, *, settings: Settings | None = No
     conn = _connect(target)
     db = Store(conn, path=target, settings=settings)
     try:
-        migrate(db)
+        if migrate:
+            run_migrations(db)
     except sqlite3.DatabaseError as e:
         conn.close()
         raise StoreError(f"cannot use database {target}: {e}") from e

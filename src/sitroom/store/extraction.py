@@ -318,10 +318,14 @@ def list_entities(db: Store, *, label: str | None = None, name: str | None = Non
     ]
 
 
-def articles_needing_processing(db: Store, pipeline_version: str, *, limit: int | None = None) -> list[str]:
-    """Ids of articles never processed, or processed by another pipeline version, in ingest order."""
-    sql = "SELECT id FROM articles WHERE pipeline_version IS NULL OR pipeline_version != ? ORDER BY seq"
-    params: list[Any] = [pipeline_version]
+def articles_needing_processing(db: Store, pipeline_version: str | None, *, limit: int | None = None) -> list[str]:
+    """Ids of articles not yet processed by ``pipeline_version`` (None: every article), in ingest order."""
+    sql = "SELECT id FROM articles"
+    params: list[Any] = []
+    if pipeline_version is not None:
+        sql += " WHERE pipeline_version IS NULL OR pipeline_version != ?"
+        params.append(pipeline_version)
+    sql += " ORDER BY seq"
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
