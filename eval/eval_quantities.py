@@ -1,0 +1,161 @@
+"""Quantity extraction on NewsQuant (dev half) and four Recognizers-Text sets.
+
+Scoring (shared/benchmarks/README.md): a predicted quantity matches a gold one in the same
+sentence when the normalized value is equal ("1.2 million" = 1200000; a range matches a
+gold "low-high" when both ends are equal); "value+unit" also needs the normalized unit to
+agree. Greedy one-to-one matching per sentence; P/R/F1 over all quantities.
+
+Units: sitroom's units map onto the gold's ``normalized_unit`` through ``UNIT_MAP``; a
+plain count (unit None) takes the lemma of the counted noun's last word, which is how the
+gold normalizes count nouns ("13000 workers" -> "worker").
+
+Known convention differences, kept on purpose: sitroom does not count durations ("three
+months", "33 years": time expressions), which NewsQuant counts; neither counts years.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from sitroom.nlp.claims import extract_claims  # noqa: E402
+from sitroom.nlp.pipeline import load_nlp  # noqa: E402
+
+TARGETS = {"value_f1": 0.90}
+
+# sitroom unit -> NewsQuant normalized_unit.
+UNIT_MAP: dict[str, str] = {
+    "USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen", "AUD": "australian dollar",
+    "CAD": "canadian dollar", "HKD": "hong kong dollar", "ILS": "shekel", "CNY": "yuan", "CHF": "swiss franc",
+    "RUB": "russian ruble", "UAH": "ukrainian hryvnia", "cent": "cent",
+    "percent": "percentage", "percentage point": "percentage point", "basis point": "basis point",
+    "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre", "mile": "mile", "foot": "foot",
+    "inch": "inch", "yard": "yard", "nautical mile": "nautical mile", "km2": "square kilometre",
+    "square mile": "square mile", "m2": "square metre", "m3": "cubic metre", "cubic foot": "cubic foot",
+    "hectare": "hectare", "acre": "acre", "tonne": "tonne", "kg": "kilogram", "g": "gram", "pound": "pound-mass",
+    "mph": "mile per hour", "km/h": "kilometre per hour", "knot": "knot", "celsius": "celsius",
+    "fahrenheit": "fahrenheit", "degree": "degree", "litre": "litre", "gallon": "gallon", "barrel": "barrel",
+    "W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "kWh": "kilowatt hour",
+    "MWh": "megawatt hour", "GWh": "gigawatt hour", "hp": "horsepower", "years old": "year of age",
+    "months old": "month of age", "mpg": "mile per gallon", "μm": "micrometre", "nm": "nanometre",
+    "mg": "milligram", "ounce": "ounce", "ml": "millilitre", "V": "volt", "GB": "gigabyte", "TB": "terabyte",
+    "MB": "megabyte", "GHz": "gigahertz", "MHz": "megahertz", "Hz": "hertz", "mAh": "milliampere-hour",
+    "dB": "decibel", "ppm": "parts-per-million", "ppb": "parts-per-billion", "rpm": "revolutions per minute",
+}  # fmt: skip
+# Recognizers-Text sets, in the same JSON shape as NewsQuant.
+RECOGNIZERS = ("age-model.json", "currency-model.json", "dimension-model.json", "temperature-model.json")
+
+
+def _gold_values(raw: str) -> tuple[float, ...] | None:
+    """"1200" -> (1200,); "252.0-287.0" -> (252, 287); "3.0 - 4.0" -> (3, 4)."""
+    text = raw.strip().replace(" ", "")
+    try:
+        return (float(text),)
+    except ValueError:
+        pass
+    head, sep, tail = text[1:].partition("-")  # the first char may be a minus sign
+    try:
+        return (float(text[0] + head), float(tail)) if sep else None
+    except ValueError:
+        return None
+
+
+def _same(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return len(a) == len(b) and all(math.isclose(x, y, rel_tol=1e-6, abs_tol=1e-9) for x, y in zip(sorted(a), sorted(b)))
+
+
+def _predicted(claim) -> tuple[float, ...] | None:
+    if claim.value is not None:
+        return (claim.value,)
+    if claim.low is not None and claim.high is not None:
+        return (claim.low, claim.high)
+    return None
+
+
+def _singular(word: str) -> str:
+    for plural, singular in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("men", "man")):
+        if word.endswith(plural):
+            return word[: -len(plural)] + singular
+    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us")) else word
+
+
+def _unit_of(claim) -> str:
+    if claim.unit is not None:
+        return UNIT_MAP.get(claim.unit, claim.unit)
+    if claim.what:
+        words = claim.what.split(" of ")[0].lower().split()
+        return " ".join([*words[:-1], _singular(words[-1])])
+    return "-"
+
+
+def _same_unit(ours: str, gold: str) -> bool:
+    """Units agree when equal, or for counted nouns when their head words agree
+    ("heart transplant" vs "transplant": the gold keeps modifiers sitroom may drop)."""
+    gold = gold.lower()
+    return ours == gold or (ours.split()[-1:] == gold.split()[-1:] and ours not in UNIT_MAP.values())
+
+
+def _score(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _match(pred: list[tuple[tuple[float, ...], str]], gold: list[tuple[tuple[float, ...], str]], *, unit: bool) -> int:
+    free = list(gold)
+    tp = 0
+    for values, u in pred:
+        for i, (g_values, g_unit) in enumerate(free):
+            if _same(values, g_values) and (not unit or _same_unit(u, g_unit)):
+                tp += 1
+                del free[i]
+                break
+    return tp
+
+
+def score_newsquant(items: list[dict], nlp, *, errors: list[str] | None = None) -> dict[str, float]:
+    n_pred = n_gold = tp_v = tp_vu = 0
+    for item, doc in zip(items, nlp.pipe([i["text"] for i in items], batch_size=64), strict=True):
+        claims = extract_claims(doc, article_id="eval")
+        pred = [(v, _unit_of(c)) for c in claims if (v := _predicted(c)) is not None]
+        gold = [(v, q["normalized_unit"]) for q in item["quantities"] if (v := _gold_values(str(q["value"]))) is not None]
+        n_pred, n_gold = n_pred + len(pred), n_gold + len(gold)
+        tv, tvu = _match(pred, gold, unit=False), _match(pred, gold, unit=True)
+        tp_v, tp_vu = tp_v + tv, tp_vu + tvu
+        if errors is not None and (tv < len(pred) or tv < len(gold) or tvu < tv):
+            errors.append(f"{item['text']}\n   pred {[(c.text, _predicted(c), _unit_of(c)) for c in claims]}\n   gold {[(q['value'], q['normalized_unit']) for q in item['quantities']]}")
+    p, r, f = _score(tp_v, n_pred, n_gold)
+    _, _, fu = _score(tp_vu, n_pred, n_gold)
+    return {"value_precision": p, "value_recall": r, "value_f1": f, "value_unit_f1": fu, "gold": n_gold, "predicted": n_pred}
+
+
+def run(shared: Path) -> dict[str, float | int | str]:
+    nlp = load_nlp()
+    base = shared / "benchmarks" / "quantities"
+    items = json.loads((base / "newsquant-dev.json").read_text(encoding="utf-8"))
+    metrics: dict[str, float | int | str] = dict(score_newsquant(items, nlp))
+    for name in RECOGNIZERS:
+        path = base / name
+        if path.is_file():
+            scores = score_newsquant(json.loads(path.read_text(encoding="utf-8")), nlp)
+            key = name.removesuffix("-model.json")
+            metrics[f"{key}_value_f1"] = scores["value_f1"]
+            metrics[f"{key}_value_unit_f1"] = scores["value_unit_f1"]
+    return metrics
+
+
+if __name__ == "__main__":
+    # `python eval/eval_quantities.py --errors` prints the sentences that miss.
+    shared = Path(__file__).resolve().parents[2] / "shared"
+    if "--errors" in sys.argv:
+        errs: list[str] = []
+        name = next((a for a in sys.argv[1:] if a.endswith(".json")), "newsquant-dev.json")
+        data = json.loads((shared / "benchmarks/quantities" / name).read_text(encoding="utf-8"))
+        print(score_newsquant(data, load_nlp(), errors=errs))
+        print("\n".join(errs))
+    else:
+        print(run(shared))

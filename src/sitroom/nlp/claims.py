@@ -1,0 +1,243 @@
+"""Numeric claims: the numbers an article states, with what they count and who asserts them.
+
+``extract_claims(doc)`` finds number expressions with :mod:`sitroom.nlp.claim_patterns`
+(surface text), joins ranges ("11,000 to 12,000", "between 3,000 and 5,000"), adds the
+bound ("more than 10,000"), then uses the parse to drop what is not a claim and to fill
+``what`` (the noun phrase counted), ``claimant`` and ``hedge``
+(:mod:`sitroom.nlp.claim_attribution`).
+
+Not claims: years and dates ("in 2024", "Nov. 21", "the 1990s"), times ("3 p.m."),
+durations ("three years", "4 years ago" — they are time expressions), ordinals ("the 47th
+Brigade"), model numbers ("F-16", "Kh-101", "S-400"), and numbers used as names ("Game 7",
+"Article 5").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from sitroom.nlp.claim_attribution import find_claimant, find_hedge
+from sitroom.nlp.claim_patterns import TIME_UNITS, Piece, find_bound, find_pieces, find_range_joiner
+from sitroom.records import Claim, Mention, Quote
+
+__all__ = ["extract_claims"]
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. "
+    "nov nov. dec dec.".split()
+)
+_TIME_WORDS = _MONTHS | TIME_UNITS | frozenset(
+    {f"{u}s" for u in TIME_UNITS} | {"centuries", "ago", "today", "yesterday", "tomorrow", "tonight", "night", "morning"}
+)
+# Words after which a bare four-digit number is a year ("in 2024", "since 1991").
+_YEAR_PREPOSITIONS = frozenset({"in", "since", "by", "until", "till", "before", "after", "during", "from", "of", "to", "between", "and", "early", "late", "mid", "the", "through"})
+# The plausible span of years in news text; a bare 4-digit number inside it is read as a year.
+_YEAR_RANGE = (1800, 2100)
+_TIME_AFTER = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|BST|CET|EST|EDT|PST|PDT|hrs\b|h\b)", re.IGNORECASE)
+# A number whose next character is one of these is part of a code, a time or a decade.
+_ATTACHED_AFTER = re.compile(r"[A-Za-z0-9]|:\d|'s\b|’s\b|/\d")
+_COUNTED_POS = frozenset({"NOUN", "PROPN"})
+# Longest "what" phrase kept, in tokens; longer ones are clause fragments (seen on NewsQuant).
+_MAX_WHAT_TOKENS = 8
+
+
+def _is_model_or_code(text: str, piece: Piece) -> bool:
+    """"F-16", "Kh-101", "Su-34", "A320", "G7", "47th", "1990s", "10:27", "3 p.m."."""
+    before = text[max(0, piece.core_start - 2) : piece.core_start]
+    if piece.start < piece.core_start and piece.unit is not None:
+        before = ""  # a currency sign or code written against the digits: "USD10m", "$US55"
+    if before[-1:].isalnum() or (before[-1:] in {"-", "‑"} and before[:1].isalpha()):
+        return True
+    if before[-1:] in {"/", ":"} or (before[-1:] == "." and before[:1].isdigit()):
+        return True
+    after = text[piece.end : piece.end + 3]
+    if _ATTACHED_AFTER.match(after) or after.startswith(":"):
+        return True
+    return piece.unit is None and _TIME_AFTER.match(text, piece.end) is not None
+
+
+def _tokens(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _counted_head(num: Token) -> Token | None:
+    """The noun a number modifies: "48 [drones]", "a $225 million aid [package]"."""
+    token = num
+    for _ in range(3):  # climb through "million" -> "$" -> noun, or "10,000" -> "strong" -> noun
+        head = token.head
+        if head is token:
+            return None
+        if token.dep_ in {"nummod", "compound", "nmod", "amod", "quantmod", "npadvmod"} and head.i > num.i:
+            if head.pos_ in _COUNTED_POS:
+                return head
+            token = head
+            continue
+        return None
+    return None
+
+
+def _phrase_after(doc: Doc, start: int, head: Token) -> str | None:
+    """Words from ``start`` to ``head`` plus an "of ..." complement: "North Korean troops"."""
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and (child.lower_ == "of" or any(c.lower_ in {"favor", "favour"} for c in child.children)):
+            end = max(t.i for t in child.subtree) + 1
+            break
+    words = [t for t in doc[start:end] if not (t.i == start and t.pos_ in {"DET", "PUNCT", "ADP"})]
+    while words and words[0].pos_ in {"PUNCT", "DET"} or (words and words[0].text in {"-", "‑"}):
+        words = words[1:]
+    if not words or len(words) > _MAX_WHAT_TOKENS:
+        words = [t for t in doc[start : head.i + 1] if t.pos_ not in {"PUNCT", "DET"}]
+    return doc.text[words[0].idx : words[-1].idx + len(words[-1])] if words else None
+
+
+def _of_object(token: Token) -> Token | None:
+    """The object of an "of" after a number or unit: "hundreds of [drones]", "40% of the [vote]"."""
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in {"of", "in"}:
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in _COUNTED_POS]
+            if objects and (child.lower_ == "of" or token.ent_type_ == "MONEY" or token.text in {"$", "€", "£"} or token.like_num):
+                return objects[0]
+    return None
+
+
+def _what(doc: Doc, span: Span) -> str | None:
+    """What the number counts, from the parse: its noun, else the object of "of"/"in"."""
+    last = span[-1]
+    if (head := _counted_head(last)) is not None or (head := _counted_head(span.root)) is not None:
+        return _phrase_after(doc, span.end, head)
+    for token in (span.root, last):
+        if (obj := _of_object(token)) is not None:
+            start = min(t.i for t in obj.subtree if t.i >= span.end) if any(t.i >= span.end for t in obj.subtree) else obj.i
+            return _phrase_after(doc, max(start, obj.left_edge.i), obj)
+    return None
+
+
+def _is_date_like(doc: Doc, span: Span, pieces: Sequence[Piece]) -> bool:
+    """Years, dates, durations and clock times: time expressions, not claims."""
+    if any(p.unit in TIME_UNITS for p in pieces):
+        return True
+    if any(p.unit is not None for p in pieces):
+        return False
+    head = _counted_head(span[-1])
+    counts_something = head is not None and head.lower_ not in _TIME_WORDS
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if (prev is not None and prev.lower_ in _MONTHS) or (nxt is not None and nxt.lower_ in _MONTHS):
+        return True
+    if nxt is not None and nxt.lower_ in _TIME_WORDS:
+        return True
+    in_time_entity = any(t.ent_type_ in {"DATE", "TIME"} for t in span)
+    yearish = all(p.kind == "digits" and not p.scaled and "," not in doc.text[p.core_start : p.core_end]
+                  and p.value is not None and p.value.is_integer() and _YEAR_RANGE[0] <= p.value <= _YEAR_RANGE[1]
+                  and p.core_end - p.core_start == 4 for p in pieces)  # fmt: skip
+    counts_many = counts_something and head is not None and head.tag_ in {"NNS", "NNPS"}
+    if yearish and not counts_many:
+        return True  # "the 2019 review", "in 2024"; but "1500 troops" is a count
+    return in_time_entity and not counts_something
+
+
+def _is_name_number(doc: Doc, span: Span, pieces: Sequence[Piece]) -> bool:
+    """"Game 7", "Article 5", "Channel 5", "one of them": numbers that name or point, not count."""
+    if any(p.unit is not None for p in pieces):
+        return False
+    first = span[0]
+    if first.lower_ == "one" and len(span) == 1:
+        return first.dep_ != "nummod"
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if prev is not None and (prev.lower_ in {"no.", "number", "no", "#", "nos."} or (prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ not in {"GPE", "NORP"})):
+        # "Game 7", "iPhone 11 Pro", "Note 20 Ultra": a number between names is part of one
+        return _counted_head(span[-1]) is None or (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper())
+    last = span[-1]
+    return last.pos_ not in {"NUM", "X", "SYM", "NOUN", "ADJ", "PROPN"} and not last.like_num and pieces[0].kind == "words"
+
+
+def _join(text: str, pieces: list[Piece]) -> list[list[Piece]]:
+    """Group pieces into single numbers and ranges ("11,000 to 12,000", "between 3 and 5")."""
+    groups: list[list[Piece]] = []
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        joiner = None if nxt is None else find_range_joiner(text, piece.end, nxt.start)
+        before = text[max(0, piece.start - 9) : piece.start].lower().split()
+        compatible = nxt is not None and (piece.unit is None or piece.unit == nxt.unit)
+        is_range = joiner is not None and nxt is not None and compatible and (
+            (joiner in {"-", "–", "—"} and piece.kind == nxt.kind == "digits")
+            # "rose by $2bn to $9bn" is a change and a level, "by 1 to 1.5 degrees" a range
+            or (joiner == "to" and (not before or before[-1] != "by" or piece.unit is None))
+            or (joiner == "and" and bool(before) and before[-1] == "between")
+        )
+        if is_range and nxt is not None:
+            groups.append([piece, nxt])
+            i += 2
+        else:
+            groups.append([piece])
+            i += 1
+    return groups
+
+
+def _range_values(pieces: list[Piece]) -> tuple[float | None, float | None, str | None]:
+    """Low, high and unit of a joined range; "89 to 93 billion" shares the scale and the unit."""
+    first, second = pieces
+    low, high = first.value, second.value
+    if low is not None and high is not None and second.scaled and not first.scaled and second.base:
+        if low < second.base:  # "1 to 2 thousand", but not "$200 to $4 million"
+            low *= high / second.base
+    return low, high, second.unit or first.unit
+
+
+def _claim(doc: Doc, pieces: list[Piece], *, article_id: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) -> Claim | None:
+    text = doc.text
+    start, end = pieces[0].start, pieces[-1].end
+    if any(_is_model_or_code(text, p) for p in pieces):
+        return None
+    if (span := _tokens(doc, start, end)) is None:
+        return None
+    if _is_date_like(doc, span, pieces) or _is_name_number(doc, span, pieces):
+        return None
+    bound = None
+    if (found := find_bound(text, start)) is not None:
+        bound_span = _tokens(doc, found[0], start)
+        if bound_span is not None and not any(t.dep_ == "prt" for t in bound_span):
+            start, bound = found
+    if text[start - 8 : start].lower().endswith("between "):
+        start -= 8
+    if len(pieces) == 2:
+        low, high, unit = _range_values(pieces)
+        value = None
+    else:
+        value, low, high, unit = pieces[0].value, pieces[0].low, pieces[0].high, pieces[0].unit
+    full = _tokens(doc, pieces[0].start, end) or span
+    return Claim(
+        article_id=article_id,
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=value,
+        low=low,
+        high=high,
+        bound=bound,
+        unit=unit,
+        what=_what(doc, full),
+        claimant=find_claimant(doc, full, mentions=mentions, quotes=quotes),
+        hedge=find_hedge(doc, full, bound_text=text[start : pieces[0].start]),
+    )
+
+
+def extract_claims(
+    doc: Doc, *, article_id: str, mentions: Sequence[Mention] = (), quotes: Sequence[Quote] = ()
+) -> list[Claim]:
+    """Return the numeric claims in ``doc``; spans index ``doc.text``.
+
+    ``mentions`` give canonical names to claimants; ``quotes`` make a quote's speaker the
+    claimant of the numbers inside it.
+    """
+    groups = _join(doc.text, find_pieces(doc.text))
+    claims = (_claim(doc, g, article_id=article_id, mentions=mentions, quotes=quotes) for g in groups)
+    return [c for c in claims if c is not None]

@@ -1,0 +1,107 @@
+"""Parse the text of a number ("1,200", "1.2 million", "twenty-five", "$225m") into a float.
+
+Pure string functions, no spaCy: the claim extractor finds *where* a number is and
+calls these to learn *what* it is worth.
+
+Conventions (documented here because callers rely on them):
+
+* ``parse_number`` returns one exact value or ``None``. Vague plurals ("hundreds",
+  "dozens", "tens of thousands") are not one value: ``parse_number`` gives ``None``
+  and :func:`parse_vague` gives their ``(low, high)`` range.
+* A vague plural of a power P spans P to 10·P ("hundreds" = 100–1,000, "tens of
+  thousands" = 10,000–100,000); "dozens" spans 12–120 — the convention of the
+  NewsQuant gold (CQE evaluation), so sitroom's ranges line up with it.
+* Fractions ("half", "a third", "two-thirds") are their value as a share: 0.5, 1/3, 2/3.
+* A leading currency sign or code and a trailing ``%`` are ignored: the caller records
+  the unit separately.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["FRACTIONS", "SCALES", "WORD_NUMBERS", "parse_number", "parse_scale", "parse_vague"]
+
+WORD_NUMBERS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}  # fmt: skip
+
+# Multipliers written as words or as the short forms of financial news ("$5bn", "€2.7m").
+SCALES: dict[str, float] = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
+}  # fmt: skip
+
+FRACTIONS: dict[str, float] = {
+    "half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
+    "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75,
+}  # fmt: skip
+
+# Vague plurals -> (low, high); see the module docstring for where the spans come from.
+_VAGUE: dict[str, tuple[float, float]] = {
+    "dozens": (12, 120), "scores": (40, 200), "hundreds": (1e2, 1e3), "thousands": (1e3, 1e4),
+    "tens of thousands": (1e4, 1e5), "hundreds of thousands": (1e5, 1e6), "millions": (1e6, 1e7),
+    "tens of millions": (1e7, 1e8), "hundreds of millions": (1e8, 1e9), "billions": (1e9, 1e10),
+}  # fmt: skip
+
+_CURRENCY_PREFIX = re.compile(r"^(?:us\s?\$|\$us|[ach]\$|hk\s?\$|usd|eur|gbp|uah|rub|[$€£¥₴₽])\s*")
+_DIGITS = re.compile(r"^([-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+−]?\.\d+)")
+
+
+def parse_scale(text: str) -> float | None:
+    """Return the multiplier a scale word stands for ("million" -> 1e6, "bn" -> 1e9), else None."""
+    word = text.strip().lower().rstrip(".")
+    return SCALES.get(word[:-1] if word.endswith("s") and word[:-1] in SCALES else word)
+
+
+def _words_value(words: list[str]) -> float | None:
+    """Sum number words the usual way: "two hundred and five thousand" = 205,000."""
+    total, current, seen = 0.0, 0.0, False
+    for i, word in enumerate(words):
+        if word == "and" and seen:
+            continue
+        if word == "a" and i == 0:
+            current, seen = 1.0, True
+        elif word in WORD_NUMBERS:
+            current += WORD_NUMBERS[word] if word != "dozen" else (current or 1) * 12 - current
+            seen = True
+        elif word == "hundred":
+            current, seen = (current or 1) * 100, True
+        elif (scale := parse_scale(word)) is not None and len(word) > 2:
+            total, current, seen = total + (current or 1) * scale, 0.0, True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def parse_number(text: str) -> float | None:
+    """Return the value of a number written in digits, words or both, else None.
+
+    >>> parse_number("1.2 million"), parse_number("twenty-five"), parse_number("$5bn")
+    (1200000.0, 25.0, 5000000000.0)
+    """
+    cleaned = _CURRENCY_PREFIX.sub("", text.strip().lower()).rstrip("%").strip()
+    cleaned = cleaned.replace("\u00a0", " ").replace("−", "-")
+    if not cleaned or cleaned in _VAGUE:
+        return None
+    if (fraction := FRACTIONS.get(cleaned.replace("-", " "))) is not None:
+        return fraction
+    if m := _DIGITS.match(cleaned):
+        value = float(m.group(1).replace(",", "").replace("−", "-"))
+        rest = cleaned[m.end() :].replace("-", " ").split()
+        for word in rest:
+            scale = parse_scale(word)
+            if scale is None:
+                return None
+            value *= scale
+        return value
+    return _words_value(cleaned.replace("-", " ").split())
+
+
+def parse_vague(text: str) -> tuple[float, float] | None:
+    """Return the (low, high) range a vague plural stands for ("hundreds" -> (100, 1000)), else None."""
+    return _VAGUE.get(" ".join(text.lower().split()))
