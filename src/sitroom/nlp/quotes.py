@@ -16,6 +16,7 @@ its speaker: split quotes (``“…,” Chaly said. “…”``) give two record
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -47,6 +48,14 @@ MIN_UNATTRIBUTED_WORDS = 5
 MIN_INDIRECT_TOKENS = 3
 # An indirect clause mostly inside quotation marks is already a direct/mixed record.
 MAX_QUOTED_SHARE_OF_INDIRECT = 0.5
+# Quoted titles ("“Meet the Press”", "“Perception”") are short and capitalized; six
+# words covers most show and book titles, while speech rarely capitalizes every word.
+MAX_TITLE_WORDS = 6
+_TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from de".split())
+_WORD = re.compile(r"[\w][\w'’\-]*")
+# A scare-quoted modifier ("“unbound” delegates") is one or two words.
+MAX_SCARE_TOKENS = 2
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nummod", "poss"})
 # Characters that end a sentence when they stand just before an opening mark.
 _SENTENCE_END = frozenset(".!?")
 # Punctuation that belongs to the writer's sentence, not the quote: “…,” he said.
@@ -142,6 +151,29 @@ def _before_tokens(doc: Doc, open_char: int) -> list[Token]:
     return out
 
 
+def _colon_lead(doc: Doc, open_at: int, names: NameIndex, quoted: Sequence[tuple[int, int]]) -> tuple[Token, Speaker] | None:
+    """A quote introduced by the previous paragraph's closing colon: "Kerry said:" / "…"."""
+    j = open_at - 1
+    while j >= 0 and doc.text[j].isspace():
+        j -= 1
+    if j < 0 or doc.text[j] != ":" or "\n" not in doc.text[j:open_at]:
+        return None
+    colon = doc.char_span(j, j + 1, alignment_mode="expand")
+    if colon is None:
+        return None
+    sent = colon[0].sent
+    lead = [t for t in reversed(doc[sent.start : colon[0].i]) if not _inside(t.idx, quoted)]
+    found = _window_cue(lead, names, quoted)
+    if found is None and sent.root.pos_ in {"VERB", "AUX"}:
+        speaker = speaker_of_cue(sent.root, names, quoted)
+        found = (sent.root, speaker) if speaker is not None else None
+    return found
+
+
+def _inside(char: int, quoted: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= char < b for a, b in quoted)
+
+
 def _attribute(doc: Doc, span: QuotedSpan, inner: Span, kind: str, names: NameIndex,
                quoted: Sequence[tuple[int, int]]) -> tuple[Token, Speaker] | None:
     found = _ancestor_cue(inner, quoted, names)
@@ -149,7 +181,23 @@ def _attribute(doc: Doc, span: QuotedSpan, inner: Span, kind: str, names: NameIn
         found = _window_cue(_after_tokens(doc, span.close_at), names, quoted)
     if found is None:
         found = _window_cue(_before_tokens(doc, span.open_at), names, quoted)
+    if found is None and kind == "direct":
+        found = _colon_lead(doc, span.open_at, names, quoted)
     return found
+
+
+def _is_title(content: str) -> bool:
+    """A short all-capitalized stretch: a show, book or course name, not speech."""
+    words = _WORD.findall(content)
+    if not words or len(words) > MAX_TITLE_WORDS:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+
+
+def _is_scare_modifier(inner: Span) -> bool:
+    """“unbound” delegates, a “ferocious” battle: a quoted modifier of an outside noun."""
+    roots = [t for t in inner if not (inner.start <= t.head.i < inner.end)]
+    return len(inner) <= MAX_SCARE_TOKENS and all(t.dep_ in _MODIFIER_DEPS for t in roots)
 
 
 def _resolve_pronoun(speaker: Speaker, doc: Doc, names: NameIndex, quoted: Sequence[tuple[int, int]],
@@ -197,7 +245,11 @@ def _marked_quotes(doc: Doc, article_id: str, spans: Sequence[QuotedSpan], names
         if inner is None or end <= start:
             continue
         kind = _kind(doc, span, doc.text[start:end])
+        if kind == "mixed" and _is_scare_modifier(inner):
+            continue
         found = _attribute(doc, span, inner, kind, names, quoted)
+        if _is_title(doc.text[start:end]) and not (found is not None and found[0].i > inner.end):
+            continue  # a quoted title, unless a cue follows it: “Absolutely,” he said.
         previous = next((q for q in reversed(out) if q.kind != "indirect"), None)
         if found is None:
             if kind == "direct" and previous is not None and _continues(doc, previous, span.open_at):
