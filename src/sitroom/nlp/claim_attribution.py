@@ -56,18 +56,23 @@ def _entity_name(token: Token, mentions: Sequence[Mention]) -> str:
     if token.ent_iob_ != "O" and token.ent_type_:
         ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
         if ent is not None:
-            return ent.text
+            return _strip_article(ent.text)
     left = token.i
     for child in token.lefts:
         if child.dep_ in {"compound", "amod", "poss", "nmod"} or (child.dep_ == "case"):
             left = min(left, child.left_edge.i)
-    words = doc[left : token.i + 1]
-    return words.text.removeprefix("the ").removeprefix("The ")
+    return _strip_article(doc[left : token.i + 1].text)
+
+
+def _strip_article(text: str) -> str:
+    return text[4:] if text[:4].lower() == "the " else text
 
 
 def _subject(verb: Token) -> Token | None:
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.dep_ != "nsubjpass"]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if subjects:
+        if subjects[0].tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+            return verb.head  # "the Department, which estimated ...": the antecedent
         return subjects[0]
     for child in verb.children:  # passive: "as reported by the Pentagon"
         if child.dep_ == "agent":
@@ -91,8 +96,32 @@ def _quote_speaker(quote: Quote) -> str | None:
     return quote.speaker or quote.speaker_text
 
 
-def find_claimant(doc: Doc, span: Span, *, mentions: Sequence[Mention] = (), quotes: Sequence[Quote] = ()) -> str | None:
-    """Return who asserts the number in ``span``, or None when the text does not say."""
+def _announced_before(sent: Span, counted: Token, mentions: Sequence[Mention]) -> str | None:
+    """"X announced a new aid package. The $225 million package ...": X, through the noun."""
+    if sent.start == 0:
+        return None
+    previous = sent.doc[sent.start - 1].sent
+    for token in previous:
+        if token.lemma_ == counted.lemma_ and token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_ in CUE_LEMMAS:
+            subject = _subject(token.head)
+            if subject is not None and subject.pos_ in {"PROPN", "NOUN"}:
+                return _entity_name(subject, mentions)
+    return None
+
+
+def find_claimant(
+    doc: Doc,
+    span: Span,
+    *,
+    mentions: Sequence[Mention] = (),
+    quotes: Sequence[Quote] = (),
+    counted: Token | None = None,
+) -> str | None:
+    """Return who asserts the number in ``span``, or None when the text does not say.
+
+    ``counted`` is the noun the number counts; a definite one ("the $225 million package")
+    can take its claimant from the sentence before, where that noun was announced.
+    """
     for quote in quotes:
         if quote.start <= span.start_char and span.end_char <= quote.end and _quote_speaker(quote):
             return _quote_speaker(quote)
@@ -112,6 +141,8 @@ def find_claimant(doc: Doc, span: Span, *, mentions: Sequence[Mention] = (), quo
     for quote in quotes:
         if quote.start < sent.end_char and sent.start_char < quote.end and _quote_speaker(quote):
             return _quote_speaker(quote)
+    if counted is not None and any(c.lower_ == "the" for c in counted.lefts):
+        return _announced_before(sent, counted, mentions)
     return None
 
 
@@ -140,8 +171,7 @@ def find_hedge(doc: Doc, span: Span, *, bound_text: str = "") -> str | None:
         if any(c.lower_ in {"estimated", "reported", "alleged"} and c.i < span.start for c in token.children):
             return "estimated" if any(c.lower_ == "estimated" for c in token.children) else "reportedly"
     sent = span.sent
-    previous = doc[sent.start - 1].sent if sent.start > 0 else None
-    if _verification_hedge(sent) or (previous is not None and False):
+    if _verification_hedge(sent):
         return "unverified"
     following = doc[sent.end].sent if sent.end < len(doc) else None
     if following is not None and _verification_hedge(following) and len(following) < 15:

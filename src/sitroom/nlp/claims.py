@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from sitroom.nlp.claim_attribution import find_claimant, find_hedge
+from sitroom.nlp.claim_attribution import CUE_LEMMAS, find_claimant, find_hedge
 from sitroom.nlp.claim_patterns import TIME_UNITS, Piece, find_bound, find_pieces, find_range_joiner
 from sitroom.records import Claim, Mention, Quote
 
@@ -40,6 +40,8 @@ _YEAR_RANGE = (1800, 2100)
 _TIME_AFTER = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|BST|CET|EST|EDT|PST|PDT|hrs\b|h\b)", re.IGNORECASE)
 # A number whose next character is one of these is part of a code, a time or a decade.
 _ATTACHED_AFTER = re.compile(r"[A-Za-z0-9]|:\d|'s\b|’s\b|/\d")
+# "60% or more", "10,000 or fewer": a bound written after the number.
+_OR_MORE = re.compile(r"\s+or\s+(more|above|higher|over|less|fewer|below|lower)\b", re.IGNORECASE)
 _COUNTED_POS = frozenset({"NOUN", "PROPN"})
 # Longest "what" phrase kept, in tokens; longer ones are clause fragments (seen on NewsQuant).
 _MAX_WHAT_TOKENS = 8
@@ -87,8 +89,10 @@ def _phrase_after(doc: Doc, start: int, head: Token) -> str | None:
         if child.dep_ == "prep" and (child.lower_ == "of" or any(c.lower_ in {"favor", "favour"} for c in child.children)):
             end = max(t.i for t in child.subtree) + 1
             break
-    words = [t for t in doc[start:end] if not (t.i == start and t.pos_ in {"DET", "PUNCT", "ADP"})]
-    while words and words[0].pos_ in {"PUNCT", "DET"} or (words and words[0].text in {"-", "‑"}):
+    words = list(doc[start:end])
+    if len(words) > 2 and words[0].text in {"-", "‑"} and not words[0].whitespace_ and words[1].pos_ == "ADJ":
+        words = words[2:]  # "10,000-strong North Korean force": "strong" describes the number
+    while words and (words[0].pos_ in {"PUNCT", "DET", "ADP", "CCONJ"} or words[0].text in {"-", "‑"}):
         words = words[1:]
     if not words or len(words) > _MAX_WHAT_TOKENS:
         words = [t for t in doc[start : head.i + 1] if t.pos_ not in {"PUNCT", "DET"}]
@@ -147,7 +151,9 @@ def _is_name_number(doc: Doc, span: Span, pieces: Sequence[Piece]) -> bool:
         return False
     first = span[0]
     if first.lower_ == "one" and len(span) == 1:
-        return first.dep_ != "nummod"
+        # "one analyst said": an unnamed speaker, not a count
+        speaker = first.head.dep_ == "nsubj" and first.head.head.lemma_ in CUE_LEMMAS
+        return first.dep_ != "nummod" or speaker
     prev = doc[span.start - 1] if span.start > 0 else None
     nxt = doc[span.end] if span.end < len(doc) else None
     if prev is not None and (prev.lower_ in {"no.", "number", "no", "#", "nos."} or (prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ not in {"GPE", "NORP"})):
@@ -206,6 +212,9 @@ def _claim(doc: Doc, pieces: list[Piece], *, article_id: str, mentions: Sequence
         bound_span = _tokens(doc, found[0], start)
         if bound_span is not None and not any(t.dep_ == "prt" for t in bound_span):
             start, bound = found
+    if (after := _OR_MORE.match(text, end)) is not None:
+        more = after.group(1).lower() in {"more", "above", "higher", "over"}
+        bound, end = bound or ("at least" if more else "up to"), after.end()
     if text[start - 8 : start].lower().endswith("between "):
         start -= 8
     if len(pieces) == 2:
@@ -225,7 +234,7 @@ def _claim(doc: Doc, pieces: list[Piece], *, article_id: str, mentions: Sequence
         bound=bound,
         unit=unit,
         what=_what(doc, full),
-        claimant=find_claimant(doc, full, mentions=mentions, quotes=quotes),
+        claimant=find_claimant(doc, full, mentions=mentions, quotes=quotes, counted=_counted_head(full[-1])),
         hedge=find_hedge(doc, full, bound_text=text[start : pieces[0].start]),
     )
 

@@ -1,0 +1,59 @@
+"""parse_number / parse_vague: the pure number parser behind numeric claims."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitroom.nlp.numbers import parse_number, parse_scale, parse_vague
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("48", 48),
+        ("1,200", 1200),
+        ("3.5", 3.5),
+        ("1.2 million", 1_200_000),
+        ("2 billion", 2_000_000_000),
+        ("4 hundred million", 400_000_000),
+        ("two", 2),
+        ("twenty-five", 25),
+        ("ninety nine", 99),
+        ("two hundred and five thousand", 205_000),
+        ("a dozen", 12),
+        ("a million", 1_000_000),
+        ("half", 0.5),
+        ("two-thirds", 2 / 3),
+        ("$225m", 225_000_000),
+        ("5bn", 5_000_000_000),
+        ("€118 billion", 118_000_000_000),
+        ("40%", 40),
+        ("-5", -5),
+    ],
+)
+def test_parse_number_reads_digits_words_and_scales(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["hundreds", "dozens", "tens of thousands", "", "troops", "12 dozen apples"])
+def test_parse_number_gives_none_for_vague_or_non_numbers(text: str) -> None:
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "low_high"),
+    [
+        ("hundreds", (100, 1000)),
+        ("thousands", (1000, 10_000)),
+        ("tens of thousands", (10_000, 100_000)),
+        ("dozens", (12, 120)),
+        ("Millions", (1e6, 1e7)),
+    ],
+)
+def test_parse_vague_gives_a_range(text: str, low_high: tuple[float, float]) -> None:
+    assert parse_vague(text) == low_high
+
+
+@pytest.mark.parametrize(("word", "scale"), [("million", 1e6), ("bn", 1e9), ("thousands", 1e3), ("troops", None)])
+def test_parse_scale(word: str, scale: float | None) -> None:
+    assert parse_scale(word) == scale
