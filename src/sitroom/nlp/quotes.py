@@ -56,6 +56,10 @@ _WORD = re.compile(r"[\w][\w'’\-]*")
 # A scare-quoted modifier ("“unbound” delegates") is one or two words.
 MAX_SCARE_TOKENS = 2
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nummod", "poss"})
+# A framing verb's complement around a mixed quote is kept unless it is the quote alone.
+MAX_QUOTED_SHARE_OF_FRAMED = 0.9
+# Children of a framing verb that are not what it says: the next clause, punctuation.
+_NOT_COMPLEMENT = frozenset({"punct", "cc", "conj", "advcl", "nsubj", "nsubjpass", "mark", "parataxis"})
 # Characters that end a sentence when they stand just before an opening mark.
 _SENTENCE_END = frozenset(".!?")
 # Punctuation that belongs to the writer's sentence, not the quote: “…,” he said.
@@ -237,7 +241,8 @@ def _continues(doc: Doc, previous: Quote, open_at: int) -> bool:
 
 
 def _marked_quotes(doc: Doc, article_id: str, spans: Sequence[QuotedSpan], names: NameIndex,
-                   quoted: Sequence[tuple[int, int]]) -> list[Quote]:
+                   quoted: Sequence[tuple[int, int]], framing: set[int]) -> list[Quote]:
+    """Direct and mixed quotes; adds to ``framing`` the cue verbs that govern a mixed quote."""
     out: list[Quote] = []
     for span in spans:
         start, end = _content_bounds(doc.text, span)
@@ -268,6 +273,10 @@ def _marked_quotes(doc: Doc, article_id: str, spans: Sequence[QuotedSpan], names
         name = speaker.name
         if speaker.kind == "pronoun":
             name = _resolve_pronoun(speaker, doc, names, quoted, out)
+        if kind == "mixed" and inner.start <= cue.i < inner.end:
+            continue
+        if kind == "mixed" and cue.i < inner.start:
+            framing.add(cue.i)
         out.append(_quote(article_id, doc, start, end, kind, cue, speaker, name))
     return out
 
@@ -288,8 +297,18 @@ def _quoted_share(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> fl
     return inside / max(1, end - start)
 
 
+def _complement(verb: Token) -> list[Token]:
+    """What a framing verb says about its object: "accused him of an “artful smear”"."""
+    return [
+        t for child in verb.rights if child.dep_ not in _NOT_COMPLEMENT
+        for t in child.subtree
+    ]
+
+
 def _indirect_quotes(doc: Doc, article_id: str, names: NameIndex, quoted: Sequence[tuple[int, int]],
-                     marked: Sequence[Quote]) -> list[Quote]:
+                     marked: Sequence[Quote], framing: set[int]) -> list[Quote]:
+    """Reported clauses of verbs of saying, "according to X" clauses, and the complements
+    of verbs that frame a mixed quote ("called the move “reckless” on Monday")."""
     out: list[Quote] = []
     for token in doc:
         if any(a <= token.idx < b for a, b in quoted):
@@ -300,18 +319,22 @@ def _indirect_quotes(doc: Doc, article_id: str, names: NameIndex, quoted: Sequen
             skip = set(t.i for t in token.subtree)
             bounds = _clause_bounds([t for t in head.subtree if t.i not in skip])
             speaker = speaker_of_according(token, names)
-        elif is_cue(token):
+        elif is_cue(token) or token.i in framing:
             comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
-            if comp is None:
+            if comp is not None:
+                bounds = _clause_bounds(list(comp.subtree))
+            elif token.i in framing:
+                bounds = _clause_bounds(_complement(token))
+            else:
                 continue
-            bounds = _clause_bounds(list(comp.subtree))
             speaker = speaker_of_cue(token, names, quoted)
         else:
             continue
         if bounds is None or speaker is None:
             continue
         start, end = bounds
-        if _quoted_share(start, end, quoted) > MAX_QUOTED_SHARE_OF_INDIRECT:
+        limit = MAX_QUOTED_SHARE_OF_FRAMED if token.i in framing else MAX_QUOTED_SHARE_OF_INDIRECT
+        if _quoted_share(start, end, quoted) > limit:
             continue
         if speaker.start < end and start < speaker.end:
             continue  # the clause swallowed its own speaker: a parse error
@@ -331,6 +354,7 @@ def extract_quotes(doc: Doc, *, article_id: str, mentions: Sequence[Mention] = (
     spans = find_quoted_spans(doc.text)
     quoted = [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
     names = NameIndex(doc, mentions)
-    marked = _marked_quotes(doc, article_id, spans, names, quoted)
-    indirect = _indirect_quotes(doc, article_id, names, quoted, marked)
+    framing: set[int] = set()
+    marked = _marked_quotes(doc, article_id, spans, names, quoted, framing)
+    indirect = _indirect_quotes(doc, article_id, names, quoted, marked, framing)
     return sorted([*marked, *indirect], key=lambda q: (q.start, q.end))
