@@ -40,10 +40,16 @@ def _decode_page(payload: bytes, content_type: str, *, name: str) -> str:
     return decode_bytes(payload, name=name)
 
 
+class _TruncatedRecord(Exception):
+    """The record's block is shorter than its Content-Length: the file was cut inside it."""
+
+
 def _record_article(record: Any, *, name: str, number: int, index: int, published: str | None, outlet: str | None) -> Article:
     uri = record.rec_headers.get_header("WARC-Target-URI")
-    content_type = record.http_headers.get_header("Content-Type") or "" if record.http_headers else ""
+    content_type = record.http_headers.get_header("Content-Type") or ""
     payload = record.content_stream().read()
+    if getattr(record.raw_stream, "limit", 0) > 0:  # warcio's LimitReader: bytes still owed
+        raise _TruncatedRecord
     label = f"{name} record {number} ({uri})"
     page = _decode_page(payload, content_type, name=label)
     return parse_html(
@@ -72,12 +78,16 @@ def parse_warc(raw: bytes, *, name: str, published: str | None = None, outlet: s
     """
     articles: list[Article] = []
     skipped: list[str] = []
-    records = iter(ArchiveIterator(io.BytesIO(raw), arc2warc=True))
+    archive = ArchiveIterator(io.BytesIO(raw), arc2warc=True)
+    records = iter(archive)
     number = 0
     while True:
         try:
             record = next(records)
         except StopIteration:
+            # warcio stops quietly at a record it cannot parse; bytes left over mean a cut file.
+            if raw[archive.offset :].strip():
+                skipped.append(f"{name}: truncated or corrupt archive after {number} records")
             break
         except _STREAM_ERRORS as e:
             skipped.append(f"{name}: truncated or corrupt archive after {number} records ({type(e).__name__}: {e})")
@@ -92,8 +102,9 @@ def parse_warc(raw: bytes, *, name: str, published: str | None = None, outlet: s
         except IngestError as e:
             skipped.append(str(e))
             continue
-        except _STREAM_ERRORS as e:
-            skipped.append(f"{name}: record {number} is truncated ({type(e).__name__}: {e})")
+        except (_TruncatedRecord, *_STREAM_ERRORS) as e:
+            detail = f" ({type(e).__name__}: {e})" if not isinstance(e, _TruncatedRecord) else ""
+            skipped.append(f"{name}: truncated archive: record {number} is cut short{detail}")
             break
         articles.append(article)
     if not articles:
