@@ -1,0 +1,116 @@
+"""Geoparsing end to end on LGL, GeoVirus and TR-News: raw text -> load_nlp() -> extract_places.
+
+Scoring follows ../shared/benchmarks/README.md and Gritta et al. (2018), "What's missing in
+geographical parsing?": toponym detection P/R/F1 with span overlap; accuracy within 161 km
+over the gold toponyms that have coordinates (a missed toponym counts as wrong, at the
+maximum error); AUC of the log-scaled error curve (lower is better, 0 = every toponym exact).
+Every article of every corpus is used (no sampling).
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+TARGETS = {"acc161_macro": 0.80}
+
+# Gritta et al.: half the Earth's circumference bounds every error; 161 km = 100 miles.
+MAX_ERROR_KM = 20039.0
+ACC_KM = 161.0
+CORPORA = {"lgl": "lgl.xml", "geovirus": "GeoVirus.xml", "trnews": "TR-News.xml"}
+
+
+@dataclass(frozen=True, slots=True)
+class Gold:
+    start: int
+    end: int
+    lat: float | None
+    lon: float | None
+
+
+def _float(node: ET.Element | None) -> float | None:
+    if node is None or not (node.text or "").strip():
+        return None
+    return float(node.text)  # type: ignore[arg-type]
+
+
+def read_corpus(path: Path) -> list[tuple[str, list[Gold]]]:
+    """Articles as (text, gold toponyms); handles both the LGL/TR-News and the GeoVirus layout."""
+    root = ET.parse(path).getroot()
+    out = []
+    for art in root.iter("article"):
+        text = art.findtext("text") or ""
+        golds = []
+        for t in list(art.iter("toponym")) + list(art.iter("location")):
+            start, end = t.findtext("start"), t.findtext("end")
+            if start is None or end is None:
+                continue
+            golds.append(Gold(int(start), int(end), _float(t.find(".//lat")), _float(t.find(".//lon"))))
+        out.append((text, golds))
+    return out
+
+
+def auc(errors: list[float]) -> float:
+    """Area under the sorted log-error curve, scaled to 0..1 (Gritta et al. 2018)."""
+    if len(errors) < 2:
+        return 0.0
+    scaled = sorted(math.log(e + 1) / math.log(MAX_ERROR_KM) for e in errors)
+    area = sum((a + b) / 2 for a, b in zip(scaled, scaled[1:]))
+    return area / (len(scaled) - 1)
+
+
+def score_corpus(nlp: object, articles: list[tuple[str, list[Gold]]]) -> dict[str, float]:
+    from sitroom.nlp.place_gazetteer import haversine_km
+    from sitroom.nlp.places import extract_places
+
+    tp_pred = n_pred = tp_gold = n_gold = 0
+    errors: list[float] = []
+    docs = nlp.pipe((text for text, _ in articles), batch_size=32)  # type: ignore[attr-defined]
+    for (text, golds), doc in zip(articles, docs, strict=True):
+        places = extract_places(doc, article_id="eval")
+        n_pred += len(places)
+        tp_pred += sum(any(p.start < g.end and g.start < p.end for g in golds) for p in places)
+        n_gold += len(golds)
+        for g in golds:
+            hit = next((p for p in places if p.start < g.end and g.start < p.end), None)
+            tp_gold += hit is not None
+            if g.lat is None or g.lon is None:
+                continue
+            if hit is None or hit.lat is None or hit.lon is None:
+                errors.append(MAX_ERROR_KM)
+            else:
+                errors.append(haversine_km(hit.lat, hit.lon, g.lat, g.lon))
+    p = tp_pred / n_pred if n_pred else 0.0
+    r = tp_gold / n_gold if n_gold else 0.0
+    return {
+        "precision": p,
+        "recall": r,
+        "f1": 2 * p * r / (p + r) if p + r else 0.0,
+        "acc161": sum(e <= ACC_KM for e in errors) / len(errors) if errors else 0.0,
+        "auc": auc(errors),
+        "toponyms": float(len(errors)),
+    }
+
+
+def run(shared: Path) -> dict[str, float | int | str]:
+    from sitroom.nlp.pipeline import load_nlp
+
+    nlp = load_nlp()
+    folder = shared / "benchmarks" / "geoparsing"
+    metrics: dict[str, float | int | str] = {}
+    for name, file in CORPORA.items():
+        for key, value in score_corpus(nlp, read_corpus(folder / file)).items():
+            metrics[f"{name}_{key}"] = round(value, 4) if key != "toponyms" else int(value)
+    for key in ("precision", "recall", "f1", "acc161", "auc"):
+        metrics[f"{key}_macro"] = round(sum(float(metrics[f"{n}_{key}"]) for n in CORPORA) / len(CORPORA), 4)
+    return metrics
+
+
+if __name__ == "__main__":
+    shared_dir = Path(__file__).resolve().parents[2] / "shared"
+    for k, v in run(shared_dir).items():
+        print(f"{k:<24} {v}")
+    sys.exit(0)

