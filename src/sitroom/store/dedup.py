@@ -30,6 +30,14 @@ NUM_PERM = 128
 SHINGLE_WORDS = 5
 # Fixed seed so signatures written by one process compare with those of another.
 SEED = 1
+# datasketch 2's default permutation scheme, named because stored signatures must be read
+# back with the scheme that made them; its hash values are uint32 (stored little-endian).
+SCHEME = "affine32"
+
+# LSH only proposes candidates (find() re-checks each Jaccard estimate against the real
+# threshold), so its own threshold is clamped to where datasketch can still split 128
+# permutations into at least two bands; above ~0.95 it refuses ("b < 2").
+LSH_THRESHOLD_RANGE = (0.05, 0.9)
 
 _WORD = re.compile(r"\w+")
 
@@ -49,18 +57,18 @@ def signature(text: str) -> MinHash | None:
     shingles = _shingles(text)
     if not shingles:
         return None
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED)
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     minhash.update_batch(list(shingles))
     return minhash
 
 
 def to_bytes(minhash: MinHash) -> bytes:
-    return np.asarray(minhash.hashvalues, dtype="<u8").tobytes()
+    return np.asarray(minhash.hashvalues, dtype="<u4").tobytes()
 
 
 def from_bytes(raw: bytes) -> MinHash:
-    values = np.frombuffer(raw, dtype="<u8").astype(np.uint64)
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=values)
+    values = np.frombuffer(raw, dtype="<u4").astype(np.uint32)
+    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=values, scheme=SCHEME)
 
 
 class NearDuplicateIndex:
@@ -68,7 +76,8 @@ class NearDuplicateIndex:
 
     def __init__(self, threshold: float) -> None:
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        low, high = LSH_THRESHOLD_RANGE
+        self._lsh = MinHashLSH(threshold=min(max(threshold, low), high), num_perm=NUM_PERM)
         self._signatures: dict[str, MinHash] = {}
         self._roots: dict[str, str] = {}  # article id -> the article it duplicates, if any
         self._pending: list[str] = []

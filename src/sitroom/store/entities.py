@@ -49,6 +49,23 @@ def _merge(existing: Iterable[str], extra: Iterable[str]) -> list[str]:
     return merged
 
 
+def _same_token(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= MIN_FUZZY_LENGTH and fuzz.ratio(a, b) >= FUZZY_MATCH_SCORE
+
+
+def _by_surname(main: str, choices: dict[str, int]) -> int | None:
+    """A person named by surname alone ("Zelenskyy") is the one known person with that surname
+    ("Volodymyr Zelenskyy"), and vice versa; two candidates ("Joe"/"Hunter Biden") mean no merge."""
+    tokens = main.split()
+    if len(tokens) == 1:
+        found = {eid for norm, eid in choices.items() if " " in norm and _same_token(norm.split()[-1], main)}
+    else:
+        found = {eid for norm, eid in choices.items() if " " not in norm and _same_token(norm, tokens[-1])}
+    return found.pop() if len(found) == 1 else None
+
+
 def _find(conn: sqlite3.Connection, norms: list[str], label: str) -> int | None:
     for norm in norms:
         row = conn.execute(
@@ -57,15 +74,16 @@ def _find(conn: sqlite3.Connection, norms: list[str], label: str) -> int | None:
         if row:
             return int(row[0])
     main = norms[0]
-    if len(main) < MIN_FUZZY_LENGTH:
-        return None
     choices = {
         row[0]: int(row[1])
         for row in conn.execute("SELECT norm, entity_id FROM entity_names WHERE label = ?", (label,))
-        if len(row[0]) >= MIN_FUZZY_LENGTH
     }
-    best = process.extractOne(main, list(choices), scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_MATCH_SCORE)
-    return None if best is None else choices[best[0]]
+    if len(main) >= MIN_FUZZY_LENGTH:
+        long_choices = [norm for norm in choices if len(norm) >= MIN_FUZZY_LENGTH]
+        best = process.extractOne(main, long_choices, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_MATCH_SCORE)
+        if best is not None:
+            return choices[best[0]]
+    return _by_surname(main, choices) if label == "PERSON" else None
 
 
 def canonicalize(conn: sqlite3.Connection, entity: Entity) -> int:
@@ -90,7 +108,14 @@ def canonicalize(conn: sqlite3.Connection, entity: Entity) -> int:
         entity_id = int(cur.lastrowid or 0)
     else:
         row = conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
-        aliases = _merge(json.loads(row["aliases"]), [n for n in names if n != row["name"]])
+        name = row["name"]
+        if len(entity.name.split()) > len(name.split()) and normalize_name(entity.name) != row["norm"]:
+            # The fuller form of a person's name becomes the canonical one; the short one stays an alias.
+            name = entity.name
+            conn.execute(
+                "UPDATE entities SET name = ?, norm = ? WHERE id = ?", (name, normalize_name(name), entity_id)
+            )
+        aliases = _merge(json.loads(row["aliases"]), [n for n in [row["name"], *names] if n != name])
         roles = _merge(json.loads(row["roles"]), entity.roles)
         conn.execute(
             "UPDATE entities SET aliases = ?, roles = ?, weapon_class = coalesce(weapon_class, ?) WHERE id = ?",
