@@ -1,0 +1,132 @@
+"""Build the FastAPI app: JSON API under /api, HTML pages at /, assets under /static.
+
+One exception handler turns every SitroomError into ``{"error": {"type", "message"}}``
+with the error's ``status``; validation errors and unknown routes use the same shape.
+Every response carries a strict Content-Security-Policy: scripts only from /static.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from sitroom.api.deps import close_stores
+from sitroom.api.routes import ROUTERS
+from sitroom.api.routes.pages import render_error
+from sitroom.api.routes.pages import router as pages_router
+from sitroom.config import Settings
+from sitroom.errors import SitroomError
+from sitroom.web import STATIC_DIR
+
+__all__ = ["CSP", "create_app"]
+
+# Nothing inline, nothing from elsewhere: article text is untrusted, and the UI must work
+# offline. data: images are allowed for the inline SVG favicon only.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+_HTTP_ERROR_TYPES = {
+    404: "NotFound",
+    405: "MethodNotAllowed",
+    413: "InputTooLarge",
+    401: "Unauthorized",
+}
+
+
+def error_response(status: int, type_: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"type": type_, "message": message}}, status_code=status)
+
+
+def _error(request: Request, status: int, type_: str, message: str) -> Response:
+    """JSON under /api; an HTML page for a browser on a UI route."""
+    wants_html = "text/html" in request.headers.get("accept", "")
+    if wants_html and not request.url.path.startswith(("/api/", "/static/")):
+        return render_error(request, status, type_, message)
+    return error_response(status, type_, message)
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The app for one store (``settings.db``); writes need ``settings.token``."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        close_stores(settings)
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="sitroom",
+        version="0.1.0",
+        description="Sourced records of conflict news: articles, quotes, claims, events, places.",
+        openapi_url="/api/openapi.json",
+        docs_url=None,  # the Swagger page loads its assets from a CDN: not offline, not CSP-clean
+        redoc_url=None,
+    )
+    app.state.settings = settings
+
+    @app.exception_handler(SitroomError)
+    async def _sitroom_error(request: Request, exc: SitroomError) -> Response:
+        return _error(request, exc.status, type(exc).__name__, str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors()
+        )
+        return _error(request, 400, "BadRequest", problems or "invalid request")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        return _error(
+            request,
+            exc.status_code,
+            _HTTP_ERROR_TYPES.get(exc.status_code, "HTTPError"),
+            str(exc.detail),
+        )
+
+    @app.middleware("http")
+    async def _upload_limit(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        # Refuse before the body is read when the client declares its size.
+        declared = request.headers.get("content-length", "")
+        if (
+            request.method == "POST"
+            and declared.isdigit()
+            and int(declared) > settings.max_upload_bytes
+        ):
+            return error_response(
+                413,
+                "InputTooLarge",
+                f"upload of {int(declared):,} bytes is over the {settings.max_upload_bytes:,}-byte "
+                "limit (max_upload_bytes): send fewer or smaller files",
+            )
+        return await call_next(request)
+
+    @app.middleware("http")
+    async def _security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    for router in ROUTERS:
+        app.include_router(router, prefix="/api")
+    app.include_router(pages_router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app

@@ -1,0 +1,123 @@
+"""Request dependencies: settings, the store, the write token, pagination cursors.
+
+The store is opened once per worker thread and kept: SQLite connections are cheap to
+reuse and must not cross threads, and FastAPI runs sync handlers in a thread pool.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+import json
+import threading
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Depends, Query, Request
+
+from sitroom.config import Settings
+from sitroom.errors import BadRequest, Unauthorized
+
+__all__ = [
+    "MAX_ROWS",
+    "PageParams",
+    "close_stores",
+    "decode_cursor",
+    "encode_cursor",
+    "get_settings",
+    "get_store",
+    "page_params",
+    "require_token",
+]
+
+# Page sizes: 50 by default (one screen of rows), 500 at most so one request stays small.
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+# Rows a listing can reach at all: the store's cap on one query (store.extraction.MAX_LIMIT);
+# pages past it come back empty rather than failing.
+MAX_ROWS = 1000
+
+_local = threading.local()
+_all_stores: list[tuple[str, Any]] = []
+_all_lock = threading.Lock()
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_store(settings: Annotated[Settings, Depends(get_settings)]) -> Any:
+    """This thread's store for ``settings.db``, opened on first use."""
+    from sitroom.store import open_store
+
+    stores: dict[str, Any] = getattr(_local, "stores", None) or {}
+    _local.stores = stores
+    key = str(settings.db_path.resolve())
+    if key not in stores:
+        stores[key] = open_store(settings.db_path)
+        with _all_lock:
+            _all_stores.append((key, stores[key]))
+    return stores[key]
+
+
+def close_stores(settings: Settings) -> None:
+    """Close every thread's store for this app's database (at shutdown)."""
+    key = str(settings.db_path.resolve())
+    with _all_lock:
+        mine = [s for k, s in _all_stores if k == key]
+        _all_stores[:] = [(k, s) for k, s in _all_stores if k != key]
+    for store in mine:
+        store.close()
+    stores = getattr(_local, "stores", None)
+    if stores:
+        stores.pop(key, None)
+
+
+def require_token(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:
+    """Refuse a write unless it carries ``Authorization: Bearer <token>``."""
+    if not settings.token:
+        raise Unauthorized(
+            "writes are disabled on this server: start it with --token or SITROOM_TOKEN"
+        )
+    header = request.headers.get("authorization", "")
+    scheme, _, given = header.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(
+        given.strip().encode(), settings.token.encode()
+    ):
+        raise Unauthorized("missing or wrong token: send 'Authorization: Bearer <token>'")
+
+
+def encode_cursor(offset: int) -> str:
+    """An opaque cursor for the next page (an offset, but clients must not rely on it)."""
+    raw = json.dumps({"o": offset}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> int:
+    if not cursor:
+        return 0
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        offset = json.loads(raw)["o"]
+    except (binascii.Error, ValueError, KeyError, TypeError) as e:
+        raise BadRequest(
+            f"invalid cursor {cursor!r}: pass back the next_cursor of a previous page"
+        ) from e
+    if not isinstance(offset, int) or offset < 0:
+        raise BadRequest(f"invalid cursor {cursor!r}: pass back the next_cursor of a previous page")
+    return offset
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageParams:
+    limit: int
+    offset: int
+
+
+def page_params(
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = DEFAULT_LIMIT,
+    cursor: Annotated[str | None, Query(description="next_cursor from the previous page.")] = None,
+) -> PageParams:
+    return PageParams(limit=limit, offset=decode_cursor(cursor))

@@ -1,0 +1,86 @@
+"""POST /api/ingest: upload files into the store (needs the write token).
+
+Uploads are written to a private temporary folder under their own (sanitised) names,
+so the readers can pick the format from the extension, then ingested as one batch.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, UploadFile
+from starlette.concurrency import run_in_threadpool
+
+from sitroom.api.deps import get_settings, require_token
+from sitroom.api.schemas import IngestReportPublic
+from sitroom.config import Settings
+from sitroom.errors import BadRequest, InputTooLarge
+from sitroom.records import Failure
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["ingest"])
+
+# Copy uploads in 1 MiB chunks: big enough to be fast, small enough to stop early at the limit.
+CHUNK_BYTES = 1 << 20
+
+
+def _safe_name(name: str | None, index: int) -> str:
+    base = Path(name or "").name
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", base).strip("._") or "upload"
+    return f"{index:03d}-{cleaned[:100]}"
+
+
+@router.post(
+    "/ingest",
+    response_model=IngestReportPublic,
+    dependencies=[Depends(require_token)],
+    responses={401: {"description": "No or wrong token"}, 413: {"description": "Upload too large"}},
+)
+async def ingest_upload(
+    files: Annotated[list[UploadFile], File(description="Files in any format sitroom reads.")],
+    settings: Annotated[Settings, Depends(get_settings)],
+) -> Any:
+    """Ingest the uploaded files; counts new, duplicate and failed articles."""
+    if not files:
+        raise BadRequest("no files uploaded: send multipart form field 'files'")
+    with tempfile.TemporaryDirectory(prefix="sitroom-upload-") as folder:
+        paths, total = [], 0
+        for index, upload in enumerate(files):
+            path = Path(folder) / _safe_name(upload.filename, index)
+            with path.open("wb") as out:
+                while chunk := await upload.read(CHUNK_BYTES):
+                    total += len(chunk)
+                    if total > settings.max_upload_bytes:
+                        raise InputTooLarge(
+                            f"upload is over the {settings.max_upload_bytes:,}-byte limit "
+                            "(max_upload_bytes): send fewer or smaller files"
+                        )
+                    out.write(chunk)
+            paths.append(path)
+        # Extraction is CPU-bound: keep it off the event loop so reads stay served.
+        return await run_in_threadpool(_ingest_paths, paths, settings)
+
+
+def _ingest_paths(paths: list[Path], settings: Settings) -> dict[str, Any]:
+    """Ingest with extraction (as `sitroom ingest` does); extraction failures are reported too."""
+    from sitroom.batch import ingest
+    from sitroom.nlp.extract import PIPELINE_VERSION, extract_articles
+
+    failures: list[Failure] = []
+    report = ingest(
+        paths,
+        db=settings.db_path,
+        settings=settings,
+        extract=(lambda articles: extract_articles(articles, failures=failures))
+        if settings.extract
+        else None,
+        pipeline_version=PIPELINE_VERSION if settings.extract else None,
+    )
+    found = asdict(report)
+    found["failures"] = [asdict(f) for f in (*report.failures, *failures)]
+    return found

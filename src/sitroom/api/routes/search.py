@@ -1,0 +1,42 @@
+"""GET /api/search: full-text search over articles, with the UI's filters."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+
+from sitroom.api.deps import PageParams, get_store, page_params
+from sitroom.api.routes._paging import page_of, paginate_offset
+from sitroom.api.schemas import Page, SearchHitPublic
+from sitroom.web.views import SearchFilters, search_hits
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["search"])
+
+
+@router.get("/search", response_model=Page[SearchHitPublic])
+def search(
+    store: Annotated[Any, Depends(get_store)],
+    paging: Annotated[PageParams, Depends(page_params)],
+    q: Annotated[
+        str, Query(min_length=1, description="Words to find (FTS5 syntax with raw=true).")
+    ],
+    raw: bool = False,
+    event_type: Annotated[
+        str | None, Query(alias="type", description="Keep articles with an event of this type.")
+    ] = None,
+    actor: Annotated[str | None, Query(description="Keep articles naming this actor.")] = None,
+    place: Annotated[str | None, Query(description="Keep articles naming this place.")] = None,
+    since: Annotated[str | None, Query(description="Published on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, Query(description="Published on or before (YYYY-MM-DD).")] = None,
+) -> dict[str, Any]:
+    """Articles matching ``q``, best first, snippets marked with « »."""
+    filters = SearchFilters(
+        q=q, raw=raw, event_type=event_type, actor=actor, place=place, since=since, until=until
+    )
+    found = paginate_offset(
+        lambda offset, n: search_hits(store, filters, limit=n, offset=offset), paging
+    )
+    return page_of(found, paging)

@@ -1,0 +1,342 @@
+"""Build a situation report from the store: every sentence cites the records behind it.
+
+The brief is made only of sentences generated from stored records (events, claims,
+quotes), and each sentence carries the citation numbers of those records. Citations
+resolve to an article (outlet, title, date) and the exact quoted span. Everything is
+sorted on stable keys, so the same store gives the same brief byte for byte.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sitroom import store as st
+from sitroom.records import Article, Claim, Event, Place, Quote
+from sitroom.report.phrasing import (
+    event_sentence,
+    format_claim_value,
+    normalize_what,
+    region_of,
+)
+
+__all__ = ["Brief", "Citation", "Section", "Sentence", "build_brief"]
+
+# How much of each kind goes into one brief: about one page, the length of the daily
+# briefs analysts forward (~30 sentences).
+MAX_EVENTS_PER_TYPE = 6
+MAX_CLAIM_GROUPS = 8
+MAX_QUOTES = 8
+# Records of each kind read for one brief: the store's listing cap (store.extraction.MAX_LIMIT).
+SCAN_LIMIT = 1000
+# Quote marks trimmed from a quote before the brief puts its own around it.
+_QUOTE_MARKS = '"\u201c\u201d\u2018\u2019 '
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Citation:
+    """Where a stated fact comes from: one record's article and span."""
+
+    n: int
+    kind: str  # "event" | "claim" | "quote"
+    article_id: str
+    start: int
+    end: int
+    quote: str  # article.text[start:end]
+    outlet: str | None
+    title: str | None
+    published: str | None
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Sentence:
+    """One stated fact, and the numbers of the citations that back it."""
+
+    text: str
+    cites: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Section:
+    title: str
+    sentences: tuple[Sentence, ...] = ()
+    subsections: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Brief:
+    """A situation report: sections of cited sentences, then the numbered citations."""
+
+    title: str
+    since: str | None
+    until: str | None
+    about: str | None
+    article_count: int  # distinct articles cited
+    sections: tuple[Section, ...] = ()
+    citations: tuple[Citation, ...] = ()
+
+
+class _Articles(dict[str, Article]):
+    """Stored articles by id, loaded on first use."""
+
+    def __init__(self, db: st.Store) -> None:
+        super().__init__()
+        self.db = db
+
+    def __missing__(self, article_id: str) -> Article:
+        article = st.get_article(self.db, article_id)
+        self[article_id] = article
+        return article
+
+
+@dataclass(slots=True)
+class _Citer:
+    """Hands out citation numbers in order of first use; one record, one number."""
+
+    articles: _Articles
+    items: list[Citation] = field(default_factory=list)
+    index: dict[tuple[str, str, int, int], int] = field(default_factory=dict)
+
+    def cite(self, kind: str, record: Event | Claim | Quote) -> int:
+        key = (kind, record.article_id, record.start, record.end)
+        if key not in self.index:
+            article = self.articles[record.article_id]
+            self.index[key] = len(self.items) + 1
+            self.items.append(
+                Citation(
+                    n=len(self.items) + 1,
+                    kind=kind,
+                    article_id=record.article_id,
+                    start=record.start,
+                    end=record.end,
+                    quote=article.text[record.start : record.end],
+                    outlet=article.outlet,
+                    title=article.title,
+                    published=article.published,
+                    url=article.url,
+                )
+            )
+        return self.index[key]
+
+
+def build_brief(
+    store: st.Store,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    about: str | None = None,
+) -> Brief:
+    """Report key events, claim changes and contradictions, and notable quotes.
+
+    ``since``/``until`` are ISO dates (inclusive) bounding an event's date and a claim's
+    or quote's article publication date; ``about`` keeps records naming an actor,
+    target, place, speaker or counted thing containing it (case-insensitive). Reads the
+    newest records up to the store's listing cap (1,000 of each kind).
+    """
+    needle = about.casefold().strip() if about else None
+    articles = _Articles(store)
+    events = [
+        e
+        for e in st.list_events(store, since=since, until=until, limit=SCAN_LIMIT)
+        if _event_matches(e, needle)
+    ]
+    claims = [
+        c
+        for c in st.list_claims(store, limit=SCAN_LIMIT)
+        if _in_window(articles[c.article_id].published, since, until)
+        and _claim_matches(c, needle, articles[c.article_id])
+    ]
+    quotes = [
+        q
+        for q in st.list_quotes(store, limit=SCAN_LIMIT)
+        if q.speaker
+        and _in_window(articles[q.article_id].published, since, until)
+        and (needle is None or needle in f"{q.speaker} {q.text}".casefold())
+    ]
+    places = {
+        (p.article_id, key): p
+        for article_id in sorted({e.article_id for e in events})
+        for p in st.list_places(store, article_id=article_id, limit=SCAN_LIMIT)
+        for key in (p.text, p.name)
+    }
+    citer = _Citer(articles)
+    sections = (
+        _events_section(events, places, articles, citer),
+        _claims_section(claims, articles, citer),
+        _quotes_section(quotes, articles, citer),
+    )
+    scope = " ".join(
+        part
+        for part in (
+            f"about {about}" if about else "",
+            f"from {since}" if since else "",
+            f"until {until}" if until else "",
+        )
+        if part
+    )
+    return Brief(
+        title=f"Situation report {scope}".strip(),
+        since=since,
+        until=until,
+        about=about,
+        article_count=len({c.article_id for c in citer.items}),
+        sections=tuple(s for s in sections if s.sentences or s.subsections),
+        citations=tuple(citer.items),
+    )
+
+
+def _in_window(date: str | None, since: str | None, until: str | None) -> bool:
+    if since is None and until is None:
+        return True
+    if date is None:
+        return False
+    day = date[:10]
+    return (since is None or day >= since[:10]) and (until is None or day[: len(until)] <= until)
+
+
+def _event_date(event: Event, articles: _Articles) -> str | None:
+    return event.date or articles[event.article_id].published
+
+
+def _event_matches(event: Event, needle: str | None) -> bool:
+    if needle is None:
+        return True
+    names = (event.actor, event.target, event.place, event.claimant, *event.weapons)
+    return any(needle in name.casefold() for name in names if name)
+
+
+def _claim_matches(claim: Claim, needle: str | None, article: Article) -> bool:
+    if needle is None:
+        return True
+    haystack = " ".join(x for x in (claim.what, claim.claimant, article.title) if x)
+    return needle in haystack.casefold()
+
+
+def _events_section(
+    events: list[Event],
+    places: dict[tuple[str, str], Place],
+    articles: _Articles,
+    citer: _Citer,
+) -> Section:
+    by_type: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        by_type[event.event_type].append(event)
+    subsections = []
+    for event_type in sorted(by_type, key=lambda t: (-len(by_type[t]), t)):
+        ranked = sorted(
+            by_type[event_type],
+            key=lambda e: (
+                region_of(e, places),
+                _event_date(e, articles) or "",
+                e.article_id,
+                e.start,
+            ),
+        )[:MAX_EVENTS_PER_TYPE]
+        sentences = tuple(
+            Sentence(
+                text=event_sentence(e, region_of(e, places), _event_date(e, articles)),
+                cites=(citer.cite("event", e),),
+            )
+            for e in ranked
+        )
+        label = event_type.replace("_", " ").capitalize()
+        subsections.append(
+            Section(title=f"{label} ({len(by_type[event_type])})", sentences=sentences)
+        )
+    return Section(title="Key events by type and region", subsections=tuple(subsections))
+
+
+def _magnitude(claim: Claim) -> float:
+    if claim.value is not None:
+        return float(claim.value)
+    return float(claim.low if claim.low is not None else claim.high or 0.0)
+
+
+def _claims_section(claims: Iterable[Claim], articles: _Articles, citer: _Citer) -> Section:
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        what = normalize_what(claim.what)
+        if what and (claim.value is not None or claim.low is not None):
+            groups[(what, claim.unit or "")].append(claim)
+    changing = sorted(
+        (
+            (
+                key,
+                sorted(
+                    items,
+                    key=lambda c: (articles[c.article_id].published or "", c.article_id, c.start),
+                ),
+            )
+            for key, items in groups.items()
+            if len({_magnitude(c) for c in items}) > 1
+        ),
+        key=lambda kv: (-len({c.article_id for c in kv[1]}), kv[0]),
+    )
+    sentences = tuple(
+        _claim_sentence(what, items, articles, citer)
+        for (what, _unit), items in changing[:MAX_CLAIM_GROUPS]
+    )
+    return Section(title="Claims: changes and contradictions", sentences=sentences)
+
+
+def _claim_sentence(what: str, items: list[Claim], articles: _Articles, citer: _Citer) -> Sentence:
+    first, last = items[0], items[-1]
+    first_date = articles[first.article_id].published
+    last_date = articles[last.article_id].published
+    if (
+        first_date
+        and last_date
+        and first_date[:10] != last_date[:10]
+        and _magnitude(first) != _magnitude(last)
+    ):
+        verb = "rose" if _magnitude(last) > _magnitude(first) else "fell"
+        text = (
+            f"Estimates of {what} {verb} from {format_claim_value(first)} to "
+            f"{format_claim_value(last)} between {first_date[:10]} and {last_date[:10]}."
+        )
+        return Sentence(text=text, cites=(citer.cite("claim", first), citer.cite("claim", last)))
+    # Same day (or undated): the sources disagree rather than the figure moving.
+    distinct: dict[float, Claim] = {}
+    for claim in items:
+        distinct.setdefault(_magnitude(claim), claim)
+    shown = [distinct[k] for k in sorted(distinct)][:4]
+    values = "; ".join(
+        f"{format_claim_value(c)} ({c.claimant or articles[c.article_id].outlet or 'unnamed source'})"
+        for c in shown
+    )
+    return Sentence(
+        text=f"Sources disagree on {what}: {values}.",
+        cites=tuple(citer.cite("claim", c) for c in shown),
+    )
+
+
+def _quotes_section(quotes: list[Quote], articles: _Articles, citer: _Citer) -> Section:
+    counts = Counter(q.speaker for q in quotes)
+    chosen: dict[str, Quote] = {}
+    for quote in sorted(
+        quotes,
+        key=lambda q: (
+            q.speaker or "",
+            articles[q.article_id].published or "",
+            q.article_id,
+            q.start,
+        ),
+    ):
+        if quote.speaker and quote.speaker not in chosen and quote.kind in ("direct", "mixed"):
+            chosen[quote.speaker] = quote
+    picked = sorted(chosen.values(), key=lambda q: (-counts[q.speaker], q.speaker or ""))[
+        :MAX_QUOTES
+    ]
+    sentences = tuple(
+        Sentence(text=_quote_sentence(q, counts[q.speaker]), cites=(citer.cite("quote", q),))
+        for q in picked
+    )
+    return Section(title="Notable quotes", sentences=sentences)
+
+
+def _quote_sentence(quote: Quote, count: int) -> str:
+    said = " ".join(quote.text.strip(_QUOTE_MARKS).split())
+    times = f"{count} quote{'s' if count != 1 else ''} in the window"
+    return f"{quote.speaker} ({times}) said: \u201c{said}\u201d"

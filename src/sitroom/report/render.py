@@ -1,0 +1,59 @@
+"""Render a Brief as Markdown or as a standalone HTML page.
+
+HTML goes through a Jinja2 template with autoescape on: record text is untrusted.
+"""
+
+from __future__ import annotations
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from sitroom.report.brief import Brief, Citation, Section
+
+__all__ = ["citation_line", "render_html", "render_markdown"]
+
+_ENV = Environment(
+    loader=PackageLoader("sitroom.web", "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def citation_line(citation: Citation) -> str:
+    """'Outlet, "Title", 2024-11-21: “quoted span”' for one citation."""
+    outlet = citation.outlet or "unnamed outlet"
+    title = citation.title or "untitled"
+    date = citation.published or "undated"
+    quote = " ".join(citation.quote.split())
+    return f'{outlet}, "{title}", {date}: \u201c{quote}\u201d'
+
+
+def _md_section(section: Section, depth: int) -> list[str]:
+    lines = [f"{'#' * depth} {section.title}", ""]
+    lines += [f"- {s.text} " + "".join(f"[{n}]" for n in s.cites) for s in section.sentences]
+    if section.sentences:
+        lines.append("")
+    for sub in section.subsections:
+        lines += _md_section(sub, depth + 1)
+    return lines
+
+
+def render_markdown(brief: Brief) -> str:
+    """The brief as Markdown: sections, bullet sentences with [n], then the sources."""
+    lines = [f"# {brief.title}", "", f"Based on {brief.article_count} stored articles.", ""]
+    for section in brief.sections:
+        lines += _md_section(section, 2)
+    if not brief.sections:
+        lines += ["No stored records match this window.", ""]
+    lines += ["## Sources", ""]
+    lines += [
+        f"[{c.n}] {citation_line(c)} (article {c.article_id}, chars {c.start}\u2013{c.end})"
+        for c in brief.citations
+    ]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render_html(brief: Brief, *, standalone: bool = True) -> str:
+    """The brief as HTML; ``standalone=False`` gives the fragment the web UI embeds."""
+    template = _ENV.get_template("brief_standalone.html" if standalone else "brief_body.html")
+    return template.render(brief=brief, citation_line=citation_line)

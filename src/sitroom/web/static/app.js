@@ -1,0 +1,271 @@
+/* sitroom UI behaviour. No framework, no inline script (CSP: script-src 'self').
+ * Untrusted text only ever goes into the page through textContent or setAttribute,
+ * and links only to our own paths built with encodeURIComponent. */
+"use strict";
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+function el(tag, attrs, text) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  return node;
+}
+
+function svgEl(tag, attrs) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
+  return node;
+}
+
+function localLink(path, value, label) {
+  // Only our own routes: the value is an entity name, an article id or a search term.
+  return el("a", { href: path + encodeURIComponent(value) }, label === undefined ? value : label);
+}
+
+function factList(record, skip) {
+  const dl = el("dl");
+  for (const [key, value] of Object.entries(record)) {
+    if (skip.includes(key) || value === null || value === undefined || value === "") continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    if (typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0) continue;
+    dl.append(el("dt", {}, key.replace(/_/g, " ")));
+    dl.append(el("dd", {}, typeof value === "object" ? JSON.stringify(value) : value));
+  }
+  return dl;
+}
+
+/* ---------------------------------------------------------------- article reader */
+
+function initArticle() {
+  const dataNode = document.getElementById("records-data");
+  const text = document.getElementById("article-text");
+  if (!dataNode || !text) return;
+  const records = JSON.parse(dataNode.textContent);
+  const body = document.getElementById("panel-body");
+  const empty = document.getElementById("panel-empty");
+
+  function related(rec) {
+    const box = el("p", { class: "related" });
+    const add = (node) => { if (box.childNodes.length) box.append(" · "); box.append(node); };
+    if (rec.kind === "mention" && rec.entity) add(localLink("/entities/", rec.entity, "entity page: " + rec.entity));
+    if (rec.kind === "quote" && rec.speaker) add(localLink("/entities/", rec.speaker, "speaker: " + rec.speaker));
+    if (rec.kind === "claim" && rec.what) add(localLink("/claims?about=", rec.what, "claims about " + rec.what));
+    if (rec.kind === "event") {
+      if (rec.actor) add(localLink("/entities/", rec.actor, "actor: " + rec.actor));
+      if (rec.target) add(localLink("/entities/", rec.target, "target: " + rec.target));
+      add(localLink("/events?type=", rec.event_type, "more " + rec.event_type.replace(/_/g, " ") + " events"));
+    }
+    if (rec.kind === "place") add(localLink("/search?place=", rec.name, "articles at " + rec.name));
+    // Other records of this article that share the speaker or entity.
+    const key = rec.speaker || rec.entity;
+    if (key) {
+      const same = Object.entries(records).filter(([, r]) => r !== rec && (r.speaker === key || r.entity === key));
+      if (same.length) add(document.createTextNode(same.length + " more record(s) about " + key + " in this article"));
+    }
+    return box;
+  }
+
+  function show(segment) {
+    text.querySelectorAll(".hl.selected").forEach((n) => n.classList.remove("selected"));
+    segment.classList.add("selected");
+    const refs = segment.dataset.refs.split(" ").filter((r) => records[r]);
+    refs.sort((a, b) => (records[a].end - records[a].start) - (records[b].end - records[b].start));
+    body.replaceChildren();
+    empty.hidden = true;
+    for (const ref of refs) {
+      const rec = records[ref];
+      const section = el("section", { class: "record record-" + rec.kind, "data-ref": ref });
+      section.append(el("h3", {}, rec.kind + (rec.kind === "event" ? ": " + rec.event_type : "")));
+      section.append(el("blockquote", {}, rec.text));
+      section.append(factList(rec, ["kind", "text", "article_id"]));
+      section.append(related(rec));
+      body.append(section);
+    }
+  }
+
+  text.addEventListener("click", (ev) => {
+    const segment = ev.target.closest(".hl");
+    if (segment) show(segment);
+  });
+  text.addEventListener("keydown", (ev) => {
+    const segment = ev.target.closest(".hl");
+    if (segment && (ev.key === "Enter" || ev.key === " ")) { ev.preventDefault(); show(segment); }
+  });
+  document.querySelectorAll("input[data-toggle]").forEach((box) => {
+    box.addEventListener("change", () => text.classList.toggle("hide-" + box.dataset.toggle, !box.checked));
+  });
+  const at = /^#at-(\d+)$/.exec(location.hash);
+  if (at) {
+    const pos = Number(at[1]);
+    const target = [...text.querySelectorAll(".hl")].find((n) => Number(n.dataset.start) >= pos);
+    if (target) { show(target); target.scrollIntoView({ block: "center" }); }
+  }
+}
+
+/* ---------------------------------------------------------------- events map */
+
+// Default view: Ukraine and its neighbours (lon/lat degrees), widened to fit the points.
+const MAP_VIEW = { lonMin: 21, lonMax: 41, latMin: 43.5, latMax: 53 };
+const MAP_LIMIT = { lonMin: -12, lonMax: 60, latMin: 30, latMax: 72 };
+
+async function initMap() {
+  const svg = document.getElementById("event-map");
+  if (!svg) return;
+  const params = new URLSearchParams(location.search);
+  const query = new URLSearchParams();
+  for (const key of ["type", "since", "until"]) if (params.get(key)) query.set(key, params.get(key));
+  const [outlines, points] = await Promise.all([
+    fetch("/static/outlines.geojson").then((r) => r.json()),
+    fetch("/api/events/map?" + query.toString()).then((r) => r.json()),
+  ]);
+  const view = { ...MAP_VIEW };
+  const inside = (p) => p.lon >= MAP_LIMIT.lonMin && p.lon <= MAP_LIMIT.lonMax && p.lat >= MAP_LIMIT.latMin && p.lat <= MAP_LIMIT.latMax;
+  for (const p of points.filter(inside)) {
+    view.lonMin = Math.min(view.lonMin, p.lon - 1); view.lonMax = Math.max(view.lonMax, p.lon + 1);
+    view.latMin = Math.min(view.latMin, p.lat - 1); view.latMax = Math.max(view.latMax, p.lat + 1);
+  }
+  const W = 800, H = 520;
+  const k = Math.cos(((view.latMin + view.latMax) / 2) * Math.PI / 180);
+  const scale = Math.min(W / ((view.lonMax - view.lonMin) * k), H / (view.latMax - view.latMin));
+  const x = (lon) => (W - (view.lonMax - view.lonMin) * k * scale) / 2 + (lon - view.lonMin) * k * scale;
+  const y = (lat) => (H - (view.latMax - view.latMin) * scale) / 2 + (view.latMax - lat) * scale;
+  const line = (coords) => coords.map(([lon, lat], i) => (i ? "L" : "M") + x(lon).toFixed(1) + " " + y(lat).toFixed(1)).join("");
+
+  const land = svgEl("g", { class: "outlines" });
+  for (const f of outlines.features) {
+    const g = f.geometry;
+    if (g.type === "MultiPolygon") {
+      const d = g.coordinates.map((poly) => poly.map((ring) => line(ring) + "Z").join("")).join("");
+      const path = svgEl("path", { d, class: "country" + (f.properties.iso === "UA" ? " ua" : "") });
+      const title = svgEl("title"); title.textContent = f.properties.name; path.append(title);
+      land.append(path);
+    } else if (g.type === "MultiLineString") {
+      land.append(svgEl("path", { d: g.coordinates.map(line).join(""), class: "oblast" }));
+    }
+  }
+  svg.append(land);
+
+  const panel = document.getElementById("map-panel-body");
+  const empty = document.getElementById("map-empty");
+  const dots = svgEl("g", { class: "points" });
+  const offMap = [];
+  points.forEach((p, i) => {
+    if (!inside(p)) { offMap.push(p); return; }
+    const c = svgEl("circle", {
+      cx: x(p.lon).toFixed(1), cy: y(p.lat).toFixed(1), r: (4 + 3 * Math.sqrt(p.corroboration)).toFixed(1),
+      class: "point", "data-index": i, tabindex: 0,
+    });
+    const title = svgEl("title");
+    title.textContent = p.place + ": " + p.events.length + " event(s), " + p.corroboration + " article(s)";
+    c.append(title);
+    dots.append(c);
+  });
+  svg.append(dots);
+
+  function showPoint(p, node) {
+    dots.querySelectorAll(".selected").forEach((n) => n.classList.remove("selected"));
+    if (node) node.classList.add("selected");
+    empty.hidden = true;
+    panel.replaceChildren(el("h3", {}, p.place + " (" + p.corroboration + " article(s))"));
+    const list = el("ul", { class: "plain" });
+    for (const e of p.events) {
+      const item = el("li");
+      item.append(el("strong", {}, (e.date || "undated") + " · " + e.event_type.replace(/_/g, " ")));
+      item.append(el("div", {}, [e.actor, e.target].filter(Boolean).join(" → ")));
+      const link = el("a", { href: "/articles/" + encodeURIComponent(e.article_id) + "#at-" + Number(e.start) }, e.text);
+      item.append(el("blockquote")); item.lastChild.append(link);
+      list.append(item);
+    }
+    panel.append(list);
+  }
+  dots.addEventListener("click", (ev) => {
+    const node = ev.target.closest(".point");
+    if (node) showPoint(points[Number(node.dataset.index)], node);
+  });
+  if (offMap.length) {
+    const note = el("p", { class: "muted" }, "Off this map: ");
+    offMap.forEach((p, i) => {
+      const b = el("a", { href: "#" }, p.place + " (" + p.events.length + ")");
+      b.addEventListener("click", (ev) => { ev.preventDefault(); showPoint(p, null); });
+      if (i) note.append(", ");
+      note.append(b);
+    });
+    svg.after(note);
+  }
+}
+
+/* ---------------------------------------------------------------- actor graph */
+
+const GRAPH_MAX_NODES = 40; // beyond this a circle gets unreadable on a laptop screen
+
+async function initGraph() {
+  const svg = document.getElementById("actor-graph");
+  if (!svg) return;
+  const data = await fetch("/api/graph").then((r) => r.json());
+  const nodes = [...data.nodes].sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id)).slice(0, GRAPH_MAX_NODES);
+  const W = 800, H = 640, R = 240;
+  const pos = new Map(nodes.map((n, i) => {
+    const angle = (2 * Math.PI * i) / Math.max(nodes.length, 1) - Math.PI / 2;
+    return [n.id, { x: W / 2 + R * Math.cos(angle), y: H / 2 + R * Math.sin(angle), angle }];
+  }));
+  const defs = svgEl("defs");
+  const marker = svgEl("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 18, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" });
+  marker.append(svgEl("path", { d: "M0 0 L10 5 L0 10 Z", fill: "#8896a6" }));
+  defs.append(marker);
+  svg.append(defs);
+  for (const e of data.edges) {
+    const a = pos.get(e.source), b = pos.get(e.target);
+    if (!a || !b) continue;
+    const path = svgEl("path", { d: `M${a.x.toFixed(1)} ${a.y.toFixed(1)} Q${W / 2} ${H / 2} ${b.x.toFixed(1)} ${b.y.toFixed(1)}`, class: "edge", "stroke-width": Math.min(1 + e.weight, 8) });
+    const title = svgEl("title"); title.textContent = e.source + " → " + e.target + ": " + e.types.join(", ") + " (" + e.weight + ")";
+    path.append(title);
+    svg.append(path);
+  }
+  for (const n of nodes) {
+    const p = pos.get(n.id);
+    const link = svgEl("a", { href: "/entities/" + encodeURIComponent(n.id), class: "node" });
+    link.append(svgEl("circle", { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: (4 + Math.sqrt(n.weight) * 2).toFixed(1) }));
+    const right = Math.cos(p.angle) >= 0;
+    const label = svgEl("text", { x: (p.x + (right ? 10 : -10)).toFixed(1), y: (p.y + 4).toFixed(1), "text-anchor": right ? "start" : "end" });
+    label.textContent = n.label || n.id;
+    link.append(label);
+    svg.append(link);
+  }
+  if (!nodes.length) {
+    const t = svgEl("text", { x: W / 2, y: H / 2, "text-anchor": "middle" });
+    t.textContent = "No events with both an actor and a target yet.";
+    svg.append(t);
+  }
+}
+
+/* ---------------------------------------------------------------- upload */
+
+function initUpload() {
+  const form = document.getElementById("upload-form");
+  if (!form) return;
+  const out = document.getElementById("upload-result");
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const data = new FormData();
+    for (const file of form.elements.files.files) data.append("files", file, file.name);
+    out.textContent = "Uploading…";
+    try {
+      const response = await fetch("/api/ingest", {
+        method: "POST", body: data, headers: { Authorization: "Bearer " + form.elements.token.value },
+      });
+      const body = await response.json();
+      out.textContent = (response.ok ? "Done: " : "Refused: ") + JSON.stringify(body, null, 2);
+    } catch (err) {
+      out.textContent = "Failed: " + err;
+    }
+  });
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  const page = document.body.dataset.page;
+  if (page === "article") initArticle();
+  if (page === "events") initMap();
+  if (page === "graph") initGraph();
+  if (page === "upload") initUpload();
+});

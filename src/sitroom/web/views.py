@@ -1,0 +1,393 @@
+"""View models for the API and the pages: store records shaped for one screen each.
+
+Pure Python over the store's public functions (no FastAPI, no SQL), so the API's JSON
+and the HTML pages show the same data, and each view is testable on its own.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sitroom import store as st
+from sitroom.errors import NotFound
+from sitroom.records import Claim, Event, Extraction, Place
+from sitroom.report.phrasing import normalize_what
+from sitroom.web.highlight import Mark, segment_text
+
+__all__ = [
+    "ArticleMeta",
+    "EventFilters",
+    "SearchFilters",
+    "actor_graph",
+    "article_detail",
+    "article_meta",
+    "article_reader",
+    "claim_groups",
+    "entity_profile",
+    "filtered_events",
+    "map_points",
+    "overview",
+    "search_hits",
+    "store_stats",
+]
+
+# The store caps one listing at 1,000 rows (store.extraction.MAX_LIMIT); views that
+# aggregate (map, graph, claim groups, speakers) work on the newest rows up to it.
+SCAN_LIMIT = 1000
+# Search filters drop hits after the FTS query: ask for this many times the page to fill it.
+FILTER_OVERFETCH = 4
+# Article metadata cached per process: ids are content hashes, so a cached row never goes
+# stale; 50,000 rows of ~300 bytes is ~15 MB.
+META_CACHE_SIZE = 50_000
+# Overview lists: one screen each.
+OVERVIEW_ROWS = 8
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArticleMeta:
+    """An article's citation fields, without its text."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+
+
+_META_CACHE: dict[tuple[str, str], ArticleMeta] = {}
+
+
+def article_meta(db: st.Store, article_id: str) -> ArticleMeta:
+    """Title, outlet, date and URL of a stored article (cached: they never change)."""
+    key = (db.path, article_id)
+    if key in _META_CACHE and db.path != ":memory:":
+        return _META_CACHE[key]
+    a = st.get_article(db, article_id)
+    meta = ArticleMeta(id=a.id, title=a.title, outlet=a.outlet, published=a.published, url=a.url)
+    if len(_META_CACHE) >= META_CACHE_SIZE:
+        _META_CACHE.clear()
+    _META_CACHE[key] = meta
+    return meta
+
+
+# ------------------------------------------------------------------ articles
+
+
+def article_detail(db: st.Store, article_id: str) -> dict[str, Any]:
+    """An article, its text and all its records (the API's article shape)."""
+    article = st.get_article(db, article_id)
+    extraction = st.get_extraction(db, article.id)
+    detail = {k: v for k, v in asdict(article).items() if k != "blocks"}
+    for kind in ("mentions", "quotes", "claims", "timexes", "places", "events"):
+        detail[kind] = list(getattr(extraction, kind))
+    return detail
+
+
+_MARK_KINDS = (
+    ("mentions", "mention", "m"),
+    ("quotes", "quote", "q"),
+    ("claims", "claim", "c"),
+    ("events", "event", "e"),
+    ("places", "place", "p"),
+    ("timexes", "timex", "t"),
+)
+
+
+def article_reader(db: st.Store, article_id: str) -> dict[str, Any]:
+    """The reader page: text cut into highlight segments, and a table of records by ref."""
+    article = st.get_article(db, article_id)
+    extraction = st.get_extraction(db, article.id)
+    records: dict[str, dict[str, Any]] = {}
+    marks = []
+    for attr, kind, prefix in _MARK_KINDS:
+        for i, record in enumerate(getattr(extraction, attr)):
+            ref = f"{prefix}{i}"
+            records[ref] = {"kind": kind, **asdict(record)}
+            marks.append(Mark(ref=ref, kind=kind, start=record.start, end=record.end))
+    return {
+        "article": article,
+        "extraction": extraction,
+        "segments": segment_text(article.text, marks),
+        "records": records,
+        "counts": {attr: len(getattr(extraction, attr)) for attr, _, _ in _MARK_KINDS},
+    }
+
+
+# ------------------------------------------------------------------ search
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SearchFilters:
+    q: str
+    raw: bool = False
+    event_type: str | None = None
+    actor: str | None = None
+    place: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    @property
+    def needs_events(self) -> bool:
+        return bool(self.event_type or self.actor or self.place)
+
+
+def search_hits(
+    db: st.Store, filters: SearchFilters, *, limit: int, offset: int = 0
+) -> list[st.SearchHit]:
+    """Full-text hits, then kept only where the article matches the event/date filters."""
+    narrowed = filters.needs_events or filters.since or filters.until
+    if not narrowed:
+        return st.search(
+            db, filters.q, limit=min(limit, SCAN_LIMIT), offset=offset, raw=filters.raw
+        )
+    fetch = min((offset + limit) * FILTER_OVERFETCH, SCAN_LIMIT)
+    hits = st.search(db, filters.q, limit=fetch, raw=filters.raw)
+
+    def keep(hit: st.SearchHit) -> bool:
+        day = (hit.published or "")[:10]
+        if filters.since and (not day or day < filters.since):
+            return False
+        if filters.until and (not day or day > filters.until[: len(day)]):
+            return False
+        if filters.needs_events:
+            return bool(
+                st.list_events(
+                    db,
+                    type=filters.event_type,
+                    actor=filters.actor,
+                    place=filters.place,
+                    article_id=hit.article_id,
+                    limit=1,
+                )
+            )
+        return True
+
+    return [hit for hit in hits if keep(hit)][offset : offset + limit]
+
+
+# ------------------------------------------------------------------ events and map
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventFilters:
+    event_type: str | None = None
+    actor: str | None = None
+    place: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+
+def filtered_events(db: st.Store, filters: EventFilters, *, limit: int) -> list[Event]:
+    return st.list_events(
+        db,
+        type=filters.event_type,
+        actor=filters.actor,
+        place=filters.place,
+        since=filters.since,
+        until=filters.until,
+        limit=min(limit, SCAN_LIMIT),
+    )
+
+
+def _place_for(db: st.Store, event: Event, cache: dict[str, list[Place]]) -> Place | None:
+    if not event.place:
+        return None
+    if event.article_id not in cache:
+        cache[event.article_id] = st.list_places(db, article_id=event.article_id, limit=SCAN_LIMIT)
+    wanted = event.place.casefold()
+    for place in cache[event.article_id]:
+        if place.lat is not None and wanted in (place.name.casefold(), place.text.casefold()):
+            return place
+    return None
+
+
+def map_points(db: st.Store, filters: EventFilters) -> list[dict[str, Any]]:
+    """Events with coordinates grouped by place; ``corroboration`` = distinct articles."""
+    cache: dict[str, list[Place]] = {}
+    groups: dict[tuple[float, float, str], list[Event]] = defaultdict(list)
+    located: dict[tuple[float, float, str], Place] = {}
+    for event in filtered_events(db, filters, limit=SCAN_LIMIT):
+        place = _place_for(db, event, cache)
+        if place is None or place.lat is None or place.lon is None:
+            continue
+        key = (round(place.lat, 2), round(place.lon, 2), place.name)
+        groups[key].append(event)
+        located.setdefault(key, place)
+    points = []
+    for key in sorted(groups, key=lambda k: (k[2], k[0], k[1])):
+        events = sorted(groups[key], key=lambda e: (e.date or "", e.article_id, e.start))
+        dates = [e.date for e in events if e.date]
+        place = located[key]
+        points.append(
+            {
+                "place": place.name,
+                "lat": place.lat,
+                "lon": place.lon,
+                "country": place.country,
+                "event_types": sorted({e.event_type for e in events}),
+                "first_date": min(dates) if dates else None,
+                "last_date": max(dates) if dates else None,
+                "corroboration": len({e.article_id for e in events}),
+                "events": events,
+            }
+        )
+    return points
+
+
+# ------------------------------------------------------------------ claims
+
+
+def _reconcile_groups(
+    db: st.Store, about: str | None, contradictions_only: bool
+) -> list[Any] | None:
+    """Cross-article groups from ``sitroom.reconcile`` when that module is installed."""
+    try:
+        module = importlib.import_module("sitroom.store.reconcile")
+    except ImportError:
+        return None
+    fn = getattr(module, "list_claim_groups", None)
+    if fn is None:
+        return None
+    return list(fn(db, about=about, contradictions_only=contradictions_only))
+
+
+def _magnitude(claim: Claim) -> float:
+    if claim.value is not None:
+        return float(claim.value)
+    return float(claim.low if claim.low is not None else claim.high or 0.0)
+
+
+def claim_groups(
+    db: st.Store, *, about: str | None = None, contradictions_only: bool = False
+) -> list[dict[str, Any]]:
+    """Claims about the same thing (what is counted + unit) across articles, with chart points.
+
+    A group is a contradiction when its sources give different figures.
+    """
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in st.list_claims(db, about=about, limit=SCAN_LIMIT):
+        what = normalize_what(claim.what)
+        if what and (claim.value is not None or claim.low is not None or claim.high is not None):
+            groups[(what, claim.unit or "")].append(claim)
+    result = []
+    for (what, unit), claims in sorted(groups.items()):
+        if len({c.article_id for c in claims}) < 2 and len(claims) < 2:
+            continue
+        contradiction = len({_magnitude(c) for c in claims}) > 1
+        if contradictions_only and not contradiction:
+            continue
+        points = []
+        for claim in claims:
+            meta = article_meta(db, claim.article_id)
+            points.append(
+                {
+                    "claim": claim,
+                    "date": meta.published,
+                    "source": claim.claimant or meta.outlet or "unnamed source",
+                    "outlet": meta.outlet,
+                    "title": meta.title,
+                }
+            )
+        points.sort(key=lambda p: (p["date"] or "", p["claim"].article_id, p["claim"].start))
+        result.append(
+            {
+                "key": f"{what}|{unit}",
+                "what": what,
+                "unit": unit or None,
+                "contradiction": contradiction,
+                "points": points,
+            }
+        )
+    result.sort(key=lambda g: (not g["contradiction"], -len(g["points"]), g["key"]))
+    return result
+
+
+# ------------------------------------------------------------------ entities and graph
+
+
+def entity_profile(db: st.Store, name: str) -> dict[str, Any]:
+    """An entity: aliases and roles, quotes by and about it, its events, its relations."""
+    candidates = st.list_entities(db, name=name, limit=50)
+    exact = [e for e in candidates if e.name.casefold() == name.casefold()]
+    if not (exact or candidates):
+        raise NotFound(f"no entity named {name!r}; list them at /api/entities")
+    entity = (exact or candidates)[0]
+    names = {entity.name.casefold(), *(a.casefold() for a in entity.aliases)}
+    quotes = st.list_quotes(db, limit=SCAN_LIMIT)
+    quotes_by = [q for q in quotes if (q.speaker or "").casefold() in names]
+    quotes_about = [
+        q
+        for q in quotes
+        if q not in quotes_by and any(n in q.text.casefold() for n in names if len(n) > 2)
+    ]
+    events = [
+        e
+        for e in st.list_events(db, limit=SCAN_LIMIT)
+        if (e.actor or "").casefold() in names or (e.target or "").casefold() in names
+    ]
+    relations: Counter[tuple[str, str, str]] = Counter()
+    for e in events:
+        if e.actor and e.target:
+            other, role = (
+                (e.target, "acted on")
+                if (e.actor or "").casefold() in names
+                else (e.actor, "acted on by")
+            )
+            relations[(other, role, e.event_type)] += 1
+    return {
+        "entity": entity,
+        "quotes_by": quotes_by,
+        "quotes_about": quotes_about,
+        "events": events,
+        "relations": [
+            {"entity": other, "relation": role, "event_type": kind, "count": n}
+            for (other, role, kind), n in sorted(relations.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
+    }
+
+
+def actor_graph(db: st.Store) -> dict[str, Any]:
+    """Actors as nodes, events between them as weighted edges (newest events, capped)."""
+    edges: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    weight: Counter[str] = Counter()
+    for event in st.list_events(db, limit=SCAN_LIMIT):
+        if event.actor and event.target and event.actor != event.target:
+            edges[(event.actor, event.target)][event.event_type] += 1
+            weight[event.actor] += 1
+            weight[event.target] += 1
+    return {
+        "nodes": [{"id": n, "label": n, "weight": w} for n, w in sorted(weight.items())],
+        "edges": [
+            {"source": s, "target": t, "weight": sum(c.values()), "types": sorted(c)}
+            for (s, t), c in sorted(edges.items())
+        ],
+    }
+
+
+# ------------------------------------------------------------------ overview
+
+
+def store_stats(db: st.Store) -> dict[str, Any]:
+    return dict(st.stats(db))
+
+
+def overview(db: st.Store) -> dict[str, Any]:
+    """The front page: latest events, open contradictions, top speakers, ingest status."""
+    speakers = Counter(q.speaker for q in st.list_quotes(db, limit=SCAN_LIMIT) if q.speaker)
+    return {
+        "stats": store_stats(db),
+        "latest_articles": st.list_articles(db, limit=OVERVIEW_ROWS).items,
+        "latest_events": st.list_events(db, limit=OVERVIEW_ROWS),
+        "contradictions": claim_groups(db, contradictions_only=True)[:OVERVIEW_ROWS],
+        "speakers": sorted(speakers.items(), key=lambda kv: (-kv[1], kv[0]))[:OVERVIEW_ROWS],
+    }
+
+
+def extraction_or_empty(db: st.Store, article_id: str) -> Extraction:
+    try:
+        return st.get_extraction(db, article_id)
+    except NotFound:
+        return Extraction(article_id=article_id)
