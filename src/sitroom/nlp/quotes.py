@@ -156,11 +156,12 @@ def _before_tokens(doc: Doc, open_char: int) -> list[Token]:
 
 
 def _colon_lead(doc: Doc, open_at: int, names: NameIndex, quoted: Sequence[tuple[int, int]]) -> tuple[Token, Speaker] | None:
-    """A quote introduced by the previous paragraph's closing colon: "Kerry said:" / "…"."""
+    """A quote introduced by a colon, in its sentence or ending the paragraph before:
+    "The statement reads: “…”"; the lead sentence's subject is the speaker."""
     j = open_at - 1
     while j >= 0 and doc.text[j].isspace():
         j -= 1
-    if j < 0 or doc.text[j] != ":" or "\n" not in doc.text[j:open_at]:
+    if j < 0 or doc.text[j] != ":":
         return None
     colon = doc.char_span(j, j + 1, alignment_mode="expand")
     if colon is None:
@@ -168,7 +169,7 @@ def _colon_lead(doc: Doc, open_at: int, names: NameIndex, quoted: Sequence[tuple
     sent = colon[0].sent
     lead = [t for t in reversed(doc[sent.start : colon[0].i]) if not _inside(t.idx, quoted)]
     found = _window_cue(lead, names, quoted)
-    if found is None and sent.root.pos_ in {"VERB", "AUX"}:
+    if found is None and sent.root.i < colon[0].i:
         speaker = speaker_of_cue(sent.root, names, quoted)
         found = (sent.root, speaker) if speaker is not None else None
     return found
