@@ -35,7 +35,8 @@ def test_rows_become_articles_with_metadata() -> None:
 
 
 def test_bad_lines_are_skipped_with_line_numbers() -> None:
-    raw = "\n".join(['{"title": "Ok", "text": "Body text."}', "{not json", "[1, 2]", '{"title": "No body"}', "", '{"text": "Untitled body."}']).encode()
+    lines = ['{"title": "Ok", "text": "Body text."}', "{not json", "[1, 2]", '{"title": "No body"}', "", '{"text": "Untitled body."}']
+    raw = "\n".join(lines).encode()
     result = read_bytes(raw, name="mixed.jsonl")
     assert [a.title for a in result.articles] == ["Ok", None]
     assert len(result.skipped) == 3

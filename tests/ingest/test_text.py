@@ -173,3 +173,10 @@ def test_published_precedence(name: str, option: str | None, expected: tuple[str
 )
 def test_line_kinds(line: str, kind: str) -> None:
     assert classify_lines(line)[0].kind == kind
+
+
+def test_copyright_footer_names_the_outlet(fixtures_dir: Path) -> None:
+    articles = read_path(fixtures_dir / "dump_other_widgets.txt").articles
+    assert {a.outlet for a in articles} == {"Example Media Group"}
+    no_footer = read_path(fixtures_dir / "dump_no_labels.txt", outlet="River Gazette").articles
+    assert {a.outlet for a in no_footer} == {"River Gazette"}

@@ -12,7 +12,7 @@ from .warc_builder import DEMO_WARC, Page, build_warc, demo_warc_bytes
 
 
 def _page(n: int, *, dated: bool = False) -> Page:
-    meta = '<meta property="article:published_time" content="2025-02-1%dT08:00:00Z">' % n if dated else ""
+    meta = f'<meta property="article:published_time" content="2025-02-1{n}T08:00:00Z">' if dated else ""
     body = (
         f"<html><head><title>Story {n}</title>{meta}</head><body><article><h1>Story {n}</h1>"
         f"<p>Paragraph one of story number {n}, long enough to be kept by the extractor as text.</p>"

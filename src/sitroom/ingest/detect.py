@@ -41,7 +41,7 @@ _HTML_HINT = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|article|p|div|h[
 def _extension_format(name: str) -> str | None:
     lower = name.lower()
     for suffix, fmt in _EXTENSIONS.items():
-        if lower.endswith(suffix) or lower.endswith(suffix + ".gz"):
+        if lower.endswith((suffix, suffix + ".gz")):
             return fmt
     return None
 

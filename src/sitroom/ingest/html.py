@@ -60,7 +60,7 @@ def _extract(html: str, *, name: str, url: str | None) -> Any:
             # reads visible text and turns "Copyright 2025" into 2025-01-01, a guess.
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
-    except Exception as e:  # noqa: BLE001 - trafilatura/lxml raise many types on broken markup
+    except Exception as e:
         raise IngestError(f"{name}: malformed HTML, cannot extract text ({type(e).__name__}: {e})") from e
 
 

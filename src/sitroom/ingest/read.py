@@ -73,7 +73,7 @@ def read_bytes(
         return _read(raw, name=name, fmt=chosen, published=published, outlet=outlet)
     except SitroomError:
         raise
-    except (Exception, RecursionError) as e:  # noqa: BLE001
+    except (Exception, RecursionError) as e:
         # Third-party parsers (lxml, feedparser, warcio) raise their own types on hostile
         # input; one bad file must give a message, never a traceback that stops a batch.
         raise IngestError(f"{name}: cannot read as {chosen} ({type(e).__name__}: {e})") from e

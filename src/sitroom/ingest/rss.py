@@ -8,6 +8,7 @@ becomes a Link to fetch later. A broken feed that still yielded items is kept
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import feedparser
@@ -15,6 +16,7 @@ import feedparser
 from sitroom.errors import EmptyInput, IngestError
 from sitroom.ingest.build import Meta, build_article, clean_inline
 from sitroom.ingest.dates import normalize_date, pick_published
+from sitroom.ingest.decode import decode_bytes
 from sitroom.ingest.html import blocks_from_html
 from sitroom.ingest.result import ReadResult
 from sitroom.records import Article, Link
@@ -24,6 +26,7 @@ __all__ = ["parse_feed"]
 # A description this long is the story, not a teaser: teasers run one or two
 # sentences (under ~50 words); the shortest demo article is 150 words.
 SUMMARY_MIN_WORDS = 80
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
 def _xml_error(exception: object) -> str:
@@ -44,10 +47,12 @@ def _body_html(entry: Any) -> str | None:
 
 
 def _entry_date(entry: Any) -> str | None:
+    # dict.get skips FeedParserDict's key aliasing, which warns (updated -> published).
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        if entry.get(key):
-            return normalize_date(tuple(entry[key]))
-    return normalize_date(entry.get("published") or entry.get("updated"))
+        value = dict.get(entry, key)
+        if value:
+            return normalize_date(tuple(value))
+    return normalize_date(dict.get(entry, "published") or dict.get(entry, "updated"))
 
 
 def _article(entry: Any, body: str, *, name: str, index: int, outlet: str | None, published: str | None) -> Article | None:
@@ -73,6 +78,17 @@ def _article(entry: Any, body: str, *, name: str, index: int, outlet: str | None
     return build_article(title=entry.get("title"), dek=dek, blocks=blocks, meta=meta)
 
 
+def _feedparser(raw: bytes, *, name: str) -> Any:
+    # Bytes, never a string: feedparser treats a string as a URL or path and would fetch it.
+    try:
+        return feedparser.parse(raw, sanitize_html=True, resolve_relative_uris=False)
+    except (UnicodeDecodeError, LookupError):
+        # feedparser chokes on a garbled encoding= declaration; decode ourselves and say UTF-8.
+        text = _XML_DECLARATION.sub("", decode_bytes(raw, name=name), count=1)
+        clean = ('<?xml version="1.0" encoding="utf-8"?>' + text).encode("utf-8")
+        return feedparser.parse(clean, sanitize_html=True, resolve_relative_uris=False)
+
+
 def parse_feed(raw: bytes, *, name: str, published: str | None = None, outlet: str | None = None) -> ReadResult:
     """Read a feed into articles (items with content) and links (items with only a URL).
 
@@ -80,8 +96,7 @@ def parse_feed(raw: bytes, *, name: str, published: str | None = None, outlet: s
         IngestError: the XML is broken and no item could be read.
         EmptyInput: the feed has no usable items.
     """
-    # Bytes, never a string: feedparser treats a string as a URL or path and would fetch it.
-    parsed = feedparser.parse(raw, sanitize_html=True, resolve_relative_uris=False)
+    parsed = _feedparser(raw, name=name)
     entries = parsed.get("entries") or []
     if not entries and parsed.get("bozo"):
         raise IngestError(f"{name}: broken XML feed: {_xml_error(parsed.get('bozo_exception'))}")

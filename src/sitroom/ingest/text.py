@@ -23,11 +23,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from sitroom.ingest.build import BodyBlock, Meta, build_article, clean_inline, find_dateline, parse_byline
+from sitroom.ingest.build import (
+    BodyBlock,
+    Meta,
+    build_article,
+    clean_inline,
+    find_dateline,
+    parse_byline,
+)
 from sitroom.ingest.dates import parse_date_line, pick_published
 from sitroom.records import Article
 
-__all__ = ["Line", "classify_lines", "split_dump"]
+__all__ = ["Line", "classify_lines", "outlet_from_footer", "split_dump"]
 
 # Headlines and headings are short: the longest headline in the seed dump has 14
 # words; 25 words / 200 characters leaves room for wordy tabloid headlines.
@@ -45,8 +52,7 @@ WRAP_MAX_CHARS = 100
 WRAP_MIN_CHARS = 55
 
 _SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into nor of on or over per the to up via vs with amid "
-    "after before off out than that upon".split()
+    ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on", "or", "over", "per", "the", "to", "up", "via", "vs", "with", "amid", "after", "before", "off", "out", "than", "that", "upon"]
 )
 _CLOSERS = "\"'”’»)]"
 _TERMINAL = ".!?…:;"
@@ -75,6 +81,24 @@ _DROP = re.compile(
     r"\d+ min(?:ute)?s? read|skip to (?:main )?content|back to top)$",
     re.IGNORECASE,
 )
+
+
+# "© 2025 Frontline Desk. All rights reserved.", "Copyright 2025 Example Media Group",
+# "© Meridian News 2025": the outlet that published the page.
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright)(?:\s*©)?\s*(?:\d{4}(?:[-–]\d{4})?\s*)?(?P<name>[A-Z][\w&'’ .-]{1,60}?)"
+    r"\s*(?:\d{4})?\.?\s*(?:all rights reserved\.?)?$",
+    re.IGNORECASE,
+)
+
+
+def outlet_from_footer(lines: list[Line]) -> str | None:
+    """The outlet named in a copyright footer line, if the dump has one."""
+    for line in reversed(lines):
+        match = _COPYRIGHT.match(line.text) if line.kind == "end" else None
+        if match:
+            return match.group("name").strip(" .")
+    return None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -243,13 +267,12 @@ def _drafts(lines: list[Line]) -> list[_Draft]:
             current, in_junk = start(), False
             continue
         if line.kind == "short":
-            if current is None or current.has_body() or in_junk:
-                if current is not None or in_junk:
-                    if not _starts_story(lines, i, article_gap, in_junk=in_junk):
-                        if current is not None and not in_junk:
-                            current.add("heading", line.text)
-                        continue
-                current, in_junk = start(title=line.text), False
+            if current is None or current.has_body():  # after a body, a widget, or at the top
+                opens = (current is None and not in_junk) or _starts_story(lines, i, article_gap, in_junk=in_junk)
+                if opens:
+                    current, in_junk = start(title=line.text), False
+                elif current is not None:
+                    current.add("heading", line.text)
             elif current.title is None and not current.blocks:
                 current.title = line.text
             elif current.dek is None and not current.blocks and current.byline is None:
@@ -275,7 +298,9 @@ def split_dump(
 ) -> list[Article]:
     """Split a plain-text dump into Articles (one or many), in reading order."""
     articles: list[Article] = []
-    for draft in _drafts(classify_lines(text)):
+    lines = classify_lines(text)
+    outlet = outlet_from_footer(lines) or outlet
+    for draft in _drafts(lines):
         pub = pick_published(draft.published, option=published, name=name)
         meta = Meta(
             source=name,

@@ -26,8 +26,9 @@ __all__ = ["parse_warc"]
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
-# What a truncated gzip member or a cut record raises inside warcio.
-_STREAM_ERRORS = (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError)
+# What a truncated gzip member or a cut record raises inside warcio. Corrupt headers can
+# also surface as AttributeError/TypeError/KeyError deep in its parser (seen when fuzzing).
+_STREAM_ERRORS = (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError, AttributeError, TypeError, KeyError)
 
 
 def _decode_page(payload: bytes, content_type: str, *, name: str) -> str:
