@@ -49,10 +49,11 @@ _SCALE_ATTACHED = re.compile(r"(?:bn|tn|trn|mn|mln|M)(?![\w])")
 _SCALE_ATTACHED_MONEY = re.compile(r"(?:m|b|k|K|B)(?![\w])")
 
 _CURRENCY_PREFIXES: tuple[tuple[str, str], ...] = (
-    (r"US\s?\$|\$\s?US|USD\s?", "USD"), (r"A\$|AU\$|AUD\s?", "AUD"), (r"C\$|CA\$|CAD\s?", "CAD"),
+    (r"US\s?\$|\$\s?US|USD\s?", "USD"), (r"\$A|A\$|AU\$|AUD\s?", "AUD"), (r"C\$|CA\$|CAD\s?", "CAD"),
     (r"HK\s?\$|HKD\s?", "HKD"), (r"\$", "USD"), (r"€|EUR\s?", "EUR"), (r"£|GBP\s?", "GBP"),
     (r"¥|JPY\s?", "JPY"), (r"₴|UAH\s?", "UAH"), (r"₽|RUB\s?", "RUB"), (r"₪|ILS\s?", "ILS"),
-    (r"CHF\s?", "CHF"),
+    (r"CHF\s?", "CHF"), (r"RM\s?|MYR\s?", "MYR"), (r"Rs\.?\s?|₹|INR\s?", "INR"), (r"R\$|BRL\s?", "BRL"),
+    (r"₩|KRW\s?", "KRW"), (r"PLN\s?", "PLN"),
 )  # fmt: skip
 _CURRENCY_BEFORE = re.compile(
     "(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CURRENCY_PREFIXES)) + r")\s?$"

@@ -36,7 +36,7 @@ _TIME_WORDS = _MONTHS | TIME_UNITS | frozenset(
 # Words after which a bare four-digit number is a year ("in 2024", "since 1991").
 _YEAR_PREPOSITIONS = frozenset({"in", "since", "by", "until", "till", "before", "after", "during", "from", "of", "to", "between", "and", "early", "late", "mid", "the", "through"})
 # The plausible span of years in news text; a bare 4-digit number inside it is read as a year.
-_YEAR_RANGE = (1800, 2100)
+_YEAR_RANGE = (1800, 2199)
 _TIME_AFTER = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|BST|CET|EST|EDT|PST|PDT|hrs\b|h\b)", re.IGNORECASE)
 # A number whose next character is one of these is part of a code, a time or a decade.
 _ATTACHED_AFTER = re.compile(r"[A-Za-z0-9]|:\d|'s\b|’s\b|/\d")
@@ -121,10 +121,16 @@ def _what(doc: Doc, span: Span) -> str | None:
     return None
 
 
-def _is_date_like(doc: Doc, span: Span, pieces: Sequence[Piece]) -> bool:
-    """Years, dates, durations and clock times: time expressions, not claims."""
+def _is_date_like(doc: Doc, span: Span, pieces: Sequence[Piece], *, durations: bool = False) -> bool:
+    """Years, dates, durations and clock times: time expressions, not claims.
+
+    With ``durations``, a number of time units ("three years") stays, unless it points
+    back in time ("4 years ago").
+    """
     if any(p.unit in TIME_UNITS for p in pieces):
-        return True
+        nxt = doc[span.end] if span.end < len(doc) else None
+        attributive = any(doc.text[p.core_end : p.end].startswith("-") for p in pieces)  # "a five-year plan"
+        return not durations or attributive or (nxt is not None and nxt.lower_ in {"ago", "later", "earlier", "before"})
     if any(p.unit is not None for p in pieces):
         return False
     head = _counted_head(span[-1])
@@ -135,10 +141,14 @@ def _is_date_like(doc: Doc, span: Span, pieces: Sequence[Piece]) -> bool:
         return True
     if nxt is not None and nxt.lower_ in _TIME_WORDS:
         return True
-    in_time_entity = any(t.ent_type_ in {"DATE", "TIME"} for t in span)
-    yearish = all(p.kind == "digits" and not p.scaled and "," not in doc.text[p.core_start : p.core_end]
-                  and p.value is not None and p.value.is_integer() and _YEAR_RANGE[0] <= p.value <= _YEAR_RANGE[1]
-                  and p.core_end - p.core_start == 4 for p in pieces)  # fmt: skip
+    # spaCy's DATE/TIME entities also swallow neighbours ("2018 at 2483805"): trust one only
+    # when it holds a time word outside the number itself.
+    in_time_entity = any(
+        ent.label_ in {"DATE", "TIME"} and ent.start < span.end and span.start < ent.end
+        and any(t.lower_ in _TIME_WORDS and not (span.start <= t.i < span.end) for t in ent)
+        for ent in doc.ents
+    )  # fmt: skip
+    yearish = all(_is_yearish(doc.text, p) for p in pieces)
     counts_many = counts_something and head is not None and head.tag_ in {"NNS", "NNPS"}
     if yearish and not counts_many:
         return True  # "the 2019 review", "in 2024"; but "1500 troops" is a count
@@ -156,11 +166,22 @@ def _is_name_number(doc: Doc, span: Span, pieces: Sequence[Piece]) -> bool:
         return first.dep_ != "nummod" or speaker
     prev = doc[span.start - 1] if span.start > 0 else None
     nxt = doc[span.end] if span.end < len(doc) else None
-    if prev is not None and (prev.lower_ in {"no.", "number", "no", "#", "nos."} or (prev.pos_ == "PROPN" and prev.text[:1].isupper() and prev.ent_type_ not in {"GPE", "NORP"})):
+    head = _counted_head(span[-1])
+    written = doc.text[pieces[0].core_start : pieces[0].core_end]
+    if written.isdigit() and head is not None and head.tag_ == "NNP" and head.text[:1].isupper():
+        return True  # "575 Wilbraham Road", "90049 ZIP Code", "787 Dreamliner": a name, not a count
+    if prev is not None and (prev.lower_ in {"no.", "number", "no", "#", "nos."} or (prev.pos_ == "PROPN" and any(ch.isupper() for ch in prev.text) and prev.ent_type_ not in {"GPE", "NORP"})):
         # "Game 7", "iPhone 11 Pro", "Note 20 Ultra": a number between names is part of one
         return _counted_head(span[-1]) is None or (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper())
     last = span[-1]
     return last.pos_ not in {"NUM", "X", "SYM", "NOUN", "ADJ", "PROPN"} and not last.like_num and pieces[0].kind == "words"
+
+
+def _is_yearish(text: str, piece: Piece) -> bool:
+    """A bare four-digit number in the span of plausible years: "2008", not "2,008" or "$2008"."""
+    written = text[piece.core_start : piece.core_end]
+    return (piece.kind == "digits" and not piece.scaled and piece.unit is None and len(written) == 4
+            and written.isdigit() and _YEAR_RANGE[0] <= int(written) <= _YEAR_RANGE[1])  # fmt: skip
 
 
 def _join(text: str, pieces: list[Piece]) -> list[list[Piece]]:
@@ -172,7 +193,10 @@ def _join(text: str, pieces: list[Piece]) -> list[list[Piece]]:
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
         joiner = None if nxt is None else find_range_joiner(text, piece.end, nxt.start)
         before = text[max(0, piece.start - 9) : piece.start].lower().split()
-        compatible = nxt is not None and (piece.unit is None or piece.unit == nxt.unit)
+        after_from = bool(before) and before[-1] == "from"
+        compatible = nxt is not None and (
+            piece.unit is None or piece.unit == nxt.unit or (nxt.unit is None and after_from)
+        ) and _is_yearish(text, piece) == _is_yearish(text, nxt)  # "from 20 mpg in 2008 to 29 mpg"
         is_range = joiner is not None and nxt is not None and compatible and (
             (joiner in {"-", "–", "—"} and piece.kind == nxt.kind == "digits")
             # "rose by $2bn to $9bn" is a change and a level, "by 1 to 1.5 degrees" a range
@@ -198,14 +222,16 @@ def _range_values(pieces: list[Piece]) -> tuple[float | None, float | None, str 
     return low, high, second.unit or first.unit
 
 
-def _claim(doc: Doc, pieces: list[Piece], *, article_id: str, mentions: Sequence[Mention], quotes: Sequence[Quote]) -> Claim | None:
+def _claim(
+    doc: Doc, pieces: list[Piece], *, article_id: str, mentions: Sequence[Mention], quotes: Sequence[Quote], durations: bool
+) -> Claim | None:
     text = doc.text
     start, end = pieces[0].start, pieces[-1].end
     if any(_is_model_or_code(text, p) for p in pieces):
         return None
     if (span := _tokens(doc, start, end)) is None:
         return None
-    if _is_date_like(doc, span, pieces) or _is_name_number(doc, span, pieces):
+    if _is_date_like(doc, span, pieces, durations=durations) or _is_name_number(doc, span, pieces):
         return None
     bound = None
     if (found := find_bound(text, start)) is not None:
@@ -240,13 +266,22 @@ def _claim(doc: Doc, pieces: list[Piece], *, article_id: str, mentions: Sequence
 
 
 def extract_claims(
-    doc: Doc, *, article_id: str, mentions: Sequence[Mention] = (), quotes: Sequence[Quote] = ()
+    doc: Doc,
+    *,
+    article_id: str,
+    mentions: Sequence[Mention] = (),
+    quotes: Sequence[Quote] = (),
+    durations: bool = False,
 ) -> list[Claim]:
     """Return the numeric claims in ``doc``; spans index ``doc.text``.
 
     ``mentions`` give canonical names to claimants; ``quotes`` make a quote's speaker the
-    claimant of the numbers inside it.
+    claimant of the numbers inside it. ``durations=True`` also keeps amounts of time
+    ("three years", unit "year"), which sitroom leaves to time expressions by default;
+    quantity benchmarks such as NewsQuant count them.
     """
     groups = _join(doc.text, find_pieces(doc.text))
-    claims = (_claim(doc, g, article_id=article_id, mentions=mentions, quotes=quotes) for g in groups)
+    claims = (
+        _claim(doc, g, article_id=article_id, mentions=mentions, quotes=quotes, durations=durations) for g in groups
+    )
     return [c for c in claims if c is not None]

@@ -114,7 +114,7 @@ def _resolve(
                 granularity=granularity,
             )
         )
-        if anchored and norm.timex_type == "DATE" and granularity in _REF_GRANULARITIES:
+        if anchored and not norm.from_ref and norm.timex_type == "DATE" and granularity in _REF_GRANULARITIES:
             ctx.ref = norm.value
     return out
 
@@ -144,8 +144,8 @@ def _tense(span: Span) -> str | None:
         return "future"
     if verb.tag_ in _PAST_TAGS or any(a.tag_ in _PAST_TAGS for a in auxes):
         return "past"
-    if verb.tag_ == "VBN" and words & {"has", "have", "had"}:
-        return "past"
+    if verb.tag_ == "VBN" and "had" in words:
+        return "past"  # present perfect ("has given ... until Tuesday") can look either way
     if verb.tag_ in _PRESENT_TAGS or any(a.tag_ in _PRESENT_TAGS for a in auxes):
         return "present"
     return None

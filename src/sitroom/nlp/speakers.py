@@ -117,26 +117,35 @@ class NameIndex:
         return fallback
 
     def person_before(self, char: int, doc: Doc, quoted: Sequence[tuple[int, int]]) -> Speaker | None:
-        """The latest person before ``char`` who is a clause subject, else any person."""
-        def outside(s: int) -> bool:
-            return not any(a <= s < b for a, b in quoted)
+        """The latest person before ``char`` who leads a clause, else any person.
 
+        "Leads" means the subject of a sentence's main verb or of a verb of saying:
+        in "Martin foresees trouble if Trump chooses tariffs. “…,” he said", Martin.
+        """
         spans: list[tuple[int, int, str, int]] = []
         if self._mentions:
             for m in self._mentions:
-                if m.label == "PERSON" and m.end <= char and outside(m.start):
+                if m.label == "PERSON" and m.end <= char and not _inside(m.start, quoted):
                     span = doc.char_span(m.start, m.end, alignment_mode="expand")
                     if span is not None:
                         spans.append((m.start, m.end, m.entity, span.root.i))
         else:
             for e in self._ents:
-                if e.label_ == "PERSON" and e.end_char <= char and outside(e.start_char):
+                if e.label_ == "PERSON" and e.end_char <= char and not _inside(e.start_char, quoted):
                     spans.append((e.start_char, e.end_char, self.name_for(e.start_char, e.end_char, e.text), e.root.i))
         if not spans:
             return None
-        subjects = [s for s in spans if doc[s[3]].dep_ in _SUBJECT_DEPS]
-        start, end, name, i = (subjects or spans)[-1]
+        leaders = [s for s in spans if _leads_clause(doc[s[3]])]
+        start, end, name, i = (leaders or spans)[-1]
         return Speaker(start=start, end=end, text=doc.text[start:end], name=name, kind="person", token_i=i)
+
+
+def _leads_clause(token: Token) -> bool:
+    """A subject of its sentence's main verb, or of a verb of saying."""
+    if token.dep_ not in _SUBJECT_DEPS:
+        return False
+    verb = token.head
+    return verb.dep_ == "ROOT" or is_cue(verb)
 
 
 def is_cue(token: Token, *, characterize: bool = False) -> bool:
