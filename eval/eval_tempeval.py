@@ -1,0 +1,192 @@
+"""TempEval-3 training (TimeBank + AQUAINT): find and normalize TIMEX3 expressions.
+
+Each ``.tml`` file's ``<TEXT>`` is stripped of tags to get the raw text and the gold
+``<TIMEX3 type value>`` spans; the DCT is the ``<DCT><TIMEX3 value>``. The text runs
+through the real pipeline (``load_nlp()`` + ``extract_timexes``) and is scored the
+TE3 way: strict (same span) and relaxed (overlapping span) P/R/F1, value F1 (relaxed
+match with the identical value) and type accuracy over relaxed matches.
+
+Run alone with ``python eval/eval_tempeval.py [--errors N]`` to print error samples.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+# HeidelTime's value F1 on the TE3 platinum test set is 77.6 (UzZaman et al. 2013).
+TARGETS = {"value_f1": 0.78, "relaxed_f1": 0.85, "strict_f1": 0.75, "type_accuracy": 0.85}
+
+CORPUS = Path("benchmarks/tempeval3-train/data/TempEval3/Training/TBAQ-cleaned")
+_TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+# Components extract_timexes does not read: named entities and lemmas (tense needs tags + parse).
+_UNUSED_PIPES = ("ner", "lemmatizer")
+
+
+@dataclass(frozen=True, slots=True)
+class GoldTimex:
+    start: int
+    end: int
+    timex_type: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDoc:
+    name: str
+    dct: str
+    text: str
+    timexes: tuple[GoldTimex, ...]
+
+
+def read_tml(path: Path) -> GoldDoc:
+    """Raw text of ``<TEXT>`` (entities unescaped) with the gold TIMEX3 spans into it."""
+    raw = path.read_text(encoding="utf-8")
+    dct_match = re.search(r"<DCT>\s*<TIMEX3([^>]*)>", raw)
+    dct = dict(_ATTR.findall(dct_match.group(1))).get("value", "") if dct_match else ""
+    body = raw[raw.index("<TEXT>") + len("<TEXT>") : raw.index("</TEXT>")]
+    parts: list[str] = []
+    length = 0
+    open_timex: tuple[int, dict[str, str]] | None = None
+    gold: list[GoldTimex] = []
+    pos = 0
+    for m in _TAG.finditer(body):
+        piece = html.unescape(body[pos : m.start()])
+        parts.append(piece)
+        length += len(piece)
+        pos = m.end()
+        if m.group(2) != "TIMEX3":
+            continue
+        if m.group(1) == "":
+            open_timex = (length, dict(_ATTR.findall(m.group(3))))
+        elif open_timex is not None:
+            start, attrs = open_timex
+            gold.append(GoldTimex(start, length, attrs.get("type", ""), attrs.get("value", "")))
+            open_timex = None
+    parts.append(html.unescape(body[pos:]))
+    return GoldDoc(path.stem, dct, "".join(parts), tuple(gold))
+
+
+def load_docs(shared: Path) -> list[GoldDoc]:
+    return [read_tml(p) for p in sorted((shared / CORPUS).rglob("*.tml"))]
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    strict_tp: int
+    relaxed_tp: int
+    value_tp: int
+    type_tp: int
+    n_pred: int
+    n_gold: int
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score_doc(gold: tuple[GoldTimex, ...], pred: list[tuple[int, int, str, str]]) -> tuple[Scored, list[str]]:
+    """Match each gold timex to the first unused overlapping prediction (TE3 relaxed match)."""
+    used: set[int] = set()
+    strict = relaxed = value = typ = 0
+    errors: list[str] = []
+    for g in gold:
+        hit = next((i for i, p in enumerate(pred) if i not in used and p[0] < g.end and g.start < p[1]), None)
+        if hit is None:
+            errors.append(f"MISS {g.timex_type} {g.value}")
+            continue
+        used.add(hit)
+        p = pred[hit]
+        relaxed += 1
+        strict += (p[0], p[1]) == (g.start, g.end)
+        value += p[3] == g.value
+        typ += p[2] == g.timex_type
+        if p[3] != g.value or p[2] != g.timex_type:
+            errors.append(f"VALUE gold={g.timex_type} {g.value} pred={p[2]} {p[3]}")
+        elif (p[0], p[1]) != (g.start, g.end):
+            errors.append("SPAN")
+    errors.extend("FP" for i in range(len(pred)) if i not in used)
+    return Scored(strict, relaxed, value, typ, len(pred), len(gold)), errors
+
+
+def _predict(docs: list[GoldDoc]) -> Iterator[list[tuple[int, int, str, str]]]:
+    from sitroom.nlp.dates import extract_timexes
+    from sitroom.nlp.pipeline import load_nlp
+
+    nlp = load_nlp()
+    with nlp.select_pipes(disable=[p for p in _UNUSED_PIPES if p in nlp.pipe_names]):
+        for doc, gold in zip(nlp.pipe(d.text for d in docs), docs):
+            yield [(t.start, t.end, t.timex_type, t.value) for t in extract_timexes(doc, article_id=gold.name, published=gold.dct)]
+
+
+def run(shared: Path, *, show_errors: int = 0) -> dict[str, float | int | str]:
+    docs = load_docs(shared)
+    if not docs:
+        return {"error": f"no .tml files under {shared / CORPUS}"}
+    totals = [0, 0, 0, 0, 0, 0]
+    samples: list[str] = []
+    for gold, pred in zip(docs, _predict(docs)):
+        scored, errors = score_doc(gold.timexes, pred)
+        for i, v in enumerate((scored.strict_tp, scored.relaxed_tp, scored.value_tp, scored.type_tp, scored.n_pred, scored.n_gold)):
+            totals[i] += v
+        if show_errors:
+            samples.extend(_explain(gold, pred))
+    strict_tp, relaxed_tp, value_tp, type_tp, n_pred, n_gold = totals
+    sp, sr, sf = _prf(strict_tp, n_pred, n_gold)
+    rp, rr, rf = _prf(relaxed_tp, n_pred, n_gold)
+    vp, vr, vf = _prf(value_tp, n_pred, n_gold)
+    if show_errors:
+        for line in samples[:show_errors]:
+            print(line)
+    return {
+        "docs": len(docs),
+        "gold": n_gold,
+        "predicted": n_pred,
+        "strict_precision": round(sp, 4),
+        "strict_recall": round(sr, 4),
+        "strict_f1": round(sf, 4),
+        "relaxed_precision": round(rp, 4),
+        "relaxed_recall": round(rr, 4),
+        "relaxed_f1": round(rf, 4),
+        "value_precision": round(vp, 4),
+        "value_recall": round(vr, 4),
+        "value_f1": round(vf, 4),
+        "type_accuracy": round(type_tp / relaxed_tp, 4) if relaxed_tp else 0.0,
+    }
+
+
+def _explain(gold: GoldDoc, pred: list[tuple[int, int, str, str]]) -> list[str]:
+    """One line per error, with the context, for reading while tuning rules."""
+    lines: list[str] = []
+    used: set[int] = set()
+
+    def ctx(s: int, e: int) -> str:
+        return (gold.text[max(0, s - 40) : s] + "[" + gold.text[s:e] + "]" + gold.text[e : e + 30]).replace("\n", " ")
+
+    for g in gold.timexes:
+        hit = next((i for i, p in enumerate(pred) if i not in used and p[0] < g.end and g.start < p[1]), None)
+        if hit is None:
+            lines.append(f"MISS\t{g.timex_type}\t{g.value}\t{gold.dct}\t{ctx(g.start, g.end)}")
+            continue
+        used.add(hit)
+        p = pred[hit]
+        if p[3] != g.value or p[2] != g.timex_type:
+            lines.append(f"VALUE\t{g.timex_type} {g.value}\t{p[2]} {p[3]}\t{gold.dct}\t{ctx(p[0], p[1])}\tgold={gold.text[g.start:g.end]!r}")
+        elif (p[0], p[1]) != (g.start, g.end):
+            lines.append(f"SPAN\t{g.timex_type}\t{gold.text[g.start:g.end]!r}\t{gold.text[p[0]:p[1]]!r}")
+    lines.extend(f"FP\t{p[2]}\t{p[3]}\t{gold.dct}\t{ctx(p[0], p[1])}" for i, p in enumerate(pred) if i not in used)
+    return lines
+
+
+if __name__ == "__main__":
+    shown = int(sys.argv[sys.argv.index("--errors") + 1]) if "--errors" in sys.argv else 0
+    here = Path(__file__).resolve().parent
+    for key, val in run(here.parent.parent / "shared", show_errors=shown).items():
+        print(f"{key:<24} {val}")
