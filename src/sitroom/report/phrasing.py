@@ -10,6 +10,13 @@ from sitroom.records import Claim, Event, Place
 
 __all__ = ["event_sentence", "format_claim_value", "format_number", "normalize_what", "region_of"]
 
+# The preposition that joins an event to its target; "against" for the hostile rest.
+_TARGET_WORD = {
+    "aid": "to", "transfer": "to", "aid_or_transfer": "to", "troop_deployment": "to",
+    "meeting": "with", "agreement": "with", "treaty": "with", "negotiation": "with",
+    "sanction": "on", "vote": "on", "resolution": "on", "condemnation": "of",
+    "statement": "about", "weapons_test": "near",
+}  # fmt: skip
 # Units written before the number ("$3,000") rather than after it.
 _PREFIX_UNITS = {"USD": "$", "EUR": "\u20ac", "GBP": "\u00a3"}
 
@@ -62,7 +69,7 @@ def event_sentence(event: Event, region: str, date: str | None) -> str:
     actor = event.actor or "An unnamed actor"
     parts = [f"{actor}: {kind}"]
     if event.target:
-        parts.append(f"against {event.target}")
+        parts.append(f"{_TARGET_WORD.get(event.event_type, 'against')} {event.target}")
     if event.place:
         where = (
             event.place if region in (event.place, "unknown place") else f"{event.place} ({region})"

@@ -9,7 +9,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from sitroom.report.brief import Brief, Citation, Section
 
-__all__ = ["citation_line", "render_html", "render_markdown"]
+__all__ = ["citation_line", "md_escape", "render_html", "render_markdown"]
 
 _ENV = Environment(
     loader=PackageLoader("sitroom.web", "templates"),
@@ -17,6 +17,17 @@ _ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+
+
+# Characters that would turn record text into Markdown or HTML markup in a viewer.
+_MD_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]", "*": "\\*", "_": "\\_", "`": "\\`"}
+)
+
+
+def md_escape(text: str) -> str:
+    """Record text is untrusted: a Markdown viewer must show it, not render it."""
+    return text.translate(_MD_ESCAPES)
 
 
 def citation_line(citation: Citation) -> str:
@@ -29,8 +40,8 @@ def citation_line(citation: Citation) -> str:
 
 
 def _md_section(section: Section, depth: int) -> list[str]:
-    lines = [f"{'#' * depth} {section.title}", ""]
-    lines += [f"- {s.text} " + "".join(f"[{n}]" for n in s.cites) for s in section.sentences]
+    lines = [f"{'#' * depth} {md_escape(section.title)}", ""]
+    lines += [f"- {md_escape(s.text)} " + "".join(f"[{n}]" for n in s.cites) for s in section.sentences]
     if section.sentences:
         lines.append("")
     for sub in section.subsections:
@@ -40,14 +51,14 @@ def _md_section(section: Section, depth: int) -> list[str]:
 
 def render_markdown(brief: Brief) -> str:
     """The brief as Markdown: sections, bullet sentences with [n], then the sources."""
-    lines = [f"# {brief.title}", "", f"Based on {brief.article_count} stored articles.", ""]
+    lines = [f"# {md_escape(brief.title)}", "", f"Cites {brief.article_count} stored articles.", ""]
     for section in brief.sections:
         lines += _md_section(section, 2)
     if not brief.sections:
         lines += ["No stored records match this window.", ""]
     lines += ["## Sources", ""]
     lines += [
-        f"[{c.n}] {citation_line(c)} (article {c.article_id}, chars {c.start}\u2013{c.end})"
+        f"[{c.n}] {md_escape(citation_line(c))} (article {c.article_id}, chars {c.start}\u2013{c.end})"
         for c in brief.citations
     ]
     return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,57 @@
+"""One error shape for every failure, and cursor pagination that visits every row once."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "kind"),
+    [
+        ("/api/articles/0000000000000000", 404, "NotFound"),
+        ("/api/entities/Nobody%20At%20All", 404, "NotFound"),
+        ("/api/no-such-thing", 404, "NotFound"),
+        ("/api/claims?limit=0", 400, "BadRequest"),
+        ("/api/claims?limit=abc", 400, "BadRequest"),
+        ("/api/quotes?cursor=not-a-cursor", 400, "BadRequest"),
+        ("/api/search", 400, "BadRequest"),
+    ],
+)
+def test_errors_share_one_shape(client, url, status, kind):
+    response = client.get(url)
+    assert response.status_code == status
+    body = response.json()
+    assert set(body) == {"error"}
+    assert body["error"]["type"] == kind
+    assert body["error"]["message"]
+
+
+def test_html_pages_get_an_html_error(client):
+    response = client.get("/articles/0000000000000000", headers={"accept": "text/html"})
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("text/html")
+    assert "NotFound" in response.text
+
+
+@pytest.mark.parametrize("url", ["/api/claims", "/api/quotes", "/api/events", "/api/articles", "/api/places"])
+def test_cursor_pages_cover_the_listing_once(client, url):
+    everything = client.get(url, params={"limit": 500}).json()["items"]
+    seen, cursor, pages = [], None, 0
+    while True:
+        params = {"limit": 2} | ({"cursor": cursor} if cursor else {})
+        body = client.get(url, params=params).json()
+        assert len(body["items"]) <= 2
+        seen += body["items"]
+        pages += 1
+        cursor = body["next_cursor"]
+        if cursor is None:
+            break
+    assert seen == everything
+    assert pages == max(1, -(-len(everything) // 2))
+
+
+def test_search_pages(client):
+    first = client.get("/api/search", params={"q": "Kharkiv", "limit": 1}).json()
+    assert len(first["items"]) == 1 and first["next_cursor"]
+    second = client.get("/api/search", params={"q": "Kharkiv", "limit": 1, "cursor": first["next_cursor"]}).json()
+    assert second["items"][0]["article_id"] != first["items"][0]["article_id"]
