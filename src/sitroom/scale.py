@@ -14,7 +14,7 @@ from typing import Any
 
 from sitroom.records import Article, Extraction, Failure
 
-__all__ = ["BATCH_SIZE", "extract_distributed", "local_client", "process_batch"]
+__all__ = ["BATCH_SIZE", "connect", "extract_distributed", "local_client", "process_batch"]
 
 # Articles per task: large enough that spaCy batches well inside a worker, small enough
 # that a slow article does not hold a whole worker's share of the corpus.
@@ -34,6 +34,15 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
+
+
+def connect(*, scheduler: str | None = None, workers: int | None = None) -> Any:
+    """Return a client for ``scheduler`` (tcp://HOST:8786), else for a new local cluster."""
+    if scheduler:
+        from distributed import Client
+
+        return Client(scheduler)
+    return local_client(workers=workers or 2)
 
 
 def local_client(*, workers: int = 2) -> Any:

@@ -94,7 +94,9 @@ def extract(source: str, published: str | None, whole: bool, input_jsonl: str | 
 @cli.command()
 @db_option
 @click.option("--all", "everything", is_flag=True, help="Re-run every article, not only stale ones.")
-def reprocess(db: str | None, everything: bool) -> None:
+@click.option("--scheduler", metavar="ADDRESS", help="Fan out over a Dask cluster (tcp://HOST:8786).")
+@click.option("--workers", type=int, help="Fan out over a local Dask cluster of N worker processes.")
+def reprocess(db: str | None, everything: bool, scheduler: str | None, workers: int | None) -> None:
     """Re-run extraction and replace each article's derived records in one transaction.
 
     By default only articles processed by another pipeline version (or never) are re-run.
@@ -103,11 +105,25 @@ def reprocess(db: str | None, everything: bool) -> None:
     Example:
       sitroom reprocess --db war.db
       sitroom reprocess --all --db war.db
+      sitroom reprocess --all --workers 2 --db war.db
+      sitroom reprocess --scheduler tcp://10.0.0.5:8786 --db war.db
     """
     from sitroom.processing import reprocess_store
 
     settings = settings_from(db)
-    report = run_guarded(lambda: reprocess_store(settings.db_path, everything=everything))
+    client = None
+    if scheduler or workers:
+        from sitroom.scale import connect
+
+        client = connect(scheduler=scheduler, workers=workers)
+    try:
+        report = run_guarded(lambda: reprocess_store(settings.db_path, everything=everything, client=client))
+    finally:
+        if client is not None:
+            cluster = client.cluster  # None when connected to a remote scheduler
+            client.close()
+            if cluster is not None:
+                cluster.close()
     click.echo(f"reprocessed {report.processed} article(s), {report.failed} failed", err=True)
     sys.exit(1 if report.failed else 0)
 
