@@ -4,8 +4,9 @@ The dump is split with ``sitroom.ingest.read_path`` (the real reader); each read
 paired with its gold article by title, else by the gold's line ranges. Speakers get their
 canonical names from ``sitroom.nlp.entities.extract_entities`` (surname -> full name), as in
 the real extraction driver. A fact is found when a quote in its article starts with the
-fact's ``starts`` (quote marks aside); its speaker is right when the canonical name equals
-the fact's speaker or one of its ``speaker_alt``, or, for an unnamed fact, when the quote is
+fact's ``starts`` (quote marks aside); its speaker is right when the canonical name, or
+one of the entity's aliases ("Volodymyr Zelensky" = "Volodymyr Zelenskyy"), equals the
+fact's speaker or one of its ``speaker_alt`` (a leading "the" aside), or, for an unnamed fact, when the quote is
 unnamed with the same description. Traps: unnamed speakers ("one analyst", "a local
 resident", "analysts") given a name, and quotes read from the related-stories widget.
 """
@@ -50,7 +51,8 @@ def _article_texts(path: Path, gold: dict) -> tuple[list[str], list[str], str]:
     return texts, extra, "read_path"
 
 
-def _quotes(nlp, texts: list[str], prefix: str) -> list[list[Quote]]:  # type: ignore[no-untyped-def]
+def _quotes(nlp, texts: list[str], prefix: str) -> list[tuple[list[Quote], dict[str, set[str]]]]:  # type: ignore[no-untyped-def]
+    """Quotes per article, with each canonical name's aliases (from the entity extractor)."""
     try:
         from sitroom.nlp.entities import extract_entities
     except ImportError:  # the entity extractor is another stage
@@ -58,11 +60,13 @@ def _quotes(nlp, texts: list[str], prefix: str) -> list[list[Quote]]:  # type: i
     out = []
     for i, doc in enumerate(nlp.pipe(texts)):
         article_id = f"{prefix}{i + 1}"
-        mentions = extract_entities(doc, article_id=article_id).mentions if extract_entities else ()
+        found = extract_entities(doc, article_id=article_id) if extract_entities else None
+        mentions = found.mentions if found else ()
+        aliases = {e.name: {e.name, *e.aliases} for e in found.entities} if found else {}
         quotes = extract_quotes(doc, article_id=article_id, mentions=mentions)
         if any(doc.text[q.start : q.end] != q.text for q in quotes):
             raise AssertionError(f"article {article_id}: a quote's text is not its span")
-        out.append(quotes)
+        out.append((quotes, aliases))
     return out
 
 
@@ -70,12 +74,18 @@ def _starts(quote: Quote, starts: str) -> bool:
     return quote.text.lstrip(_MARKS).startswith(starts.strip(_MARKS))
 
 
-def _speaker_ok(quote: Quote, fact: dict) -> bool:
+def _bare(name: str) -> str:
+    return name.lower().removeprefix("the ").strip()
+
+
+def _speaker_ok(quote: Quote, fact: dict, aliases: dict[str, set[str]]) -> bool:
+    """Right speaker: the canonical name or one of its aliases is the fact's (or an alt)."""
     if fact["speaker"] is None:
         wanted = (fact.get("speaker_text") or "").lower()
         return quote.speaker is None and (quote.speaker_text or "").lower() == wanted
-    names = {fact["speaker"], *fact.get("speaker_alt", [])}
-    return quote.speaker in names
+    wanted_names = {_bare(n) for n in (fact["speaker"], *fact.get("speaker_alt", []))}
+    said = aliases.get(quote.speaker or "", set()) | {quote.speaker or ""}
+    return bool({_bare(n) for n in said} & wanted_names)
 
 
 def run(shared: Path) -> dict[str, float | int | str]:
@@ -87,16 +97,17 @@ def run(shared: Path) -> dict[str, float | int | str]:
     per_article = _quotes(nlp, texts, "a")
     found = right = 0
     for fact in facts["quotes"]:
-        candidates = [q for q in per_article[fact["article"] - 1] if _starts(q, fact["starts"])]
+        quotes, aliases = per_article[fact["article"] - 1]
+        candidates = [q for q in quotes if _starts(q, fact["starts"])]
         found += bool(candidates)
-        right += any(_speaker_ok(q, fact) for q in candidates)
-    all_quotes = [q for qs in per_article for q in qs]
+        right += any(_speaker_ok(q, fact, aliases) for q in candidates)
+    all_quotes = [q for qs, _ in per_article for q in qs]
     named_unnamed = sum(
         1 for q in all_quotes
         if q.speaker is not None and q.speaker_text
         and any(head in q.speaker_text.lower() for head in _UNNAMED_HEADS)
     )
-    widget_quotes = sum(len(qs) for qs in _quotes(nlp, extra, "w")) if extra else 0
+    widget_quotes = sum(len(qs) for qs, _ in _quotes(nlp, extra, "w")) if extra else 0
     n = len(facts["quotes"])
     return {
         "splitter": splitter,

@@ -104,17 +104,17 @@ class NameIndex:
 
     def name_for(self, start: int, end: int, fallback: str) -> str:
         mention = self.mention_for(start, end)
-        if mention is not None:
-            return mention.entity
-        if " " not in fallback.strip():
-            fulls = [
-                e.text for e in self._ents
-                if e.label_ == "PERSON" and e.end_char <= start and " " in e.text
-                and e.text.split()[-1] == fallback.strip()
-            ]
-            if fulls:
-                return fulls[-1]
-        return fallback
+        return self.widen(mention.entity if mention is not None else fallback, start)
+
+    def widen(self, name: str, before: int) -> str:
+        """A lone surname becomes the latest earlier full name ending with it."""
+        surname = name.strip()
+        if not surname or " " in surname:
+            return name
+        fulls = [m.entity for m in self._mentions if m.label == "PERSON" and m.start < before]
+        fulls += [e.text for e in self._ents if e.label_ == "PERSON" and e.end_char <= before]
+        fulls = [f for f in fulls if " " in f and f.split()[-1] == surname]
+        return fulls[-1] if fulls else name
 
     def person_before(self, char: int, doc: Doc, quoted: Sequence[tuple[int, int]]) -> Speaker | None:
         """The latest person before ``char`` who leads a clause, else any person.
@@ -128,7 +128,7 @@ class NameIndex:
                 if m.label == "PERSON" and m.end <= char and not _inside(m.start, quoted):
                     span = doc.char_span(m.start, m.end, alignment_mode="expand")
                     if span is not None:
-                        spans.append((m.start, m.end, m.entity, span.root.i))
+                        spans.append((m.start, m.end, self.widen(m.entity, m.start), span.root.i))
         else:
             for e in self._ents:
                 if e.label_ == "PERSON" and e.end_char <= char and not _inside(e.start_char, quoted):
@@ -219,7 +219,8 @@ def _classify(head: Token, names: NameIndex) -> Speaker | None:
                                kind="person", token_i=child.i)
     mention = names.mention_for(head.idx, head.idx + len(head), frozenset({"PERSON"}))
     if mention is not None:
-        return Speaker(start=mention.start, end=mention.end, text=mention.text, name=mention.entity,
+        return Speaker(start=mention.start, end=mention.end, text=mention.text,
+                       name=names.widen(mention.entity, mention.start),
                        kind="person", token_i=head.i)
     if ent is not None and ent.label_ in _ORG_LABELS:
         return Speaker(start=ent.start_char, end=ent.end_char, text=ent.text,
