@@ -16,11 +16,46 @@ from pathlib import Path
 INPUTS = 200
 ARTICLES_PER_INPUT = 3
 
-_WORDS = (
-    "convoy brigade artillery village river bridge council governor drone missile shelter volunteers "
-    "ministry report evening morning northern southern eastern front line supply depot railway station "
-    "engineers hospital school power grid repairs talks envoy ceasefire border crossing harbour grain"
-).split()
+_WORDS = [
+    "convoy",
+    "brigade",
+    "artillery",
+    "village",
+    "river",
+    "bridge",
+    "council",
+    "governor",
+    "drone",
+    "missile",
+    "shelter",
+    "volunteers",
+    "ministry",
+    "report",
+    "evening",
+    "morning",
+    "northern",
+    "southern",
+    "eastern",
+    "front",
+    "line",
+    "supply",
+    "depot",
+    "railway",
+    "station",
+    "engineers",
+    "hospital",
+    "school",
+    "power",
+    "grid",
+    "repairs",
+    "talks",
+    "envoy",
+    "ceasefire",
+    "border",
+    "crossing",
+    "harbour",
+    "grain",
+]
 
 
 def _article(rng: random.Random, n: int) -> str:
@@ -37,7 +72,9 @@ def _write_inputs(folder: Path) -> int:
     for i in range(INPUTS):
         # Text dumps separate articles with a rule line and blank lines.
         articles = [_article(rng, i * ARTICLES_PER_INPUT + k) for k in range(ARTICLES_PER_INPUT)]
-        (folder / f"dump-{i:04d}.txt").write_text("\n\n* * *\n\n".join(articles) + "\n", encoding="utf-8")
+        (folder / f"dump-{i:04d}.txt").write_text(
+            "\n\n* * *\n\n".join(articles) + "\n", encoding="utf-8"
+        )
     return INPUTS
 
 
@@ -61,5 +98,7 @@ def run() -> dict[str, float | str]:
         "failed inputs": float(report.failed),
         "seconds": elapsed,
         "articles/s (ingest, no extraction)": stored / elapsed,
-        "inputs/s (re-run, all skipped by sha256)": INPUTS / resume_elapsed if again.new == 0 else 0.0,
+        "inputs/s (re-run, all skipped by sha256)": INPUTS / resume_elapsed
+        if again.new == 0
+        else 0.0,
     }

@@ -13,11 +13,46 @@ from sitroom.errors import IngestError
 from sitroom.records import Extraction, IngestReport, Quote
 from sitroom.store import get_article, get_extraction, open_store, stats
 
-_WORDS = (
-    "convoy brigade artillery village river bridge council governor drone missile shelter volunteers "
-    "ministry report evening morning northern southern eastern front line supply depot railway station "
-    "engineers hospital school power grid repairs talks envoy ceasefire border crossing harbour grain"
-).split()
+_WORDS = [
+    "convoy",
+    "brigade",
+    "artillery",
+    "village",
+    "river",
+    "bridge",
+    "council",
+    "governor",
+    "drone",
+    "missile",
+    "shelter",
+    "volunteers",
+    "ministry",
+    "report",
+    "evening",
+    "morning",
+    "northern",
+    "southern",
+    "eastern",
+    "front",
+    "line",
+    "supply",
+    "depot",
+    "railway",
+    "station",
+    "engineers",
+    "hospital",
+    "school",
+    "power",
+    "grid",
+    "repairs",
+    "talks",
+    "envoy",
+    "ceasefire",
+    "border",
+    "crossing",
+    "harbour",
+    "grain",
+]
 
 
 def story(seed: int, paragraphs: int = 3) -> str:
@@ -86,8 +121,10 @@ def test_near_duplicate_input_is_linked(tmp_path: Path) -> None:
     inputs.mkdir()
     text = story(7, paragraphs=6)
     (inputs / "a.txt").write_text(text, encoding="utf-8")
-    (inputs / "b.txt").write_text(text.replace("Dispatch 7", "Dispatch seven") + "\nUpdated with one more line.\n",
-                                  encoding="utf-8")
+    (inputs / "b.txt").write_text(
+        text.replace("Dispatch 7", "Dispatch seven") + "\nUpdated with one more line.\n",
+        encoding="utf-8",
+    )
     report = ingest([inputs], db=tmp_path / "x.db")
     assert (report.new, report.near_duplicate) == (1, 1)
     with open_store(tmp_path / "x.db") as db:
@@ -108,17 +145,34 @@ def test_input_failing_midway_leaves_nothing_and_batch_goes_on(tmp_path: Path) -
             end = article.text.index(" ", start)
             yield Extraction(
                 article_id=article.id,
-                quotes=(Quote(article_id=article.id, start=start, end=end, text=article.text[start:end], kind="direct"),),
+                quotes=(
+                    Quote(
+                        article_id=article.id,
+                        start=start,
+                        end=end,
+                        text=article.text[start:end],
+                        kind="direct",
+                    ),
+                ),
             )
 
     db_path = tmp_path / "x.db"
     report = ingest([inputs], db=db_path, extract=extract, pipeline_version="test-1")
     assert (report.read, report.new, report.failed) == (2, 2, 1)
-    assert report.failures[0].stage == "extract" and "RuntimeError: extractor crashed" in report.failures[0].message
+    assert (
+        report.failures[0].stage == "extract"
+        and "RuntimeError: extractor crashed" in report.failures[0].message
+    )
     with open_store(db_path) as db:
         assert stats(db)["articles"] == 2 and stats(db)["quotes"] == 2
-        sources = {Path(r["path"]).name: r["status"] for r in db.query("SELECT path, status FROM sources")}
-        assert sources == {"story-0000.txt": "ok", "story-0001.txt": "failed", "story-0002.txt": "ok"}
+        sources = {
+            Path(r["path"]).name: r["status"] for r in db.query("SELECT path, status FROM sources")
+        }
+        assert sources == {
+            "story-0000.txt": "ok",
+            "story-0001.txt": "failed",
+            "story-0002.txt": "ok",
+        }
         assert db.scalar("SELECT count(*) FROM articles WHERE source = ?", (str(doomed),)) == 0
         for article_id in report.article_ids:
             article = get_article(db, article_id)
@@ -161,6 +215,8 @@ def test_progress_and_open_store_argument(tmp_path: Path) -> None:
     paths = write_inputs(tmp_path / "in", 3)
     calls: list[tuple[int, int, str]] = []
     with open_store(tmp_path / "x.db") as db:
-        report = ingest([tmp_path / "in"], db=db, progress=lambda d, t, p: calls.append((d, t, p.name)))
+        report = ingest(
+            [tmp_path / "in"], db=db, progress=lambda d, t, p: calls.append((d, t, p.name))
+        )
         assert isinstance(report, IngestReport) and stats(db)["articles"] == 3
     assert calls == [(i + 1, 3, p.name) for i, p in enumerate(paths)]

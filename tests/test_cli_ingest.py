@@ -13,12 +13,21 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_batch import story, write_inputs
 
 from sitroom.cli import cli
 from sitroom.cli.cmd_ingest import FORMATS
-from test_batch import story, write_inputs
 
-MY_COMMANDS = [["ingest"], ["read"], ["articles"], ["show"], ["search"], ["stats"], ["db"], ["db", "migrate"]]
+MY_COMMANDS = [
+    ["ingest"],
+    ["read"],
+    ["articles"],
+    ["show"],
+    ["search"],
+    ["stats"],
+    ["db"],
+    ["db", "migrate"],
+]
 
 
 @pytest.fixture
@@ -30,7 +39,9 @@ def runner() -> CliRunner:
 def filled(tmp_path: Path, runner: CliRunner) -> tuple[Path, list[Path]]:
     paths = write_inputs(tmp_path / "in", 5)
     db_path = tmp_path / "cli.db"
-    result = runner.invoke(cli, ["ingest", str(tmp_path / "in"), "--db", str(db_path), "--no-extract"])
+    result = runner.invoke(
+        cli, ["ingest", str(tmp_path / "in"), "--db", str(db_path), "--no-extract"]
+    )
     assert result.exit_code == 0, result.output
     return db_path, paths
 
@@ -52,23 +63,38 @@ def test_ingest_reports_failures_and_exits_1(tmp_path: Path, runner: CliRunner) 
     write_inputs(tmp_path / "in", 3)
     (tmp_path / "in" / "broken.bin").write_bytes(b"\x00\xff\x00 binary junk")
     db_path = tmp_path / "x.db"
-    result = runner.invoke(cli, ["ingest", str(tmp_path / "in"), "--db", str(db_path), "--no-extract"])
+    result = runner.invoke(
+        cli, ["ingest", str(tmp_path / "in"), "--db", str(db_path), "--no-extract"]
+    )
     assert result.exit_code == 1
     assert "broken.bin" in result.stderr and "read failed" in result.stderr
     assert "read 3 · new 3 · duplicate 0 · near-duplicate 0 · failed 1 · links 0" in result.stderr
     assert result.stdout == ""
-    again = runner.invoke(cli, ["ingest", str(tmp_path / "in" / "story-0000.txt"), "--db", str(db_path),
-                                "--no-extract", "--json"])
+    again = runner.invoke(
+        cli,
+        [
+            "ingest",
+            str(tmp_path / "in" / "story-0000.txt"),
+            "--db",
+            str(db_path),
+            "--no-extract",
+            "--json",
+        ],
+    )
     assert again.exit_code == 0
     report = json.loads(again.stdout)
     assert (report["read"], report["new"], report["duplicate"], report["failed"]) == (1, 0, 1, 0)
 
 
-def test_ingest_uses_env_db_and_options(tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ingest_uses_env_db_and_options(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write_inputs(tmp_path / "in", 2)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SITROOM_DB", str(tmp_path / "env.db"))
-    result = runner.invoke(cli, ["ingest", "in", "--no-extract", "--published", "2024-02-03", "--outlet", "Test Desk"])
+    result = runner.invoke(
+        cli, ["ingest", "in", "--no-extract", "--published", "2024-02-03", "--outlet", "Test Desk"]
+    )
     assert result.exit_code == 0, result.stderr
     listed = json.loads(runner.invoke(cli, ["articles", "--json"]).stdout)
     assert {(a["published"], a["outlet"]) for a in listed["items"]} == {("2024-02-03", "Test Desk")}
@@ -85,7 +111,9 @@ def test_read_prints_without_storing(tmp_path: Path, runner: CliRunner) -> None:
     assert article["title"].startswith("Dispatch 0")
     for block in article["blocks"]:
         assert article["text"][block["start"] : block["end"]] == block["text"]
-    assert article["paragraphs"] == [b["text"] for b in article["blocks"] if b["kind"] == "paragraph"]
+    assert article["paragraphs"] == [
+        b["text"] for b in article["blocks"] if b["kind"] == "paragraph"
+    ]
     plain = runner.invoke(cli, ["read", str(tmp_path / "in")])
     assert plain.exit_code == 0 and plain.stdout.count("Dispatch") == 2
     assert not list(tmp_path.glob("*.db"))
@@ -98,7 +126,11 @@ def test_articles_and_show(filled, runner: CliRunner) -> None:
     listed = runner.invoke(cli, ["articles", "--db", str(db_path), "--json", "--limit", "2"])
     page = json.loads(listed.stdout)
     assert len(page["items"]) == 2 and page["next_cursor"]
-    rest = json.loads(runner.invoke(cli, ["articles", "--db", str(db_path), "--json", "--cursor", page["next_cursor"]]).stdout)
+    rest = json.loads(
+        runner.invoke(
+            cli, ["articles", "--db", str(db_path), "--json", "--cursor", page["next_cursor"]]
+        ).stdout
+    )
     assert len(rest["items"]) == 3
     article_id = page["items"][0]["id"]
     shown = runner.invoke(cli, ["show", article_id[:8], "--db", str(db_path), "--json"])
@@ -108,7 +140,11 @@ def test_articles_and_show(filled, runner: CliRunner) -> None:
     text = data["article"]["text"]
     assert all(text[b["start"] : b["end"]] == b["text"] for b in data["article"]["blocks"])
     human = runner.invoke(cli, ["show", article_id, "--db", str(db_path)])
-    assert human.exit_code == 0 and article_id in human.stdout and data["article"]["title"] in human.stdout
+    assert (
+        human.exit_code == 0
+        and article_id in human.stdout
+        and data["article"]["title"] in human.stdout
+    )
     missing = runner.invoke(cli, ["show", "ffffffff", "--db", str(db_path)])
     assert missing.exit_code == 1 and "no article" in missing.stderr
     table = runner.invoke(cli, ["articles", "--db", str(db_path)])
@@ -116,7 +152,7 @@ def test_articles_and_show(filled, runner: CliRunner) -> None:
 
 
 def test_search_command(filled, runner: CliRunner) -> None:
-    db_path, paths = filled
+    db_path, _ = filled
     word = story(3).split()[3].strip(":").lower()
     result = runner.invoke(cli, ["search", word, "--db", str(db_path), "--json"])
     hits = json.loads(result.stdout)
@@ -148,7 +184,11 @@ def test_stats_and_db_migrate(filled, runner: CliRunner, tmp_path: Path) -> None
 
 def _sitroom_command() -> list[str]:
     script = Path(sys.executable).with_name("sitroom")
-    return [str(script)] if script.exists() else [sys.executable, "-c", "from sitroom.cli import cli; cli()"]
+    return (
+        [str(script)]
+        if script.exists()
+        else [sys.executable, "-c", "from sitroom.cli import cli; cli()"]
+    )
 
 
 def _count(db_path: Path) -> int:
@@ -174,12 +214,16 @@ def _content(db_path: Path) -> dict[str, list[tuple]]:
             "sources": conn.execute(
                 "SELECT path, sha256, status, article_count FROM sources ORDER BY path"
             ).fetchall(),
-            "blocks": conn.execute('SELECT article_id, seq, kind, start, "end", text FROM blocks ORDER BY 1, 2').fetchall(),
+            "blocks": conn.execute(
+                'SELECT article_id, seq, kind, start, "end", text FROM blocks ORDER BY 1, 2'
+            ).fetchall(),
             "per_source": conn.execute(
                 "SELECT s.path, s.article_count, count(a.id) FROM sources s LEFT JOIN articles a ON a.source_id = s.id"
                 " GROUP BY s.id ORDER BY s.path"
             ).fetchall(),
-            "fts": conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'dispatch'").fetchall(),
+            "fts": conn.execute(
+                "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'dispatch'"
+            ).fetchall(),
         }
     finally:
         conn.close()
@@ -198,7 +242,9 @@ def test_sigkill_mid_ingest_then_resume_equals_one_clean_run(tmp_path: Path) -> 
     killed_db, clean_db = tmp_path / "killed.db", tmp_path / "clean.db"
     command = [*_sitroom_command(), "ingest", str(inputs), "--no-extract"]
     env = {**os.environ, "SITROOM_DB": str(killed_db)}
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         while _count(killed_db) < 30 and process.poll() is None:
             time.sleep(0.02)
@@ -208,13 +254,23 @@ def test_sigkill_mid_ingest_then_resume_equals_one_clean_run(tmp_path: Path) -> 
     assert process.returncode == -signal.SIGKILL, "ingest finished before it could be killed"
     partial = _content(killed_db)
     assert 30 <= len(partial["articles"]) < total * 3
-    assert all(expected == found for _, expected, found in partial["per_source"])  # only whole inputs
+    assert all(
+        expected == found for _, expected, found in partial["per_source"]
+    )  # only whole inputs
 
-    resumed = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    resumed = subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=300, check=False
+    )
     assert resumed.returncode == 0, resumed.stderr
     assert "failed 0" in resumed.stderr
-    clean = subprocess.run(command, env={**os.environ, "SITROOM_DB": str(clean_db)}, capture_output=True,
-                           text=True, timeout=300)
+    clean = subprocess.run(
+        command,
+        env={**os.environ, "SITROOM_DB": str(clean_db)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert clean.returncode == 0, clean.stderr
     after, reference = _content(killed_db), _content(clean_db)
     assert len(reference["articles"]) == total * 3 and len(reference["sources"]) == total

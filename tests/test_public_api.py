@@ -32,8 +32,10 @@ def test_ingest_stays_the_function_after_importing_the_readers() -> None:
 
 def test_public_api_end_to_end(tmp_path: Path) -> None:
     source = tmp_path / "note.txt"
-    source.write_text("Grain corridor holds\n\nShips left the port on schedule, the harbour master said.\n",
-                      encoding="utf-8")
+    source.write_text(
+        "Grain corridor holds\n\nShips left the port on schedule, the harbour master said.\n",
+        encoding="utf-8",
+    )
     result = sitroom.read_path(source)
     assert result.articles[0].title == "Grain corridor holds"
     report = sitroom.ingest([source], db=tmp_path / "api.db")
@@ -53,5 +55,7 @@ def test_public_api_end_to_end(tmp_path: Path) -> None:
 
 def test_import_in_a_fresh_interpreter() -> None:
     code = "import sitroom; print(sitroom.ingest.__module__, len(sitroom.__all__))"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
     assert out.stdout.split()[0] == "sitroom.batch"

@@ -16,6 +16,8 @@ package attribute ``ingest`` to the subpackage and shadow the function.
 
 from __future__ import annotations
 
+import sitroom.ingest as _readers  # noqa: F401 - imported first on purpose, see the docstring
+from sitroom.batch import ingest
 from sitroom.config import Settings, load_settings
 from sitroom.errors import (
     BadRequest,
@@ -28,6 +30,7 @@ from sitroom.errors import (
     Unauthorized,
     UnsupportedFormat,
 )
+from sitroom.ingest import read_path
 from sitroom.records import (
     Article,
     Block,
@@ -43,11 +46,7 @@ from sitroom.records import (
     Quote,
     Timex,
 )
-
-import sitroom.ingest as _readers  # noqa: E402,I001 - first, see the docstring
-from sitroom.batch import ingest  # noqa: E402
-from sitroom.ingest import read_path  # noqa: E402
-from sitroom.store import Store, open_store  # noqa: E402
+from sitroom.store import Store, open_store
 
 __all__ = [
     "Article",

@@ -13,7 +13,7 @@ import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sitroom.config import Settings
 from sitroom.errors import IngestError
@@ -86,20 +86,36 @@ def _fingerprint(path: Path, max_bytes: int) -> tuple[str | None, int | None]:
         return None, None
 
 
-def _default_reader(settings: Settings, fmt: str | None, published: str | None, outlet: str | None) -> Reader:
+def _default_reader(
+    settings: Settings, fmt: str | None, published: str | None, outlet: str | None
+) -> Reader:
     from sitroom.ingest import read_path
 
     def read(path: Path) -> ReadResult:
-        return read_path(path, fmt=fmt, published=published, outlet=outlet, max_bytes=settings.max_input_bytes)
+        return read_path(
+            path, fmt=fmt, published=published, outlet=outlet, max_bytes=settings.max_input_bytes
+        )
 
     return read
 
 
-def _fail(db: Store, tally: _Tally, path: Path, *, stage: str, message: str, sha256: str | None, size: int | None, fmt: str | None = None) -> None:
+def _fail(
+    db: Store,
+    tally: _Tally,
+    path: Path,
+    *,
+    stage: str,
+    message: str,
+    sha256: str | None,
+    size: int | None,
+    fmt: str | None = None,
+) -> None:
     from sitroom.store.articles import record_source
 
     log.info("%s failed at %s: %s", path, stage, message)
-    record_source(db, path=str(path), fmt=fmt, sha256=sha256, size=size, status="failed", error=message)
+    record_source(
+        db, path=str(path), fmt=fmt, sha256=sha256, size=size, status="failed", error=message
+    )
     tally.failed += 1
     tally.failures.append(Failure(source=str(path), stage=stage, message=message))
 
@@ -152,7 +168,16 @@ def _ingest_one(
                 for extraction in extract(saved.articles):
                     save_extraction(db, extraction, pipeline_version=pipeline_version)
     except Exception as e:  # noqa: BLE001 - the input's transaction rolled back whole
-        _fail(db, tally, path, stage=stage, message=_describe(e), sha256=sha256, size=size, fmt=result.format)
+        _fail(
+            db,
+            tally,
+            path,
+            stage=stage,
+            message=_describe(e),
+            sha256=sha256,
+            size=size,
+            fmt=result.format,
+        )
         return
     tally.read += 1
     tally.new += len(saved.new) - len(saved.near_duplicate)
@@ -205,7 +230,12 @@ def ingest(
         inputs = _expand(paths)
         for done, path in enumerate(inputs, start=1):
             _ingest_one(
-                store, path, tally, read=read, extract=extract, pipeline_version=version,
+                store,
+                path,
+                tally,
+                read=read,
+                extract=extract,
+                pipeline_version=version,
                 max_bytes=settings.max_input_bytes,
             )
             if progress is not None:
@@ -214,4 +244,3 @@ def ingest(
         if owned:
             store.close()
     return tally.report()
-

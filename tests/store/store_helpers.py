@@ -5,7 +5,9 @@ from __future__ import annotations
 from sitroom.records import Article, Block, article_id_for
 
 
-def build_article(title: str | None, blocks: list[str | tuple[str, str]], **fields: object) -> Article:
+def build_article(
+    title: str | None, blocks: list[str | tuple[str, str]], **fields: object
+) -> Article:
     """An Article whose text is the blocks joined by blank lines, spans exact.
 
     A block given as ("heading", text) is a heading; a plain string is a paragraph.
@@ -16,4 +18,6 @@ def build_article(title: str | None, blocks: list[str | tuple[str, str]], **fiel
     for block_text, kind in parts:
         built.append(Block(kind=kind, text=block_text, start=offset, end=offset + len(block_text)))
         offset += len(block_text) + 2
-    return Article(id=article_id_for(title, text), title=title, text=text, blocks=tuple(built), **fields)
+    return Article(
+        id=article_id_for(title, text), title=title, text=text, blocks=tuple(built), **fields
+    )

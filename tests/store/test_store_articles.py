@@ -24,8 +24,11 @@ def _dump(db) -> list[str]:
 def test_article_round_trips_exactly(db, make_article) -> None:
     article = make_article(
         "Bridge repaired after shelling",
-        ["Engineers reopened the river crossing on Monday.", ("heading", "What comes next"),
-         "Traffic will be limited to lorries carrying grain, the ministry said."],
+        [
+            "Engineers reopened the river crossing on Monday.",
+            ("heading", "What comes next"),
+            "Traffic will be limited to lorries carrying grain, the ministry said.",
+        ],
         dek="A short dek line.",
         section="War",
         byline="A. Writer",
@@ -64,8 +67,12 @@ def test_saving_the_same_article_again_changes_nothing(db, make_article) -> None
 def test_block_span_mismatch_is_refused_and_nothing_saved(db, make_article) -> None:
     good = make_article("Fine", ["A paragraph that is fine."])
     article = make_article("Broken", ["A paragraph with a broken span."])
-    bad_block = article.blocks[0].__class__(kind="paragraph", text="something else", start=0, end=14)
-    broken = article.__class__(**{**{f: getattr(article, f) for f in article.__slots__}, "blocks": (bad_block,)})
+    bad_block = article.blocks[0].__class__(
+        kind="paragraph", text="something else", start=0, end=14
+    )
+    broken = article.__class__(
+        **{**{f: getattr(article, f) for f in article.__slots__}, "blocks": (bad_block,)}
+    )
     with pytest.raises(ValueError, match="does not match"):
         save_articles(db, [good, broken])
     assert stats(db)["articles"] == 0
@@ -73,8 +80,12 @@ def test_block_span_mismatch_is_refused_and_nothing_saved(db, make_article) -> N
 
 def test_list_filters_and_pages_with_cursor(db, make_article) -> None:
     articles = [
-        make_article(f"Report {i}", [f"Paragraph number {i} about supply lines."], outlet="Wire A" if i % 2 else "Wire B",
-                     published=f"2024-03-{10 + i:02d}")
+        make_article(
+            f"Report {i}",
+            [f"Paragraph number {i} about supply lines."],
+            outlet="Wire A" if i % 2 else "Wire B",
+            published=f"2024-03-{10 + i:02d}",
+        )
         for i in range(7)
     ] + [make_article("Undated", ["A story without a date."], outlet="Wire A")]
     save_articles(db, articles)
@@ -118,8 +129,12 @@ def test_resolve_id_prefix(db, make_article) -> None:
 
 
 def test_sources_upsert_by_hash_and_links_dedup(db) -> None:
-    first = record_source(db, path="a.txt", fmt="text", sha256="h1", size=10, status="failed", error="bad")
-    again = record_source(db, path="a.txt", fmt="text", sha256="h1", size=10, status="ok", article_count=2)
+    first = record_source(
+        db, path="a.txt", fmt="text", sha256="h1", size=10, status="failed", error="bad"
+    )
+    again = record_source(
+        db, path="a.txt", fmt="text", sha256="h1", size=10, status="ok", article_count=2
+    )
     assert first == again
     assert stats(db)["sources_ok"] == 1 and stats(db)["sources_failed"] == 0
     links = [Link(url="https://example.org/1", title="One"), Link(url="https://example.org/2")]

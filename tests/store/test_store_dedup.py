@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from store_helpers import build_article
 
 from sitroom.config import Settings
 from sitroom.store import get_article, open_store, save_articles, stats
-from store_helpers import build_article
 
 ORIGINAL = [
     "Rescue crews in the northern town spent the whole night pulling residents from a collapsed apartment block.",
@@ -62,10 +62,9 @@ def test_index_is_rebuilt_from_stored_signatures(tmp_path: Path) -> None:
 
 def test_rolled_back_article_leaves_no_trace_in_the_index(db) -> None:
     original = build_article("Rolled back", ORIGINAL)
-    with pytest.raises(RuntimeError):
-        with db.transaction():
-            save_articles(db, [original])
-            raise RuntimeError("input failed after its articles were written")
+    with pytest.raises(RuntimeError), db.transaction():
+        save_articles(db, [original])
+        raise RuntimeError("input failed after its articles were written")
     assert stats(db)["articles"] == 0
     edited = build_article("Kept", EDITED)
     save_articles(db, [edited])

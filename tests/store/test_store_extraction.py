@@ -43,24 +43,106 @@ def _extraction(article) -> Extraction:
     return Extraction(
         article_id=aid,
         mentions=(
-            Mention(article_id=aid, start=s1, end=e1, text=text[s1:e1], label="PERSON", entity="Olena Petrenko",
-                    role="Defence Minister"),
-            Mention(article_id=aid, start=s2, end=e2, text=text[s2:e2], label="PERSON", entity="Olena Petrenko"),
-            Mention(article_id=aid, start=ps, end=pe, text=text[ps:pe], label="GPE", entity="Vinnytsia"),
+            Mention(
+                article_id=aid,
+                start=s1,
+                end=e1,
+                text=text[s1:e1],
+                label="PERSON",
+                entity="Olena Petrenko",
+                role="Defence Minister",
+            ),
+            Mention(
+                article_id=aid,
+                start=s2,
+                end=e2,
+                text=text[s2:e2],
+                label="PERSON",
+                entity="Olena Petrenko",
+            ),
+            Mention(
+                article_id=aid, start=ps, end=pe, text=text[ps:pe], label="GPE", entity="Vinnytsia"
+            ),
         ),
-        entities=(Entity(name="Olena Petrenko", label="PERSON", aliases=("Petrenko",), roles=("Defence Minister",)),),
-        quotes=(Quote(article_id=aid, start=qs, end=qe, text=text[qs:qe], kind="direct", speaker="Olena Petrenko",
-                      speaker_text="Petrenko", speaker_start=s2, speaker_end=e2, speaker_kind="person", cue="told"),),
-        claims=(Claim(article_id=aid, start=cs, end=ce, text=text[cs:ce], value=14.0, what="drones",
-                      claimant="Olena Petrenko"),),
-        timexes=(Timex(article_id=aid, start=ts, end=te, text="Tuesday", timex_type="DATE", value="2024-05-07",
-                       anchored=True, granularity="day"),),
-        places=(Place(article_id=aid, start=ps, end=pe, text="Vinnytsia", name="Vinnytsia", kind="city", country="UA",
-                      admin1="Vinnytsia Oblast", lat=49.23, lon=28.47, geonames_id=689558),),
-        events=(Event(article_id=aid, start=es, end=ee, text=text[es:ee], event_type="interception", plover="DEFEND",
-                      acled_event_type="Explosions/Remote violence", trigger="shot down", place="Vinnytsia",
-                      date="2024-05-07", date_precision="day", weapons=("drone",), quantities={"drones": 14.0},
-                      claimant="Olena Petrenko"),),
+        entities=(
+            Entity(
+                name="Olena Petrenko",
+                label="PERSON",
+                aliases=("Petrenko",),
+                roles=("Defence Minister",),
+            ),
+        ),
+        quotes=(
+            Quote(
+                article_id=aid,
+                start=qs,
+                end=qe,
+                text=text[qs:qe],
+                kind="direct",
+                speaker="Olena Petrenko",
+                speaker_text="Petrenko",
+                speaker_start=s2,
+                speaker_end=e2,
+                speaker_kind="person",
+                cue="told",
+            ),
+        ),
+        claims=(
+            Claim(
+                article_id=aid,
+                start=cs,
+                end=ce,
+                text=text[cs:ce],
+                value=14.0,
+                what="drones",
+                claimant="Olena Petrenko",
+            ),
+        ),
+        timexes=(
+            Timex(
+                article_id=aid,
+                start=ts,
+                end=te,
+                text="Tuesday",
+                timex_type="DATE",
+                value="2024-05-07",
+                anchored=True,
+                granularity="day",
+            ),
+        ),
+        places=(
+            Place(
+                article_id=aid,
+                start=ps,
+                end=pe,
+                text="Vinnytsia",
+                name="Vinnytsia",
+                kind="city",
+                country="UA",
+                admin1="Vinnytsia Oblast",
+                lat=49.23,
+                lon=28.47,
+                geonames_id=689558,
+            ),
+        ),
+        events=(
+            Event(
+                article_id=aid,
+                start=es,
+                end=ee,
+                text=text[es:ee],
+                event_type="interception",
+                plover="DEFEND",
+                acled_event_type="Explosions/Remote violence",
+                trigger="shot down",
+                place="Vinnytsia",
+                date="2024-05-07",
+                date_precision="day",
+                weapons=("drone",),
+                quantities={"drones": 14.0},
+                claimant="Olena Petrenko",
+            ),
+        ),
     )
 
 
@@ -82,7 +164,9 @@ def test_extraction_round_trips(db, stored) -> None:
     save_extraction(db, extraction, pipeline_version="v1")
     loaded = get_extraction(db, stored.id)
     for kind in ("mentions", "quotes", "claims", "timexes", "places", "events"):
-        assert getattr(loaded, kind) == tuple(sorted(getattr(extraction, kind), key=lambda r: (r.start, r.end)))
+        assert getattr(loaded, kind) == tuple(
+            sorted(getattr(extraction, kind), key=lambda r: (r.start, r.end))
+        )
     assert [e.name for e in loaded.entities] == ["Olena Petrenko", "Vinnytsia"]
     assert loaded.entities[0].roles == ("Defence Minister",)
     _spans_match(get_article(db, stored.id), loaded)
@@ -96,7 +180,12 @@ def test_reprocessing_replaces_records_and_marks_version(db, stored, make_articl
     save_extraction(db, _extraction(stored), pipeline_version="v1")
     save_extraction(db, _extraction(stored), pipeline_version="v2")
     counts = stats(db)
-    assert (counts["mentions"], counts["quotes"], counts["claims"], counts["events"]) == (3, 1, 1, 1)
+    assert (counts["mentions"], counts["quotes"], counts["claims"], counts["events"]) == (
+        3,
+        1,
+        1,
+        1,
+    )
     assert articles_needing_processing(db, "v2") == [other.id]
     assert articles_needing_processing(db, None) == [stored.id, other.id]
     empty = Extraction(article_id=stored.id)
@@ -124,13 +213,26 @@ def test_extraction_for_unknown_article(db) -> None:
 
 def _save_person(db, make_article, title: str, name: str, label: str = "PERSON", aliases=()) -> str:
     text_name = name
-    article = make_article(title, [f"Earlier today {text_name} spoke to the press about the front."])
+    article = make_article(
+        title, [f"Earlier today {text_name} spoke to the press about the front."]
+    )
     save_articles(db, [article])
     s = article.text.index(text_name)
-    mention = Mention(article_id=article.id, start=s, end=s + len(text_name), text=text_name, label=label, entity=name)
+    mention = Mention(
+        article_id=article.id,
+        start=s,
+        end=s + len(text_name),
+        text=text_name,
+        label=label,
+        entity=name,
+    )
     save_extraction(
         db,
-        Extraction(article_id=article.id, mentions=(mention,), entities=(Entity(name=name, label=label, aliases=aliases),)),
+        Extraction(
+            article_id=article.id,
+            mentions=(mention,),
+            entities=(Entity(name=name, label=label, aliases=aliases),),
+        ),
         pipeline_version="v1",
     )
     return article.id
@@ -160,7 +262,10 @@ def test_listings_filter(db, stored, make_article) -> None:
     assert [c.value for c in list_claims(db, about="drone")] == [14.0]
     assert list_claims(db, about="tanks") == []
     assert [p.name for p in list_places(db, country="ua")] == ["Vinnytsia"]
-    assert len(list_events(db, type="interception", place="vinn", since="2024-05-01", until="2024-05")) == 1
+    assert (
+        len(list_events(db, type="interception", place="vinn", since="2024-05-01", until="2024-05"))
+        == 1
+    )
     assert list_events(db, until="2024-04") == []
     assert list_events(db, actor="someone") == []
     event = list_events(db)[0]

@@ -8,15 +8,26 @@ from pathlib import Path
 import pytest
 
 from sitroom.errors import StoreError
-from sitroom.store import get_article, migrate_store, open_store, save_articles, schema_versions
-from sitroom.store import migrations
+from sitroom.store import (
+    get_article,
+    migrate_store,
+    migrations,
+    open_store,
+    save_articles,
+    schema_versions,
+)
 from sitroom.store.migrations import Migration, discover
 
 
 def _tables(path: Path) -> set[str]:
     conn = sqlite3.connect(path)
     try:
-        return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+        return {
+            row[0]
+            for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"
+            )
+        }
     finally:
         conn.close()
 
@@ -39,10 +50,21 @@ def test_open_creates_schema_and_records_versions_once(tmp_path: Path) -> None:
         assert migrate_store(db) == []
         assert db.scalar("SELECT count(*) FROM _migrations") == len(first)
     assert first[:2] == [1, 2]
-    assert {"sources", "articles", "blocks", "links", "articles_fts", "quotes", "quotes_fts", "events"} <= _tables(path)
+    assert {
+        "sources",
+        "articles",
+        "blocks",
+        "links",
+        "articles_fts",
+        "quotes",
+        "quotes_fts",
+        "events",
+    } <= _tables(path)
 
 
-def test_upgrade_from_an_older_schema_keeps_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_article) -> None:
+def test_upgrade_from_an_older_schema_keeps_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_article
+) -> None:
     path = tmp_path / "old.db"
     everything = discover()
     monkeypatch.setattr(migrations, "discover", lambda: everything[:1])
@@ -61,7 +83,9 @@ def test_upgrade_from_an_older_schema_keeps_data(tmp_path: Path, monkeypatch: py
         assert db.scalar("SELECT count(*) FROM articles") == 2
 
 
-def test_failing_migration_rolls_back_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failing_migration_rolls_back_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     class Broken:
         @staticmethod
         def apply(conn: sqlite3.Connection) -> None:

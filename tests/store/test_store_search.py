@@ -8,10 +8,18 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from store_helpers import build_article
 
 from sitroom.errors import BadRequest
-from sitroom.store import MARK_CLOSE, MARK_OPEN, Store, escape_query, open_store, save_articles, search
-from store_helpers import build_article
+from sitroom.store import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    Store,
+    escape_query,
+    open_store,
+    save_articles,
+    search,
+)
 
 
 @pytest.fixture(scope="module")
@@ -20,12 +28,26 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     save_articles(
         db,
         [
-            build_article("Ferry service resumes", ["The harbour ferry sailed again after weeks of mine clearing."],
-                          outlet="Coast News", published="2024-06-01"),
-            build_article("Drone strikes on depot", ["Several drones struck a fuel depot near the rail junction.",
-                                                     "Firefighters worked through the night."], outlet="Wire"),
-            build_article("Weather", ["Heavy rain is forecast; a drone was mentioned once in passing."]),
-            build_article("Café reopens in Kharkiv", ["The café near the square served coffee again."]),
+            build_article(
+                "Ferry service resumes",
+                ["The harbour ferry sailed again after weeks of mine clearing."],
+                outlet="Coast News",
+                published="2024-06-01",
+            ),
+            build_article(
+                "Drone strikes on depot",
+                [
+                    "Several drones struck a fuel depot near the rail junction.",
+                    "Firefighters worked through the night.",
+                ],
+                outlet="Wire",
+            ),
+            build_article(
+                "Weather", ["Heavy rain is forecast; a drone was mentioned once in passing."]
+            ),
+            build_article(
+                "Café reopens in Kharkiv", ["The café near the square served coffee again."]
+            ),
         ],
     )
     yield db
@@ -56,8 +78,32 @@ def test_all_words_must_match(corpus: Store) -> None:
 
 @pytest.mark.parametrize(
     "query",
-    ['"', '""', "drone*", "-drone", "title:ferry", "(depot", "depot)", "NEAR(a b)", "NEAR", "AND", "OR NOT",
-     "^ferry", "a:b:c", "'", "\\", "\x00", "drone \"struck", "{title}: x", "+", "*", "  ", "", "ферри", "🚀"],
+    [
+        '"',
+        '""',
+        "drone*",
+        "-drone",
+        "title:ferry",
+        "(depot",
+        "depot)",
+        "NEAR(a b)",
+        "NEAR",
+        "AND",
+        "OR NOT",
+        "^ferry",
+        "a:b:c",
+        "'",
+        "\\",
+        "\x00",
+        'drone "struck',
+        "{title}: x",
+        "+",
+        "*",
+        "  ",
+        "",
+        "ферри",
+        "🚀",
+    ],
 )
 def test_hostile_queries_never_raise(corpus: Store, query: str) -> None:
     hits = search(corpus, query)
@@ -70,14 +116,18 @@ def test_punctuation_is_literal_not_syntax(corpus: Store) -> None:
     assert escape_query('say "no" now') == '"say" """no""" "now"'
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(max_size=40))
 def test_any_text_query_never_raises(corpus: Store, query: str) -> None:
     assert isinstance(search(corpus, query, limit=5), list)
 
 
 def test_raw_mode_passes_fts_syntax(corpus: Store) -> None:
-    assert {h.title for h in search(corpus, "drone* NOT rain", raw=True)} == {"Drone strikes on depot"}
+    assert {h.title for h in search(corpus, "drone* NOT rain", raw=True)} == {
+        "Drone strikes on depot"
+    }
     assert [h.title for h in search(corpus, "title:ferry", raw=True)] == ["Ferry service resumes"]
 
 

@@ -11,7 +11,17 @@ from typing import Any
 import click
 
 from sitroom.cli import cli, db_option, emit_json, json_option, run_guarded, settings_from
-from sitroom.records import Article, Extraction, Failure, IngestReport
+from sitroom.records import (
+    Article,
+    Claim,
+    Extraction,
+    Failure,
+    IngestReport,
+    Mention,
+    Place,
+    Quote,
+    Timex,
+)
 
 # Show a progress bar past this many inputs even when stderr is not a terminal (logs of
 # long batch runs); below it a batch finishes before a bar would say anything.
@@ -32,7 +42,10 @@ FORMATS = ("text", "html", "rss", "warc", "jsonl")
 
 def _format_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
-        "--format", "fmt", type=click.Choice(FORMATS), help="Read every input as this format (default: detect)."
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        help="Read every input as this format (default: detect).",
     )(func)
 
 
@@ -43,7 +56,9 @@ def _open(db: str | None) -> Any:
     return run_guarded(lambda: open_store(settings.db_path, settings=settings))
 
 
-def _extractor(failures: list[Failure]) -> tuple[Callable[[Iterable[Article]], Iterable[Extraction]] | None, str | None]:
+def _extractor(
+    failures: list[Failure],
+) -> tuple[Callable[[Iterable[Article]], Iterable[Extraction]] | None, str | None]:
     """The NLP extraction callable and its pipeline version, or (None, None) if unavailable."""
     try:
         from sitroom.nlp.extract import PIPELINE_VERSION, extract_articles
@@ -91,10 +106,16 @@ class _Progress:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @db_option
 @_format_option
-@click.option("--published", callback=_check_date, help="Publication date for inputs without one (YYYY-MM-DD).")
+@click.option(
+    "--published",
+    callback=_check_date,
+    help="Publication date for inputs without one (YYYY-MM-DD).",
+)
 @click.option("--outlet", help="Outlet name for inputs without one.")
 @click.option("--demo", is_flag=True, help="Also ingest the demo corpus shipped with sitroom.")
-@click.option("--no-extract", is_flag=True, help="Store articles only; run `sitroom reprocess` later.")
+@click.option(
+    "--no-extract", is_flag=True, help="Store articles only; run `sitroom reprocess` later."
+)
 @json_option
 def ingest(
     paths: tuple[Path, ...],
@@ -155,16 +176,28 @@ def ingest(
 def _article_json(article: Article) -> dict[str, Any]:
     from sitroom.cli import _plain
 
-    return dict(_plain(article), headings=list(article.headings), paragraphs=list(article.paragraphs))
+    return dict(
+        _plain(article), headings=list(article.headings), paragraphs=list(article.paragraphs)
+    )
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_format_option
-@click.option("--published", callback=_check_date, help="Publication date for inputs without one (YYYY-MM-DD).")
+@click.option(
+    "--published",
+    callback=_check_date,
+    help="Publication date for inputs without one (YYYY-MM-DD).",
+)
 @click.option("--outlet", help="Outlet name for inputs without one.")
 @json_option
-def read(paths: tuple[Path, ...], fmt: str | None, published: str | None, outlet: str | None, as_json: bool) -> None:
+def read(
+    paths: tuple[Path, ...],
+    fmt: str | None,
+    published: str | None,
+    outlet: str | None,
+    as_json: bool,
+) -> None:
     """Print the articles the readers make from the inputs, without storing anything.
 
     \b
@@ -202,12 +235,20 @@ def read(paths: tuple[Path, ...], fmt: str | None, published: str | None, outlet
 @db_option
 @json_option
 @click.option("--limit", default=50, show_default=True, help="Articles per page.")
-@click.option("--cursor", help="Continue after this position (the next_cursor of the previous page).")
+@click.option(
+    "--cursor", help="Continue after this position (the next_cursor of the previous page)."
+)
 @click.option("--outlet", help="Only this outlet.")
 @click.option("--since", callback=_check_date, help="Published on or after (YYYY-MM-DD).")
 @click.option("--until", callback=_check_date, help="Published on or before (YYYY-MM-DD).")
 def articles(
-    db: str | None, as_json: bool, limit: int, cursor: str | None, outlet: str | None, since: str | None, until: str | None
+    db: str | None,
+    as_json: bool,
+    limit: int,
+    cursor: str | None,
+    outlet: str | None,
+    since: str | None,
+    until: str | None,
 ) -> None:
     """List stored articles, newest first.
 
@@ -218,16 +259,38 @@ def articles(
     """
     store = _open(db)
     page = run_guarded(
-        lambda: store.list_articles(limit=limit, cursor=cursor, outlet=outlet, since=since, until=until)
+        lambda: store.list_articles(
+            limit=limit, cursor=cursor, outlet=outlet, since=since, until=until
+        )
     )
     if as_json:
         emit_json({"items": page.items, "next_cursor": page.next_cursor})
         return
     for item in page.items:
         dup = f"  (copy of {item.duplicate_of})" if item.duplicate_of else ""
-        click.echo(f"{item.id}  {item.published or '????-??-??'}  {item.outlet or '-'}  {item.title or '(untitled)'}{dup}")
+        click.echo(
+            f"{item.id}  {item.published or '????-??-??'}  {item.outlet or '-'}  {item.title or '(untitled)'}{dup}"
+        )
     if page.next_cursor:
         click.echo(f"more: --cursor '{page.next_cursor}'", err=True)
+
+
+def _detail(record: Any) -> str:
+    """One line of what a record says besides its span (the normalized fields)."""
+    if isinstance(record, Mention):
+        return f"{record.label} -> {record.entity}"
+    if isinstance(record, Quote):
+        return f"{record.kind}, speaker {record.speaker or record.speaker_text or '?'}"
+    if isinstance(record, Claim):
+        return f"value {record.value} {record.unit or ''} {record.what or ''}".rstrip()
+    if isinstance(record, Timex):
+        return f"{record.timex_type} {record.value}"
+    if isinstance(record, Place):
+        return f"{record.kind} {record.country or ''} {record.lat},{record.lon}"
+    return (
+        f"{record.event_type} actor={record.actor} target={record.target}"
+        f" place={record.place} date={record.date}"
+    )
 
 
 def _record_lines(extraction: Extraction) -> Iterable[str]:
@@ -240,15 +303,7 @@ def _record_lines(extraction: Extraction) -> Iterable[str]:
         ("event", extraction.events),
     ):
         for r in records:
-            detail = {
-                "mention": lambda: f"{r.label} -> {r.entity}",
-                "quote": lambda: f"{r.kind}, speaker {r.speaker or r.speaker_text or '?'}",
-                "claim": lambda: f"value {r.value} {r.unit or ''} {r.what or ''}".rstrip(),
-                "timex": lambda: f"{r.timex_type} {r.value}",
-                "place": lambda: f"{r.kind} {r.country or ''} {r.lat},{r.lon}",
-                "event": lambda: f"{r.event_type} actor={r.actor} target={r.target} place={r.place} date={r.date}",
-            }[kind]()
-            yield f"  {kind:<7} [{r.start}:{r.end}] {r.text!r}  {detail}"
+            yield f"  {kind:<7} [{r.start}:{r.end}] {r.text!r}  {_detail(r)}"
 
 
 @cli.command()
@@ -298,7 +353,9 @@ def show(article_id: str, db: str | None, as_json: bool) -> None:
 @db_option
 @json_option
 @click.option("--limit", default=20, show_default=True, help="Most hits to show.")
-@click.option("--raw", is_flag=True, help='Use FTS5 syntax: AND OR NOT, "phrases", prefix*, NEAR(a b).')
+@click.option(
+    "--raw", is_flag=True, help='Use FTS5 syntax: AND OR NOT, "phrases", prefix*, NEAR(a b).'
+)
 def search(query: str, db: str | None, as_json: bool, limit: int, raw: bool) -> None:
     """Full-text search over article titles and bodies, best matches first.
 
@@ -324,7 +381,9 @@ def search(query: str, db: str | None, as_json: bool, limit: int, raw: bool) -> 
             lambda m: click.style(m.group(1), bold=True, fg="yellow"),
             hit.snippet.replace("\n", " "),
         )
-        click.echo(f"{hit.article_id}  {hit.published or '????-??-??'}  {hit.title or '(untitled)'}  ({hit.score:.2f})")
+        click.echo(
+            f"{hit.article_id}  {hit.published or '????-??-??'}  {hit.title or '(untitled)'}  ({hit.score:.2f})"
+        )
         click.echo(f"    {snippet}")
 
 

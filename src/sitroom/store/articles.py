@@ -103,7 +103,9 @@ def _check_blocks(article: Article) -> None:
             )
 
 
-def _insert(conn: sqlite3.Connection, article: Article, sig: bytes | None, source_id: int | None) -> None:
+def _insert(
+    conn: sqlite3.Connection, article: Article, sig: bytes | None, source_id: int | None
+) -> None:
     values = [getattr(article, name) for name in _ARTICLE_COLUMNS]
     columns = ", ".join(_ARTICLE_COLUMNS)
     marks = ", ".join("?" for _ in _ARTICLE_COLUMNS)
@@ -117,7 +119,9 @@ def _insert(conn: sqlite3.Connection, article: Article, sig: bytes | None, sourc
     )
 
 
-def save_articles(db: Store, articles: Iterable[Article], *, source_id: int | None = None) -> SaveResult:
+def save_articles(
+    db: Store, articles: Iterable[Article], *, source_id: int | None = None
+) -> SaveResult:
     """Store articles not yet present, linking near-duplicates with ``duplicate_of``.
 
     An article whose id is already stored changes nothing. All of them are written in one
@@ -152,7 +156,10 @@ def save_articles(db: Store, articles: Iterable[Article], *, source_id: int | No
             if duplicate_of:
                 near.append(article.id)
     return SaveResult(
-        new=tuple(new), duplicate=tuple(duplicate), near_duplicate=tuple(near), articles=tuple(stored)
+        new=tuple(new),
+        duplicate=tuple(duplicate),
+        near_duplicate=tuple(near),
+        articles=tuple(stored),
     )
 
 
@@ -188,18 +195,23 @@ def resolve_article_id(db: Store, prefix: str) -> str:
     if db.scalar("SELECT 1 FROM articles WHERE id = ?", (prefix,)):
         return prefix
     if len(prefix) < MIN_ID_PREFIX:
-        raise BadRequest(f"article id prefix {prefix!r} is too short: give at least {MIN_ID_PREFIX} characters")
+        raise BadRequest(
+            f"article id prefix {prefix!r} is too short: give at least {MIN_ID_PREFIX} characters"
+        )
     escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     ids = [
         row[0]
         for row in db.query(
-            "SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 3", (escaped + "%",)
+            "SELECT id FROM articles WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 3",
+            (escaped + "%",),
         )
     ]
     if not ids:
         raise NotFound(f"no article with id {prefix!r}; list ids with `sitroom articles`")
     if len(ids) > 1:
-        raise BadRequest(f"article id prefix {prefix!r} is ambiguous ({', '.join(ids)}, ...); give more characters")
+        raise BadRequest(
+            f"article id prefix {prefix!r} is ambiguous ({', '.join(ids)}, ...); give more characters"
+        )
     return ids[0]
 
 
@@ -249,9 +261,9 @@ def list_articles(
         + " ORDER BY coalesce(published, '') DESC, seq DESC LIMIT ? OFFSET ?"
     )
     rows = db.query(sql, (*params, limit + 1, offset))
-    items = tuple(
-        ArticleSummary(**{k: row[k] for k in row.keys() if k != "seq"}) for row in rows[:limit]
-    )
+    # sqlite3.Row iterates over values, so keys() is needed here.
+    fields = [k for k in rows[0].keys() if k != "seq"] if rows else []  # noqa: SIM118
+    items = tuple(ArticleSummary(**{k: row[k] for k in fields}) for row in rows[:limit])
     next_cursor = None
     if len(rows) > limit:
         last = rows[limit - 1]

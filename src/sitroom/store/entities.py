@@ -60,9 +60,17 @@ def _by_surname(main: str, choices: dict[str, int]) -> int | None:
     ("Volodymyr Zelenskyy"), and vice versa; two candidates ("Joe"/"Hunter Biden") mean no merge."""
     tokens = main.split()
     if len(tokens) == 1:
-        found = {eid for norm, eid in choices.items() if " " in norm and _same_token(norm.split()[-1], main)}
+        found = {
+            eid
+            for norm, eid in choices.items()
+            if " " in norm and _same_token(norm.split()[-1], main)
+        }
     else:
-        found = {eid for norm, eid in choices.items() if " " not in norm and _same_token(norm, tokens[-1])}
+        found = {
+            eid
+            for norm, eid in choices.items()
+            if " " not in norm and _same_token(norm, tokens[-1])
+        }
     return found.pop() if len(found) == 1 else None
 
 
@@ -76,11 +84,15 @@ def _find(conn: sqlite3.Connection, norms: list[str], label: str) -> int | None:
     main = norms[0]
     choices = {
         row[0]: int(row[1])
-        for row in conn.execute("SELECT norm, entity_id FROM entity_names WHERE label = ?", (label,))
+        for row in conn.execute(
+            "SELECT norm, entity_id FROM entity_names WHERE label = ?", (label,)
+        )
     }
     if len(main) >= MIN_FUZZY_LENGTH:
         long_choices = [norm for norm in choices if len(norm) >= MIN_FUZZY_LENGTH]
-        best = process.extractOne(main, long_choices, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_MATCH_SCORE)
+        best = process.extractOne(
+            main, long_choices, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_MATCH_SCORE
+        )
         if best is not None:
             return choices[best[0]]
     return _by_surname(main, choices) if label == "PERSON" else None
@@ -109,17 +121,28 @@ def canonicalize(conn: sqlite3.Connection, entity: Entity) -> int:
     else:
         row = conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
         name = row["name"]
-        if len(entity.name.split()) > len(name.split()) and normalize_name(entity.name) != row["norm"]:
+        if (
+            len(entity.name.split()) > len(name.split())
+            and normalize_name(entity.name) != row["norm"]
+        ):
             # The fuller form of a person's name becomes the canonical one; the short one stays an alias.
             name = entity.name
             conn.execute(
-                "UPDATE entities SET name = ?, norm = ? WHERE id = ?", (name, normalize_name(name), entity_id)
+                "UPDATE entities SET name = ?, norm = ? WHERE id = ?",
+                (name, normalize_name(name), entity_id),
             )
-        aliases = _merge(json.loads(row["aliases"]), [n for n in [row["name"], *names] if n != name])
+        aliases = _merge(
+            json.loads(row["aliases"]), [n for n in [row["name"], *names] if n != name]
+        )
         roles = _merge(json.loads(row["roles"]), entity.roles)
         conn.execute(
             "UPDATE entities SET aliases = ?, roles = ?, weapon_class = coalesce(weapon_class, ?) WHERE id = ?",
-            (json.dumps(aliases, ensure_ascii=False), json.dumps(roles, ensure_ascii=False), entity.weapon_class, entity_id),
+            (
+                json.dumps(aliases, ensure_ascii=False),
+                json.dumps(roles, ensure_ascii=False),
+                entity.weapon_class,
+                entity_id,
+            ),
         )
     conn.executemany(
         "INSERT OR IGNORE INTO entity_names (norm, label, entity_id) VALUES (?, ?, ?)",

@@ -77,11 +77,17 @@ def _check_span(text: str, record: Any) -> None:
     if text[record.start : record.end] != record.text or record.start > record.end:
         raise ValueError(
             f"{type(record).__name__} {record.start}:{record.end} {record.text!r} does not match"
-            f" article {record.article_id} text {text[record.start:record.end]!r}"
+            f" article {record.article_id} text {text[record.start : record.end]!r}"
         )
-    if isinstance(record, Quote) and record.speaker_start is not None and record.speaker_end is not None:
-        if text[record.speaker_start : record.speaker_end] != record.speaker_text:
-            raise ValueError(f"Quote speaker span {record.speaker_start}:{record.speaker_end} does not match its text")
+    if (
+        isinstance(record, Quote)
+        and record.speaker_start is not None
+        and record.speaker_end is not None
+        and text[record.speaker_start : record.speaker_end] != record.speaker_text
+    ):
+        raise ValueError(
+            f"Quote speaker span {record.speaker_start}:{record.speaker_end} does not match its text"
+        )
 
 
 def _records(extraction: Extraction) -> list[Any]:
@@ -106,7 +112,9 @@ def save_extraction(db: Store, extraction: Extraction, *, pipeline_version: str)
             raise NotFound(f"no article with id {article_id!r} to attach extracted records to")
         for record in records:
             if record.article_id != article_id:
-                raise ValueError(f"{type(record).__name__} of article {record.article_id} in extraction of {article_id}")
+                raise ValueError(
+                    f"{type(record).__name__} of article {record.article_id} in extraction of {article_id}"
+                )
             _check_span(row[0], record)
         for table in (*_TABLES.values(), "article_entities"):
             conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
@@ -119,7 +127,8 @@ def save_extraction(db: Store, extraction: Extraction, *, pipeline_version: str)
                 f" VALUES ({', '.join('?' for _ in names + extra)})"
             )
             rows = [
-                [_encode(r, n) for n in names] + ([entity_ids[(r.entity, r.label)]] if extra else [])
+                [_encode(r, n) for n in names]
+                + ([entity_ids[(r.entity, r.label)]] if extra else [])
                 for r in records
                 if type(r) is kind
             ]
@@ -160,7 +169,10 @@ def get_extraction(db: Store, article_id: str) -> Extraction:
     loaded = {
         table: tuple(
             _decode(kind, row)
-            for row in db.query(f'SELECT * FROM {table} WHERE article_id = ? ORDER BY start, "end", id', (article_id,))
+            for row in db.query(
+                f'SELECT * FROM {table} WHERE article_id = ? ORDER BY start, "end", id',
+                (article_id,),
+            )
         )
         for kind, table in _TABLES.items()
     }
@@ -222,7 +234,9 @@ def list_quotes(
     )
 
 
-def list_claims(db: Store, *, about: str | None = None, article_id: str | None = None, limit: int = 50) -> list[Claim]:
+def list_claims(
+    db: Store, *, about: str | None = None, article_id: str | None = None, limit: int = 50
+) -> list[Claim]:
     """Numeric claims, optionally about something (substring of what is counted, or the text)."""
     return _list(
         db,
@@ -236,7 +250,12 @@ def list_claims(db: Store, *, about: str | None = None, article_id: str | None =
 
 
 def list_places(
-    db: Store, *, name: str | None = None, country: str | None = None, article_id: str | None = None, limit: int = 50
+    db: Store,
+    *,
+    name: str | None = None,
+    country: str | None = None,
+    article_id: str | None = None,
+    limit: int = 50,
 ) -> list[Place]:
     """Resolved place mentions, optionally by name substring or ISO country code."""
     return _list(
@@ -254,7 +273,7 @@ def list_places(
 def list_events(
     db: Store,
     *,
-    type: str | None = None,  # noqa: A002 - mirrors the CLI/API parameter name
+    type: str | None = None,
     actor: str | None = None,
     place: str | None = None,
     since: str | None = None,
@@ -292,10 +311,19 @@ class EntityRow:
     articles: int
 
 
-def list_entities(db: Store, *, label: str | None = None, name: str | None = None, limit: int = 50) -> list[EntityRow]:
+def list_entities(
+    db: Store, *, label: str | None = None, name: str | None = None, limit: int = 50
+) -> list[EntityRow]:
     """Canonical entities, most mentioned first."""
     _check_limit(limit)
-    clauses = [(s, v) for s, v in [("e.label = ?", label), ("(e.name LIKE ? ESCAPE '\\' OR e.aliases LIKE ? ESCAPE '\\')", name and _like(name))] if v]
+    clauses = [
+        (s, v)
+        for s, v in [
+            ("e.label = ?", label),
+            ("(e.name LIKE ? ESCAPE '\\' OR e.aliases LIKE ? ESCAPE '\\')", name and _like(name)),
+        ]
+        if v
+    ]
     params: list[Any] = []
     for sql, value in clauses:
         params += [value] * sql.count("?")
@@ -318,7 +346,9 @@ def list_entities(db: Store, *, label: str | None = None, name: str | None = Non
     ]
 
 
-def articles_needing_processing(db: Store, pipeline_version: str | None, *, limit: int | None = None) -> list[str]:
+def articles_needing_processing(
+    db: Store, pipeline_version: str | None, *, limit: int | None = None
+) -> list[str]:
     """Ids of articles not yet processed by ``pipeline_version`` (None: every article), in ingest order."""
     sql = "SELECT id FROM articles"
     params: list[Any] = []

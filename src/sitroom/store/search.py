@@ -55,7 +55,9 @@ def escape_query(q: str) -> str:
     return " ".join('"' + token.replace('"', '""') + '"' for token in tokens)
 
 
-def search(db: Store, q: str, *, limit: int = 20, offset: int = 0, raw: bool = False) -> list[SearchHit]:
+def search(
+    db: Store, q: str, *, limit: int = 20, offset: int = 0, raw: bool = False
+) -> list[SearchHit]:
     """Articles matching ``q``, best first.
 
     ``raw=True`` passes ``q`` to FTS5 as written (AND/OR/NOT, "phrases", prefix*, NEAR).
