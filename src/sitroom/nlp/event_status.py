@@ -1,0 +1,91 @@
+"""Modality and negation of an event trigger: reported, claimed, denied, expected, threatened, conditional.
+
+Why its own module: the rule that a threat, a plan or a conditional never becomes a
+carried-out event is the one analysts check first, so it is kept small and testable.
+The walk goes from the trigger up its head chain to the clause root, looking at each
+token's auxiliaries, negations and the verbs that govern it ("threatened to strike",
+"denied launching", "plans to send", "if they allow it").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = ["event_status"]
+
+# Governing verbs (lemmas) and the status they give the event under them.
+GOVERNOR_STATUS = {
+    "threaten": "threatened",
+    "warn": "threatened",
+    "vow": "threatened",
+    "deny": "denied",
+    "reject": "denied",
+    "refute": "denied",
+    "dismiss": "denied",
+    "plan": "expected",
+    "expect": "expected",
+    "intend": "expected",
+    "prepare": "expected",
+    "aim": "expected",
+    "seek": "expected",
+    "want": "expected",
+    "hope": "expected",
+    "propose": "expected",
+    "consider": "expected",
+    "set": "expected",
+    "schedule": "expected",
+    "claim": "claimed",
+    "allege": "claimed",
+}
+# Modal auxiliaries: possibility/hypothesis vs. future.
+CONDITIONAL_MODALS = frozenset({"could", "might", "may", "would", "should", "can"})
+FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
+CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
+# Nouns that, as the head of "the threat of X" / "plans for X", make X unrealized.
+GOVERNOR_NOUNS = {"threat": "threatened", "plan": "expected", "risk": "conditional", "possibility": "conditional", "prospect": "expected"}
+MAX_DEPTH = 6  # head-chain steps walked; deeper than this is another clause's business
+
+
+def event_status(trigger: Token, *, threat_type: bool = False) -> str:
+    """Status of the event ``trigger`` names; a threat event itself is reported as made."""
+    token = trigger
+    for _ in range(MAX_DEPTH):
+        found = _own_status(token, is_trigger=token is trigger)
+        if found is not None and not (threat_type and found == "threatened"):
+            return found
+        if token.dep_ == "ROOT" or token.head is token:
+            break
+        head = token.head
+        if head.lemma_.lower() in GOVERNOR_STATUS and token.dep_ in {"xcomp", "dobj", "pcomp", "ccomp", "advcl", "prep", "pobj"}:
+            status = GOVERNOR_STATUS[head.lemma_.lower()]
+            if not (threat_type and status == "threatened"):
+                return _negated(head, status)
+        if head.lemma_.lower() in GOVERNOR_NOUNS and token.dep_ in {"pobj", "prep", "acl", "compound"}:
+            return GOVERNOR_NOUNS[head.lemma_.lower()]
+        if token.dep_ in {"ccomp", "parataxis"}:
+            break  # a reporting verb's content: its own modality ends here
+        token = head
+    return "reported"
+
+
+def _negated(verb: Token, status: str) -> str:
+    # "did not deny" keeps the event as reported; "did not threaten" leaves no threat.
+    if any(c.dep_ == "neg" for c in verb.children):
+        return "reported" if status == "denied" else "denied"
+    return status
+
+
+def _own_status(token: Token, *, is_trigger: bool) -> str | None:
+    children = list(token.children)
+    if any(c.dep_ == "neg" for c in children):
+        return "denied"
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in children):
+        return "conditional"
+    if token.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKERS for c in token.subtree if c.i < token.i):
+        return "conditional"
+    aux = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
+    if aux & CONDITIONAL_MODALS:
+        return "conditional"
+    if aux & FUTURE_MODALS or ("going" in aux and any(c.lower_ == "to" for c in children)):
+        return "expected"
+    return None
