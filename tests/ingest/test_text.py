@@ -180,3 +180,46 @@ def test_copyright_footer_names_the_outlet(fixtures_dir: Path) -> None:
     assert {a.outlet for a in articles} == {"Example Media Group"}
     no_footer = read_path(fixtures_dir / "dump_no_labels.txt", outlet="River Gazette").articles
     assert {a.outlet for a in no_footer} == {"River Gazette"}
+
+
+def test_label_seen_once_before_headline_and_dek() -> None:
+    text = (
+        "Europe\n"
+        "Rail Link to Poland Restored After Storm\n"
+        "Engineers Worked Through the Night to Clear the Line\n"
+        "Trains between Lviv and Przemysl ran again on Sunday after a storm brought down trees, the railway said.\n"
+    )
+    (article,) = split_dump(text, name="one.txt")
+    assert (article.section, article.title) == ("Europe", "Rail Link to Poland Restored After Storm")
+    assert article.dek == "Engineers Worked Through the Night to Clear the Line"
+    assert not article.headings
+
+
+def test_captions_dropped_and_comma_lines_stay_in_paragraphs() -> None:
+    text = (
+        "Market Reopens in Kherson\n"
+        "The covered market in Kherson reopened on Saturday after repairs, the city council said.\n"
+        "Photo: a stall holder arranges vegetables on the first day\n"
+        "“We sold everything by noon,”\n"
+        "said one trader, who asked not to be named.\n"
+    )
+    (article,) = split_dump(text, name="m.txt")
+    assert not article.headings
+    assert "Photo:" not in article.text
+    assert article.paragraphs[1] == "“We sold everything by noon,”"
+
+
+def test_question_headline_after_label_and_update_stamp() -> None:
+    text = (
+        "Analysis\n"
+        "Is the winter offensive running out of steam?\n"
+        "Updated 2 hours ago\n"
+        "Commanders on both sides say the pace of attacks has slowed since the thaw began last week.\n"
+        "Analysis\n"
+        "Drone Makers Race to Beat Jamming\n"
+        "Small workshops are changing radio frequencies every few days to stay ahead of jammers, engineers said.\n"
+    )
+    first, second = split_dump(text, name="q.txt")
+    assert first.title == "Is the winter offensive running out of steam?"
+    assert first.section == second.section == "Analysis"
+    assert first.paragraphs == ("Commanders on both sides say the pace of attacks has slowed since the thaw began last week.",)

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from itertools import islice
 
 from sitroom.ingest.build import (
     BodyBlock,
@@ -78,7 +79,8 @@ _DROP = re.compile(
     r"(?:facebook|twitter|x|whatsapp|telegram|email|print|linkedin)(?:\s*[|·•]\s*\w+)*|"
     r"read (?:more|next|also)\b.*|see also\b.*|click here\b.*|watch(?: now| video)?\s*:.*|"
     r"(?:sign up|subscribe)\b.*|follow us\b.*|listen to (?:this|the) (?:article|story).*|"
-    r"\d+ min(?:ute)?s? read|skip to (?:main )?content|back to top)$",
+    r"\d+ min(?:ute)?s? read|skip to (?:main )?content|back to top|"
+    r"(?:file )?(?:photo|image|picture|illustration|credit|caption)s?\s*:.{0,200})$",
     re.IGNORECASE,
 )
 
@@ -123,9 +125,15 @@ def is_title_case(text: str) -> bool:
     return upper / len(content) >= TITLE_CASE_SHARE
 
 
+# "Updated 2 hours ago" under a headline is a timestamp, not the start of a widget.
+_STAMP = re.compile(r"^(?:updated|published|posted|last updated|edited)\b.{0,40}\bago\.?$", re.IGNORECASE)
+
+
 def _kind(text: str) -> str:
     if _RULE.match(text):
         return "rule"
+    if _STAMP.match(text):
+        return "drop"
     if _AGE.match(text) or _END.match(text):
         return "end"
     if _DROP.match(text):
@@ -138,7 +146,7 @@ def _kind(text: str) -> str:
     if len(words) > SHORT_MAX_WORDS or len(text) > SHORT_MAX_CHARS:
         return "paragraph"
     last = text.rstrip(_CLOSERS)[-1:]
-    if last in ".…:;":
+    if last in ".…:;,—–":  # a headline never ends mid-sentence
         return "paragraph"
     if last in "!?":
         return "short" if is_title_case(text) else "paragraph"
@@ -209,18 +217,30 @@ class _Draft:
     dek: str | None = None
     byline: str | None = None
     published: str | None = None
-    blocks: list[BodyBlock] | None = None
+    blocks: list[BodyBlock] = field(default_factory=list)
+    paragraphs: int = 0
 
     def has_body(self) -> bool:
-        return bool(self.blocks) and any(b.kind == "paragraph" for b in self.blocks or ())
+        return self.paragraphs > 0
 
     def add(self, kind: str, text: str) -> None:
-        self.blocks = [*(self.blocks or []), BodyBlock(kind=kind, text=text)]
+        self.blocks.append(BodyBlock(kind=kind, text=text))
+        self.paragraphs += kind == "paragraph"
+
+
+def _is_lone_label(draft: _Draft) -> bool:
+    return (
+        draft.section is None
+        and not draft.blocks
+        and draft.byline is None
+        and draft.title is not None
+        and len(_words(draft.title)) <= LABEL_MAX_WORDS
+    )
 
 
 def _next_kinds(lines: list[Line], i: int, count: int) -> list[str]:
-    kinds = [line.kind for line in lines[i + 1 :] if line.kind != "drop"]
-    return kinds[:count]
+    kinds = (lines[j].kind for j in range(i + 1, len(lines)) if lines[j].kind != "drop")
+    return list(islice(kinds, count))
 
 
 def _starts_story(lines: list[Line], i: int, article_gap: int, *, in_junk: bool) -> bool:
@@ -232,7 +252,7 @@ def _starts_story(lines: list[Line], i: int, article_gap: int, *, in_junk: bool)
         return True
     if after[:2] == ["short", "paragraph"] or after[:1] in (["byline"], ["date"]):
         return True
-    following = next((line for line in lines[i + 1 :] if line.kind == "paragraph"), None)
+    following = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].kind == "paragraph"), None)
     return bool(after[:1] == ["paragraph"] and following and find_dateline(following.text))
 
 
@@ -277,11 +297,18 @@ def _drafts(lines: list[Line]) -> list[_Draft]:
                 current.title = line.text
             elif current.dek is None and not current.blocks and current.byline is None:
                 current.dek = line.text
+            elif _is_lone_label(current):
+                # Three short lines before the story: label, headline, dek (a label seen once).
+                current.section, current.title, current.dek = current.title, current.dek, line.text
             else:
                 current.add("heading", line.text)
             continue
         if in_junk:
             continue
+        if current is not None and current.section and current.title is None and not current.blocks:
+            if len(_words(line.text)) <= SHORT_MAX_WORDS and line.text.rstrip(_CLOSERS)[-1:] in "?!":
+                current.title = line.text  # a question headline right after a section label
+                continue
         if current is None or (current.has_body() and line.kind in ("byline", "date")):
             current = start()
         if line.kind == "byline":
@@ -311,7 +338,7 @@ def split_dump(
             published=pub.date,
             published_source=pub.source,
         )
-        article = build_article(title=draft.title, dek=draft.dek, blocks=draft.blocks or (), meta=meta)
+        article = build_article(title=draft.title, dek=draft.dek, blocks=draft.blocks, meta=meta)
         if article is not None:
             articles.append(replace(article, source_index=len(articles)))
     return articles

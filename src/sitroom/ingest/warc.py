@@ -64,6 +64,10 @@ def _record_article(record: Any, *, name: str, number: int, index: int, publishe
     )
 
 
+def _cut_what(raw: bytes) -> str:
+    return "truncated gzip stream" if raw.startswith(b"\x1f\x8b") else "truncated or corrupt WARC"
+
+
 def _is_html_response(record: Any) -> bool:
     if record.rec_type != "response" or record.http_headers is None:
         return False
@@ -88,10 +92,10 @@ def parse_warc(raw: bytes, *, name: str, published: str | None = None, outlet: s
         except StopIteration:
             # warcio stops quietly at a record it cannot parse; bytes left over mean a cut file.
             if raw[archive.offset :].strip():
-                skipped.append(f"{name}: truncated or corrupt archive after {number} records")
+                skipped.append(f"{name}: {_cut_what(raw)} after {number} records")
             break
         except _STREAM_ERRORS as e:
-            skipped.append(f"{name}: truncated or corrupt archive after {number} records ({type(e).__name__}: {e})")
+            skipped.append(f"{name}: {_cut_what(raw)} after {number} records ({type(e).__name__}: {e})")
             break
         number += 1
         if not _is_html_response(record):
