@@ -87,7 +87,14 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us")) else word
 
 
+# Denominators of rates ("USD per barrel"), where the gold's name differs from sitroom's.
+PER_MAP = {"g": "gram", "kg": "kilogram", "m2": "square metre", "kWh": "kilowatt hour", "MWh": "megawatt hour"}
+
+
 def _unit_of(claim) -> str:
+    if claim.unit is not None and " per " in claim.unit:
+        unit, per = claim.unit.split(" per ", 1)
+        return f"{UNIT_MAP.get(unit, unit)} per {PER_MAP.get(per, per)}"
     if claim.unit is not None:
         return UNIT_MAP.get(claim.unit, claim.unit)
     if claim.what:

@@ -103,6 +103,19 @@ _UNIT_AFTER = re.compile(
 _UNIT_ATTACHED = re.compile(r"(?P<u>m|t|g|W|l|L)(?![\w])")
 _ATTACHED_UNITS = {"m": "m", "t": "tonne", "g": "g", "W": "W", "l": "litre", "L": "litre"}
 
+# Rates: "$80 per barrel", "$3,500 a month", "10 tonnes per hectare" -> unit "USD per barrel".
+_PER_UNITS: tuple[tuple[str, str], ...] = (
+    (r"barrels?", "barrel"), (r"gallons?", "gallon"), (r"lit(?:er|re)s?", "litre"), (r"shares?", "share"),
+    (r"ounces?|oz", "ounce"), (r"grams?", "g"), (r"kilograms?|kg|kilo", "kg"), (r"tonnes?|tons?", "tonne"),
+    (r"square\s+(?:feet|foot)|sq\.?\s*ft", "square foot"), (r"square\s+met(?:er|re)s?|sq\.?\s*m|m2", "m2"),
+    (r"hectares?", "hectare"), (r"person|people|head|capita", "person"), (r"kWh", "kWh"), (r"MWh", "MWh"),
+    (r"days?", "day"), (r"weeks?", "week"), (r"months?", "month"), (r"years?", "year"), (r"hours?", "hour"),
+)  # fmt: skip
+_PER = re.compile(
+    r"\s*(?:per|a|an|/)\s*(?:" + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PER_UNITS)) + r")(?![\w])(?!\s+(?:earlier|later|ago|before|after|on)\b)",  # "a year earlier" is a time
+    re.IGNORECASE,
+)
+
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
 
 _BOUNDS: tuple[tuple[str, str], ...] = (
@@ -183,6 +196,8 @@ def _piece(text: str, m: re.Match[str]) -> Piece | None:
         end, unit = after
     elif after is not None and after[1] == unit:
         end = after[0]  # "$5 dollars" is rare, but "US$ 5 USD" happens: keep one unit
+    if unit is not None and unit not in TIME_UNITS and (per := _PER.match(text, end)):
+        unit, end = f"{unit} per {_PER_UNITS[_group_index(per, 'p')][1]}", per.end()
     return Piece(start=new_start, end=end, core_start=m.start(), core_end=m.end(), kind=kind, value=value, unit=unit, scaled=scaled, base=base)
 
 

@@ -177,6 +177,11 @@ def _is_name_number(doc: Doc, span: Span, pieces: Sequence[Piece]) -> bool:
     return last.pos_ not in {"NUM", "X", "SYM", "NOUN", "ADJ", "PROPN"} and not last.like_num and pieces[0].kind == "words"
 
 
+def _base_unit(piece: Piece) -> str | None:
+    """"USD" for "USD per share": a range's ends agree on this part."""
+    return None if piece.unit is None else piece.unit.split(" per ")[0]
+
+
 def _is_yearish(text: str, piece: Piece) -> bool:
     """A bare four-digit number in the span of plausible years: "2008", not "2,008" or "$2008"."""
     written = text[piece.core_start : piece.core_end]
@@ -195,7 +200,7 @@ def _join(text: str, pieces: list[Piece]) -> list[list[Piece]]:
         before = text[max(0, piece.start - 9) : piece.start].lower().split()
         after_from = bool(before) and before[-1] == "from"
         compatible = nxt is not None and (
-            piece.unit is None or piece.unit == nxt.unit or (nxt.unit is None and after_from)
+            piece.unit is None or _base_unit(piece) == _base_unit(nxt) or (nxt.unit is None and after_from)
         ) and _is_yearish(text, piece) == _is_yearish(text, nxt)  # "from 20 mpg in 2008 to 29 mpg"
         is_range = joiner is not None and nxt is not None and compatible and (
             (joiner in {"-", "–", "—"} and piece.kind == nxt.kind == "digits")
