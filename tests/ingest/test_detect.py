@@ -29,6 +29,8 @@ PAGE = Page(url="https://x.example/a", date="2025-03-03T10:00:00Z", body=b"<html
         (build_warc([PAGE]), "a.txt", "warc"),
         (build_warc([PAGE], gzip=False), "noext", "warc"),
         (b"<?xml version='1.0'?><unknownroot/>", "page.html", "html"),
+        (b"<UPDATE> Ferry Line Reopens\n\nThe ferry line reopened on Friday.", "noext", "text"),
+        (b"<?xml version='1.0'?><notes/>", "notes.txt", "text"),
     ],
 )
 def test_detect_from_content(raw: bytes, name: str, fmt: str) -> None:

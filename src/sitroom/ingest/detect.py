@@ -62,8 +62,10 @@ def _markup_format(head: str, name: str) -> str:
     if tag == "html" or _HTML_HINT.search(head):
         return "html"
     by_name = _extension_format(name)
-    if by_name in ("html", "rss"):
+    if by_name in ("html", "rss", "text"):
         return by_name
+    if not head.startswith("<?xml") and "xmlns" not in head[:1000]:
+        return "text"  # a text that merely starts with "<", e.g. "<UPDATE> ..."
     raise UnsupportedFormat(
         f"{name}: XML with root <{tag or '?'}> is not a news format (expected <rss>, <feed>, <rdf:RDF> or HTML)"
     )
