@@ -60,6 +60,13 @@ _ORG_HEADS = frozenset(
     committee council parliament administration embassy staff campaign party department
     headquarters commission union alliance navy guard police""".split()
 )
+# Role words the small model sometimes keeps inside a PERSON entity ("Mayor Ihor Terekhov").
+_TITLE_WORDS = frozenset(
+    """mr mrs ms dr mayor president minister prime foreign defence defense general gen lt col
+    spokesman spokeswoman spokesperson governor gov senator sen rep secretary chancellor
+    commander chief deputy ambassador adviser advisor head colonel major captain sergeant
+    admiral marshal king queen prince pope analyst""".split()
+)
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Clause links across which a verb shares its head's subject: "said Peskov, adding …",
@@ -130,7 +137,8 @@ class NameIndex:
                     if span is not None:
                         spans.append((m.start, m.end, self.widen(m.entity, m.start), span.root.i))
         else:
-            for e in self._ents:
+            for ent in self._ents:
+                e = _strip_title(ent) if ent.label_ == "PERSON" else ent
                 if e.label_ == "PERSON" and e.end_char <= char and not _inside(e.start_char, quoted):
                     spans.append((e.start_char, e.end_char, self.name_for(e.start_char, e.end_char, e.text), e.root.i))
         if not spans:
@@ -178,7 +186,16 @@ def _inside(char: int, quoted: Sequence[tuple[int, int]]) -> bool:
 
 def _entity_at(token: Token) -> Span | None:
     doc = token.doc
-    return next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    return _strip_title(ent) if ent is not None and ent.label_ == "PERSON" else ent
+
+
+def _strip_title(ent: Span) -> Span:
+    """ "Mayor Ihor Terekhov" -> "Ihor Terekhov": the speaker is the name, not the role."""
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].lower_.rstrip(".") in _TITLE_WORDS:
+        start += 1
+    return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
 
 
 def _description(head: Token) -> Span:

@@ -1,0 +1,196 @@
+"""Quotes and their speakers, through the real pipeline, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitroom.nlp.quote_marks import find_quoted_spans
+from sitroom.nlp.quotes import extract_quotes
+from sitroom.records import Mention, Quote
+
+# ------------------------------------------------------------------ quotation marks (no model)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said “we hold the bridge” today.", ["we hold the bridge"]),
+        ('He said "we hold the bridge" today.', ["we hold the bridge"]),
+        ("The governor called it ‘a cowardly strike’ on Monday.", ["a cowardly strike"]),
+        ("The general said 'no retreat' twice.", ["no retreat"]),
+        # apostrophes are not quotation marks
+        ("Russia’s army and the region’s governor don’t agree.", []),
+        ("The allies’ tanks and the soldiers’ morale held.", []),
+        # a double quotation nests single marks; only the outer one is returned
+        ("“They told us ‘leave now’ and we ran,” she said.", ["They told us ‘leave now’ and we ran,"]),
+    ],
+)
+def test_find_quoted_spans(text: str, expected: list[str]) -> None:
+    assert [text[s.start : s.end] for s in find_quoted_spans(text)] == expected
+
+
+def test_quote_continues_into_next_paragraph_when_it_reopens() -> None:
+    text = "“The first convoy arrived at dawn.\n\n“The second is still at the checkpoint,” she said."
+    spans = find_quoted_spans(text)
+    assert len(spans) == 1
+    assert text[spans[0].start : spans[0].end].startswith("The first convoy")
+    assert text[spans[0].start : spans[0].end].endswith("checkpoint,")
+
+
+def test_unclosed_quote_ends_with_its_paragraph() -> None:
+    text = "“The shelling went on all night\n\nThe next paragraph is narration."
+    spans = find_quoted_spans(text)
+    assert [text[s.start : s.end] for s in spans] == ["The shelling went on all night"]
+    assert spans[0].close_at is None
+
+
+# ------------------------------------------------------------------ extract_quotes
+
+
+def _quotes(nlp, text: str, mentions: tuple[Mention, ...] = ()) -> list[Quote]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    quotes = extract_quotes(doc, article_id="t1", mentions=mentions)
+    for q in quotes:
+        assert q.article_id == "t1"
+        assert doc.text[q.start : q.end] == q.text
+        if q.speaker_start is not None:
+            assert doc.text[q.speaker_start : q.speaker_end] == q.speaker_text
+            # a quote never contains its own speaker
+            assert q.speaker_end <= q.start or q.end <= q.speaker_start
+    return quotes
+
+
+def _one(quotes: list[Quote], starts: str) -> Quote:
+    hits = [q for q in quotes if q.text.startswith(starts)]
+    assert len(hits) == 1, [q.text for q in quotes]
+    return hits[0]
+
+
+# (text, quote starts with, kind, speaker, speaker_text, speaker_kind, cue)
+CASES = [
+    pytest.param(
+        "Mayor Ihor Terekhov visited the damaged school on Friday. “We will rebuild every classroom,” he said.",
+        "We will rebuild", "direct", "Ihor Terekhov", "he", "pronoun", "said", id="cue-after-pronoun",
+    ),
+    pytest.param(
+        "“We need more artillery shells before winter,” said Oleksandr Syrskyi, adding that the front was stable.",
+        "We need more artillery", "direct", "Oleksandr Syrskyi", "Oleksandr Syrskyi", "person", "said",
+        id="cue-after-inverted",
+    ),
+    pytest.param(
+        "Foreign Minister Andrii Sybiha told reporters: “Our partners must act before the winter comes.”",
+        "Our partners must act", "direct", "Andrii Sybiha", "Andrii Sybiha", "person", "told", id="cue-before-colon",
+    ),
+    pytest.param(
+        "Kremlin spokesman Dmitry Peskov called the decision “a reckless provocation” on Tuesday.",
+        "a reckless provocation", "mixed", "Dmitry Peskov", "Dmitry Peskov", "person", "called",
+        id="mixed-title-stripped",
+    ),
+    pytest.param(
+        "Britain’s defence secretary John Healey called the launch ‘deeply irresponsible’ in a statement.",
+        "deeply irresponsible", "mixed", "John Healey", "John Healey", "person", "called", id="mixed-single-marks",
+    ),
+    pytest.param(
+        "“Nobody in our street slept that night,” one local resident said.",
+        "Nobody in our street", "direct", None, "one local resident", "unnamed", "said", id="unnamed-resident",
+    ),
+    pytest.param(
+        "“The road to the city is cut,” a senior Ukrainian official said. Later Oleksandr Syrskyi visited the front.",
+        "The road to the city", "direct", None, "a senior Ukrainian official", "unnamed", "said",
+        id="unnamed-official-not-merged",
+    ),
+    pytest.param(
+        "“Twelve of the fourteen missiles were intercepted,” Ukraine’s air force said on Telegram.",
+        "Twelve of the fourteen", "direct", "Ukraine’s air force", "Ukraine’s air force", "organization", "said",
+        id="organization",
+    ),
+    pytest.param(
+        "Officials said the overnight strike damaged a grain terminal in Odesa.",
+        "the overnight strike damaged", "indirect", None, "Officials", "unnamed", "said", id="indirect-unnamed",
+    ),
+    pytest.param(
+        "The Kremlin warned that Western missiles would change the nature of the conflict.",
+        "Western missiles would change", "indirect", "Kremlin", "Kremlin", "organization", "warned",
+        id="indirect-organization",
+    ),
+    pytest.param(
+        "Three power stations were hit overnight, according to Prime Minister Denys Shmyhal.",
+        "Three power stations were hit", "indirect", "Denys Shmyhal", "Denys Shmyhal", "person", "according",
+        id="according-to",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "kind", "speaker", "speaker_text", "speaker_kind", "cue"), CASES)
+def test_quote_and_speaker(nlp, text, starts, kind, speaker, speaker_text, speaker_kind, cue) -> None:  # type: ignore[no-untyped-def]
+    quote = _one(_quotes(nlp, text), starts)
+    assert (quote.kind, quote.speaker, quote.speaker_text, quote.speaker_kind, quote.cue) == (
+        kind, speaker, speaker_text, speaker_kind, cue,
+    )
+
+
+def test_split_quote_gives_one_speaker_to_both_parts(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“The drones came in three waves,” Serhiy Lysak said. “Air defence shot most of them down.”"
+    quotes = [q for q in _quotes(nlp, text) if q.kind == "direct"]
+    assert [q.text for q in quotes] == ["The drones came in three waves", "Air defence shot most of them down."]
+    assert {q.speaker for q in quotes} == {"Serhiy Lysak"}
+    assert all("Lysak" not in q.text and "said" not in q.text for q in quotes)
+
+
+def test_multi_paragraph_quote_is_one_record(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“The first convoy reached the town at dawn with food and medicine.\n\n"
+        "“The second one is still waiting at the checkpoint,” said Oksana Markarova."
+    )
+    quotes = [q for q in _quotes(nlp, text) if q.kind == "direct"]
+    assert len(quotes) == 1
+    assert quotes[0].text.startswith("The first convoy") and quotes[0].text.endswith("at the checkpoint")
+    assert quotes[0].speaker == "Oksana Markarova"
+
+
+def test_pronoun_prefers_the_clause_leading_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Analyst Maria Zolkina expects a hard winter if Vladimir Putin orders new strikes on the grid. "
+        "“The energy system cannot take many more hits,” she said."
+    )
+    assert _one(_quotes(nlp, text), "The energy system").speaker == "Maria Zolkina"
+
+
+def test_surname_takes_the_full_name_from_earlier_in_the_article(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Defence Minister Rustem Umerov met his counterparts in Brussels on Thursday.\n\n"
+        "“We have agreed on new deliveries of air defence,” Umerov said."
+    )
+    assert _one(_quotes(nlp, text), "We have agreed").speaker == "Rustem Umerov"
+
+
+def test_mentions_give_the_canonical_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“We need more shells,” Zelensky said in his evening address."
+    start = text.index("Zelensky")
+    mention = Mention(article_id="t1", start=start, end=start + 8, text="Zelensky", label="PERSON",
+                      entity="Volodymyr Zelenskyy")
+    quote = _one(_quotes(nlp, text, (mention,)), "We need more shells")
+    assert quote.speaker == "Volodymyr Zelenskyy"
+    assert quote.speaker_text == "Zelensky"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The so-called “Oreshnik” missile was launched from a base near Astrakhan.",
+        "Russia’s army said nothing, and the region’s governor didn’t comment either.",
+        "Soldiers watched “Servant of the People” in the bunker.",
+    ],
+)
+def test_no_quote_from_names_titles_or_apostrophes(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [q for q in _quotes(nlp, text) if q.kind != "indirect"] == []
+
+
+def test_quotes_come_in_text_order(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Officials said the bridge was closed. “Traffic will resume on Monday,” said Yulia Svyrydenko. "
+        "She added that repairs would cost millions."
+    )
+    quotes = _quotes(nlp, text)
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+    assert [q.kind for q in quotes] == ["indirect", "direct", "indirect"]
