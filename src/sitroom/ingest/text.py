@@ -238,6 +238,12 @@ def _is_lone_label(draft: _Draft) -> bool:
     )
 
 
+def _is_question_headline(draft: _Draft, text: str) -> bool:
+    """A sentence-case question right after a section label is the headline."""
+    fresh = draft.section is not None and draft.title is None and not draft.blocks
+    return fresh and len(_words(text)) <= SHORT_MAX_WORDS and text.rstrip(_CLOSERS)[-1:] in "?!"
+
+
 def _next_kinds(lines: list[Line], i: int, count: int) -> list[str]:
     kinds = (lines[j].kind for j in range(i + 1, len(lines)) if lines[j].kind != "drop")
     return list(islice(kinds, count))
@@ -305,10 +311,9 @@ def _drafts(lines: list[Line]) -> list[_Draft]:
             continue
         if in_junk:
             continue
-        if current is not None and current.section and current.title is None and not current.blocks:
-            if len(_words(line.text)) <= SHORT_MAX_WORDS and line.text.rstrip(_CLOSERS)[-1:] in "?!":
-                current.title = line.text  # a question headline right after a section label
-                continue
+        if current is not None and _is_question_headline(current, line.text):
+            current.title = line.text
+            continue
         if current is None or (current.has_body() and line.kind in ("byline", "date")):
             current = start()
         if line.kind == "byline":
