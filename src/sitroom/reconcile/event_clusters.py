@@ -1,0 +1,89 @@
+"""Same event across articles: type + actor + target + place within a date window -> one cluster.
+
+Why these keys: they are what an analyst means by "the same strike"; two reports that
+disagree on the place or the actor are kept apart rather than silently merged. A missing
+role (None) matches any value, so a terse report joins the fuller one it fits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from datetime import date
+
+from sitroom.reconcile.models import EventCluster, EventReport, EventRow
+
+__all__ = ["cluster_events"]
+
+# Reports of one happening are dated within a few days of each other (the event, then the
+# follow-ups); ACLED codes events per day, reporting lags by a day or two.
+DATE_WINDOW_DAYS = 3
+# Carried-out events never merge with threats or plans of the same shape.
+CARRIED_OUT = frozenset({"reported", "claimed"})
+
+
+def _day(text: str | None) -> date | None:
+    if not text or len(text) < 10:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.casefold() == b.casefold()
+
+
+def _fits(cluster: list[EventRow], row: EventRow) -> bool:
+    first = cluster[0]
+    if first.event_type != row.event_type or (first.status in CARRIED_OUT) != (row.status in CARRIED_OUT):
+        return False
+    if not all(_compatible(getattr(m, f), getattr(row, f)) for m in cluster for f in ("actor", "target", "place")):
+        return False
+    if not any((row.actor and m.actor) or (row.place and m.place) or (row.target and m.target) for m in cluster):
+        return False  # nothing but the type in common
+    day = _day(row.date)
+    days = [d for d in (_day(m.date) for m in cluster) if d is not None]
+    return day is None or not days or min(abs((day - d).days) for d in days) <= DATE_WINDOW_DAYS
+
+
+def _first(values: Iterable[str | None]) -> str | None:
+    return next((v for v in values if v), None)
+
+
+def _cluster(members: list[EventRow]) -> EventCluster:
+    dates = sorted(d for d in (m.date for m in members) if d)
+    outlets = tuple(sorted({m.outlet for m in members if m.outlet}))
+    key = "|".join(str(m.id) for m in sorted(members, key=lambda m: m.id))
+    status = "reported" if any(m.status == "reported" for m in members) else members[0].status
+    return EventCluster(
+        id=hashlib.sha256(key.encode()).hexdigest()[:12],
+        event_type=members[0].event_type,
+        plover=members[0].plover,
+        actor=_first(m.actor for m in members),
+        target=_first(m.target for m in members),
+        place=_first(m.place for m in members),
+        date_first=dates[0] if dates else None,
+        date_last=dates[-1] if dates else None,
+        status=status,
+        corroboration=len(outlets) or len({m.article_id for m in members}),
+        outlets=outlets,
+        reports=tuple(
+            EventReport(event_id=m.id, article_id=m.article_id, start=m.start, end=m.end, text=m.text,
+                        status=m.status, claimant=m.claimant, outlet=m.outlet, date=m.date)
+            for m in members
+        ),
+    )
+
+
+def cluster_events(rows: Iterable[EventRow]) -> list[EventCluster]:
+    """Greedy single pass in date order: each event joins the first cluster it fits."""
+    clusters: list[list[EventRow]] = []
+    for row in sorted(rows, key=lambda r: (r.date or "", r.id)):
+        home = next((c for c in clusters if _fits(c, row)), None)
+        if home is None:
+            clusters.append([row])
+        else:
+            home.append(row)
+    return [_cluster(c) for c in clusters]

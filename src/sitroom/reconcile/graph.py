@@ -1,0 +1,62 @@
+"""The actor graph: who aids, allies with, attacks, threatens, condemns, meets, sanctions whom.
+
+Edges come from events with both an actor and a target; each keeps its first and last date
+and the events that evidence it. A threatened strike is a "threatens" edge, never "attacks".
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sitroom.reconcile.models import EventRow, Graph, GraphEdge
+
+__all__ = ["RELATIONS", "build_graph"]
+
+# Event type -> relation, for carried-out (reported/claimed) events.
+RELATIONS = {
+    "strike": "attacks",
+    "ground_clash": "attacks",
+    "interception": "attacks",
+    "aid": "aids",
+    "agreement": "allies_with",
+    "threat": "threatens",
+    "condemnation": "condemns",
+    "meeting": "meets",
+    "sanction": "sanctions",
+    "deployment": "deploys_to",
+}
+CARRIED_OUT = frozenset({"reported", "claimed"})
+
+
+def _relation(row: EventRow) -> str | None:
+    if row.status == "threatened" and row.event_type in {"strike", "ground_clash", "sanction"}:
+        return "threatens"
+    if row.status not in CARRIED_OUT:
+        return None
+    return RELATIONS.get(row.event_type)
+
+
+def build_graph(rows: Iterable[EventRow]) -> Graph:
+    """Fold events into directed, typed edges."""
+    found: dict[tuple[str, str, str], list[EventRow]] = defaultdict(list)
+    for row in rows:
+        relation = _relation(row)
+        if relation and row.actor and row.target and row.actor != row.target:
+            found[(row.actor, row.target, relation)].append(row)
+    edges = []
+    for (source, target, relation), members in sorted(found.items()):
+        dates = sorted(d for d in (m.date for m in members) if d)
+        edges.append(
+            GraphEdge(
+                source=source,
+                target=target,
+                relation=relation,
+                first_date=dates[0] if dates else None,
+                last_date=dates[-1] if dates else None,
+                count=len(members),
+                event_ids=tuple(m.id for m in members),
+            )
+        )
+    nodes = sorted({e.source for e in edges} | {e.target for e in edges})
+    return Graph(nodes=tuple(nodes), edges=tuple(edges))

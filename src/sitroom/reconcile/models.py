@@ -1,0 +1,151 @@
+"""Records of the cross-article layer: event clusters, claim groups, the actor graph.
+
+Each keeps the evidence of its members (article, span, outlet, date) so every merged fact
+still points at the sentences it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "ClaimGroup", "ClaimRow", "ClaimValue", "EventCluster", "EventReport", "EventRow",
+    "Graph", "GraphEdge", "ReconcileReport",
+]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventRow:
+    """A stored event with its article's outlet and date: the input to clustering and the graph."""
+
+    id: int
+    article_id: str
+    start: int
+    end: int
+    text: str
+    event_type: str
+    plover: str
+    actor: str | None
+    target: str | None
+    place: str | None
+    date: str | None
+    status: str
+    claimant: str | None
+    outlet: str | None
+    published: str | None
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
+    weapons: tuple[str, ...] = ()
+    quantities: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimRow:
+    """A stored claim with its article's outlet and date."""
+
+    id: int
+    article_id: str
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    bound: str | None
+    unit: str | None
+    what: str | None
+    claimant: str | None
+    hedge: str | None
+    outlet: str | None
+    published: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventReport:
+    event_id: int
+    article_id: str
+    start: int
+    end: int
+    text: str
+    status: str
+    claimant: str | None
+    outlet: str | None
+    date: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventCluster:
+    """One real-world happening and every report of it."""
+
+    id: str
+    event_type: str
+    plover: str
+    actor: str | None
+    target: str | None
+    place: str | None
+    date_first: str | None
+    date_last: str | None
+    status: str
+    corroboration: int  # distinct outlets (articles when the outlet is unknown) reporting it
+    outlets: tuple[str, ...]
+    reports: tuple[EventReport, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimValue:
+    claim_id: int
+    article_id: str
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    bound: str | None
+    what: str | None
+    claimant: str | None
+    hedge: str | None
+    outlet: str | None
+    published: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimGroup:
+    """Claims about the same counted thing, side by side, with their spread and disagreement."""
+
+    id: str
+    topic: str
+    unit: str | None
+    values: tuple[ClaimValue, ...]
+    low: float
+    high: float
+    spread: float
+    contradiction: bool
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GraphEdge:
+    source: str
+    target: str
+    relation: str  # aids allies_with attacks threatens condemns meets sanctions deploys_to
+    first_date: str | None
+    last_date: str | None
+    count: int
+    event_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Graph:
+    nodes: tuple[str, ...]
+    edges: tuple[GraphEdge, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReconcileReport:
+    events: int
+    clusters: int
+    claims: int
+    claim_groups: int
+    contradictions: int
+    edges: int

@@ -1,0 +1,173 @@
+"""SQL for the cross-article layer (m003 tables): read events/claims with their articles,
+replace clusters/groups/edges in one transaction, and query them back.
+
+Records are built by ``sitroom.reconcile``; this module only moves them in and out.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from sitroom.errors import BadRequest
+from sitroom.reconcile.models import (
+    ClaimGroup,
+    ClaimRow,
+    ClaimValue,
+    EventCluster,
+    EventReport,
+    EventRow,
+    GraphEdge,
+)
+from sitroom.store.connection import Store
+
+__all__ = [
+    "load_claim_rows",
+    "load_event_rows",
+    "read_claim_groups",
+    "read_event_clusters",
+    "read_graph_edges",
+    "replace_reconciled",
+]
+
+MAX_LIMIT = 10_000
+
+
+def load_event_rows(db: Store) -> list[EventRow]:
+    """Every stored event with its article's outlet and published date."""
+    rows = db.conn.execute(
+        'SELECT e.id, e.article_id, e.start, e."end", e.text, e.event_type, e.plover, e.actor, e.target,'
+        " e.place, e.date, e.status, e.claimant, a.outlet, a.published, e.acled_event_type,"
+        " e.acled_sub_event_type, e.weapons, e.quantities"
+        " FROM events e JOIN articles a ON a.id = e.article_id ORDER BY e.id"
+    ).fetchall()
+    return [
+        EventRow(
+            id=r[0], article_id=r[1], start=r[2], end=r[3], text=r[4], event_type=r[5], plover=r[6], actor=r[7],
+            target=r[8], place=r[9], date=r[10], status=r[11], claimant=r[12], outlet=r[13], published=r[14],
+            acled_event_type=r[15], acled_sub_event_type=r[16], weapons=tuple(json.loads(r[17] or "[]")),
+            quantities=tuple(sorted(json.loads(r[18] or "{}").items())),
+        )
+        for r in rows
+    ]
+
+
+def load_claim_rows(db: Store) -> list[ClaimRow]:
+    """Every stored claim with its article's outlet and published date."""
+    rows = db.conn.execute(
+        'SELECT c.id, c.article_id, c.start, c."end", c.text, c.value, c.low, c.high, c.bound, c.unit, c.what,'
+        " c.claimant, c.hedge, a.outlet, a.published FROM claims c JOIN articles a ON a.id = c.article_id ORDER BY c.id"
+    ).fetchall()
+    return [
+        ClaimRow(id=r[0], article_id=r[1], start=r[2], end=r[3], text=r[4], value=r[5], low=r[6], high=r[7],
+                 bound=r[8], unit=r[9], what=r[10], claimant=r[11], hedge=r[12], outlet=r[13], published=r[14])
+        for r in rows
+    ]
+
+
+def _payload(record: Any) -> str:
+    from dataclasses import asdict
+
+    return json.dumps(asdict(record), ensure_ascii=False)
+
+
+def replace_reconciled(
+    db: Store, clusters: Sequence[EventCluster], groups: Sequence[ClaimGroup], edges: Sequence[GraphEdge]
+) -> None:
+    """Swap the m003 tables' contents for these, atomically."""
+    with db.transaction() as conn:
+        conn.execute("DELETE FROM event_clusters")
+        conn.execute("DELETE FROM claim_groups")
+        conn.execute("DELETE FROM graph_edges")
+        conn.executemany(
+            "INSERT INTO event_clusters (id, event_type, actor, target, place, date_first, date_last, status,"
+            " corroboration, payload) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [(c.id, c.event_type, c.actor, c.target, c.place, c.date_first, c.date_last, c.status, c.corroboration,
+              _payload(c)) for c in clusters],
+        )
+        conn.executemany(
+            "INSERT INTO claim_groups (id, topic, unit, n_values, spread, contradiction, payload) VALUES (?,?,?,?,?,?,?)",
+            [(g.id, g.topic, g.unit, len(g.values), g.spread, int(g.contradiction), _payload(g)) for g in groups],
+        )
+        conn.executemany(
+            "INSERT INTO graph_edges (source, target, relation, first_date, last_date, count, event_ids)"
+            " VALUES (?,?,?,?,?,?,?)",
+            [(e.source, e.target, e.relation, e.first_date, e.last_date, e.count, json.dumps(list(e.event_ids)))
+             for e in edges],
+        )
+
+
+def _like(value: str) -> str:
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _check_limit(limit: int) -> None:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise BadRequest(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
+
+
+def read_event_clusters(
+    db: Store,
+    *,
+    type: str | None = None,  # noqa: A002 - mirrors the CLI option --type
+    actor: str | None = None,
+    place: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 100,
+) -> list[EventCluster]:
+    _check_limit(limit)
+    where, params = ["1=1"], []  # type: ignore[var-annotated]
+    if type:
+        where.append("event_type = ?")
+        params.append(type)
+    if actor:
+        where.append("(actor LIKE ? ESCAPE '\\' OR target LIKE ? ESCAPE '\\')")
+        params += [_like(actor), _like(actor)]
+    if place:
+        where.append("place LIKE ? ESCAPE '\\'")
+        params.append(_like(place))
+    if since:
+        where.append("COALESCE(date_last, date_first) >= ?")
+        params.append(since)
+    if until:
+        where.append("date_first <= ?")
+        params.append(until)
+    sql = f"SELECT payload FROM event_clusters WHERE {' AND '.join(where)} ORDER BY date_first DESC, id LIMIT ?"
+    rows = db.conn.execute(sql, [*params, limit]).fetchall()
+    out = []
+    for (payload,) in rows:
+        data = json.loads(payload)
+        data["reports"] = tuple(EventReport(**r) for r in data["reports"])
+        data["outlets"] = tuple(data["outlets"])
+        out.append(EventCluster(**data))
+    return out
+
+
+def read_claim_groups(db: Store, *, about: str | None = None, contradictions_only: bool = False) -> list[ClaimGroup]:
+    where, params = ["1=1"], []  # type: ignore[var-annotated]
+    if about:
+        where.append("(topic LIKE ? ESCAPE '\\' OR payload LIKE ? ESCAPE '\\')")
+        params += [_like(about), _like(about)]
+    if contradictions_only:
+        where.append("contradiction = 1")
+    sql = f"SELECT payload FROM claim_groups WHERE {' AND '.join(where)} ORDER BY n_values DESC, topic"
+    out = []
+    for (payload,) in db.conn.execute(sql, params).fetchall():
+        data = json.loads(payload)
+        data["values"] = tuple(ClaimValue(**v) for v in data["values"])
+        out.append(ClaimGroup(**data))
+    return out
+
+
+def read_graph_edges(db: Store) -> list[GraphEdge]:
+    rows = db.conn.execute(
+        "SELECT source, target, relation, first_date, last_date, count, event_ids FROM graph_edges"
+        " ORDER BY source, target, relation"
+    ).fetchall()
+    return [
+        GraphEdge(source=r[0], target=r[1], relation=r[2], first_date=r[3], last_date=r[4], count=r[5],
+                  event_ids=tuple(json.loads(r[6])))
+        for r in rows
+    ]
