@@ -220,3 +220,40 @@ def test_progress_and_open_store_argument(tmp_path: Path) -> None:
         )
         assert isinstance(report, IngestReport) and stats(db)["articles"] == 3
     assert calls == [(i + 1, 3, p.name) for i, p in enumerate(paths)]
+
+
+@pytest.mark.slow
+def test_ingest_with_real_extraction_saves_records_with_exact_spans(tmp_path: Path, nlp) -> None:
+    from sitroom.nlp.extract import PIPELINE_VERSION, extract_articles
+
+    source = tmp_path / "report.txt"
+    source.write_text(
+        "Night raid on the river port\n\n"
+        "The navy said on Friday that its gunners shot down 11 of 14 drones aimed at the port of Izmail.\n\n"
+        '"The crews held their ground," said Captain Mykola Hrytsenko, a navy spokesman.\n',
+        encoding="utf-8",
+    )
+    db_path = tmp_path / "nlp.db"
+    report = ingest(
+        [source],
+        db=db_path,
+        extract=extract_articles,
+        pipeline_version=PIPELINE_VERSION,
+        published="2024-08-10",
+    )
+    assert (report.new, report.failed) == (1, 0), report.failures
+    with open_store(db_path) as db:
+        article = get_article(db, report.article_ids[0])
+        assert article.pipeline_version == PIPELINE_VERSION
+        extraction = get_extraction(db, article.id)
+        records = [
+            *extraction.mentions,
+            *extraction.quotes,
+            *extraction.claims,
+            *extraction.timexes,
+            *extraction.places,
+            *extraction.events,
+        ]
+        assert extraction.quotes and extraction.claims
+        for record in records:
+            assert article.text[record.start : record.end] == record.text

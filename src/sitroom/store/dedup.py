@@ -13,12 +13,16 @@ import re
 from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from sitroom.records import normalize_for_id
 
 if TYPE_CHECKING:
+    from datasketch import MinHash
+
     from sitroom.store.connection import Store
+
+# datasketch is imported inside the functions that use it: it pulls in scipy (~0.8 s), which
+# every `sitroom` command would otherwise pay at start-up, even those that never write.
 
 __all__ = ["NUM_PERM", "SHINGLE_WORDS", "NearDuplicateIndex", "signature"]
 
@@ -54,6 +58,8 @@ def _shingles(text: str) -> set[bytes]:
 
 def signature(text: str) -> MinHash | None:
     """MinHash of the body's word 5-shingles; None for a body without words."""
+    from datasketch import MinHash
+
     shingles = _shingles(text)
     if not shingles:
         return None
@@ -67,6 +73,8 @@ def to_bytes(minhash: MinHash) -> bytes:
 
 
 def from_bytes(raw: bytes) -> MinHash:
+    from datasketch import MinHash
+
     values = np.frombuffer(raw, dtype="<u4").astype(np.uint32)
     return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=values, scheme=SCHEME)
 
@@ -75,6 +83,8 @@ class NearDuplicateIndex:
     """An LSH index over stored signatures whose inserts follow the store's transactions."""
 
     def __init__(self, threshold: float) -> None:
+        from datasketch import MinHashLSH
+
         self.threshold = threshold
         low, high = LSH_THRESHOLD_RANGE
         self._lsh = MinHashLSH(threshold=min(max(threshold, low), high), num_perm=NUM_PERM)
