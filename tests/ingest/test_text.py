@@ -223,3 +223,11 @@ def test_question_headline_after_label_and_update_stamp() -> None:
     assert first.title == "Is the winter offensive running out of steam?"
     assert first.section == second.section == "Analysis"
     assert first.paragraphs == ("Commanders on both sides say the pace of attacks has slowed since the thaw began last week.",)
+
+
+@pytest.mark.parametrize(("old", "new"), [("\n", "\r\n"), ("\n", "\n\n")])
+def test_seed_dump_shape_variants_split_the_same(shared_dir: Path, old: str, new: str) -> None:
+    raw = (shared_dir / "samples" / "seed-dump.txt").read_text(encoding="utf-8")
+    plain = read_bytes(raw.encode(), name="seed.txt").articles
+    variant = read_bytes(raw.replace(old, new).encode(), name="seed.txt").articles
+    assert [(a.title, a.dek, a.headings, a.id) for a in variant] == [(a.title, a.dek, a.headings, a.id) for a in plain]
