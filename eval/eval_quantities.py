@@ -34,7 +34,7 @@ TARGETS = {"value_f1": 0.90}
 UNIT_MAP: dict[str, str] = {
     "USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen", "AUD": "australian dollar",
     "CAD": "canadian dollar", "HKD": "hong kong dollar", "ILS": "shekel", "CNY": "yuan", "CHF": "swiss franc",
-    "RUB": "russian ruble", "UAH": "ukrainian hryvnia", "cent": "cent", "MYR": "malaysian ringgit",
+    "RUB": "russian ruble", "UAH": "ukrainian hryvnia", "cent": "cent", "pence": "penny", "MYR": "malaysian ringgit",
     "INR": "indian rupee", "BRL": "brazilian real", "KRW": "south korean won", "PLN": "polish zloty",
     "percent": "percentage", "percentage point": "percentage point", "basis point": "basis point",
     "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre", "mile": "mile", "foot": "foot",

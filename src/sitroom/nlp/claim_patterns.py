@@ -32,6 +32,7 @@ _ONES = (
 )
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _WORD = rf"(?:(?:{_TENS})(?:-(?:{_ONES}))?|{_ONES}|hundred|thousand|million|billion|trillion|dozen)"
+_AFTER_SCALE = "(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))"
 _FIRST_WORD = rf"(?:(?:{_TENS})(?:-(?:{_ONES}))?|{_ONES}|a\s+(?=hundred|thousand|million|billion|dozen)(?:{_WORD}))"
 
 # One number: digits (1,200 / 3.5 / .5), number words, a vague plural, or a fraction.
@@ -39,7 +40,8 @@ _CORE = re.compile(
     r"(?P<digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<!\d)\.\d+)"
     r"|(?P<fraction>\b(?:half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters|one[-\s](?:third|quarter|half))(?=\s+of\b))"
     r"|(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)(?=\s+of\b))"
-    rf"|(?P<words>\b{_FIRST_WORD}(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*\b)",
+    # "and" joins number words only after a scale: "two hundred and five", not "two and three"
+    rf"|(?P<words>\b{_FIRST_WORD}(?:(?:\s+|-|{_AFTER_SCALE}\s+and\s+)(?:{_WORD}))*\b)",
     re.IGNORECASE,
 )
 
@@ -67,7 +69,7 @@ _UNIT_TABLE: tuple[tuple[str, str], ...] = (
     (r"hryvnias?|hryvnyas?|hryvnas?|₴", "UAH"), (r"rubles?|roubles?|₽", "RUB"), (r"yen", "JPY"),
     (r"yuan|renminbi", "CNY"), (r"shekels?", "ILS"), (r"Swiss\s+francs?", "CHF"),
     (r"USD", "USD"), (r"EUR", "EUR"), (r"GBP", "GBP"), (r"UAH", "UAH"), (r"RUB", "RUB"), (r"JPY", "JPY"),
-    (r"cents?", "cent"),
+    (r"cents?", "cent"), (r"pence", "pence"),
     (r"percentage\s+points?", "percentage point"), (r"basis\s+points?|bps", "basis point"),
     (r"per\s?cent|percent|pc|%", "percent"),
     (r"miles\s+(?:per|an)\s+hour|mph", "mph"), (r"miles\s+per\s+gallon|mpg", "mpg"),
@@ -109,7 +111,7 @@ _PER_UNITS: tuple[tuple[str, str], ...] = (
     (r"ounces?|oz", "ounce"), (r"grams?", "g"), (r"kilograms?|kg|kilo", "kg"), (r"tonnes?|tons?", "tonne"),
     (r"square\s+(?:feet|foot)|sq\.?\s*ft", "square foot"), (r"square\s+met(?:er|re)s?|sq\.?\s*m|m2", "m2"),
     (r"hectares?", "hectare"), (r"person|people|head|capita", "person"), (r"kWh", "kWh"), (r"MWh", "MWh"),
-    (r"days?", "day"), (r"weeks?", "week"), (r"months?", "month"), (r"years?", "year"), (r"hours?", "hour"),
+    (r"days?", "day"), (r"weeks?", "week"), (r"months?", "month"), (r"years?|annum", "year"), (r"hours?", "hour"),
 )  # fmt: skip
 _PER = re.compile(
     r"\s*(?:per|a|an|/)\s*(?:" + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PER_UNITS)) + r")(?![\w])(?!\s+(?:earlier|later|ago|before|after|on)\b)",  # "a year earlier" is a time
@@ -194,6 +196,8 @@ def _piece(text: str, m: re.Match[str]) -> Piece | None:
         end, scaled = sm.end(), True
     if (after := _unit_after(text, end, money=currency is not None)) is not None and (unit is None or after[1] in {"cent"}):
         end, unit = after
+        if unit == "pound" and scaled:
+            unit = "GBP"  # "361 million pounds" is money; "500 pounds" may be a weight
     elif after is not None and after[1] == unit:
         end = after[0]  # "$5 dollars" is rare, but "US$ 5 USD" happens: keep one unit
     if unit is not None and unit not in TIME_UNITS and (per := _PER.match(text, end)):

@@ -149,9 +149,10 @@ def _is_date_like(doc: Doc, span: Span, pieces: Sequence[Piece], *, durations: b
         for ent in doc.ents
     )  # fmt: skip
     yearish = all(_is_yearish(doc.text, p) for p in pieces)
-    counts_many = counts_something and head is not None and head.tag_ in {"NNS", "NNPS"}
-    if yearish and not counts_many:
-        return True  # "the 2019 review", "in 2024"; but "1500 troops" is a count
+    if yearish:
+        # "the 2019 review", "in 2024", "its 1988 sales": news writes counts over 999 with a
+        # comma ("1,500 troops"), so a bare 1800-2199 is a year unless a bound says otherwise.
+        return find_bound(doc.text, pieces[0].start) is None
     return in_time_entity and not counts_something
 
 
