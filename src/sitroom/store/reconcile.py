@@ -25,6 +25,7 @@ from sitroom.store.connection import Store
 __all__ = [
     "load_claim_rows",
     "load_event_rows",
+    "place_coordinates",
     "read_claim_groups",
     "read_event_clusters",
     "read_graph_edges",
@@ -44,9 +45,24 @@ def load_event_rows(db: Store) -> list[EventRow]:
     ).fetchall()
     return [
         EventRow(
-            id=r[0], article_id=r[1], start=r[2], end=r[3], text=r[4], event_type=r[5], plover=r[6], actor=r[7],
-            target=r[8], place=r[9], date=r[10], status=r[11], claimant=r[12], outlet=r[13], published=r[14],
-            acled_event_type=r[15], acled_sub_event_type=r[16], weapons=tuple(json.loads(r[17] or "[]")),
+            id=r[0],
+            article_id=r[1],
+            start=r[2],
+            end=r[3],
+            text=r[4],
+            event_type=r[5],
+            plover=r[6],
+            actor=r[7],
+            target=r[8],
+            place=r[9],
+            date=r[10],
+            status=r[11],
+            claimant=r[12],
+            outlet=r[13],
+            published=r[14],
+            acled_event_type=r[15],
+            acled_sub_event_type=r[16],
+            weapons=tuple(json.loads(r[17] or "[]")),
             quantities=tuple(sorted(json.loads(r[18] or "{}").items())),
         )
         for r in rows
@@ -60,8 +76,23 @@ def load_claim_rows(db: Store) -> list[ClaimRow]:
         " c.claimant, c.hedge, a.outlet, a.published FROM claims c JOIN articles a ON a.id = c.article_id ORDER BY c.id"
     ).fetchall()
     return [
-        ClaimRow(id=r[0], article_id=r[1], start=r[2], end=r[3], text=r[4], value=r[5], low=r[6], high=r[7],
-                 bound=r[8], unit=r[9], what=r[10], claimant=r[11], hedge=r[12], outlet=r[13], published=r[14])
+        ClaimRow(
+            id=r[0],
+            article_id=r[1],
+            start=r[2],
+            end=r[3],
+            text=r[4],
+            value=r[5],
+            low=r[6],
+            high=r[7],
+            bound=r[8],
+            unit=r[9],
+            what=r[10],
+            claimant=r[11],
+            hedge=r[12],
+            outlet=r[13],
+            published=r[14],
+        )
         for r in rows
     ]
 
@@ -73,7 +104,10 @@ def _payload(record: Any) -> str:
 
 
 def replace_reconciled(
-    db: Store, clusters: Sequence[EventCluster], groups: Sequence[ClaimGroup], edges: Sequence[GraphEdge]
+    db: Store,
+    clusters: Sequence[EventCluster],
+    groups: Sequence[ClaimGroup],
+    edges: Sequence[GraphEdge],
 ) -> None:
     """Swap the m003 tables' contents for these, atomically."""
     with db.transaction() as conn:
@@ -83,18 +117,44 @@ def replace_reconciled(
         conn.executemany(
             "INSERT INTO event_clusters (id, event_type, actor, target, place, date_first, date_last, status,"
             " corroboration, payload) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [(c.id, c.event_type, c.actor, c.target, c.place, c.date_first, c.date_last, c.status, c.corroboration,
-              _payload(c)) for c in clusters],
+            [
+                (
+                    c.id,
+                    c.event_type,
+                    c.actor,
+                    c.target,
+                    c.place,
+                    c.date_first,
+                    c.date_last,
+                    c.status,
+                    c.corroboration,
+                    _payload(c),
+                )
+                for c in clusters
+            ],
         )
         conn.executemany(
             "INSERT INTO claim_groups (id, topic, unit, n_values, spread, contradiction, payload) VALUES (?,?,?,?,?,?,?)",
-            [(g.id, g.topic, g.unit, len(g.values), g.spread, int(g.contradiction), _payload(g)) for g in groups],
+            [
+                (g.id, g.topic, g.unit, len(g.values), g.spread, int(g.contradiction), _payload(g))
+                for g in groups
+            ],
         )
         conn.executemany(
             "INSERT INTO graph_edges (source, target, relation, first_date, last_date, count, event_ids)"
             " VALUES (?,?,?,?,?,?,?)",
-            [(e.source, e.target, e.relation, e.first_date, e.last_date, e.count, json.dumps(list(e.event_ids)))
-             for e in edges],
+            [
+                (
+                    e.source,
+                    e.target,
+                    e.relation,
+                    e.first_date,
+                    e.last_date,
+                    e.count,
+                    json.dumps(list(e.event_ids)),
+                )
+                for e in edges
+            ],
         )
 
 
@@ -145,7 +205,9 @@ def read_event_clusters(
     return out
 
 
-def read_claim_groups(db: Store, *, about: str | None = None, contradictions_only: bool = False) -> list[ClaimGroup]:
+def read_claim_groups(
+    db: Store, *, about: str | None = None, contradictions_only: bool = False
+) -> list[ClaimGroup]:
     where, params = ["1=1"], []  # type: ignore[var-annotated]
     if about:
         where.append("(topic LIKE ? ESCAPE '\\' OR payload LIKE ? ESCAPE '\\')")
@@ -167,7 +229,20 @@ def read_graph_edges(db: Store) -> list[GraphEdge]:
         " ORDER BY source, target, relation"
     ).fetchall()
     return [
-        GraphEdge(source=r[0], target=r[1], relation=r[2], first_date=r[3], last_date=r[4], count=r[5],
-                  event_ids=tuple(json.loads(r[6])))
+        GraphEdge(
+            source=r[0],
+            target=r[1],
+            relation=r[2],
+            first_date=r[3],
+            last_date=r[4],
+            count=r[5],
+            event_ids=tuple(json.loads(r[6])),
+        )
         for r in rows
     ]
+
+
+def place_coordinates(db: Store) -> dict[str, tuple[str | None, float | None, float | None]]:
+    """Resolved place name -> (country, lat, lon), for exports that need coordinates."""
+    rows = db.conn.execute("SELECT name, country, lat, lon FROM places GROUP BY name").fetchall()
+    return {r[0]: (r[1], r[2], r[3]) for r in rows}
