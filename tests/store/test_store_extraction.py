@@ -279,3 +279,18 @@ def test_surname_first_then_full_name_takes_the_full_name(db, make_article) -> N
     rows = list_entities(db, label="PERSON")
     assert [(r.name, r.mentions) for r in rows] == [("Olena Petrenko", 2)]
     assert "Petrenko" in rows[0].aliases
+
+
+def test_search_quotes_full_text(db, stored) -> None:
+    from sitroom.errors import BadRequest
+    from sitroom.store import search_quotes
+
+    save_extraction(db, _extraction(stored), pipeline_version="v1")
+    (quote,) = search_quotes(db, "plant")  # porter: plants -> plant
+    assert stored.text[quote.start : quote.end] == quote.text and quote.speaker == "Olena Petrenko"
+    assert search_quotes(db, 'power "(') == [] or search_quotes(db, 'power "(')
+    assert search_quotes(db, "bananas") == []
+    with pytest.raises(BadRequest):
+        search_quotes(db, 'power "', raw=True)
+    save_extraction(db, Extraction(article_id=stored.id), pipeline_version="v2")
+    assert search_quotes(db, "plant") == []  # the FTS index follows deletes

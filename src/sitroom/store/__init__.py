@@ -33,7 +33,14 @@ from sitroom.store.extraction import (
 )
 from sitroom.store.migrations import applied_versions as _applied_versions
 from sitroom.store.migrations import migrate as migrate_store
-from sitroom.store.search import MARK_CLOSE, MARK_OPEN, SearchHit, escape_query, search
+from sitroom.store.search import (
+    MARK_CLOSE,
+    MARK_OPEN,
+    SearchHit,
+    escape_query,
+    search,
+    search_quotes,
+)
 from sitroom.store.stats import stats
 
 
@@ -72,5 +79,6 @@ __all__ = [
     "save_links",
     "schema_versions",
     "search",
+    "search_quotes",
     "stats",
 ]

@@ -124,6 +124,11 @@ class Store:
 
         return search(self, q, **kw)
 
+    def search_quotes(self, q: str, **kw: Any) -> Any:
+        from sitroom.store.search import search_quotes
+
+        return search_quotes(self, q, **kw)
+
     def stats(self) -> dict[str, int]:
         from sitroom.store.stats import stats
 

@@ -73,6 +73,11 @@ def _decode(kind: type, row: sqlite3.Row) -> Any:
     return kind(**values)
 
 
+def quote_from_row(row: sqlite3.Row) -> Quote:
+    """A Quote from a ``quotes`` row (for other store modules)."""
+    return _decode(Quote, row)  # type: ignore[no-any-return]
+
+
 def _check_span(text: str, record: Any) -> None:
     if text[record.start : record.end] != record.text or record.start > record.end:
         raise ValueError(

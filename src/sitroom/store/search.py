@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sitroom.errors import BadRequest
+from sitroom.records import Quote
 
 if TYPE_CHECKING:
     from sitroom.store.connection import Store
 
-__all__ = ["MARK_CLOSE", "MARK_OPEN", "SearchHit", "escape_query", "search"]
+__all__ = ["MARK_CLOSE", "MARK_OPEN", "SearchHit", "escape_query", "search", "search_quotes"]
 
 # Snippet highlight markers: STX/ETX never occur in article text (control characters are
 # stripped by the readers), so callers can escape the snippet for HTML and only then turn
@@ -77,14 +78,7 @@ def search(
         " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
         " WHERE articles_fts MATCH ? ORDER BY rank, a.seq LIMIT ? OFFSET ?"
     )
-    try:
-        rows = db.query(sql, (MARK_OPEN, MARK_CLOSE, match, limit, offset))
-    except sqlite3.OperationalError as e:
-        if not raw:
-            raise
-        raise BadRequest(
-            f"bad search syntax in {q!r}: {e}. Quote words with punctuation, or drop --raw"
-        ) from e
+    rows = _match(db, sql, (MARK_OPEN, MARK_CLOSE, match, limit, offset), q, raw=raw)
     return [
         SearchHit(
             article_id=row["id"],
@@ -96,3 +90,36 @@ def search(
         )
         for row in rows
     ]
+
+
+def _match(
+    db: Store, sql: str, params: tuple[object, ...], q: str, *, raw: bool
+) -> list[sqlite3.Row]:
+    try:
+        return db.query(sql, params)
+    except sqlite3.OperationalError as e:
+        if not raw:
+            raise
+        raise BadRequest(
+            f"bad search syntax in {q!r}: {e}. Quote words with punctuation, or drop --raw"
+        ) from e
+
+
+def search_quotes(db: Store, q: str, *, limit: int = 20, raw: bool = False) -> list[Quote]:
+    """Stored quotes whose text matches ``q`` (same query rules as :func:`search`), best first.
+
+    Raises:
+        BadRequest: ``raw`` syntax FTS5 rejects, or a bad limit.
+    """
+    from sitroom.store.extraction import quote_from_row
+
+    if not 1 <= limit <= MAX_LIMIT:
+        raise BadRequest(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
+    match = q if raw else escape_query(q)
+    if not match.strip():
+        return []
+    sql = (
+        "SELECT q.* FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid"
+        " WHERE quotes_fts MATCH ? ORDER BY bm25(quotes_fts), q.id LIMIT ?"
+    )
+    return [quote_from_row(row) for row in _match(db, sql, (match, limit), q, raw=raw)]
