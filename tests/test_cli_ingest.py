@@ -275,3 +275,41 @@ def test_sigkill_mid_ingest_then_resume_equals_one_clean_run(tmp_path: Path) -> 
     after, reference = _content(killed_db), _content(clean_db)
     assert len(reference["articles"]) == total * 3 and len(reference["sources"]) == total
     assert after == reference
+
+
+def test_demo_corpus_ingests_cleanly(tmp_path: Path, runner: CliRunner) -> None:
+    db_path = tmp_path / "demo.db"
+    result = runner.invoke(
+        cli, ["ingest", "--demo", "--db", str(db_path), "--no-extract", "--json"]
+    )
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["failed"] == 0 and report["new"] >= 1
+    counts = json.loads(runner.invoke(cli, ["stats", "--db", str(db_path), "--json"]).stdout)
+    assert counts["articles"] == report["new"] + report["near_duplicate"]
+    assert counts["duplicates"] == report["near_duplicate"]
+
+
+def test_progress_bar_for_long_runs(tmp_path: Path, runner: CliRunner) -> None:
+    write_inputs(tmp_path / "in", 25)
+    result = runner.invoke(
+        cli, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "p.db"), "--no-extract"]
+    )
+    assert result.exit_code == 0
+    assert "ingesting" in result.stderr and "new 25" in result.stderr
+    short = tmp_path / "short"
+    write_inputs(short, 2)
+    quiet = runner.invoke(
+        cli, ["ingest", str(short), "--db", str(tmp_path / "q.db"), "--no-extract"]
+    )
+    assert "ingesting" not in quiet.stderr
+
+
+def test_database_in_missing_folder_is_a_clear_error(tmp_path: Path, runner: CliRunner) -> None:
+    paths = write_inputs(tmp_path / "in", 1)
+    result = runner.invoke(
+        cli, ["ingest", str(paths[0]), "--db", str(tmp_path / "no" / "x.db"), "--no-extract"]
+    )
+    assert result.exit_code == 1 and "does not exist" in result.stderr
+    stats = runner.invoke(cli, ["stats", "--db", str(tmp_path / "no" / "x.db")])
+    assert stats.exit_code == 1 and "error:" in stats.stderr
