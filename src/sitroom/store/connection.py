@@ -73,12 +73,22 @@ class Store:
                 yield self.conn
             except BaseException:
                 self._depth = 0
-                self.conn.execute("ROLLBACK")
+                if self.conn.in_transaction:  # SQLite may have rolled back already (SQLITE_FULL)
+                    self.conn.execute("ROLLBACK")
                 if self._dedup is not None:
                     self._dedup.rollback()
                 raise
             self._depth = 0
-            self.conn.execute("COMMIT")
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.Error:
+                # A failed COMMIT (disk full, I/O error) leaves the transaction open: end it,
+                # so the connection and the near-duplicate index stay consistent.
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                if self._dedup is not None:
+                    self._dedup.rollback()
+                raise
             if self._dedup is not None:
                 self._dedup.commit()
 
