@@ -37,19 +37,11 @@ MIN_VARIANT_LENGTH = 5
 POSSESSIVES = ("'s", "’s", "'", "’")
 # A role must contain one of these (lower-cased): the head of a title.
 TITLE_HEADS = frozenset(
-    """president minister secretary spokesman spokeswoman spokesperson chancellor premier
-    general commander chief ambassador envoy director head governor mayor adviser advisor
-    chairman chairwoman chair leader colonel admiral sergeant captain lieutenant senator
-    representative officer pope king queen prince ombudsman prosecutor judge aide official
-    analyst correspondent speaker commissioner coordinator founder ceo gen. lt. col. sgt.
-    capt. maj. major sen. rep. adm. dr. commander-in-chief mp lawmaker diplomat""".split()
+    ["president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chancellor", "premier", "general", "commander", "chief", "ambassador", "envoy", "director", "head", "governor", "mayor", "adviser", "advisor", "chairman", "chairwoman", "chair", "leader", "colonel", "admiral", "sergeant", "captain", "lieutenant", "senator", "representative", "officer", "pope", "king", "queen", "prince", "ombudsman", "prosecutor", "judge", "aide", "official", "analyst", "correspondent", "speaker", "commissioner", "coordinator", "founder", "ceo", "gen.", "lt.", "col.", "sgt.", "capt.", "maj.", "major", "sen.", "rep.", "adm.", "dr.", "commander-in-chief", "mp", "lawmaker", "diplomat"]
 )
 # Words a title may be built of besides heads and organization/place names.
 ROLE_WORDS = TITLE_HEADS | frozenset(
-    """deputy vice prime foreign defense defence press first former acting interim state
-    national security military intelligence affairs of for staff armed forces air force navy
-    army top senior regional special presidential human rights high ministry interior
-    justice finance economy energy u.s. us uk eu un nato 's ’s lt gen col""".split()
+    ["deputy", "vice", "prime", "foreign", "defense", "defence", "press", "first", "former", "acting", "interim", "state", "national", "security", "military", "intelligence", "affairs", "of", "for", "staff", "armed", "forces", "air", "force", "navy", "army", "top", "senior", "regional", "special", "presidential", "human", "rights", "high", "ministry", "interior", "justice", "finance", "economy", "energy", "u.s.", "us", "uk", "eu", "un", "nato", "'s", "’s", "lt", "gen", "col"]
 )
 ROLE_ENT_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC"})
 # Labels a one-word surname can be mis-tagged as by the small model.

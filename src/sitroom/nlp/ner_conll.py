@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ConllSentence", "read_conll", "iob_chunks"]
+__all__ = ["ConllSentence", "iob_chunks", "read_conll"]
 
 DOCSTART = "-DOCSTART-"
 

@@ -21,22 +21,22 @@ import os
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
-import argparse  # noqa: E402
-import logging  # noqa: E402
-import random  # noqa: E402
-import shutil  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
+import argparse
+import logging
+import random
+import shutil
+import time
+from pathlib import Path
 
-import spacy  # noqa: E402
-from spacy.language import Language  # noqa: E402
-from spacy.training import Example  # noqa: E402
-from spacy.util import minibatch  # noqa: E402
-from thinc.api import compounding  # noqa: E402
+import spacy
+from spacy.language import Language
+from spacy.training import Example
+from spacy.util import minibatch
+from thinc.api import compounding
 
-from sitroom.nlp.ner_conll import ConllSentence, read_conll  # noqa: E402
+from sitroom.nlp.ner_conll import ConllSentence, read_conll
 
-__all__ = ["NER_DIR", "NER_CONFIG", "build_trainer_nlp", "train", "main"]
+__all__ = ["NER_CONFIG", "NER_DIR", "build_trainer_nlp", "main", "train"]
 
 log = logging.getLogger(__name__)
 
