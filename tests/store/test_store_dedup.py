@@ -76,3 +76,14 @@ def test_threshold_comes_from_settings(tmp_path: Path) -> None:
     with open_store(tmp_path / "strict.db", settings=strict) as db:
         save_articles(db, [build_article("A", ORIGINAL), build_article("B", EDITED)])
         assert stats(db)["duplicates"] == 0
+
+
+def test_articles_from_another_writer_are_seen(tmp_path: Path) -> None:
+    path = tmp_path / "shared.db"
+    with open_store(path) as first, open_store(path) as second:
+        second.dedup  # noqa: B018 - build its index before the other writer's insert
+        original = build_article("Night of rescue", ORIGINAL)
+        save_articles(first, [original])
+        edited = build_article("Rewritten elsewhere", EDITED)
+        save_articles(second, [edited])
+        assert get_article(second, edited.id).duplicate_of == original.id

@@ -134,8 +134,9 @@ def save_articles(
     duplicate: list[str] = []
     near: list[str] = []
     stored: list[Article] = []
-    index = db.dedup  # built before this transaction's inserts, see NearDuplicateIndex
+    index = db.dedup
     with db.transaction() as conn:
+        index.refresh(db)  # under the write lock, before this transaction's inserts
         for article in articles:
             _check_blocks(article)
             if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():

@@ -91,17 +91,34 @@ class NearDuplicateIndex:
         self._signatures: dict[str, MinHash] = {}
         self._roots: dict[str, str] = {}  # article id -> the article it duplicates, if any
         self._pending: list[str] = []
+        self._last_seq = 0
 
     @classmethod
     def from_store(cls, db: Store) -> NearDuplicateIndex:
         index = cls(db.settings.near_duplicate_threshold)
-        rows = db.query(
-            "SELECT id, duplicate_of, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY seq"
-        )
-        for row in rows:
-            index._add(row["id"], from_bytes(row["minhash"]), row["duplicate_of"])
+        index.refresh(db)
         index._pending.clear()
         return index
+
+    def refresh(self, db: Store) -> None:
+        """Add signatures other writers (processes sharing the file) committed since last seen.
+
+        Called under the write lock, before this transaction's own inserts, so ``_last_seq``
+        never passes a row that a rollback could take back.
+        """
+        rows = db.query(
+            "SELECT seq, id, duplicate_of, minhash FROM articles"
+            " WHERE seq > ? AND minhash IS NOT NULL ORDER BY seq",
+            (self._last_seq,),
+        )
+        pending = set(self._pending)
+        for row in rows:
+            if row["id"] in pending:
+                break  # this transaction's own rows: a rollback may still take them back
+            if row["id"] not in self._signatures:
+                self._add(row["id"], from_bytes(row["minhash"]), row["duplicate_of"])
+                self._pending.pop()  # committed by another writer: not ours to undo
+            self._last_seq = row["seq"]
 
     def _add(self, article_id: str, minhash: MinHash, duplicate_of: str | None) -> None:
         self._lsh.insert(article_id, minhash)
