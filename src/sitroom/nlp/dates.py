@@ -15,6 +15,7 @@ June", "XXXX-WXX-4" for "Thursday") and come back with ``anchored=False``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -31,6 +32,9 @@ __all__ = ["TimexMatch", "extract_timexes", "find_timexes", "timex_spans"]
 # Granularities whose value can anchor a later anaphoric expression ("the quarter",
 # "a year earlier", "two days later").
 _REF_GRANULARITIES = frozenset({"day", "week", "month", "quarter", "year"})
+# A deadline preposition looks ahead ("extended until Tuesday", "by August"): read the
+# expression as future, or as the nearest date when the verb is in the past tense.
+_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|as\s+(?:early|soon|late)\s+as|no\s+later\s+than)\s+$", re.I)
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 _PAST_TAGS = frozenset({"VBD"})
 _PRESENT_TAGS = frozenset({"VBP", "VBZ"})
@@ -97,7 +101,10 @@ def _resolve(
     ctx = Context(dct=parse_dct(published))
     out: list[TimexMatch] = []
     for cand in candidates:
-        ctx.tense = tense_of(cand)
+        tense = tense_of(cand)
+        if _DEADLINE_BEFORE.search(text, max(0, cand.start - 20), cand.start):
+            tense = None if tense == "past" else "future"
+        ctx.tense = tense
         norm = cand.rule.handler(cand.match, ctx)
         if norm is None:
             continue
