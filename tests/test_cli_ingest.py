@@ -313,3 +313,30 @@ def test_database_in_missing_folder_is_a_clear_error(tmp_path: Path, runner: Cli
     assert result.exit_code == 1 and "does not exist" in result.stderr
     stats = runner.invoke(cli, ["stats", "--db", str(tmp_path / "no" / "x.db")])
     assert stats.exit_code == 1 and "error:" in stats.stderr
+
+
+@pytest.mark.slow
+def test_two_concurrent_ingests_store_everything_once(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    write_inputs(inputs, 60)
+    shared_db, clean_db = tmp_path / "shared.db", tmp_path / "clean.db"
+    command = [*_sitroom_command(), "ingest", str(inputs), "--no-extract"]
+    env = {**os.environ, "SITROOM_DB": str(shared_db)}
+    runs = [
+        subprocess.Popen(
+            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
+    errors = [run.communicate(timeout=300)[1] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], errors
+    clean = subprocess.run(
+        command,
+        env={**os.environ, "SITROOM_DB": str(clean_db)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert clean.returncode == 0, clean.stderr
+    assert _content(shared_db) == _content(clean_db)
