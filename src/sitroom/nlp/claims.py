@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -109,8 +110,30 @@ def _of_object(token: Token) -> Token | None:
     return None
 
 
-def _what(doc: Doc, span: Span) -> str | None:
-    """What the number counts, from the parse: its noun, else the object of "of"/"in"."""
+# Adjectives that stand for people in casualty counts: "16 wounded", "3 missing".
+_CASUALTY_WORDS = frozenset({"wounded", "injured", "dead", "killed", "missing", "hurt", "captured", "detained"})
+# Words between a money amount and what it buys: "€118 billion in aid", "$2m worth of arms".
+_MONEY_LINK = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:in|of|worth\s+of|for)\s+$", re.IGNORECASE)
+
+
+def _noun_after(doc: Doc, span: Span) -> Token | None:
+    """The noun right after "in"/"of" past a money amount (and its converted amount in brackets)."""
+    for token in doc[span.end : min(len(doc), span.end + 10)]:
+        if token.pos_ in _COUNTED_POS and token.dep_ == "pobj" and _MONEY_LINK.match(doc.text[span.end_char : token.left_edge.idx]):
+            return token
+        if token.pos_ in {"VERB", "AUX"} or token.is_sent_start:
+            return None
+    return None
+
+
+def _what(doc: Doc, span: Span, *, unit: str | None = None) -> str | None:
+    """What the number counts, from the parse.
+
+    In order: the noun it modifies ("48 [drones]"), the object of "of" ("hundreds of
+    [drones]"), a casualty adjective ("16 [wounded]"), the noun a coordinated number
+    shares ("99 votes in favor, nine against" -> "votes"), the noun a measure belongs to
+    ("a range of 190 miles" -> "range"), what money buys ("€118 billion in [aid]").
+    """
     last = span[-1]
     if (head := _counted_head(last)) is not None or (head := _counted_head(span.root)) is not None:
         return _phrase_after(doc, span.end, head)
@@ -118,6 +141,19 @@ def _what(doc: Doc, span: Span) -> str | None:
         if (obj := _of_object(token)) is not None:
             start = min(t.i for t in obj.subtree if t.i >= span.end) if any(t.i >= span.end for t in obj.subtree) else obj.i
             return _phrase_after(doc, max(start, obj.left_edge.i), obj)
+    root = span.root
+    if root.head.lower_ in _CASUALTY_WORDS and root.head.i >= span.end:
+        return root.head.text
+    if root.lower_ in _CASUALTY_WORDS or (span.end < len(doc) and doc[span.end].lower_ in _CASUALTY_WORDS):
+        return doc[span.end].text if span.end < len(doc) and doc[span.end].lower_ in _CASUALTY_WORDS else None
+    if root.dep_ in {"conj", "appos"} and root.head.pos_ in _COUNTED_POS and any(c.like_num for c in root.head.children):
+        return root.head.text  # "99 votes in favor, nine against": nine votes
+    if unit is not None and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in _COUNTED_POS:
+        owner = root.head.head
+        words = [t for t in doc[owner.left_edge.i : owner.i + 1] if t.pos_ not in {"DET", "PUNCT"}]
+        return " ".join(t.text for t in words) if owner.i < span.start and words else None
+    if unit is not None and (noun := _noun_after(doc, span)) is not None:
+        return _phrase_after(doc, noun.left_edge.i, noun)
     return None
 
 
@@ -265,7 +301,7 @@ def _claim(
         high=high,
         bound=bound,
         unit=unit,
-        what=_what(doc, full),
+        what=_what(doc, full, unit=unit),
         claimant=find_claimant(doc, full, mentions=mentions, quotes=quotes, counted=_counted_head(full[-1])),
         hedge=find_hedge(doc, full, bound_text=text[start : pieces[0].start]),
     )
@@ -290,4 +326,25 @@ def extract_claims(
     claims = (
         _claim(doc, g, article_id=article_id, mentions=mentions, quotes=quotes, durations=durations) for g in groups
     )
-    return [c for c in claims if c is not None]
+    return _share_context(doc, [c for c in claims if c is not None])
+
+
+# "€118 billion ($126 billion)": the bracketed amount restates the one before it.
+_RESTATED = re.compile(r"\s*[(\[]\s*$")
+# "99 votes in favor, nine against": a bare number listed right after a count shares its noun.
+_LISTED = re.compile(r"^[^.;:()]{0,25},\s*(?:and\s+|or\s+)?$")
+
+
+def _share_context(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """Fill ``what``/``claimant`` of a number from its neighbour: restated amounts, elided nouns."""
+    out: list[Claim] = []
+    for claim in claims:
+        prev = out[-1] if out else None
+        between = doc.text[prev.end : claim.start] if prev is not None else ""
+        if prev is not None and _RESTATED.fullmatch(between):
+            claim = replace(claim, what=claim.what if prev.what is None else prev.what, claimant=prev.claimant or claim.claimant)
+        elif prev is not None and claim.what is None and claim.unit is None and prev.unit is None and prev.what and _LISTED.match(between):
+            head = re.split(r"\s+(?:in|of|on|at|for)\s+", prev.what)[0].split()[-1]
+            claim = replace(claim, what=head)
+        out.append(claim)
+    return out
