@@ -11,7 +11,8 @@ share of matched gold attributions that have a Source whose best-overlapping pre
 has a speaker span overlapping the Source, or a speaker name/description sharing a
 content word with it.
 
-Two views: **direct** (gold Contents containing a double quotation mark vs predicted
+Two views: **direct** (gold Contents containing a double quotation mark, or the
+two-apostrophe form some publishers use, vs predicted
 direct/mixed quotes and indirect clauses that contain a double quotation mark, the same
 test on both sides; the targets apply here) and **all** (every gold attribution vs
 every predicted quote). Double-annotated articles use the first .ann in name order.
@@ -37,6 +38,12 @@ TARGETS = {"direct_f1": 0.85, "direct_speaker_acc": 0.88}
 # The benchmark's definition: overlap >= 30% of each span.
 MIN_OVERLAP = 0.3
 DOUBLE_MARKS = frozenset('"“”«»')
+# Some PolNeAR publishers write a double quotation mark as two apostrophes (''so'').
+TWO_APOSTROPHES = "''"
+
+
+def has_quote_mark(text: str) -> bool:
+    return any(ch in DOUBLE_MARKS for ch in text) or TWO_APOSTROPHES in text
 _STOP = frozenset(
     "the a an of and or to in on at for by with from his her their its he she they it we i "
     "mr mrs ms dr said says".split()
@@ -53,7 +60,7 @@ class Gold:
 
     @property
     def is_direct(self) -> bool:
-        return any(ch in DOUBLE_MARKS for ch in self.content_text)
+        return has_quote_mark(self.content_text)
 
     @property
     def length(self) -> int:
@@ -147,7 +154,7 @@ def _in_view(quote: Quote, text: str, *, direct: bool) -> bool:
     (the same test the gold side gets)."""
     if not direct or quote.kind in {"direct", "mixed"}:
         return True
-    return any(ch in DOUBLE_MARKS for ch in text[quote.start : quote.end])
+    return has_quote_mark(text[quote.start : quote.end])
 
 
 def score(pairs: list[tuple[str, list[Gold], list[Quote]]], *, direct: bool) -> dict[str, float | int]:

@@ -151,7 +151,7 @@ def _what(doc: Doc, span: Span, *, unit: str | None = None) -> str | None:
     if unit is not None and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in _COUNTED_POS:
         owner = root.head.head
         words = [t for t in doc[owner.left_edge.i : owner.i + 1] if t.pos_ not in {"DET", "PUNCT"}]
-        return " ".join(t.text for t in words) if owner.i < span.start and words else None
+        return doc.text[words[0].idx : words[-1].idx + len(words[-1])] if owner.i < span.start and words else None
     if unit is not None and (noun := _noun_after(doc, span)) is not None:
         return _phrase_after(doc, noun.left_edge.i, noun)
     return None

@@ -36,6 +36,8 @@ _REF_GRANULARITIES = frozenset({"day", "week", "month", "quarter", "year"})
 # expression as future, or as the nearest date when the verb is in the past tense.
 _DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|as\s+(?:early|soon|late)\s+as|no\s+later\s+than)\s+$", re.I)
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
+# Heads of an infinitive that put it in the future: "expected to", "is to", "due to".
+_PLANNING_LEMMAS = frozenset({"schedule", "expect", "plan", "set", "due", "intend", "aim", "prepare", "be", "hope", "promise", "agree", "vow", "threaten", "pledge"})
 _PAST_TAGS = frozenset({"VBD"})
 _PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 
@@ -145,6 +147,8 @@ def _tense(span: Span) -> str | None:
         return None
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
+    if verb.tag_ == "VB" and "to" in words and verb.head.lemma_ in _PLANNING_LEMMAS:
+        return "future"  # "is scheduled to close Monday", "plans to visit on Friday"
     if words & _FUTURE_AUX or ("going" in words and "to" in words):
         return "future"
     if verb.lower_ in _FUTURE_AUX:

@@ -27,6 +27,7 @@ class EventType:
     nouns: frozenset[str]
     particle_verbs: dict[str, str]  # verb lemma -> particle: "shoot" + "down"
     verb_needs_object: dict[str, frozenset[str]]  # verb -> object lemmas it needs (empty: any)
+    noun_needs_object: dict[str, frozenset[str]]  # noun -> "of"-object lemmas it needs
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,7 @@ def load_lexicon() -> Lexicon:
             nouns=frozenset(t["nouns"]),
             particle_verbs=dict(t.get("particle_verbs", {})),
             verb_needs_object={k: frozenset(v) for k, v in t.get("verb_needs_object", {}).items()},
+            noun_needs_object={k: frozenset(v) for k, v in t.get("noun_needs_object", {}).items()},
         )
         for name, t in data["types"].items()
     }

@@ -43,6 +43,12 @@ FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
 # Nouns that, as the head of "the threat of X" / "plans for X", make X unrealized.
 GOVERNOR_NOUNS = {"threat": "threatened", "plan": "expected", "risk": "conditional", "possibility": "conditional", "prospect": "expected"}
+# "the potential deployment", "a planned strike": the noun names something not (yet) done.
+UNREALIZED_ADJECTIVES = {
+    "potential": "conditional", "possible": "conditional", "hypothetical": "conditional",
+    "planned": "expected", "proposed": "expected", "future": "expected", "anticipated": "expected",
+    "expected": "expected", "imminent": "expected", "threatened": "threatened", "alleged": "claimed",
+}
 MAX_DEPTH = 6  # head-chain steps walked; deeper than this is another clause's business
 
 
@@ -77,6 +83,8 @@ def _negated(verb: Token, status: str) -> str:
 
 def _own_status(token: Token, *, is_trigger: bool) -> str | None:
     children = list(token.children)
+    if is_trigger and any(c.dep_ == "amod" and c.lemma_.lower() in UNREALIZED_ADJECTIVES for c in children):
+        return UNREALIZED_ADJECTIVES[next(c.lemma_.lower() for c in children if c.lemma_.lower() in UNREALIZED_ADJECTIVES)]
     if any(c.dep_ == "neg" for c in children):
         return "denied"
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in children):

@@ -21,7 +21,7 @@ from sitroom.nlp.place_gazetteer import load_gazetteer, normalize_name
 from sitroom.nlp.places import extract_places
 from sitroom.records import Claim, Event, Mention, Place, Quote, Timex
 
-__all__ = ["extract_events"]
+__all__ = ["event_triggers", "extract_events"]
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 TARGET_PREPS = frozenset({"at", "on", "against", "into", "to", "toward", "towards", "with"})
@@ -33,8 +33,15 @@ DATE_TYPES = frozenset({"DATE", "TIME"})
 # "condemned the attack" is not among them.
 DOING_VERBS = frozenset(
     {"launch", "carry", "conduct", "stage", "mount", "make", "begin", "start", "unleash", "hold", "sign",
-     "conclude", "provide", "announce", "impose", "approve", "deliver", "send", "order", "intensify", "continue"}
+     "conclude", "provide", "announce", "impose", "approve", "deliver", "send", "order", "intensify", "continue",
+     "issue", "report", "confirm", "claim", "complete", "perform", "execute"}
 )
+# Government bodies named without their country ("the Ministry of Defense"): the sentence's
+# country ("In Russia, the Ministry of Defense reported ...") is the actor.
+GENERIC_BODIES = ("ministry", "military", "army", "air force", "government", "armed forces", "navy", "defense", "defence")
+# Pronoun subjects resolved to the nearest preceding person within this many characters.
+PRONOUN_WINDOW_CHARS = 600
+PERSON_PRONOUNS = frozenset({"he", "she"})
 
 
 def extract_events(
@@ -67,6 +74,12 @@ def extract_events(
     return events
 
 
+def event_triggers(doc: Doc) -> list[tuple[int, int, str]]:
+    """Every trigger word the lexicon finds, as (start, end, event type): for trigger-recall evals."""
+    lex = load_lexicon()
+    return [(t.idx, t.idx + len(t), e.name) for sent in doc.sents for t, e in _triggers(sent, lex)]
+
+
 class _Context:
     """The records inside one sentence, gathered once for every trigger in it."""
 
@@ -85,6 +98,7 @@ class _Context:
         inside = lambda r: sent.start_char <= r.start and r.end <= sent.end_char  # noqa: E731
         self.doc, self.sent, self.lex, self.published = doc, sent, lex, published
         self.names = [n for n in names if sent.start_char <= n[0] and n[1] <= sent.end_char]
+        self.all_names = names
         self.quotes = [q for q in quotes if q.start < sent.end_char and sent.start_char < q.end]
         self.claims = [c for c in claims if inside(c)]
         self.timexes = [t for t in timexes if inside(t) and t.timex_type in DATE_TYPES]
@@ -154,6 +168,9 @@ def _noun_fits(token: Token, etype: EventType) -> bool:
     # A noun trigger must carry the event: as an argument of a verb or a preposition, not a modifier.
     if token.dep_ in {"compound", "amod"}:
         return False
+    needs = etype.noun_needs_object.get(token.lemma_.lower())
+    if needs:
+        return any(o.lemma_.lower() in needs for o in _objects(token))
     if etype.name == "aid" and token.lemma_.lower() == "package":
         return any(c.lower_ in {"aid", "military", "assistance", "weapons", "arms"} for c in token.children)
     return True
@@ -197,6 +214,11 @@ def _name_in(tokens: Sequence[Token] | Span, ctx: _Context, *, exclude: str | No
     if not chars:
         return None
     lo, hi = min(c[0] for c in chars), max(c[1] for c in chars)
+    heads = [t for t in tokens if t.head not in tokens or t.head is t] if not isinstance(tokens, Span) else [tokens.root]
+    for start, end, name, label in ctx.names:
+        # The phrase's own head first: "Russian President Vladimir Putin" is Putin, not Russia.
+        if label in ACTOR_LABELS and name != exclude and any(start <= h.idx < end for h in heads):
+            return name
     for start, end, name, label in sorted(ctx.names):
         if label in ACTOR_LABELS and start < hi and lo < end and name != exclude:
             return name
@@ -222,6 +244,9 @@ def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
         if trigger.dep_ in {"ccomp", "parataxis"} and (subj is None or subj.pos_ == "PRON" or _name_in(_subtree(subj), ctx) is None):
             # "Ukraine's air force said it shot down ...": the speaker's side acts.
             subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), subj)
+        if subj is None and trigger.dep_ in {"acl", "xcomp"} and trigger.head.pos_ == "NOUN":
+            # "North Korea's decision to send troops": the noun's possessor acts.
+            subj = next((c for c in trigger.head.children if c.dep_ == "poss"), None)
         if subj_pass is not None:
             target = _name_in(_subtree(subj_pass), ctx)
             actor = _name_in(_subtree(agent), ctx) if agent is not None else None
@@ -243,14 +268,36 @@ def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
             # "Russia launched an attack": the verb's subject owns the noun's event.
             subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
             actor = _name_in(_subtree(subj), ctx) if subj is not None else None
+    if actor is None:
+        actor = _pronoun_actor(trigger, ctx)
+    actor = _qualified(actor, ctx)
+    if target is None and trigger.pos_ != "VERB" and trigger.head.lemma_.lower() in DOING_VERBS:
+        children += [c for c in trigger.head.children if c.dep_ in {"prep", "dative"}]
     if target is None:
-        for prep in (c for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS):
+        for prep in (c for c in children if c.dep_ in {"prep", "dative"} and c.lower_ in TARGET_PREPS):
             pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 target = _name_in(_subtree(pobj), ctx, exclude=actor)
                 if target:
                     break
     return actor, target
+
+
+def _pronoun_actor(trigger: Token, ctx: _Context) -> str | None:
+    """ "He warned ...": the nearest person named before the sentence."""
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ not in PERSON_PRONOUNS:
+        return None
+    before = [n for n in ctx.all_names if n[3] == "PERSON" and ctx.sent.start_char - PRONOUN_WINDOW_CHARS <= n[0] < subj.idx]
+    return before[-1][2] if before else None
+
+
+def _qualified(actor: str | None, ctx: _Context) -> str | None:
+    if actor is None or not any(b in actor.casefold() for b in GENERIC_BODIES):
+        return actor
+    countries = [p for p in ctx.places if p.kind == "country"]
+    return _country_name(countries[0].country) if countries and countries[0].country else actor
 
 
 def _place(trigger: Token, ctx: _Context, target: str | None) -> str | None:

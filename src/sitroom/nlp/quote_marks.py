@@ -138,6 +138,9 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     ends with its paragraph. Single-mark quotations are looked for only outside double
     ones, so nested quotes stay inside their parent.
     """
+    # Two apostrophes stand for a double mark in some newswire (''like this''); scan a
+    # same-length copy where the pair reads as one straight double mark and a space.
+    text = text.replace("''", '" ')
     paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
     spans: list[QuotedSpan] = []
     open_at: int | None = None  # opening mark of the quotation in progress

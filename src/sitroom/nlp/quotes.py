@@ -26,7 +26,9 @@ from sitroom.nlp.speakers import (
     NameIndex,
     Speaker,
     find_according_to,
+    has_cue_form,
     is_cue,
+    speaker_before,
     speaker_of_according,
     speaker_of_cue,
 )
@@ -35,8 +37,9 @@ from sitroom.records import Mention, Quote
 __all__ = ["extract_quotes"]
 
 # How far after a closing mark the attribution may sit: "”, Kremlin spokesman Dmitry
-# Peskov told reporters" puts the cue 6 tokens on; 10 leaves room for a title.
-AFTER_WINDOW_TOKENS = 10
+# Peskov told reporters" puts the cue 6 tokens on; "” Name, founder of the X Center,
+# tells" 11; 14 leaves room for a title. The window also stops at the sentence's end.
+AFTER_WINDOW_TOKENS = 14
 # A direct quote with no speaker anywhere continues the previous quote when the text
 # between them is short: `“…,” Chaly said. “…”` has ~15 characters; a paragraph of
 # attribution between two quote paragraphs stays under ~250.
@@ -119,6 +122,11 @@ def _window_cue(tokens: Sequence[Token], names: NameIndex, quoted: Sequence[tupl
     for token in tokens:
         if is_cue(token):
             speaker = speaker_of_cue(token, names, quoted)
+            if speaker is not None:
+                return token, speaker
+        if has_cue_form(token):
+            # "”, Bozhko answers." tagged as a noun: the name just before is the speaker.
+            speaker = speaker_before(token, names)
             if speaker is not None:
                 return token, speaker
         speaker = speaker_of_according(token, names) if token.lower_ == "according" else None

@@ -37,7 +37,8 @@ CUE_LEMMAS = frozenset(
     declare assert stress reveal contend maintain admit suggest predict ask allege
     comment remark observe recall continue conclude point caution complain concede
     vow pledge promise threaten demand tout boast testify answer agree disclose estimate
-    reiterate underline underscore quip joke shout scream charge counter""".split()
+    reiterate underline underscore quip joke shout scream charge counter wonder exclaim
+    chant echo recount muse plead sigh laugh""".split()
 )
 
 # Verbs that frame a partial quote without introducing speech ("called the move
@@ -162,6 +163,35 @@ def is_cue(token: Token, *, characterize: bool = False) -> bool:
         return False
     lemma = token.lemma_.lower()
     return lemma in CUE_LEMMAS or (characterize and lemma in CHARACTERIZE_LEMMAS)
+
+
+def _inflections(lemma: str) -> set[str]:
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    third = lemma[:-1] + "ies" if lemma.endswith("y") and lemma[-2] not in "aeiou" else lemma + "s"
+    past = lemma[:-1] + "ied" if lemma.endswith("y") and lemma[-2] not in "aeiou" else stem + "ed"
+    return {third, past}
+
+
+# Third-person and past forms of the cues, for when the tagger calls "answers" a noun.
+# Irregular pasts of the cue verbs are listed by hand.
+_CUE_FORMS = frozenset(
+    {form for lemma in CUE_LEMMAS for form in _inflections(lemma)} | {"said", "says", "told", "wrote"}
+)
+
+
+def has_cue_form(token: Token) -> bool:
+    """Whether a token looks like a finite verb of saying, whatever its tag."""
+    return token.lower_ in _CUE_FORMS
+
+
+def speaker_before(token: Token, names: NameIndex) -> Speaker | None:
+    """The name or pronoun right before ``token`` ("… ,” Bozhko answers.")."""
+    if token.i == 0:
+        return None
+    prev = token.doc[token.i - 1]
+    if prev.pos_ == "PROPN" or prev.lower_ in _PERSON_PRONOUNS or prev.ent_type_:
+        return _classify(prev, names)
+    return None
 
 
 def _subject(verb: Token, quoted: Sequence[tuple[int, int]]) -> Token | None:

@@ -668,7 +668,7 @@ def _vague(m: re.Match[str], ctx: Context) -> Norm | None:
             return None
     if rel in ("recent", "past") and letter in ("Y", "Q"):
         return Norm("DATE", "PAST_REF")
-    if rel in ("the coming", "coming", "in coming") and letter == "M":
+    if rel in ("the coming", "coming") and letter == "M":
         return Norm("DATE", "FUTURE_REF")
     return Norm("DURATION", _duration_value(None, letter))
 
@@ -777,7 +777,7 @@ RULES: tuple[Rule, ...] = (
     Rule("century", _c(r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-]first)|(?P<rel>this|last|next|the\s+last|the\s+past|the\s+next))[\s-]+century\b"), _century),
     Rule("day_rel", _c(rf"(?:(?:early|earlier|late|later)\s+)?(?P<w>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b(?:\s+(?P<pod>{POD})\b)?"), _day_rel),
     Rule("this_pod", _c(rf"(?:(?:early|earlier|late|later)\s+)?(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>{POD})\b"), _this_pod),
-    Rule("weekday", _c(rf"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|every|each|early|late|earlier|later)\s+)?(?P<wd>{WEEKDAY})(?P<pl>s)?\b(?:,?\s+(?P<pod>{POD})\b)?"), _weekday),
+    Rule("weekday", _c(rf"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|every|each)\s+)?(?P<wd>{WEEKDAY})(?P<pl>s)?\b(?:,?\s+(?P<pod>{POD})\b)?"), _weekday),
     Rule("clock", _c(rf"(?:(?:around|about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)(?:\s+{TZ}\b)?{_CLOCK_TAIL}"), _clock),
     Rule("clock24", _c(rf"(?:(?:around|about|approximately)\s+)?(?<![\d:.])(?P<h>[01]\d|2[0-4]):?(?P<mi>[0-5]\d)(?:\s+hours)?\s+{TZ}\b{_CLOCK_TAIL}"), _clock24),
     Rule("noon", _c(rf"(?P<w>noon|midnight|midday)(?:\s+(?P<wd>{WEEKDAY})\b|\s+{_DAY_WORD})?(?P<mon>)(?P<d>)"), _noon),
@@ -786,8 +786,8 @@ RULES: tuple[Rule, ...] = (
     Rule("year_period", _c(r"the\s+(?P<y>1[1-9]\d\d|20\d\d)\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)\b"), _year_period),
     Rule("ago", _c(rf"(?:(?P<mod>{MOD})\s+)?(?P<n>{NUM})\s+(?P<u>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b"), _ago),
     Rule("year_earlier", _c(r"(?:the\s+year-(?:earlier|ago)\s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period)|year-(?:earlier|ago))\b"), _year_earlier),
-    Rule("duration", _c(rf"(?:(?P<mod>{MOD})\s+)?(?:(?P<rel>the\s+(?:past|last|next|first|final|previous|coming|remaining|following|latest|same|initial)|another|an\s+additional|an\s+extra|past|last|next|first|the)\s+)?(?P<n>{NUM})[\s-]+(?:(?:more|additional|straight|consecutive|full|long)\s+)?(?P<u>{UNIT})\b(?P<adj>[\s-](?:long|old)\b)?(?:\s+or\s+so\b)?"), _duration),
-    Rule("vague", _c(rf"(?:(?P<rel>the\s+past|the\s+last|the\s+next|the\s+coming|the\s+following|the\s+early|in\s+coming|recent|coming|past)\s+)?(?:(?P<q>few|several|many)\s+)?(?P<u>minutes|hours|days|weeks|months|quarters|years|decades|centuries)\b"), _vague),
+    Rule("duration", _c(rf"(?:(?P<mod>{MOD})\s+)?(?:(?P<rel>the\s+(?:past|last|next|first|final|previous|coming|remaining|following|latest|same|initial)|another|an\s+additional|an\s+extra|past|last|next|first|the(?!\s+\S+-))\s+)?(?P<n>{NUM})[\s-]+(?:(?:more|additional|straight|consecutive|full|long)\s+)?(?P<u>{UNIT})\b(?P<adj>[\s-](?:long|old)\b)?(?:\s+or\s+so\b)?"), _duration),
+    Rule("vague", _c(rf"(?:(?P<rel>the\s+past|the\s+last|the\s+next|the\s+coming|the\s+following|the\s+early|recent|coming|past)\s+)?(?:(?P<q>few|several|many)\s+)?(?P<u>minutes|hours|days|weeks|months|quarters|years|decades|centuries)\b"), _vague),
     Rule("set_word", _c(r"\b(?P<w>daily|nightly|weekly|biweekly|monthly|yearly|hourly)\b"), _set_word),
     Rule("set_every", _c(rf"(?:every|each)\s+(?P<other>other\s+)?(?:(?P<wd>{WEEKDAY})\b|(?P<mon>{MONTH_FULL})\b|(?:(?P<n>{NUM})\s+)?(?P<u>day|night|morning|afternoon|evening|week|weekend|month|quarter|year|hour|minute|decade|days|weeks|months|years|hours|minutes)\b)"), _set_every),
     Rule("set_freq", _c(r"(?:once|twice|(?:three|four|five|six|\d+)\s+times)\s+(?:a|an|per|every|each)\s+(?P<u>day|week|month|year|hour)\b"), _set_freq),
