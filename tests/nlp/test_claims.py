@@ -208,3 +208,70 @@ def test_hedge_stays_with_its_own_number(nlp) -> None:
 
 def test_unnamed_speaker_one_is_not_a_count(nlp) -> None:
     assert claims_of(nlp, "“The front is holding,” said one officer.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values_whats"),
+    [
+        ("Shelling left 9 dead and 23 wounded in the market.", [(9, "dead"), (23, "wounded")]),
+        ("The rocket has a range of about 80 kilometres.", [(80, "range")]),
+        ("Partners pledged €30 billion ($33 billion) in loans to Kyiv.", [(30e9, "loans"), (33e9, "loans")]),
+    ],
+)
+def test_what_beyond_the_modified_noun(nlp, text: str, values_whats: list[tuple[float, str]]) -> None:
+    assert [(c.value, c.what) for c in claims_of(nlp, text)] == values_whats
+
+
+def test_listed_bare_number_shares_the_counted_noun(nlp) -> None:
+    claims = claims_of(nlp, "The bill passed with 301 votes in favor, 12 against, and 40 abstentions.")
+    assert [(c.value, c.what) for c in claims][1:] == [(12, "votes"), (40, "abstentions")]
+
+
+def test_restated_amount_shares_the_claimant(nlp) -> None:
+    claims = claims_of(nlp, "The ministry said it spent €4 billion ($4.4 billion) on air defence.")
+    assert [c.claimant for c in claims] == ["ministry", "ministry"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("Brent traded at $82 per barrel on Monday.", "$82 per barrel", "USD per barrel"),
+        ("Recruits are offered $2,000 a month to sign up.", "$2,000 a month", "USD per month"),
+    ],
+)
+def test_rates_keep_their_denominator(nlp, text: str, span: str, unit: str) -> None:
+    claim = only(nlp, text)
+    assert (claim.text, claim.unit) == (span, unit)
+
+
+def test_a_year_earlier_is_not_a_rate(nlp) -> None:
+    claims = claims_of(nlp, "Exports rose to $9 billion from $7 billion a year earlier.")
+    assert [(c.text, c.unit) for c in claims] == [("$9 billion", "USD"), ("$7 billion", "USD")]
+
+
+def test_change_and_level_are_two_claims(nlp) -> None:
+    claims = claims_of(nlp, "Spending increased by $2 billion to $11 billion.")
+    assert [(c.value, c.low, c.high) for c in claims] == [(2e9, None, None), (11e9, None, None)]
+
+
+def test_durations_only_on_request(nlp) -> None:
+    text = "The occupation lasted three years and cost 4,000 lives."
+    assert [c.text for c in claims_of(nlp, text)] == ["4,000"]
+    assert [(c.text, c.unit) for c in claims_of(nlp, text, durations=True)] == [("three years", "year"), ("4,000", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crews worked at 575 Harbour Road until dawn.",
+        "Fans watched Game 7 in the square.",
+        "The new iPhone 15 Pro went on sale.",
+    ],
+)
+def test_numbers_in_names_are_not_claims(nlp, text: str) -> None:
+    assert claims_of(nlp, text) == []
+
+
+def test_negative_numbers(nlp) -> None:
+    claim = only(nlp, "Temperatures dropped to minus 20 degrees Celsius at night.")
+    assert (claim.text, claim.value, claim.unit) == ("minus 20 degrees Celsius", -20, "celsius")

@@ -114,7 +114,7 @@ _PER_UNITS: tuple[tuple[str, str], ...] = (
     (r"days?", "day"), (r"weeks?", "week"), (r"months?", "month"), (r"years?|annum", "year"), (r"hours?", "hour"),
 )  # fmt: skip
 _PER = re.compile(
-    r"\s*(?:per|a|an|/)\s*(?:" + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PER_UNITS)) + r")(?![\w])(?!\s+(?:earlier|later|ago|before|after|on)\b)",  # "a year earlier" is a time
+    r"\s*(?:per|a|an|/)\s*(?:" + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PER_UNITS)) + r")(?![\w])(?!\s+(?:earlier|later|ago|before|after)\b)",  # "a year earlier" is a time
     re.IGNORECASE,
 )
 
