@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["EventType", "Lexicon", "acled_sub_event_type", "load_lexicon"]
+__all__ = ["EventType", "Lexicon", "acled_sub_event_type", "load_actors", "load_lexicon"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,3 +76,11 @@ def load_lexicon() -> Lexicon:
         weapon_words=frozenset(data["weapon_words"]),
         quantity_cues={k: tuple(v) for k, v in data["quantity_cues"].items()},
     )
+
+
+@lru_cache(maxsize=1)
+def load_actors() -> dict[str, str]:
+    """Person or office -> the state or body it acts for (data/events/actors.json), keys case-folded."""
+    path = resources.files("sitroom.data").joinpath("events/actors.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {k.casefold(): v for k, v in data["actors"].items()}

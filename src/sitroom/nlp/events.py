@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from sitroom.nlp.event_lexicon import EventType, Lexicon, acled_sub_event_type, load_lexicon
+from sitroom.nlp.event_lexicon import EventType, Lexicon, acled_sub_event_type, load_actors, load_lexicon
 from sitroom.nlp.event_status import event_status
 from sitroom.nlp.place_gazetteer import load_gazetteer, normalize_name
 from sitroom.nlp.places import extract_places
@@ -35,6 +35,10 @@ DOING_VERBS = frozenset(
     {"launch", "carry", "conduct", "stage", "mount", "make", "begin", "start", "unleash", "hold", "sign",
      "conclude", "provide", "announce", "impose", "approve", "deliver", "send", "order", "intensify", "continue",
      "issue", "report", "confirm", "claim", "complete", "perform", "execute"}
+)
+# Types coded between states (ACLED/PLOVER style): a leader acting in office stands for the state.
+STATE_LEVEL_TYPES = frozenset(
+    {"strike", "interception", "ground_clash", "aid", "agreement", "deployment", "sanction", "weapons_test"}
 )
 # Government bodies named without their country ("the Ministry of Defense"): the sentence's
 # country ("In Russia, the Ministry of Defense reported ...") is the actor.
@@ -178,6 +182,10 @@ def _noun_fits(token: Token, etype: EventType) -> bool:
 
 def _event(article_id: str, trigger: Token, etype: EventType, ctx: _Context) -> Event:
     actor, target = _roles(trigger, ctx)
+    if etype.name in STATE_LEVEL_TYPES:
+        actors = load_actors()
+        actor = actors.get((actor or "").casefold(), actor)
+        target = actors.get((target or "").casefold(), target)
     weapons = _weapons(ctx)
     quote = next((q for q in ctx.quotes if q.start <= trigger.idx < q.end), None)
     status = event_status(trigger, threat_type=etype.name == "threat")
