@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -84,5 +85,8 @@ def merge_component(doc: Doc) -> Doc:
     """Adopt the CoNLL model's names (see :func:`merge_conll_spans`)."""
     if CONLL_KEY in doc.spans:
         doc.set_ents(merge_conll_spans(doc, doc.spans[CONLL_KEY]), default="outside")
+    # Nothing in sitroom reads the tok2vec tensor (the model has no vectors to compare), and
+    # it is ~380 bytes a token that worker processes would pickle back to the parent.
+    doc.tensor = numpy.zeros((0,), dtype="float32")
     return doc
 
