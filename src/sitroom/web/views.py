@@ -105,7 +105,7 @@ def article_reader(db: st.Store, article_id: str) -> dict[str, Any]:
     for attr, kind, prefix in _MARK_KINDS:
         for i, record in enumerate(getattr(extraction, attr)):
             ref = f"{prefix}{i}"
-            records[ref] = {"kind": kind, **asdict(record)}
+            records[ref] = {**asdict(record), "record_kind": kind}
             marks.append(Mark(ref=ref, kind=kind, start=record.start, end=record.end))
     return {
         "article": article,

@@ -137,7 +137,7 @@ def events_page(
         event_type=_blank(event_type), since=_blank(since), until=_blank(until)
     )
     events = sorted(
-        views.filtered_events(store, filters, limit=PAGE_ROWS * 4),
+        views.filtered_events(store, filters, limit=PAGE_ROWS * 2),
         key=lambda e: (e.date or "", e.article_id, e.start),
         reverse=True,
     )

@@ -48,15 +48,15 @@ function initArticle() {
   function related(rec) {
     const box = el("p", { class: "related" });
     const add = (node) => { if (box.childNodes.length) box.append(" · "); box.append(node); };
-    if (rec.kind === "mention" && rec.entity) add(localLink("/entities/", rec.entity, "entity page: " + rec.entity));
-    if (rec.kind === "quote" && rec.speaker) add(localLink("/entities/", rec.speaker, "speaker: " + rec.speaker));
-    if (rec.kind === "claim" && rec.what) add(localLink("/claims?about=", rec.what, "claims about " + rec.what));
-    if (rec.kind === "event") {
+    if (rec.record_kind === "mention" && rec.entity) add(localLink("/entities/", rec.entity, "entity page: " + rec.entity));
+    if (rec.record_kind === "quote" && rec.speaker) add(localLink("/entities/", rec.speaker, "speaker: " + rec.speaker));
+    if (rec.record_kind === "claim" && rec.what) add(localLink("/claims?about=", rec.what, "claims about " + rec.what));
+    if (rec.record_kind === "event") {
       if (rec.actor) add(localLink("/entities/", rec.actor, "actor: " + rec.actor));
       if (rec.target) add(localLink("/entities/", rec.target, "target: " + rec.target));
       add(localLink("/events?type=", rec.event_type, "more " + rec.event_type.replace(/_/g, " ") + " events"));
     }
-    if (rec.kind === "place") add(localLink("/search?place=", rec.name, "articles at " + rec.name));
+    if (rec.record_kind === "place") add(localLink("/search?place=", rec.name, "articles at " + rec.name));
     // Other records of this article that share the speaker or entity.
     const key = rec.speaker || rec.entity;
     if (key) {
@@ -75,10 +75,11 @@ function initArticle() {
     empty.hidden = true;
     for (const ref of refs) {
       const rec = records[ref];
-      const section = el("section", { class: "record record-" + rec.kind, "data-ref": ref });
-      section.append(el("h3", {}, rec.kind + (rec.kind === "event" ? ": " + rec.event_type : "")));
+      const section = el("section", { class: "record record-" + rec.record_kind, "data-ref": ref });
+      const subtype = rec.record_kind === "event" ? rec.event_type : rec.kind;
+      section.append(el("h3", {}, rec.record_kind + (subtype ? ": " + subtype : "")));
       section.append(el("blockquote", {}, rec.text));
-      section.append(factList(rec, ["kind", "text", "article_id"]));
+      section.append(factList(rec, ["record_kind", "text", "article_id"]));
       section.append(related(rec));
       body.append(section);
     }
