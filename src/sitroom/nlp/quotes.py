@@ -177,10 +177,27 @@ def _colon_lead(doc: Doc, open_at: int, names: NameIndex, quoted: Sequence[tuple
     sent = colon[0].sent
     lead = [t for t in reversed(doc[sent.start : colon[0].i]) if not _inside(t.idx, quoted)]
     found = _window_cue(lead, names, quoted)
+    if found is None:
+        # "Rep. Jane Doe (D-Ohio): “…”" — a transcript-style label: the name before the colon.
+        named = _name_before_colon(lead, names)
+        found = (colon[0], named) if named is not None else None
     if found is None and sent.root.i < colon[0].i:
         speaker = speaker_of_cue(sent.root, names, quoted)
         found = (sent.root, speaker) if speaker is not None else None
     return found
+
+
+def _name_before_colon(lead: Sequence[Token], names: NameIndex) -> Speaker | None:
+    depth = 0
+    for token in lead:  # nearest first; step over a "(R-S.C.)" parenthetical
+        if token.text == ")":
+            depth += 1
+        elif token.text == "(":
+            depth -= 1
+        elif depth <= 0:
+            is_name = token.ent_type_ in {"PERSON", "ORG"} or (token.pos_ == "PROPN" and not token.is_upper)
+            return speaker_before(token.doc[token.i + 1], names) if is_name else None
+    return None
 
 
 def _inside(char: int, quoted: Sequence[tuple[int, int]]) -> bool:
@@ -189,7 +206,13 @@ def _inside(char: int, quoted: Sequence[tuple[int, int]]) -> bool:
 
 def _attribute(doc: Doc, span: QuotedSpan, inner: Span, kind: str, names: NameIndex,
                quoted: Sequence[tuple[int, int]]) -> tuple[Token, Speaker] | None:
-    found = _ancestor_cue(inner, quoted, names)
+    # A direct quote's attribution is most reliably the clause right after it ("”, he
+    # said"); a mixed quote's is the verb that governs it in the parse.
+    found = None
+    if kind == "direct" and span.close_at is not None:
+        found = _window_cue(_after_tokens(doc, span.close_at), names, quoted)
+    if found is None:
+        found = _ancestor_cue(inner, quoted, names)
     if found is None and span.close_at is not None:
         found = _window_cue(_after_tokens(doc, span.close_at), names, quoted)
     if found is None:
