@@ -6,7 +6,9 @@ bound ("more than 10,000"), then uses the parse to drop what is not a claim and 
 ``what`` (the noun phrase counted), ``claimant`` and ``hedge``
 (:mod:`sitroom.nlp.claim_attribution`).
 
-Not claims: years and dates ("in 2024", "Nov. 21", "the 1990s"), times ("3 p.m."),
+Not claims: years and dates ("in 2024", "Nov. 21", "the 1990s"), times ("3 p.m."): numbers
+inside the time expressions of :func:`sitroom.nlp.dates.timex_spans`, plus sitroom's own
+year/date/time checks (they also guard what the time engineer's rules do not cover),
 durations ("three years", "4 years ago" — they are time expressions), ordinals ("the 47th
 Brigade"), model numbers ("F-16", "Kh-101", "S-400"), and numbers used as names ("Game 7",
 "Article 5").
@@ -14,6 +16,7 @@ Brigade"), model numbers ("F-16", "Kh-101", "S-400"), and numbers used as names 
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -21,10 +24,13 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.nlp.claim_attribution import CUE_LEMMAS, find_claimant, find_hedge
+from sitroom.nlp.dates import timex_spans
 from sitroom.nlp.claim_patterns import TIME_UNITS, Piece, find_bound, find_pieces, find_range_joiner
 from sitroom.records import Claim, Mention, Quote
 
 __all__ = ["extract_claims"]
+
+logger = logging.getLogger(__name__)
 
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
@@ -307,6 +313,28 @@ def _claim(
     )
 
 
+def _timex_spans(text: str) -> list[tuple[int, int]]:
+    """The time-expression finder's spans; if it fails, claims still come out, guarded by
+    this module's own year/date/time checks (one stage's bug must not stop another's)."""
+    try:
+        return timex_spans(text)
+    except Exception:  # noqa: BLE001 - another extractor's failure, logged and survived
+        logger.exception("timex_spans failed; numeric claims use their own date checks")
+        return []
+
+
+def _in_timex(pieces: list[Piece], timexes: Sequence[tuple[int, int]], *, durations: bool) -> bool:
+    """A number inside a time expression found by :func:`sitroom.nlp.dates.timex_spans`.
+
+    With ``durations``, an amount of time ("three years") is kept as a quantity.
+    """
+    if durations and any(p.unit in TIME_UNITS for p in pieces):
+        return False
+    if any(p.unit is not None and p.unit not in TIME_UNITS for p in pieces):
+        return False  # "1520 sq m", "$2024": a unit says it is a quantity, whatever its digits
+    return any(start <= p.core_start and p.core_end <= end for p in pieces for start, end in timexes)
+
+
 def extract_claims(
     doc: Doc,
     *,
@@ -322,7 +350,8 @@ def extract_claims(
     ("three years", unit "year"), which sitroom leaves to time expressions by default;
     quantity benchmarks such as NewsQuant count them.
     """
-    groups = _join(doc.text, find_pieces(doc.text))
+    timexes = _timex_spans(doc.text)
+    groups = [g for g in _join(doc.text, find_pieces(doc.text)) if not _in_timex(g, timexes, durations=durations)]
     claims = (
         _claim(doc, g, article_id=article_id, mentions=mentions, quotes=quotes, durations=durations) for g in groups
     )
