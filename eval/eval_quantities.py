@@ -25,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from sitroom.nlp.claims import extract_claims  # noqa: E402
-from sitroom.nlp.pipeline import load_nlp  # noqa: E402
+from sitroom.nlp.claims import extract_claims
+from sitroom.nlp.pipeline import load_nlp
 
 TARGETS = {"value_f1": 0.90}
 
@@ -51,11 +51,16 @@ UNIT_MAP: dict[str, str] = {
     "dB": "decibel", "ppm": "parts-per-million", "ppb": "parts-per-billion", "rpm": "revolutions per minute",
 }  # fmt: skip
 # Recognizers-Text sets, in the same JSON shape as NewsQuant.
-RECOGNIZERS = ("age-model.json", "currency-model.json", "dimension-model.json", "temperature-model.json")
+RECOGNIZERS = (
+    "age-model.json",
+    "currency-model.json",
+    "dimension-model.json",
+    "temperature-model.json",
+)
 
 
 def _gold_values(raw: str) -> tuple[float, ...] | None:
-    """"1200" -> (1200,); "252.0-287.0" -> (252, 287); "3.0 - 4.0" -> (3, 4)."""
+    """ "1200" -> (1200,); "252.0-287.0" -> (252, 287); "3.0 - 4.0" -> (3, 4)."""
     text = raw.strip().replace(" ", "")
     try:
         return (float(text),)
@@ -69,7 +74,9 @@ def _gold_values(raw: str) -> tuple[float, ...] | None:
 
 
 def _same(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
-    return len(a) == len(b) and all(math.isclose(x, y, rel_tol=1e-6, abs_tol=1e-9) for x, y in zip(sorted(a), sorted(b)))
+    return len(a) == len(b) and all(
+        math.isclose(x, y, rel_tol=1e-6, abs_tol=1e-9) for x, y in zip(sorted(a), sorted(b))
+    )
 
 
 def _predicted(claim) -> tuple[float, ...] | None:
@@ -81,14 +88,28 @@ def _predicted(claim) -> tuple[float, ...] | None:
 
 
 def _singular(word: str) -> str:
-    for plural, singular in (("ies", "y"), ("sses", "ss"), ("uses", "us"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("men", "man")):
+    for plural, singular in (
+        ("ies", "y"),
+        ("sses", "ss"),
+        ("uses", "us"),
+        ("ches", "ch"),
+        ("shes", "sh"),
+        ("xes", "x"),
+        ("men", "man"),
+    ):
         if word.endswith(plural):
             return word[: -len(plural)] + singular
     return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us")) else word
 
 
 # Denominators of rates ("USD per barrel"), where the gold's name differs from sitroom's.
-PER_MAP = {"g": "gram", "kg": "kilogram", "m2": "square metre", "kWh": "kilowatt hour", "MWh": "megawatt hour"}
+PER_MAP = {
+    "g": "gram",
+    "kg": "kilogram",
+    "m2": "square metre",
+    "kWh": "kilowatt hour",
+    "MWh": "megawatt hour",
+}
 
 
 def _unit_of(claim) -> str:
@@ -107,7 +128,9 @@ def _same_unit(ours: str, gold: str) -> bool:
     """Units agree when equal, or for counted nouns when their head words agree
     ("heart transplant" vs "transplant": the gold keeps modifiers sitroom may drop)."""
     gold = gold.lower()
-    return ours == gold or (ours.split()[-1:] == gold.split()[-1:] and ours not in UNIT_MAP.values())
+    return ours == gold or (
+        ours.split()[-1:] == gold.split()[-1:] and ours not in UNIT_MAP.values()
+    )
 
 
 def _score(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
@@ -116,7 +139,12 @@ def _score(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def _match(pred: list[tuple[tuple[float, ...], str]], gold: list[tuple[tuple[float, ...], str]], *, unit: bool) -> int:
+def _match(
+    pred: list[tuple[tuple[float, ...], str]],
+    gold: list[tuple[tuple[float, ...], str]],
+    *,
+    unit: bool,
+) -> int:
     free = list(gold)
     tp = 0
     for values, u in pred:
@@ -135,15 +163,28 @@ def score_newsquant(
     for item, doc in zip(items, nlp.pipe([i["text"] for i in items], batch_size=64), strict=True):
         claims = extract_claims(doc, article_id="eval", durations=durations)
         pred = [(v, _unit_of(c)) for c in claims if (v := _predicted(c)) is not None]
-        gold = [(v, q["normalized_unit"]) for q in item["quantities"] if (v := _gold_values(str(q["value"]))) is not None]
+        gold = [
+            (v, q["normalized_unit"])
+            for q in item["quantities"]
+            if (v := _gold_values(str(q["value"]))) is not None
+        ]
         n_pred, n_gold = n_pred + len(pred), n_gold + len(gold)
         tv, tvu = _match(pred, gold, unit=False), _match(pred, gold, unit=True)
         tp_v, tp_vu = tp_v + tv, tp_vu + tvu
         if errors is not None and (tv < len(pred) or tv < len(gold) or tvu < tv):
-            errors.append(f"{item['text']}\n   pred {[(c.text, _predicted(c), _unit_of(c)) for c in claims]}\n   gold {[(q['value'], q['normalized_unit']) for q in item['quantities']]}")
+            errors.append(
+                f"{item['text']}\n   pred {[(c.text, _predicted(c), _unit_of(c)) for c in claims]}\n   gold {[(q['value'], q['normalized_unit']) for q in item['quantities']]}"
+            )
     p, r, f = _score(tp_v, n_pred, n_gold)
     _, _, fu = _score(tp_vu, n_pred, n_gold)
-    return {"value_precision": p, "value_recall": r, "value_f1": f, "value_unit_f1": fu, "gold": n_gold, "predicted": n_pred}
+    return {
+        "value_precision": p,
+        "value_recall": r,
+        "value_f1": f,
+        "value_unit_f1": fu,
+        "gold": n_gold,
+        "predicted": n_pred,
+    }
 
 
 def run(shared: Path) -> dict[str, float | int | str]:

@@ -19,13 +19,36 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from sitroom.nlp.claims import extract_claims  # noqa: E402
-from sitroom.nlp.pipeline import load_nlp  # noqa: E402
-from sitroom.records import Claim  # noqa: E402
+from sitroom.nlp.claims import extract_claims
+from sitroom.nlp.pipeline import load_nlp
+from sitroom.records import Claim
 
 TARGETS = {"found_share": 0.90}
 
-_STOP = frozenset("the a an of in on to for by and or from at with same his her its their s".split())
+_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "to",
+        "for",
+        "by",
+        "and",
+        "or",
+        "from",
+        "at",
+        "with",
+        "same",
+        "his",
+        "her",
+        "its",
+        "their",
+        "s",
+    ]
+)
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
@@ -48,7 +71,10 @@ def _article_texts(path: Path, gold: dict) -> tuple[list[str], list[str]]:
     except Exception:  # noqa: BLE001 - the reader is another stage; fall back to gold lines
         return by_lines, []
     titles = {(a.title or "").strip(): a for a in articles}
-    texts = [titles[g["title"]].text if g["title"] in titles else by_lines[i] for i, g in enumerate(gold["articles"])]
+    texts = [
+        titles[g["title"]].text if g["title"] in titles else by_lines[i]
+        for i, g in enumerate(gold["articles"])
+    ]
     gold_titles = {g["title"] for g in gold["articles"]}
     extra = [a.text for a in articles if (a.title or "").strip() not in gold_titles]
     return texts, extra
@@ -57,7 +83,12 @@ def _article_texts(path: Path, gold: dict) -> tuple[list[str], list[str]]:
 def _same_value(claim: Claim, fact: dict) -> bool:
     if "range" in fact:
         low, high = fact["range"]
-        return claim.low is not None and claim.high is not None and math.isclose(claim.low, low) and math.isclose(claim.high, high)
+        return (
+            claim.low is not None
+            and claim.high is not None
+            and math.isclose(claim.low, low)
+            and math.isclose(claim.high, high)
+        )
     return claim.value is not None and math.isclose(claim.value, fact["value"])
 
 
@@ -94,13 +125,19 @@ def run(shared: Path) -> dict[str, float | int | str]:
     widget_lines = set()
     if boiler := gold.get("boilerplate"):
         lines = (samples / "seed-dump.txt").read_text(encoding="utf-8").splitlines()
-        widget_lines = {line.strip() for line in lines[boiler["lines"][0] - 1 : boiler["lines"][1]] if line.strip()}
+        widget_lines = {
+            line.strip()
+            for line in lines[boiler["lines"][0] - 1 : boiler["lines"][1]]
+            if line.strip()
+        }
     from_widget = len(widget) + sum(
         1 for text, found_claims in zip(texts, claims) for c in found_claims
         if text[text.rfind("\n", 0, c.start) + 1 : (text.find("\n", c.end) + 1 or len(text) + 1) - 1].strip() in widget_lines
     )  # fmt: skip
     years = sum(1 for cs in claims for c in cs if _YEAR.match(c.text.strip()))
-    share_as_count = sum(1 for cs in claims for c in cs if c.text.strip() in {"2", "2%"} and c.unit != "percent")
+    share_as_count = sum(
+        1 for cs in claims for c in cs if c.text.strip() in {"2", "2%"} and c.unit != "percent"
+    )
     n = len(facts["claims"])
     return {
         "facts": n,
@@ -123,4 +160,15 @@ if __name__ == "__main__":
         texts, _ = _article_texts(shared / "samples/seed-dump.txt", gold)
         for i, doc in enumerate(load_nlp().pipe(texts)):
             for c in extract_claims(doc, article_id=str(i + 1)):
-                print(i + 1, repr(c.text), c.value, c.low, c.high, c.bound, c.unit, repr(c.what), repr(c.claimant), c.hedge)
+                print(
+                    i + 1,
+                    repr(c.text),
+                    c.value,
+                    c.low,
+                    c.high,
+                    c.bound,
+                    c.unit,
+                    repr(c.what),
+                    repr(c.claimant),
+                    c.hedge,
+                )

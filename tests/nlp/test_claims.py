@@ -27,12 +27,32 @@ def only(nlp, text: str, **kwargs) -> Claim:
     ("text", "span", "value", "what"),
     [
         ("Air defences shot down 37 drones over the capital.", "37", 37, "drones"),
-        ("The brigade lost twenty-five armoured vehicles in a week of fighting.", "twenty-five", 25, "armoured vehicles"),
+        (
+            "The brigade lost twenty-five armoured vehicles in a week of fighting.",
+            "twenty-five",
+            25,
+            "armoured vehicles",
+        ),
         ("Engineers repaired 1,450 homes in the district.", "1,450", 1450, "homes"),
-        ("Pyongyang has moved 10,000 North Korean troops to the border.", "10,000", 10_000, "North Korean troops"),
-        ("The motion carried with 121 votes in favor at the assembly.", "121", 121, "votes in favor"),
+        (
+            "Pyongyang has moved 10,000 North Korean troops to the border.",
+            "10,000",
+            10_000,
+            "North Korean troops",
+        ),
+        (
+            "The motion carried with 121 votes in favor at the assembly.",
+            "121",
+            121,
+            "votes in favor",
+        ),
         ("Rescuers pulled a dozen survivors from the rubble.", "a dozen", 12, "survivors"),
-        ("The convoy carried 3.2 million rounds of ammunition.", "3.2 million", 3_200_000, "rounds of ammunition"),
+        (
+            "The convoy carried 3.2 million rounds of ammunition.",
+            "3.2 million",
+            3_200_000,
+            "rounds of ammunition",
+        ),
     ],
 )
 def test_counts_with_what_is_counted(nlp, text: str, span: str, value: float, what: str) -> None:
@@ -43,7 +63,12 @@ def test_counts_with_what_is_counted(nlp, text: str, span: str, value: float, wh
 @pytest.mark.parametrize(
     ("text", "span", "value", "unit"),
     [
-        ("Washington unveiled a $410 million aid package for the front.", "$410 million", 410e6, "USD"),
+        (
+            "Washington unveiled a $410 million aid package for the front.",
+            "$410 million",
+            410e6,
+            "USD",
+        ),
         ("The fund paid out $75m last quarter.", "$75m", 75e6, "USD"),
         ("The bank approved a 5bn euros loan facility.", "5bn euros", 5e9, "EUR"),
         ("Brussels pledged €2.4 billion for reconstruction.", "€2.4 billion", 2.4e9, "EUR"),
@@ -59,11 +84,17 @@ def test_money_gets_an_iso_code(nlp, text: str, span: str, value: float, unit: s
 
 def test_money_in_two_currencies_gives_two_claims(nlp) -> None:
     claims = claims_of(nlp, "Donors have committed €64 billion ($70 billion) so far.")
-    assert [(c.text, c.value, c.unit) for c in claims] == [("€64 billion", 64e9, "EUR"), ("$70 billion", 70e9, "USD")]
+    assert [(c.text, c.value, c.unit) for c in claims] == [
+        ("€64 billion", 64e9, "EUR"),
+        ("$70 billion", 70e9, "USD"),
+    ]
 
 
 def test_money_modifying_a_noun_counts_that_noun(nlp) -> None:
-    assert only(nlp, "The Pentagon announced a $310 million aid package on Friday.").what == "aid package"
+    assert (
+        only(nlp, "The Pentagon announced a $310 million aid package on Friday.").what
+        == "aid package"
+    )
 
 
 @pytest.mark.parametrize(
@@ -75,14 +106,22 @@ def test_money_modifying_a_noun_counts_that_noun(nlp) -> None:
         ("Fuel prices rose 1 to 2 thousand percent.", "1 to 2 thousand percent", 1000, 2000),
     ],
 )
-def test_ranges_have_low_and_high_and_no_value(nlp, text: str, span: str, low: float, high: float) -> None:
+def test_ranges_have_low_and_high_and_no_value(
+    nlp, text: str, span: str, low: float, high: float
+) -> None:
     claim = only(nlp, text)
     assert (claim.text, claim.value, claim.low, claim.high) == (span, None, low, high)
 
 
 def test_vague_plural_is_a_range(nlp) -> None:
     claim = only(nlp, "Hundreds of drones struck the region overnight.")
-    assert (claim.text, claim.value, claim.low, claim.high, claim.what) == ("Hundreds", None, 100, 1000, "drones")
+    assert (claim.text, claim.value, claim.low, claim.high, claim.what) == (
+        "Hundreds",
+        None,
+        100,
+        1000,
+        "drones",
+    )
 
 
 @pytest.mark.parametrize(
@@ -103,7 +142,12 @@ def test_vague_plural_is_a_range(nlp) -> None:
 )
 def test_bounds_are_in_the_span_and_normalized(nlp, words: str, bound: str) -> None:
     claim = only(nlp, f"The strike wounded {words} 40 civilians in the town.")
-    assert (claim.text, claim.value, claim.bound, claim.what) == (f"{words} 40", 40, bound, "civilians")
+    assert (claim.text, claim.value, claim.bound, claim.what) == (
+        f"{words} 40",
+        40,
+        bound,
+        "civilians",
+    )
 
 
 def test_bound_after_the_number(nlp) -> None:
@@ -158,10 +202,16 @@ def test_year_next_to_a_count_keeps_only_the_count(nlp) -> None:
 @pytest.mark.parametrize(
     ("text", "claimant"),
     [
-        ("According to the regional governor, 12 people were injured in the blast.", "regional governor"),
+        (
+            "According to the regional governor, 12 people were injured in the blast.",
+            "regional governor",
+        ),
         ("The Defense Ministry said 31 drones were intercepted overnight.", "Defense Ministry"),
         ("The monitoring group estimated that 2,300 civilians had fled.", "monitoring group"),
-        ("The Pentagon, which reported that 4,500 soldiers were deployed, gave no details.", "Pentagon"),
+        (
+            "The Pentagon, which reported that 4,500 soldiers were deployed, gave no details.",
+            "Pentagon",
+        ),
     ],
 )
 def test_claimant_from_the_sentence(nlp, text: str, claimant: str) -> None:
@@ -170,14 +220,28 @@ def test_claimant_from_the_sentence(nlp, text: str, claimant: str) -> None:
 
 def test_claimant_is_the_canonical_mention(nlp) -> None:
     text = "Zelensky said 5,000 soldiers had been trained abroad."
-    mention = Mention(article_id="art-1", start=0, end=8, text="Zelensky", label="PERSON", entity="Volodymyr Zelenskyy")
+    mention = Mention(
+        article_id="art-1",
+        start=0,
+        end=8,
+        text="Zelensky",
+        label="PERSON",
+        entity="Volodymyr Zelenskyy",
+    )
     assert only(nlp, text, mentions=[mention]).claimant == "Volodymyr Zelenskyy"
 
 
 def test_claimant_is_the_speaker_of_the_quote_holding_the_number(nlp) -> None:
     text = "“We have lost 300 tanks this month,” he told reporters."
     start, end = text.index("We"), text.index("month") + len("month")
-    quote = Quote(article_id="art-1", start=start, end=end, text=text[start:end], kind="direct", speaker="Oleksandr Kovalenko")
+    quote = Quote(
+        article_id="art-1",
+        start=start,
+        end=end,
+        text=text[start:end],
+        kind="direct",
+        speaker="Oleksandr Kovalenko",
+    )
     assert only(nlp, text, quotes=[quote]).claimant == "Oleksandr Kovalenko"
 
 
@@ -192,7 +256,10 @@ def test_no_claimant_when_nobody_asserts_it(nlp) -> None:
         ("The unit allegedly fired 30 rockets at the port.", "allegedly"),
         ("Up to 3,000 reservists are expected to arrive next week.", "expected"),
         ("The strike may have killed 14 soldiers at the depot.", "may"),
-        ("Officials say 900 homes were destroyed. The figure could not be independently verified.", "unverified"),
+        (
+            "Officials say 900 homes were destroyed. The figure could not be independently verified.",
+            "unverified",
+        ),
         ("As many as 60 missiles were launched at the grid.", "as many as"),
         ("An estimated 5,000 people remain in the town.", "estimated"),
     ],
@@ -202,7 +269,9 @@ def test_hedges(nlp, text: str, hedge: str) -> None:
 
 
 def test_hedge_stays_with_its_own_number(nlp) -> None:
-    claims = claims_of(nlp, "Guards shot down 20 drones, part of a raid reportedly involving 35 drones.")
+    claims = claims_of(
+        nlp, "Guards shot down 20 drones, part of a raid reportedly involving 35 drones."
+    )
     assert [(c.value, c.hedge) for c in claims] == [(20, None), (35, "reportedly")]
 
 
@@ -215,15 +284,22 @@ def test_unnamed_speaker_one_is_not_a_count(nlp) -> None:
     [
         ("Shelling left 9 dead and 23 wounded in the market.", [(9, "dead"), (23, "wounded")]),
         ("The rocket has a range of about 80 kilometres.", [(80, "range")]),
-        ("Partners pledged €30 billion ($33 billion) in loans to Kyiv.", [(30e9, "loans"), (33e9, "loans")]),
+        (
+            "Partners pledged €30 billion ($33 billion) in loans to Kyiv.",
+            [(30e9, "loans"), (33e9, "loans")],
+        ),
     ],
 )
-def test_what_beyond_the_modified_noun(nlp, text: str, values_whats: list[tuple[float, str]]) -> None:
+def test_what_beyond_the_modified_noun(
+    nlp, text: str, values_whats: list[tuple[float, str]]
+) -> None:
     assert [(c.value, c.what) for c in claims_of(nlp, text)] == values_whats
 
 
 def test_listed_bare_number_shares_the_counted_noun(nlp) -> None:
-    claims = claims_of(nlp, "The bill passed with 301 votes in favor, 12 against, and 40 abstentions.")
+    claims = claims_of(
+        nlp, "The bill passed with 301 votes in favor, 12 against, and 40 abstentions."
+    )
     assert [(c.value, c.what) for c in claims][1:] == [(12, "votes"), (40, "abstentions")]
 
 
@@ -257,7 +333,10 @@ def test_change_and_level_are_two_claims(nlp) -> None:
 def test_durations_only_on_request(nlp) -> None:
     text = "The occupation lasted three years and cost 4,000 lives."
     assert [c.text for c in claims_of(nlp, text)] == ["4,000"]
-    assert [(c.text, c.unit) for c in claims_of(nlp, text, durations=True)] == [("three years", "year"), ("4,000", None)]
+    assert [(c.text, c.unit) for c in claims_of(nlp, text, durations=True)] == [
+        ("three years", "year"),
+        ("4,000", None),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -275,3 +354,14 @@ def test_numbers_in_names_are_not_claims(nlp, text: str) -> None:
 def test_negative_numbers(nlp) -> None:
     claim = only(nlp, "Temperatures dropped to minus 20 degrees Celsius at night.")
     assert (claim.text, claim.value, claim.unit) == ("minus 20 degrees Celsius", -20, "celsius")
+
+
+def test_claims_survive_a_failing_time_expression_finder(nlp, monkeypatch) -> None:
+    import sitroom.nlp.claims as claims_module
+
+    def broken(text: str) -> list[tuple[int, int]]:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(claims_module, "timex_spans", broken)
+    claims = claims_of(nlp, "In 2022 the brigade lost 40 tanks.")
+    assert [(c.text, c.value) for c in claims] == [("40", 40)]

@@ -35,7 +35,9 @@ def test_parse_number_reads_digits_words_and_scales(text: str, value: float) -> 
     assert parse_number(text) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("text", ["hundreds", "dozens", "tens of thousands", "", "troops", "12 dozen apples"])
+@pytest.mark.parametrize(
+    "text", ["hundreds", "dozens", "tens of thousands", "", "troops", "12 dozen apples"]
+)
 def test_parse_number_gives_none_for_vague_or_non_numbers(text: str) -> None:
     assert parse_number(text) is None
 
@@ -54,6 +56,8 @@ def test_parse_vague_gives_a_range(text: str, low_high: tuple[float, float]) -> 
     assert parse_vague(text) == low_high
 
 
-@pytest.mark.parametrize(("word", "scale"), [("million", 1e6), ("bn", 1e9), ("thousands", 1e3), ("troops", None)])
+@pytest.mark.parametrize(
+    ("word", "scale"), [("million", 1e6), ("bn", 1e9), ("thousands", 1e3), ("troops", None)]
+)
 def test_parse_scale(word: str, scale: float | None) -> None:
     assert parse_scale(word) == scale

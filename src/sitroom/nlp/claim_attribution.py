@@ -84,9 +84,15 @@ def _subject(verb: Token) -> Token | None:
 
 def _according_to(sent: Span) -> Token | None:
     for token in sent:
-        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < len(token.doc)
+            and token.doc[token.i + 1].lower_ == "to"
+        ):
             to = token.doc[token.i + 1]
-            objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
+            objects = [c for c in to.children if c.dep_ == "pobj"] or [
+                c for c in token.children if c.dep_ == "pobj"
+            ]
             if objects:
                 return objects[0]
     return None
@@ -97,12 +103,16 @@ def _quote_speaker(quote: Quote) -> str | None:
 
 
 def _announced_before(sent: Span, counted: Token, mentions: Sequence[Mention]) -> str | None:
-    """"X announced a new aid package. The $225 million package ...": X, through the noun."""
+    """ "X announced a new aid package. The $225 million package ...": X, through the noun."""
     if sent.start == 0:
         return None
     previous = sent.doc[sent.start - 1].sent
     for token in previous:
-        if token.lemma_ == counted.lemma_ and token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_ in CUE_LEMMAS:
+        if (
+            token.lemma_ == counted.lemma_
+            and token.dep_ in {"dobj", "nsubjpass"}
+            and token.head.lemma_ in CUE_LEMMAS
+        ):
             subject = _subject(token.head)
             if subject is not None and subject.pos_ in {"PROPN", "NOUN"}:
                 return _entity_name(subject, mentions)
@@ -131,12 +141,20 @@ def find_claimant(
     for ancestor in span.root.ancestors:
         if ancestor.lemma_ in CUE_LEMMAS and ancestor.pos_ == "VERB":
             subject = _subject(ancestor)
-            if subject is not None and subject.pos_ != "PRON" and not (span.start <= subject.i < span.end):
+            if (
+                subject is not None
+                and subject.pos_ != "PRON"
+                and not (span.start <= subject.i < span.end)
+            ):
                 return _entity_name(subject, mentions)
     for token in sent:
         if token.lemma_ in CUE_LEMMAS and token.pos_ == "VERB":
             subject = _subject(token)
-            if subject is not None and subject.pos_ in {"PROPN", "NOUN"} and not (span.start <= subject.i < span.end):
+            if (
+                subject is not None
+                and subject.pos_ in {"PROPN", "NOUN"}
+                and not (span.start <= subject.i < span.end)
+            ):
                 return _entity_name(subject, mentions)
     for quote in quotes:
         if quote.start < sent.end_char and sent.start_char < quote.end and _quote_speaker(quote):
@@ -147,7 +165,7 @@ def find_claimant(
 
 
 def _verification_hedge(sent: Span) -> bool:
-    """"could not be independently verified", "has not been confirmed"."""
+    """ "could not be independently verified", "has not been confirmed"."""
     for token in sent:
         if token.lemma_ in _VERIFY_LEMMAS and any(c.dep_ == "neg" for c in token.children):
             return True
@@ -163,13 +181,22 @@ def find_hedge(doc: Doc, span: Span, *, bound_text: str = "") -> str | None:
     for token in path:
         for child in [token, *token.children]:
             word = child.lower_
-            if word in _HEDGE_WORDS and (child.i in on_path or child.dep_ in {"advmod", "aux", "amod", "auxpass", "npadvmod"}):
+            if word in _HEDGE_WORDS and (
+                child.i in on_path or child.dep_ in {"advmod", "aux", "amod", "auxpass", "npadvmod"}
+            ):
                 if word in {"claims", "estimate", "estimates"} and child.pos_ != "VERB":
                     continue
                 return _HEDGE_WORDS[word]
     for token in span.root.ancestors:  # "an estimated 10,000" hangs "estimated" off the noun
-        if any(c.lower_ in {"estimated", "reported", "alleged"} and c.i < span.start for c in token.children):
-            return "estimated" if any(c.lower_ == "estimated" for c in token.children) else "reportedly"
+        if any(
+            c.lower_ in {"estimated", "reported", "alleged"} and c.i < span.start
+            for c in token.children
+        ):
+            return (
+                "estimated"
+                if any(c.lower_ == "estimated" for c in token.children)
+                else "reportedly"
+            )
     sent = span.sent
     if _verification_hedge(sent):
         return "unverified"

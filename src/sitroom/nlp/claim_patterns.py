@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from sitroom.nlp.numbers import parse_number, parse_scale, parse_vague
 
-__all__ = ["Piece", "TIME_UNITS", "find_pieces", "find_bound", "find_range_joiner"]
+__all__ = ["TIME_UNITS", "Piece", "find_bound", "find_pieces", "find_range_joiner"]
 
 _ONES = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -46,7 +46,9 @@ _CORE = re.compile(
 )
 
 # Scale after a number: words ("1.2 million", "4 hundred million") or attached short forms.
-_SCALE_WORDS = re.compile(r"(?:(?:\s+|-)(?:hundred|thousand|million|billion|trillion)s?\b)+", re.IGNORECASE)
+_SCALE_WORDS = re.compile(
+    r"(?:(?:\s+|-)(?:hundred|thousand|million|billion|trillion)s?\b)+", re.IGNORECASE
+)
 _SCALE_ATTACHED = re.compile(r"(?:bn|tn|trn|mn|mln|M)(?![\w])")
 _SCALE_ATTACHED_MONEY = re.compile(r"(?:m|b|k|K|B)(?![\w])")
 
@@ -98,7 +100,9 @@ _UNIT_TABLE: tuple[tuple[str, str], ...] = (
     (r"decades?", "decade"), (r"centuries|century", "century"),
 )  # fmt: skip
 _UNIT_AFTER = re.compile(
-    r"(?:\s?|-)(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNIT_TABLE)) + r")(?![\w])",
+    r"(?:\s?|-)(?:"
+    + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNIT_TABLE))
+    + r")(?![\w])",
     re.IGNORECASE,
 )
 # Single-letter units only count when written against the number ("5m", "3t", "10W").
@@ -114,15 +118,22 @@ _PER_UNITS: tuple[tuple[str, str], ...] = (
     (r"days?", "day"), (r"weeks?", "week"), (r"months?", "month"), (r"years?|annum", "year"), (r"hours?", "hour"),
 )  # fmt: skip
 _PER = re.compile(
-    r"\s*(?:per|a|an|/)\s*(?:" + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PER_UNITS)) + r")(?![\w])(?!\s+(?:earlier|later|ago|before|after)\b)",  # "a year earlier" is a time
+    r"\s*(?:per|a|an|/)\s*(?:"
+    + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PER_UNITS))
+    + r")(?![\w])(?!\s+(?:earlier|later|ago|before|after)\b)",  # "a year earlier" is a time
     re.IGNORECASE,
 )
 
-TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"})
+TIME_UNITS = frozenset(
+    {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+)
 
 _BOUNDS: tuple[tuple[str, str], ...] = (
     (r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of", "at least"),
-    (r"(?:well\s+|just\s+)?(?:more\s+than|over|above)|in\s+excess\s+of|upwards\s+of|exceeding", "more than"),
+    (
+        r"(?:well\s+|just\s+)?(?:more\s+than|over|above)|in\s+excess\s+of|upwards\s+of|exceeding",
+        "more than",
+    ),
     (r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of", "up to"),
     (r"fewer\s+than|less\s+than|under|below", "less than"),
     (r"almost|nearly|close\s+to|just\s+(?:under|shy\s+of)", "nearly"),
@@ -130,7 +141,9 @@ _BOUNDS: tuple[tuple[str, str], ...] = (
     (r"exactly|precisely", "exactly"),
 )
 _BOUND_BEFORE = re.compile(
-    r"(?:^|(?<![\w]))(?:" + "|".join(f"(?P<b{i}>{p})" for i, (p, _) in enumerate(_BOUNDS)) + r")\s*$",
+    r"(?:^|(?<![\w]))(?:"
+    + "|".join(f"(?P<b{i}>{p})" for i, (p, _) in enumerate(_BOUNDS))
+    + r")\s*$",
     re.IGNORECASE,
 )
 # "minus 5", "minus-130 degrees", "$-50.8bn" (the sign between the currency and the digits).
@@ -180,21 +193,44 @@ def _piece(text: str, m: re.Match[str]) -> Piece | None:
     start, end = m.start(), m.end()
     if kind == "vague":
         low_high = parse_vague(m.group(0))
-        return None if low_high is None else Piece(start=start, end=end, core_start=start, core_end=end, kind=kind, value=None, low=low_high[0], high=low_high[1])
+        return (
+            None
+            if low_high is None
+            else Piece(
+                start=start,
+                end=end,
+                core_start=start,
+                core_end=end,
+                kind=kind,
+                value=None,
+                low=low_high[0],
+                high=low_high[1],
+            )
+        )
     value = parse_number(m.group(0))
     if value is None:
         return None
     currency = _currency_before(text, start) if kind == "digits" else None
-    unit, scaled, new_start, base = (currency[1] if currency else None), False, (currency[0] if currency else start), value
+    unit, scaled, new_start, base = (
+        (currency[1] if currency else None),
+        False,
+        (currency[0] if currency else start),
+        value,
+    )
     if minus := _MINUS_BEFORE.search(text, max(0, new_start - 7), new_start):
         value, base, new_start = -value, -value, minus.start()
     if sm := _SCALE_WORDS.match(text, end):
         value *= parse_number("1" + sm.group(0).replace("-", " ")) or 1
         end, scaled = sm.end(), True
-    elif kind == "digits" and ((sm := _SCALE_ATTACHED.match(text, end)) or (currency and (sm := _SCALE_ATTACHED_MONEY.match(text, end)))):
+    elif kind == "digits" and (
+        (sm := _SCALE_ATTACHED.match(text, end))
+        or (currency and (sm := _SCALE_ATTACHED_MONEY.match(text, end)))
+    ):
         value *= parse_scale(sm.group(0)) or 1
         end, scaled = sm.end(), True
-    if (after := _unit_after(text, end, money=currency is not None)) is not None and (unit is None or after[1] in {"cent"}):
+    if (after := _unit_after(text, end, money=currency is not None)) is not None and (
+        unit is None or after[1] in {"cent"}
+    ):
         end, unit = after
         if unit == "pound" and scaled:
             unit = "GBP"  # "361 million pounds" is money; "500 pounds" may be a weight
@@ -202,7 +238,17 @@ def _piece(text: str, m: re.Match[str]) -> Piece | None:
         end = after[0]  # "$5 dollars" is rare, but "US$ 5 USD" happens: keep one unit
     if unit is not None and unit not in TIME_UNITS and (per := _PER.match(text, end)):
         unit, end = f"{unit} per {_PER_UNITS[_group_index(per, 'p')][1]}", per.end()
-    return Piece(start=new_start, end=end, core_start=m.start(), core_end=m.end(), kind=kind, value=value, unit=unit, scaled=scaled, base=base)
+    return Piece(
+        start=new_start,
+        end=end,
+        core_start=m.start(),
+        core_end=m.end(),
+        kind=kind,
+        value=value,
+        unit=unit,
+        scaled=scaled,
+        base=base,
+    )
 
 
 def find_pieces(text: str) -> list[Piece]:

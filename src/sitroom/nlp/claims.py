@@ -24,8 +24,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.nlp.claim_attribution import CUE_LEMMAS, find_claimant, find_hedge
-from sitroom.nlp.dates import timex_spans
 from sitroom.nlp.claim_patterns import TIME_UNITS, Piece, find_bound, find_pieces, find_range_joiner
+from sitroom.nlp.dates import timex_spans
 from sitroom.records import Claim, Mention, Quote
 
 __all__ = ["extract_claims"]
@@ -33,18 +33,81 @@ __all__ = ["extract_claims"]
 logger = logging.getLogger(__name__)
 
 _MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. "
-    "nov nov. dec dec.".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "jan.",
+        "feb",
+        "feb.",
+        "mar",
+        "mar.",
+        "apr",
+        "apr.",
+        "jun",
+        "jun.",
+        "jul",
+        "jul.",
+        "aug",
+        "aug.",
+        "sep",
+        "sep.",
+        "sept",
+        "sept.",
+        "oct",
+        "oct.",
+        "nov",
+        "nov.",
+        "dec",
+        "dec.",
+    ]
 )
-_TIME_WORDS = _MONTHS | TIME_UNITS | frozenset(
-    {f"{u}s" for u in TIME_UNITS} | {"centuries", "ago", "today", "yesterday", "tomorrow", "tonight", "night", "morning"}
+_TIME_WORDS = (
+    _MONTHS
+    | TIME_UNITS
+    | frozenset(
+        {f"{u}s" for u in TIME_UNITS}
+        | {"centuries", "ago", "today", "yesterday", "tomorrow", "tonight", "night", "morning"}
+    )
 )
 # Words after which a bare four-digit number is a year ("in 2024", "since 1991").
-_YEAR_PREPOSITIONS = frozenset({"in", "since", "by", "until", "till", "before", "after", "during", "from", "of", "to", "between", "and", "early", "late", "mid", "the", "through"})
+_YEAR_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "before",
+        "after",
+        "during",
+        "from",
+        "of",
+        "to",
+        "between",
+        "and",
+        "early",
+        "late",
+        "mid",
+        "the",
+        "through",
+    }
+)
 # The plausible span of years in news text; a bare 4-digit number inside it is read as a year.
 _YEAR_RANGE = (1800, 2199)
-_TIME_AFTER = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|BST|CET|EST|EDT|PST|PDT|hrs\b|h\b)", re.IGNORECASE)
+_TIME_AFTER = re.compile(
+    r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|BST|CET|EST|EDT|PST|PDT|hrs\b|h\b)", re.IGNORECASE
+)
 # A number whose next character is one of these is part of a code, a time or a decade.
 _ATTACHED_AFTER = re.compile(r"[A-Za-z0-9]|:\d|'s\b|’s\b|/\d")
 # "60% or more", "10,000 or fewer": a bound written after the number.
@@ -55,7 +118,7 @@ _MAX_WHAT_TOKENS = 8
 
 
 def _is_model_or_code(text: str, piece: Piece) -> bool:
-    """"F-16", "Kh-101", "Su-34", "A320", "G7", "47th", "1990s", "10:27", "3 p.m."."""
+    """ "F-16", "Kh-101", "Su-34", "A320", "G7", "47th", "1990s", "10:27", "3 p.m."."""
     before = text[max(0, piece.core_start - 2) : piece.core_start]
     if piece.start < piece.core_start and piece.unit is not None:
         before = ""  # a currency sign or code written against the digits: "USD10m", "$US55"
@@ -80,7 +143,10 @@ def _counted_head(num: Token) -> Token | None:
         head = token.head
         if head is token:
             return None
-        if token.dep_ in {"nummod", "compound", "nmod", "amod", "quantmod", "npadvmod"} and head.i > num.i:
+        if (
+            token.dep_ in {"nummod", "compound", "nmod", "amod", "quantmod", "npadvmod"}
+            and head.i > num.i
+        ):
             if head.pos_ in _COUNTED_POS:
                 return head
             token = head
@@ -93,13 +159,22 @@ def _phrase_after(doc: Doc, start: int, head: Token) -> str | None:
     """Words from ``start`` to ``head`` plus an "of ..." complement: "North Korean troops"."""
     end = head.i + 1
     for child in head.rights:
-        if child.dep_ == "prep" and (child.lower_ == "of" or any(c.lower_ in {"favor", "favour"} for c in child.children)):
+        if child.dep_ == "prep" and (
+            child.lower_ == "of" or any(c.lower_ in {"favor", "favour"} for c in child.children)
+        ):
             end = max(t.i for t in child.subtree) + 1
             break
     words = list(doc[start:end])
-    if len(words) > 2 and words[0].text in {"-", "‑"} and not words[0].whitespace_ and words[1].pos_ == "ADJ":
+    if (
+        len(words) > 2
+        and words[0].text in {"-", "‑"}
+        and not words[0].whitespace_
+        and words[1].pos_ == "ADJ"
+    ):
         words = words[2:]  # "10,000-strong North Korean force": "strong" describes the number
-    while words and (words[0].pos_ in {"PUNCT", "DET", "ADP", "CCONJ"} or words[0].text in {"-", "‑"}):
+    while words and (
+        words[0].pos_ in {"PUNCT", "DET", "ADP", "CCONJ"} or words[0].text in {"-", "‑"}
+    ):
         words = words[1:]
     if not words or len(words) > _MAX_WHAT_TOKENS:
         words = [t for t in doc[start : head.i + 1] if t.pos_ not in {"PUNCT", "DET"}]
@@ -111,13 +186,20 @@ def _of_object(token: Token) -> Token | None:
     for child in token.rights:
         if child.dep_ == "prep" and child.lower_ in {"of", "in"}:
             objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in _COUNTED_POS]
-            if objects and (child.lower_ == "of" or token.ent_type_ == "MONEY" or token.text in {"$", "€", "£"} or token.like_num):
+            if objects and (
+                child.lower_ == "of"
+                or token.ent_type_ == "MONEY"
+                or token.text in {"$", "€", "£"}
+                or token.like_num
+            ):
                 return objects[0]
     return None
 
 
 # Adjectives that stand for people in casualty counts: "16 wounded", "3 missing".
-_CASUALTY_WORDS = frozenset({"wounded", "injured", "dead", "killed", "missing", "hurt", "captured", "detained"})
+_CASUALTY_WORDS = frozenset(
+    {"wounded", "injured", "dead", "killed", "missing", "hurt", "captured", "detained"}
+)
 # Words between a money amount and what it buys: "€118 billion in aid", "$2m worth of arms".
 _MONEY_LINK = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:in|of|worth\s+of|for)\s+$", re.IGNORECASE)
 
@@ -125,7 +207,11 @@ _MONEY_LINK = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:in|of|worth\s+of|for)\s+
 def _noun_after(doc: Doc, span: Span) -> Token | None:
     """The noun right after "in"/"of" past a money amount (and its converted amount in brackets)."""
     for token in doc[span.end : min(len(doc), span.end + 10)]:
-        if token.pos_ in _COUNTED_POS and token.dep_ == "pobj" and _MONEY_LINK.match(doc.text[span.end_char : token.left_edge.idx]):
+        if (
+            token.pos_ in _COUNTED_POS
+            and token.dep_ == "pobj"
+            and _MONEY_LINK.match(doc.text[span.end_char : token.left_edge.idx])
+        ):
             return token
         if token.pos_ in {"VERB", "AUX"} or token.is_sent_start:
             return None
@@ -145,25 +231,50 @@ def _what(doc: Doc, span: Span, *, unit: str | None = None) -> str | None:
         return _phrase_after(doc, span.end, head)
     for token in (span.root, last):
         if (obj := _of_object(token)) is not None:
-            start = min(t.i for t in obj.subtree if t.i >= span.end) if any(t.i >= span.end for t in obj.subtree) else obj.i
+            start = (
+                min(t.i for t in obj.subtree if t.i >= span.end)
+                if any(t.i >= span.end for t in obj.subtree)
+                else obj.i
+            )
             return _phrase_after(doc, max(start, obj.left_edge.i), obj)
     root = span.root
     if root.head.lower_ in _CASUALTY_WORDS and root.head.i >= span.end:
         return root.head.text
-    if root.lower_ in _CASUALTY_WORDS or (span.end < len(doc) and doc[span.end].lower_ in _CASUALTY_WORDS):
-        return doc[span.end].text if span.end < len(doc) and doc[span.end].lower_ in _CASUALTY_WORDS else None
-    if root.dep_ in {"conj", "appos"} and root.head.pos_ in _COUNTED_POS and any(c.like_num for c in root.head.children):
+    if root.lower_ in _CASUALTY_WORDS or (
+        span.end < len(doc) and doc[span.end].lower_ in _CASUALTY_WORDS
+    ):
+        return (
+            doc[span.end].text
+            if span.end < len(doc) and doc[span.end].lower_ in _CASUALTY_WORDS
+            else None
+        )
+    if (
+        root.dep_ in {"conj", "appos"}
+        and root.head.pos_ in _COUNTED_POS
+        and any(c.like_num for c in root.head.children)
+    ):
         return root.head.text  # "99 votes in favor, nine against": nine votes
-    if unit is not None and root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in _COUNTED_POS:
+    if (
+        unit is not None
+        and root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.pos_ in _COUNTED_POS
+    ):
         owner = root.head.head
         words = [t for t in doc[owner.left_edge.i : owner.i + 1] if t.pos_ not in {"DET", "PUNCT"}]
-        return doc.text[words[0].idx : words[-1].idx + len(words[-1])] if owner.i < span.start and words else None
+        return (
+            doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+            if owner.i < span.start and words
+            else None
+        )
     if unit is not None and (noun := _noun_after(doc, span)) is not None:
         return _phrase_after(doc, noun.left_edge.i, noun)
     return None
 
 
-def _is_date_like(doc: Doc, span: Span, pieces: Sequence[Piece], *, durations: bool = False) -> bool:
+def _is_date_like(
+    doc: Doc, span: Span, pieces: Sequence[Piece], *, durations: bool = False
+) -> bool:
     """Years, dates, durations and clock times: time expressions, not claims.
 
     With ``durations``, a number of time units ("three years") stays, unless it points
@@ -171,8 +282,14 @@ def _is_date_like(doc: Doc, span: Span, pieces: Sequence[Piece], *, durations: b
     """
     if any(p.unit in TIME_UNITS for p in pieces):
         nxt = doc[span.end] if span.end < len(doc) else None
-        attributive = any(doc.text[p.core_end : p.end].startswith("-") for p in pieces)  # "a five-year plan"
-        return not durations or attributive or (nxt is not None and nxt.lower_ in {"ago", "later", "earlier", "before"})
+        attributive = any(
+            doc.text[p.core_end : p.end].startswith("-") for p in pieces
+        )  # "a five-year plan"
+        return (
+            not durations
+            or attributive
+            or (nxt is not None and nxt.lower_ in {"ago", "later", "earlier", "before"})
+        )
     if any(p.unit is not None for p in pieces):
         return False
     head = _counted_head(span[-1])
@@ -199,7 +316,7 @@ def _is_date_like(doc: Doc, span: Span, pieces: Sequence[Piece], *, durations: b
 
 
 def _is_name_number(doc: Doc, span: Span, pieces: Sequence[Piece]) -> bool:
-    """"Game 7", "Article 5", "Channel 5", "one of them": numbers that name or point, not count."""
+    """ "Game 7", "Article 5", "Channel 5", "one of them": numbers that name or point, not count."""
     if any(p.unit is not None for p in pieces):
         return False
     first = span[0]
@@ -213,15 +330,28 @@ def _is_name_number(doc: Doc, span: Span, pieces: Sequence[Piece]) -> bool:
     written = doc.text[pieces[0].core_start : pieces[0].core_end]
     if written.isdigit() and head is not None and head.tag_ == "NNP" and head.text[:1].isupper():
         return True  # "575 Wilbraham Road", "90049 ZIP Code", "787 Dreamliner": a name, not a count
-    if prev is not None and (prev.lower_ in {"no.", "number", "no", "#", "nos."} or (prev.pos_ == "PROPN" and any(ch.isupper() for ch in prev.text) and prev.ent_type_ not in {"GPE", "NORP"})):
+    if prev is not None and (
+        prev.lower_ in {"no.", "number", "no", "#", "nos."}
+        or (
+            prev.pos_ == "PROPN"
+            and any(ch.isupper() for ch in prev.text)
+            and prev.ent_type_ not in {"GPE", "NORP"}
+        )
+    ):
         # "Game 7", "iPhone 11 Pro", "Note 20 Ultra": a number between names is part of one
-        return _counted_head(span[-1]) is None or (nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper())
+        return _counted_head(span[-1]) is None or (
+            nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()
+        )
     last = span[-1]
-    return last.pos_ not in {"NUM", "X", "SYM", "NOUN", "ADJ", "PROPN"} and not last.like_num and pieces[0].kind == "words"
+    return (
+        last.pos_ not in {"NUM", "X", "SYM", "NOUN", "ADJ", "PROPN"}
+        and not last.like_num
+        and pieces[0].kind == "words"
+    )
 
 
 def _base_unit(piece: Piece) -> str | None:
-    """"USD" for "USD per share": a range's ends agree on this part."""
+    """ "USD" for "USD per share": a range's ends agree on this part."""
     return None if piece.unit is None else piece.unit.split(" per ")[0]
 
 
@@ -242,14 +372,25 @@ def _join(text: str, pieces: list[Piece]) -> list[list[Piece]]:
         joiner = None if nxt is None else find_range_joiner(text, piece.end, nxt.start)
         before = text[max(0, piece.start - 9) : piece.start].lower().split()
         after_from = bool(before) and before[-1] == "from"
-        compatible = nxt is not None and (
-            piece.unit is None or _base_unit(piece) == _base_unit(nxt) or (nxt.unit is None and after_from)
-        ) and _is_yearish(text, piece) == _is_yearish(text, nxt)  # "from 20 mpg in 2008 to 29 mpg"
-        is_range = joiner is not None and nxt is not None and compatible and (
-            (joiner in {"-", "–", "—"} and piece.kind == nxt.kind == "digits")
-            # "rose by $2bn to $9bn" is a change and a level, "by 1 to 1.5 degrees" a range
-            or (joiner == "to" and (not before or before[-1] != "by" or piece.unit is None))
-            or (joiner == "and" and bool(before) and before[-1] == "between")
+        compatible = (
+            nxt is not None
+            and (
+                piece.unit is None
+                or _base_unit(piece) == _base_unit(nxt)
+                or (nxt.unit is None and after_from)
+            )
+            and _is_yearish(text, piece) == _is_yearish(text, nxt)
+        )  # "from 20 mpg in 2008 to 29 mpg"
+        is_range = (
+            joiner is not None
+            and nxt is not None
+            and compatible
+            and (
+                (joiner in {"-", "–", "—"} and piece.kind == nxt.kind == "digits")
+                # "rose by $2bn to $9bn" is a change and a level, "by 1 to 1.5 degrees" a range
+                or (joiner == "to" and (not before or before[-1] != "by" or piece.unit is None))
+                or (joiner == "and" and bool(before) and before[-1] == "between")
+            )
         )
         if is_range and nxt is not None:
             groups.append([piece, nxt])
@@ -264,14 +405,27 @@ def _range_values(pieces: list[Piece]) -> tuple[float | None, float | None, str 
     """Low, high and unit of a joined range; "89 to 93 billion" shares the scale and the unit."""
     first, second = pieces
     low, high = first.value, second.value
-    if low is not None and high is not None and second.scaled and not first.scaled and second.base:
-        if low < second.base:  # "1 to 2 thousand", but not "$200 to $4 million"
-            low *= high / second.base
+    # "1 to 2 thousand" shares the scale, but "$200 to $4 million" does not
+    if (
+        low is not None
+        and high is not None
+        and second.scaled
+        and not first.scaled
+        and second.base
+        and low < second.base
+    ):
+        low *= high / second.base
     return low, high, second.unit or first.unit
 
 
 def _claim(
-    doc: Doc, pieces: list[Piece], *, article_id: str, mentions: Sequence[Mention], quotes: Sequence[Quote], durations: bool
+    doc: Doc,
+    pieces: list[Piece],
+    *,
+    article_id: str,
+    mentions: Sequence[Mention],
+    quotes: Sequence[Quote],
+    durations: bool,
 ) -> Claim | None:
     text = doc.text
     start, end = pieces[0].start, pieces[-1].end
@@ -308,7 +462,9 @@ def _claim(
         bound=bound,
         unit=unit,
         what=_what(doc, full, unit=unit),
-        claimant=find_claimant(doc, full, mentions=mentions, quotes=quotes, counted=_counted_head(full[-1])),
+        claimant=find_claimant(
+            doc, full, mentions=mentions, quotes=quotes, counted=_counted_head(full[-1])
+        ),
         hedge=find_hedge(doc, full, bound_text=text[start : pieces[0].start]),
     )
 
@@ -318,7 +474,7 @@ def _timex_spans(text: str) -> list[tuple[int, int]]:
     this module's own year/date/time checks (one stage's bug must not stop another's)."""
     try:
         return timex_spans(text)
-    except Exception:  # noqa: BLE001 - another extractor's failure, logged and survived
+    except Exception:
         logger.exception("timex_spans failed; numeric claims use their own date checks")
         return []
 
@@ -332,7 +488,9 @@ def _in_timex(pieces: list[Piece], timexes: Sequence[tuple[int, int]], *, durati
         return False
     if any(p.unit is not None and p.unit not in TIME_UNITS for p in pieces):
         return False  # "1520 sq m", "$2024": a unit says it is a quantity, whatever its digits
-    return any(start <= p.core_start and p.core_end <= end for p in pieces for start, end in timexes)
+    return any(
+        start <= p.core_start and p.core_end <= end for p in pieces for start, end in timexes
+    )
 
 
 def extract_claims(
@@ -351,9 +509,14 @@ def extract_claims(
     quantity benchmarks such as NewsQuant count them.
     """
     timexes = _timex_spans(doc.text)
-    groups = [g for g in _join(doc.text, find_pieces(doc.text)) if not _in_timex(g, timexes, durations=durations)]
+    groups = [
+        g
+        for g in _join(doc.text, find_pieces(doc.text))
+        if not _in_timex(g, timexes, durations=durations)
+    ]
     claims = (
-        _claim(doc, g, article_id=article_id, mentions=mentions, quotes=quotes, durations=durations) for g in groups
+        _claim(doc, g, article_id=article_id, mentions=mentions, quotes=quotes, durations=durations)
+        for g in groups
     )
     return _share_context(doc, [c for c in claims if c is not None])
 
@@ -371,8 +534,19 @@ def _share_context(doc: Doc, claims: list[Claim]) -> list[Claim]:
         prev = out[-1] if out else None
         between = doc.text[prev.end : claim.start] if prev is not None else ""
         if prev is not None and _RESTATED.fullmatch(between):
-            claim = replace(claim, what=claim.what if prev.what is None else prev.what, claimant=prev.claimant or claim.claimant)
-        elif prev is not None and claim.what is None and claim.unit is None and prev.unit is None and prev.what and _LISTED.match(between):
+            claim = replace(
+                claim,
+                what=claim.what if prev.what is None else prev.what,
+                claimant=prev.claimant or claim.claimant,
+            )
+        elif (
+            prev is not None
+            and claim.what is None
+            and claim.unit is None
+            and prev.unit is None
+            and prev.what
+            and _LISTED.match(between)
+        ):
             head = re.split(r"\s+(?:in|of|on|at|for)\s+", prev.what)[0].split()[-1]
             claim = replace(claim, what=head)
         out.append(claim)
