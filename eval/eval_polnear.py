@@ -29,9 +29,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from sitroom.nlp.pipeline import load_nlp  # noqa: E402
-from sitroom.nlp.quotes import extract_quotes  # noqa: E402
-from sitroom.records import Quote  # noqa: E402
+from sitroom.nlp.pipeline import load_nlp
+from sitroom.nlp.quotes import extract_quotes
+from sitroom.records import Quote
 
 TARGETS = {"direct_f1": 0.85, "direct_speaker_acc": 0.88}
 
@@ -44,9 +44,41 @@ TWO_APOSTROPHES = "''"
 
 def has_quote_mark(text: str) -> bool:
     return any(ch in DOUBLE_MARKS for ch in text) or TWO_APOSTROPHES in text
+
+
 _STOP = frozenset(
-    "the a an of and or to in on at for by with from his her their its he she they it we i "
-    "mr mrs ms dr said says".split()
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "by",
+        "with",
+        "from",
+        "his",
+        "her",
+        "their",
+        "its",
+        "he",
+        "she",
+        "they",
+        "it",
+        "we",
+        "i",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "said",
+        "says",
+    ]
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 
@@ -113,7 +145,11 @@ class Predicted:
 def group(quotes: list[Quote]) -> list[Predicted]:
     by_speaker: dict[tuple[int, int] | int, list[Quote]] = {}
     for i, q in enumerate(quotes):
-        key = (q.speaker_start, q.speaker_end) if q.speaker_start is not None and q.speaker_end is not None else i
+        key = (
+            (q.speaker_start, q.speaker_end)
+            if q.speaker_start is not None and q.speaker_end is not None
+            else i
+        )
         by_speaker.setdefault(key, []).append(q)
     out = []
     for members in by_speaker.values():
@@ -142,9 +178,12 @@ def _words(text: str | None) -> set[str]:
 
 
 def speaker_ok(gold: Gold, quote: Quote) -> bool:
-    if quote.speaker_start is not None and quote.speaker_end is not None:
-        if _overlap(gold.source, ((quote.speaker_start, quote.speaker_end),)) > 0:
-            return True
+    if (
+        quote.speaker_start is not None
+        and quote.speaker_end is not None
+        and _overlap(gold.source, ((quote.speaker_start, quote.speaker_end),)) > 0
+    ):
+        return True
     gold_words = _words(gold.source_text)
     return bool(gold_words & (_words(quote.speaker) | _words(quote.speaker_text)))
 
@@ -157,7 +196,9 @@ def _in_view(quote: Quote, text: str, *, direct: bool) -> bool:
     return has_quote_mark(text[quote.start : quote.end])
 
 
-def score(pairs: list[tuple[str, list[Gold], list[Quote]]], *, direct: bool) -> dict[str, float | int]:
+def score(
+    pairs: list[tuple[str, list[Gold], list[Quote]]], *, direct: bool
+) -> dict[str, float | int]:
     n_pred = n_pred_hit = n_gold = n_gold_hit = n_src = n_src_ok = 0
     for text, golds, quotes in pairs:
         golds = [g for g in golds if g.is_direct] if direct else golds
@@ -177,8 +218,14 @@ def score(pairs: list[tuple[str, list[Gold], list[Quote]]], *, direct: bool) -> 
     p = n_pred_hit / n_pred if n_pred else 0.0
     r = n_gold_hit / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
-            "speaker_acc": round(n_src_ok / n_src, 3) if n_src else 0.0, "gold": n_gold, "predicted": n_pred}
+    return {
+        "precision": round(p, 3),
+        "recall": round(r, 3),
+        "f1": round(f, 3),
+        "speaker_acc": round(n_src_ok / n_src, 3) if n_src else 0.0,
+        "gold": n_gold,
+        "predicted": n_pred,
+    }
 
 
 def load_split(root: Path) -> list[tuple[str, str, list[Gold]]]:
@@ -193,8 +240,10 @@ def load_split(root: Path) -> list[tuple[str, str, list[Gold]]]:
 def predict(docs: list[tuple[str, str, list[Gold]]]) -> list[tuple[str, list[Gold], list[Quote]]]:
     nlp = load_nlp()
     parsed = nlp.pipe(((text, name) for name, text, _ in docs), as_tuples=True, batch_size=8)
-    return [(doc.text, golds, extract_quotes(doc, article_id=name))
-            for (doc, name), (_, _, golds) in zip(parsed, docs, strict=True)]
+    return [
+        (doc.text, golds, extract_quotes(doc, article_id=name))
+        for (doc, name), (_, _, golds) in zip(parsed, docs, strict=True)
+    ]
 
 
 def run(shared: Path, *, split: str = "dev") -> dict[str, float | int | str]:
@@ -210,4 +259,8 @@ def run(shared: Path, *, split: str = "dev") -> dict[str, float | int | str]:
 if __name__ == "__main__":
     import json
 
-    print(json.dumps(run(REPO.parent / "shared", split=sys.argv[1] if len(sys.argv) > 1 else "dev"), indent=2))
+    print(
+        json.dumps(
+            run(REPO.parent / "shared", split=sys.argv[1] if len(sys.argv) > 1 else "dev"), indent=2
+        )
+    )

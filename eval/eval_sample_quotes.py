@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from sitroom.nlp.pipeline import load_nlp  # noqa: E402
-from sitroom.nlp.quotes import extract_quotes  # noqa: E402
-from sitroom.records import Quote  # noqa: E402
+from sitroom.nlp.pipeline import load_nlp
+from sitroom.nlp.quotes import extract_quotes
+from sitroom.records import Quote
 
 TARGETS = {"found_right_speaker_share": 0.95}
 
@@ -45,7 +45,10 @@ def _article_texts(path: Path, gold: dict) -> tuple[list[str], list[str], str]:
     except Exception:  # noqa: BLE001 - the reader is another stage; fall back to gold lines
         return by_lines, [], "gold lines"
     titles = {(a.title or "").strip(): a for a in articles}
-    texts = [titles[g["title"]].text if g["title"] in titles else by_lines[i] for i, g in enumerate(gold["articles"])]
+    texts = [
+        titles[g["title"]].text if g["title"] in titles else by_lines[i]
+        for i, g in enumerate(gold["articles"])
+    ]
     gold_titles = {g["title"] for g in gold["articles"]}
     extra = [a.text for a in articles if (a.title or "").strip() not in gold_titles]
     return texts, extra, "read_path"
@@ -103,8 +106,10 @@ def run(shared: Path) -> dict[str, float | int | str]:
         right += any(_speaker_ok(q, fact, aliases) for q in candidates)
     all_quotes = [q for qs, _ in per_article for q in qs]
     named_unnamed = sum(
-        1 for q in all_quotes
-        if q.speaker is not None and q.speaker_text
+        1
+        for q in all_quotes
+        if q.speaker is not None
+        and q.speaker_text
         and any(head in q.speaker_text.lower() for head in _UNNAMED_HEADS)
     )
     widget_quotes = sum(len(qs) for qs, _ in _quotes(nlp, extra, "w")) if extra else 0

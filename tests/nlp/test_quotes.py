@@ -22,7 +22,10 @@ from sitroom.records import Mention, Quote
         ("Russia’s army and the region’s governor don’t agree.", []),
         ("The allies’ tanks and the soldiers’ morale held.", []),
         # a double quotation nests single marks; only the outer one is returned
-        ("“They told us ‘leave now’ and we ran,” she said.", ["They told us ‘leave now’ and we ran,"]),
+        (
+            "“They told us ‘leave now’ and we ran,” she said.",
+            ["They told us ‘leave now’ and we ran,"],
+        ),
     ],
 )
 def test_find_quoted_spans(text: str, expected: list[str]) -> None:
@@ -30,7 +33,9 @@ def test_find_quoted_spans(text: str, expected: list[str]) -> None:
 
 
 def test_quote_continues_into_next_paragraph_when_it_reopens() -> None:
-    text = "“The first convoy arrived at dawn.\n\n“The second is still at the checkpoint,” she said."
+    text = (
+        "“The first convoy arrived at dawn.\n\n“The second is still at the checkpoint,” she said."
+    )
     spans = find_quoted_spans(text)
     assert len(spans) == 1
     assert text[spans[0].start : spans[0].end].startswith("The first convoy")
@@ -70,69 +75,142 @@ def _one(quotes: list[Quote], starts: str) -> Quote:
 CASES = [
     pytest.param(
         "Mayor Ihor Terekhov visited the damaged school on Friday. “We will rebuild every classroom,” he said.",
-        "We will rebuild", "direct", "Ihor Terekhov", "he", "pronoun", "said", id="cue-after-pronoun",
+        "We will rebuild",
+        "direct",
+        "Ihor Terekhov",
+        "he",
+        "pronoun",
+        "said",
+        id="cue-after-pronoun",
     ),
     pytest.param(
         "“We need more artillery shells before winter,” said Oleksandr Syrskyi, adding that the front was stable.",
-        "We need more artillery", "direct", "Oleksandr Syrskyi", "Oleksandr Syrskyi", "person", "said",
+        "We need more artillery",
+        "direct",
+        "Oleksandr Syrskyi",
+        "Oleksandr Syrskyi",
+        "person",
+        "said",
         id="cue-after-inverted",
     ),
     pytest.param(
         "Foreign Minister Andrii Sybiha told reporters: “Our partners must act before the winter comes.”",
-        "Our partners must act", "direct", "Andrii Sybiha", "Andrii Sybiha", "person", "told", id="cue-before-colon",
+        "Our partners must act",
+        "direct",
+        "Andrii Sybiha",
+        "Andrii Sybiha",
+        "person",
+        "told",
+        id="cue-before-colon",
     ),
     pytest.param(
         "Kremlin spokesman Dmitry Peskov called the decision “a reckless provocation” on Tuesday.",
-        "a reckless provocation", "mixed", "Dmitry Peskov", "Dmitry Peskov", "person", "called",
+        "a reckless provocation",
+        "mixed",
+        "Dmitry Peskov",
+        "Dmitry Peskov",
+        "person",
+        "called",
         id="mixed-title-stripped",
     ),
     pytest.param(
         "Britain’s defence secretary John Healey called the launch ‘deeply irresponsible’ in a statement.",
-        "deeply irresponsible", "mixed", "John Healey", "John Healey", "person", "called", id="mixed-single-marks",
+        "deeply irresponsible",
+        "mixed",
+        "John Healey",
+        "John Healey",
+        "person",
+        "called",
+        id="mixed-single-marks",
     ),
     pytest.param(
         "“Nobody in our street slept that night,” one local resident said.",
-        "Nobody in our street", "direct", None, "one local resident", "unnamed", "said", id="unnamed-resident",
+        "Nobody in our street",
+        "direct",
+        None,
+        "one local resident",
+        "unnamed",
+        "said",
+        id="unnamed-resident",
     ),
     pytest.param(
         "“The road to the city is cut,” a senior Ukrainian official said. Later Oleksandr Syrskyi visited the front.",
-        "The road to the city", "direct", None, "a senior Ukrainian official", "unnamed", "said",
+        "The road to the city",
+        "direct",
+        None,
+        "a senior Ukrainian official",
+        "unnamed",
+        "said",
         id="unnamed-official-not-merged",
     ),
     pytest.param(
         "“Twelve of the fourteen missiles were intercepted,” Ukraine’s air force said on Telegram.",
-        "Twelve of the fourteen", "direct", "Ukraine’s air force", "Ukraine’s air force", "organization", "said",
+        "Twelve of the fourteen",
+        "direct",
+        "Ukraine’s air force",
+        "Ukraine’s air force",
+        "organization",
+        "said",
         id="organization",
     ),
     pytest.param(
         "Officials said the overnight strike damaged a grain terminal in Odesa.",
-        "the overnight strike damaged", "indirect", None, "Officials", "unnamed", "said", id="indirect-unnamed",
+        "the overnight strike damaged",
+        "indirect",
+        None,
+        "Officials",
+        "unnamed",
+        "said",
+        id="indirect-unnamed",
     ),
     pytest.param(
         "The Kremlin warned that Western missiles would change the nature of the conflict.",
-        "Western missiles would change", "indirect", "Kremlin", "Kremlin", "organization", "warned",
+        "Western missiles would change",
+        "indirect",
+        "Kremlin",
+        "Kremlin",
+        "organization",
+        "warned",
         id="indirect-organization",
     ),
     pytest.param(
         "Three power stations were hit overnight, according to Prime Minister Denys Shmyhal.",
-        "Three power stations were hit", "indirect", "Denys Shmyhal", "Denys Shmyhal", "person", "according",
+        "Three power stations were hit",
+        "indirect",
+        "Denys Shmyhal",
+        "Denys Shmyhal",
+        "person",
+        "according",
         id="according-to",
     ),
 ]
 
 
-@pytest.mark.parametrize(("text", "starts", "kind", "speaker", "speaker_text", "speaker_kind", "cue"), CASES)
-def test_quote_and_speaker(nlp, text, starts, kind, speaker, speaker_text, speaker_kind, cue) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("text", "starts", "kind", "speaker", "speaker_text", "speaker_kind", "cue"), CASES
+)
+def test_quote_and_speaker(
+    nlp, text, starts, kind, speaker, speaker_text, speaker_kind, cue
+) -> None:  # type: ignore[no-untyped-def]
     quote = _one(_quotes(nlp, text), starts)
     assert (quote.kind, quote.speaker, quote.speaker_text, quote.speaker_kind, quote.cue) == (
-        kind, speaker, speaker_text, speaker_kind, cue,
+        kind,
+        speaker,
+        speaker_text,
+        speaker_kind,
+        cue,
     )
 
 
 def test_split_quote_gives_one_speaker_to_both_parts(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "“The drones came in three waves,” Serhiy Lysak said. “Air defence shot most of them down.”"
+    text = (
+        "“The drones came in three waves,” Serhiy Lysak said. “Air defence shot most of them down.”"
+    )
     quotes = [q for q in _quotes(nlp, text) if q.kind == "direct"]
-    assert [q.text for q in quotes] == ["The drones came in three waves", "Air defence shot most of them down."]
+    assert [q.text for q in quotes] == [
+        "The drones came in three waves",
+        "Air defence shot most of them down.",
+    ]
     assert {q.speaker for q in quotes} == {"Serhiy Lysak"}
     assert all("Lysak" not in q.text and "said" not in q.text for q in quotes)
 
@@ -144,7 +222,9 @@ def test_multi_paragraph_quote_is_one_record(nlp) -> None:  # type: ignore[no-un
     )
     quotes = [q for q in _quotes(nlp, text) if q.kind == "direct"]
     assert len(quotes) == 1
-    assert quotes[0].text.startswith("The first convoy") and quotes[0].text.endswith("at the checkpoint")
+    assert quotes[0].text.startswith("The first convoy") and quotes[0].text.endswith(
+        "at the checkpoint"
+    )
     assert quotes[0].speaker == "Oksana Markarova"
 
 
@@ -167,8 +247,14 @@ def test_surname_takes_the_full_name_from_earlier_in_the_article(nlp) -> None:  
 def test_mentions_give_the_canonical_name(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "“We need more shells,” Zelensky said in his evening address."
     start = text.index("Zelensky")
-    mention = Mention(article_id="t1", start=start, end=start + 8, text="Zelensky", label="PERSON",
-                      entity="Volodymyr Zelenskyy")
+    mention = Mention(
+        article_id="t1",
+        start=start,
+        end=start + 8,
+        text="Zelensky",
+        label="PERSON",
+        entity="Volodymyr Zelenskyy",
+    )
     quote = _one(_quotes(nlp, text, (mention,)), "We need more shells")
     assert quote.speaker == "Volodymyr Zelenskyy"
     assert quote.speaker_text == "Zelensky"

@@ -62,7 +62,7 @@ def _after(text: str, i: int) -> str:
 def _can_open_single(text: str, i: int) -> bool:
     """A single mark opens when it follows a space or bracket and precedes a letter."""
     prev, nxt = _before(text, i), _after(text, i)
-    return (prev == "" or prev.isspace() or prev in "([{—–-“\"") and nxt.isalpha()
+    return (prev == "" or prev.isspace() or prev in '([{—–-“"') and nxt.isalpha()
 
 
 def _can_close_single(text: str, i: int) -> bool:
@@ -83,11 +83,17 @@ def _single_spans(text: str, lo: int, hi: int) -> list[QuotedSpan]:
         if text[i] in _SINGLE_OPEN and _can_open_single(text, i):
             limit = min(hi, i + 1 + MAX_SINGLE_QUOTE_CHARS)
             close = next(
-                (j for j in range(i + 2, limit) if text[j] in _SINGLE_CLOSE and _can_close_single(text, j)),
+                (
+                    j
+                    for j in range(i + 2, limit)
+                    if text[j] in _SINGLE_CLOSE and _can_close_single(text, j)
+                ),
                 None,
             )
             if close is not None:
-                spans.append(QuotedSpan(start=i + 1, end=close, open_at=i, close_at=close, single=True))
+                spans.append(
+                    QuotedSpan(start=i + 1, end=close, open_at=i, close_at=close, single=True)
+                )
                 i = close + 1
                 continue
         i += 1
@@ -111,7 +117,9 @@ def _closes(text: str, i: int) -> bool:
         return True
     # An opening curly mark typed where a closing one belongs (after punctuation/word, before space).
     nxt = _after(text, i)
-    return ch in _DOUBLE_OPEN and not _before(text, i).isspace() and (nxt == "" or not _is_word(nxt))
+    return (
+        ch in _DOUBLE_OPEN and not _before(text, i).isspace() and (nxt == "" or not _is_word(nxt))
+    )
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -31,6 +31,7 @@ from sitroom.nlp.speakers import (
     speaker_before,
     speaker_of_according,
     speaker_of_cue,
+    word_set,
 )
 from sitroom.records import Mention, Quote
 
@@ -54,7 +55,7 @@ MAX_QUOTED_SHARE_OF_INDIRECT = 0.5
 # Quoted titles ("“Meet the Press”", "“Perception”") are short and capitalized; six
 # words covers most show and book titles, while speech rarely capitalizes every word.
 MAX_TITLE_WORDS = 6
-_TITLE_SMALL_WORDS = frozenset("a an the of and or in on at to for with by from de".split())
+_TITLE_SMALL_WORDS = word_set("a an the of and or in on at to for with by from de")
 _WORD = re.compile(r"[\w][\w'’\-]*")
 # A scare-quoted modifier ("“unbound” delegates") is one or two words.
 MAX_SCARE_TOKENS = 2
@@ -62,7 +63,9 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nummod", "poss"})
 # A framing verb's complement around a mixed quote is kept unless it is the quote alone.
 MAX_QUOTED_SHARE_OF_FRAMED = 0.9
 # Children of a framing verb that are not what it says: the next clause, punctuation.
-_NOT_COMPLEMENT = frozenset({"punct", "cc", "conj", "advcl", "nsubj", "nsubjpass", "mark", "parataxis"})
+_NOT_COMPLEMENT = frozenset(
+    {"punct", "cc", "conj", "advcl", "nsubj", "nsubjpass", "mark", "parataxis"}
+)
 # Characters that end a sentence when they stand just before an opening mark.
 _SENTENCE_END = frozenset(".!?")
 # Punctuation that belongs to the writer's sentence, not the quote: “…,” he said.
@@ -102,7 +105,9 @@ def _is_quote_mark(token: Token) -> bool:
     return token.text in {'"', "“", "”", "‘", "’", "«", "»", "''", "``", "'"}
 
 
-def _ancestor_cue(inner: Span, quoted: Sequence[tuple[int, int]], names: NameIndex) -> tuple[Token, Speaker] | None:
+def _ancestor_cue(
+    inner: Span, quoted: Sequence[tuple[int, int]], names: NameIndex
+) -> tuple[Token, Speaker] | None:
     """A verb of saying that governs the quotation in the parse, with its speaker."""
     roots = [t for t in inner if not (inner.start <= t.head.i < inner.end)]
     for root in roots:
@@ -118,7 +123,9 @@ def _ancestor_cue(inner: Span, quoted: Sequence[tuple[int, int]], names: NameInd
     return None
 
 
-def _window_cue(tokens: Sequence[Token], names: NameIndex, quoted: Sequence[tuple[int, int]]) -> tuple[Token, Speaker] | None:
+def _window_cue(
+    tokens: Sequence[Token], names: NameIndex, quoted: Sequence[tuple[int, int]]
+) -> tuple[Token, Speaker] | None:
     for token in tokens:
         if is_cue(token):
             speaker = speaker_of_cue(token, names, quoted)
@@ -163,7 +170,9 @@ def _before_tokens(doc: Doc, open_char: int) -> list[Token]:
     return out
 
 
-def _colon_lead(doc: Doc, open_at: int, names: NameIndex, quoted: Sequence[tuple[int, int]]) -> tuple[Token, Speaker] | None:
+def _colon_lead(
+    doc: Doc, open_at: int, names: NameIndex, quoted: Sequence[tuple[int, int]]
+) -> tuple[Token, Speaker] | None:
     """A quote introduced by a colon, in its sentence or ending the paragraph before:
     "The statement reads: “…”"; the lead sentence's subject is the speaker."""
     j = open_at - 1
@@ -195,7 +204,9 @@ def _name_before_colon(lead: Sequence[Token], names: NameIndex) -> Speaker | Non
         elif token.text == "(":
             depth -= 1
         elif depth <= 0:
-            is_name = token.ent_type_ in {"PERSON", "ORG"} or (token.pos_ == "PROPN" and not token.is_upper)
+            is_name = token.ent_type_ in {"PERSON", "ORG"} or (
+                token.pos_ == "PROPN" and not token.is_upper
+            )
             return speaker_before(token.doc[token.i + 1], names) if is_name else None
     return None
 
@@ -204,8 +215,14 @@ def _inside(char: int, quoted: Sequence[tuple[int, int]]) -> bool:
     return any(a <= char < b for a, b in quoted)
 
 
-def _attribute(doc: Doc, span: QuotedSpan, inner: Span, kind: str, names: NameIndex,
-               quoted: Sequence[tuple[int, int]]) -> tuple[Token, Speaker] | None:
+def _attribute(
+    doc: Doc,
+    span: QuotedSpan,
+    inner: Span,
+    kind: str,
+    names: NameIndex,
+    quoted: Sequence[tuple[int, int]],
+) -> tuple[Token, Speaker] | None:
     # A direct quote's attribution is most reliably the clause right after it ("”, he
     # said"); a mixed quote's is the verb that governs it in the parse.
     found = None
@@ -236,8 +253,13 @@ def _is_scare_modifier(inner: Span) -> bool:
     return len(inner) <= MAX_SCARE_TOKENS and all(t.dep_ in _MODIFIER_DEPS for t in roots)
 
 
-def _resolve_pronoun(speaker: Speaker, doc: Doc, names: NameIndex, quoted: Sequence[tuple[int, int]],
-                     previous: Sequence[Quote]) -> str | None:
+def _resolve_pronoun(
+    speaker: Speaker,
+    doc: Doc,
+    names: NameIndex,
+    quoted: Sequence[tuple[int, int]],
+    previous: Sequence[Quote],
+) -> str | None:
     lower = speaker.text.lower()
     if lower in {"he", "she", "i"}:
         person = names.person_before(speaker.start, doc, quoted)
@@ -248,8 +270,16 @@ def _resolve_pronoun(speaker: Speaker, doc: Doc, names: NameIndex, quoted: Seque
     return None
 
 
-def _quote(article_id: str, doc: Doc, start: int, end: int, kind: str, cue: Token | None,
-           speaker: Speaker | None, name: str | None) -> Quote:
+def _quote(
+    article_id: str,
+    doc: Doc,
+    start: int,
+    end: int,
+    kind: str,
+    cue: Token | None,
+    speaker: Speaker | None,
+    name: str | None,
+) -> Quote:
     return Quote(
         article_id=article_id,
         start=start,
@@ -272,8 +302,14 @@ def _continues(doc: Doc, previous: Quote, open_at: int) -> bool:
     return len(gap) <= CONTINUATION_GAP_CHARS and gap.count("\n\n") + gap.count("\n") <= 2
 
 
-def _marked_quotes(doc: Doc, article_id: str, spans: Sequence[QuotedSpan], names: NameIndex,
-                   quoted: Sequence[tuple[int, int]], framing: set[int]) -> list[Quote]:
+def _marked_quotes(
+    doc: Doc,
+    article_id: str,
+    spans: Sequence[QuotedSpan],
+    names: NameIndex,
+    quoted: Sequence[tuple[int, int]],
+    framing: set[int],
+) -> list[Quote]:
     """Direct and mixed quotes; adds to ``framing`` the cue verbs that govern a mixed quote."""
     out: list[Quote] = []
     for span in spans:
@@ -289,13 +325,24 @@ def _marked_quotes(doc: Doc, article_id: str, spans: Sequence[QuotedSpan], names
             continue  # a quoted title, unless a cue follows it: “Absolutely,” he said.
         previous = next((q for q in reversed(out) if q.kind != "indirect"), None)
         if found is None:
-            if kind == "direct" and previous is not None and _continues(doc, previous, span.open_at):
+            if (
+                kind == "direct"
+                and previous is not None
+                and _continues(doc, previous, span.open_at)
+            ):
                 out.append(
                     Quote(
-                        article_id=article_id, start=start, end=end, text=doc.text[start:end], kind=kind,
-                        speaker=previous.speaker, speaker_text=previous.speaker_text,
-                        speaker_start=previous.speaker_start, speaker_end=previous.speaker_end,
-                        speaker_kind=previous.speaker_kind, cue=previous.cue,
+                        article_id=article_id,
+                        start=start,
+                        end=end,
+                        text=doc.text[start:end],
+                        kind=kind,
+                        speaker=previous.speaker,
+                        speaker_text=previous.speaker_text,
+                        speaker_start=previous.speaker_start,
+                        speaker_end=previous.speaker_end,
+                        speaker_kind=previous.speaker_kind,
+                        cue=previous.cue,
                     )
                 )
             elif kind == "direct" and len(inner) >= MIN_UNATTRIBUTED_WORDS and not span.single:
@@ -315,7 +362,9 @@ def _marked_quotes(doc: Doc, article_id: str, spans: Sequence[QuotedSpan], names
 
 def _clause_bounds(tokens: Sequence[Token]) -> tuple[int, int] | None:
     toks = [t for t in tokens if not t.is_space]
-    while toks and (toks[0].is_punct or toks[0].lower_ in {"that", "whether"} and toks[0].dep_ == "mark"):
+    while toks and (
+        toks[0].is_punct or toks[0].lower_ in {"that", "whether"} and toks[0].dep_ == "mark"
+    ):
         toks = toks[1:]
     while toks and toks[-1].is_punct and not _is_quote_mark(toks[-1]):
         toks = toks[:-1]
@@ -331,14 +380,17 @@ def _quoted_share(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> fl
 
 def _complement(verb: Token) -> list[Token]:
     """What a framing verb says about its object: "accused him of an “artful smear”"."""
-    return [
-        t for child in verb.rights if child.dep_ not in _NOT_COMPLEMENT
-        for t in child.subtree
-    ]
+    return [t for child in verb.rights if child.dep_ not in _NOT_COMPLEMENT for t in child.subtree]
 
 
-def _indirect_quotes(doc: Doc, article_id: str, names: NameIndex, quoted: Sequence[tuple[int, int]],
-                     marked: Sequence[Quote], framing: set[int]) -> list[Quote]:
+def _indirect_quotes(
+    doc: Doc,
+    article_id: str,
+    names: NameIndex,
+    quoted: Sequence[tuple[int, int]],
+    marked: Sequence[Quote],
+    framing: set[int],
+) -> list[Quote]:
     """Reported clauses of verbs of saying, "according to X" clauses, and the complements
     of verbs that frame a mixed quote ("called the move “reckless” on Monday")."""
     out: list[Quote] = []
@@ -348,7 +400,7 @@ def _indirect_quotes(doc: Doc, article_id: str, names: NameIndex, quoted: Sequen
         source = find_according_to(token)
         if source is not None:
             head = token.head
-            skip = set(t.i for t in token.subtree)
+            skip = {t.i for t in token.subtree}
             bounds = _clause_bounds([t for t in head.subtree if t.i not in skip])
             speaker = speaker_of_according(token, names)
         elif is_cue(token) or token.i in framing:

@@ -18,35 +18,44 @@ from spacy.tokens import Doc, Span, Token
 from sitroom.records import Mention
 
 __all__ = [
-    "CUE_LEMMAS",
     "CHARACTERIZE_LEMMAS",
+    "CUE_LEMMAS",
     "NameIndex",
     "Speaker",
     "find_according_to",
+    "has_cue_form",
     "is_cue",
+    "speaker_before",
     "speaker_of_according",
     "speaker_of_cue",
+    "word_set",
 ]
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A frozen set from a whitespace-separated word list (long lists read best as prose)."""
+    return frozenset(text.split())
+
 
 # Verbs of saying that introduce direct or indirect speech. Starts from the list in the
 # brief (said, warned, told, claimed, noted, ...) plus common newswire variants seen in
 # attribution corpora (PARC/PolNeAR cue lists): write, tweet, explain, reply, ...
-CUE_LEMMAS = frozenset(
+CUE_LEMMAS = word_set(
     """say tell claim note add state announce insist argue deny accuse urge emphasize
     emphasise acknowledge confirm warn report write tweet post explain reply respond
     declare assert stress reveal contend maintain admit suggest predict ask allege
     comment remark observe recall continue conclude point caution complain concede
-    vow pledge promise threaten demand tout boast testify answer agree disclose estimate
-    reiterate underline underscore quip joke shout scream charge counter wonder exclaim
-    chant echo recount muse plead sigh laugh""".split()
+    vow pledge promise threaten demand tout boast testify answer agree disclose
+    estimate reiterate underline underscore quip joke shout scream charge counter
+    wonder exclaim chant echo recount muse plead sigh laugh"""
 )
 
 # Verbs that frame a partial quote without introducing speech ("called the move
 # “reckless”"); together with the cues they govern mixed quotes.
-CHARACTERIZE_LEMMAS = frozenset(
+CHARACTERIZE_LEMMAS = word_set(
     """call label describe dub brand term characterize characterise condemn criticize
     criticise slam blast decry denounce praise hail dismiss reject welcome refer
-    express voice cite thank blame liken compare mock""".split()
+    express voice cite thank blame liken compare mock"""
 )
 
 # Pronouns that can stand for a speaker, with what they may resolve to.
@@ -56,17 +65,17 @@ _OTHER_PRONOUNS = frozenset({"they", "we", "you"})
 
 # Head nouns that make an unnamed description an institution ("Ukraine's air force",
 # "the foreign ministry") when it also contains a proper name.
-_ORG_HEADS = frozenset(
+_ORG_HEADS = word_set(
     """force forces ministry army military government office command service agency
-    committee council parliament administration embassy staff campaign party department
-    headquarters commission union alliance navy guard police""".split()
+    committee council parliament administration embassy staff campaign party
+    department headquarters commission union alliance navy guard police"""
 )
 # Role words the small model sometimes keeps inside a PERSON entity ("Mayor Ihor Terekhov").
-_TITLE_WORDS = frozenset(
-    """mr mrs ms dr mayor president minister prime foreign defence defense general gen lt col
-    spokesman spokeswoman spokesperson governor gov senator sen rep secretary chancellor
-    commander chief deputy ambassador adviser advisor head colonel major captain sergeant
-    admiral marshal king queen prince pope analyst""".split()
+_TITLE_WORDS = word_set(
+    """mr mrs ms dr mayor president minister prime foreign defence defense general gen
+    lt col spokesman spokeswoman spokesperson governor gov senator sen rep secretary
+    chancellor commander chief deputy ambassador adviser advisor head colonel major
+    captain sergeant admiral marshal king queen prince pope analyst"""
 )
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -103,9 +112,12 @@ class NameIndex:
         self._mentions = sorted(mentions, key=lambda m: m.start)
         self._ents = list(doc.ents)
 
-    def mention_for(self, start: int, end: int, labels: frozenset[str] | None = None) -> Mention | None:
+    def mention_for(
+        self, start: int, end: int, labels: frozenset[str] | None = None
+    ) -> Mention | None:
         hits = [
-            m for m in self._mentions
+            m
+            for m in self._mentions
             if m.start < end and start < m.end and (labels is None or m.label in labels)
         ]
         return max(hits, key=lambda m: m.end - m.start) if hits else None
@@ -124,7 +136,9 @@ class NameIndex:
         fulls = [f for f in fulls if " " in f and f.split()[-1] == surname]
         return fulls[-1] if fulls else name
 
-    def person_before(self, char: int, doc: Doc, quoted: Sequence[tuple[int, int]]) -> Speaker | None:
+    def person_before(
+        self, char: int, doc: Doc, quoted: Sequence[tuple[int, int]]
+    ) -> Speaker | None:
         """The latest person before ``char`` who leads a clause, else any person.
 
         "Leads" means the subject of a sentence's main verb or of a verb of saying:
@@ -140,13 +154,26 @@ class NameIndex:
         else:
             for ent in self._ents:
                 e = _strip_title(ent) if ent.label_ == "PERSON" else ent
-                if e.label_ == "PERSON" and e.end_char <= char and not _inside(e.start_char, quoted):
-                    spans.append((e.start_char, e.end_char, self.name_for(e.start_char, e.end_char, e.text), e.root.i))
+                if (
+                    e.label_ == "PERSON"
+                    and e.end_char <= char
+                    and not _inside(e.start_char, quoted)
+                ):
+                    spans.append(
+                        (
+                            e.start_char,
+                            e.end_char,
+                            self.name_for(e.start_char, e.end_char, e.text),
+                            e.root.i,
+                        )
+                    )
         if not spans:
             return None
         leaders = [s for s in spans if _leads_clause(doc[s[3]])]
         start, end, name, i = (leaders or spans)[-1]
-        return Speaker(start=start, end=end, text=doc.text[start:end], name=name, kind="person", token_i=i)
+        return Speaker(
+            start=start, end=end, text=doc.text[start:end], name=name, kind="person", token_i=i
+        )
 
 
 def _leads_clause(token: Token) -> bool:
@@ -159,14 +186,21 @@ def _leads_clause(token: Token) -> bool:
 
 def is_cue(token: Token, *, characterize: bool = False) -> bool:
     """Whether a token is a verb of saying (or, with ``characterize``, of framing)."""
-    if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
+    if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {
+        "VBD",
+        "VBZ",
+        "VBP",
+        "VBG",
+        "VBN",
+        "VB",
+    }:
         return False
     lemma = token.lemma_.lower()
     return lemma in CUE_LEMMAS or (characterize and lemma in CHARACTERIZE_LEMMAS)
 
 
 def _inflections(lemma: str) -> set[str]:
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    stem = lemma.removesuffix("e")
     third = lemma[:-1] + "ies" if lemma.endswith("y") and lemma[-2] not in "aeiou" else lemma + "s"
     past = lemma[:-1] + "ied" if lemma.endswith("y") and lemma[-2] not in "aeiou" else stem + "ed"
     return {third, past}
@@ -175,7 +209,8 @@ def _inflections(lemma: str) -> set[str]:
 # Third-person and past forms of the cues, for when the tagger calls "answers" a noun.
 # Irregular pasts of the cue verbs are listed by hand.
 _CUE_FORMS = frozenset(
-    {form for lemma in CUE_LEMMAS for form in _inflections(lemma)} | {"said", "says", "told", "wrote"}
+    {form for lemma in CUE_LEMMAS for form in _inflections(lemma)}
+    | {"said", "says", "told", "wrote"}
 )
 
 
@@ -250,32 +285,63 @@ def _classify(head: Token, names: NameIndex) -> Speaker | None:
     if head.pos_ == "PRON" or lower in _PERSON_PRONOUNS | _ORG_PRONOUNS | _OTHER_PRONOUNS:
         if lower in {"who", "that", "which", "this", "there"}:
             return None
-        return Speaker(start=head.idx, end=head.idx + len(head), text=head.text, name=None,
-                       kind="pronoun", token_i=head.i)
+        return Speaker(
+            start=head.idx,
+            end=head.idx + len(head),
+            text=head.text,
+            name=None,
+            kind="pronoun",
+            token_i=head.i,
+        )
     ent = _entity_at(head)
     if ent is not None and ent.label_ == "PERSON":
-        return Speaker(start=ent.start_char, end=ent.end_char, text=ent.text,
-                       name=names.name_for(ent.start_char, ent.end_char, ent.text), kind="person", token_i=head.i)
+        return Speaker(
+            start=ent.start_char,
+            end=ent.end_char,
+            text=ent.text,
+            name=names.name_for(ent.start_char, ent.end_char, ent.text),
+            kind="person",
+            token_i=head.i,
+        )
     # "a former ambassador, Valeriy Chaly, said": the apposed name is the speaker.
     for child in head.children:
         if child.dep_ == "appos":
             app = _entity_at(child)
             if app is not None and app.label_ == "PERSON":
-                return Speaker(start=app.start_char, end=app.end_char, text=app.text,
-                               name=names.name_for(app.start_char, app.end_char, app.text),
-                               kind="person", token_i=child.i)
+                return Speaker(
+                    start=app.start_char,
+                    end=app.end_char,
+                    text=app.text,
+                    name=names.name_for(app.start_char, app.end_char, app.text),
+                    kind="person",
+                    token_i=child.i,
+                )
     mention = names.mention_for(head.idx, head.idx + len(head), frozenset({"PERSON"}))
     if mention is not None:
-        return Speaker(start=mention.start, end=mention.end, text=mention.text,
-                       name=names.widen(mention.entity, mention.start),
-                       kind="person", token_i=head.i)
+        return Speaker(
+            start=mention.start,
+            end=mention.end,
+            text=mention.text,
+            name=names.widen(mention.entity, mention.start),
+            kind="person",
+            token_i=head.i,
+        )
     if ent is not None and ent.label_ in _ORG_LABELS:
-        return Speaker(start=ent.start_char, end=ent.end_char, text=ent.text,
-                       name=names.name_for(ent.start_char, ent.end_char, ent.text), kind="organization",
-                       token_i=head.i)
+        return Speaker(
+            start=ent.start_char,
+            end=ent.end_char,
+            text=ent.text,
+            name=names.name_for(ent.start_char, ent.end_char, ent.text),
+            kind="organization",
+            token_i=head.i,
+        )
     span = _description(head)
     if len(span) > MAX_DESCRIPTION_TOKENS:
-        span = doc[head.left_edge.i : head.i + 1] if head.i + 1 - head.left_edge.i <= MAX_DESCRIPTION_TOKENS else doc[head.i : head.i + 1]
+        span = (
+            doc[head.left_edge.i : head.i + 1]
+            if head.i + 1 - head.left_edge.i <= MAX_DESCRIPTION_TOKENS
+            else doc[head.i : head.i + 1]
+        )
     text = span.text
     has_name = any(t.pos_ == "PROPN" or t.ent_type_ in _ORG_LABELS for t in span)
     if head.pos_ == "PROPN" or (has_name and lower in _ORG_HEADS):
@@ -283,14 +349,27 @@ def _classify(head: Token, names: NameIndex) -> Speaker | None:
         if span[0].lower_ == "the" and len(span) > 1:
             start = span[1].idx
         name_text = doc.text[start : span.end_char]
-        return Speaker(start=start, end=span.end_char, text=name_text,
-                       name=names.name_for(start, span.end_char, name_text), kind="organization",
-                       token_i=head.i)
-    return Speaker(start=span.start_char, end=span.end_char, text=text, name=None, kind="unnamed",
-                   token_i=head.i)
+        return Speaker(
+            start=start,
+            end=span.end_char,
+            text=name_text,
+            name=names.name_for(start, span.end_char, name_text),
+            kind="organization",
+            token_i=head.i,
+        )
+    return Speaker(
+        start=span.start_char,
+        end=span.end_char,
+        text=text,
+        name=None,
+        kind="unnamed",
+        token_i=head.i,
+    )
 
 
-def speaker_of_cue(verb: Token, names: NameIndex, quoted: Sequence[tuple[int, int]]) -> Speaker | None:
+def speaker_of_cue(
+    verb: Token, names: NameIndex, quoted: Sequence[tuple[int, int]]
+) -> Speaker | None:
     """The speaker of a cue verb: its subject, classified and named; None if it has none."""
     subject = _subject(verb, quoted)
     return _classify(subject, names) if subject is not None else None
