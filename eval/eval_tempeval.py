@@ -11,9 +11,11 @@ Run alone with ``python eval/eval_tempeval.py [--errors N]`` to print error samp
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,6 +78,9 @@ def load_docs(shared: Path) -> list[GoldDoc]:
     return [read_tml(p) for p in sorted((shared / CORPUS).rglob("*.tml"))]
 
 
+Pred = tuple[int, int, str, str]  # start, end, TIMEX3 type, value
+
+
 @dataclass(frozen=True, slots=True)
 class Scored:
     strict_tp: int
@@ -92,53 +97,61 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score_doc(gold: tuple[GoldTimex, ...], pred: list[tuple[int, int, str, str]]) -> tuple[Scored, list[str]]:
-    """Match each gold timex to the first unused overlapping prediction (TE3 relaxed match)."""
+def _align(gold: tuple[GoldTimex, ...], pred: list[Pred]) -> list[tuple[GoldTimex, int | None]]:
+    """Pair each gold timex with the first unused overlapping prediction (TE3 relaxed match)."""
     used: set[int] = set()
-    strict = relaxed = value = typ = 0
-    errors: list[str] = []
+    pairs: list[tuple[GoldTimex, int | None]] = []
     for g in gold:
-        hit = next((i for i, p in enumerate(pred) if i not in used and p[0] < g.end and g.start < p[1]), None)
+        hit = next(
+            (i for i, p in enumerate(pred) if i not in used and p[0] < g.end and g.start < p[1]),
+            None,
+        )
+        if hit is not None:
+            used.add(hit)
+        pairs.append((g, hit))
+    return pairs
+
+
+def score_doc(gold: tuple[GoldTimex, ...], pred: list[Pred]) -> Scored:
+    """Count strict, relaxed, value and type matches of one document."""
+    strict = relaxed = value = typ = 0
+    for g, hit in _align(gold, pred):
         if hit is None:
-            errors.append(f"MISS {g.timex_type} {g.value}")
             continue
-        used.add(hit)
         p = pred[hit]
         relaxed += 1
         strict += (p[0], p[1]) == (g.start, g.end)
         value += p[3] == g.value
         typ += p[2] == g.timex_type
-        if p[3] != g.value or p[2] != g.timex_type:
-            errors.append(f"VALUE gold={g.timex_type} {g.value} pred={p[2]} {p[3]}")
-        elif (p[0], p[1]) != (g.start, g.end):
-            errors.append("SPAN")
-    errors.extend("FP" for i in range(len(pred)) if i not in used)
-    return Scored(strict, relaxed, value, typ, len(pred), len(gold)), errors
+    return Scored(strict, relaxed, value, typ, len(pred), len(gold))
 
 
-def _predict(docs: list[GoldDoc]) -> Iterator[list[tuple[int, int, str, str]]]:
+def _predict(docs: list[GoldDoc]) -> Iterator[list[Pred]]:
     from sitroom.nlp.dates import extract_timexes
     from sitroom.nlp.pipeline import load_nlp
 
     nlp = load_nlp()
     with nlp.select_pipes(disable=[p for p in _UNUSED_PIPES if p in nlp.pipe_names]):
         for doc, gold in zip(nlp.pipe(d.text for d in docs), docs):
-            yield [(t.start, t.end, t.timex_type, t.value) for t in extract_timexes(doc, article_id=gold.name, published=gold.dct)]
+            yield [
+                (t.start, t.end, t.timex_type, t.value)
+                for t in extract_timexes(doc, article_id=gold.name, published=gold.dct)
+            ]
 
 
 def run(shared: Path, *, show_errors: int = 0) -> dict[str, float | int | str]:
     docs = load_docs(shared)
     if not docs:
         return {"error": f"no .tml files under {shared / CORPUS}"}
-    totals = [0, 0, 0, 0, 0, 0]
+    counts: Counter[str] = Counter()
     samples: list[str] = []
     for gold, pred in zip(docs, _predict(docs)):
-        scored, errors = score_doc(gold.timexes, pred)
-        for i, v in enumerate((scored.strict_tp, scored.relaxed_tp, scored.value_tp, scored.type_tp, scored.n_pred, scored.n_gold)):
-            totals[i] += v
+        counts.update(dataclasses.asdict(score_doc(gold.timexes, pred)))
         if show_errors:
             samples.extend(_explain(gold, pred))
-    strict_tp, relaxed_tp, value_tp, type_tp, n_pred, n_gold = totals
+    strict_tp, relaxed_tp, value_tp, type_tp, n_pred, n_gold = (
+        counts[f.name] for f in dataclasses.fields(Scored)
+    )
     sp, sr, sf = _prf(strict_tp, n_pred, n_gold)
     rp, rr, rf = _prf(relaxed_tp, n_pred, n_gold)
     vp, vr, vf = _prf(value_tp, n_pred, n_gold)
@@ -162,26 +175,37 @@ def run(shared: Path, *, show_errors: int = 0) -> dict[str, float | int | str]:
     }
 
 
-def _explain(gold: GoldDoc, pred: list[tuple[int, int, str, str]]) -> list[str]:
+def _explain(gold: GoldDoc, pred: list[Pred]) -> list[str]:
     """One line per error, with the context, for reading while tuning rules."""
-    lines: list[str] = []
-    used: set[int] = set()
 
     def ctx(s: int, e: int) -> str:
-        return (gold.text[max(0, s - 40) : s] + "[" + gold.text[s:e] + "]" + gold.text[e : e + 30]).replace("\n", " ")
+        text = gold.text
+        return (text[max(0, s - 40) : s] + "[" + text[s:e] + "]" + text[e : e + 30]).replace(
+            "\n", " "
+        )
 
-    for g in gold.timexes:
-        hit = next((i for i, p in enumerate(pred) if i not in used and p[0] < g.end and g.start < p[1]), None)
+    lines: list[str] = []
+    pairs = _align(gold.timexes, pred)
+    for g, hit in pairs:
         if hit is None:
             lines.append(f"MISS\t{g.timex_type}\t{g.value}\t{gold.dct}\t{ctx(g.start, g.end)}")
             continue
-        used.add(hit)
         p = pred[hit]
         if p[3] != g.value or p[2] != g.timex_type:
-            lines.append(f"VALUE\t{g.timex_type} {g.value}\t{p[2]} {p[3]}\t{gold.dct}\t{ctx(p[0], p[1])}\tgold={gold.text[g.start:g.end]!r}")
+            lines.append(
+                f"VALUE\t{g.timex_type} {g.value}\t{p[2]} {p[3]}\t{gold.dct}\t{ctx(p[0], p[1])}"
+                f"\tgold={gold.text[g.start : g.end]!r}"
+            )
         elif (p[0], p[1]) != (g.start, g.end):
-            lines.append(f"SPAN\t{g.timex_type}\t{gold.text[g.start:g.end]!r}\t{gold.text[p[0]:p[1]]!r}")
-    lines.extend(f"FP\t{p[2]}\t{p[3]}\t{gold.dct}\t{ctx(p[0], p[1])}" for i, p in enumerate(pred) if i not in used)
+            lines.append(
+                f"SPAN\t{g.timex_type}\t{gold.text[g.start : g.end]!r}\t{gold.text[p[0] : p[1]]!r}"
+            )
+    matched = {hit for _, hit in pairs if hit is not None}
+    lines.extend(
+        f"FP\t{p[2]}\t{p[3]}\t{gold.dct}\t{ctx(p[0], p[1])}"
+        for i, p in enumerate(pred)
+        if i not in matched
+    )
     return lines
 
 

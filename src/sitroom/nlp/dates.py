@@ -34,10 +34,30 @@ __all__ = ["TimexMatch", "extract_timexes", "find_timexes", "timex_spans"]
 _REF_GRANULARITIES = frozenset({"day", "week", "month", "quarter", "year"})
 # A deadline preposition looks ahead ("extended until Tuesday", "by August"): read the
 # expression as future, or as the nearest date when the verb is in the past tense.
-_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by|as\s+(?:early|soon|late)\s+as|no\s+later\s+than)\s+$", re.I)
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:until|till|by|as\s+(?:early|soon|late)\s+as|no\s+later\s+than)\s+$", re.IGNORECASE
+)
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 # Heads of an infinitive that put it in the future: "expected to", "is to", "due to".
-_PLANNING_LEMMAS = frozenset({"schedule", "expect", "plan", "set", "due", "intend", "aim", "prepare", "be", "hope", "promise", "agree", "vow", "threaten", "pledge"})
+_PLANNING_LEMMAS = frozenset(
+    {
+        "schedule",
+        "expect",
+        "plan",
+        "set",
+        "due",
+        "intend",
+        "aim",
+        "prepare",
+        "be",
+        "hope",
+        "promise",
+        "agree",
+        "vow",
+        "threaten",
+        "pledge",
+    }
+)
 _PAST_TAGS = frozenset({"VBD"})
 _PRESENT_TAGS = frozenset({"VBP", "VBZ"})
 
@@ -111,7 +131,11 @@ def _resolve(
         if norm is None:
             continue
         granularity = granularity_of(norm.value, norm.timex_type)
-        anchored = norm.timex_type in ("DATE", "TIME") and "X" not in norm.value and not norm.value.endswith("_REF")
+        anchored = (
+            norm.timex_type in ("DATE", "TIME")
+            and "X" not in norm.value
+            and not norm.value.endswith("_REF")
+        )
         out.append(
             TimexMatch(
                 start=cand.start,
@@ -123,7 +147,12 @@ def _resolve(
                 granularity=granularity,
             )
         )
-        if anchored and not norm.from_ref and norm.timex_type == "DATE" and granularity in _REF_GRANULARITIES:
+        if (
+            anchored
+            and not norm.from_ref
+            and norm.timex_type == "DATE"
+            and granularity in _REF_GRANULARITIES
+        ):
             ctx.ref = norm.value
     return out
 

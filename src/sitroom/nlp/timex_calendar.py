@@ -22,7 +22,20 @@ __all__ = [
 
 # TIMEX3 season codes by month (meteorological seasons, northern hemisphere: the
 # convention TimeBank annotators used).
-SEASON_OF_MONTH = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA"}
+SEASON_OF_MONTH = {
+    12: "WI",
+    1: "WI",
+    2: "WI",
+    3: "SP",
+    4: "SP",
+    5: "SP",
+    6: "SU",
+    7: "SU",
+    8: "SU",
+    9: "FA",
+    10: "FA",
+    11: "FA",
+}
 SEASON_ORDER = ("WI", "SP", "SU", "FA")
 
 _DCT_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -129,7 +142,18 @@ def shift_value(value: str, amount: int, unit: str) -> str | None:
     return None
 
 
-_DURATION_UNIT = {"Y": "year", "M": "month", "W": "week", "D": "day", "Q": "quarter", "E": "decade", "C": "century", "L": "millennium", "H": "hour", "S": "second"}
+_DURATION_UNIT = {
+    "Y": "year",
+    "M": "month",
+    "W": "week",
+    "D": "day",
+    "Q": "quarter",
+    "E": "decade",
+    "C": "century",
+    "L": "millennium",
+    "H": "hour",
+    "S": "second",
+}
 
 
 def granularity_of(value: str, timex_type: str) -> str | None:

@@ -35,11 +35,26 @@ _FULL = ("January", "February", "March", "April", "May", "June", "July", "August
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Febr\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
 MONTH_FULL = "(?:" + "|".join(_FULL) + ")"
 
-_WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
+_WEEKDAYS = {
+    "monday": 1,
+    "tuesday": 2,
+    "wednesday": 3,
+    "thursday": 4,
+    "friday": 5,
+    "saturday": 6,
+    "sunday": 7,
+}
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 # TIMEX3 part-of-day codes (TimeML 1.2.1 guidelines, section 2.2.1).
-_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "midday": "MI", "overnight": "NI"}
+_PARTS = {
+    "morning": "MO",
+    "afternoon": "AF",
+    "evening": "EV",
+    "night": "NI",
+    "midday": "MI",
+    "overnight": "NI",
+}
 PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 
 _UNITS = {
@@ -55,11 +70,32 @@ _SMALL = {
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "a": 1, "an": 1, "single": 1,
 }  # fmt: skip
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_VAGUE = ("several", "a few", "few", "some", "many", "a couple of", "couple of", "a number of", "numerous")
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_VAGUE = (
+    "several",
+    "a few",
+    "few",
+    "some",
+    "many",
+    "a couple of",
+    "couple of",
+    "a number of",
+    "numerous",
+)
 
 _TENS_RE = "|".join(_TENS)
-_SMALL_RE = "|".join(k for k in sorted(_SMALL, key=len, reverse=True) if k not in ("a", "an", "single"))
+_SMALL_RE = "|".join(
+    k for k in sorted(_SMALL, key=len, reverse=True) if k not in ("a", "an", "single")
+)
 # A cardinal as written in news: digits (with a trailing "1/2"), words up to ninety-nine,
 # "a"/"an", "a couple of", "a dozen", "a half", and vague quantifiers that yield an X.
 NUM = (
