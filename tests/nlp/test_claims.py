@@ -365,3 +365,20 @@ def test_claims_survive_a_failing_time_expression_finder(nlp, monkeypatch) -> No
     monkeypatch.setattr(claims_module, "timex_spans", broken)
     claims = claims_of(nlp, "In 2022 the brigade lost 40 tanks.")
     assert [(c.text, c.value) for c in claims] == [("40", 40)]
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("The death toll rose to 23 on Sunday.", "death toll"),
+        ("Officials put the toll at 57 after the strike.", "toll"),
+        ("The number of displaced people reached 3.7 million.", "number of displaced people"),
+    ],
+)
+def test_what_is_the_quantity_a_level_belongs_to(nlp, text: str, what: str) -> None:
+    assert only(nlp, text).what == what
+
+
+def test_claimant_drops_the_vehicle_word(nlp) -> None:
+    text = "About 90 aircraft were lost, according to Dutch intelligence estimates."
+    assert only(nlp, text).claimant == "Dutch intelligence"

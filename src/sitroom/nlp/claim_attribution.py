@@ -64,8 +64,23 @@ def _entity_name(token: Token, mentions: Sequence[Mention]) -> str:
     return _strip_article(doc[left : token.i + 1].text)
 
 
+# Trailing words that name the vehicle, not the source: "British intelligence estimates".
+_SOURCE_VEHICLES = (
+    "estimates",
+    "estimate",
+    "data",
+    "figures",
+    "report",
+    "reports",
+    "statement",
+    "assessment",
+)
+
+
 def _strip_article(text: str) -> str:
-    return text[4:] if text[:4].lower() == "the " else text
+    text = text[4:] if text[:4].lower() == "the " else text
+    head, _, last = text.rpartition(" ")
+    return head if head and last.lower() in _SOURCE_VEHICLES else text
 
 
 def _subject(verb: Token) -> Token | None:

@@ -196,6 +196,12 @@ def _of_object(token: Token) -> Token | None:
     return None
 
 
+# Verbs that give the level of a quantity named by their subject ("the toll rose to 41") or,
+# for put/place/estimate/set/peg, by their object ("officials put the toll at 41").
+_LEVEL_VERBS = frozenset({
+    "reach", "rise", "climb", "increase", "grow", "jump", "fall", "drop", "decline", "stand",
+    "total", "exceed", "hit", "top", "surpass", "pass", "be", "put", "place", "estimate", "set", "peg",
+})  # fmt: skip
 # Adjectives that stand for people in casualty counts: "16 wounded", "3 missing".
 _CASUALTY_WORDS = frozenset(
     {"wounded", "injured", "dead", "killed", "missing", "hurt", "captured", "detained"}
@@ -269,7 +275,22 @@ def _what(doc: Doc, span: Span, *, unit: str | None = None) -> str | None:
         )
     if unit is not None and (noun := _noun_after(doc, span)) is not None:
         return _phrase_after(doc, noun.left_edge.i, noun)
+    if (topic := _level_of(root)) is not None:
+        return _phrase_after(doc, topic.left_edge.i, topic)
     return None
+
+
+def _level_of(root: Token) -> Token | None:
+    """The noun a number is the level of: "the death toll rose to [41]" -> "death toll",
+    "officials put the toll at 41" -> "toll", "the number of refugees reached 6.5 million"."""
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ in {"to", "at"} else root.head
+    if root.dep_ not in {"dobj", "pobj", "attr"} or verb.lemma_ not in _LEVEL_VERBS:
+        return None
+    role = "dobj" if verb.lemma_ in {"put", "place", "estimate", "set", "peg"} else "nsubj"
+    nouns = [
+        c for c in verb.children if c.dep_ == role and c.pos_ in _COUNTED_POS and c is not root
+    ]
+    return nouns[0] if nouns else None
 
 
 def _is_date_like(
