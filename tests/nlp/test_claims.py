@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sitroom.nlp.claims import extract_claims
 from sitroom.records import Claim, Mention, Quote
@@ -382,3 +384,50 @@ def test_what_is_the_quantity_a_level_belongs_to(nlp, text: str, what: str) -> N
 def test_claimant_drops_the_vehicle_word(nlp) -> None:
     text = "About 90 aircraft were lost, according to Dutch intelligence estimates."
     assert only(nlp, text).claimant == "Dutch intelligence"
+
+
+def test_age_after_a_name(nlp) -> None:
+    claim = only(nlp, "Olena Shevchenko, 54, said the shelter was full.")
+    assert (claim.text, claim.value, claim.unit) == ("54", 54, "years old")
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "troops",
+                "$",
+                "5",
+                "1,200",
+                "million",
+                "to",
+                "-",
+                "between",
+                "and",
+                "at least",
+                "F-",
+                "16",
+                "2024",
+                "%",
+                "km",
+                "said",
+                "Kyiv",
+                ",",
+                ".",
+                "(",
+                ")",
+                "two",
+                "hundreds of",
+                "per",
+            ]
+        ),
+        max_size=25,
+    ).map(" ".join)
+)
+def test_any_text_gives_well_formed_claims(nlp, text: str) -> None:
+    for claim in claims_of(nlp, text):
+        assert claim.start < claim.end
+        assert claim.value is not None or (claim.low is not None and claim.high is not None)

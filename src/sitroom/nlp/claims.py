@@ -439,6 +439,22 @@ def _range_values(pieces: list[Piece]) -> tuple[float | None, float | None, str 
     return low, high, second.unit or first.unit
 
 
+# The ages news gives after a name: "Maddon, 66, said"; older than this is not an age.
+_MAX_AGE = 120
+
+
+def _is_age(doc: Doc, span: Span) -> bool:
+    """ "Jane Doe, 34, said": a bare number between commas right after a person's name."""
+    if len(span) != 1 or not span[0].like_num or span.start < 2 or span.end >= len(doc):
+        return False
+    before, name, after = doc[span.start - 1], doc[span.start - 2], doc[span.end]
+    value = span[0].text
+    return (
+        before.text == "," and after.text == "," and name.ent_type_ == "PERSON"
+        and value.isdigit() and 0 < int(value) <= _MAX_AGE
+    )  # fmt: skip
+
+
 def _claim(
     doc: Doc,
     pieces: list[Piece],
@@ -472,6 +488,8 @@ def _claim(
     else:
         value, low, high, unit = pieces[0].value, pieces[0].low, pieces[0].high, pieces[0].unit
     full = _tokens(doc, pieces[0].start, end) or span
+    if unit is None and value is not None and _is_age(doc, full):
+        unit = "years old"
     return Claim(
         article_id=article_id,
         start=start,
