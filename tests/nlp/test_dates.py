@@ -170,6 +170,21 @@ def _only(text: str, expected: str, *, published: str | None = DCT):
         ),
         ("A new offensive is feared this summer.", "this summer", "DATE", "2024-SU", "season"),
         ("Parades are held on Victory Day each year.", "Victory Day", "DATE", "2024-05-09", "day"),
+        (
+            "Drones hit the grid overnight, officials said.",
+            "overnight",
+            "TIME",
+            "2024-11-20TNI",
+            "part_of_day",
+        ),
+        ("The war passed 1,000 days this week.", "1,000 days", "DURATION", "P1000D", "day"),
+        (
+            "The town held out for a year and a half.",
+            "a year and a half",
+            "DURATION",
+            "P1Y6M",
+            "month",
+        ),
     ],
 )
 def test_find_timexes_resolves_against_published_date(

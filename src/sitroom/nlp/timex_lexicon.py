@@ -99,19 +99,19 @@ _SMALL_RE = "|".join(
 # A cardinal as written in news: digits (with a trailing "1/2"), words up to ninety-nine,
 # "a"/"an", "a couple of", "a dozen", "a half", and vague quantifiers that yield an X.
 NUM = (
-    r"(?:\d+(?:\.\d+)?(?:\s+1/2)?"
+    r"(?:(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+1/2)?"
     rf"|(?:{_TENS_RE})(?:[\s-](?:{_SMALL_RE}))?"
     rf"|(?:{_SMALL_RE})(?:\s+and\s+a\s+half)?"
     r"|a\s+couple\s+of|couple\s+of|a\s+dozen|dozens\s+of|a\s+few|a\s+number\s+of"
     r"|several|few|many|some|a\s+half|half\s+an?|an?(?:\s+and\s+a\s+half)?)"
 )
 
-_DIGITS_HALF = re.compile(r"^(\d+(?:\.\d+)?)(\s+1/2)?$")
+_DIGITS_HALF = re.compile(r"^(\d+(?:\.\d+)?)(\s+1/2)?$")  # after thousands commas are dropped
 
 
 def parse_number(text: str) -> float | None:
     """Value of a NUM match; None for vague quantities ("several", "a few")."""
-    t = " ".join(text.lower().replace("-", " ").split())
+    t = " ".join(text.lower().replace("-", " ").replace(",", "").split())
     if m := _DIGITS_HALF.match(t):
         return float(m[1]) + (0.5 if m[2] else 0.0)
     half = 0.0

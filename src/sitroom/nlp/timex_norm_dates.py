@@ -38,6 +38,7 @@ __all__ = [
     "norm_month_rel",
     "norm_month_year",
     "norm_noon",
+    "norm_overnight",
     "norm_slash",
     "norm_spelled_year",
     "norm_this_pod",
@@ -276,6 +277,20 @@ def _weekday_day(m: re.Match[str], ctx: Context, wd: int) -> str:
     else:
         day = weekday_near(ctx.dct, wd, direction=direction(ctx))
     return day_value(day)
+
+
+def norm_overnight(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "overnight" in a report is the night before it; "overnight into Thursday" the night
+    before that Thursday."""
+    if m["wd"]:
+        day = _weekday_day(m, ctx, weekday_number(m["wd"]))
+        if ctx.dct is not None:
+            day = (date.fromisoformat(day) - timedelta(days=1)).isoformat()
+        else:
+            day = "XXXX-XX-XX"
+    else:
+        day = "XXXX-XX-XX" if ctx.dct is None else day_value(ctx.dct - timedelta(days=1))
+    return Norm("TIME", f"{day}TNI")
 
 
 def norm_weekday(m: re.Match[str], ctx: Context) -> Norm | None:

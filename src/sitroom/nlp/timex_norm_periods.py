@@ -202,6 +202,8 @@ def norm_ordinal_period(m: re.Match[str], ctx: Context) -> Norm | None:
 def norm_duration(m: re.Match[str], ctx: Context) -> Norm | None:
     num_text = group(m, "n")
     number = parse_number(num_text)
+    if number is not None and group(m, "half"):
+        number += 0.5  # "a year and a half"
     unit_word = group(m, "u")
     letter = unit_code(unit_word)
     if letter == "WE" or "old" in (m.group("adj") or "").lower():

@@ -161,6 +161,11 @@ RULES: tuple[Rule, ...] = (
         d.norm_this_pod,
     ),
     Rule(
+        "overnight",
+        _c(rf"overnight(?:\s+(?:on|into|to)\s+(?P<wd>{WEEKDAY})\b)?(?P<rel>)"),
+        d.norm_overnight,
+    ),
+    Rule(
         "weekday",
         _c(
             rf"(?:(?P<rel>last|next|this\s+past|this\s+coming|this|every|each)\s+)?(?P<wd>{WEEKDAY})(?P<pl>s)?\b(?:,?\s+(?P<pod>{POD})\b)?"
@@ -226,7 +231,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "duration",
         _c(
-            rf"(?:(?P<mod>{MOD})\s+)?(?:(?P<rel>the\s+(?:past|last|next|first|final|previous|coming|remaining|following|latest|same|initial)|another|an\s+additional|an\s+extra|past|last|next|first|the(?!\s+\S+-))\s+)?(?P<n>{NUM})[\s-]+(?:(?:more|additional|straight|consecutive|full|long)\s+)?(?P<u>{UNIT})\b(?P<adj>[\s-](?:long|old)\b)?(?:\s+or\s+so\b)?"
+            rf"(?:(?P<mod>{MOD})\s+)?(?:(?P<rel>the\s+(?:past|last|next|first|final|previous|coming|remaining|following|latest|same|initial)|another|an\s+additional|an\s+extra|past|last|next|first|the(?!\s+\S+-))\s+)?(?P<n>{NUM})[\s-]+(?:(?:more|additional|straight|consecutive|full|long)\s+)?(?P<u>{UNIT})\b(?P<half>\s+and\s+a\s+half\b)?(?P<adj>[\s-](?:long|old)\b)?(?:\s+or\s+so\b)?"
         ),
         p.norm_duration,
     ),
