@@ -359,12 +359,12 @@ def test_negative_numbers(nlp) -> None:
 
 
 def test_claims_survive_a_failing_time_expression_finder(nlp, monkeypatch) -> None:
-    import sitroom.nlp.claims as claims_module
+    import sitroom.nlp.claim_filters as filters_module
 
     def broken(text: str) -> list[tuple[int, int]]:
         raise KeyError("boom")
 
-    monkeypatch.setattr(claims_module, "timex_spans", broken)
+    monkeypatch.setattr(filters_module, "timex_spans", broken)
     claims = claims_of(nlp, "In 2022 the brigade lost 40 tanks.")
     assert [(c.text, c.value) for c in claims] == [("40", 40)]
 
