@@ -58,11 +58,12 @@ ACTOR_VERBS = frozenset(
 ACTOR_POSSESSIONS = frozenset(
     {"decision", "position", "policy", "response", "support", "aid", "approval", "stance", "move", "plan", "warning", "demand"}
 )
+POSSESSION_LOOKAHEAD = 3  # words after "'s" searched for the possessed noun ("'s new decision")
 # Score terms, in log10-population units (one unit = a tenfold bigger place). Set by hand on
 # the development splits of LGL/GeoVirus/TR-News; every term is a general cue, none is per-name.
 KIND_BONUS = {"country": 3.0, "area": 1.5, "region": 1.0, "city": 0.0}
 PRIMARY_NAME_BONUS = 1.0  # the name is the entry's own name, not an alternate spelling
-CONTEXT_COUNTRY_BONUS = 2.0  # the candidate's country is named elsewhere in the article
+CONTEXT_COUNTRY_BONUS = 1.0  # the candidate's country is named elsewhere in the article
 CONTEXT_STATE_BONUS = 2.5  # the candidate's US state is named elsewhere in the article
 QUALIFIER_BONUS = 6.0  # "Springfield, Illinois": the next name is the candidate's state/country
 PROXIMITY_BONUS = 2.0  # within PROXIMITY_KM of another place chosen in the first pass
@@ -176,8 +177,12 @@ def _is_actor(span: Span) -> bool:
     if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in ACTOR_VERBS:
         return _is_capital(span.text)
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    if after is not None and after.tag_ == "POS" and root.dep_ == "poss" and root.head.lemma_.lower() in ACTOR_POSSESSIONS:
-        return _is_capital(span.text)
+    if after is not None and after.tag_ == "POS":
+        # "Washington's (new) decision": read the words, the parse of such phrases is unreliable.
+        nxt = span.doc[after.i + 1 : after.i + 1 + POSSESSION_LOOKAHEAD]
+        noun = next((t for t in nxt if t.pos_ in {"NOUN", "PROPN"} or t.tag_.startswith("NN")), None)
+        if noun is not None and noun.lemma_.lower() in ACTOR_POSSESSIONS:
+            return _is_capital(span.text)
     return False
 
 

@@ -1,0 +1,69 @@
+"""Places on the real pipeline: detection, offline resolution, regions, actors, recognized countries."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitroom.nlp.place_gazetteer import haversine_km, load_gazetteer, normalize_name
+from sitroom.nlp.places import extract_places
+
+
+def _places(nlp, text: str):
+    doc = nlp(text)
+    places = extract_places(doc, article_id="a1")
+    for p in places:
+        assert text[p.start : p.end] == p.text
+        assert p.article_id == "a1"
+    return {p.text: p for p in places}
+
+
+def test_city_resolves_to_coordinates_in_ukraine(nlp) -> None:
+    found = _places(nlp, "Officials in Kharkiv said the shelling lasted for hours.")
+    kharkiv = found["Kharkiv"]
+    assert kharkiv.kind == "city" and kharkiv.country == "UA"
+    assert haversine_km(kharkiv.lat, kharkiv.lon, 49.99, 36.23) < 30
+
+
+def test_region_phrase_means_the_oblast(nlp) -> None:
+    found = _places(nlp, "Drones hit a depot in the Zaporizhzhia region overnight, the governor said.")
+    region = next(p for p in found.values() if "region" in p.text)
+    assert region.kind == "region"
+    assert region.name == "Zaporizhzhia Oblast" and region.country == "UA"
+
+
+def test_country_name_is_a_country(nlp) -> None:
+    found = _places(nlp, "Poland and Lithuania raised their defence budgets this year.")
+    assert found["Poland"].kind == "country" and found["Poland"].country == "PL"
+
+
+@pytest.mark.parametrize("name", ["Crimea", "Donetsk", "Luhansk", "Kherson"])
+def test_occupied_places_keep_their_recognized_country(nlp, name: str) -> None:
+    text = f"The Kremlin calls {name} part of Russia, a claim almost no state accepts."
+    found = _places(nlp, text)
+    assert found[name].country == "UA"
+
+
+def test_capital_as_government_actor_is_not_a_place(nlp) -> None:
+    found = _places(nlp, "Washington's decision angered officials, and Moscow said it would respond.")
+    assert "Moscow" not in found
+    assert "Washington" not in found
+
+
+def test_capital_as_location_is_a_place(nlp) -> None:
+    found = _places(nlp, "Leaders gathered for a summit in Moscow on Friday.")
+    assert found["Moscow"].country == "RU"
+
+
+def test_context_picks_the_local_namesake(nlp) -> None:
+    text = "Firefighters from Decatur and Huntsville, Alabama, battled the blaze near the Tennessee River."
+    found = _places(nlp, text)
+    assert found["Huntsville"].country == "US" and found["Huntsville"].admin1 == "Alabama"
+
+
+def test_empty_text_gives_no_places(nlp) -> None:
+    assert extract_places(nlp(""), article_id="a1") == []
+
+
+def test_gazetteer_normalizes_names() -> None:
+    assert normalize_name("The Kursk region") == "kursk region"
+    assert any(c.kind == "region" for c in load_gazetteer().lookup("Kursk region"))
