@@ -265,6 +265,9 @@ def _resolve_pronoun(
         person = names.person_before(speaker.start, doc, quoted)
         return person.name if person is not None else None
     if lower == "it":
+        org = names.person_before(speaker.start, doc, quoted, label="ORG")
+        if org is not None:
+            return org.name
         orgs = [q.speaker for q in previous if q.speaker_kind == "organization" and q.speaker]
         return orgs[-1] if orgs else None
     return None
@@ -360,6 +363,25 @@ def _marked_quotes(
     return out
 
 
+def _reported_clause(comp: Token) -> list[Token]:
+    """The complement clause, cut before a subjectless verb conjoined to it: in "said the
+    plan was a gamble and urged restraint", "urged" is the speaker's, not the report's."""
+    cut = min(
+        (
+            child.left_edge.i
+            for child in comp.children
+            if child.dep_ == "conj"
+            and child.pos_ in {"VERB", "AUX"}
+            and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in child.children)
+        ),
+        default=len(comp.doc),
+    )
+    kept = [t for t in comp.subtree if t.i < cut]
+    while kept and kept[-1].dep_ == "cc":
+        kept.pop()
+    return kept
+
+
 def _clause_bounds(tokens: Sequence[Token]) -> tuple[int, int] | None:
     toks = [t for t in tokens if not t.is_space]
     while toks and (
@@ -406,7 +428,7 @@ def _indirect_quotes(
         elif is_cue(token) or token.i in framing:
             comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
             if comp is not None:
-                bounds = _clause_bounds(list(comp.subtree))
+                bounds = _clause_bounds(_reported_clause(comp))
             elif token.i in framing:
                 bounds = _clause_bounds(_complement(token))
             else:

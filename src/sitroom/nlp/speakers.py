@@ -137,7 +137,7 @@ class NameIndex:
         return fulls[-1] if fulls else name
 
     def person_before(
-        self, char: int, doc: Doc, quoted: Sequence[tuple[int, int]]
+        self, char: int, doc: Doc, quoted: Sequence[tuple[int, int]], *, label: str = "PERSON"
     ) -> Speaker | None:
         """The latest person before ``char`` who leads a clause, else any person.
 
@@ -147,18 +147,14 @@ class NameIndex:
         spans: list[tuple[int, int, str, int]] = []
         if self._mentions:
             for m in self._mentions:
-                if m.label == "PERSON" and m.end <= char and not _inside(m.start, quoted):
+                if m.label == label and m.end <= char and not _inside(m.start, quoted):
                     span = doc.char_span(m.start, m.end, alignment_mode="expand")
                     if span is not None:
                         spans.append((m.start, m.end, self.widen(m.entity, m.start), span.root.i))
         else:
             for ent in self._ents:
                 e = _strip_title(ent) if ent.label_ == "PERSON" else ent
-                if (
-                    e.label_ == "PERSON"
-                    and e.end_char <= char
-                    and not _inside(e.start_char, quoted)
-                ):
+                if e.label_ == label and e.end_char <= char and not _inside(e.start_char, quoted):
                     spans.append(
                         (
                             e.start_char,
@@ -171,8 +167,9 @@ class NameIndex:
             return None
         leaders = [s for s in spans if _leads_clause(doc[s[3]])]
         start, end, name, i = (leaders or spans)[-1]
+        kind = "person" if label == "PERSON" else "organization"
         return Speaker(
-            start=start, end=end, text=doc.text[start:end], name=name, kind="person", token_i=i
+            start=start, end=end, text=doc.text[start:end], name=name, kind=kind, token_i=i
         )
 
 
