@@ -280,3 +280,27 @@ def test_quotes_come_in_text_order(nlp) -> None:  # type: ignore[no-untyped-def]
     quotes = _quotes(nlp, text)
     assert [q.start for q in quotes] == sorted(q.start for q in quotes)
     assert [q.kind for q in quotes] == ["indirect", "direct", "indirect"]
+
+
+def test_reported_clause_stops_before_the_speakers_next_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Dmitry Peskov said the plan was a reckless gamble and urged restraint."
+    quote = _one(_quotes(nlp, text), "the plan was")
+    assert quote.kind == "indirect"
+    assert "urged" not in quote.text
+
+
+def test_colon_at_paragraph_end_introduces_the_next_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Governor Vitaliy Kim wrote on Telegram:\n\n“The port was hit twice overnight and two workers were hurt.”"
+    quote = _one(_quotes(nlp, text), "The port was hit")
+    assert (quote.kind, quote.speaker) == ("direct", "Vitaliy Kim")
+
+
+def test_two_apostrophes_work_as_a_quotation_mark(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "''We have enough fuel for the winter,'' said Herman Halushchenko."
+    quote = _one(_quotes(nlp, text), "We have enough fuel")
+    assert (quote.kind, quote.speaker) == ("direct", "Herman Halushchenko")
+
+
+def test_unresolvable_pronoun_keeps_no_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    quote = _one(_quotes(nlp, "“The bridge will hold,” she said."), "The bridge will hold")
+    assert (quote.speaker, quote.speaker_text, quote.speaker_kind) == (None, "she", "pronoun")
