@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sitroom.nlp.dates import extract_timexes, find_timexes, timex_spans
 from sitroom.records import Timex
@@ -288,3 +292,28 @@ def test_extract_timexes_returns_records_with_provenance(nlp):
     assert by_text["early December"].value == "2024-12"
     assert by_text["2022"].value == "2022" and by_text["2022"].granularity == "year"
     assert "30" not in by_text
+
+
+# ---------------------------------------------------------------- robustness
+
+_WORDS = [
+    "on", "Thursday", "Nov.", "21", ",", "2024", "last", "week", "the", "past", "three",
+    "years", "at", "3", "p.m.", "Feb", "29", "a", "year", "earlier", "quarter", "third",
+    "-", "1,000", "days", "ago", "May", "may", "overnight", "into", "every", "1990s", "'",
+]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_WORDS), max_size=25),
+    published=st.sampled_from([None, "2024-02-29", "2023-12-31", "2024-01-01"]),
+)
+def test_any_mix_of_date_words_gives_consistent_spans(words, published):
+    text = " ".join(words)
+    found = find_timexes(text, published=published)
+    assert [(t.start, t.end) for t in found] == timex_spans(text)
+    for before, after in pairwise(found):
+        assert before.end <= after.start
+    for t in found:
+        assert text[t.start : t.end] == t.text and t.value
+        assert t.timex_type in ("DATE", "TIME", "DURATION", "SET")

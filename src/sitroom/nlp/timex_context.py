@@ -173,10 +173,8 @@ def unit_of_value(value: str) -> str | None:
     return None
 
 
-def period_value(unit: str, offset: int, ctx: Context) -> str:
+def period_value(unit: str, offset: int, dct: date) -> str:
     """The calendar period ``offset`` units from the DCT's: ``("month", -1) -> 2024-10``."""
-    assert ctx.dct is not None  # callers check
-    dct = ctx.dct
     if unit == "week":
         return week_value(dct + timedelta(weeks=offset))
     if unit == "month":

@@ -167,7 +167,7 @@ def norm_rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
         offset = -1  # news reports results for the quarter just closed
     else:
         offset = _REL_OFFSET.get(rel, 0)
-    return Norm("DATE", period_value(unit, offset, ctx))
+    return Norm("DATE", period_value(unit, offset, ctx.dct))
 
 
 def norm_ordinal_period(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -280,7 +280,7 @@ def norm_ago(m: re.Match[str], ctx: Context) -> Norm | None:
     if unit == "month":
         return Norm("DATE", month_value(add_months(dct, sign * amount)))
     if unit == "quarter":
-        return Norm("DATE", period_value("quarter", sign * amount, ctx))
+        return Norm("DATE", period_value("quarter", sign * amount, dct))
     if unit == "year" and amount == 1 and direction == "ago":
         return Norm("DATE", day_value(add_months(dct, -12)))
     years = amount * {"year": 1, "decade": 10, "century": 100}[unit]
