@@ -431,3 +431,20 @@ def test_any_text_gives_well_formed_claims(nlp, text: str) -> None:
     for claim in claims_of(nlp, text):
         assert claim.start < claim.end
         assert claim.value is not None or (claim.low is not None and claim.high is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "About 70 launchers were sent, according to a list published by the Pentagon.",
+            "Pentagon",
+        ),
+        ("Officials said the pledges added up to €3 billion.", "Officials"),
+        ("Kyiv has shown videos of two captured soldiers, who said they were conscripts.", "Kyiv"),
+    ],
+)
+def test_claimant_is_an_author_not_a_document_or_the_counted(
+    nlp, text: str, claimant: str | None
+) -> None:
+    assert claims_of(nlp, text)[0].claimant == claimant

@@ -4,8 +4,9 @@ Claimant, first that applies:
 1. the speaker of a quote whose span contains the number;
 2. "according to X" in the same sentence;
 3. the subject of a reporting verb ("said", "reported", "estimated", "claimed") that
-   governs the number, or of the passive "as reported by X";
-4. the subject of any reporting verb in the sentence that is not a pronoun;
+   governs the number, or of the passive "as reported by X"; with the weaker verbs
+   ("show", "put", "note") only a name or a source noun ("officials", "the ministry");
+4. a name or source noun that is the subject of a speech verb elsewhere in the sentence;
 5. the speaker of a quote overlapping the sentence (resolves "he said").
 A name that overlaps a Mention becomes that mention's canonical entity.
 
@@ -35,6 +36,24 @@ CUE_LEMMAS = frozenset({
     "publish", "disclose", "reveal", "tally", "calculate", "assess", "believe", "acknowledge",
 })  # fmt: skip
 
+# The verbs that report speech or published figures, as opposed to "show", "put", "believe".
+_SPEECH_LEMMAS = frozenset({
+    "say", "report", "tell", "estimate", "claim", "state", "announce", "confirm", "warn",
+    "write", "allege", "assert", "insist", "publish", "disclose", "reveal",
+})  # fmt: skip
+# Nouns that name a source of figures in conflict news (institutions and roles).
+SOURCE_NOUNS = frozenset({
+    "official", "officials", "ministry", "spokesman", "spokeswoman", "spokesperson", "governor",
+    "authority", "authorities", "military", "army", "force", "forces", "agency", "police", "monitor",
+    "group", "administration", "intelligence", "institute", "analyst", "analysts", "government",
+    "mayor", "minister", "president", "office", "command", "staff", "service", "department",
+    "council", "mission", "observer", "observers", "commander", "navy", "media", "source", "sources",
+    "prosecutor", "prosecutors", "committee", "organization", "organisation", "company", "operator",
+    "defence", "defense", "leader", "chief", "head", "general", "ukraine", "russia",
+})  # fmt: skip
+# Entity labels that name a source; a NORP ("Ukrainian") alone does not.
+_SOURCE_LABELS = frozenset({"PERSON", "ORG", "GPE", "FAC", "LOC"})
+
 # Single words that hedge a number, with their normalized form.
 _HEDGE_WORDS: dict[str, str] = {
     "reportedly": "reportedly", "allegedly": "allegedly", "purportedly": "allegedly",
@@ -53,15 +72,26 @@ def _entity_name(token: Token, mentions: Sequence[Mention]) -> str:
     for mention in mentions:
         if mention.start <= token.idx < mention.end:
             return mention.entity
-    if token.ent_iob_ != "O" and token.ent_type_:
+    if token.ent_type_ in _SOURCE_LABELS:
         ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
         if ent is not None:
             return _strip_article(ent.text)
-    left = token.i
+    left, right = token.i, token.i + 1
     for child in token.lefts:
         if child.dep_ in {"compound", "amod", "poss", "nmod"} or (child.dep_ == "case"):
             left = min(left, child.left_edge.i)
-    return _strip_article(doc[left : token.i + 1].text)
+    for child in token.rights:  # "members of parliament", "Ministry of Defence"
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "of"
+            and child.right_edge.i - token.i <= _MAX_OF_TOKENS
+        ):
+            right = child.right_edge.i + 1
+    return _strip_article(doc[left:right].text)
+
+
+# Longest "of ..." kept in a source's name ("Institute for the Study of War" fits).
+_MAX_OF_TOKENS = 5
 
 
 # Trailing words that name the vehicle, not the source: "British intelligence estimates".
@@ -93,8 +123,31 @@ def _subject(verb: Token) -> Token | None:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
-                return objects[0]
+                return _behind_vehicle(objects[0])
     return None
+
+
+# Nouns for the document a figure comes from rather than its author: "a list published by
+# the Pentagon", "a UN report".
+_VEHICLE_LEMMAS = frozenset({
+    "list", "report", "estimate", "datum", "data", "figure", "statement", "document",
+    "assessment", "tally", "count", "survey", "study", "analysis", "post", "video",
+})  # fmt: skip
+
+
+def _behind_vehicle(token: Token) -> Token:
+    """The author of a document named as a source: "a list published by [the Pentagon]"."""
+    if token.lemma_.lower() not in _VEHICLE_LEMMAS:
+        return token
+    for child in token.children:
+        if child.dep_ in {"poss", "compound"} and child.pos_ == "PROPN":
+            return child
+        for grandchild in child.children if child.dep_ == "acl" else ():
+            if grandchild.dep_ == "agent":
+                return next((c for c in grandchild.children if c.dep_ == "pobj"), token)
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            return next((c for c in child.children if c.dep_ == "pobj"), token)
+    return token
 
 
 def _according_to(sent: Span) -> Token | None:
@@ -109,7 +162,7 @@ def _according_to(sent: Span) -> Token | None:
                 c for c in token.children if c.dep_ == "pobj"
             ]
             if objects:
-                return objects[0]
+                return _behind_vehicle(objects[0])
     return None
 
 
@@ -151,32 +204,50 @@ def find_claimant(
         if quote.start <= span.start_char and span.end_char <= quote.end and _quote_speaker(quote):
             return _quote_speaker(quote)
     sent = span.sent
-    if (source := _according_to(sent)) is not None:
+    if (source := _according_to(sent)) is not None and not _inside(span, source):
         return _entity_name(source, mentions)
     for ancestor in span.root.ancestors:
-        if ancestor.lemma_ in CUE_LEMMAS and ancestor.pos_ == "VERB":
+        if _is_cue(ancestor):
             subject = _subject(ancestor)
-            if (
-                subject is not None
-                and subject.pos_ != "PRON"
-                and not (span.start <= subject.i < span.end)
-            ):
-                return _entity_name(subject, mentions)
+            if _is_source(subject, span, counted, strong=ancestor.lemma_ in _SPEECH_LEMMAS):
+                return _entity_name(subject, mentions)  # type: ignore[arg-type]
     for token in sent:
-        if token.lemma_ in CUE_LEMMAS and token.pos_ == "VERB":
+        if token.lemma_ in _SPEECH_LEMMAS and _is_cue(token):
             subject = _subject(token)
-            if (
-                subject is not None
-                and subject.pos_ in {"PROPN", "NOUN"}
-                and not (span.start <= subject.i < span.end)
-            ):
-                return _entity_name(subject, mentions)
+            if _is_source(subject, span, counted, strong=False):
+                return _entity_name(subject, mentions)  # type: ignore[arg-type]
     for quote in quotes:
         if quote.start < sent.end_char and sent.start_char < quote.end and _quote_speaker(quote):
             return _quote_speaker(quote)
     if counted is not None and any(c.lower_ == "the" for c in counted.lefts):
         return _announced_before(sent, counted, mentions)
     return None
+
+
+def _is_cue(token: Token) -> bool:
+    """A reporting verb, not a phrasal verb that happens to share its lemma ("added up to")."""
+    return (
+        token.lemma_ in CUE_LEMMAS
+        and token.pos_ == "VERB"
+        and not any(c.dep_ == "prt" for c in token.children)
+    )
+
+
+def _inside(span: Span, token: Token) -> bool:
+    """The number is part of the source phrase itself ("according to two members of ...")."""
+    return any(span.start <= t.i < span.end for t in token.subtree)
+
+
+def _is_source(subject: Token | None, span: Span, counted: Token | None, *, strong: bool) -> bool:
+    """Whether a reporting verb's subject can be a claimant: a name, a source noun
+    ("officials", "the ministry"), or with a speech verb any noun; never the number's own noun."""
+    if subject is None or subject.pos_ == "PRON" or span.start <= subject.i < span.end:
+        return False
+    if counted is not None and subject.i == counted.i:
+        return False  # "two soldiers, who said ...": the counted people are not the source
+    if subject.pos_ == "PROPN" or subject.lemma_.lower() in SOURCE_NOUNS:
+        return True
+    return strong and subject.pos_ == "NOUN"
 
 
 def _verification_hedge(sent: Span) -> bool:

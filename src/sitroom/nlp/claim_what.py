@@ -83,6 +83,10 @@ _LEVEL_VERBS = frozenset({
     "reach", "rise", "climb", "increase", "grow", "jump", "fall", "drop", "decline", "stand",
     "total", "exceed", "hit", "top", "surpass", "pass", "be", "put", "place", "estimate", "set", "peg",
 })  # fmt: skip
+# Nouns of time that follow money without being what it buys: "$2bn in the last quarter".
+_TIME_NOUNS = frozenset(
+    {"quarter", "year", "month", "week", "day", "period", "half", "time", "decade"}
+)
 # Adjectives that stand for people in casualty counts: "16 wounded", "3 missing".
 _CASUALTY_WORDS = frozenset(
     {"wounded", "injured", "dead", "killed", "missing", "hurt", "captured", "detained"}
@@ -96,6 +100,7 @@ def _noun_after(doc: Doc, span: Span) -> Token | None:
     for token in doc[span.end : min(len(doc), span.end + 10)]:
         if (
             token.pos_ in _COUNTED_POS
+            and token.lower_ not in _TIME_NOUNS
             and token.dep_ == "pobj"
             and _MONEY_LINK.match(doc.text[span.end_char : token.left_edge.idx])
         ):
@@ -167,9 +172,13 @@ def _level_of(root: Token) -> Token | None:
     verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ in {"to", "at"} else root.head
     if root.dep_ not in {"dobj", "pobj", "attr"} or verb.lemma_ not in _LEVEL_VERBS:
         return None
-    role = "dobj" if verb.lemma_ in {"put", "place", "estimate", "set", "peg"} else "nsubj"
+    roles = (
+        {"dobj"}
+        if verb.lemma_ in {"put", "place", "estimate", "set", "peg"}
+        else {"nsubj", "nsubjpass"}
+    )
     nouns = [
-        c for c in verb.children if c.dep_ == role and c.pos_ in _COUNTED_POS and c is not root
+        c for c in verb.children if c.dep_ in roles and c.pos_ in _COUNTED_POS and c is not root
     ]
     return nouns[0] if nouns else None
 

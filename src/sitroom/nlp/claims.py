@@ -108,6 +108,18 @@ def _range_values(pieces: list[Piece]) -> tuple[float | None, float | None, str 
     return low, high, second.unit or first.unit
 
 
+# Verbs whose particle looks like a bound: "added up to", "totalled up to" mean "came to".
+_PHRASAL_UP_TO = frozenset({"add", "sum", "tot", "total", "pile", "stack", "amount"})
+
+
+def _belongs_to_verb(doc: Doc, bound_span: Span) -> bool:
+    """ "handed over 48", "added up to €3 billion": the bound words are the verb's particle."""
+    if any(t.dep_ == "prt" for t in bound_span):
+        return True
+    before = doc[bound_span.start - 1] if bound_span.start > 0 else None
+    return before is not None and bound_span[0].lower_ == "up" and before.lemma_ in _PHRASAL_UP_TO
+
+
 def _claim(
     doc: Doc,
     pieces: list[Piece],
@@ -128,7 +140,7 @@ def _claim(
     bound = None
     if (found := find_bound(text, start)) is not None:
         bound_span = _tokens(doc, found[0], start)
-        if bound_span is not None and not any(t.dep_ == "prt" for t in bound_span):
+        if bound_span is not None and not _belongs_to_verb(doc, bound_span):
             start, bound = found
     if (after := _OR_MORE.match(text, end)) is not None:
         more = after.group(1).lower() in {"more", "above", "higher", "over"}
