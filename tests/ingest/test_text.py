@@ -231,3 +231,25 @@ def test_seed_dump_shape_variants_split_the_same(shared_dir: Path, old: str, new
     plain = read_bytes(raw.encode(), name="seed.txt").articles
     variant = read_bytes(raw.replace(old, new).encode(), name="seed.txt").articles
     assert [(a.title, a.dek, a.headings, a.id) for a in variant] == [(a.title, a.dek, a.headings, a.id) for a in plain]
+
+
+@pytest.mark.issue(2)
+def test_final_newline_does_not_make_unwrapped_text_look_hard_wrapped() -> None:
+    # Regression: the empty string after a trailing newline counted as a blank line, so
+    # one-paragraph-per-line dumps of 60-100 character lines were joined as "wrapped".
+    dump = (
+        "Frontline Report\n"
+        "Drones Hit Power Plant Near Odesa\n"
+        "Officials said dozens of drones struck the region overnight and 3 were hurt.\n"
+        "The regional governor said on Monday that repairs would take two weeks.\n"
+        "Frontline Report\n"
+        "Kyiv Hosts Talks With European Ministers\n"
+        "Foreign ministers from five countries met in Kyiv on Tuesday for talks.\n"
+    )
+    articles = split_dump(dump, name="short-lines.txt")
+    assert [a.title for a in articles] == [
+        "Drones Hit Power Plant Near Odesa",
+        "Kyiv Hosts Talks With European Ministers",
+    ]
+    assert [len(a.paragraphs) for a in articles] == [2, 1]
+    assert all(a.section == "Frontline Report" for a in articles)

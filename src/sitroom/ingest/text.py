@@ -155,9 +155,14 @@ def _kind(text: str) -> str:
 
 def _is_wrapped(lines: list[str]) -> bool:
     filled = [line for line in lines if line.strip()]
+    if not filled:
+        return False
+    # Only blank lines *between* text lines separate wrapped paragraphs: the empty string
+    # after a final newline (or leading/trailing blank lines) says nothing about wrapping.
+    first = next(i for i, line in enumerate(lines) if line.strip())
+    last = max(i for i, line in enumerate(lines) if line.strip())
     return (
-        bool(filled)
-        and any(not line.strip() for line in lines)
+        any(not line.strip() for line in lines[first:last])
         and max(len(line) for line in filled) <= WRAP_MAX_CHARS
         and sum(len(line) >= WRAP_MIN_CHARS for line in filled) >= 3
     )
