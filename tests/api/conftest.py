@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-import warnings
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))
-
-import seeding
-
-TOKEN = "test-token-123"
+import seeding  # tests/api is on sys.path: pytest puts each conftest's folder there
+from apitools import TOKEN, make_client
 
 
 @pytest.fixture(scope="session")
@@ -28,19 +22,10 @@ def seeded(seed_db: Path) -> dict:
     from sitroom import store as st
 
     with st.open_store(seed_db) as db:
-        return {a.title: st.get_article(db, a.id) for a in (seeding._article(d) for d in seeding.corpus())}
-
-
-def make_client(db: Path, **settings: object):
-    with warnings.catch_warnings():
-        # starlette 1.x warns that its TestClient prefers `httpx2`; httpx is what we pin.
-        warnings.simplefilter("ignore")
-        from fastapi.testclient import TestClient
-
-    from sitroom.api import create_app
-    from sitroom.config import Settings
-
-    return TestClient(create_app(Settings(db=str(db), **settings)), raise_server_exceptions=False)
+        return {
+            a.title: st.get_article(db, a.id)
+            for a in (seeding._article(d) for d in seeding.corpus())
+        }
 
 
 @pytest.fixture(scope="session")

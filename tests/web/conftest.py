@@ -3,9 +3,7 @@ and a headless Debian Chromium driven by Playwright (skipped only if Chromium is
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -13,31 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[2]
-SCREENSHOTS = REPO / "artifacts" / "screenshots"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
-TOKEN = "browser-test-token"
-_SEEDING = REPO / "tests" / "api" / "seeding.py"
-# Seconds to wait for the server to answer: startup imports FastAPI and opens the store.
-SERVER_START_TIMEOUT = 60
-
-
-def load_seeding():
-    if "sitroom_test_seeding" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("sitroom_test_seeding", _SEEDING)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-    return sys.modules["sitroom_test_seeding"]
+from webtools import CHROMIUM, CHROMIUM_ARGS, SERVER_START_TIMEOUT, TOKEN, Watched, load_seeding
 
 
 def _free_port() -> int:
@@ -54,7 +28,11 @@ def _sitroom() -> str:
 def web_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("web") / "demo.db"
     done = subprocess.run(
-        [_sitroom(), "ingest", "--demo", "--db", str(path)], capture_output=True, text=True, timeout=600
+        [_sitroom(), "ingest", "--demo", "--db", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,  # the return code is asserted with stderr as the message
     )
     assert done.returncode == 0, done.stderr
     load_seeding().build_seed_db(path)
@@ -109,33 +87,6 @@ def browser():
         launched.close()
 
 
-class Watched:
-    """A page plus everything it tried to do that it must not: dialogs and console errors."""
-
-    def __init__(self, page):
-        self.page = page
-        self.dialogs: list[str] = []
-        self.errors: list[str] = []
-        page.on("dialog", self._dialog)
-        page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
-        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
-
-    def _dialog(self, dialog) -> None:
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def shot(self, name: str) -> Path:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        path = SCREENSHOTS / f"{name}.png"
-        self.page.screenshot(path=str(path))  # the viewport: what a README reader needs to see
-        return path
-
-    def assert_clean(self) -> None:
-        assert self.dialogs == [], self.dialogs
-        assert self.errors == [], self.errors
-        assert self.page.evaluate("() => window.__pwned === undefined")
-
-
 @pytest.fixture
 def watched(browser, server):
     context = browser.new_context(base_url=server, viewport={"width": 1280, "height": 900})
@@ -143,10 +94,3 @@ def watched(browser, server):
     page.set_default_timeout(15_000)
     yield Watched(page)
     context.close()
-
-
-def publish(path: Path, name: str) -> None:
-    """Copy a screenshot into docs/ for the README."""
-    docs = REPO / "docs"
-    docs.mkdir(exist_ok=True)
-    shutil.copyfile(path, docs / name)

@@ -16,6 +16,7 @@ from sitroom.errors import NotFound
 from sitroom.records import Claim, Event, Extraction, Place
 from sitroom.report.phrasing import normalize_what
 from sitroom.web.highlight import Mark, segment_text
+from sitroom.web.memo import memo
 
 __all__ = [
     "ArticleMeta",
@@ -27,6 +28,7 @@ __all__ = [
     "article_reader",
     "claim_groups",
     "entity_profile",
+    "event_types",
     "filtered_events",
     "map_points",
     "overview",
@@ -181,6 +183,11 @@ class EventFilters:
 
 
 def filtered_events(db: st.Store, filters: EventFilters, *, limit: int) -> list[Event]:
+    """The newest events matching the filters (remembered until the store changes)."""
+    return memo(db.path, ("events", filters, limit), lambda: _filtered_events(db, filters, limit=limit))
+
+
+def _filtered_events(db: st.Store, filters: EventFilters, *, limit: int) -> list[Event]:
     return st.list_events(
         db,
         type=filters.event_type,
@@ -206,6 +213,10 @@ def _place_for(db: st.Store, event: Event, cache: dict[str, list[Place]]) -> Pla
 
 def map_points(db: st.Store, filters: EventFilters) -> list[dict[str, Any]]:
     """Events with coordinates grouped by place; ``corroboration`` = distinct articles."""
+    return memo(db.path, ("map", filters), lambda: _map_points(db, filters))
+
+
+def _map_points(db: st.Store, filters: EventFilters) -> list[dict[str, Any]]:
     cache: dict[str, list[Place]] = {}
     groups: dict[tuple[float, float, str], list[Event]] = defaultdict(list)
     located: dict[tuple[float, float, str], Place] = {}
@@ -267,6 +278,14 @@ def claim_groups(
 
     A group is a contradiction when its sources give different figures.
     """
+    return memo(
+        db.path,
+        ("claim_groups", about, contradictions_only),
+        lambda: _claim_groups(db, about=about, contradictions_only=contradictions_only),
+    )
+
+
+def _claim_groups(db: st.Store, *, about: str | None, contradictions_only: bool) -> list[dict[str, Any]]:
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in st.list_claims(db, about=about, limit=SCAN_LIMIT):
         what = normalize_what(claim.what)
@@ -310,6 +329,10 @@ def claim_groups(
 
 def entity_profile(db: st.Store, name: str) -> dict[str, Any]:
     """An entity: aliases and roles, quotes by and about it, its events, its relations."""
+    return memo(db.path, ("entity", name), lambda: _entity_profile(db, name))
+
+
+def _entity_profile(db: st.Store, name: str) -> dict[str, Any]:
     candidates = st.list_entities(db, name=name, limit=50)
     exact = [e for e in candidates if e.name.casefold() == name.casefold()]
     if not (exact or candidates):
@@ -351,6 +374,10 @@ def entity_profile(db: st.Store, name: str) -> dict[str, Any]:
 
 def actor_graph(db: st.Store) -> dict[str, Any]:
     """Actors as nodes, events between them as weighted edges (newest events, capped)."""
+    return memo(db.path, "graph", lambda: _actor_graph(db))
+
+
+def _actor_graph(db: st.Store) -> dict[str, Any]:
     edges: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     weight: Counter[str] = Counter()
     for event in st.list_events(db, limit=SCAN_LIMIT):
@@ -376,6 +403,15 @@ def store_stats(db: st.Store) -> dict[str, Any]:
 
 def overview(db: st.Store) -> dict[str, Any]:
     """The front page: latest events, open contradictions, top speakers, ingest status."""
+    return memo(db.path, "overview", lambda: _overview(db))
+
+
+def event_types(db: st.Store) -> list[str]:
+    """Event types present among the newest events (for the filter menu)."""
+    return memo(db.path, "event_types", lambda: sorted({e.event_type for e in st.list_events(db, limit=SCAN_LIMIT)}))
+
+
+def _overview(db: st.Store) -> dict[str, Any]:
     speakers = Counter(q.speaker for q in st.list_quotes(db, limit=SCAN_LIMIT) if q.speaker)
     return {
         "stats": store_stats(db),

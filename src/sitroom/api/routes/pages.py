@@ -21,6 +21,7 @@ from sitroom.report.render import citation_line
 from sitroom.store import MARK_CLOSE, MARK_OPEN
 from sitroom.web import TEMPLATES_DIR, charts, views
 from sitroom.web.highlight import snippet_parts
+from sitroom.web.memo import memo
 
 __all__ = ["render_error", "router", "templates"]
 
@@ -141,9 +142,7 @@ def events_page(
         key=lambda e: (e.date or "", e.article_id, e.start),
         reverse=True,
     )
-    types = sorted(
-        {e.event_type for e in views.filtered_events(store, views.EventFilters(), limit=1000)}
-    )
+    types = views.event_types(store)
     return _page(
         request,
         "events.html",
@@ -166,7 +165,8 @@ def brief_page(
     until: str = "",
     about: str = "",
 ) -> HTMLResponse:
-    brief = build_brief(store, since=_blank(since), until=_blank(until), about=_blank(about))
+    window = {"since": _blank(since), "until": _blank(until), "about": _blank(about)}
+    brief = memo(store.path, ("brief", *window.values()), lambda: build_brief(store, **window))
     return _page(
         request,
         "brief.html",

@@ -5,18 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import TOKEN, make_client
+from apitools import TOKEN, make_client
 
 ARTICLE = (
     b"Title: Ferry service resumes on the Dnipro\n"
     b"Date: 2025-03-01\n\n"
     b"A river ferry near Kherson resumed service on Saturday after a week of shelling, "
-    b"local officials said. \"We are running two crossings a day,\" the captain said.\n"
+    b'local officials said. "We are running two crossings a day," the captain said.\n'
 )
 
 
 def _upload(client, headers=None, body=ARTICLE):
-    return client.post("/api/ingest", files=[("files", ("ferry.txt", body, "text/plain"))], headers=headers or {})
+    return client.post(
+        "/api/ingest", files=[("files", ("ferry.txt", body, "text/plain"))], headers=headers or {}
+    )
 
 
 @pytest.fixture
@@ -31,7 +33,9 @@ def test_writes_refused_when_no_token_is_configured(fresh_db):
     assert "disabled" in response.json()["error"]["message"]
 
 
-@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN}])
+@pytest.mark.parametrize(
+    "headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN}]
+)
 def test_writes_refused_without_the_right_token(fresh_db, headers):
     with make_client(fresh_db, token=TOKEN) as client:
         response = _upload(client, headers)

@@ -45,12 +45,17 @@ def test_every_sentence_cites_and_every_citation_is_used(store):
 
 def test_claim_change_is_stated_with_both_figures(store):
     text = render_markdown(build_brief(store))
-    assert "Estimates of north korean troops rose from 3,000 to 10,000 between 2025-02-01 and 2025-02-10." in text
+    assert (
+        "Estimates of north korean troops rose from 3,000 to 10,000 between 2025-02-01 and 2025-02-10."
+        in text
+    )
 
 
 def test_same_store_same_report_whatever_the_insert_order(store, seeding, tmp_path, monkeypatch):
     first = render_markdown(build_brief(store))
-    monkeypatch.setattr(seeding, "corpus", lambda original=seeding.corpus: list(reversed(original())))
+    monkeypatch.setattr(
+        seeding, "corpus", lambda original=seeding.corpus: list(reversed(original()))
+    )
     other = tmp_path / "reversed.db"
     seeding.build_seed_db(other)
     with st.open_store(other) as db:
@@ -93,21 +98,30 @@ def test_renderers_escape_hostile_text(store, seeding):
 def test_cli_brief_writes_html_and_markdown(report_db, tmp_path):
     out = tmp_path / "brief.html"
     cli = Path(sys.executable).with_name("sitroom")
-    done = subprocess.run(
+    done = subprocess.run(  # noqa: PLW1510 - the return code is asserted
+        
         [str(cli), "brief", "--db", str(report_db), "--format", "html", "--out", str(out), "--about", "Kharkiv"],
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!doctype html>") and 'id="cite-1"' in html
-    md = subprocess.run(
-        [str(cli), "brief", "--db", str(report_db), "--since", "2025-02-01"], capture_output=True, text=True, timeout=120
+    md = subprocess.run(  # noqa: PLW1510 - the return code is asserted
+        [str(cli), "brief", "--db", str(report_db), "--since", "2025-02-01"],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert md.returncode == 0 and md.stdout.startswith("# Situation report from 2025-02-01")
 
 
 def test_cli_brief_refuses_bad_date(report_db):
     cli = Path(sys.executable).with_name("sitroom")
-    done = subprocess.run([str(cli), "brief", "--db", str(report_db), "--since", "last week"], capture_output=True, text=True, timeout=120)
+    done = subprocess.run(  # noqa: PLW1510 - the return code is asserted
+        [str(cli), "brief", "--db", str(report_db), "--since", "last week"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 2
     assert "YYYY-MM-DD" in done.stderr

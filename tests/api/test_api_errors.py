@@ -33,7 +33,9 @@ def test_html_pages_get_an_html_error(client):
     assert "NotFound" in response.text
 
 
-@pytest.mark.parametrize("url", ["/api/claims", "/api/quotes", "/api/events", "/api/articles", "/api/places"])
+@pytest.mark.parametrize(
+    "url", ["/api/claims", "/api/quotes", "/api/events", "/api/articles", "/api/places"]
+)
 def test_cursor_pages_cover_the_listing_once(client, url):
     everything = client.get(url, params={"limit": 500}).json()["items"]
     seen, cursor, pages = [], None, 0
@@ -53,5 +55,7 @@ def test_cursor_pages_cover_the_listing_once(client, url):
 def test_search_pages(client):
     first = client.get("/api/search", params={"q": "Kharkiv", "limit": 1}).json()
     assert len(first["items"]) == 1 and first["next_cursor"]
-    second = client.get("/api/search", params={"q": "Kharkiv", "limit": 1, "cursor": first["next_cursor"]}).json()
+    second = client.get(
+        "/api/search", params={"q": "Kharkiv", "limit": 1, "cursor": first["next_cursor"]}
+    ).json()
     assert second["items"][0]["article_id"] != first["items"][0]["article_id"]

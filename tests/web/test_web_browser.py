@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import TOKEN, load_seeding, publish
+from webtools import TOKEN, load_seeding, publish
 
 pytestmark = pytest.mark.slow
 
@@ -147,7 +147,9 @@ def _no_injected_markup(page) -> None:
     assert page.locator("img[src=x]").count() == 0
     assert page.locator("svg[onload], [onerror], [onmouseover]").count() == 0
     assert page.locator("a[href^='javascript:']").count() == 0
-    scripts = page.eval_on_selector_all("script[src]", "nodes => nodes.map(n => n.getAttribute('src'))")
+    scripts = page.eval_on_selector_all(
+        "script[src]", "nodes => nodes.map(n => n.getAttribute('src'))"
+    )
     assert scripts == ["/static/app.js"]
     inline = page.eval_on_selector_all("script:not([src])", "nodes => nodes.map(n => n.type)")
     assert set(inline) <= {"application/json"}
@@ -187,7 +189,16 @@ def test_hostile_article_is_uploaded_and_shown_inert(watched, tmp_path):
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/search?q=onerror", "/search?q=Testville", "/claims", "/events", "/brief", "/graph", "/entities/Ukraine"],
+    [
+        "/",
+        "/search?q=onerror",
+        "/search?q=Testville",
+        "/claims",
+        "/events",
+        "/brief",
+        "/graph",
+        "/entities/Ukraine",
+    ],
 )
 def test_hostile_seed_records_stay_text_on_every_page(watched, path):
     page = watched.page

@@ -1,0 +1,69 @@
+"""Helpers shared by the browser tests (a uniquely named module: conftest is not importable)."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+SCREENSHOTS = REPO / "artifacts" / "screenshots"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+TOKEN = "browser-test-token"
+_SEEDING = REPO / "tests" / "api" / "seeding.py"
+# Seconds to wait for the server to answer: startup imports FastAPI and opens the store.
+SERVER_START_TIMEOUT = 60
+
+
+def load_seeding():
+    if "sitroom_test_seeding" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("sitroom_test_seeding", _SEEDING)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module
+        spec.loader.exec_module(module)
+    return sys.modules["sitroom_test_seeding"]
+
+
+class Watched:
+    """A page plus everything it tried to do that it must not: dialogs and console errors."""
+
+    def __init__(self, page):
+        self.page = page
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        page.on("dialog", self._dialog)
+        page.on(
+            "console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None
+        )
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def shot(self, name: str) -> Path:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / f"{name}.png"
+        self.page.screenshot(path=str(path))  # the viewport: what a README reader needs to see
+        return path
+
+    def assert_clean(self) -> None:
+        assert self.dialogs == [], self.dialogs
+        assert self.errors == [], self.errors
+        assert self.page.evaluate("() => window.__pwned === undefined")
+
+
+def publish(path: Path, name: str) -> None:
+    """Copy a screenshot into docs/ for the README."""
+    docs = REPO / "docs"
+    docs.mkdir(exist_ok=True)
+    shutil.copyfile(path, docs / name)
