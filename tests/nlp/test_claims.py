@@ -448,3 +448,8 @@ def test_claimant_is_an_author_not_a_document_or_the_counted(
     nlp, text: str, claimant: str | None
 ) -> None:
     assert claims_of(nlp, text)[0].claimant == claimant
+
+
+def test_part_of_a_whole(nlp) -> None:
+    claims = claims_of(nlp, "Air defences downed 31 of 40 drones overnight.")
+    assert [(c.value, c.what) for c in claims] == [(31, "drones"), (40, "drones")]

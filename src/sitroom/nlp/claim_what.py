@@ -53,8 +53,9 @@ def _phrase_after(doc: Doc, start: int, head: Token) -> str | None:
         and words[1].pos_ == "ADJ"
     ):
         words = words[2:]  # "10,000-strong North Korean force": "strong" describes the number
+    # "48 of 79 drones": the other number is not part of what is counted
     while words and (
-        words[0].pos_ in {"PUNCT", "DET", "ADP", "CCONJ"} or words[0].text in {"-", "‑"}
+        words[0].pos_ in {"PUNCT", "DET", "ADP", "CCONJ", "NUM"} or words[0].text in {"-", "‑"}
     ):
         words = words[1:]
     if not words or len(words) > _MAX_WHAT_TOKENS:
