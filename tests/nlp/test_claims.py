@@ -453,3 +453,8 @@ def test_claimant_is_an_author_not_a_document_or_the_counted(
 def test_part_of_a_whole(nlp) -> None:
     claims = claims_of(nlp, "Air defences downed 31 of 40 drones overnight.")
     assert [(c.value, c.what) for c in claims] == [(31, "drones"), (40, "drones")]
+
+
+def test_nothing_joins_across_a_paragraph_break(nlp) -> None:
+    claims = claims_of(nlp, "The brigade lost 12\n\nTo 40 villages the aid never came.")
+    assert all("\n" not in c.text for c in claims)

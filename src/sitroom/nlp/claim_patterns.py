@@ -47,7 +47,7 @@ _CORE = re.compile(
 
 # Scale after a number: words ("1.2 million", "4 hundred million") or attached short forms.
 _SCALE_WORDS = re.compile(
-    r"(?:(?:\s+|-)(?:hundred|thousand|million|billion|trillion)s?\b)+", re.IGNORECASE
+    r"(?:(?:[ \u00a0]+|-)(?:hundred|thousand|million|billion|trillion)s?\b)+", re.IGNORECASE
 )
 _SCALE_ATTACHED = re.compile(r"(?:bn|tn|trn|mn|mln|M)(?![\w])")
 _SCALE_ATTACHED_MONEY = re.compile(r"(?:m|b|k|K|B)(?![\w])")
@@ -100,7 +100,7 @@ _UNIT_TABLE: tuple[tuple[str, str], ...] = (
     (r"decades?", "decade"), (r"centuries|century", "century"),
 )  # fmt: skip
 _UNIT_AFTER = re.compile(
-    r"(?:\s?|-)(?:"
+    r"(?:[ \u00a0]?|-)(?:"
     + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNIT_TABLE))
     + r")(?![\w])",
     re.IGNORECASE,
@@ -143,12 +143,13 @@ _BOUNDS: tuple[tuple[str, str], ...] = (
 _BOUND_BEFORE = re.compile(
     r"(?:^|(?<![\w]))(?:"
     + "|".join(f"(?P<b{i}>{p})" for i, (p, _) in enumerate(_BOUNDS))
-    + r")\s*$",
+    + r")[ \u00a0]*$",
     re.IGNORECASE,
 )
 # "minus 5", "minus-130 degrees", "$-50.8bn" (the sign between the currency and the digits).
 _MINUS_BEFORE = re.compile(r"(?<![\w])minus[-\s]$", re.IGNORECASE)
-_JOINER = re.compile(r"\s*(?:-|–|—|to|and)\s*", re.IGNORECASE)
+# Spaces only, never a line break: a range does not run across paragraphs.
+_JOINER = re.compile(r"[ \u00a0]*(?:-|–|—|to|and)[ \u00a0]*", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
