@@ -31,6 +31,7 @@ from sitroom.nlp.speakers import (
     speaker_before,
     speaker_of_according,
     speaker_of_cue,
+    speaker_of_words,
     word_set,
 )
 from sitroom.records import Mention, Quote
@@ -45,6 +46,9 @@ AFTER_WINDOW_TOKENS = 14
 # between them is short: `“…,” Chaly said. “…”` has ~15 characters; a paragraph of
 # attribution between two quote paragraphs stays under ~250.
 CONTINUATION_GAP_CHARS = 250
+# A quotation resumed after its attribution: "”, Kremlin spokesman Dmitry Peskov told
+# reporters, “" is about 45 characters; 60 leaves room for a longer title.
+SPLIT_GAP_CHARS = 60
 # Unattributed quoted stretches shorter than this are titles or scare quotes
 # (“Oreshnik”, “special military operation”), not speech.
 MIN_UNATTRIBUTED_WORDS = 5
@@ -79,9 +83,14 @@ def _content_bounds(text: str, span: QuotedSpan) -> tuple[int, int]:
     return start, end
 
 
-def _kind(doc: Doc, span: QuotedSpan, content: str) -> str:
-    """direct when the quotation starts the writer's sentence or follows ``said:``."""
+def _kind(doc: Doc, span: QuotedSpan, content: str, previous: QuotedSpan | None) -> str:
+    """direct when the quotation starts the writer's sentence or follows ``said:``, or
+    resumes a quotation split by its attribution ("“…,” he said, “and …”")."""
     text = doc.text
+    if previous is not None and previous.close_at is not None:
+        gap = text[previous.close_at + 1 : span.open_at]
+        if len(gap) <= SPLIT_GAP_CHARS and gap.rstrip().endswith(",") and "\n" not in gap:
+            return "direct"
     j = span.open_at - 1
     while j >= 0 and text[j] in " \t":
         j -= 1
@@ -113,6 +122,9 @@ def _ancestor_cue(
     for root in roots:
         current = root.head
         for _ in range(6):  # short walk: quote -> clause -> cue
+            owner = speaker_of_words(current, names) if current.pos_ == "NOUN" else None
+            if owner is not None:
+                return current, owner
             if is_cue(current, characterize=True):
                 speaker = speaker_of_cue(current, names, quoted)
                 if speaker is not None:
@@ -223,20 +235,26 @@ def _attribute(
     names: NameIndex,
     quoted: Sequence[tuple[int, int]],
 ) -> tuple[Token, Speaker] | None:
-    # A direct quote's attribution is most reliably the clause right after it ("”, he
-    # said"); a mixed quote's is the verb that governs it in the parse.
-    found = None
-    if kind == "direct" and span.close_at is not None:
-        found = _window_cue(_after_tokens(doc, span.close_at), names, quoted)
-    if found is None:
-        found = _ancestor_cue(inner, quoted, names)
-    if found is None and span.close_at is not None:
-        found = _window_cue(_after_tokens(doc, span.close_at), names, quoted)
-    if found is None:
-        found = _window_cue(_before_tokens(doc, span.open_at), names, quoted)
-    if found is None and kind == "direct":
-        found = _colon_lead(doc, span.open_at, names, quoted)
-    return found
+    """The cue and speaker of a quotation, trying the likeliest places first.
+
+    A direct quote's attribution is most reliably the clause right after it ("”, he
+    said"); a mixed quote's is the verb that governs it in the parse. A speaker that
+    overlaps the quotation itself is a misparse and is skipped.
+    """
+    after = _after_tokens(doc, span.close_at) if span.close_at is not None else []
+    finders = [
+        lambda: _window_cue(after, names, quoted) if kind == "direct" else None,
+        lambda: _ancestor_cue(inner, quoted, names),
+        lambda: _window_cue(after, names, quoted),
+        lambda: _window_cue(_before_tokens(doc, span.open_at), names, quoted),
+        lambda: _colon_lead(doc, span.open_at, names, quoted) if kind == "direct" else None,
+    ]
+    close = span.close_at if span.close_at is not None else span.end
+    for find in finders:
+        found = find()
+        if found is not None and not (found[1].start <= close and span.open_at < found[1].end):
+            return found
+    return None
 
 
 def _is_title(content: str) -> bool:
@@ -315,12 +333,12 @@ def _marked_quotes(
 ) -> list[Quote]:
     """Direct and mixed quotes; adds to ``framing`` the cue verbs that govern a mixed quote."""
     out: list[Quote] = []
-    for span in spans:
+    for k, span in enumerate(spans):
         start, end = _content_bounds(doc.text, span)
         inner = _tokens(doc, start, end)
         if inner is None or end <= start:
             continue
-        kind = _kind(doc, span, doc.text[start:end])
+        kind = _kind(doc, span, doc.text[start:end], spans[k - 1] if k else None)
         if kind == "mixed" and _is_scare_modifier(inner):
             continue
         found = _attribute(doc, span, inner, kind, names, quoted)
@@ -352,6 +370,7 @@ def _marked_quotes(
                 out.append(_quote(article_id, doc, start, end, kind, None, None, None))
             continue
         cue, speaker = found
+        names.remember(speaker)
         name = speaker.name
         if speaker.kind == "pronoun":
             name = _resolve_pronoun(speaker, doc, names, quoted, out)
@@ -392,7 +411,18 @@ def _clause_bounds(tokens: Sequence[Token]) -> tuple[int, int] | None:
         toks = toks[:-1]
     if len(toks) < MIN_INDIRECT_TOKENS:
         return None
-    return toks[0].idx, toks[-1].idx + len(toks[-1])
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    text = toks[0].doc.text
+    if _opens_unclosed(text[start:end]):
+        # The clause ends inside a quotation ("as a “dangerous escalation.”"): take the
+        # closing mark (and the punctuation the quotation swallowed) with it.
+        tail = re.match(r"[.,!?]?[”\"’']", text[end : end + 2])
+        end += tail.end() if tail else 0
+    return start, end
+
+
+def _opens_unclosed(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def _quoted_share(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> float:

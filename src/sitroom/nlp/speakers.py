@@ -28,6 +28,7 @@ __all__ = [
     "speaker_before",
     "speaker_of_according",
     "speaker_of_cue",
+    "speaker_of_words",
     "word_set",
 ]
 
@@ -77,6 +78,19 @@ _TITLE_WORDS = word_set(
     chancellor commander chief deputy ambassador adviser advisor head colonel major
     captain sergeant admiral marshal king queen prince pope analyst"""
 )
+# Nouns for people, for telling a misread name from an organization by its apposition.
+_PERSON_NOUNS = word_set(
+    """resident analyst expert official spokesman spokeswoman spokesperson minister
+    president senator governor mayor commander soldier officer ambassador adviser advisor
+    professor researcher fellow director lawyer activist witness survivor volunteer
+    journalist correspondent economist diplomat lawmaker deputy chairman chairwoman
+    leader founder executive member veteran student teacher doctor nurse mother father"""
+)
+# Nouns for what someone said: "Macron's words", "the ministry's statement".
+_WORDS_NOUNS = word_set(
+    """words remarks comments statement statements message letter post tweet description
+    characterization characterisation assertion accusation claim claims"""
+)
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Clause links across which a verb shares its head's subject: "said Peskov, adding …",
@@ -111,6 +125,12 @@ class NameIndex:
     def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
         self._mentions = sorted(mentions, key=lambda m: m.start)
         self._ents = list(doc.ents)
+        self._speakers: list[tuple[int, str]] = []  # (position, name) of persons quoted so far
+
+    def remember(self, speaker: Speaker) -> None:
+        """Note a named person speaker, so a later lone surname can widen to the name."""
+        if speaker.kind == "person" and speaker.name:
+            self._speakers.append((speaker.start, speaker.name))
 
     def mention_for(
         self, start: int, end: int, labels: frozenset[str] | None = None
@@ -132,6 +152,7 @@ class NameIndex:
         if not surname or " " in surname:
             return name
         fulls = [m.entity for m in self._mentions if m.label == "PERSON" and m.start < before]
+        fulls += [known for at, known in self._speakers if at < before]
         fulls += [e.text for e in self._ents if e.label_ == "PERSON" and e.end_char <= before]
         fulls = [f for f in fulls if " " in f and f.split()[-1] == surname]
         return fulls[-1] if fulls else name
@@ -249,15 +270,19 @@ def _inside(char: int, quoted: Sequence[tuple[int, int]]) -> bool:
 def _entity_at(token: Token) -> Span | None:
     doc = token.doc
     ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
-    return _strip_title(ent) if ent is not None and ent.label_ == "PERSON" else ent
+    return _strip_title(ent) if ent is not None else ent
 
 
 def _strip_title(ent: Span) -> Span:
-    """ "Mayor Ihor Terekhov" -> "Ihor Terekhov": the speaker is the name, not the role."""
-    start = ent.start
-    while start < ent.end - 1 and ent.doc[start].lower_.rstrip(".") in _TITLE_WORDS:
+    """ "Mayor Ihor Terekhov" -> "Ihor Terekhov": the speaker is the name, not the role;
+    "Macron’s" -> "Macron": nor the possessive ending."""
+    start, end = ent.start, ent.end
+    while start < end - 1 and ent.doc[start].lower_.rstrip(".") in _TITLE_WORDS:
         start += 1
-    return ent if start == ent.start else Span(ent.doc, start, ent.end, label=ent.label_)
+    if end - start > 1 and ent.doc[end - 1].lower_ in {"'s", "’s", "'", "’"}:
+        end -= 1
+    same = (start, end) == (ent.start, ent.end)
+    return ent if same else Span(ent.doc, start, end, label=ent.label_)
 
 
 def _description(head: Token) -> Span:
@@ -276,6 +301,26 @@ def _description(head: Token) -> Span:
     return span
 
 
+def _apposed_person_noun(head: Token) -> bool:
+    return any(c.dep_ == "appos" and c.lower_ in _PERSON_NOUNS for c in head.children)
+
+
+def _owner_of_words(head: Token) -> Token | None:
+    """For "Macron's words" / "the minister's statement", the possessor's head token."""
+    if head.lower_ not in _WORDS_NOUNS:
+        return None
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ == "PRON":
+        return None
+    return owner
+
+
+def speaker_of_words(noun: Token, names: NameIndex) -> Speaker | None:
+    """The owner of a speech noun: "Biden's description of Putin as “…”" -> Biden."""
+    owner = _owner_of_words(noun)
+    return _classify(owner, names) if owner is not None else None
+
+
 def _classify(head: Token, names: NameIndex) -> Speaker | None:
     doc = head.doc
     lower = head.lower_
@@ -291,6 +336,13 @@ def _classify(head: Token, names: NameIndex) -> Speaker | None:
             token_i=head.i,
         )
     ent = _entity_at(head)
+    if ent is not None and ent.label_ != "PERSON" and _apposed_person_noun(head):
+        # "said Oleksiy Poltorazky, a local resident": a name the model called an ORG.
+        ent = Span(doc, ent.start, ent.end, label="PERSON")
+    said_by = _owner_of_words(head)
+    if said_by is not None:
+        # "Macron's words underscored …": the words are Macron's.
+        return _classify(said_by, names)
     if ent is not None and ent.label_ == "PERSON":
         return Speaker(
             start=ent.start_char,
