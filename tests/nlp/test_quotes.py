@@ -304,3 +304,23 @@ def test_two_apostrophes_work_as_a_quotation_mark(nlp) -> None:  # type: ignore[
 def test_unresolvable_pronoun_keeps_no_name(nlp) -> None:  # type: ignore[no-untyped-def]
     quote = _one(_quotes(nlp, "“The bridge will hold,” she said."), "The bridge will hold")
     assert (quote.speaker, quote.speaker_text, quote.speaker_kind) == (None, "she", "pronoun")
+
+
+def test_split_quote_resumed_after_a_comma_is_direct(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“The tariffs will hurt trade with Europe,” economist Olena Bilan said, "
+        "“and the damage will reach the front line.”"
+    )
+    quotes = [q for q in _quotes(nlp, text) if q.kind != "indirect"]
+    assert [q.kind for q in quotes] == ["direct", "direct"]
+    assert {q.speaker for q in quotes} == {"Olena Bilan"}
+
+
+def test_owner_of_a_description_is_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Joe Biden’s description of the strike as “a war crime” drew a sharp reply "
+        "from Moscow on Friday."
+    )
+    quote = _one(_quotes(nlp, text), "a war crime")
+    assert (quote.kind, quote.speaker) == ("mixed", "Joe Biden")
+    assert quote.speaker_end <= quote.start
