@@ -81,7 +81,7 @@ def test_claims_filter_about(client):
 
 def test_claim_groups_flag_contradiction_and_keep_ranges(client):
     groups = client.get("/api/claim-groups", params={"contradictions_only": True}).json()["items"]
-    troops = next(g for g in groups if g["what"] == "north korean troops")
+    troops = next(g for g in groups if g["what"].casefold() == "north korean troops")
     assert troops["contradiction"] is True
     claims = [p["claim"] for p in troops["points"]]
     assert {(c["low"], c["high"]) for c in claims} >= {(8000.0, 9000.0)}

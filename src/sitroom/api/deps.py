@@ -10,6 +10,8 @@ import base64
 import binascii
 import hmac
 import json
+import logging
+import sqlite3
 import threading
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -17,7 +19,9 @@ from typing import Annotated, Any
 from fastapi import Depends, Query, Request
 
 from sitroom.config import Settings
-from sitroom.errors import BadRequest, Unauthorized
+from sitroom.errors import BadRequest, SitroomError, Unauthorized
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "MAX_ROWS",
@@ -28,6 +32,7 @@ __all__ = [
     "get_settings",
     "get_store",
     "page_params",
+    "reconcile_quietly",
     "require_token",
 ]
 
@@ -73,6 +78,24 @@ def close_stores(settings: Settings) -> None:
     stores = getattr(_local, "stores", None)
     if stores:
         stores.pop(key, None)
+
+
+def reconcile_quietly(settings: Settings) -> None:
+    """Bring the cross-article tables (claim groups, graph) up to date with the store.
+
+    Run at startup and after each upload, so read requests never write. A failure is
+    logged and the UI falls back to per-record views; it never stops the server.
+    """
+    try:
+        from sitroom.reconcile import reconcile_store
+        from sitroom.store import open_store
+    except ImportError:
+        return
+    try:
+        with open_store(settings.db_path, settings=settings) as db:
+            reconcile_store(db)
+    except (SitroomError, sqlite3.Error) as e:
+        log.warning("could not reconcile %s: %s", settings.db_path, e)
 
 
 def require_token(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:

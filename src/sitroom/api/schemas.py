@@ -194,6 +194,7 @@ class ClaimGroupPublic(BaseModel):
     what: str
     unit: str | None = None
     contradiction: bool
+    note: str | None = Field(default=None, description="Which figures disagree, as reconciled.")
     points: list[ClaimPointPublic]
 
 

@@ -11,9 +11,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sitroom import store as st
 from sitroom.records import Article, Claim, Event, Place, Quote
+
+if TYPE_CHECKING:
+    from sitroom.reconcile import ClaimGroup, ClaimValue
 from sitroom.report.phrasing import (
     event_sentence,
     format_claim_value,
@@ -99,7 +103,7 @@ class _Citer:
     items: list[Citation] = field(default_factory=list)
     index: dict[tuple[str, str, int, int], int] = field(default_factory=dict)
 
-    def cite(self, kind: str, record: Event | Claim | Quote) -> int:
+    def cite(self, kind: str, record: Event | Claim | Quote | ClaimValue) -> int:
         key = (kind, record.article_id, record.start, record.end)
         if key not in self.index:
             article = self.articles[record.article_id]
@@ -142,12 +146,17 @@ def build_brief(
         for e in st.list_events(store, since=since, until=until, limit=SCAN_LIMIT)
         if _event_matches(e, needle)
     ]
-    claims = [
-        c
-        for c in st.list_claims(store, limit=SCAN_LIMIT)
-        if _in_window(articles[c.article_id].published, since, until)
-        and _claim_matches(c, needle, articles[c.article_id])
-    ]
+    claim_groups = _reconciled_groups(store, since, until, needle)
+    claims = (
+        []
+        if claim_groups is not None
+        else [
+            c
+            for c in st.list_claims(store, limit=SCAN_LIMIT)
+            if _in_window(articles[c.article_id].published, since, until)
+            and _claim_matches(c, needle, articles[c.article_id])
+        ]
+    )
     quotes = [
         q
         for q in st.list_quotes(store, limit=SCAN_LIMIT)
@@ -164,7 +173,9 @@ def build_brief(
     citer = _Citer(articles)
     sections = (
         _events_section(events, places, articles, citer),
-        _claims_section(claims, articles, citer),
+        _claims_section(claims, articles, citer)
+        if claim_groups is None
+        else _groups_section(claim_groups, citer),
         _quotes_section(quotes, articles, citer),
     )
     scope = " ".join(
@@ -185,6 +196,96 @@ def build_brief(
         sections=tuple(s for s in sections if s.sentences or s.subsections),
         citations=tuple(citer.items),
     )
+
+
+def _reconciled_groups(
+    store: st.Store, since: str | None, until: str | None, needle: str | None
+) -> list[ClaimGroup] | None:
+    """Claims of the window grouped across articles by ``sitroom.reconcile`` (None if absent).
+
+    Grouped here, in memory, rather than read from the reconciled tables: a brief's
+    groups must hold only the window's claims, and building a brief must not write.
+    """
+    try:
+        from sitroom.reconcile import group_claims
+        from sitroom.store.reconcile import load_claim_rows
+    except ImportError:
+        return None
+    rows = [
+        row
+        for row in load_claim_rows(store)
+        if _in_window(row.published, since, until)
+        and (
+            needle is None
+            or needle in " ".join(x for x in (row.what, row.claimant, row.context) if x).casefold()
+        )
+    ]
+    return group_claims(rows)
+
+
+def _groups_section(groups: list[ClaimGroup], citer: _Citer) -> Section:
+    """One sentence per group whose figures differ: the change over time, else the disagreement."""
+    moving = sorted(
+        (g for g in groups if len({_value_magnitude(v) for v in g.values}) > 1),
+        key=lambda g: (not g.contradiction, -len({v.article_id for v in g.values}), g.topic, g.id),
+    )
+    sentences = tuple(s for g in moving[:MAX_CLAIM_GROUPS] for s in _group_sentences(g, citer))
+    return Section(title="Claims: changes and contradictions", sentences=sentences)
+
+
+def _value_magnitude(value: ClaimValue) -> float:
+    if value.value is not None:
+        return float(value.value)
+    return float(value.low if value.low is not None else value.high or 0.0)
+
+
+def _as_claim(value: ClaimValue, unit: str | None) -> Claim:
+    return Claim(
+        article_id=value.article_id, start=value.start, end=value.end, text=value.text,
+        value=value.value, low=value.low, high=value.high, bound=value.bound, unit=unit,
+        what=value.what, claimant=value.claimant, hedge=value.hedge,
+    )  # fmt: skip
+
+
+def _group_sentences(group: ClaimGroup, citer: _Citer) -> list[Sentence]:
+    """How the figure moved between the first and last report, then who disagrees, if anyone."""
+    values = sorted(group.values, key=lambda v: (v.published or "", v.article_id, v.start))
+    first, last = values[0], values[-1]
+    sentences = []
+    first_day, last_day = (first.published or "")[:10], (last.published or "")[:10]
+    if (
+        first_day
+        and last_day
+        and first_day != last_day
+        and _value_magnitude(first) != _value_magnitude(last)
+    ):
+        verb = "rose" if _value_magnitude(last) > _value_magnitude(first) else "fell"
+        sentences.append(
+            Sentence(
+                text=(
+                    f"Estimates of {group.topic} {verb} from {format_claim_value(_as_claim(first, group.unit))} "
+                    f"to {format_claim_value(_as_claim(last, group.unit))} between {first_day} and {last_day}."
+                ),
+                cites=(citer.cite("claim", first), citer.cite("claim", last)),
+            )
+        )
+    if group.contradiction:
+        distinct: dict[float, ClaimValue] = {}
+        for value in values:
+            distinct.setdefault(_value_magnitude(value), value)
+        shown = [distinct[k] for k in sorted(distinct)][:4]
+        figures = "; ".join(
+            f"{format_claim_value(_as_claim(v, group.unit))} ({v.claimant or v.outlet or 'unnamed source'}, "
+            f"{(v.published or 'undated')[:10]})"
+            for v in shown
+        )
+        sentences.append(
+            Sentence(
+                text=f"Sources disagree on {group.topic}: {figures}.",
+                cites=tuple(citer.cite("claim", v) for v in shown),
+            )
+        )
+    return sentences
 
 
 def _in_window(date: str | None, since: str | None, until: str | None) -> bool:

@@ -21,7 +21,16 @@ _ENV = Environment(
 
 # Characters that would turn record text into Markdown or HTML markup in a viewer.
 _MD_ESCAPES = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "\\[", "]": "\\]", "*": "\\*", "_": "\\_", "`": "\\`"}
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "[": "\\[",
+        "]": "\\]",
+        "*": "\\*",
+        "_": "\\_",
+        "`": "\\`",
+    }
 )
 
 
@@ -41,7 +50,9 @@ def citation_line(citation: Citation) -> str:
 
 def _md_section(section: Section, depth: int) -> list[str]:
     lines = [f"{'#' * depth} {md_escape(section.title)}", ""]
-    lines += [f"- {md_escape(s.text)} " + "".join(f"[{n}]" for n in s.cites) for s in section.sentences]
+    lines += [
+        f"- {md_escape(s.text)} " + "".join(f"[{n}]" for n in s.cites) for s in section.sentences
+    ]
     if section.sentences:
         lines.append("")
     for sub in section.subsections:

@@ -132,8 +132,17 @@ def claim_chart(points: list[dict[str, Any]]) -> dict[str, Any]:
     ]
     xticks = []
     if known_days:
-        for day in sorted({d_min, d_max}):
-            xticks.append({"x": round(x_of(0, day), 1), "label": date.fromordinal(day).isoformat()})
+        # First label starts at its tick, the last ends at its tick: neither is cut off.
+        for day, anchor in sorted(
+            {(d_min, "start"), (d_max, "end" if d_max != d_min else "start")}
+        ):
+            xticks.append(
+                {
+                    "x": round(x_of(0, day), 1),
+                    "label": date.fromordinal(day).isoformat(),
+                    "anchor": anchor,
+                }
+            )
     return {
         "width": WIDTH,
         "height": HEIGHT,

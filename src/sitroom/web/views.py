@@ -6,7 +6,6 @@ and the HTML pages show the same data, and each view is testable on its own.
 
 from __future__ import annotations
 
-import importlib
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -184,7 +183,9 @@ class EventFilters:
 
 def filtered_events(db: st.Store, filters: EventFilters, *, limit: int) -> list[Event]:
     """The newest events matching the filters (remembered until the store changes)."""
-    return memo(db.path, ("events", filters, limit), lambda: _filtered_events(db, filters, limit=limit))
+    return memo(
+        db.path, ("events", filters, limit), lambda: _filtered_events(db, filters, limit=limit)
+    )
 
 
 def _filtered_events(db: st.Store, filters: EventFilters, *, limit: int) -> list[Event]:
@@ -251,18 +252,51 @@ def _map_points(db: st.Store, filters: EventFilters) -> list[dict[str, Any]]:
 # ------------------------------------------------------------------ claims
 
 
-def _reconcile_groups(
+def _stored_groups(
     db: st.Store, about: str | None, contradictions_only: bool
-) -> list[Any] | None:
-    """Cross-article groups from ``sitroom.reconcile`` when that module is installed."""
+) -> list[dict[str, Any]] | None:
+    """Claim groups as reconciled across articles (``sitroom.reconcile``), None if unavailable."""
     try:
-        module = importlib.import_module("sitroom.store.reconcile")
+        from sitroom.reconcile import list_claim_groups
     except ImportError:
         return None
-    fn = getattr(module, "list_claim_groups", None)
-    if fn is None:
-        return None
-    return list(fn(db, about=about, contradictions_only=contradictions_only))
+    groups = []
+    for group in list_claim_groups(db, about=about, contradictions_only=contradictions_only):
+        points = [
+            {
+                "claim": Claim(
+                    article_id=v.article_id,
+                    start=v.start,
+                    end=v.end,
+                    text=v.text,
+                    value=v.value,
+                    low=v.low,
+                    high=v.high,
+                    bound=v.bound,
+                    unit=group.unit,
+                    what=v.what,
+                    claimant=v.claimant,
+                    hedge=v.hedge,
+                ),
+                "date": v.published,
+                "source": v.claimant or v.outlet or "unnamed source",
+                "outlet": v.outlet,
+                "title": article_meta(db, v.article_id).title,
+            }
+            for v in group.values
+        ]
+        points.sort(key=lambda p: (p["date"] or "", p["claim"].article_id, p["claim"].start))
+        groups.append(
+            {
+                "key": group.id,
+                "what": group.topic,
+                "unit": group.unit,
+                "contradiction": group.contradiction,
+                "note": group.note,
+                "points": points,
+            }
+        )
+    return groups
 
 
 def _magnitude(claim: Claim) -> float:
@@ -285,7 +319,13 @@ def claim_groups(
     )
 
 
-def _claim_groups(db: st.Store, *, about: str | None, contradictions_only: bool) -> list[dict[str, Any]]:
+def _claim_groups(
+    db: st.Store, *, about: str | None, contradictions_only: bool
+) -> list[dict[str, Any]]:
+    stored = _stored_groups(db, about, contradictions_only)
+    if stored:
+        return stored
+    # Not reconciled yet (or no reconcile module): group by what is counted + unit.
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in st.list_claims(db, about=about, limit=SCAN_LIMIT):
         what = normalize_what(claim.what)
@@ -317,6 +357,7 @@ def _claim_groups(db: st.Store, *, about: str | None, contradictions_only: bool)
                 "what": what,
                 "unit": unit or None,
                 "contradiction": contradiction,
+                "note": None,
                 "points": points,
             }
         )
@@ -378,6 +419,30 @@ def actor_graph(db: st.Store) -> dict[str, Any]:
 
 
 def _actor_graph(db: st.Store) -> dict[str, Any]:
+    try:
+        from sitroom.reconcile import get_graph
+    except ImportError:
+        return _event_graph(db)
+    graph = get_graph(db)
+    if not graph.edges:
+        return _event_graph(db)
+    relations: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    weight: Counter[str] = Counter()
+    for edge in graph.edges:
+        relations[(edge.source, edge.target)][edge.relation] += edge.count
+        weight[edge.source] += edge.count
+        weight[edge.target] += edge.count
+    return {
+        "nodes": [{"id": n, "label": n, "weight": w} for n, w in sorted(weight.items())],
+        "edges": [
+            {"source": s, "target": t, "weight": sum(c.values()), "types": sorted(c)}
+            for (s, t), c in sorted(relations.items())
+        ],
+    }
+
+
+def _event_graph(db: st.Store) -> dict[str, Any]:
+    """The graph straight from events (actor -> target), when nothing is reconciled."""
     edges: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     weight: Counter[str] = Counter()
     for event in st.list_events(db, limit=SCAN_LIMIT):
@@ -408,7 +473,11 @@ def overview(db: st.Store) -> dict[str, Any]:
 
 def event_types(db: st.Store) -> list[str]:
     """Event types present among the newest events (for the filter menu)."""
-    return memo(db.path, "event_types", lambda: sorted({e.event_type for e in st.list_events(db, limit=SCAN_LIMIT)}))
+    return memo(
+        db.path,
+        "event_types",
+        lambda: sorted({e.event_type for e in st.list_events(db, limit=SCAN_LIMIT)}),
+    )
 
 
 def _overview(db: st.Store) -> dict[str, Any]:
