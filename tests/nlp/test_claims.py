@@ -458,3 +458,19 @@ def test_part_of_a_whole(nlp) -> None:
 def test_nothing_joins_across_a_paragraph_break(nlp) -> None:
     claims = claims_of(nlp, "The brigade lost 12\n\nTo 40 villages the aid never came.")
     assert all("\n" not in c.text for c in claims)
+
+
+def test_hyphened_word_describes_the_number(nlp) -> None:
+    assert (
+        only(nlp, "A drone hit a nine-storey apartment block in the city.").what
+        == "apartment block"
+    )
+
+
+def test_clock_time_in_words_is_not_a_claim(nlp) -> None:
+    assert claims_of(nlp, "The sirens began at three o'clock.") == []
+
+
+def test_reporting_verb_is_attribution_not_hedge(nlp) -> None:
+    claim = only(nlp, "The police department, which reported 2,521 incidents, gave no names.")
+    assert (claim.claimant, claim.hedge) == ("police department", None)

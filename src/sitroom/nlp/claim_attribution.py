@@ -275,7 +275,9 @@ def find_hedge(doc: Doc, span: Span, *, bound_text: str = "") -> str | None:
                 return _HEDGE_WORDS[word]
     for token in span.root.ancestors:  # "an estimated 10,000" hangs "estimated" off the noun
         if any(
-            c.lower_ in {"estimated", "reported", "alleged"} and c.i < span.start
+            c.lower_ in {"estimated", "reported", "alleged"}
+            and c.dep_ == "amod"
+            and c.i < span.start
             for c in token.children
         ):
             return (

@@ -79,7 +79,8 @@ _TIME_WORDS = (
 # The plausible span of years in news text; a bare 4-digit number inside it is read as a year.
 _YEAR_RANGE = (1800, 2199)
 _TIME_AFTER = re.compile(
-    r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|BST|CET|EST|EDT|PST|PDT|hrs\b|h\b)", re.IGNORECASE
+    r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|GMT|UTC|BST|CET|EST|EDT|PST|PDT|hrs\b|h\b)",
+    re.IGNORECASE,
 )
 # A number whose next character is one of these is part of a code, a time or a decade.
 _ATTACHED_AFTER = re.compile(r"[A-Za-z0-9]|:\d|'s\b|’s\b|/\d")

@@ -29,11 +29,29 @@ def counted_head(num: Token) -> Token | None:
             and head.i > num.i
         ):
             if head.pos_ in _COUNTED_POS:
-                return head
+                return _past_hyphened_word(num, head)
             token = head
             continue
         return None
     return None
+
+
+def _past_hyphened_word(num: Token, head: Token) -> Token:
+    """ "a ten-point lead", "a nine-storey block": the hyphened noun describes the number,
+    the noun it compounds with is what is counted."""
+    doc = num.doc
+    hyphened = (
+        num.i + 2 == head.i and doc[num.i + 1].text in {"-", "‑"} and not doc[num.i].whitespace_
+    )
+    if (
+        hyphened
+        and head.dep_ == "compound"
+        and head.tag_ == "NN"
+        and head.head.pos_ == "NOUN"
+        and head.head.i > head.i
+    ):
+        return head.head
+    return head
 
 
 def _phrase_after(doc: Doc, start: int, head: Token) -> str | None:
@@ -50,9 +68,11 @@ def _phrase_after(doc: Doc, start: int, head: Token) -> str | None:
         len(words) > 2
         and words[0].text in {"-", "‑"}
         and not words[0].whitespace_
-        and words[1].pos_ == "ADJ"
+        and (words[1].pos_ == "ADJ" or (words[1].tag_ == "NN" and words[1].i < head.i))
     ):
-        words = words[2:]  # "10,000-strong North Korean force": "strong" describes the number
+        # "10,000-strong force", "a ten-point lead", "a nine-storey block": the hyphened
+        # word describes the number; what is counted is the noun after it
+        words = words[2:]
     # "48 of 79 drones": the other number is not part of what is counted
     while words and (
         words[0].pos_ in {"PUNCT", "DET", "ADP", "CCONJ", "NUM"} or words[0].text in {"-", "‑"}

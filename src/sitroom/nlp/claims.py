@@ -75,6 +75,8 @@ def _join(text: str, pieces: list[Piece]) -> list[list[Piece]]:
             joiner is not None
             and nxt is not None
             and compatible
+            and piece.value is not None
+            and nxt.value is not None  # "5 to hundreds" is not a range of two numbers
             and (
                 (joiner in {"-", "–", "—"} and piece.kind == nxt.kind == "digits")
                 # "rose by $2bn to $9bn" is a change and a level, "by 1 to 1.5 degrees" a range
