@@ -324,3 +324,30 @@ def test_owner_of_a_description_is_the_speaker(nlp) -> None:  # type: ignore[no-
     quote = _one(_quotes(nlp, text), "a war crime")
     assert (quote.kind, quote.speaker) == ("mixed", "Joe Biden")
     assert quote.speaker_end <= quote.start
+
+
+def test_multi_sentence_quote_is_one_record(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“We held the village. We will hold it again. Nobody is leaving,” said Kyrylo Budanov."
+    quotes = [q for q in _quotes(nlp, text) if q.kind == "direct"]
+    assert [q.text for q in quotes] == [
+        "We held the village. We will hold it again. Nobody is leaving"
+    ]
+    assert quotes[0].speaker == "Kyrylo Budanov"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Taras Kachka insisted that the talks would continue next week.", "insisted"),
+        ("Denys Shmyhal announced that the grid had been repaired overnight.", "announced"),
+        ("Mykhailo Fedorov claimed the new drones could fly twice as far.", "claimed"),
+        ("Iryna Vereshchuk urged that civilians leave the border villages at once.", "urged"),
+        ("Andriy Yermak denied that any deal had been reached in Geneva.", "denied"),
+    ],
+)
+def test_indirect_speech_cue_verbs(nlp, text: str, cue: str) -> None:  # type: ignore[no-untyped-def]
+    quotes = [q for q in _quotes(nlp, text) if q.kind == "indirect"]
+    assert len(quotes) == 1
+    assert quotes[0].cue == cue
+    assert quotes[0].speaker == text.split(" " + cue)[0]
+    assert cue not in quotes[0].text and quotes[0].speaker not in quotes[0].text
