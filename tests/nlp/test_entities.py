@@ -98,3 +98,18 @@ def test_weapon_entity_has_class(result):
 def test_mention_and_entity_labels_agree(result):
     labels = {e.name: e.label for e in result.entities}
     assert all(labels[m.entity] == m.label for m in result.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Pentagon press secretary Maj. Gen. Pat Ryder declined to comment.", "Pat Ryder", "Pentagon press secretary Maj. Gen."),
+        ("He met NATO Secretary-General Mark Rutte in The Hague.", "Mark Rutte", "NATO Secretary-General"),
+        ("Former President Donald Trump spoke to reporters.", "Donald Trump", "Former President"),
+    ],
+)
+def test_roles_with_abbreviations_and_hyphens(nlp, text, name, role):
+    result = extract_entities(nlp(text), article_id="a")
+    mention = next(m for m in result.mentions if m.text == name)
+    assert mention.role == role
+    assert not any(m.text in {"Maj", "Gen."} for m in result.mentions)

@@ -60,7 +60,7 @@ def test_pipe_docs_two_processes_matches_in_process(nlp):
 
 
 def test_merge_prefers_conll_names_and_gazetteer_spans(nlp):
-    doc = Doc(nlp.vocab, words=["Dynamo", "Kyiv", "beat", "Shakhtar", "in", "Lviv", "on", "Sunday"])
+    doc = Doc(nlp.vocab, words=["Dynamo", "Kyiv", "beat", "Shakhtar", "in", "Lviv", "on", "Sunday", "."])
     doc.set_ents(
         [
             Span(doc, 1, 2, label="GPE", span_id="Kyiv"),  # gazetteer, inside a club name
@@ -88,3 +88,18 @@ def test_read_conll_decodes_iob1(tmp_path):
     assert [first.text[s:e] for s, e, _ in first.char_entities] == ["Maria Ivanenko", "Odesa", "Lviv"]
     assert second.chunks == ((0, 1, "ORG"),)
     assert list(iob_chunks(["B-ORG", "I-ORG", "I-PER", "O"])) == [(0, 2, "ORG"), (2, 3, "PER")]
+
+
+def test_title_case_heading_does_not_become_an_entity(nlp):
+    doc = nlp("Kremlin Dismisses Talks Amid Rising Tensions Over Drones\nUltimately, the talks in Geneva failed.")
+    texts = {e.text for e in doc.ents}
+    assert "Kremlin" in texts and "Geneva" in texts
+    assert not any(len(t.split()) > 2 for t in texts)
+    assert "Ultimately" not in texts
+
+
+def test_organization_containing_a_place_drops_the_place_id(nlp):
+    doc = nlp("Fans cheered as Dynamo Kyiv won the cup in Lviv on Saturday.")
+    ents = {e.text: (e.label_, e.ent_id_) for e in doc.ents}
+    assert ents.get("Dynamo Kyiv") == ("ORG", "")
+    assert ents["Lviv"] == ("GPE", "Lviv")

@@ -35,14 +35,18 @@ VARIANT_CUTOFF = 90.0
 # Names shorter than this (normalized) never fuzzy-merge: "Xi" and "Yi" are different people.
 MIN_VARIANT_LENGTH = 5
 POSSESSIVES = ("'s", "’s", "'", "’")
+# Title abbreviations whose dot the tokenizer may split off ("Maj" ".").
+TITLE_ABBREVIATIONS = frozenset({"maj", "gen", "lt", "col", "sgt", "capt", "adm", "sen", "rep", "gov", "dr"})
 # A role must contain one of these (lower-cased): the head of a title.
 TITLE_HEADS = frozenset(
     ["president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chancellor", "premier", "general", "commander", "chief", "ambassador", "envoy", "director", "head", "governor", "mayor", "adviser", "advisor", "chairman", "chairwoman", "chair", "leader", "colonel", "admiral", "sergeant", "captain", "lieutenant", "senator", "representative", "officer", "pope", "king", "queen", "prince", "ombudsman", "prosecutor", "judge", "aide", "official", "analyst", "correspondent", "speaker", "commissioner", "coordinator", "founder", "ceo", "gen.", "lt.", "col.", "sgt.", "capt.", "maj.", "major", "sen.", "rep.", "adm.", "dr.", "commander-in-chief", "mp", "lawmaker", "diplomat"]
 )
 # Words a title may be built of besides heads and organization/place names.
 ROLE_WORDS = TITLE_HEADS | frozenset(
-    ["deputy", "vice", "prime", "foreign", "defense", "defence", "press", "first", "former", "acting", "interim", "state", "national", "security", "military", "intelligence", "affairs", "of", "for", "staff", "armed", "forces", "air", "force", "navy", "army", "top", "senior", "regional", "special", "presidential", "human", "rights", "high", "ministry", "interior", "justice", "finance", "economy", "energy", "u.s.", "us", "uk", "eu", "un", "nato", "'s", "’s", "lt", "gen", "col"]
-)
+    ["deputy", "vice", "prime", "foreign", "defense", "defence", "press", "first", "former", "acting", "interim", "state", "national", "security", "military", "intelligence", "affairs", "of", "for", "staff", "armed", "forces", "air", "force", "navy", "army", "top", "senior", "regional", "special", "presidential", "human", "rights", "high", "ministry", "interior", "justice", "finance", "economy", "energy", "u.s.", "us", "uk", "eu", "un", "nato", "'s", "’s"]
+) | TITLE_ABBREVIATIONS
+HYPHENS = frozenset({"-", "‐", "–"})
+TITLE_WORDS = TITLE_HEADS | TITLE_ABBREVIATIONS
 ROLE_ENT_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC"})
 # Labels a one-word surname can be mis-tagged as by the small model.
 SURNAME_CONFUSABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -85,18 +89,27 @@ def _trim(ent: Span) -> tuple[int, int]:
     return start, end
 
 
-def _is_role_token(token) -> bool:  # type: ignore[no-untyped-def]
+def _is_role_token(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    if token.text == ".":  # "Maj. Gen.": the tokenizer splits some abbreviations' dots off
+        return i > 0 and doc[i - 1].lower_ in TITLE_ABBREVIATIONS
+    if token.text in HYPHENS:  # "Secretary-General"
+        return True
     return token.lower_ in ROLE_WORDS or (token.ent_type_ in ROLE_ENT_LABELS and not token.is_punct)
 
 
 def _role_bounds(doc: Doc, start: int) -> tuple[int, int] | None:
     """Token bounds of a title written right before token ``start`` (a person's name)."""
     i = start
-    while i > 0 and _is_role_token(doc[i - 1]) and not doc[i].is_sent_start and doc[i - 1].ent_type_ != "PERSON":
+    while i > 0 and (doc[i - 1].ent_type_ != "PERSON" or doc[i - 1].lower_ in TITLE_WORDS) and _is_role_token(doc, i - 1):
+        # The parser often ends a sentence at "Maj." / "Col."; that dot does not end a title.
+        split_abbreviation = doc[i - 1].text == "." or (i > 1 and doc[i - 2].text == ".")
+        if doc[i].is_sent_start and not split_abbreviation:
+            break
         i -= 1
-    while i < start and doc[i].lower_ in {"of", "for", "'s", "’s", "the"}:
+    while i < start and (doc[i].lower_ in {"of", "for", "'s", "’s", "the", "."} or doc[i].text in HYPHENS):
         i += 1
-    if i == start or not any(doc[k].lower_ in TITLE_HEADS for k in range(i, start)):
+    if i == start or not any(doc[k].lower_ in TITLE_WORDS for k in range(i, start)):
         return None
     return i, start
 
@@ -106,7 +119,7 @@ def _split_title(doc: Doc, start: int, end: int) -> int:
     i = start
     while end - i > 1 and doc[i].lower_ in ROLE_WORDS:
         i += 1
-    return i if i > start and any(doc[k].lower_ in TITLE_HEADS for k in range(start, i)) else start
+    return i if i > start and any(doc[k].lower_ in TITLE_WORDS for k in range(start, i)) else start
 
 
 def _drafts(doc: Doc) -> list[_Draft]:
@@ -116,6 +129,8 @@ def _drafts(doc: Doc) -> list[_Draft]:
             continue
         start, end = _trim(ent)
         role = None
+        if not ent.ent_id_ and all(t.lower_ in TITLE_WORDS or t.is_punct for t in doc[start:end]):
+            continue  # a bare title the model took for a name: "Maj" in "Maj. Gen. Pat Ryder"
         if ent.label_ == "PERSON":
             name_start = _split_title(doc, start, end)
             bounds = (start, name_start) if name_start > start else _role_bounds(doc, start)

@@ -29,6 +29,7 @@ __all__ = [
     "Gazetteer",
     "GazetteerEntry",
     "GazetteerMatcher",
+    "english_words",
     "find_gazetteer_spans",
     "load_gazetteer",
     "lookup",
@@ -143,7 +144,8 @@ def _curated() -> Iterator[tuple[str, GazetteerEntry, list[_Alias]]]:
         yield "regions", entry, [_Alias(text=t, name=name) for t in entry.aliases]
 
 
-def _english_words() -> frozenset[str]:
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
     """Lower-case English dictionary words (WordNet's index shipped in the model's lemmatizer)."""
     import spacy
 
@@ -185,7 +187,7 @@ def _geonames(words: frozenset[str]) -> Iterator[tuple[str, GazetteerEntry, list
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """Read the curated JSON and GeoNames once per process; later sources never override earlier."""
-    found = [*_curated(), *_geonames(_english_words())]
+    found = [*_curated(), *_geonames(english_words())]
     found.sort(key=lambda item: SOURCES.index(item[0]))
     entries: dict[str, GazetteerEntry] = {}
     aliases: dict[str, _Alias] = {}

@@ -23,6 +23,21 @@ CONLL_KEY = "conll"
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 # How a CoNLL label becomes an OntoNotes one (LOC is refined to GPE below).
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Coarse tags a one-word name never has (the tagger is right about these far more often
+# than the CoNLL model is about a capitalized sentence opener such as "Ultimately").
+# ADJ, VERB and NUM are left out: on all-caps CoNLL headlines the tagger gives names those.
+NON_NAME_POS = frozenset({"ADV", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "INTJ"})
+# A line is a Title Case heading when it has at least this many content words (over 3
+# letters, not stop words), at least this share of them capitalized, and no number. Five
+# words: shorter Title Case lines in CoNLL-2003 are mostly team and place lists (measured:
+# 3 words cost 1.9 points of PER/ORG/LOC F1 on eng.testa).
+HEADLINE_MIN_WORDS = 5
+HEADLINE_TITLE_SHARE = 0.75
+# Headings carry no sentence-final punctuation; body sentences full of names do.
+SENTENCE_END = frozenset({".", '"', "”", "’", "'", ":", ";", ","})
+# Subheadings are short: at most this many tokens.
+SUBHEADING_MAX_TOKENS = 6
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -46,27 +61,76 @@ def _ontonotes_label(conll: Span, overlapping: list[Span]) -> str:
     return "FAC" if any(e.label_ == "FAC" for e in overlapping) else "LOC"
 
 
+def _headline_tokens(doc: Doc) -> set[int]:
+    """Token indices on Title Case lines without final punctuation (headings)."""
+    found: set[int] = set()
+    line: list[int] = []
+    for token in [*doc, None]:
+        if token is not None and "\n" not in token.text:
+            line.append(token.i)
+            continue
+        if _is_heading([doc[i] for i in line if not doc[i].is_space]):
+            found.update(line)
+        line = []
+    return found
+
+
+def _is_heading(tokens: list) -> bool:  # type: ignore[type-arg]
+    # Headings have no final stop, no numbers, no brackets (CoNLL's Title Case lines without
+    # a stop are scores, fixtures and name lists, full of both).
+    if not tokens or tokens[-1].text in SENTENCE_END:
+        return False
+    if any(t.like_num or t.is_bracket or t.is_digit for t in tokens):
+        return False
+    words = [t for t in tokens if t.is_alpha and len(t) > 3 and not t.is_stop]
+    titled = sum(t.is_title for t in words)
+    if len(words) >= HEADLINE_MIN_WORDS:
+        commas = sum(t.text == "," for t in tokens)  # "Wood , Loren Roberts , Steve ..." is a list
+        return titled >= HEADLINE_TITLE_SHARE * len(words) and commas <= 1
+    # A short subheading ("Strategic Ambiguity"): only capitalized dictionary words.
+    from sitroom.nlp.gazetteer import english_words
+
+    dictionary = english_words()
+    known = all(t.lower_ in dictionary or t.lemma_.lower() in dictionary for t in words)
+    return len(tokens) <= SUBHEADING_MAX_TOKENS and len(words) >= 2 and titled == len(words) and known
+
+
+def _may_swallow(conll: Span, gazetteer: Span) -> bool:
+    """A longer CoNLL name may contain a gazetteer place ("Dynamo Kyiv", "Bank of Russia") or a
+    known person's surname ("Hunter Biden"), never a known person inside an ORG."""
+    inside = conll.start <= gazetteer.start and gazetteer.end <= conll.end and len(conll) > len(gazetteer)
+    person = gazetteer.label_ == "PERSON" and conll.label_ == "PER"
+    return inside and (gazetteer.label_ in PLACE_LABELS or person)
+
+
 def merge_conll_spans(doc: Doc, conll: Iterable[Span], *, keep_unconfirmed: bool = False) -> list[Span]:
     """The merged entity list: gazetteer spans, CoNLL names, and the small model's other types.
 
-    A CoNLL span loses to any gazetteer span it overlaps without containing it; it replaces
-    the small model's overlapping name spans (and a contained gazetteer span, as in
-    "Dynamo Kiev"). A small-model name span that no CoNLL span touches is dropped: on
-    CoNLL-2003 those are mostly false positives. CoNLL MISC spans only remove name spans
-    they overlap ("West Indian" is not a place).
+    A CoNLL span loses to any gazetteer span it overlaps, except an ORG containing a place
+    ("Dynamo Kyiv"); it replaces the small model's overlapping spans. A small-model name
+    span that no CoNLL span touches is dropped: on CoNLL-2003 those are mostly false
+    positives. CoNLL MISC spans only remove name spans they overlap ("West Indian" is not a
+    place). One-word CoNLL names that the tagger calls an adverb, verb, ... are dropped
+    ("Ultimately"), and on Title Case heading lines a CoNLL name must match a small-model
+    name span exactly, since capitals there mark every word.
     """
     ents = list(doc.ents)
     conll = list(conll)
+    headline = _headline_tokens(doc) if conll else set()
+    small_names = {(e.start, e.end) for e in ents if e.label_ in NAME_LABELS and not _is_gazetteer(e)}
     merged: list[Span] = [e for e in ents if keep_unconfirmed or _is_gazetteer(e) or e.label_ not in NAME_LABELS]
     merged = [e for e in merged if _is_gazetteer(e) or not any(_overlaps(e, c) for c in conll if c.label_ in CONLL_TO_ONTONOTES)]
     for span in conll:
-        overlapping = [e for e in ents if _overlaps(e, span)]
-        blocking = [e for e in overlapping if _is_gazetteer(e) and not (span.start <= e.start and e.end <= span.end)]
-        if span.label_ not in CONLL_TO_ONTONOTES or blocking or span.start == span.end:
+        if span.label_ not in CONLL_TO_ONTONOTES or span.start == span.end:
             continue
-        inner = [e for e in overlapping if _is_gazetteer(e)]
-        if any(e.start == span.start and e.end == span.end for e in inner):
-            continue  # the gazetteer already has this exact span
+        if len(span) == 1 and span[0].pos_ in NON_NAME_POS:
+            continue
+        if span.start in headline and (span.start, span.end) not in small_names:
+            continue
+        overlapping = [e for e in ents if _overlaps(e, span)]
+        gazetteer = [e for e in overlapping if _is_gazetteer(e)]
+        if any(not _may_swallow(span, e) for e in gazetteer):
+            continue
         merged = [e for e in merged if not _overlaps(e, span)]
         merged.append(Span(doc, span.start, span.end, label=_ontonotes_label(span, overlapping)))
     return filter_spans(merged)
@@ -84,7 +148,12 @@ def stash_conll_ents(doc: Doc) -> Doc:
 def merge_component(doc: Doc) -> Doc:
     """Adopt the CoNLL model's names (see :func:`merge_conll_spans`)."""
     if CONLL_KEY in doc.spans:
-        doc.set_ents(merge_conll_spans(doc, doc.spans[CONLL_KEY]), default="outside")
+        merged = merge_conll_spans(doc, doc.spans[CONLL_KEY])
+        doc.set_ents(merged, default="outside")
+        # set_ents leaves a token's old ent_id when the new span has none ("Dynamo Kyiv"
+        # would keep "Kyiv"'s id), so clear it by hand.
+        for token in (t for span in merged if not span.id for t in span):
+            token.ent_id = 0
     # Nothing in sitroom reads the tok2vec tensor (the model has no vectors to compare), and
     # it is ~380 bytes a token that worker processes would pickle back to the parent.
     doc.tensor = numpy.zeros((0,), dtype="float32")
