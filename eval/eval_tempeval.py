@@ -6,6 +6,9 @@ through the real pipeline (``load_nlp()`` + ``extract_timexes``) and is scored t
 TE3 way: strict (same span) and relaxed (overlapping span) P/R/F1, value F1 (relaxed
 match with the identical value) and type accuracy over relaxed matches.
 
+Also scores MEANTIME (Wikinews, never tuned on) as ``meantime_*`` keys, a check that the
+rules carry over to other news and other annotators.
+
 Run alone with ``python eval/eval_tempeval.py [--errors N]`` to print error samples.
 """
 
@@ -24,6 +27,10 @@ from pathlib import Path
 TARGETS = {"value_f1": 0.78, "relaxed_f1": 0.85, "strict_f1": 0.75, "type_accuracy": 0.85}
 
 CORPUS = Path("benchmarks/tempeval3-train/data/TempEval3/Training/TBAQ-cleaned")
+# Never tuned on: a second news corpus (Wikinews, other annotators) to check the rules generalize.
+MEANTIME = Path(
+    "benchmarks/meantime-en/data/meantime_newsreader_english_oct15/intra-doc_annotation"
+)
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')
 # Components extract_timexes does not read: named entities and lemmas (tense needs tags + parse).
@@ -44,6 +51,8 @@ class GoldDoc:
     dct: str
     text: str
     timexes: tuple[GoldTimex, ...]
+    dateline: tuple[int, int] | None = None  # the DCT written in the text: not scored
+    annotated_until: int | None = None  # end of the annotated part of the text, if not all
 
 
 def read_tml(path: Path) -> GoldDoc:
@@ -76,6 +85,55 @@ def read_tml(path: Path) -> GoldDoc:
 
 def load_docs(shared: Path) -> list[GoldDoc]:
     return [read_tml(p) for p in sorted((shared / CORPUS).rglob("*.tml"))]
+
+
+# MEANTIME annotates the title (sentence 0), the dateline and the first sentences only:
+# TIMEX3 anchors never go past sentence 5.
+_MEANTIME_SENTENCES = 5
+_NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", ")", "'s", "'", "%", "?", "!", "n't"})
+
+
+def read_meantime(path: Path) -> GoldDoc:
+    """A MEANTIME (Wikinews) document: tokens joined back into text, TIMEX3 by token anchors.
+
+    The creation-time TIMEX3 (the article's dateline) is metadata, as in TE3: it is
+    dropped from gold and becomes the DCT. Only the annotated sentences are scored.
+    """
+    raw = path.read_text(encoding="utf-8")
+    offsets: dict[str, tuple[int, int]] = {}
+    text = ""
+    last_sentence = "0"
+    annotated_until = 0
+    for m in re.finditer(r'<token [^>]*sentence="(\d+)" t_id="(\d+)">([^<]*)</token>', raw):
+        sentence, t_id, token = m.group(1), m.group(2), html.unescape(m.group(3))
+        if text and sentence != last_sentence:
+            text += "\n"
+        elif text and token not in _NO_SPACE_BEFORE and not text.endswith(("(", "$")):
+            text += " "
+        offsets[t_id] = (len(text), len(text) + len(token))
+        if int(sentence) <= _MEANTIME_SENTENCES:
+            annotated_until = len(text) + len(token)
+        text += token
+        last_sentence = sentence
+    dct, gold, dateline = "", [], None
+    for m in re.finditer(r"<TIMEX3 ([^>]*)>(.*?)</TIMEX3>", raw, re.DOTALL):
+        attrs = dict(_ATTR.findall(m.group(1)))
+        anchors = [offsets[t] for t in re.findall(r't_id="(\d+)"', m.group(2)) if t in offsets]
+        if not anchors:
+            continue
+        if attrs.get("functionInDocument") == "CREATION_TIME":
+            dct = attrs.get("value", "")
+            dateline = (min(a[0] for a in anchors), max(a[1] for a in anchors))
+            continue
+        start, end = min(a[0] for a in anchors), max(a[1] for a in anchors)
+        gold.append(GoldTimex(start, end, attrs.get("type", ""), attrs.get("value", "")))
+    return GoldDoc(
+        path.stem, dct, text, tuple(sorted(gold, key=lambda g: g.start)), dateline, annotated_until
+    )
+
+
+def load_meantime(shared: Path) -> list[GoldDoc]:
+    return [read_meantime(p) for p in sorted((shared / MEANTIME).rglob("*.xml"))]
 
 
 Pred = tuple[int, int, str, str]  # start, end, TIMEX3 type, value
@@ -139,13 +197,14 @@ def _predict(docs: list[GoldDoc]) -> Iterator[list[Pred]]:
             ]
 
 
-def run(shared: Path, *, show_errors: int = 0) -> dict[str, float | int | str]:
-    docs = load_docs(shared)
-    if not docs:
-        return {"error": f"no .tml files under {shared / CORPUS}"}
+def _score(docs: list[GoldDoc], *, show_errors: int = 0) -> dict[str, float | int]:
     counts: Counter[str] = Counter()
     samples: list[str] = []
     for gold, pred in zip(docs, _predict(docs)):
+        if gold.dateline:
+            pred = [p for p in pred if p[1] <= gold.dateline[0] or p[0] >= gold.dateline[1]]
+        if gold.annotated_until is not None:
+            pred = [p for p in pred if p[1] <= gold.annotated_until]
         counts.update(dataclasses.asdict(score_doc(gold.timexes, pred)))
         if show_errors:
             samples.extend(_explain(gold, pred))
@@ -155,9 +214,8 @@ def run(shared: Path, *, show_errors: int = 0) -> dict[str, float | int | str]:
     sp, sr, sf = _prf(strict_tp, n_pred, n_gold)
     rp, rr, rf = _prf(relaxed_tp, n_pred, n_gold)
     vp, vr, vf = _prf(value_tp, n_pred, n_gold)
-    if show_errors:
-        for line in samples[:show_errors]:
-            print(line)
+    for line in samples[:show_errors]:
+        print(line)
     return {
         "docs": len(docs),
         "gold": n_gold,
@@ -173,6 +231,25 @@ def run(shared: Path, *, show_errors: int = 0) -> dict[str, float | int | str]:
         "value_f1": round(vf, 4),
         "type_accuracy": round(type_tp / relaxed_tp, 4) if relaxed_tp else 0.0,
     }
+
+
+def run(
+    shared: Path, *, show_errors: int = 0, meantime: bool = True
+) -> dict[str, float | int | str]:
+    docs = load_docs(shared)
+    if not docs:
+        return {"error": f"no .tml files under {shared / CORPUS}"}
+    metrics: dict[str, float | int | str] = dict(_score(docs, show_errors=show_errors))
+    held_out = load_meantime(shared) if meantime else []
+    if held_out:
+        scored = _score(held_out)
+        metrics.update(
+            {
+                f"meantime_{k}": scored[k]
+                for k in ("docs", "gold", "strict_f1", "relaxed_f1", "value_f1", "type_accuracy")
+            }
+        )
+    return metrics
 
 
 def _explain(gold: GoldDoc, pred: list[Pred]) -> list[str]:
@@ -212,5 +289,9 @@ def _explain(gold: GoldDoc, pred: list[Pred]) -> list[str]:
 if __name__ == "__main__":
     shown = int(sys.argv[sys.argv.index("--errors") + 1]) if "--errors" in sys.argv else 0
     here = Path(__file__).resolve().parent
-    for key, val in run(here.parent.parent / "shared", show_errors=shown).items():
+    shared_dir = here.parent.parent / "shared"
+    if "--meantime-errors" in sys.argv:  # read errors on the held-out corpus (do not tune on it)
+        _score(load_meantime(shared_dir), show_errors=10_000)
+        raise SystemExit(0)
+    for key, val in run(shared_dir, show_errors=shown, meantime=not shown).items():
         print(f"{key:<24} {val}")

@@ -25,172 +25,59 @@ def _only(text: str, expected: str, *, published: str | None = DCT):
     return hits[0]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected", "timex_type", "value", "granularity"),
-    [
-        (
-            "Missiles hit the port on November 21, 2024, officials said.",
-            "November 21, 2024",
-            "DATE",
-            "2024-11-21",
-            "day",
-        ),
-        (
-            "The convoy left on 21 November 2024 at dawn.",
-            "21 November 2024",
-            "DATE",
-            "2024-11-21",
-            "day",
-        ),
-        ("The ministry report is dated 2024-11-19.", "2024-11-19", "DATE", "2024-11-19", "day"),
-        (
-            "The order was signed 11/18/2024 in the capital.",
-            "11/18/2024",
-            "DATE",
-            "2024-11-18",
-            "day",
-        ),
-        ("Troops crossed the river on Nov. 19 under fire.", "Nov. 19", "DATE", "2024-11-19", "day"),
-        ("The bridge was first built in 1944 by engineers.", "1944", "DATE", "1944", "year"),
-        (
-            "The border was redrawn in the 1990s after independence.",
-            "the 1990s",
-            "DATE",
-            "199",
-            "decade",
-        ),
-        (
-            "Elections are planned for March 2025 if fighting stops.",
-            "March 2025",
-            "DATE",
-            "2025-03",
-            "month",
-        ),
-        ("The fortress dates from the 17th century.", "the 17th century", "DATE", "16", "century"),
-        (
-            "Sirens sounded at 3 p.m. across the region.",
-            "3 p.m.",
-            "TIME",
-            "2024-11-21T15:00",
-            "minute",
-        ),
-        (
-            "The strike came at 0300 GMT near the airfield.",
-            "0300 GMT",
-            "TIME",
-            "2024-11-21T03:00",
-            "minute",
-        ),
-        (
-            "Drones attacked the depot Thursday morning.",
-            "Thursday morning",
-            "DATE",
-            "2024-11-21TMO",
-            "part_of_day",
-        ),
-        ("Shelling resumed yesterday in the east.", "yesterday", "DATE", "2024-11-20", "day"),
-        ("The envoy arrives tomorrow for talks.", "tomorrow", "DATE", "2024-11-22", "day"),
-        (
-            "Officials will brief reporters tonight.",
-            "tonight",
-            "TIME",
-            "2024-11-21TNI",
-            "part_of_day",
-        ),
-        ("Power was cut last month in three regions.", "last month", "DATE", "2024-10", "month"),
-        ("Parliament debated the aid bill this week.", "this week", "DATE", "2024-W47", "week"),
-        (
-            "The alliance plans a summit next year in the capital.",
-            "next year",
-            "DATE",
-            "2025",
-            "year",
-        ),
-        (
-            "The offensive began last June with heavy losses.",
-            "last June",
-            "DATE",
-            "2024-06",
-            "month",
-        ),
-        (
-            "Counterattacks stalled by mid-October as rain fell.",
-            "mid-October",
-            "DATE",
-            "2024-10",
-            "month",
-        ),
-        (
-            "Deliveries are expected in early 2025 at the latest.",
-            "early 2025",
-            "DATE",
-            "2025",
-            "year",
-        ),
-        ("The front barely moved late last year.", "late last year", "DATE", "2023", "year"),
-        (
-            "Two villages changed hands over the weekend.",
-            "the weekend",
-            "DATE",
-            "2024-W46-WE",
-            "weekend",
-        ),
-        (
-            "The general was dismissed earlier this year.",
-            "earlier this year",
-            "DATE",
-            "2024",
-            "year",
-        ),
-        ("The hospital was struck two days ago.", "two days ago", "DATE", "2024-11-19", "day"),
-        (
-            "Casualties doubled over the past three years.",
-            "the past three years",
-            "DURATION",
-            "P3Y",
-            "year",
-        ),
-        (
-            "The city was besieged for 18 months before it fell.",
-            "18 months",
-            "DURATION",
-            "P18M",
-            "month",
-        ),
-        ("They signed a three-year security pact.", "three-year", "DURATION", "P3Y", "year"),
-        ("Rescue crews worked for 24 hours straight.", "24 hours", "DURATION", "PT24H", "hour"),
-        ("Talks dragged on for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M", "month"),
-        ("Air-raid alerts sound daily in the capital.", "daily", "SET", "P1D", "day"),
-        ("Inspectors visit the plant every week.", "every week", "SET", "P1W", "week"),
-        ("The power plant is now under occupation.", "now", "DATE", "PRESENT_REF", None),
-        ("Mobilisation was recently extended.", "recently", "DATE", "PAST_REF", None),
-        ("Nobody can predict the future of the region.", "the future", "DATE", "FUTURE_REF", None),
-        (
-            "Arms exports fell in the third quarter.",
-            "the third quarter",
-            "DATE",
-            "2024-Q3",
-            "quarter",
-        ),
-        ("A new offensive is feared this summer.", "this summer", "DATE", "2024-SU", "season"),
-        ("Parades are held on Victory Day each year.", "Victory Day", "DATE", "2024-05-09", "day"),
-        (
-            "Drones hit the grid overnight, officials said.",
-            "overnight",
-            "TIME",
-            "2024-11-20TNI",
-            "part_of_day",
-        ),
-        ("The war passed 1,000 days this week.", "1,000 days", "DURATION", "P1000D", "day"),
-        (
-            "The town held out for a year and a half.",
-            "a year and a half",
-            "DURATION",
-            "P1Y6M",
-            "month",
-        ),
-    ],
-)
+# fmt: off
+RESOLVED = [  # (text, expected span, type, value with published=DCT, granularity)
+    ("Missiles hit the port on November 21, 2024, officials said.", "November 21, 2024", "DATE", "2024-11-21", "day"),
+    ("The convoy left on 21 November 2024 at dawn.", "21 November 2024", "DATE", "2024-11-21", "day"),
+    ("The ministry report is dated 2024-11-19.", "2024-11-19", "DATE", "2024-11-19", "day"),
+    ("The order was signed 11/18/2024 in the capital.", "11/18/2024", "DATE", "2024-11-18", "day"),
+    ("Troops crossed the river on Nov. 19 under fire.", "Nov. 19", "DATE", "2024-11-19", "day"),
+    ("The bridge was first built in 1944 by engineers.", "1944", "DATE", "1944", "year"),
+    ("The border was redrawn in the 1990s after independence.", "the 1990s", "DATE", "199", "decade"),
+    ("Elections are planned for March 2025 if fighting stops.", "March 2025", "DATE", "2025-03", "month"),
+    ("The fortress dates from the 17th century.", "the 17th century", "DATE", "16", "century"),
+    ("Sirens sounded at 3 p.m. across the region.", "3 p.m.", "TIME", "2024-11-21T15:00", "minute"),
+    ("The strike came at 0300 GMT near the airfield.", "0300 GMT", "TIME", "2024-11-21T03:00Z", "minute"),
+    ("Drones attacked the depot Thursday morning.", "Thursday morning", "DATE", "2024-11-21TMO", "part_of_day"),
+    ("Shelling resumed yesterday in the east.", "yesterday", "DATE", "2024-11-20", "day"),
+    ("The envoy arrives tomorrow for talks.", "tomorrow", "DATE", "2024-11-22", "day"),
+    ("Officials will brief reporters tonight.", "tonight", "TIME", "2024-11-21TNI", "part_of_day"),
+    ("Power was cut last month in three regions.", "last month", "DATE", "2024-10", "month"),
+    ("Parliament debated the aid bill this week.", "this week", "DATE", "2024-W47", "week"),
+    ("The alliance plans a summit next year in the capital.", "next year", "DATE", "2025", "year"),
+    ("The offensive began last June with heavy losses.", "last June", "DATE", "2024-06", "month"),
+    ("Counterattacks stalled by mid-October as rain fell.", "mid-October", "DATE", "2024-10", "month"),
+    ("Deliveries are expected in early 2025 at the latest.", "early 2025", "DATE", "2025", "year"),
+    ("The front barely moved late last year.", "late last year", "DATE", "2023", "year"),
+    ("Two villages changed hands over the weekend.", "the weekend", "DATE", "2024-W46-WE", "weekend"),
+    ("The general was dismissed earlier this year.", "earlier this year", "DATE", "2024", "year"),
+    ("The hospital was struck two days ago.", "two days ago", "DATE", "2024-11-19", "day"),
+    ("Casualties doubled over the past three years.", "the past three years", "DURATION", "P3Y", "year"),
+    ("The city was besieged for 18 months before it fell.", "18 months", "DURATION", "P18M", "month"),
+    ("They signed a three-year security pact.", "three-year", "DURATION", "P3Y", "year"),
+    ("Rescue crews worked for 24 hours straight.", "24 hours", "DURATION", "PT24H", "hour"),
+    ("Talks dragged on for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M", "month"),
+    ("Air-raid alerts sound daily in the capital.", "daily", "SET", "P1D", "day"),
+    ("Inspectors visit the plant every week.", "every week", "SET", "P1W", "week"),
+    ("The power plant is now under occupation.", "now", "DATE", "PRESENT_REF", None),
+    ("Mobilisation was recently extended.", "recently", "DATE", "PAST_REF", None),
+    ("Nobody can predict the future of the region.", "the future", "DATE", "FUTURE_REF", None),
+    ("Arms exports fell in the third quarter.", "the third quarter", "DATE", "2024-Q3", "quarter"),
+    ("A new offensive is feared this summer.", "this summer", "DATE", "2024-SU", "season"),
+    ("Parades are held on Victory Day each year.", "Victory Day", "DATE", "2024-05-09", "day"),
+    ("Drones hit the grid overnight, officials said.", "overnight", "TIME", "2024-11-20TNI", "part_of_day"),
+    ("The war passed 1,000 days this week.", "1,000 days", "DURATION", "P1000D", "day"),
+    ("The town held out for a year and a half.", "a year and a half", "DURATION", "P1Y6M", "month"),
+    ("Markets ended the day lower after the strike.", "the day", "DATE", "2024-11-21", "day"),
+    ("The port has not been this quiet since '82.", "'82", "DATE", "1982", "year"),
+    ("Songs from the '80s played at the rally.", "the '80s", "DATE", "198", "decade"),
+    ("Output fell in the past quarter, officials said.", "the past quarter", "DATE", "2024-Q3", "quarter"),
+    ("The lease runs until October of next year.", "October of next year", "DATE", "2025-10", "month"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "expected", "timex_type", "value", "granularity"), RESOLVED)
 def test_find_timexes_resolves_against_published_date(
     text, expected, timex_type, value, granularity
 ):
@@ -210,6 +97,7 @@ def test_find_timexes_resolves_against_published_date(
         ("Shelling resumed yesterday.", "yesterday", "XXXX-XX-XX"),
         ("The vote is due on Nov. 30.", "Nov. 30", "XXXX-11-30"),
         ("The bridge opened in 1944.", "1944", "1944"),
+        ("The treaty was signed on February 29.", "February 29", "XXXX-02-29"),
     ],
 )
 def test_without_published_date_relative_values_stay_unresolved(text, expected, value):
@@ -239,6 +127,11 @@ def test_a_year_earlier_follows_the_quarter_in_focus():
     assert found["the third quarter"] == "2024-Q3"
     assert found["a year earlier"] == "2023-Q3"
     assert found["A year ago"] == "2023-Q3"  # does not drift to 2022 off the previous anaphor
+
+
+def test_february_29_resolves_to_the_leap_year():
+    found = _only("The treaty was signed on February 29.", "February 29", published="2024-07-01")
+    assert found.value == "2024-02-29"
 
 
 def test_weekday_without_tense_takes_the_nearest_day():

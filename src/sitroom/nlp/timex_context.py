@@ -116,7 +116,7 @@ def year_for(ctx: Context, month: int, day: int | None) -> int | None:
         try:
             when = date(year, month, day or 15)
         except ValueError:
-            return None
+            continue  # February 29 outside a leap year
         days = (when - dct).days
         if day is None and year == dct.year and month == dct.month:
             days = 0

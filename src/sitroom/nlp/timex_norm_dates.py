@@ -21,6 +21,7 @@ from sitroom.nlp.timex_context import (
     month_ok,
     text_after,
     text_before,
+    unit_of_value,
     year_for,
 )
 from sitroom.nlp.timex_lexicon import month_number, parse_number, part_of_day_code, weekday_number
@@ -39,8 +40,10 @@ __all__ = [
     "norm_month_year",
     "norm_noon",
     "norm_overnight",
+    "norm_short_year",
     "norm_slash",
     "norm_spelled_year",
+    "norm_the_day",
     "norm_this_pod",
     "norm_weekday",
     "norm_year",
@@ -188,8 +191,44 @@ def norm_year_end(m: re.Match[str], ctx: Context) -> Norm | None:
 def norm_decade(m: re.Match[str], ctx: Context) -> Norm | None:
     if m["dec"]:
         return Norm("DATE", m["dec"])
-    century = str(ctx.dct.year)[:2] if ctx.dct else "19"  # "the '90s" without a DCT: last century
-    return Norm("DATE", f"{century}{m['d2']}")
+    digit = int(m["d2"] or m["d3"])
+    if m["d3"] and re.search(
+        r"\b(?:his|her|their|its|low|high|upper|mid)\s+(?:the\s+)?$", text_before(m)
+    ):
+        return None  # ages and temperatures: "in his 70s", "the low 70s"
+    return Norm("DATE", f"{_century_of_two_digits(digit * 10, ctx) // 100:02d}{digit}")
+
+
+_SHORT_YEAR_BEFORE = re.compile(r"\b(?:in|since|of|from|until|by)\s+$", re.IGNORECASE)
+# Verbs of a trading or working day that make "the day" the day in focus ("ended the day").
+_DAY_VERB_BEFORE = re.compile(
+    r"\b(?:end|ends|ended|ending|finish|finished|finishing|close|closed|closing|start|started|starting|for)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _century_of_two_digits(two: int, ctx: Context) -> int:
+    """The full year of a two-digit year: the latest one not after the DCT (or 19xx without it)."""
+    if ctx.dct is None:
+        return 1900 + two
+    year = ctx.dct.year // 100 * 100 + two
+    return year - 100 if year > ctx.dct.year else year
+
+
+def norm_short_year(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "since '82": a two-digit year, the latest such year up to the DCT."""
+    if not _SHORT_YEAR_BEFORE.search(text_before(m, 8)):
+        return None  # a quote mark before digits is a year only after "in", "since"...
+    return Norm("DATE", f"{_century_of_two_digits(int(m['yy']), ctx):04d}")
+
+
+def norm_the_day(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "ended the day", "the same day": the day in focus, else the DCT's day."""
+    if not m["same"] and not _DAY_VERB_BEFORE.search(text_before(m, 14)):
+        return None  # "the day" alone is too often "the day of the attack"
+    if ctx.ref and unit_of_value(ctx.ref) == "day":
+        return Norm("DATE", ctx.ref, from_ref=True)
+    return Norm("DATE", "XXXX-XX-XX" if ctx.dct is None else day_value(ctx.dct))
 
 
 _DECADE_WORDS = {
@@ -333,14 +372,19 @@ def norm_clock(m: re.Match[str], ctx: Context) -> Norm | None:
         hour += 12
     elif ap == "am" and hour == 12:
         hour = 0
-    return Norm("TIME", f"{_clock_day(m, ctx)}T{hour:02d}:{minute:02d}")
+    return Norm("TIME", f"{_clock_day(m, ctx)}T{hour:02d}:{minute:02d}{_zone(m)}")
+
+
+def _zone(m: re.Match[str]) -> str:
+    """ISO 8601's "Z" for times given in UTC/GMT; other zones are left implicit."""
+    return "Z" if group(m, "tz") in ("utc", "gmt") else ""
 
 
 def norm_clock24(m: re.Match[str], ctx: Context) -> Norm | None:
     hour, minute = int(m["h"]), int(m["mi"])
     if hour > 24 or minute > 59:
         return None
-    return Norm("TIME", f"{_clock_day(m, ctx)}T{hour:02d}:{minute:02d}")
+    return Norm("TIME", f"{_clock_day(m, ctx)}T{hour:02d}:{minute:02d}{_zone(m)}")
 
 
 def norm_noon(m: re.Match[str], ctx: Context) -> Norm | None:

@@ -145,8 +145,24 @@ def norm_rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
         if rel in ("the past", "the last", "the next") and not m["edge"]:
             return Norm("DURATION", "P2D")  # "the past weekend" reads as a span of days
         return Norm("DATE", _weekend(rel, ctx))
+    if rel in ("the past", "the last") and unit == "quarter" and ctx.dct is not None:
+        return Norm(
+            "DATE", period_value("quarter", -1, ctx.dct)
+        )  # results of the quarter just closed
     if rel in _DURATION_RELS and not m["edge"]:
-        return Norm("DURATION", f"P1{_UNIT_LETTER[unit]}" if unit != "half" else "P6M")
+        return Norm(
+            "DURATION",
+            duration_value(6, "M") if unit == "half" else duration_value(1, _UNIT_LETTER[unit]),
+        )
+    if (
+        unit == "year"
+        and rel == "the"
+        and re.match(r"\s+(?:before|previous|prior|earlier)\b", text_after(m))
+    ):
+        base = ctx.ref[:4] if ctx.ref and unit_of_value(ctx.ref) else None
+        if base:
+            return Norm("DATE", f"{int(base) - 1:04d}", from_ref=True)
+        return Norm("DATE", "XXXX" if ctx.dct is None else f"{ctx.dct.year - 1:04d}")
     if unit == "half":
         return None  # "the first half" is the ordinal rule's
     if (

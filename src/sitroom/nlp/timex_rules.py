@@ -61,9 +61,7 @@ _Y = r"(?<![\d$€£.,/])(?P<y>1[1-9]\d\d|20\d\d)(?![\d%]|\.\d|,\d)"
 _OPT_Y = r"(?:,?\s+(?P<y>1[1-9]\d\d|20\d\d)\b)?"
 _WD_PREFIX = rf"(?:(?P<wd>{WEEKDAY}),?\s+)?"
 _DAY_WORD = r"(?P<rel>today|tonight|yesterday|tomorrow)"
-_CLOCK_TAIL = (
-    rf"(?:,?\s+(?:(?P<wd>{WEEKDAY})\b|{_DAY_WORD}|(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}})\b))?"
-)
+_CLOCK_TAIL = rf"(?:,?\s+(?:(?P<wd>{WEEKDAY})\b|{_DAY_WORD}|(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b))?"
 _REL = r"(?P<rel>last|this\s+past|this\s+coming|this|next|the\s+past|the\s+last|the\s+previous|the\s+prior|the\s+coming|the\s+current|the\s+latest|the\s+following|the\s+next|the\s+same|the\s+full|coming|current|past|that|the)"
 
 RULES: tuple[Rule, ...] = (
@@ -103,7 +101,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "month_rel",
         _c(
-            rf"(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<rel>last|next|this\s+past|this\s+coming|this|the\s+past|the\s+coming)\s+)?(?P<mon>{MONTH_FULL})\b(?:\s+(?P<rely>last|next|this)\s+year)?"
+            rf"(?:(?P<edge>{EDGE})[\s-]+)?(?:(?P<rel>last|next|this\s+past|this\s+coming|this|the\s+past|the\s+coming)\s+)?(?P<mon>{MONTH_FULL})\b(?:\s+(?:of\s+)?(?P<rely>last|next|this)\s+year)?"
         ),
         d.norm_month_rel,
     ),
@@ -128,9 +126,21 @@ RULES: tuple[Rule, ...] = (
         d.norm_year,
     ),
     Rule(
+        "short_year",
+        _c(r"'(?P<yy>\d\d)\b(?![\d's])"),
+        d.norm_short_year,
+    ),
+    Rule(
+        "the_day",
+        _c(
+            r"(?P<same>the\s+same\s+day|that\s+(?:same\s+)?day)\b|the\s+day\b(?!\s+(?:of|before|after|when|that))"
+        ),
+        d.norm_the_day,
+    ),
+    Rule(
         "decade",
         _c(
-            r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<dec>1[0-9]\d|20\d)0'?s\b|'(?P<d2>\d)0'?s\b)"
+            r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<dec>1[0-9]\d|20\d)0'?s\b|'(?P<d2>\d)0'?s\b|(?<=the\s)(?P<d3>[2-9])0s\b)"
         ),
         d.norm_decade,
     ),
@@ -177,14 +187,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "clock",
         _c(
-            rf"(?:(?:around|about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)(?:\s+{TZ}\b)?{_CLOCK_TAIL}"
+            rf"(?:(?:around|about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?P<h>\d{{1,2}})(?:[:.](?P<mi>\d{{2}}))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m\b|p\.m\b|am\b|pm\b)(?:\s+(?P<tz>{TZ})\b)?{_CLOCK_TAIL}"
         ),
         d.norm_clock,
     ),
     Rule(
         "clock24",
         _c(
-            rf"(?:(?:around|about|approximately)\s+)?(?<![\d:.])(?P<h>[01]\d|2[0-4]):?(?P<mi>[0-5]\d)(?:\s+hours)?\s+{TZ}\b{_CLOCK_TAIL}"
+            rf"(?:(?:around|about|approximately)\s+)?(?<![\d:.])(?P<h>[01]\d|2[0-4]):?(?P<mi>[0-5]\d)(?:\s+hours)?\s+(?P<tz>{TZ})\b{_CLOCK_TAIL}"
         ),
         d.norm_clock24,
     ),
