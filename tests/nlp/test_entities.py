@@ -113,3 +113,16 @@ def test_roles_with_abbreviations_and_hyphens(nlp, text, name, role):
     mention = next(m for m in result.mentions if m.text == name)
     assert mention.role == role
     assert not any(m.text in {"Maj", "Gen."} for m in result.mentions)
+
+
+def test_title_after_name_in_commas_is_kept_as_role(nlp):
+    text = "Olena Kovalenko, a spokeswoman for the Ukrainian Air Force, said 40 drones were downed."
+    result = extract_entities(nlp(text), article_id="a")
+    mention = next(m for m in result.mentions if m.text == "Olena Kovalenko")
+    assert mention.role == "spokeswoman for the Ukrainian Air Force"
+    assert text[mention.start : mention.end] == mention.text
+
+
+def test_relative_clause_after_name_is_not_a_role(nlp):
+    result = extract_entities(nlp("Ivan Sirko, who fled the city, said he was afraid."), article_id="a")
+    assert next(m for m in result.mentions if m.text == "Ivan Sirko").role is None

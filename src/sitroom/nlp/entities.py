@@ -122,6 +122,25 @@ def _split_title(doc: Doc, start: int, end: int) -> int:
     return i if i > start and any(doc[k].lower_ in TITLE_WORDS for k in range(start, i)) else start
 
 
+def _appositive_bounds(doc: Doc, end: int) -> tuple[int, int] | None:
+    """A title set off by commas right after a name: "Sabrina Singh, the deputy press secretary,"."""
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    i = end + 1
+    if i < len(doc) and doc[i].lower_ in {"the", "a", "an"}:
+        i += 1
+    first = i
+    def continues(k: int) -> bool:
+        inner_the = doc[k].lower_ == "the" and k + 1 < len(doc) and _is_role_token(doc, k + 1)
+        return (_is_role_token(doc, k) or inner_the) and doc[k].ent_type_ != "PERSON"
+
+    while i < len(doc) and not doc[i].is_sent_start and continues(i):
+        i += 1
+    closed = i >= len(doc) or doc[i].text in {",", ".", ";", "—", "–"} or doc[i].is_sent_start
+    has_head = any(doc[k].lower_ in TITLE_HEADS for k in range(first, i))
+    return (first, i) if i > first and closed and has_head else None
+
+
 def _drafts(doc: Doc) -> list[_Draft]:
     drafts = []
     for ent in doc.ents:
@@ -134,6 +153,7 @@ def _drafts(doc: Doc) -> list[_Draft]:
         if ent.label_ == "PERSON":
             name_start = _split_title(doc, start, end)
             bounds = (start, name_start) if name_start > start else _role_bounds(doc, start)
+            bounds = bounds or _appositive_bounds(doc, end)
             start = name_start
             if bounds:
                 role = doc[bounds[0] : bounds[1]].text
@@ -147,6 +167,14 @@ def _drafts(doc: Doc) -> list[_Draft]:
 
 def _resolve_surnames(doc: Doc, drafts: list[_Draft]) -> None:
     """Point one-word names at the full person name ending in them (nearest earlier, else later)."""
+    # A full name the model typed as ORG/GPE ("Oleksiy Poltorazky") is a person when its last
+    # word is used alone as a PERSON elsewhere in the article.
+    lone = {_normalize(doc[d.start].text) for d in drafts if d.label == "PERSON" and d.end - d.start == 1}
+    for d in drafts:
+        words = doc[d.start : d.end]
+        if (d.label != "PERSON" and not d.from_gazetteer and 2 <= len(words) <= 3
+                and all(t.is_title for t in words) and _normalize(words[-1].text) in lone):
+            d.label = "PERSON"
     full = [d for d in drafts if d.label == "PERSON" and d.end - d.start >= 2]
     for draft in drafts:
         if draft.end - draft.start != 1 or draft.label not in SURNAME_CONFUSABLE:

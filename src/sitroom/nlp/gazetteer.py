@@ -146,13 +146,16 @@ def _curated() -> Iterator[tuple[str, GazetteerEntry, list[_Alias]]]:
 
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
-    """Lower-case English dictionary words (WordNet's index shipped in the model's lemmatizer)."""
-    import spacy
+    """Lower-case English dictionary words: WordNet's index, shipped in the model's lemmatizer."""
+    from spacy.lookups import Lookups
+    from spacy.util import get_model_meta, get_package_path
 
     from sitroom.nlp.pipeline import MODEL  # local import: pipeline imports this module
 
-    nlp = spacy.load(MODEL, exclude=["tok2vec", "tagger", "parser", "senter", "attribute_ruler", "ner"])
-    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    package = get_package_path(MODEL)
+    meta = get_model_meta(package)
+    path = package / f"{MODEL}-{meta['version']}" / "lemmatizer" / "lookups"
+    table = Lookups().from_disk(path).get_table("lemma_index")
     return frozenset(w for key in table for w in table[key])
 
 
