@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as hs
 
 from sitroom.records import Claim
 from sitroom.web.charts import claim_chart
@@ -103,3 +105,17 @@ def test_overview_sees_new_records_after_a_write(seeded_store):
     st.save_extraction(seeded_store, replace(extraction, events=()), pipeline_version="edit")
     after = views.overview(seeded_store)
     assert after["stats"]["events"] == before["stats"]["events"] - len(extraction.events)
+
+
+@given(
+    text=hs.text(min_size=0, max_size=60),
+    spans=hs.lists(hs.tuples(hs.integers(0, 70), hs.integers(0, 70)), max_size=8),
+)
+def test_segments_cover_the_text_exactly_whatever_the_marks(text, spans):
+    marks = [Mark(ref=f"r{i}", kind="claim", start=a, end=b) for i, (a, b) in enumerate(spans)]
+    segments = segment_text(text, marks)
+    assert "".join(s.text for s in segments) == text
+    for segment in segments:
+        for ref in segment.refs:
+            mark = marks[int(ref[1:])]
+            assert mark.start <= segment.start and segment.end <= mark.end
