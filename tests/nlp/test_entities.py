@@ -126,3 +126,13 @@ def test_title_after_name_in_commas_is_kept_as_role(nlp):
 def test_relative_clause_after_name_is_not_a_role(nlp):
     result = extract_entities(nlp("Ivan Sirko, who fled the city, said he was afraid."), article_id="a")
     assert next(m for m in result.mentions if m.text == "Ivan Sirko").role is None
+
+
+def test_title_used_alone_later_refers_to_its_holder(nlp):
+    text = "Kremlin spokesman Dmitry Peskov said talks were possible. Later the Kremlin spokesman said the offer had expired."
+    result = extract_entities(nlp(text), article_id="a")
+    described = [m for m in result.mentions if m.text == "Kremlin spokesman"]
+    assert [(m.entity, m.label) for m in described] == [("Dmitry Peskov", "PERSON")]
+    assert text[described[0].start : described[0].end] == "Kremlin spokesman"
+    peskov = next(e for e in result.entities if e.name == "Dmitry Peskov")
+    assert "Kremlin spokesman" in peskov.aliases

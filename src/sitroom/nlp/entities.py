@@ -15,6 +15,7 @@ person's name is kept as ``role`` ("Deputy Pentagon Press Secretary").
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
@@ -246,6 +247,33 @@ def _entities(mentions: list[Mention]) -> tuple[Entity, ...]:
     return tuple(entities)
 
 
+def _descriptions(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+    """Mentions like "the Kremlin spokesman" for the one person the article gave that title.
+
+    Only titles of two or more words, held by exactly one person in the article, and only
+    where no name follows (that would be the title of a name, already a role).
+    """
+    holders: dict[str, set[str]] = defaultdict(set)
+    for d in drafts:
+        if d.label == "PERSON" and d.role and len(d.role.split()) >= 2:
+            holders[d.role.lower().removeprefix("former ")].add(d.canonical)
+    taken = {i for d in drafts if d.label == "PERSON" for i in range(d.start, d.end)}
+    found = []
+    lowered = doc.text.lower()
+    for role, names in holders.items():
+        if len(names) != 1:
+            continue
+        for match in re.finditer(rf"\bthe {re.escape(role)}\b", lowered):
+            span = doc.char_span(match.start() + 4, match.end())
+            if span is None or any(i in taken for i in range(span.start, span.end)):
+                continue
+            if span.end < len(doc) and (doc[span.end].ent_type_ == "PERSON" or doc[span.end].is_title):
+                continue
+            found.append(_Draft(start=span.start, end=span.end, label="PERSON", canonical=next(iter(names)),
+                                from_gazetteer=False))
+    return found
+
+
 def extract_entities(doc: Doc, *, article_id: str) -> EntityResult:
     """Mentions of PERSON ORG GPE LOC NORP FAC WEAPON in ``doc`` and their canonical entities.
 
@@ -254,6 +282,7 @@ def extract_entities(doc: Doc, *, article_id: str) -> EntityResult:
     drafts = _drafts(doc)
     _resolve_surnames(doc, drafts)
     _merge_variants(drafts)
+    drafts = sorted([*drafts, *_descriptions(doc, drafts)], key=lambda d: d.start)
     mentions = []
     for d in drafts:
         span = doc[d.start : d.end]
