@@ -73,6 +73,7 @@ RESOLVED = [  # (text, expected span, type, value with published=DCT, granularit
     ("Songs from the '80s played at the rally.", "the '80s", "DATE", "198", "decade"),
     ("Output fell in the past quarter, officials said.", "the past quarter", "DATE", "2024-Q3", "quarter"),
     ("The lease runs until October of next year.", "October of next year", "DATE", "2025-10", "month"),
+    ("Drone output doubled in Q3 2024, the ministry said.", "Q3 2024", "DATE", "2024-Q3", "quarter"),
 ]
 # fmt: on
 

@@ -39,6 +39,7 @@ __all__ = [
     "norm_ago",
     "norm_duration",
     "norm_ordinal_period",
+    "norm_quarter_code",
     "norm_ref",
     "norm_rel_unit",
     "norm_set_every",
@@ -184,6 +185,23 @@ def norm_rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
     else:
         offset = _REL_OFFSET.get(rel, 0)
     return Norm("DATE", period_value(unit, offset, ctx.dct))
+
+
+def norm_quarter_code(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "Q3 2024", "in Q3", "H1": a quarter or half written as a code (upper case only)."""
+    code = m["letter"]
+    if not code[0].isupper():
+        return None
+    if m["y"]:
+        return Norm("DATE", f"{m['y']}-{code}")
+    if m["y2"]:  # "Q3'24": the century of the DCT (or the 2000s without one)
+        century = 2000 if ctx.dct is None else ctx.dct.year // 100 * 100
+        return Norm("DATE", f"{century + int(m['y2']):04d}-{code}")
+    if ctx.dct is None:
+        return Norm("DATE", f"XXXX-{code}")
+    current = quarter_of(ctx.dct) if code[0] == "Q" else (ctx.dct.month - 1) // 6 + 1
+    later = int(code[1]) > current and ctx.tense != "future"
+    return Norm("DATE", f"{ctx.dct.year - later:04d}-{code}")
 
 
 def norm_ordinal_period(m: re.Match[str], ctx: Context) -> Norm | None:

@@ -220,6 +220,13 @@ RULES: tuple[Rule, ...] = (
         p.norm_ordinal_period,
     ),
     Rule(
+        "quarter_code",
+        _c(
+            r"(?P<letter>Q[1-4]|H[12])\b(?:(?:\s+of\s+|\s+)(?P<y>1[1-9]\d\d|20\d\d)\b|\s*['’](?P<y2>\d\d)\b)?"
+        ),
+        p.norm_quarter_code,
+    ),
+    Rule(
         "year_period",
         _c(
             r"the\s+(?P<y>1[1-9]\d\d|20\d\d)\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?(?:fiscal\s+)?(?:quarter|period)\b"
