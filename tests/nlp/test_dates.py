@@ -211,3 +211,14 @@ def test_any_mix_of_date_words_gives_consistent_spans(words, published):
     for t in found:
         assert text[t.start : t.end] == t.text and t.value
         assert t.timex_type in ("DATE", "TIME", "DURATION", "SET")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Patrols went out each morning.", "XXXX-XX-XXTMO"), ("Talks resumed every afternoon.", "XXXX-XX-XXTAF")],
+)
+def test_recurring_part_of_day_is_a_set(text: str, value: str) -> None:
+    # Regression: "each morning" raised KeyError in the unit table (parts of day are not units).
+    (match,) = find_timexes(text, published="2025-03-14")
+    assert (match.timex_type, match.value) == ("SET", value)
+    assert text[match.start : match.end] == match.text

@@ -392,12 +392,13 @@ def norm_set_every(m: re.Match[str], ctx: Context) -> Norm | None:
         return Norm("SET", f"XXXX-WXX-{weekday_number(m['wd'])}")
     if m["mon"]:
         return Norm("SET", f"XXXX-{month_number(m['mon']):02d}")
+    if unit.lower() in ("morning", "evening", "afternoon"):
+        # Parts of the day are not duration units: "each morning" recurs at a time of day.
+        return Norm("SET", f"XXXX-XX-XXT{part_of_day_code(unit)}")
     number = parse_number(group(m, "n")) if m["n"] else 1
     letter = unit_code(unit)
     if letter == "WE":
         return Norm("SET", "XXXX-WXX-WE")
-    if unit in ("morning", "evening", "afternoon"):
-        return Norm("SET", f"XXXX-XX-XXT{part_of_day_code(unit)}")
     value = duration_value(number, letter)
     if m["other"]:
         value = duration_value(2, letter)
