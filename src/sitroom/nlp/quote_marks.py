@@ -122,6 +122,15 @@ def _closes(text: str, i: int) -> bool:
     )
 
 
+def _nests(text: str, open_at: int, i: int) -> bool:
+    """A curly opening mark inside a curly quotation opens a nested one ("“… called it
+    “a hoax” …”"); straight marks cannot nest, they only alternate."""
+    if text[open_at] != "“" or text[i] != "“" or i == open_at:
+        return False
+    prev = _before(text, i)
+    return (prev.isspace() or prev in "([—–-") and _is_word(_after(text, i))
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -162,10 +171,15 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
             reopen = _starts_with_open_mark(text, lo, hi)
             i = (reopen + 1) if reopen is not None else lo
             outside_from = hi
+        nested = 0  # curly quotations opened inside the current one (non-standard nesting)
         while i < hi:
             if open_at is None and _opens(text, i):
                 spans.extend(_single_spans(text, outside_from, i))
                 open_at = i
+            elif open_at is not None and _nests(text, open_at, i):
+                nested += 1
+            elif nested and text[i] == "”":
+                nested -= 1
             elif open_at is not None and text[i] != "\n" and _closes(text, i) and i > open_at + 1:
                 start, end = _trim(text, open_at + 1, i)
                 if end > start:
