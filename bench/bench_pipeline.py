@@ -11,6 +11,7 @@ in one process (how a plain spaCy user would), sitroom runs the way it runs at i
 from __future__ import annotations
 
 import json
+import os
 import random
 import time
 from pathlib import Path
@@ -81,6 +82,7 @@ def run() -> dict[str, float | str]:
     from sitroom.nlp.pipeline import MODEL, load_nlp, pipe_docs
 
     texts = make_texts()
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     bare = spacy.load(MODEL)
     bare_load = time.perf_counter() - started
@@ -103,6 +105,9 @@ def run() -> dict[str, float | str]:
         "sitroom_one_process_docs_per_s": round(one_process, 2),
         "ratio_sitroom_over_bare": round(sitroom_rate / bare_rate, 3),
         "sitroom_pipeline": " ".join(nlp.pipe_names),
+        # Two processes only pay off on idle cores; this says how busy the machine was.
+        "load_avg_1min_before": round(load_before, 2),
+        "cpu_count": float(os.cpu_count() or 1),
     }
 
 

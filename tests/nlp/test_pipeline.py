@@ -103,3 +103,10 @@ def test_organization_containing_a_place_drops_the_place_id(nlp):
     ents = {e.text: (e.label_, e.ent_id_) for e in doc.ents}
     assert ents.get("Dynamo Kyiv") == ("ORG", "")
     assert ents["Lviv"] == ("GPE", "Lviv")
+
+
+def test_worker_count_rules():
+    from sitroom.nlp.pipeline import MULTIPROCESS_MIN_TEXTS, _default_processes
+
+    assert _default_processes(3) == 1
+    assert _default_processes(MULTIPROCESS_MIN_TEXTS) >= 1

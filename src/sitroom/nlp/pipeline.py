@@ -15,6 +15,7 @@ plus WEAPON, and ``doc.sents`` / ``token.dep_ .pos_ .tag_ .lemma_`` are the mode
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -78,14 +79,21 @@ def load_nlp() -> Language:
     return build_nlp()
 
 
+def _default_processes(count: int) -> int:
+    # A daemonic process (a Dask worker, by default) may not start children.
+    if count < MULTIPROCESS_MIN_TEXTS or multiprocessing.current_process().daemon:
+        return 1
+    return min(MAX_PROCESSES, os.cpu_count() or 1)
+
+
 def pipe_docs(texts: Iterable[str], *, n_process: int | None = None, batch_size: int = 32) -> Iterator[Doc]:
     """Run the shared pipeline over many texts, in order; the one way sitroom batches texts.
 
     ``n_process=None`` picks 2 worker processes for batches of at least
-    ``MULTIPROCESS_MIN_TEXTS`` texts on a machine with 2+ cores, else runs in-process.
+    ``MULTIPROCESS_MIN_TEXTS`` texts on a machine with 2+ cores, else runs in-process (also
+    inside daemonic processes such as Dask workers, which may not fork children).
     """
     items = list(texts)
     if n_process is None:
-        cores = os.cpu_count() or 1
-        n_process = min(MAX_PROCESSES, cores) if len(items) >= MULTIPROCESS_MIN_TEXTS else 1
+        n_process = _default_processes(len(items))
     yield from load_nlp().pipe(items, n_process=n_process, batch_size=batch_size)
