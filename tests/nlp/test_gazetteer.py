@@ -78,3 +78,7 @@ def test_gazetteer_includes_geonames_cities_and_countries():
     assert {"city", "country", "region", "person"} <= kinds
     assert gazetteer.entries["Poland"].label == "GPE"
     assert gazetteer.entries["Lutsk"].country == "UA"
+
+
+def test_capitalized_dateline_place_gets_its_canonical_name(nlp):
+    assert _ents(nlp, "KHARKIV — Air raid sirens sounded across the city.")["KHARKIV"] == ("GPE", "Kharkiv")

@@ -44,7 +44,10 @@ TITLE_HEADS = frozenset(
 )
 # Words a title may be built of besides heads and organization/place names.
 ROLE_WORDS = TITLE_HEADS | frozenset(
-    ["deputy", "vice", "prime", "foreign", "defense", "defence", "press", "first", "former", "acting", "interim", "state", "national", "security", "military", "intelligence", "affairs", "of", "for", "staff", "armed", "forces", "air", "force", "navy", "army", "top", "senior", "regional", "special", "presidential", "human", "rights", "high", "ministry", "interior", "justice", "finance", "economy", "energy", "u.s.", "us", "uk", "eu", "un", "nato", "'s", "’s"]
+    ["deputy", "vice", "prime", "foreign", "defense", "defence", "press", "first", "former", "acting", "interim", "state", "national", "security", "military", "intelligence", "affairs", "of", "for", "staff", "armed", "forces", "air", "force", "navy", "army", "top", "senior", "regional", "special", "presidential", "human", "rights", "high", "ministry", "interior", "justice", "finance", "economy", "energy", "u.s.", "us", "uk", "eu", "un", "nato", "'s", "’s", "policy", "spy", "border", "police", "emergency", "emergencies",
+     "city", "district", "region", "oblast", "province", "administration", "council",
+     "parliamentary", "parliament", "opposition", "party", "government", "cabinet", "relations",
+     "public", "communications", "operations", "strategic", "command", "general's"]
 ) | TITLE_ABBREVIATIONS
 HYPHENS = frozenset({"-", "‐", "–"})
 TITLE_WORDS = TITLE_HEADS | TITLE_ABBREVIATIONS

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -67,6 +67,9 @@ COUNTRY_ALIASES = {
     "CI": ["Ivory Coast"],
     "VA": ["Holy See"],
 }
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Capitalized place names shorter than this are left out: "US" is not "Us" upper-cased.
+MIN_UPPER_ALIAS = 4
 # Order of authority when two sources give the same alias (first wins).
 SOURCES = ("people", "organizations", "weapons", "places", "regions", "countries", "capitals", "cities")
 
@@ -200,6 +203,12 @@ def load_gazetteer() -> Gazetteer:
         entries.setdefault(entry.name, entry)
         for alias in entry_aliases:
             aliases.setdefault(alias.text, alias)
+    # Datelines and all-caps headings spell places in capitals ("KYIV —"); added last so a
+    # real all-caps name (an acronym) keeps its own entry.
+    for alias in list(aliases.values()):
+        upper = alias.text.upper()
+        if entries[alias.name].label in PLACE_LABELS and len(upper) >= MIN_UPPER_ALIAS:
+            aliases.setdefault(upper, replace(alias, text=upper))
     return Gazetteer(entries=entries, aliases=tuple(aliases.values()))
 
 

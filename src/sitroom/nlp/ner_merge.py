@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import numpy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 __all__ = ["CONLL_KEY", "NAME_LABELS", "merge_conll_spans", "stash_conll_ents"]
@@ -28,6 +28,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 # than the CoNLL model is about a capitalized sentence opener such as "Ultimately").
 # ADJ, VERB and NUM are left out: on all-caps CoNLL headlines the tagger gives names those.
 NON_NAME_POS = frozenset({"ADV", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "INTJ"})
+TITLE_CASE_NON_NAME_POS = frozenset({"VERB", "ADJ"})
 # A line is a Title Case heading when it has at least this many content words (over 3
 # letters, not stop words), at least this share of them capitalized, and no number. Five
 # words: shorter Title Case lines in CoNLL-2003 are mostly team and place lists (measured:
@@ -95,6 +96,12 @@ def _is_heading(tokens: list) -> bool:  # type: ignore[type-arg]
     return len(tokens) <= SUBHEADING_MAX_TOKENS and len(words) >= 2 and titled == len(words) and known
 
 
+def _is_common_word(token: Token) -> bool:
+    """A one-word "name" the tagger calls an adverb, pronoun, ... or, written in Title Case
+    (not capitals, as CoNLL headlines are), a verb or adjective: "Ultimately", "Published"."""
+    return token.pos_ in NON_NAME_POS or (token.pos_ in TITLE_CASE_NON_NAME_POS and token.is_title)
+
+
 def _may_swallow(conll: Span, gazetteer: Span) -> bool:
     """A longer CoNLL name may contain a gazetteer place ("Dynamo Kyiv", "Bank of Russia") or a
     known person's surname ("Hunter Biden"), never a known person inside an ORG."""
@@ -123,7 +130,7 @@ def merge_conll_spans(doc: Doc, conll: Iterable[Span], *, keep_unconfirmed: bool
     for span in conll:
         if span.label_ not in CONLL_TO_ONTONOTES or span.start == span.end:
             continue
-        if len(span) == 1 and span[0].pos_ in NON_NAME_POS:
+        if len(span) == 1 and _is_common_word(span[0]):
             continue
         if span.start in headline and (span.start, span.end) not in small_names:
             continue
