@@ -110,3 +110,8 @@ def test_worker_count_rules():
 
     assert _default_processes(3) == 1
     assert _default_processes(MULTIPROCESS_MIN_TEXTS) >= 1
+
+
+def test_possessive_does_not_hide_a_known_name(nlp):
+    doc = nlp("He read Zelensky’s letter twice.")
+    assert [(e.text, e.ent_id_) for e in doc.ents if e.label_ == "PERSON"] == [("Zelensky", "Volodymyr Zelensky")]

@@ -24,6 +24,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 # How a CoNLL label becomes an OntoNotes one (LOC is refined to GPE below).
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 # Coarse tags a one-word name never has (the tagger is right about these far more often
 # than the CoNLL model is about a capitalized sentence opener such as "Ultimately").
 # ADJ, VERB and NUM are left out: on all-caps CoNLL headlines the tagger gives names those.
@@ -96,6 +97,14 @@ def _is_heading(tokens: list) -> bool:  # type: ignore[type-arg]
     return len(tokens) <= SUBHEADING_MAX_TOKENS and len(words) >= 2 and titled == len(words) and known
 
 
+def _without_possessive(span: Span) -> Span:
+    """The span less a trailing "'s"/"’s", which the CoNLL model sometimes includes."""
+    end = span.end
+    while end - span.start > 1 and span.doc[end - 1].text in POSSESSIVES:
+        end -= 1
+    return span if end == span.end else Span(span.doc, span.start, end, label=span.label)
+
+
 def _is_common_word(token: Token) -> bool:
     """A one-word "name" the tagger calls an adverb, pronoun, ... or, written in Title Case
     (not capitals, as CoNLL headlines are), a verb or adjective: "Ultimately", "Published"."""
@@ -127,7 +136,7 @@ def merge_conll_spans(doc: Doc, conll: Iterable[Span], *, keep_unconfirmed: bool
     small_names = {(e.start, e.end) for e in ents if e.label_ in NAME_LABELS and not _is_gazetteer(e)}
     merged: list[Span] = [e for e in ents if keep_unconfirmed or _is_gazetteer(e) or e.label_ not in NAME_LABELS]
     merged = [e for e in merged if _is_gazetteer(e) or not any(_overlaps(e, c) for c in conll if c.label_ in CONLL_TO_ONTONOTES)]
-    for span in conll:
+    for span in (_without_possessive(c) for c in conll):
         if span.label_ not in CONLL_TO_ONTONOTES or span.start == span.end:
             continue
         if len(span) == 1 and _is_common_word(span[0]):
