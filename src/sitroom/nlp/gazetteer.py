@@ -45,7 +45,7 @@ NEAR_COUNTRIES = frozenset(["UA", "RU", "BY", "MD", "PL", "RO", "SK", "HU", "GE"
 MIN_POPULATION = {"RU": 50_000, "KZ": 50_000, "FI": 30_000}
 # Suffixes that turn a region stem into its administrative name ("Kursk Oblast").
 REGION_SUFFIXES = ("Oblast", "oblast", "region", "Region", "province", "Province")
-# Country names that are also common given names: matched only when standing alone.
+# Country names that are also common given names ("Michael Jordan"): left to the models.
 AMBIGUOUS_COUNTRIES = frozenset({"Jordan", "Chad"})
 # GeoNames cities whose name is mostly something else in English news text: given names,
 # surnames, English place names (read off the loaded list; extend when one misfires).
@@ -175,7 +175,7 @@ def _geonames(words: frozenset[str]) -> Iterator[tuple[str, GazetteerEntry, list
         name = str(row["name"])
         texts = [name, *COUNTRY_ALIASES.get(code, [])]
         entry = GazetteerEntry(name=name, label="GPE", kind="country", country=code, aliases=tuple(texts))
-        yield "countries", entry, [_Alias(text=t, name=name, standalone=t in AMBIGUOUS_COUNTRIES) for t in texts]
+        yield "countries", entry, [_Alias(text=t, name=name) for t in texts if t not in AMBIGUOUS_COUNTRIES]
     cities = gc.get_cities()
     capitals = {(row["capital"], code) for code, row in countries.items() if row.get("capital")}
     for row in sorted(cities.values(), key=lambda r: -int(r["population"])):

@@ -25,11 +25,9 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 CONLL_TO_ONTONOTES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
-# Coarse tags a one-word name never has (the tagger is right about these far more often
-# than the CoNLL model is about a capitalized sentence opener such as "Ultimately").
-# ADJ, VERB and NUM are left out: on all-caps CoNLL headlines the tagger gives names those.
+# Coarse tags a one-word name does not have (at the start of a sentence the tagger is right
+# about these far more often than the CoNLL model is about a capitalized "Ultimately").
 NON_NAME_POS = frozenset({"ADV", "AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "INTJ"})
-TITLE_CASE_NON_NAME_POS = frozenset({"VERB", "ADJ"})
 # A line is a Title Case heading when it has at least this many content words (over 3
 # letters, not stop words), at least this share of them capitalized, and no number. Five
 # words: shorter Title Case lines in CoNLL-2003 are mostly team and place lists (measured:
@@ -106,17 +104,26 @@ def _without_possessive(span: Span) -> Span:
 
 
 def _is_common_word(token: Token) -> bool:
-    """A one-word "name" the tagger calls an adverb, pronoun, ... or, written in Title Case
-    (not capitals, as CoNLL headlines are), a verb or adjective: "Ultimately", "Published"."""
-    return token.pos_ in NON_NAME_POS or (token.pos_ in TITLE_CASE_NON_NAME_POS and token.is_title)
+    """A one-word "name" that opens a sentence or line in Title Case and that the tagger calls
+    an adverb, verb, adjective, ...: "Ultimately, ...", "Published March 11". Mid-sentence
+    capitals and all-caps words are left alone: there the tagger, not the name, is wrong
+    ("rivals Essex, Derbyshire and Surrey", "NICE, France")."""
+    opens = token.is_sent_start or token.i == 0 or "\n" in token.doc[token.i - 1].text
+    if not (opens and token.is_title):
+        return False
+    # Verbs and adjectives only with a plain English ending: names like "Reading" or
+    # "Flemming" get tagged VERB too.
+    return token.pos_ in NON_NAME_POS or (token.pos_ in {"VERB", "ADJ"} and token.lower_.endswith(("ed", "ly")))
 
 
 def _may_swallow(conll: Span, gazetteer: Span) -> bool:
-    """A longer CoNLL name may contain a gazetteer place ("Dynamo Kyiv", "Bank of Russia") or a
-    known person's surname ("Hunter Biden"), never a known person inside an ORG."""
+    """A longer CoNLL name may contain a gazetteer place or organization ("Dynamo Kyiv",
+    "Reuters Ottawa Bureau", "U.N. Council") or, as a person, a known surname ("Hunter
+    Biden"); never a known person inside an organization ("Defense Lloyd Austin")."""
     inside = conll.start <= gazetteer.start and gazetteer.end <= conll.end and len(conll) > len(gazetteer)
-    person = gazetteer.label_ == "PERSON" and conll.label_ == "PER"
-    return inside and (gazetteer.label_ in PLACE_LABELS or person)
+    if gazetteer.label_ == "PERSON":
+        return inside and conll.label_ == "PER"
+    return inside and (gazetteer.label_ in PLACE_LABELS or (gazetteer.label_ == "ORG" and conll.label_ == "ORG"))
 
 
 def merge_conll_spans(doc: Doc, conll: Iterable[Span], *, keep_unconfirmed: bool = False) -> list[Span]:
@@ -136,7 +143,7 @@ def merge_conll_spans(doc: Doc, conll: Iterable[Span], *, keep_unconfirmed: bool
     small_names = {(e.start, e.end) for e in ents if e.label_ in NAME_LABELS and not _is_gazetteer(e)}
     merged: list[Span] = [e for e in ents if keep_unconfirmed or _is_gazetteer(e) or e.label_ not in NAME_LABELS]
     merged = [e for e in merged if _is_gazetteer(e) or not any(_overlaps(e, c) for c in conll if c.label_ in CONLL_TO_ONTONOTES)]
-    for span in (_without_possessive(c) for c in conll):
+    for span in conll:
         if span.label_ not in CONLL_TO_ONTONOTES or span.start == span.end:
             continue
         if len(span) == 1 and _is_common_word(span[0]):
@@ -145,7 +152,7 @@ def merge_conll_spans(doc: Doc, conll: Iterable[Span], *, keep_unconfirmed: bool
             continue
         overlapping = [e for e in ents if _overlaps(e, span)]
         gazetteer = [e for e in overlapping if _is_gazetteer(e)]
-        if any(not _may_swallow(span, e) for e in gazetteer):
+        if any(not _may_swallow(_without_possessive(span), e) for e in gazetteer):
             continue
         merged = [e for e in merged if not _overlaps(e, span)]
         merged.append(Span(doc, span.start, span.end, label=_ontonotes_label(span, overlapping)))
