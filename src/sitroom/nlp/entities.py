@@ -83,8 +83,10 @@ def _trim(ent: Span) -> tuple[int, int]:
     """Token bounds without a leading lower-case "the" / non-name "The" and a trailing possessive."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while end - start > 1 and doc[end - 1].text in POSSESSIVES:
+    while end - start > 1 and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_space):
         end -= 1
+    while end - start > 1 and doc[start].is_space:
+        start += 1
     if end - start > 1 and doc[start].lower_ == "the":
         keeps_the = ent.ent_id_.startswith("The ") or (not ent.ent_id_ and doc[start].text == "The" and start > 0
                                                         and not doc[start].is_sent_start)

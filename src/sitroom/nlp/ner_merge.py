@@ -75,24 +75,36 @@ def _headline_tokens(doc: Doc) -> set[int]:
     return found
 
 
+def _is_dictionary_word(token: Token) -> bool:
+    from sitroom.nlp.gazetteer import english_words
+
+    words = english_words()
+    return token.lower_ in words or token.lemma_.lower() in words or not token.is_alpha
+
+
 def _is_heading(tokens: list) -> bool:  # type: ignore[type-arg]
-    # Headings have no final stop, no numbers, no brackets (CoNLL's Title Case lines without
-    # a stop are scores, fixtures and name lists, full of both).
-    if not tokens or tokens[-1].text in SENTENCE_END:
-        return False
-    if any(t.like_num or t.is_bracket or t.is_digit for t in tokens):
+    # Headings have no final stop and no brackets; CoNLL's Title Case lines without a stop
+    # are scores, fixtures and name lists, with brackets, many commas or (short) numbers.
+    if not tokens or tokens[-1].text in SENTENCE_END or any(t.is_bracket for t in tokens):
         return False
     words = [t for t in tokens if t.is_alpha and len(t) > 3 and not t.is_stop]
     titled = sum(t.is_title for t in words)
     if len(words) >= HEADLINE_MIN_WORDS:
         commas = sum(t.text == "," for t in tokens)  # "Wood , Loren Roberts , Steve ..." is a list
         return titled >= HEADLINE_TITLE_SHARE * len(words) and commas <= 1
-    # A short subheading ("Strategic Ambiguity"): only capitalized dictionary words.
-    from sitroom.nlp.gazetteer import english_words
+    # A short subheading ("A Strained Alliance"): only capitalized dictionary words.
+    plain = len(tokens) <= SUBHEADING_MAX_TOKENS and not any(t.like_num for t in tokens)
+    return plain and len(words) >= 2 and titled == len(words) and all(map(_is_dictionary_word, words))
 
-    dictionary = english_words()
-    known = all(t.lower_ in dictionary or t.lemma_.lower() in dictionary for t in words)
-    return len(tokens) <= SUBHEADING_MAX_TOKENS and len(words) >= 2 and titled == len(words) and known
+
+def _strip_space(span: Span) -> Span:
+    """The span less leading/trailing whitespace tokens ("European Security\\n")."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_space:
+        start += 1
+    while end > start and span.doc[end - 1].is_space:
+        end -= 1
+    return span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, label=span.label)
 
 
 def _without_possessive(span: Span) -> Span:
@@ -143,13 +155,15 @@ def merge_conll_spans(doc: Doc, conll: Iterable[Span], *, keep_unconfirmed: bool
     small_names = {(e.start, e.end) for e in ents if e.label_ in NAME_LABELS and not _is_gazetteer(e)}
     merged: list[Span] = [e for e in ents if keep_unconfirmed or _is_gazetteer(e) or e.label_ not in NAME_LABELS]
     merged = [e for e in merged if _is_gazetteer(e) or not any(_overlaps(e, c) for c in conll if c.label_ in CONLL_TO_ONTONOTES)]
-    for span in conll:
+    for span in (_strip_space(c) for c in conll):
         if span.label_ not in CONLL_TO_ONTONOTES or span.start == span.end:
             continue
         if len(span) == 1 and _is_common_word(span[0]):
             continue
-        if span.start in headline and (span.start, span.end) not in small_names:
-            continue
+        if span.start in headline and (
+            (span.start, span.end) not in small_names or all(map(_is_dictionary_word, span))
+        ):
+            continue  # on a heading, capitals say nothing: "European Security", "Restraint"
         overlapping = [e for e in ents if _overlaps(e, span)]
         gazetteer = [e for e in overlapping if _is_gazetteer(e)]
         if any(not _may_swallow(_without_possessive(span), e) for e in gazetteer):
