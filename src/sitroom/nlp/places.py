@@ -36,7 +36,11 @@ SCAN_STOPWORDS = frozenset(
     {"mr", "mrs", "ms", "dr", "president", "mayor", "governor", "senator", "sen", "rep", "gov", "king",
      "queen", "prince", "god", "christ", "jesus", "university", "college", "january", "february", "march",
      "april", "may", "june", "july", "august", "september", "october", "november", "december",
-     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "street", "road"}
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "street", "road",
+     # compass and common words that head organization names ("Central High", "Day Care")
+     "north", "south", "east", "west", "central", "northeast", "northwest", "southeast", "southwest",
+     "northern", "southern", "eastern", "western", "center", "centre", "day", "act", "man", "human",
+     "drug", "metro", "gulf", "union", "national", "city", "county", "state"}
 )
 # A weak detection (inside an organization name, a PERSON-tagged name, or unlabeled) counts
 # only if it can be a country/region/area, a city this big, or a city in a state the
@@ -149,11 +153,14 @@ def _scan(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[Span]:
     i = start
     while i < end:
         token = doc[i]
-        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.lower_ in SCAN_STOPWORDS or len(token) < MIN_SCAN_CHARS:
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or len(token) < MIN_SCAN_CHARS:
             i += 1
             continue
         for n in range(min(MAX_NAME_TOKENS, end - i), 0, -1):
             span = doc[i : i + n]
+            if n == 1 and token.lower_ in SCAN_STOPWORDS:
+                i += 1  # "West" alone is a direction; "West Virginia" was tried above
+                break
             if all(t.pos_ == "PROPN" for t in span) and gaz.lookup(span.text):
                 found.append(span)
                 i += n
@@ -257,8 +264,8 @@ def _score(t: _Toponym, c: Candidate, countries: frozenset[str], states: frozens
         score += CONTEXT_COUNTRY_BONUS
     if c.kind == "city" and _capital_of(c, load_gazetteer()):
         score += CAPITAL_BONUS
-    if c.kind == "city" and c.admin1 in states:
-        score += CONTEXT_STATE_BONUS
+    if c.kind in {"city", "region"} and c.admin1 in states and c.name != c.admin1:
+        score += CONTEXT_STATE_BONUS  # a town or county of a state the article names
     if c.country in CONFLICT_COUNTRIES:
         score += CONFLICT_PRIOR
     if t.qualifier is not None and t.qualifier in _qualifier_names(c):
