@@ -72,7 +72,9 @@ CONTEXT_STATE_BONUS = 2.5  # the candidate's US state is named elsewhere in the 
 QUALIFIER_BONUS = 6.0  # "Springfield, Illinois": the next name is the candidate's state/country
 PROXIMITY_BONUS = 2.0  # within PROXIMITY_KM of another place chosen in the first pass
 PROXIMITY_KM = 250.0
-CAPITAL_BONUS = 0.5  # national capitals are named far more often than their namesakes
+CAPITAL_BONUS = 0.5
+# Regions named after their capital city (Kharkiv, Odesa, Moscow): the bare name is the city.
+NAMESAKE_REGION_PENALTY = 3.0  # national capitals are named far more often than their namesakes
 # The conflict sitroom is built for: ambiguous names lean a little towards these countries.
 CONFLICT_COUNTRIES = frozenset({"UA", "RU"})
 CONFLICT_PRIOR = 0.5
@@ -268,6 +270,8 @@ def _score(t: _Toponym, c: Candidate, countries: frozenset[str], states: frozens
         score += CONTEXT_STATE_BONUS  # a town or county of a state the article names
     if c.country in CONFLICT_COUNTRIES:
         score += CONFLICT_PRIOR
+    if c.kind == "region" and c.country != "US" and _has_namesake_city(t, c):
+        score -= NAMESAKE_REGION_PENALTY
     if t.qualifier is not None and t.qualifier in _qualifier_names(c):
         score += QUALIFIER_BONUS
     if c.kind != "country" and any(
@@ -275,6 +279,14 @@ def _score(t: _Toponym, c: Candidate, countries: frozenset[str], states: frozens
     ):
         score += PROXIMITY_BONUS
     return score
+
+
+def _has_namesake_city(t: _Toponym, region: Candidate) -> bool:
+    """ "Kharkiv" alone is the city; "the Kharkiv region" was widened to say otherwise."""
+    if t.key.split()[-1] in REGION_WORDS:
+        return False
+    name = normalize_name(region.name)
+    return any(o.kind == "city" and o.country == region.country and normalize_name(o.name) == name for o in t.candidates)
 
 
 def _qualifier_names(c: Candidate) -> set[str]:
