@@ -115,3 +115,12 @@ def test_worker_count_rules():
 def test_possessive_does_not_hide_a_known_name(nlp):
     doc = nlp("He read Zelensky’s letter twice.")
     assert [(e.text, e.ent_id_) for e in doc.ents if e.label_ == "PERSON"] == [("Zelensky", "Volodymyr Zelensky")]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["A Strained Alliance", "Economic Headwinds and Trade Tensions", "What the Summit Could Mean for European Security"],
+)
+def test_heading_phrases_are_not_names(nlp, heading):
+    doc = nlp(f"{heading}\nThe ministers met in Brussels on Monday.")
+    assert {e.text for e in doc.ents if e.label_ in {"PERSON", "ORG", "GPE", "LOC"}} == {"Brussels"}

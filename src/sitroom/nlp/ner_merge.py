@@ -79,7 +79,10 @@ def _is_dictionary_word(token: Token) -> bool:
     from sitroom.nlp.gazetteer import english_words
 
     words = english_words()
-    return token.lower_ in words or token.lemma_.lower() in words or not token.is_alpha
+    lower = token.lower_
+    # Title Case plurals keep their "s" in the lemma ("Headwinds"); stop words are not in WordNet.
+    forms = (lower, token.lemma_.lower(), lower.removesuffix("s"), lower.removesuffix("es"))
+    return token.is_stop or not token.is_alpha or any(f in words for f in forms)
 
 
 def _is_heading(tokens: list) -> bool:  # type: ignore[type-arg]
