@@ -132,3 +132,11 @@ def test_security_headers_on_api_and_pages(client):
         assert "default-src 'self'" in headers["content-security-policy"]
         assert "script-src 'self'" in headers["content-security-policy"]
         assert headers["x-content-type-options"] == "nosniff"
+
+
+def test_claim_groups_come_from_reconcile_once_it_ran(client):
+    client.app.state.reconciler.join(timeout=60)  # started in the background at startup
+    groups = client.get("/api/claim-groups").json()["items"]
+    troops = next(g for g in groups if g["what"].casefold() == "north korean troops")
+    assert "|" not in troops["key"]  # a reconciled group id, not the fallback's what|unit
+    assert troops["contradiction"] is True and troops["note"]

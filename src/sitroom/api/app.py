@@ -14,10 +14,9 @@ from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from sitroom.api.deps import close_stores, reconcile_quietly
+from sitroom.api.deps import close_stores, reconcile_in_background
 from sitroom.api.routes import ROUTERS
 from sitroom.api.routes.pages import render_error
 from sitroom.api.routes.pages import router as pages_router
@@ -65,7 +64,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        await run_in_threadpool(reconcile_quietly, settings)
+        app.state.reconciler = reconcile_in_background(settings)
         yield
         close_stores(settings)
 

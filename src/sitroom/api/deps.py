@@ -32,6 +32,7 @@ __all__ = [
     "get_settings",
     "get_store",
     "page_params",
+    "reconcile_in_background",
     "reconcile_quietly",
     "require_token",
 ]
@@ -80,12 +81,30 @@ def close_stores(settings: Settings) -> None:
         stores.pop(key, None)
 
 
+_reconciling = threading.Lock()
+
+
+def reconcile_in_background(settings: Settings) -> threading.Thread:
+    """Start :func:`reconcile_quietly` on a daemon thread: a big store takes minutes to
+    reconcile, and the server must answer meanwhile (views fall back until it is done)."""
+    thread = threading.Thread(
+        target=reconcile_quietly, args=(settings,), name="sitroom-reconcile", daemon=True
+    )
+    thread.start()
+    return thread
+
+
 def reconcile_quietly(settings: Settings) -> None:
     """Bring the cross-article tables (claim groups, graph) up to date with the store.
 
-    Run at startup and after each upload, so read requests never write. A failure is
-    logged and the UI falls back to per-record views; it never stops the server.
+    Run at startup and after each upload, so read requests never write. One at a time;
+    a failure is logged and the UI falls back to per-record views, never stopping the server.
     """
+    with _reconciling:
+        _reconcile(settings)
+
+
+def _reconcile(settings: Settings) -> None:
     try:
         from sitroom.reconcile import reconcile_store
         from sitroom.store import open_store

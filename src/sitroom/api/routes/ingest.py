@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, File, UploadFile
 from starlette.concurrency import run_in_threadpool
 
-from sitroom.api.deps import get_settings, reconcile_quietly, require_token
+from sitroom.api.deps import get_settings, reconcile_in_background, require_token
 from sitroom.api.schemas import IngestReportPublic
 from sitroom.config import Settings
 from sitroom.errors import BadRequest, InputTooLarge
@@ -82,7 +82,7 @@ def _ingest_paths(paths: list[Path], settings: Settings) -> dict[str, Any]:
         pipeline_version=PIPELINE_VERSION if settings.extract else None,
     )
     if report.new:
-        reconcile_quietly(settings)
+        reconcile_in_background(settings)
     found = asdict(report)
     found["failures"] = [asdict(f) for f in (*report.failures, *failures)]
     return found
