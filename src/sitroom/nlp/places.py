@@ -46,6 +46,8 @@ SCAN_STOPWORDS = frozenset(
 # only if it can be a country/region/area, a city this big, or a city in a state the
 # article names. Set on the LGL/GeoVirus/TR-News development splits.
 WEAK_CITY_POPULATION = 100_000
+# A town this big in a country the article names outright.
+WEAK_CONTEXT_CITY_POPULATION = 20_000
 # Towns in the conflict's countries are named in war news far beyond their size.
 WEAK_CONFLICT_CITY_POPULATION = 15_000
 # Words after a name that make it a first-level region ("the Kursk region", "Kherson oblast").
@@ -96,7 +98,7 @@ def extract_places(doc: Doc, *, article_id: str, mentions: Sequence[Mention] = (
     found = [(_toponym(doc, s, gaz), strong) for s, strong in _toponym_spans(doc, mentions)]
     strong_ones = [t for t, strong in found if strong and t.candidates]
     countries, states = _context(strong_ones, gaz)
-    toponyms = [t for t, strong in found if t.candidates and (strong or _plausible(t, states))]
+    toponyms = [t for t, strong in found if t.candidates and (strong or _plausible(t, states, countries))]
     if not toponyms:
         return []
     first = [_best(t, countries, states, ()) for t in toponyms]
@@ -163,7 +165,7 @@ def _scan(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[Span]:
             if n == 1 and token.lower_ in SCAN_STOPWORDS:
                 i += 1  # "West" alone is a direction; "West Virginia" was tried above
                 break
-            if all(t.pos_ == "PROPN" for t in span) and gaz.lookup(span.text):
+            if all(t.pos_ == "PROPN" for t in span) and (gaz.lookup(span.text) or normalize_name(span.text) in gaz.demonyms):
                 found.append(span)
                 i += n
                 break
@@ -241,10 +243,11 @@ def _toponym(doc: Doc, span: Span, gaz: Gazetteer) -> _Toponym:
     return _Toponym(span.start_char, span.end_char, text, key, candidates, qualifier)
 
 
-def _plausible(t: _Toponym, states: frozenset[str]) -> bool:
+def _plausible(t: _Toponym, states: frozenset[str], countries: frozenset[str]) -> bool:
     return any(
         c.kind != "city"
         or c.population >= WEAK_CITY_POPULATION
+        or (c.country in countries and c.population >= WEAK_CONTEXT_CITY_POPULATION)
         or (c.admin1 is not None and c.admin1 in states)
         or (c.country in CONFLICT_COUNTRIES and c.population >= WEAK_CONFLICT_CITY_POPULATION)
         for c in t.candidates
