@@ -60,6 +60,7 @@ class Candidate:
     lon: float
     population: int
     geonames_id: int | None = None
+    curated: bool = False  # from sitroom's own regions.json: its aliases are as good as its name
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +202,7 @@ def load_gazetteer() -> Gazetteer:
     regions: list[dict[str, object]] = extra["regions"]  # type: ignore[assignment]
     for r in regions:
         name = str(r["name"])
-        cand = Candidate(name, "region", str(r["country"]), name, float(r["lat"]), float(r["lon"]), REGION_POPULATION)  # type: ignore[arg-type]
+        cand = Candidate(name, "region", str(r["country"]), name, float(r["lat"]), float(r["lon"]), REGION_POPULATION, curated=True)  # type: ignore[arg-type]
         for key in {normalize_name(name), *(normalize_name(str(a)) for a in r["aliases"])}:  # type: ignore[attr-defined]
             # A hand-written region replaces a same-named US state entry only when it is the same place.
             index[key] = [c for c in index[key] if not (c.kind == "region" and c.name == name)] + [cand]

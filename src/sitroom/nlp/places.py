@@ -264,7 +264,7 @@ def _context(toponyms: Sequence[_Toponym], gaz: Gazetteer) -> tuple[frozenset[st
 
 def _score(t: _Toponym, c: Candidate, countries: frozenset[str], states: frozenset[str], others: Sequence[Candidate]) -> float:
     score = math.log10(max(c.population, 1)) + KIND_BONUS[c.kind]
-    score += PRIMARY_NAME_BONUS if normalize_name(c.name) == t.key else 0.0
+    score += PRIMARY_NAME_BONUS if c.curated or normalize_name(c.name) == t.key else 0.0
     if c.kind != "country" and (c.country in countries or any(o.country == c.country for o in others)):
         score += CONTEXT_COUNTRY_BONUS
     if c.kind == "city" and _capital_of(c, load_gazetteer()):
