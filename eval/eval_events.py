@@ -69,19 +69,37 @@ def _sample(shared: Path) -> dict[str, float | int | str]:
         mine = [e for e in events if article is not None and e.article_id == article.id]
         typed = [e for e in mine if e.event_type == fact["type"]]
         type_ok += bool(typed)
-        hit = any(_same(fact.get("actor"), e.actor) and _same(fact.get("place"), e.place) for e in typed)
+        hit = any(
+            _same(fact.get("actor"), e.actor) and _same(fact.get("place"), e.place) for e in typed
+        )
         ok += hit
         if not hit:
-            misses.append(f"{fact['article']}:{fact['type']}:{fact.get('actor')}@{fact.get('place')}")
-    nk = [g for g in groups if any("korea" in _norm(v.what) or "korea" in _norm(v.text) for v in g.values)]
+            misses.append(
+                f"{fact['article']}:{fact['type']}:{fact.get('actor')}@{fact.get('place')}"
+            )
+    nk = [
+        g
+        for g in groups
+        if any("korea" in _norm(v.what) or "korea" in _norm(v.text) for v in g.values)
+    ]
     best = max(nk, key=lambda g: len(g.values), default=None)
-    covered = {v for g in sorted(nk, key=lambda g: -len(g.values))[:2] for c in g.values for v in (c.value, c.low, c.high) if v}
+    covered = {
+        v
+        for g in sorted(nk, key=lambda g: -len(g.values))[:2]
+        for c in g.values
+        for v in (c.value, c.low, c.high)
+        if v
+    }
     places = [p for x in extractions for p in x.places]
-    bad_country = sum(1 for p in places if p.name.casefold().startswith(RECOGNIZED_UA) and p.country != "UA")
+    bad_country = sum(
+        1 for p in places if p.name.casefold().startswith(RECOGNIZED_UA) and p.country != "UA"
+    )
     # A threat or a condemnation is itself an act; the trap is a carried-out strike/deployment from one.
     bad_status = sum(
-        1 for e in events
-        if e.status == "reported" and e.event_type not in {"threat", "condemnation"}
+        1
+        for e in events
+        if e.status == "reported"
+        and e.event_type not in {"threat", "condemnation"}
         and any(c in e.text.casefold() for c in NON_EVENT_CUES)
     )
     return {
@@ -124,7 +142,11 @@ def _meantime(shared: Path) -> dict[str, float | int | str]:
         found = event_triggers(doc)
         lemmas = {t.idx: t.lemma_.lower() for t in doc}
         for mention in root.iter("EVENT_MENTION"):
-            anchors = [offsets[a.get("t_id", "")] for a in mention.iter("token_anchor") if a.get("t_id") in offsets]
+            anchors = [
+                offsets[a.get("t_id", "")]
+                for a in mention.iter("token_anchor")
+                if a.get("t_id") in offsets
+            ]
             if not anchors:
                 continue
             total += 1

@@ -9,6 +9,7 @@ Every article of every corpus is used (no sampling).
 
 from __future__ import annotations
 
+import itertools
 import math
 import sys
 import xml.etree.ElementTree as ET
@@ -48,7 +49,9 @@ def read_corpus(path: Path) -> list[tuple[str, list[Gold]]]:
             start, end = t.findtext("start"), t.findtext("end")
             if start is None or end is None:
                 continue
-            golds.append(Gold(int(start), int(end), _float(t.find(".//lat")), _float(t.find(".//lon"))))
+            golds.append(
+                Gold(int(start), int(end), _float(t.find(".//lat")), _float(t.find(".//lon")))
+            )
         out.append((text, golds))
     return out
 
@@ -58,7 +61,7 @@ def auc(errors: list[float]) -> float:
     if len(errors) < 2:
         return 0.0
     scaled = sorted(math.log(e + 1) / math.log(MAX_ERROR_KM) for e in errors)
-    area = sum((a + b) / 2 for a, b in zip(scaled, scaled[1:]))
+    area = sum((a + b) / 2 for a, b in itertools.pairwise(scaled))
     return area / (len(scaled) - 1)
 
 
@@ -105,7 +108,9 @@ def run(shared: Path) -> dict[str, float | int | str]:
         for key, value in score_corpus(nlp, read_corpus(folder / file)).items():
             metrics[f"{name}_{key}"] = round(value, 4) if key != "toponyms" else int(value)
     for key in ("precision", "recall", "f1", "acc161", "auc"):
-        metrics[f"{key}_macro"] = round(sum(float(metrics[f"{n}_{key}"]) for n in CORPORA) / len(CORPORA), 4)
+        metrics[f"{key}_macro"] = round(
+            sum(float(metrics[f"{n}_{key}"]) for n in CORPORA) / len(CORPORA), 4
+        )
     return metrics
 
 

@@ -13,7 +13,7 @@ import pytest
 
 # The seed module lives with the reconcile tests; this file sits one folder up.
 sys.path.insert(0, str(Path(__file__).resolve().parent / "reconcile"))
-from reconcile_seed import build_seeded_db  # noqa: E402
+from reconcile_seed import build_seeded_db
 
 SITROOM = Path(sys.executable).parent / "sitroom"
 
@@ -25,12 +25,19 @@ def seeded_db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(SITROOM), *args], capture_output=True, text=True, encoding="utf-8", timeout=120, check=False
+        [str(SITROOM), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
     )
 
 
 def test_events_json_lists_the_cluster(seeded_db_path: Path) -> None:
-    done = _run("events", "--type", "strike", "--place", "Odesa", "--json", "--db", str(seeded_db_path))
+    done = _run(
+        "events", "--type", "strike", "--place", "Odesa", "--json", "--db", str(seeded_db_path)
+    )
     assert done.returncode == 0, done.stderr
     clusters = json.loads(done.stdout)
     assert len(clusters) == 1 and clusters[0]["corroboration"] == 2

@@ -13,13 +13,27 @@ from sitroom.reconcile import EventRow
 
 
 def _row(i: int, **kw) -> EventRow:
-    base = dict(
-        id=i, article_id="a1", start=0, end=30, text="Russia struck Odesa, \"officials\" said.",
-        event_type="strike", plover="ASSAULT", actor="Russia", target="Odesa", place="Odesa", date="2025-03-09",
-        status="reported", claimant=None, outlet="Daily Ledger", published="2025-03-10",
-        acled_event_type="Explosions/Remote violence", acled_sub_event_type="Air/drone strike",
-        weapons=("drone",), quantities=(("killed", 4.0),),
-    )
+    base = {
+        "id": i,
+        "article_id": "a1",
+        "start": 0,
+        "end": 30,
+        "text": 'Russia struck Odesa, "officials" said.',
+        "event_type": "strike",
+        "plover": "ASSAULT",
+        "actor": "Russia",
+        "target": "Odesa",
+        "place": "Odesa",
+        "date": "2025-03-09",
+        "status": "reported",
+        "claimant": None,
+        "outlet": "Daily Ledger",
+        "published": "2025-03-10",
+        "acled_event_type": "Explosions/Remote violence",
+        "acled_sub_event_type": "Air/drone strike",
+        "weapons": ("drone",),
+        "quantities": (("killed", 4.0),),
+    }
     base.update(kw)
     return EventRow(**base)
 
@@ -31,7 +45,9 @@ def _export(rows, fmt: str, places=None) -> str:
 
 
 def test_csv_has_bom_quotes_and_neutralized_formulas() -> None:
-    text = _export([_row(1, actor="=HYPERLINK(\"http://x\")", text="@SUM(A1) line\nbreak, comma")], "csv")
+    text = _export(
+        [_row(1, actor='=HYPERLINK("http://x")', text="@SUM(A1) line\nbreak, comma")], "csv"
+    )
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     assert tuple(rows[0]) == CSV_COLUMNS
@@ -51,13 +67,25 @@ def test_safe_cell_leaves_numbers_and_text() -> None:
 
 
 def test_acled_csv_columns_and_uncoded_types_left_out() -> None:
-    rows = [_row(1), _row(2, event_type="meeting", plover="CONSULT", acled_event_type=None, acled_sub_event_type=None)]
+    rows = [
+        _row(1),
+        _row(
+            2,
+            event_type="meeting",
+            plover="CONSULT",
+            acled_event_type=None,
+            acled_sub_event_type=None,
+        ),
+    ]
     text = _export(rows, "acled", places={"Odesa": ("UA", 46.48, 30.72)})
     table = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     assert tuple(table[0].keys()) == ACLED_COLUMNS
     assert len(table) == 1
     row = table[0]
-    assert row["event_type"] == "Explosions/Remote violence" and row["sub_event_type"] == "Air/drone strike"
+    assert (
+        row["event_type"] == "Explosions/Remote violence"
+        and row["sub_event_type"] == "Air/drone strike"
+    )
     assert row["actor1"] == "Russia" and row["iso"] == "UA" and float(row["latitude"]) == 46.48
     assert row["fatalities"] == "4" and row["disorder_type"] == "Political violence"
 

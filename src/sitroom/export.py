@@ -22,21 +22,70 @@ __all__ = ["ACLED_COLUMNS", "CSV_COLUMNS", "FORMATS", "export_events", "safe_cel
 
 FORMATS = ("jsonl", "csv", "acled", "plover")
 CSV_COLUMNS = (
-    "id", "article_id", "event_type", "plover", "acled_event_type", "acled_sub_event_type", "actor", "target",
-    "place", "date", "status", "weapons", "quantities", "claimant", "outlet", "published", "start", "end", "text",
+    "id",
+    "article_id",
+    "event_type",
+    "plover",
+    "acled_event_type",
+    "acled_sub_event_type",
+    "actor",
+    "target",
+    "place",
+    "date",
+    "status",
+    "weapons",
+    "quantities",
+    "claimant",
+    "outlet",
+    "published",
+    "start",
+    "end",
+    "text",
 )
 # ACLED's export columns (ACLED Codebook, "Data columns"), those sitroom can fill; the rest are blank.
 ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
-    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude",
-    "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
 )
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # ACLED's disorder types by event type (Codebook 2023).
-DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
-            "Violence against civilians": "Political violence", "Protests": "Demonstrations",
-            "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
+DISORDER = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
 # ACLED time_precision: 1 = day, 2 = week/few days, 3 = month.
 TIME_PRECISION = {"day": 1, "publication": 2, "week": 2, "month": 3}
 
@@ -65,7 +114,9 @@ def _precision(row: EventRow) -> int:
     return 1 if row.date and len(row.date) >= 10 else 3
 
 
-def _acled_row(row: EventRow, places: dict[str, tuple[str | None, float | None, float | None]]) -> list[Any]:
+def _acled_row(
+    row: EventRow, places: dict[str, tuple[str | None, float | None, float | None]]
+) -> list[Any]:
     country, lat, lon = places.get(row.place or "", (None, None, None))
     q = dict(row.quantities)
     values: dict[str, Any] = {
@@ -115,7 +166,7 @@ def export_events(
     rows: Iterable[EventRow],
     out: IO[str],
     *,
-    format: str,  # noqa: A002 - mirrors --format
+    format: str,
     places: dict[str, tuple[str | None, float | None, float | None]] | None = None,
 ) -> int:
     """Write ``rows`` to ``out`` in ``format``; return the number of events written.
@@ -152,7 +203,7 @@ def export_events(
     return len(coded)
 
 
-def export_text(rows: Sequence[EventRow], *, format: str) -> str:  # noqa: A002
+def export_text(rows: Sequence[EventRow], *, format: str) -> str:
     """``export_events`` into a string (for tests and the API)."""
     buf = io.StringIO()
     export_events(rows, buf, format=format)

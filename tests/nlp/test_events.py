@@ -23,7 +23,12 @@ def _one(events, event_type: str):
 
 
 def test_active_strike_has_actor_target_place_weapon(nlp) -> None:
-    e = _one(_events(nlp, "Russia fired a cruise missile at Odesa on Tuesday, injuring three dockworkers."), "strike")
+    e = _one(
+        _events(
+            nlp, "Russia fired a cruise missile at Odesa on Tuesday, injuring three dockworkers."
+        ),
+        "strike",
+    )
     assert (e.actor, e.target, e.place) == ("Russia", "Odesa", "Odesa")
     assert "missile" in e.weapons
     assert e.plover == "ASSAULT" and e.acled_event_type == "Explosions/Remote violence"

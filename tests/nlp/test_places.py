@@ -25,7 +25,9 @@ def test_city_resolves_to_coordinates_in_ukraine(nlp) -> None:
 
 
 def test_region_phrase_means_the_oblast(nlp) -> None:
-    found = _places(nlp, "Drones hit a depot in the Zaporizhzhia region overnight, the governor said.")
+    found = _places(
+        nlp, "Drones hit a depot in the Zaporizhzhia region overnight, the governor said."
+    )
     region = next(p for p in found.values() if "region" in p.text)
     assert region.kind == "region"
     assert region.name == "Zaporizhzhia Oblast" and region.country == "UA"
@@ -44,7 +46,9 @@ def test_occupied_places_keep_their_recognized_country(nlp, name: str) -> None:
 
 
 def test_capital_as_government_actor_is_not_a_place(nlp) -> None:
-    found = _places(nlp, "Washington's decision angered officials, and Moscow said it would respond.")
+    found = _places(
+        nlp, "Washington's decision angered officials, and Moscow said it would respond."
+    )
     assert "Moscow" not in found
     assert "Washington" not in found
 

@@ -16,31 +16,43 @@ ARTICLES = (
         "Daily Ledger",
         "2025-03-10",
         "Missiles hit Odesa port",
-        "Russia launched a missile at Odesa on Sunday, killing four dockworkers. "
-        "Ukrainian officials said about 5,000 Belarusian troops had massed near the border. "
-        "Britain condemned the strike. Norway and Ukraine signed a security agreement in Oslo.",
+        (
+            "Russia launched a missile at Odesa on Sunday, killing four dockworkers. "
+            "Ukrainian officials said about 5,000 Belarusian troops had massed near the border. "
+            "Britain condemned the strike. Norway and Ukraine signed a security agreement in Oslo."
+        ),
     ),
     (
         "Evening Wire",
         "2025-03-11",
         "Odesa struck again",
-        "Russia fired missiles at Odesa on Monday, the regional governor said. "
-        "According to the Polish defence ministry, more than 9,000 Belarusian troops are stationed near the border. "
-        "The EU imposed sanctions on Russia over the attacks.",
+        (
+            "Russia fired missiles at Odesa on Monday, the regional governor said. "
+            "According to the Polish defence ministry, more than 9,000 Belarusian troops are stationed near the border. "
+            "The EU imposed sanctions on Russia over the attacks."
+        ),
     ),
     (
         "Morning Post",
         "2025-03-12",
         "Minsk plays down border build-up",
-        "Belarus has up to 2,000 Belarusian troops near the frontier, its defence ministry said. "
-        "Moscow threatened to strike Poland if the deliveries continue.",
+        (
+            "Belarus has up to 2,000 Belarusian troops near the frontier, its defence ministry said. "
+            "Moscow threatened to strike Poland if the deliveries continue."
+        ),
     ),
 )
 
 
 def make_articles() -> list[Article]:
     return [
-        Article(id=article_id_for(title, text), title=title, text=text, outlet=outlet, published=published)
+        Article(
+            id=article_id_for(title, text),
+            title=title,
+            text=text,
+            outlet=outlet,
+            published=published,
+        )
         for outlet, published, title, text in ARTICLES
     ]
 

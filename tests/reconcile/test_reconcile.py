@@ -34,7 +34,9 @@ def test_threatened_strike_is_not_merged_with_carried_out_ones(seeded_db) -> Non
 
 
 def test_cluster_filters(seeded_db) -> None:
-    assert list_event_clusters(seeded_db, since="2025-03-12", type="strike")[0].status == "threatened"
+    assert (
+        list_event_clusters(seeded_db, since="2025-03-12", type="strike")[0].status == "threatened"
+    )
     assert list_event_clusters(seeded_db, actor="European Union")[0].event_type == "sanction"
     assert list_event_clusters(seeded_db, place="Nowhere") == []
 
@@ -68,15 +70,35 @@ def test_reconcile_is_idempotent(seeded_db) -> None:
     assert first == second and first.contradictions == 1
 
 
-def _row(i: int, what: str, value: float, *, bound: str | None = None, claimant: str = "x") -> ClaimRow:
-    return ClaimRow(id=i, article_id=f"a{i}", start=0, end=1, text=str(value), value=value, low=None, high=None,
-                    bound=bound, unit=None, what=what, claimant=claimant, hedge=None, outlet=None,
-                    published="2025-01-01")
+def _row(
+    i: int, what: str, value: float, *, bound: str | None = None, claimant: str = "x"
+) -> ClaimRow:
+    return ClaimRow(
+        id=i,
+        article_id=f"a{i}",
+        start=0,
+        end=1,
+        text=str(value),
+        value=value,
+        low=None,
+        high=None,
+        bound=bound,
+        unit=None,
+        what=what,
+        claimant=claimant,
+        hedge=None,
+        outlet=None,
+        published="2025-01-01",
+    )
 
 
 def test_bounds_that_overlap_are_no_contradiction() -> None:
-    groups = group_claims([_row(1, "Chinese drones", 100, bound="more than", claimant="a"),
-                           _row(2, "Chinese drones", 120, claimant="b")])
+    groups = group_claims(
+        [
+            _row(1, "Chinese drones", 100, bound="more than", claimant="a"),
+            _row(2, "Chinese drones", 120, claimant="b"),
+        ]
+    )
     assert len(groups) == 1 and not groups[0].contradiction
 
 

@@ -10,8 +10,12 @@ from sitroom.cli import cli, db_option, emit_json, json_option, run_guarded, set
 @cli.command()
 @click.option("--about", default=None, help="What is counted (substring): 'North Korean troops'.")
 @click.option("--groups", is_flag=True, help="Group claims about the same thing across sources.")
-@click.option("--contradictions", is_flag=True, help="Only groups whose sources disagree (implies --groups).")
-@click.option("--limit", default=50, show_default=True, help="Most claims to list (without --groups).")
+@click.option(
+    "--contradictions", is_flag=True, help="Only groups whose sources disagree (implies --groups)."
+)
+@click.option(
+    "--limit", default=50, show_default=True, help="Most claims to list (without --groups)."
+)
 @json_option
 @db_option
 def claims(about, groups, contradictions, limit, as_json, db) -> None:  # type: ignore[no-untyped-def]
@@ -44,5 +48,7 @@ def claims(about, groups, contradictions, limit, as_json, db) -> None:  # type: 
         flag = "  CONTRADICTION" if g.contradiction else ""
         click.echo(f"{g.topic}  [{len(g.values)} values, {g.low:g}..{g.high:g}]{flag}")
         for v in g.values:
-            click.echo(f"    {v.text:<24} {v.claimant or '-':<32} {v.outlet or '-'} {v.published or ''}")
+            click.echo(
+                f"    {v.text:<24} {v.claimant or '-':<32} {v.outlet or '-'} {v.published or ''}"
+            )
     click.echo(f"{len(found)} group(s)", err=True)

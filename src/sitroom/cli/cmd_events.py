@@ -17,7 +17,9 @@ def _open(db: str | None):  # type: ignore[no-untyped-def]
 
 
 @cli.command()
-@click.option("--type", "event_type", default=None, help="Event type: strike, interception, aid, vote ...")
+@click.option(
+    "--type", "event_type", default=None, help="Event type: strike, interception, aid, vote ..."
+)
 @click.option("--actor", default=None, help="Actor or target name (substring).")
 @click.option("--place", default=None, help="Place name (substring).")
 @click.option("--since", default=None, help="Only clusters dated on or after YYYY-MM-DD.")
@@ -39,8 +41,17 @@ def events(event_type, actor, place, since, until, limit, as_csv, as_json, db) -
     store = _open(db)
     with store:
         run_guarded(lambda: reconcile_store(store))
-        found = run_guarded(lambda: list_event_clusters(
-            store, type=event_type, actor=actor, place=place, since=since, until=until, limit=limit))
+        found = run_guarded(
+            lambda: list_event_clusters(
+                store,
+                type=event_type,
+                actor=actor,
+                place=place,
+                since=since,
+                until=until,
+                limit=limit,
+            )
+        )
     if as_json:
         emit_json(found)
         return
@@ -48,14 +59,42 @@ def events(event_type, actor, place, since, until, limit, as_csv, as_json, db) -
         import csv
 
         writer = csv.writer(sys.stdout, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-        writer.writerow(["date_first", "event_type", "actor", "target", "place", "status", "corroboration", "outlets", "evidence"])
+        writer.writerow(
+            [
+                "date_first",
+                "event_type",
+                "actor",
+                "target",
+                "place",
+                "status",
+                "corroboration",
+                "outlets",
+                "evidence",
+            ]
+        )
         for c in found:
-            writer.writerow([safe_cell(v) for v in (c.date_first, c.event_type, c.actor, c.target, c.place, c.status,
-                                                    c.corroboration, "; ".join(c.outlets), c.reports[0].text)])
+            writer.writerow(
+                [
+                    safe_cell(v)
+                    for v in (
+                        c.date_first,
+                        c.event_type,
+                        c.actor,
+                        c.target,
+                        c.place,
+                        c.status,
+                        c.corroboration,
+                        "; ".join(c.outlets),
+                        c.reports[0].text,
+                    )
+                ]
+            )
         return
     for c in found:
-        click.echo(f"{c.date_first or '?':<10}  {c.event_type:<13} {c.status:<11} {c.actor or '-'} -> {c.target or '-'}"
-                   f"  @ {c.place or '-'}  [{c.corroboration} source(s)]")
+        click.echo(
+            f"{c.date_first or '?':<10}  {c.event_type:<13} {c.status:<11} {c.actor or '-'} -> {c.target or '-'}"
+            f"  @ {c.place or '-'}  [{c.corroboration} source(s)]"
+        )
         click.echo(f"            {c.reports[0].text[:120]}")
     click.echo(f"{len(found)} event(s)", err=True)
 
@@ -80,15 +119,28 @@ def graph(as_json, db) -> None:  # type: ignore[no-untyped-def]
         emit_json(found)
         return
     for e in found.edges:
-        click.echo(f"{e.source} --{e.relation}--> {e.target}  ({e.count}x, {e.first_date or '?'} .. {e.last_date or '?'})")
+        click.echo(
+            f"{e.source} --{e.relation}--> {e.target}  ({e.count}x, {e.first_date or '?'} .. {e.last_date or '?'})"
+        )
     click.echo(f"{len(found.nodes)} actor(s), {len(found.edges)} edge(s)", err=True)
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "acled", "plover"]), default="jsonl",
-              show_default=True, help="jsonl/csv: every event; acled: ACLED-style CSV; plover: PLOVER JSON.")
-@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to FILE instead of stdout.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "acled", "plover"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl/csv: every event; acled: ACLED-style CSV; plover: PLOVER JSON.",
+)
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to FILE instead of stdout.",
+)
 @db_option
 def export(fmt, out_path, db) -> None:  # type: ignore[no-untyped-def]
     """Export every stored event (CSV is UTF-8 with BOM, fully quoted, formula-safe).

@@ -43,7 +43,9 @@ class Lexicon:
         return [t for t in self.types.values() if lemma in t.nouns]
 
 
-def acled_sub_event_type(event_type: EventType, weapons: tuple[str, ...], trigger: str | None) -> str | None:
+def acled_sub_event_type(
+    event_type: EventType, weapons: tuple[str, ...], trigger: str | None
+) -> str | None:
     """ACLED's sub-event type, refined by the weapons or the trigger word (drone -> Air/drone strike)."""
     words = " ".join((*weapons, trigger or "")).casefold()
     for cue, sub in event_type.acled_sub_by_weapon.items():

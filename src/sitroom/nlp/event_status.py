@@ -42,12 +42,26 @@ CONDITIONAL_MODALS = frozenset({"could", "might", "may", "would", "should", "can
 FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
 # Nouns that, as the head of "the threat of X" / "plans for X", make X unrealized.
-GOVERNOR_NOUNS = {"threat": "threatened", "plan": "expected", "risk": "conditional", "possibility": "conditional", "prospect": "expected"}
+GOVERNOR_NOUNS = {
+    "threat": "threatened",
+    "plan": "expected",
+    "risk": "conditional",
+    "possibility": "conditional",
+    "prospect": "expected",
+}
 # "the potential deployment", "a planned strike": the noun names something not (yet) done.
 UNREALIZED_ADJECTIVES = {
-    "potential": "conditional", "possible": "conditional", "hypothetical": "conditional",
-    "planned": "expected", "proposed": "expected", "future": "expected", "anticipated": "expected",
-    "expected": "expected", "imminent": "expected", "threatened": "threatened", "alleged": "claimed",
+    "potential": "conditional",
+    "possible": "conditional",
+    "hypothetical": "conditional",
+    "planned": "expected",
+    "proposed": "expected",
+    "future": "expected",
+    "anticipated": "expected",
+    "expected": "expected",
+    "imminent": "expected",
+    "threatened": "threatened",
+    "alleged": "claimed",
 }
 MAX_DEPTH = 6  # head-chain steps walked; deeper than this is another clause's business
 
@@ -62,11 +76,24 @@ def event_status(trigger: Token, *, threat_type: bool = False) -> str:
         if token.dep_ == "ROOT" or token.head is token:
             break
         head = token.head
-        if head.lemma_.lower() in GOVERNOR_STATUS and token.dep_ in {"xcomp", "dobj", "pcomp", "ccomp", "advcl", "prep", "pobj"}:
+        if head.lemma_.lower() in GOVERNOR_STATUS and token.dep_ in {
+            "xcomp",
+            "dobj",
+            "pcomp",
+            "ccomp",
+            "advcl",
+            "prep",
+            "pobj",
+        }:
             status = GOVERNOR_STATUS[head.lemma_.lower()]
             if not (threat_type and status == "threatened"):
                 return _negated(head, status)
-        if head.lemma_.lower() in GOVERNOR_NOUNS and token.dep_ in {"pobj", "prep", "acl", "compound"}:
+        if head.lemma_.lower() in GOVERNOR_NOUNS and token.dep_ in {
+            "pobj",
+            "prep",
+            "acl",
+            "compound",
+        }:
             return GOVERNOR_NOUNS[head.lemma_.lower()]
         if token.dep_ in {"ccomp", "parataxis"}:
             break  # a reporting verb's content: its own modality ends here
@@ -83,13 +110,19 @@ def _negated(verb: Token, status: str) -> str:
 
 def _own_status(token: Token, *, is_trigger: bool) -> str | None:
     children = list(token.children)
-    if is_trigger and any(c.dep_ == "amod" and c.lemma_.lower() in UNREALIZED_ADJECTIVES for c in children):
-        return UNREALIZED_ADJECTIVES[next(c.lemma_.lower() for c in children if c.lemma_.lower() in UNREALIZED_ADJECTIVES)]
+    if is_trigger and any(
+        c.dep_ == "amod" and c.lemma_.lower() in UNREALIZED_ADJECTIVES for c in children
+    ):
+        return UNREALIZED_ADJECTIVES[
+            next(c.lemma_.lower() for c in children if c.lemma_.lower() in UNREALIZED_ADJECTIVES)
+        ]
     if any(c.dep_ == "neg" for c in children):
         return "denied"
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in children):
         return "conditional"
-    if token.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKERS for c in token.subtree if c.i < token.i):
+    if token.dep_ == "advcl" and any(
+        c.lower_ in CONDITIONAL_MARKERS for c in token.subtree if c.i < token.i
+    ):
         return "conditional"
     aux = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
     if aux & CONDITIONAL_MODALS:

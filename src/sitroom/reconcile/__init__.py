@@ -24,9 +24,24 @@ from sitroom.reconcile.models import (
 from sitroom.store.connection import Store
 
 __all__ = [
-    "RELATIONS", "ClaimGroup", "ClaimRow", "ClaimValue", "EventCluster", "EventReport", "EventRow", "Graph",
-    "GraphEdge", "ReconcileReport", "build_graph", "cluster_events", "get_graph", "group_claims",
-    "list_claim_groups", "list_event_clusters", "normalize_what", "reconcile_store",
+    "RELATIONS",
+    "ClaimGroup",
+    "ClaimRow",
+    "ClaimValue",
+    "EventCluster",
+    "EventReport",
+    "EventRow",
+    "Graph",
+    "GraphEdge",
+    "ReconcileReport",
+    "build_graph",
+    "cluster_events",
+    "get_graph",
+    "group_claims",
+    "list_claim_groups",
+    "list_event_clusters",
+    "normalize_what",
+    "reconcile_store",
 ]
 
 
@@ -53,7 +68,7 @@ def reconcile_store(db: Store) -> ReconcileReport:
 def list_event_clusters(
     db: Store,
     *,
-    type: str | None = None,  # noqa: A002 - the CLI's --type
+    type: str | None = None,
     actor: str | None = None,
     place: str | None = None,
     since: str | None = None,
@@ -63,10 +78,14 @@ def list_event_clusters(
     """Stored event clusters, newest first, filtered like ``sitroom events``."""
     from sitroom.store import reconcile as sql
 
-    return sql.read_event_clusters(db, type=type, actor=actor, place=place, since=since, until=until, limit=limit)
+    return sql.read_event_clusters(
+        db, type=type, actor=actor, place=place, since=since, until=until, limit=limit
+    )
 
 
-def list_claim_groups(db: Store, *, about: str | None = None, contradictions_only: bool = False) -> list[ClaimGroup]:
+def list_claim_groups(
+    db: Store, *, about: str | None = None, contradictions_only: bool = False
+) -> list[ClaimGroup]:
     """Stored claim groups, biggest first; ``about`` matches the topic or any member's text."""
     from sitroom.store import reconcile as sql
 

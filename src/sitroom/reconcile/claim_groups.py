@@ -38,17 +38,81 @@ MAX_QUALIFIERS = 1  # the first nationality named; more would mix "Russian and U
 ROUNDING = 0.05  # a plain "10,000" in news is a rounded figure
 APPROX = 0.10  # "about", "approximately", "nearly", "some"
 LOWER_BOUNDS = frozenset({"at least", "more than", "over", "above", "exceeding", "no fewer than"})
-UPPER_BOUNDS = frozenset({"up to", "fewer than", "less than", "under", "at most", "no more than", "below"})
-APPROX_BOUNDS = frozenset({"approximately", "about", "around", "nearly", "almost", "some", "roughly", "estimated"})
+UPPER_BOUNDS = frozenset(
+    {"up to", "fewer than", "less than", "under", "at most", "no more than", "below"}
+)
+APPROX_BOUNDS = frozenset(
+    {"approximately", "about", "around", "nearly", "almost", "some", "roughly", "estimated"}
+)
 STOPWORDS = frozenset(
-    "the a an of to in on at by for from with as and or about some more than up least nearly around "
-    "approximately over its their his her this that these those who which were was be been being is are "
-    "has have had will would could may might".split()
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "and",
+        "or",
+        "about",
+        "some",
+        "more",
+        "than",
+        "up",
+        "least",
+        "nearly",
+        "around",
+        "approximately",
+        "over",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "that",
+        "these",
+        "those",
+        "who",
+        "which",
+        "were",
+        "was",
+        "be",
+        "been",
+        "being",
+        "is",
+        "are",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "may",
+        "might",
+    ]
 )
 SYNONYMS = {
-    "soldier": "troop", "force": "troop", "personnel": "troop", "fighter": "troop", "serviceman": "troop",
-    "servicemen": "troop", "military": "troop", "drones": "drone", "uav": "drone", "korea": "korean",
-    "dead": "killed", "death": "killed", "casualty": "casualty", "wounded": "injured",
+    "soldier": "troop",
+    "force": "troop",
+    "personnel": "troop",
+    "fighter": "troop",
+    "serviceman": "troop",
+    "servicemen": "troop",
+    "military": "troop",
+    "drones": "drone",
+    "uav": "drone",
+    "korea": "korean",
+    "dead": "killed",
+    "death": "killed",
+    "casualty": "casualty",
+    "wounded": "injured",
 }
 
 
@@ -150,7 +214,9 @@ def _interval(row: ClaimRow) -> tuple[float, float]:
 
 
 def _joins(a: ClaimRow, b: ClaimRow, na: str, nb: str) -> bool:
-    if len(set(na.split()) & set(nb.split())) < min(MIN_SHARED_TOKENS, len(na.split()), len(nb.split())):
+    if len(set(na.split()) & set(nb.split())) < min(
+        MIN_SHARED_TOKENS, len(na.split()), len(nb.split())
+    ):
         return False
     if fuzz.token_set_ratio(na, nb) < SIMILARITY:
         return False
@@ -167,7 +233,10 @@ def _contradiction(rows: list[ClaimRow]) -> tuple[bool, str | None]:
     for i, (a, ia) in enumerate(spans):
         for b, ib in spans[i + 1 :]:
             if _source(a) != _source(b) and (ia[1] < ib[0] or ib[1] < ia[0]):
-                return True, f"{a.text!r} ({a.claimant or a.outlet or a.article_id}) vs {b.text!r} ({b.claimant or b.outlet or b.article_id})"
+                return (
+                    True,
+                    f"{a.text!r} ({a.claimant or a.outlet or a.article_id}) vs {b.text!r} ({b.claimant or b.outlet or b.article_id})",
+                )
     return False, None
 
 
@@ -181,9 +250,22 @@ def _group(rows: list[ClaimRow], norms: dict[int, str]) -> ClaimGroup:
         topic=next((r.what for r in rows if r.what and normalize_what(r.what) == topic), topic),
         unit=rows[0].unit,
         values=tuple(
-            ClaimValue(claim_id=r.id, article_id=r.article_id, start=r.start, end=r.end, text=r.text, value=r.value,
-                       low=r.low, high=r.high, bound=r.bound, what=r.what, claimant=r.claimant, hedge=r.hedge,
-                       outlet=r.outlet, published=r.published)
+            ClaimValue(
+                claim_id=r.id,
+                article_id=r.article_id,
+                start=r.start,
+                end=r.end,
+                text=r.text,
+                value=r.value,
+                low=r.low,
+                high=r.high,
+                bound=r.bound,
+                what=r.what,
+                claimant=r.claimant,
+                hedge=r.hedge,
+                outlet=r.outlet,
+                published=r.published,
+            )
             for r in sorted(rows, key=lambda r: (r.published or "", r.id))
         ),
         low=min(points),

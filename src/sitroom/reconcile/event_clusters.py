@@ -37,11 +37,20 @@ def _compatible(a: str | None, b: str | None) -> bool:
 
 def _fits(cluster: list[EventRow], row: EventRow) -> bool:
     first = cluster[0]
-    if first.event_type != row.event_type or (first.status in CARRIED_OUT) != (row.status in CARRIED_OUT):
+    if first.event_type != row.event_type or (first.status in CARRIED_OUT) != (
+        row.status in CARRIED_OUT
+    ):
         return False
-    if not all(_compatible(getattr(m, f), getattr(row, f)) for m in cluster for f in ("actor", "target", "place")):
+    if not all(
+        _compatible(getattr(m, f), getattr(row, f))
+        for m in cluster
+        for f in ("actor", "target", "place")
+    ):
         return False
-    if not any((row.actor and m.actor) or (row.place and m.place) or (row.target and m.target) for m in cluster):
+    if not any(
+        (row.actor and m.actor) or (row.place and m.place) or (row.target and m.target)
+        for m in cluster
+    ):
         return False  # nothing but the type in common
     day = _day(row.date)
     days = [d for d in (_day(m.date) for m in cluster) if d is not None]
@@ -70,8 +79,17 @@ def _cluster(members: list[EventRow]) -> EventCluster:
         corroboration=len(outlets) or len({m.article_id for m in members}),
         outlets=outlets,
         reports=tuple(
-            EventReport(event_id=m.id, article_id=m.article_id, start=m.start, end=m.end, text=m.text,
-                        status=m.status, claimant=m.claimant, outlet=m.outlet, date=m.date)
+            EventReport(
+                event_id=m.id,
+                article_id=m.article_id,
+                start=m.start,
+                end=m.end,
+                text=m.text,
+                status=m.status,
+                claimant=m.claimant,
+                outlet=m.outlet,
+                date=m.date,
+            )
             for m in members
         ),
     )

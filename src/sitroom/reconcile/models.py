@@ -9,8 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 __all__ = [
-    "ClaimGroup", "ClaimRow", "ClaimValue", "EventCluster", "EventReport", "EventRow",
-    "Graph", "GraphEdge", "ReconcileReport",
+    "ClaimGroup",
+    "ClaimRow",
+    "ClaimValue",
+    "EventCluster",
+    "EventReport",
+    "EventRow",
+    "Graph",
+    "GraphEdge",
+    "ReconcileReport",
 ]
 
 

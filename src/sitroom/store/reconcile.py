@@ -179,7 +179,7 @@ def _check_limit(limit: int) -> None:
 def read_event_clusters(
     db: Store,
     *,
-    type: str | None = None,  # noqa: A002 - mirrors the CLI option --type
+    type: str | None = None,
     actor: str | None = None,
     place: str | None = None,
     since: str | None = None,
