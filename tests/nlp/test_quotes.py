@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sitroom.nlp.quote_marks import find_quoted_spans
 from sitroom.nlp.quotes import extract_quotes
@@ -351,3 +353,40 @@ def test_indirect_speech_cue_verbs(nlp, text: str, cue: str) -> None:  # type: i
     assert quotes[0].cue == cue
     assert quotes[0].speaker == text.split(" " + cue)[0]
     assert cue not in quotes[0].text and quotes[0].speaker not in quotes[0].text
+
+
+_PIECES = [
+    "“",
+    "”",
+    '"',
+    "‘",
+    "’",
+    "'",
+    "''",
+    ",",
+    ".",
+    ":",
+    "\n\n",
+    " ",
+    "he said",
+    "said Olena Kovalenko",
+    "the army",
+    "Russia’s",
+    "we hold",
+    "One analyst",
+    "according to officials",
+    "warned that",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map(" ".join))
+def test_any_mix_of_marks_keeps_span_invariants(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    for quote in _quotes(nlp, text):  # _quotes checks text and speaker spans
+        assert 0 <= quote.start < quote.end <= len(text)
+        assert quote.kind in {"direct", "indirect", "mixed"}
+        assert quote.speaker_kind in {None, "person", "organization", "unnamed", "pronoun"}
+
+
+def test_empty_text_has_no_quotes(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(nlp, "") == []
