@@ -36,7 +36,9 @@ def _demo_paragraphs() -> list[str]:
     for path in sorted(DEMO.glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
-                paragraphs += [p for p in json.loads(line).get("text", "").split("\n") if len(p) > 80]
+                paragraphs += [
+                    p for p in json.loads(line).get("text", "").split("\n") if len(p) > 80
+                ]
     return paragraphs
 
 
@@ -52,7 +54,11 @@ def _generated_paragraphs(rng: random.Random) -> list[str]:
     out = []
     for _ in range(400):
         sentences = [
-            rng.choice(_TEMPLATES).format(**{k: rng.choice(v) for k, v in fill.items()}, n=rng.randint(2, 90), m=rng.randint(1, 80))
+            rng.choice(_TEMPLATES).format(
+                **{k: rng.choice(v) for k, v in fill.items()},
+                n=rng.randint(2, 90),
+                m=rng.randint(1, 80),
+            )
             for _ in range(3)
         ]
         out.append(" ".join(sentences))

@@ -30,13 +30,18 @@ ONTONOTES_TO_CONLL = {
     "LOC": "LOC",
     "FAC": "LOC",
     "ORG": "ORG",
-    **{label: "MISC" for label in ("NORP", "EVENT", "LAW", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "WEAPON")},
+    **{
+        label: "MISC"
+        for label in ("NORP", "EVENT", "LAW", "LANGUAGE", "PRODUCT", "WORK_OF_ART", "WEAPON")
+    },
 }
 PLO = ("PER", "LOC", "ORG")
 BATCH_SIZE = 256
 
 
-def _to_tokens(sentence: ConllSentence, spans: Iterable[tuple[int, int, str]]) -> set[tuple[int, int, str]]:
+def _to_tokens(
+    sentence: ConllSentence, spans: Iterable[tuple[int, int, str]]
+) -> set[tuple[int, int, str]]:
     """Map character spans (start, end, CoNLL type) to CoNLL token spans they cover."""
     offsets = sentence.offsets
     chunks = set()
@@ -47,7 +52,9 @@ def _to_tokens(sentence: ConllSentence, spans: Iterable[tuple[int, int, str]]) -
     return chunks
 
 
-def _score(gold: list[set[tuple[int, int, str]]], pred: list[set[tuple[int, int, str]]]) -> dict[str, float]:
+def _score(
+    gold: list[set[tuple[int, int, str]]], pred: list[set[tuple[int, int, str]]]
+) -> dict[str, float]:
     tp, n_gold, n_pred = Counter(), Counter(), Counter()
     for g, p in zip(gold, pred):
         for chunk in g:
@@ -71,9 +78,13 @@ def _score(gold: list[set[tuple[int, int, str]]], pred: list[set[tuple[int, int,
     return out
 
 
-def _predict(nlp, sentences: list[ConllSentence], *, key: str | None = None) -> list[set[tuple[int, int, str]]]:  # type: ignore[no-untyped-def]
+def _predict(
+    nlp, sentences: list[ConllSentence], *, key: str | None = None
+) -> list[set[tuple[int, int, str]]]:  # type: ignore[no-untyped-def]
     preds = []
-    for sentence, doc in zip(sentences, nlp.pipe((s.text for s in sentences), batch_size=BATCH_SIZE)):
+    for sentence, doc in zip(
+        sentences, nlp.pipe((s.text for s in sentences), batch_size=BATCH_SIZE)
+    ):
         if key is None:
             spans = [(e.start_char, e.end_char, ONTONOTES_TO_CONLL.get(e.label_)) for e in doc.ents]
         else:
@@ -94,7 +105,10 @@ def run(shared: Path) -> dict[str, float | int | str]:
     conll_only = _score(gold, _predict(full_nlp, sentences, key="conll"))
     bare = _score(gold, _predict(spacy.load(MODEL), sentences))
     gazetteer = _score(gold, _predict(build_nlp(conll=False), sentences))
-    metrics: dict[str, float | int | str] = {"sentences": len(sentences), "gold_entities": sum(map(len, gold))}
+    metrics: dict[str, float | int | str] = {
+        "sentences": len(sentences),
+        "gold_entities": sum(map(len, gold)),
+    }
     metrics.update(full)
     metrics.update(
         bare_model_plo_f1=bare["overall_plo_f1"],
@@ -109,5 +123,7 @@ if __name__ == "__main__":
     import json
     import sys
 
-    shared_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared"
+    shared_dir = (
+        Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared"
+    )
     print(json.dumps(run(shared_dir), indent=2))

@@ -44,7 +44,9 @@ def test_unknown_surname_resolves_to_full_name(result):
 
 
 def test_surname_resolves_to_full_name_used_later(nlp):
-    text = "Kovalchuk said the bridge was hit. Later, Colonel Andriy Kovalchuk confirmed the damage."
+    text = (
+        "Kovalchuk said the bridge was hit. Later, Colonel Andriy Kovalchuk confirmed the damage."
+    )
     result = extract_entities(nlp(text), article_id="a")
     assert {m.entity for m in result.mentions if m.label == "PERSON"} == {"Andriy Kovalchuk"}
 
@@ -103,8 +105,16 @@ def test_mention_and_entity_labels_agree(result):
 @pytest.mark.parametrize(
     ("text", "name", "role"),
     [
-        ("Pentagon press secretary Maj. Gen. Pat Ryder declined to comment.", "Pat Ryder", "Pentagon press secretary Maj. Gen."),
-        ("He met NATO Secretary-General Mark Rutte in The Hague.", "Mark Rutte", "NATO Secretary-General"),
+        (
+            "Pentagon press secretary Maj. Gen. Pat Ryder declined to comment.",
+            "Pat Ryder",
+            "Pentagon press secretary Maj. Gen.",
+        ),
+        (
+            "He met NATO Secretary-General Mark Rutte in The Hague.",
+            "Mark Rutte",
+            "NATO Secretary-General",
+        ),
         ("Former President Donald Trump spoke to reporters.", "Donald Trump", "Former President"),
     ],
 )
@@ -124,7 +134,9 @@ def test_title_after_name_in_commas_is_kept_as_role(nlp):
 
 
 def test_relative_clause_after_name_is_not_a_role(nlp):
-    result = extract_entities(nlp("Ivan Sirko, who fled the city, said he was afraid."), article_id="a")
+    result = extract_entities(
+        nlp("Ivan Sirko, who fled the city, said he was afraid."), article_id="a"
+    )
     assert next(m for m in result.mentions if m.text == "Ivan Sirko").role is None
 
 

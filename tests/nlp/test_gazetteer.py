@@ -21,7 +21,12 @@ def _ents(nlp, text: str) -> dict[str, tuple[str, str]]:
         ("Troops crossed the border near Kursk in the summer.", "Kursk", "GPE", "Kursk"),
         ("Glide bombs fell on Kharkiv again.", "Kharkiv", "GPE", "Kharkiv"),
         ("Officials in the Kursk region reported damage.", "Kursk region", "GPE", "Kursk Oblast"),
-        ("Fighting continued in Zaporizhzhia Oblast.", "Zaporizhzhia Oblast", "GPE", "Zaporizhzhia Oblast"),
+        (
+            "Fighting continued in Zaporizhzhia Oblast.",
+            "Zaporizhzhia Oblast",
+            "GPE",
+            "Zaporizhzhia Oblast",
+        ),
         ("Residents of Kharkov fled east.", "Kharkov", "GPE", "Kharkiv"),
         ("An Oreshnik was launched at dawn.", "Oreshnik", "WEAPON", "Oreshnik"),
         ("Britain supplied Storm Shadow missiles.", "Storm Shadow", "WEAPON", "Storm Shadow"),
@@ -61,7 +66,9 @@ def test_lookup_person_carries_title_and_aliases():
 
 def test_guarded_weapon_needs_its_context_word(nlp):
     assert _ents(nlp, "Germany has not sent Taurus missiles.")["Taurus"] == ("WEAPON", "Taurus")
-    assert _ents(nlp, "She was born under Taurus, she joked.").get("Taurus", ("", ""))[0] != "WEAPON"
+    assert (
+        _ents(nlp, "She was born under Taurus, she joked.").get("Taurus", ("", ""))[0] != "WEAPON"
+    )
 
 
 def test_bulk_city_names_must_stand_alone(nlp):
@@ -81,4 +88,7 @@ def test_gazetteer_includes_geonames_cities_and_countries():
 
 
 def test_capitalized_dateline_place_gets_its_canonical_name(nlp):
-    assert _ents(nlp, "KHARKIV — Air raid sirens sounded across the city.")["KHARKIV"] == ("GPE", "Kharkiv")
+    assert _ents(nlp, "KHARKIV — Air raid sirens sounded across the city.")["KHARKIV"] == (
+        "GPE",
+        "Kharkiv",
+    )

@@ -19,7 +19,15 @@ TEXTS = [
 def test_load_nlp_is_cached_and_ordered(nlp):
     assert load_nlp() is nlp
     names = nlp.pipe_names
-    for required in ("tok2vec", "tagger", "parser", "lemmatizer", "ner", "sitroom_gazetteer", "conll_ner"):
+    for required in (
+        "tok2vec",
+        "tagger",
+        "parser",
+        "lemmatizer",
+        "ner",
+        "sitroom_gazetteer",
+        "conll_ner",
+    ):
         assert required in names
     assert names.index("sitroom_gazetteer") < names.index("ner")
     assert names[-1] == "sitroom_ner_merge"
@@ -46,7 +54,9 @@ def test_doc_keeps_model_annotations_and_ontonotes_labels(nlp):
 def test_pipe_docs_in_process_keeps_order(nlp):
     docs = list(pipe_docs(TEXTS))
     assert [d.text for d in docs] == TEXTS
-    assert [(e.text, e.label_) for e in docs[2].ents] == [(e.text, e.label_) for e in nlp(TEXTS[2]).ents]
+    assert [(e.text, e.label_) for e in docs[2].ents] == [
+        (e.text, e.label_) for e in nlp(TEXTS[2]).ents
+    ]
 
 
 @pytest.mark.slow
@@ -60,7 +70,9 @@ def test_pipe_docs_two_processes_matches_in_process(nlp):
 
 
 def test_merge_prefers_conll_names_and_gazetteer_spans(nlp):
-    doc = Doc(nlp.vocab, words=["Dynamo", "Kyiv", "beat", "Shakhtar", "in", "Lviv", "on", "Sunday", "."])
+    doc = Doc(
+        nlp.vocab, words=["Dynamo", "Kyiv", "beat", "Shakhtar", "in", "Lviv", "on", "Sunday", "."]
+    )
     doc.set_ents(
         [
             Span(doc, 1, 2, label="GPE", span_id="Kyiv"),  # gazetteer, inside a club name
@@ -69,9 +81,18 @@ def test_merge_prefers_conll_names_and_gazetteer_spans(nlp):
             Span(doc, 7, 8, label="DATE"),
         ]
     )
-    conll = [Span(doc, 0, 2, label="ORG"), Span(doc, 3, 4, label="ORG"), Span(doc, 5, 6, label="PER")]
+    conll = [
+        Span(doc, 0, 2, label="ORG"),
+        Span(doc, 3, 4, label="ORG"),
+        Span(doc, 5, 6, label="PER"),
+    ]
     merged = {(s.text, s.label_) for s in merge_conll_spans(doc, conll)}
-    assert merged == {("Dynamo Kyiv", "ORG"), ("Shakhtar", "ORG"), ("Lviv", "GPE"), ("Sunday", "DATE")}
+    assert merged == {
+        ("Dynamo Kyiv", "ORG"),
+        ("Shakhtar", "ORG"),
+        ("Lviv", "GPE"),
+        ("Sunday", "DATE"),
+    }
 
 
 def test_read_conll_decodes_iob1(tmp_path):
@@ -85,13 +106,19 @@ def test_read_conll_decodes_iob1(tmp_path):
     )
     first, second = read_conll(path)
     assert first.chunks == ((0, 2, "PER"), (3, 4, "LOC"), (4, 5, "LOC"))
-    assert [first.text[s:e] for s, e, _ in first.char_entities] == ["Maria Ivanenko", "Odesa", "Lviv"]
+    assert [first.text[s:e] for s, e, _ in first.char_entities] == [
+        "Maria Ivanenko",
+        "Odesa",
+        "Lviv",
+    ]
     assert second.chunks == ((0, 1, "ORG"),)
     assert list(iob_chunks(["B-ORG", "I-ORG", "I-PER", "O"])) == [(0, 2, "ORG"), (2, 3, "PER")]
 
 
 def test_title_case_heading_does_not_become_an_entity(nlp):
-    doc = nlp("Kremlin Dismisses Talks Amid Rising Tensions Over Drones\nUltimately, the talks in Geneva failed.")
+    doc = nlp(
+        "Kremlin Dismisses Talks Amid Rising Tensions Over Drones\nUltimately, the talks in Geneva failed."
+    )
     texts = {e.text for e in doc.ents}
     assert "Kremlin" in texts and "Geneva" in texts
     assert not any(len(t.split()) > 2 for t in texts)
@@ -114,12 +141,18 @@ def test_worker_count_rules():
 
 def test_possessive_does_not_hide_a_known_name(nlp):
     doc = nlp("He read Zelensky’s letter twice.")
-    assert [(e.text, e.ent_id_) for e in doc.ents if e.label_ == "PERSON"] == [("Zelensky", "Volodymyr Zelensky")]
+    assert [(e.text, e.ent_id_) for e in doc.ents if e.label_ == "PERSON"] == [
+        ("Zelensky", "Volodymyr Zelensky")
+    ]
 
 
 @pytest.mark.parametrize(
     "heading",
-    ["A Strained Alliance", "Economic Headwinds and Trade Tensions", "What the Summit Could Mean for European Security"],
+    [
+        "A Strained Alliance",
+        "Economic Headwinds and Trade Tensions",
+        "What the Summit Could Mean for European Security",
+    ],
 )
 def test_heading_phrases_are_not_names(nlp, heading):
     doc = nlp(f"{heading}\nThe ministers met in Brussels on Monday.")

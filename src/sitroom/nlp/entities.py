@@ -37,18 +37,37 @@ VARIANT_CUTOFF = 90.0
 MIN_VARIANT_LENGTH = 5
 POSSESSIVES = ("'s", "’s", "'", "’")
 # Title abbreviations whose dot the tokenizer may split off ("Maj" ".").
-TITLE_ABBREVIATIONS = frozenset({"maj", "gen", "lt", "col", "sgt", "capt", "adm", "sen", "rep", "gov", "dr"})
+TITLE_ABBREVIATIONS = frozenset(
+    {"maj", "gen", "lt", "col", "sgt", "capt", "adm", "sen", "rep", "gov", "dr"}
+)
 # A role must contain one of these (lower-cased): the head of a title.
 TITLE_HEADS = frozenset(
-    ["president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "chancellor", "premier", "general", "commander", "chief", "ambassador", "envoy", "director", "head", "governor", "mayor", "adviser", "advisor", "chairman", "chairwoman", "chair", "leader", "colonel", "admiral", "sergeant", "captain", "lieutenant", "senator", "representative", "officer", "pope", "king", "queen", "prince", "ombudsman", "prosecutor", "judge", "aide", "official", "analyst", "correspondent", "speaker", "commissioner", "coordinator", "founder", "ceo", "gen.", "lt.", "col.", "sgt.", "capt.", "maj.", "major", "sen.", "rep.", "adm.", "dr.", "commander-in-chief", "mp", "lawmaker", "diplomat"]
+    """
+    president minister secretary spokesman spokeswoman spokesperson chancellor premier
+    general commander chief ambassador envoy director head governor mayor adviser
+    advisor chairman chairwoman chair leader colonel admiral sergeant captain lieutenant
+    senator representative officer pope king queen prince ombudsman prosecutor judge
+    aide official analyst correspondent speaker commissioner coordinator founder ceo
+    gen. lt. col. sgt. capt. maj. major sen. rep. adm. dr. commander-in-chief mp
+    lawmaker diplomat
+    """.split()  # noqa: SIM905 - a word list reads best as words
 )
 # Words a title may be built of besides heads and organization/place names.
-ROLE_WORDS = TITLE_HEADS | frozenset(
-    ["deputy", "vice", "prime", "foreign", "defense", "defence", "press", "first", "former", "acting", "interim", "state", "national", "security", "military", "intelligence", "affairs", "of", "for", "staff", "armed", "forces", "air", "force", "navy", "army", "top", "senior", "regional", "special", "presidential", "human", "rights", "high", "ministry", "interior", "justice", "finance", "economy", "energy", "u.s.", "us", "uk", "eu", "un", "nato", "'s", "’s", "policy", "spy", "border", "police", "emergency", "emergencies",
-     "city", "district", "region", "oblast", "province", "administration", "council",
-     "parliamentary", "parliament", "opposition", "party", "government", "cabinet", "relations",
-     "public", "communications", "operations", "strategic", "command", "general's"]
-) | TITLE_ABBREVIATIONS
+ROLE_WORDS = (
+    TITLE_HEADS
+    | frozenset(
+        """
+        deputy vice prime foreign defense defence press first former acting interim state
+        national security military intelligence affairs of for staff armed forces air force
+        navy army top senior regional special presidential human rights high ministry
+        interior justice finance economy energy u.s. us uk eu un nato 's ’s policy spy
+        border police emergency emergencies city district region oblast province
+        administration council parliamentary parliament opposition party government cabinet
+        relations public communications operations strategic command general's
+        """.split()  # noqa: SIM905
+    )
+    | TITLE_ABBREVIATIONS
+)
 HYPHENS = frozenset({"-", "‐", "–"})
 TITLE_WORDS = TITLE_HEADS | TITLE_ABBREVIATIONS
 ROLE_ENT_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC"})
@@ -88,8 +107,12 @@ def _trim(ent: Span) -> tuple[int, int]:
     while end - start > 1 and doc[start].is_space:
         start += 1
     if end - start > 1 and doc[start].lower_ == "the":
-        keeps_the = ent.ent_id_.startswith("The ") or (not ent.ent_id_ and doc[start].text == "The" and start > 0
-                                                        and not doc[start].is_sent_start)
+        keeps_the = ent.ent_id_.startswith("The ") or (
+            not ent.ent_id_
+            and doc[start].text == "The"
+            and start > 0
+            and not doc[start].is_sent_start
+        )
         if not keeps_the:
             start += 1
     return start, end
@@ -107,13 +130,19 @@ def _is_role_token(doc: Doc, i: int) -> bool:
 def _role_bounds(doc: Doc, start: int) -> tuple[int, int] | None:
     """Token bounds of a title written right before token ``start`` (a person's name)."""
     i = start
-    while i > 0 and (doc[i - 1].ent_type_ != "PERSON" or doc[i - 1].lower_ in TITLE_WORDS) and _is_role_token(doc, i - 1):
+    while (
+        i > 0
+        and (doc[i - 1].ent_type_ != "PERSON" or doc[i - 1].lower_ in TITLE_WORDS)
+        and _is_role_token(doc, i - 1)
+    ):
         # The parser often ends a sentence at "Maj." / "Col."; that dot does not end a title.
         split_abbreviation = doc[i - 1].text == "." or (i > 1 and doc[i - 2].text == ".")
         if doc[i].is_sent_start and not split_abbreviation:
             break
         i -= 1
-    while i < start and (doc[i].lower_ in {"of", "for", "'s", "’s", "the", "."} or doc[i].text in HYPHENS):
+    while i < start and (
+        doc[i].lower_ in {"of", "for", "'s", "’s", "the", "."} or doc[i].text in HYPHENS
+    ):
         i += 1
     if i == start or not any(doc[k].lower_ in TITLE_WORDS for k in range(i, start)):
         return None
@@ -136,6 +165,7 @@ def _appositive_bounds(doc: Doc, end: int) -> tuple[int, int] | None:
     if i < len(doc) and doc[i].lower_ in {"the", "a", "an"}:
         i += 1
     first = i
+
     def continues(k: int) -> bool:
         inner_the = doc[k].lower_ == "the" and k + 1 < len(doc) and _is_role_token(doc, k + 1)
         return (_is_role_token(doc, k) or inner_the) and doc[k].ent_type_ != "PERSON"
@@ -165,8 +195,14 @@ def _drafts(doc: Doc) -> list[_Draft]:
                 role = doc[bounds[0] : bounds[1]].text
         text = doc[start:end].text
         drafts.append(
-            _Draft(start=start, end=end, label=ent.label_, canonical=ent.ent_id_ or text,
-                   from_gazetteer=bool(ent.ent_id_), role=role)
+            _Draft(
+                start=start,
+                end=end,
+                label=ent.label_,
+                canonical=ent.ent_id_ or text,
+                from_gazetteer=bool(ent.ent_id_),
+                role=role,
+            )
         )
     return drafts
 
@@ -175,11 +211,20 @@ def _resolve_surnames(doc: Doc, drafts: list[_Draft]) -> None:
     """Point one-word names at the full person name ending in them (nearest earlier, else later)."""
     # A full name the model typed as ORG/GPE ("Oleksiy Poltorazky") is a person when its last
     # word is used alone as a PERSON elsewhere in the article.
-    lone = {_normalize(doc[d.start].text) for d in drafts if d.label == "PERSON" and d.end - d.start == 1}
+    lone = {
+        _normalize(doc[d.start].text)
+        for d in drafts
+        if d.label == "PERSON" and d.end - d.start == 1
+    }
     for d in drafts:
         words = doc[d.start : d.end]
-        if (d.label != "PERSON" and not d.from_gazetteer and 2 <= len(words) <= 3
-                and all(t.is_title for t in words) and _normalize(words[-1].text) in lone):
+        if (
+            d.label != "PERSON"
+            and not d.from_gazetteer
+            and 2 <= len(words) <= 3
+            and all(t.is_title for t in words)
+            and _normalize(words[-1].text) in lone
+        ):
             d.label = "PERSON"
     full = [d for d in drafts if d.label == "PERSON" and d.end - d.start >= 2]
     for draft in drafts:
@@ -191,9 +236,13 @@ def _resolve_surnames(doc: Doc, drafts: list[_Draft]) -> None:
         if len(surname) < 2:
             continue
         matches = [
-            f for f in full
+            f
+            for f in full
             if _normalize(doc[f.end - 1].text) == surname
-            or (len(surname) >= MIN_VARIANT_LENGTH and fuzz.ratio(_normalize(doc[f.end - 1].text), surname) >= VARIANT_CUTOFF)
+            or (
+                len(surname) >= MIN_VARIANT_LENGTH
+                and fuzz.ratio(_normalize(doc[f.end - 1].text), surname) >= VARIANT_CUTOFF
+            )
         ]
         if not matches:
             continue
@@ -220,7 +269,8 @@ def _merge_variants(drafts: list[_Draft]) -> None:
             key = _normalize(name)
             target = next(
                 (
-                    rep for rep in dict.fromkeys(chosen.values())
+                    rep
+                    for rep in dict.fromkeys(chosen.values())
                     if not (name in known and rep in known)
                     and len(key) >= MIN_VARIANT_LENGTH
                     and fuzz.ratio(key, _normalize(rep)) >= VARIANT_CUTOFF
@@ -272,10 +322,19 @@ def _descriptions(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
             span = doc.char_span(match.start() + 4, match.end())
             if span is None or any(i in taken for i in range(span.start, span.end)):
                 continue
-            if span.end < len(doc) and (doc[span.end].ent_type_ == "PERSON" or doc[span.end].is_title):
+            if span.end < len(doc) and (
+                doc[span.end].ent_type_ == "PERSON" or doc[span.end].is_title
+            ):
                 continue
-            found.append(_Draft(start=span.start, end=span.end, label="PERSON", canonical=next(iter(names)),
-                                from_gazetteer=False))
+            found.append(
+                _Draft(
+                    start=span.start,
+                    end=span.end,
+                    label="PERSON",
+                    canonical=next(iter(names)),
+                    from_gazetteer=False,
+                )
+            )
     return found
 
 
@@ -292,11 +351,20 @@ def extract_entities(doc: Doc, *, article_id: str) -> EntityResult:
     for d in drafts:
         span = doc[d.start : d.end]
         mentions.append(
-            Mention(article_id=article_id, start=span.start_char, end=span.end_char, text=span.text,
-                    label=d.label, entity=d.canonical, role=d.role)
+            Mention(
+                article_id=article_id,
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                label=d.label,
+                entity=d.canonical,
+                role=d.role,
+            )
         )
     # Keep one label per entity: the majority, so the mention and entity labels agree.
     entities = _entities(mentions)
     labels = {e.name: e.label for e in entities}
-    mentions = [replace(m, label=labels[m.entity]) if m.label != labels[m.entity] else m for m in mentions]
+    mentions = [
+        replace(m, label=labels[m.entity]) if m.label != labels[m.entity] else m for m in mentions
+    ]
     return EntityResult(mentions=tuple(mentions), entities=entities)

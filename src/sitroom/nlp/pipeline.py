@@ -65,7 +65,9 @@ def build_nlp(*, gazetteer: bool = True, conll: bool | None = None) -> Language:
             log.warning("no trained NER in %s; names come from the small model only", NER_DIR)
     if conll:
         if not has_weights:
-            raise FileNotFoundError(f"no trained NER in {NER_DIR}; run `python -m sitroom.nlp.train_ner`")
+            raise FileNotFoundError(
+                f"no trained NER in {NER_DIR}; run `python -m sitroom.nlp.train_ner`"
+            )
         source = spacy.load(NER_DIR)
         nlp.add_pipe("sitroom_conll_stash", first=True)
         nlp.add_pipe("ner", name="conll_ner", source=source, first=True)
@@ -86,7 +88,9 @@ def _default_processes(count: int) -> int:
     return min(MAX_PROCESSES, os.cpu_count() or 1)
 
 
-def pipe_docs(texts: Iterable[str], *, n_process: int | None = None, batch_size: int = 32) -> Iterator[Doc]:
+def pipe_docs(
+    texts: Iterable[str], *, n_process: int | None = None, batch_size: int = 32
+) -> Iterator[Doc]:
     """Run the shared pipeline over many texts, in order; the one way sitroom batches texts.
 
     ``n_process=None`` picks 2 worker processes for batches of at least

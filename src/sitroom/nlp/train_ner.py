@@ -114,7 +114,9 @@ def _examples(nlp: Language, sentences: list[ConllSentence]) -> list[Example]:
 
 def _copy_encoder(nlp: Language) -> None:
     """Overwrite the new NER's tok2vec with the small model's OntoNotes-trained one."""
-    source = spacy.load(MODEL, exclude=["tagger", "parser", "senter", "attribute_ruler", "lemmatizer"])
+    source = spacy.load(
+        MODEL, exclude=["tagger", "parser", "senter", "attribute_ruler", "lemmatizer"]
+    )
     weights = source.get_pipe("ner").model.get_ref("tok2vec").to_bytes()
     nlp.get_pipe("ner").model.get_ref("tok2vec").from_bytes(weights)
 
@@ -149,7 +151,11 @@ def train(train_path: Path, dev_path: Path, out_dir: Path, *, minutes: float = 2
                 stale += 1
         log.warning(
             "epoch %d loss %.1f dev ents_f %.4f (best %.4f) %.0fs",
-            epoch, losses.get("ner", 0.0), f1, best, time.monotonic() - started,
+            epoch,
+            losses.get("ner", 0.0),
+            f1,
+            best,
+            time.monotonic() - started,
         )
         if stale >= PATIENCE or time.monotonic() > deadline:
             break
