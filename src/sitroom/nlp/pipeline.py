@@ -38,6 +38,9 @@ NER_DIR = Path(__file__).resolve().parents[1] / "data" / "ner"
 # Below this many texts one process is faster: starting a worker and shipping it the
 # pipeline costs a few seconds (measured in bench/bench_pipeline.py), about 100 texts' work.
 MULTIPROCESS_MIN_TEXTS = 200
+# Idle cores (cpu count minus the 1-minute load average) needed before forking a second
+# worker; under 1 because our own process counts in the load while it runs.
+MIN_SPARE_CORES = 0.75
 # Two workers: the target machines (and CI) have 2 cores; more would oversubscribe them.
 MAX_PROCESSES = 2
 
@@ -85,7 +88,11 @@ def _default_processes(count: int) -> int:
     # A daemonic process (a Dask worker, by default) may not start children.
     if count < MULTIPROCESS_MIN_TEXTS or multiprocessing.current_process().daemon:
         return 1
-    return min(MAX_PROCESSES, os.cpu_count() or 1)
+    cores = os.cpu_count() or 1
+    # A second worker only pays when a core is idle: on a busy machine the two processes
+    # just share one core and pay for shipping docs back (bench/bench_pipeline.py).
+    spare = cores - os.getloadavg()[0]
+    return min(MAX_PROCESSES, cores) if spare >= MIN_SPARE_CORES else 1
 
 
 def pipe_docs(
@@ -94,8 +101,9 @@ def pipe_docs(
     """Run the shared pipeline over many texts, in order; the one way sitroom batches texts.
 
     ``n_process=None`` picks 2 worker processes for batches of at least
-    ``MULTIPROCESS_MIN_TEXTS`` texts on a machine with 2+ cores, else runs in-process (also
-    inside daemonic processes such as Dask workers, which may not fork children).
+    ``MULTIPROCESS_MIN_TEXTS`` texts on a machine with 2+ cores and a spare one (by load
+    average), else runs in-process (also inside daemonic processes such as Dask workers,
+    which may not fork children). Output is the same either way.
     """
     items = list(texts)
     if n_process is None:
