@@ -19,6 +19,7 @@ from pathlib import Path
 N_TEXTS = 200
 PARAGRAPHS_PER_TEXT = (4, 7)
 SEED = 7
+ROUNDS = 2
 DEMO = Path(__file__).resolve().parents[1] / "src" / "sitroom" / "data" / "demo"
 
 _TEMPLATES = (
@@ -98,11 +99,17 @@ def run() -> dict[str, float | str]:
     warm = texts[:5]
     list(bare.pipe(warm))
     list(nlp.pipe(warm))
-    bare_rate = _docs_per_second(lambda t: bare.pipe(t), texts)
-    sitroom_rate = _docs_per_second(lambda t: pipe_docs(t), texts)
-    one_process = _docs_per_second(lambda t: pipe_docs(t, n_process=1), texts)
+    # Alternate the runs and keep each one's best round: on a shared machine other people's
+    # work lands on one run or another, and the best round is the least disturbed.
+    rounds: dict[str, list[float]] = {"bare": [], "sitroom": [], "one": []}
+    for _ in range(ROUNDS):
+        rounds["bare"].append(_docs_per_second(lambda t: bare.pipe(t), texts))
+        rounds["sitroom"].append(_docs_per_second(lambda t: pipe_docs(t), texts))
+        rounds["one"].append(_docs_per_second(lambda t: pipe_docs(t, n_process=1), texts))
+    bare_rate, sitroom_rate, one_process = (max(rounds[k]) for k in ("bare", "sitroom", "one"))
     return {
         "texts": float(len(texts)),
+        "rounds_best_of": float(ROUNDS),
         "chars_per_text": round(sum(map(len, texts)) / len(texts), 1),
         "bare_load_s": round(bare_load, 2),
         "sitroom_load_s": round(sitroom_load, 2),
