@@ -59,12 +59,16 @@ def _error(request: Request, status: int, type_: str, message: str) -> Response:
     return error_response(status, type_, message)
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """The app for one store (``settings.db``); writes need ``settings.token``."""
+def create_app(settings: Settings, *, reconcile: bool = True) -> FastAPI:
+    """The app for one store (``settings.db``); writes need ``settings.token``.
+
+    ``reconcile`` brings the cross-article tables up to date on a background thread at
+    startup (and after uploads); benchmarks turn it off to measure requests alone.
+    """
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.reconciler = reconcile_in_background(settings)
+        app.state.reconciler = reconcile_in_background(settings) if reconcile else None
         yield
         close_stores(settings)
 
@@ -78,6 +82,7 @@ def create_app(settings: Settings) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
+    app.state.reconcile = reconcile
 
     @app.exception_handler(SitroomError)
     async def _sitroom_error(request: Request, exc: SitroomError) -> Response:

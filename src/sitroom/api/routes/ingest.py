@@ -12,7 +12,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, UploadFile
+from fastapi import APIRouter, Depends, File, Request, UploadFile
 from starlette.concurrency import run_in_threadpool
 
 from sitroom.api.deps import get_settings, reconcile_in_background, require_token
@@ -42,6 +42,7 @@ def _safe_name(name: str | None, index: int) -> str:
     responses={401: {"description": "No or wrong token"}, 413: {"description": "Upload too large"}},
 )
 async def ingest_upload(
+    request: Request,
     files: Annotated[list[UploadFile], File(description="Files in any format sitroom reads.")],
     settings: Annotated[Settings, Depends(get_settings)],
 ) -> Any:
@@ -63,10 +64,12 @@ async def ingest_upload(
                     out.write(chunk)
             paths.append(path)
         # Extraction is CPU-bound: keep it off the event loop so reads stay served.
-        return await run_in_threadpool(_ingest_paths, paths, settings)
+        return await run_in_threadpool(
+            _ingest_paths, paths, settings, reconcile=request.app.state.reconcile
+        )
 
 
-def _ingest_paths(paths: list[Path], settings: Settings) -> dict[str, Any]:
+def _ingest_paths(paths: list[Path], settings: Settings, *, reconcile: bool) -> dict[str, Any]:
     """Ingest with extraction (as `sitroom ingest` does); extraction failures are reported too."""
     from sitroom.batch import ingest
     from sitroom.nlp.extract import PIPELINE_VERSION, extract_articles
@@ -81,7 +84,7 @@ def _ingest_paths(paths: list[Path], settings: Settings) -> dict[str, Any]:
         else None,
         pipeline_version=PIPELINE_VERSION if settings.extract else None,
     )
-    if report.new:
+    if report.new and reconcile:
         reconcile_in_background(settings)
     found = asdict(report)
     found["failures"] = [asdict(f) for f in (*report.failures, *failures)]
