@@ -96,6 +96,7 @@ def search_page(
         form=form,
         hits=hits,
         error=error,
+        types=views.event_types(store),
         snippet_parts=lambda text: snippet_parts(text, MARK_OPEN, MARK_CLOSE),
     )
 
