@@ -53,6 +53,13 @@ def test_capital_as_government_actor_is_not_a_place(nlp) -> None:
     assert "Washington" not in found
 
 
+def test_capital_leading_a_statement_is_the_government(nlp) -> None:
+    found = _places(
+        nlp, "In Washington, a Pentagon spokesperson said the shipments would continue."
+    )
+    assert "Washington" not in found
+
+
 def test_capital_as_location_is_a_place(nlp) -> None:
     found = _places(nlp, "Leaders gathered for a summit in Moscow on Friday.")
     assert found["Moscow"].country == "RU"

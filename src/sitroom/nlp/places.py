@@ -153,6 +153,9 @@ ACTOR_VERBS = frozenset(
         "provide",
     }
 )
+SPEECH_VERBS = frozenset(
+    {"say", "announce", "warn", "tell", "state", "confirm", "deny", "insist", "claim"}
+)
 # Possessed nouns that make "Washington's X" the government's X.
 ACTOR_POSSESSIONS = frozenset(
     {
@@ -303,6 +306,17 @@ def _is_actor(span: Span) -> bool:
     if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in ACTOR_VERBS:
         return _is_capital(span.text)
     after = span.doc[span.end] if span.end < len(span.doc) else None
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if (
+        before is not None
+        and before.lower_ == "in"
+        and before.is_sent_start
+        and after is not None
+        and after.text == ","
+        and span.sent.root.lemma_.lower() in SPEECH_VERBS
+    ):
+        # "In Washington, the Pentagon's spokesperson said ...": the capital's government speaks.
+        return _is_capital(span.text)
     if after is not None and after.tag_ == "POS":
         # "Washington's (new) decision": read the words, the parse of such phrases is unreliable.
         nxt = span.doc[after.i + 1 : after.i + 1 + POSSESSION_LOOKAHEAD]
