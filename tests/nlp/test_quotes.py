@@ -390,3 +390,26 @@ def test_any_mix_of_marks_keeps_span_invariants(nlp, text: str) -> None:  # type
 
 def test_empty_text_has_no_quotes(nlp) -> None:  # type: ignore[no-untyped-def]
     assert _quotes(nlp, "") == []
+
+
+def test_relative_pronoun_speaker_takes_its_antecedents_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The agreement was signed by Olha Stefanishyna, who said the deal would hold through the winter."
+    quote = _one(_quotes(nlp, text), "the deal would hold")
+    assert (quote.kind, quote.speaker, quote.speaker_text, quote.speaker_kind) == (
+        "indirect",
+        "Olha Stefanishyna",
+        "who",
+        "pronoun",
+    )
+
+
+def test_listed_fragments_stay_mixed(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The governor called the raid “reckless”, “cruel” and “pointless” on Sunday."
+    mixed = [q for q in _quotes(nlp, text) if q.kind != "indirect"]
+    assert [(q.kind, q.text) for q in mixed] == [
+        ("mixed", "reckless"),
+        ("mixed", "cruel"),
+        ("mixed", "pointless"),
+    ]
+    assert {q.speaker_text for q in mixed} == {"The governor"}
+    assert {q.speaker for q in mixed} == {None}

@@ -89,7 +89,13 @@ def _kind(doc: Doc, span: QuotedSpan, content: str, previous: QuotedSpan | None)
     text = doc.text
     if previous is not None and previous.close_at is not None:
         gap = text[previous.close_at + 1 : span.open_at]
-        if len(gap) <= SPLIT_GAP_CHARS and gap.rstrip().endswith(",") and "\n" not in gap:
+        attributed = any(ch.isalpha() for ch in gap)  # "”, he said, “" — not "”, “"
+        if (
+            len(gap) <= SPLIT_GAP_CHARS
+            and gap.rstrip().endswith(",")
+            and attributed
+            and "\n" not in gap
+        ):
             return "direct"
     j = span.open_at - 1
     while j >= 0 and text[j] in " \t":
@@ -278,6 +284,8 @@ def _resolve_pronoun(
     quoted: Sequence[tuple[int, int]],
     previous: Sequence[Quote],
 ) -> str | None:
+    if speaker.name is not None:
+        return speaker.name  # resolved where it was found ("Peskov, who said …")
     lower = speaker.text.lower()
     if lower in {"he", "she", "i"}:
         person = names.person_before(speaker.start, doc, quoted)

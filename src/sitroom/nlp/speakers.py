@@ -93,6 +93,7 @@ _WORDS_NOUNS = word_set(
 )
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "LOC"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 # Clause links across which a verb shares its head's subject: "said Peskov, adding …",
 # "spoke to reporters and said …".
 _SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp"})
@@ -324,6 +325,24 @@ def speaker_of_words(noun: Token, names: NameIndex) -> Speaker | None:
 def _classify(head: Token, names: NameIndex) -> Speaker | None:
     doc = head.doc
     lower = head.lower_
+    if (
+        lower in _RELATIVE_PRONOUNS
+        and head.head.dep_ == "relcl"
+        and head.head.head is not head.head
+    ):
+        # "Peskov, who told reporters …": the speaker span is "who" (as attribution
+        # corpora mark it), the name is its antecedent's.
+        antecedent = _classify(head.head.head, names)
+        if antecedent is None or antecedent.kind == "pronoun":
+            return None
+        return Speaker(
+            start=head.idx,
+            end=head.idx + len(head),
+            text=head.text,
+            name=antecedent.name,
+            kind="pronoun",
+            token_i=head.i,
+        )
     if head.pos_ == "PRON" or lower in _PERSON_PRONOUNS | _ORG_PRONOUNS | _OTHER_PRONOUNS:
         if lower in {"who", "that", "which", "this", "there"}:
             return None
