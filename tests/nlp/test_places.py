@@ -78,3 +78,12 @@ def test_empty_text_gives_no_places(nlp) -> None:
 def test_gazetteer_normalizes_names() -> None:
     assert normalize_name("The Kursk region") == "kursk region"
     assert any(c.kind == "region" for c in load_gazetteer().lookup("Kursk region"))
+
+
+def test_washington_as_host_city_is_the_capital(nlp) -> None:
+    found = _places(nlp, "Allied leaders met at the summit in Washington last July.")
+    washington = found["Washington"]
+    assert (
+        washington.kind == "city"
+        and haversine_km(washington.lat, washington.lon, 38.9, -77.04) < 30
+    )

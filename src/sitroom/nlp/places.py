@@ -423,7 +423,7 @@ def _score(
         score += CONTEXT_STATE_BONUS  # a town or county of a state the article names
     if c.country in CONFLICT_COUNTRIES:
         score += CONFLICT_PRIOR
-    if c.kind == "region" and c.country != "US" and _has_namesake_city(t, c):
+    if c.kind == "region" and _has_namesake_city(t, c, capital_only=c.country == "US"):
         score -= NAMESAKE_REGION_PENALTY
     if t.qualifier is not None and t.qualifier in _qualifier_names(c):
         score += QUALIFIER_BONUS
@@ -437,13 +437,21 @@ def _score(
     return score
 
 
-def _has_namesake_city(t: _Toponym, region: Candidate) -> bool:
-    """ "Kharkiv" alone is the city; "the Kharkiv region" was widened to say otherwise."""
+def _has_namesake_city(t: _Toponym, region: Candidate, *, capital_only: bool) -> bool:
+    """ "Kharkiv" alone is the city; "the Kharkiv region" was widened to say otherwise.
+
+    US states keep their name ("New York" is the state in LGL and GeoVirus) unless the
+    namesake is the national capital ("Washington" is D.C.).
+    """
     if t.key.split()[-1] in REGION_WORDS:
         return False
     name = normalize_name(region.name)
+    gaz = load_gazetteer()
     return any(
-        o.kind == "city" and o.country == region.country and normalize_name(o.name) == name
+        o.kind == "city"
+        and o.country == region.country
+        and normalize_name(o.name) == name
+        and (not capital_only or _capital_of(o, gaz))
         for o in t.candidates
     )
 
