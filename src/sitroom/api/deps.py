@@ -112,7 +112,7 @@ def _reconcile(settings: Settings) -> None:
         return
     try:
         with open_store(settings.db_path, settings=settings) as db:
-            reconcile_store(db)
+            reconcile_store(db, if_stale=True)
     except (SitroomError, sqlite3.Error) as e:
         log.warning("could not reconcile %s: %s", settings.db_path, e)
 

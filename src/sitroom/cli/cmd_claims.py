@@ -32,7 +32,7 @@ def claims(about, groups, contradictions, limit, as_json, db) -> None:  # type: 
     store = run_guarded(lambda: open_store(settings_from(db).db_path))
     with store:
         if groups or contradictions:
-            run_guarded(lambda: reconcile_store(store))
+            run_guarded(lambda: reconcile_store(store, if_stale=True))
             found = list_claim_groups(store, about=about, contradictions_only=contradictions)
         else:
             found = run_guarded(lambda: list_claims(store, about=about, limit=limit))

@@ -40,7 +40,7 @@ def events(event_type, actor, place, since, until, limit, as_csv, as_json, db) -
 
     store = _open(db)
     with store:
-        run_guarded(lambda: reconcile_store(store))
+        run_guarded(lambda: reconcile_store(store, if_stale=True))
         found = run_guarded(
             lambda: list_event_clusters(
                 store,
@@ -113,7 +113,7 @@ def graph(as_json, db) -> None:  # type: ignore[no-untyped-def]
 
     store = _open(db)
     with store:
-        run_guarded(lambda: reconcile_store(store))
+        run_guarded(lambda: reconcile_store(store, if_stale=True))
         found = get_graph(store)
     if as_json:
         emit_json(found)

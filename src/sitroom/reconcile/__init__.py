@@ -45,16 +45,24 @@ __all__ = [
 ]
 
 
-def reconcile_store(db: Store) -> ReconcileReport:
-    """Recompute clusters, claim groups and graph edges from everything stored."""
+def reconcile_store(db: Store, *, if_stale: bool = False) -> ReconcileReport | None:
+    """Recompute clusters, claim groups and graph edges from everything stored.
+
+    With ``if_stale``, do nothing (and return None) when the stored events and claims are
+    unchanged since the last reconcile: listings call it this way before every read.
+    """
     from sitroom.store import reconcile as sql
 
-    events = sql.load_event_rows(db)
-    claims = sql.load_claim_rows(db)
+    with db.transaction():
+        fingerprint = sql.input_fingerprint(db)
+        if if_stale and sql.last_fingerprint(db) == fingerprint:
+            return None
+        events = sql.load_event_rows(db)  # one snapshot: fingerprint, events and claims
+        claims = sql.load_claim_rows(db)
     clusters = cluster_events(events)
     groups = group_claims(claims)
     graph = build_graph(events)
-    sql.replace_reconciled(db, clusters, groups, graph.edges)
+    sql.replace_reconciled(db, clusters, groups, graph.edges, fingerprint=fingerprint)
     return ReconcileReport(
         events=len(events),
         clusters=len(clusters),

@@ -22,7 +22,8 @@ import hashlib
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from datetime import date
 
 from rapidfuzz import fuzz
@@ -213,15 +214,37 @@ def _interval(row: ClaimRow) -> tuple[float, float]:
     return v * (1 - tol), v * (1 + tol)
 
 
-def _joins(a: ClaimRow, b: ClaimRow, na: str, nb: str) -> bool:
+@lru_cache(maxsize=65_536)
+def _similar(na: str, nb: str) -> bool:
+    # Cached: a large store repeats the same few what-phrases thousands of times.
     if len(set(na.split()) & set(nb.split())) < min(
         MIN_SHARED_TOKENS, len(na.split()), len(nb.split())
     ):
         return False
-    if fuzz.token_set_ratio(na, nb) < SIMILARITY:
+    return fuzz.token_set_ratio(na, nb) >= SIMILARITY
+
+
+def _joins(a: ClaimRow, b: ClaimRow, na: str, nb: str) -> bool:
+    if not _similar(na, nb):
         return False
     da, db = _day(a.published), _day(b.published)
     return da is None or db is None or abs((da - db).days) <= WINDOW_DAYS
+
+
+def _candidate_pairs(bucket: list[ClaimRow]) -> Iterator[tuple[ClaimRow, ClaimRow]]:
+    """Pairs that the date window allows: dated rows in date order stop at the window's
+    edge; undated rows pair with everything (``_joins`` lets them through)."""
+    dated = sorted((r for r in bucket if _day(r.published)), key=lambda r: (_day(r.published), r.id))
+    undated = [r for r in bucket if not _day(r.published)]
+    for i, a in enumerate(dated):
+        day_a = _day(a.published)
+        for b in dated[i + 1 :]:
+            if (_day(b.published) - day_a).days > WINDOW_DAYS:  # type: ignore[operator]
+                break
+            yield a, b
+    for i, a in enumerate(undated):
+        for b in undated[i + 1 :] + dated:
+            yield a, b
 
 
 def _source(row: ClaimRow) -> str:
@@ -293,10 +316,9 @@ def group_claims(rows: Iterable[ClaimRow], *, min_size: int = 2) -> list[ClaimGr
         return x
 
     for bucket in buckets.values():
-        for i, a in enumerate(bucket):
-            for b in bucket[i + 1 :]:
-                if _joins(a, b, norms[a.id], norms[b.id]):
-                    parent[find(a.id)] = find(b.id)
+        for a, b in _candidate_pairs(bucket):
+            if find(a.id) != find(b.id) and _joins(a, b, norms[a.id], norms[b.id]):
+                parent[find(a.id)] = find(b.id)
     comps: dict[int, list[ClaimRow]] = defaultdict(list)
     for r in usable:
         if norms[r.id]:

@@ -23,6 +23,8 @@ from sitroom.reconcile.models import (
 from sitroom.store.connection import Store
 
 __all__ = [
+    "input_fingerprint",
+    "last_fingerprint",
     "load_claim_rows",
     "load_event_rows",
     "place_coordinates",
@@ -112,14 +114,41 @@ def _payload(record: Any) -> str:
     return json.dumps(asdict(record), ensure_ascii=False)
 
 
+def input_fingerprint(db: Store) -> str:
+    """What reconcile reads, summarized: row counts and highest rowids of events and claims.
+
+    Extraction replaces an article's records by delete + insert, so any change moves a
+    count or a highest rowid; equal fingerprints mean the inputs are unchanged.
+    """
+    parts = [
+        db.conn.execute(f"SELECT count(*), coalesce(max(rowid), 0) FROM {table}").fetchone()
+        for table in ("events", "claims")
+    ]
+    return ";".join(f"{count}:{top}" for count, top in parts)
+
+
+def last_fingerprint(db: Store) -> str | None:
+    row = db.conn.execute("SELECT fingerprint FROM reconcile_state WHERE id = 1").fetchone()
+    return row[0] if row else None
+
+
 def replace_reconciled(
     db: Store,
     clusters: Sequence[EventCluster],
     groups: Sequence[ClaimGroup],
     edges: Sequence[GraphEdge],
+    *,
+    fingerprint: str | None = None,
 ) -> None:
-    """Swap the m003 tables' contents for these, atomically."""
+    """Swap the m003 tables' contents for these, atomically, and record ``fingerprint``."""
     with db.transaction() as conn:
+        if fingerprint is not None:
+            conn.execute(
+                "INSERT INTO reconcile_state (id, fingerprint, reconciled_at) VALUES (1, ?, datetime('now'))"
+                " ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint,"
+                " reconciled_at = excluded.reconciled_at",
+                (fingerprint,),
+            )
         conn.execute("DELETE FROM event_clusters")
         conn.execute("DELETE FROM claim_groups")
         conn.execute("DELETE FROM graph_edges")
