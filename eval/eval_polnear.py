@@ -219,10 +219,10 @@ def score(
     r = n_gold_hit / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return {
-        "precision": round(p, 3),
-        "recall": round(r, 3),
-        "f1": round(f, 3),
-        "speaker_acc": round(n_src_ok / n_src, 3) if n_src else 0.0,
+        "precision": p,
+        "recall": r,
+        "f1": f,
+        "speaker_acc": n_src_ok / n_src if n_src else 0.0,
         "gold": n_gold,
         "predicted": n_pred,
     }

@@ -70,6 +70,8 @@ MAX_QUOTED_SHARE_OF_FRAMED = 0.9
 _NOT_COMPLEMENT = frozenset(
     {"punct", "cc", "conj", "advcl", "nsubj", "nsubjpass", "mark", "parataxis"}
 )
+# Subjects that report nothing themselves: "it underscores that …" inside "She says …".
+_WEAK_SUBJECTS = frozenset({"it", "this", "that"})
 # Characters that end a sentence when they stand just before an opening mark.
 _SENTENCE_END = frozenset(".!?")
 # Punctuation that belongs to the writer's sentence, not the quote: “…,” he said.
@@ -123,8 +125,13 @@ def _is_quote_mark(token: Token) -> bool:
 def _ancestor_cue(
     inner: Span, quoted: Sequence[tuple[int, int]], names: NameIndex
 ) -> tuple[Token, Speaker] | None:
-    """A verb of saying that governs the quotation in the parse, with its speaker."""
+    """A verb of saying that governs the quotation in the parse, with its speaker.
+
+    A cue whose subject is a bare "it"/"this" ("She says it underscores that …") is
+    kept only when no cue higher up has a speaker.
+    """
     roots = [t for t in inner if not (inner.start <= t.head.i < inner.end)]
+    weak: tuple[Token, Speaker] | None = None
     for root in roots:
         current = root.head
         for _ in range(6):  # short walk: quote -> clause -> cue
@@ -133,12 +140,13 @@ def _ancestor_cue(
                 return current, owner
             if is_cue(current, characterize=True):
                 speaker = speaker_of_cue(current, names, quoted)
-                if speaker is not None:
+                if speaker is not None and speaker.text.lower() not in _WEAK_SUBJECTS:
                     return current, speaker
+                weak = weak or ((current, speaker) if speaker is not None else None)
             if current.head is current:
                 break
             current = current.head
-    return None
+    return weak
 
 
 def _window_cue(
