@@ -295,9 +295,14 @@ def _description(head: Token) -> Span:
         keep.extend(child.subtree)
     lo = min(t.i for t in keep)
     hi = max(t.i for t in keep) + 1
+    # A description never crosses a paragraph break (a misparse joins a dateline or
+    # timestamp line to the next sentence).
+    breaks = [t.i for t in head.doc[lo:hi] if "\n" in t.text]
+    lo = max([lo, *(i + 1 for i in breaks if i < head.i)])
+    hi = min([hi, *(i for i in breaks if i > head.i)])
     # Keep the span contiguous around the head; cut trailing punctuation.
     span = head.doc[lo:hi]
-    while len(span) > 1 and span[-1].is_punct:
+    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
         span = span[:-1]
     return span
 
