@@ -6,72 +6,27 @@ insert articles + blocks + FTS rows, one transaction per input.
 
 from __future__ import annotations
 
-import random
 import tempfile
 import time
 from pathlib import Path
+
+from sitroom.synthetic import synthetic_story
 
 # 200 inputs of 3 articles each: enough commits to amortize start-up, small enough for a
 # shared 2-core machine to finish in seconds.
 INPUTS = 200
 ARTICLES_PER_INPUT = 3
 
-_WORDS = [
-    "convoy",
-    "brigade",
-    "artillery",
-    "village",
-    "river",
-    "bridge",
-    "council",
-    "governor",
-    "drone",
-    "missile",
-    "shelter",
-    "volunteers",
-    "ministry",
-    "report",
-    "evening",
-    "morning",
-    "northern",
-    "southern",
-    "eastern",
-    "front",
-    "line",
-    "supply",
-    "depot",
-    "railway",
-    "station",
-    "engineers",
-    "hospital",
-    "school",
-    "power",
-    "grid",
-    "repairs",
-    "talks",
-    "envoy",
-    "ceasefire",
-    "border",
-    "crossing",
-    "harbour",
-    "grain",
-]
 
 
-def _article(rng: random.Random, n: int) -> str:
-    title = f"Bulletin {n}: " + " ".join(rng.choice(_WORDS) for _ in range(5)).capitalize()
-    paragraphs = [
-        " ".join(rng.choice(_WORDS) for _ in range(rng.randint(25, 45))).capitalize() + "."
-        for _ in range(rng.randint(4, 8))
-    ]
-    return "\n\n".join([title, *paragraphs])
+def _article(n: int) -> str:
+    return synthetic_story(n, paragraphs=(4, 8), words=(25, 45), title_prefix="Bulletin", title_words=5)
 
 
 def _write_inputs(folder: Path) -> int:
-    rng = random.Random(20240601)
     for i in range(INPUTS):
         # Text dumps separate articles with a rule line and blank lines.
-        articles = [_article(rng, i * ARTICLES_PER_INPUT + k) for k in range(ARTICLES_PER_INPUT)]
+        articles = [_article(i * ARTICLES_PER_INPUT + k) for k in range(ARTICLES_PER_INPUT)]
         (folder / f"dump-{i:04d}.txt").write_text(
             "\n\n* * *\n\n".join(articles) + "\n", encoding="utf-8"
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 import sqlite3
 from pathlib import Path
 
@@ -12,58 +11,12 @@ from sitroom.batch import ingest
 from sitroom.errors import IngestError
 from sitroom.records import Extraction, IngestReport, Quote
 from sitroom.store import get_article, get_extraction, open_store, stats
-
-_WORDS = [
-    "convoy",
-    "brigade",
-    "artillery",
-    "village",
-    "river",
-    "bridge",
-    "council",
-    "governor",
-    "drone",
-    "missile",
-    "shelter",
-    "volunteers",
-    "ministry",
-    "report",
-    "evening",
-    "morning",
-    "northern",
-    "southern",
-    "eastern",
-    "front",
-    "line",
-    "supply",
-    "depot",
-    "railway",
-    "station",
-    "engineers",
-    "hospital",
-    "school",
-    "power",
-    "grid",
-    "repairs",
-    "talks",
-    "envoy",
-    "ceasefire",
-    "border",
-    "crossing",
-    "harbour",
-    "grain",
-]
+from sitroom.synthetic import synthetic_story
 
 
 def story(seed: int, paragraphs: int = 3) -> str:
     """A made-up article (title + paragraphs) whose word runs differ from every other seed's."""
-    rng = random.Random(seed)
-    title = f"Dispatch {seed}: " + " ".join(rng.choice(_WORDS) for _ in range(4)).capitalize()
-    body = [
-        " ".join(rng.choice(_WORDS) for _ in range(rng.randint(18, 30))).capitalize() + "."
-        for _ in range(paragraphs)
-    ]
-    return "\n\n".join([title, *body]) + "\n"
+    return synthetic_story(seed, paragraphs=paragraphs)
 
 
 def write_inputs(folder: Path, count: int, *, start: int = 0) -> list[Path]:
