@@ -44,7 +44,7 @@ def test_local_cluster_matches_in_process() -> None:
 
 
 def test_failures_are_collected_not_raised(monkeypatch: pytest.MonkeyPatch) -> None:
-    import sitroom.nlp.extract as extract
+    from sitroom.nlp import extract
 
     real = extract.doc_to_records
 

@@ -19,12 +19,12 @@ __all__ = [
     "Entity",
     "Event",
     "Extraction",
+    "Failure",
     "IngestReport",
     "Link",
     "Mention",
     "Place",
     "Quote",
-    "Failure",
     "Timex",
     "article_id_for",
     "normalize_for_id",
@@ -142,7 +142,7 @@ class Mention:
     text: str
     label: str  # PERSON ORG GPE LOC NORP FAC WEAPON
     entity: str
-    role: str | None = None  # title as written before the name: "Deputy Pentagon Press Secretary"
+    role: str | None = None  # title as written before the name or in an appositive after it
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -184,7 +184,7 @@ class Claim:
     value: float | None = None
     low: float | None = None
     high: float | None = None
-    bound: str | None = None  # "at least" "more than" "up to" "approximately" "nearly" "exactly"
+    bound: str | None = None  # "at least" "more than" "up to" "less than" "approximately" "nearly" "exactly"
     unit: str | None = None  # "USD" "EUR" "percent" "mile" "km" ... or None for a plain count
     what: str | None = None  # what is counted: "North Korean troops"
     claimant: str | None = None

@@ -8,7 +8,15 @@ from pathlib import Path
 
 import click
 
-from sitroom.cli import cli, db_option, emit_json, emit_jsonl, json_option, run_guarded, settings_from
+from sitroom.cli import (
+    cli,
+    db_option,
+    emit_json,
+    emit_jsonl,
+    json_option,
+    run_guarded,
+    settings_from,
+)
 from sitroom.errors import BadRequest
 
 

@@ -83,7 +83,7 @@ def extract_documents(
             continue
         try:
             extraction = doc_to_records(doc, article_id=document.id, published=document.published)
-        except Exception as e:  # noqa: BLE001 - one bad article must not stop the batch
+        except Exception as e:
             logger.exception("extraction failed for %s", document.id)
             failures.append(Failure(source=document.id, stage="extract", message=f"{type(e).__name__}: {e}"))
             continue

@@ -23,8 +23,8 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
