@@ -183,6 +183,12 @@ CONTEXT_STATE_BONUS = 2.5  # the candidate's US state is named elsewhere in the 
 QUALIFIER_BONUS = 6.0  # "Springfield, Illinois": the next name is the candidate's state/country
 PROXIMITY_BONUS = 2.0  # within PROXIMITY_KM of another place chosen in the first pass
 PROXIMITY_KM = 250.0
+# Local news names a town with its neighbours ("Paris and Henry County"): a candidate that has
+# a candidate of another of the article's names this close gains, before any choice is made,
+# so two small namesakes can outvote one famous place. Set on the development splits.
+COHERENCE_BONUS = 1.5
+COHERENCE_KM = 60.0
+COHERENCE_DEG = COHERENCE_KM / 111.0  # latitude prefilter: one degree is about 111 km
 CAPITAL_BONUS = 0.5
 # Regions named after their capital city (Kharkiv, Odesa, Moscow): the bare name is the city.
 NAMESAKE_REGION_PENALTY = 3.0  # national capitals are named far more often than their namesakes
@@ -212,9 +218,10 @@ def extract_places(doc: Doc, *, article_id: str, mentions: Sequence[Mention] = (
     ]
     if not toponyms:
         return []
-    first = [_best(t, countries, states, ()) for t in toponyms]
+    near = _coherent(toponyms)
+    first = [_best(t, countries, states, (), near) for t in toponyms]
     chosen = [
-        _best(t, countries, states, tuple(c for j, c in enumerate(first) if j != i))
+        _best(t, countries, states, tuple(c for j, c in enumerate(first) if j != i), near)
         for i, t in enumerate(toponyms)
     ]
     return [_place(article_id, t, c) for t, c in zip(toponyms, chosen, strict=True)]
@@ -404,14 +411,38 @@ def _context(toponyms: Sequence[_Toponym], gaz: Gazetteer) -> tuple[frozenset[st
     return frozenset(c for c in countries if c), frozenset(states)
 
 
+def _coherent(toponyms: Sequence[_Toponym]) -> frozenset[tuple[str, Candidate]]:
+    """(name, candidate) pairs with a candidate of another name within COHERENCE_KM."""
+    local = {
+        t.key: [c for c in t.candidates if c.kind in {"city", "region"}] for t in toponyms
+    }
+    points = sorted(
+        ((c.lat, c.lon, key, c) for key, cands in local.items() for c in cands),
+        key=lambda p: p[0],
+    )
+    out: set[tuple[str, Candidate]] = set()
+    for i, (lat, lon, key, c) in enumerate(points):
+        j = i + 1
+        while j < len(points) and points[j][0] - lat < COHERENCE_DEG:
+            lat2, lon2, key2, c2 = points[j]
+            if key2 != key and haversine_km(lat, lon, lat2, lon2) < COHERENCE_KM:
+                out.add((key, c))
+                out.add((key2, c2))
+            j += 1
+    return frozenset(out)
+
+
 def _score(
     t: _Toponym,
     c: Candidate,
     countries: frozenset[str],
     states: frozenset[str],
     others: Sequence[Candidate],
+    near: frozenset[tuple[str, Candidate]] = frozenset(),
 ) -> float:
     score = math.log10(max(c.population, 1)) + KIND_BONUS[c.kind]
+    if (t.key, c) in near:
+        score += COHERENCE_BONUS
     score += PRIMARY_NAME_BONUS if c.curated or normalize_name(c.name) == t.key else 0.0
     if c.kind != "country" and (
         c.country in countries or any(o.country == c.country for o in others)
@@ -466,9 +497,13 @@ def _qualifier_names(c: Candidate) -> set[str]:
 
 
 def _best(
-    t: _Toponym, countries: frozenset[str], states: frozenset[str], others: Sequence[Candidate]
+    t: _Toponym,
+    countries: frozenset[str],
+    states: frozenset[str],
+    others: Sequence[Candidate],
+    near: frozenset[tuple[str, Candidate]] = frozenset(),
 ) -> Candidate:
-    return max(t.candidates, key=lambda c: _score(t, c, countries, states, others))
+    return max(t.candidates, key=lambda c: _score(t, c, countries, states, others, near))
 
 
 def _place(article_id: str, t: _Toponym, c: Candidate) -> Place:
