@@ -241,8 +241,15 @@ def _toponym_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, bo
     out: list[tuple[Span, bool]] = []
     for span, label in ents:
         if label in TOPONYM_LABELS and (label != "FAC" or gaz.lookup(span.text)):
-            if not _is_actor(span):
-                out.append((_widen(doc, span), True))
+            wide = _widen(doc, span)
+            if _is_actor(span):
+                pass
+            elif _has_candidates(wide, gaz) or not (inner := _scan(doc, span.start, span.end, gaz)):
+                out.append((wide, True))
+            else:
+                # "Fargo City", "Northeast Georgia", "Washington, D.C.": a place label on a
+                # name the gazetteer lacks; the known names inside it are the places.
+                out.extend((s, True) for s in inner)
         elif label == "NORP" and normalize_name(span.text) in gaz.demonyms:
             out.append((span, True))
         elif label == "PERSON":
@@ -262,6 +269,15 @@ def _toponym_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, bo
     for run in _runs(free):
         out.extend((s, False) for s in _scan(doc, run[0], run[-1] + 1, gaz))
     return sorted(out, key=lambda item: item[0].start)
+
+
+def _has_candidates(span: Span, gaz: Gazetteer) -> bool:
+    key = normalize_name(span.text)
+    if gaz.lookup(span.text) or key in gaz.demonyms:
+        return True
+    if span[-1].lower_ in REGION_WORDS and gaz.lookup(span[:-1].text):
+        return True
+    return key.endswith((" county", " parish")) and bool(gaz.lookup(key.rsplit(" ", 1)[0]))
 
 
 def _runs(indices: list[int]) -> list[list[int]]:
