@@ -118,6 +118,10 @@ WEAK_CITY_POPULATION = 100_000
 WEAK_CONTEXT_CITY_POPULATION = 20_000
 # Towns in the conflict's countries are named in war news far beyond their size.
 WEAK_CONFLICT_CITY_POPULATION = 15_000
+# A weak detection also counts when one of its towns lies this close to a town the article
+# names with a place label: local news names the neighbouring towns. Set on the dev splits.
+ANCHOR_KM = 50.0
+ANCHOR_DEG = ANCHOR_KM / 111.0  # latitude prefilter: one degree is about 111 km
 # Words after a name that make it a first-level region ("the Kursk region", "Kherson oblast").
 REGION_WORDS = frozenset({"region", "oblast", "province", "krai", "republic"})
 # Heads whose subject is an actor speaking or deciding, not a location.
@@ -213,8 +217,16 @@ def extract_places(doc: Doc, *, article_id: str, mentions: Sequence[Mention] = (
     found = [(_toponym(doc, s, gaz), strong) for s, strong in _toponym_spans(doc, mentions)]
     strong_ones = [t for t, strong in found if strong and t.candidates]
     countries, states = _context(strong_ones, gaz)
+    anchors = [
+        c
+        for c in (_best(t, countries, states, ()) for t in strong_ones)
+        if c.kind == "city"
+    ]
     toponyms = [
-        t for t, strong in found if t.candidates and (strong or _plausible(t, states, countries))
+        t
+        for t, strong in found
+        if t.candidates
+        and (strong or _plausible(t, states, countries) or _near_anchor(t, anchors))
     ]
     if not toponyms:
         return []
@@ -405,6 +417,18 @@ def _plausible(t: _Toponym, states: frozenset[str], countries: frozenset[str]) -
         or (c.admin1 is not None and c.admin1 in states)
         or (c.country in CONFLICT_COUNTRIES and c.population >= WEAK_CONFLICT_CITY_POPULATION)
         for c in t.candidates
+    )
+
+
+def _near_anchor(t: _Toponym, anchors: Sequence[Candidate]) -> bool:
+    """A small town next to a town the article names as a place ("Pewaukee" near Waukesha)."""
+    return any(
+        c.kind == "city"
+        and a.geonames_id != c.geonames_id
+        and abs(a.lat - c.lat) < ANCHOR_DEG
+        and haversine_km(a.lat, a.lon, c.lat, c.lon) < ANCHOR_KM
+        for c in t.candidates
+        for a in anchors
     )
 
 
