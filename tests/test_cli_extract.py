@@ -105,3 +105,16 @@ def test_input_jsonl_bad_line_is_a_clear_error(tmp_path) -> None:
     result = CliRunner().invoke(cli, ["extract", "--input-jsonl", str(path)])
     assert result.exit_code == 2
     assert "bad.jsonl:1" in result.output and "'text'" in result.output
+
+
+def test_forked_workers_give_the_same_records_in_order() -> None:
+    from sitroom.nlp.extract import Document, extract_documents
+
+    documents = [
+        Document(id=f"d{i}", text=f"{text} It happened on Monday.", published="2025-03-12")
+        for i, text in enumerate([STORY, "Shelling killed 3 people in Kherson, officials said."] * 3)
+    ]
+    forked = list(extract_documents(documents, processes=2))
+    local = list(extract_documents(documents, processes=1))
+    assert [e.article_id for e in forked] == [d.id for d in documents]
+    assert forked == local

@@ -16,6 +16,7 @@ from sitroom.nlp.claim_attribution import CUE_LEMMAS
 from sitroom.nlp.claim_patterns import TIME_UNITS, Piece, find_bound
 from sitroom.nlp.claim_what import counted_head
 from sitroom.nlp.dates import timex_spans
+from sitroom.nlp.doctext import doc_text
 
 __all__ = [
     "in_timex",
@@ -110,7 +111,7 @@ def is_date_like(doc: Doc, span: Span, pieces: Sequence[Piece], *, durations: bo
     if any(p.unit in TIME_UNITS for p in pieces):
         nxt = doc[span.end] if span.end < len(doc) else None
         attributive = any(
-            doc.text[p.core_end : p.end].startswith("-") for p in pieces
+            doc_text(doc)[p.core_end : p.end].startswith("-") for p in pieces
         )  # "a five-year plan"
         return (
             not durations
@@ -134,11 +135,11 @@ def is_date_like(doc: Doc, span: Span, pieces: Sequence[Piece], *, durations: bo
         and any(t.lower_ in _TIME_WORDS and not (span.start <= t.i < span.end) for t in ent)
         for ent in doc.ents
     )  # fmt: skip
-    yearish = all(is_yearish(doc.text, p) for p in pieces)
+    yearish = all(is_yearish(doc_text(doc), p) for p in pieces)
     if yearish:
         # "the 2019 review", "in 2024", "its 1988 sales": news writes counts over 999 with a
         # comma ("1,500 troops"), so a bare 1800-2199 is a year unless a bound says otherwise.
-        return find_bound(doc.text, pieces[0].start) is None
+        return find_bound(doc_text(doc), pieces[0].start) is None
     return in_time_entity and not counts_something
 
 
@@ -154,7 +155,7 @@ def is_name_number(doc: Doc, span: Span, pieces: Sequence[Piece]) -> bool:
     prev = doc[span.start - 1] if span.start > 0 else None
     nxt = doc[span.end] if span.end < len(doc) else None
     head = counted_head(span[-1])
-    written = doc.text[pieces[0].core_start : pieces[0].core_end]
+    written = doc_text(doc)[pieces[0].core_start : pieces[0].core_end]
     if written.isdigit() and head is not None and head.tag_ == "NNP" and head.text[:1].isupper():
         return True  # "575 Wilbraham Road", "90049 ZIP Code", "787 Dreamliner": a name, not a count
     if prev is not None and (

@@ -10,6 +10,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from sitroom.nlp.doctext import doc_text
+
 __all__ = ["counted_head", "find_what", "is_age"]
 
 _COUNTED_POS = frozenset({"NOUN", "PROPN"})
@@ -80,7 +82,7 @@ def _phrase_after(doc: Doc, start: int, head: Token) -> str | None:
         words = words[1:]
     if not words or len(words) > _MAX_WHAT_TOKENS:
         words = [t for t in doc[start : head.i + 1] if t.pos_ not in {"PUNCT", "DET"}]
-    return doc.text[words[0].idx : words[-1].idx + len(words[-1])] if words else None
+    return doc_text(doc)[words[0].idx : words[-1].idx + len(words[-1])] if words else None
 
 
 def _of_object(token: Token) -> Token | None:
@@ -123,7 +125,7 @@ def _noun_after(doc: Doc, span: Span) -> Token | None:
             token.pos_ in _COUNTED_POS
             and token.lower_ not in _TIME_NOUNS
             and token.dep_ == "pobj"
-            and _MONEY_LINK.match(doc.text[span.end_char : token.left_edge.idx])
+            and _MONEY_LINK.match(doc_text(doc)[span.end_char : token.left_edge.idx])
         ):
             return token
         if token.pos_ in {"VERB", "AUX"} or token.is_sent_start:
@@ -176,7 +178,7 @@ def find_what(doc: Doc, span: Span, *, unit: str | None = None) -> str | None:
         owner = root.head.head
         words = [t for t in doc[owner.left_edge.i : owner.i + 1] if t.pos_ not in {"DET", "PUNCT"}]
         return (
-            doc.text[words[0].idx : words[-1].idx + len(words[-1])]
+            doc_text(doc)[words[0].idx : words[-1].idx + len(words[-1])]
             if owner.i < span.start and words
             else None
         )

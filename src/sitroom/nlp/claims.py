@@ -34,6 +34,7 @@ from sitroom.nlp.claim_filters import (
 )
 from sitroom.nlp.claim_patterns import Piece, find_bound, find_pieces, find_range_joiner
 from sitroom.nlp.claim_what import counted_head, find_what, is_age
+from sitroom.nlp.doctext import doc_text
 from sitroom.records import Claim, Mention, Quote
 
 __all__ = ["extract_claims"]
@@ -131,7 +132,7 @@ def _claim(
     quotes: Sequence[Quote],
     durations: bool,
 ) -> Claim | None:
-    text = doc.text
+    text = doc_text(doc)
     start, end = pieces[0].start, pieces[-1].end
     if any(is_model_or_code(text, p) for p in pieces):
         return None
@@ -183,17 +184,17 @@ def extract_claims(
     quotes: Sequence[Quote] = (),
     durations: bool = False,
 ) -> list[Claim]:
-    """Return the numeric claims in ``doc``; spans index ``doc.text``.
+    """Return the numeric claims in ``doc``; spans index ``doc_text(doc)``.
 
     ``mentions`` give canonical names to claimants; ``quotes`` make a quote's speaker the
     claimant of the numbers inside it. ``durations=True`` also keeps amounts of time
     ("three years", unit "year"), which sitroom leaves to time expressions by default;
     quantity benchmarks such as NewsQuant count them.
     """
-    timexes = safe_timex_spans(doc.text)
+    timexes = safe_timex_spans(doc_text(doc))
     groups = [
         g
-        for g in _join(doc.text, find_pieces(doc.text))
+        for g in _join(doc_text(doc), find_pieces(doc_text(doc)))
         if not in_timex(g, timexes, durations=durations)
     ]
     claims = (
@@ -214,7 +215,7 @@ def _share_context(doc: Doc, claims: list[Claim]) -> list[Claim]:
     out: list[Claim] = []
     for claim in claims:
         prev = out[-1] if out else None
-        between = doc.text[prev.end : claim.start] if prev is not None else ""
+        between = doc_text(doc)[prev.end : claim.start] if prev is not None else ""
         if prev is not None and _RESTATED.fullmatch(between):
             claim = replace(
                 claim,

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sitroom.nlp.doctext import doc_text
 from sitroom.nlp.timex_calendar import granularity_of, parse_dct
 from sitroom.nlp.timex_rules import Candidate, Context, find_candidates
 from sitroom.records import Timex
@@ -91,7 +92,7 @@ def find_timexes(text: str, *, published: str | None) -> list[TimexMatch]:
 
 
 def extract_timexes(doc: Doc, *, article_id: str, published: str | None) -> list[Timex]:
-    """Time expressions of one article as :class:`Timex` records, spans into ``doc.text``."""
+    """Time expressions of one article as :class:`Timex` records, spans into ``doc_text(doc)``."""
 
     def tense_of(cand: Candidate) -> str | None:
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
@@ -108,7 +109,7 @@ def extract_timexes(doc: Doc, *, article_id: str, published: str | None) -> list
             anchored=t.anchored,
             granularity=t.granularity,
         )
-        for t in _resolve(doc.text, find_candidates(doc.text), published, tense_of)
+        for t in _resolve(doc_text(doc), find_candidates(doc_text(doc)), published, tense_of)
     ]
 
 

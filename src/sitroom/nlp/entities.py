@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
+from sitroom.nlp.doctext import doc_text
 from sitroom.nlp.gazetteer import lookup
 from sitroom.records import Entity, Mention
 
@@ -314,7 +315,7 @@ def _descriptions(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
             holders[d.role.lower().removeprefix("former ")].add(d.canonical)
     taken = {i for d in drafts if d.label == "PERSON" for i in range(d.start, d.end)}
     found = []
-    lowered = doc.text.lower()
+    lowered = doc_text(doc).lower()
     for role, names in holders.items():
         if len(names) != 1:
             continue
@@ -341,7 +342,7 @@ def _descriptions(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
 def extract_entities(doc: Doc, *, article_id: str) -> EntityResult:
     """Mentions of PERSON ORG GPE LOC NORP FAC WEAPON in ``doc`` and their canonical entities.
 
-    Offsets index ``doc.text`` (the article's text), so ``text[m.start:m.end] == m.text``.
+    Offsets index ``doc_text(doc)`` (the article's text), so ``text[m.start:m.end] == m.text``.
     """
     drafts = _drafts(doc)
     _resolve_surnames(doc, drafts)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from sitroom.nlp.doctext import doc_text
 from sitroom.nlp.event_lexicon import (
     EventType,
     Lexicon,
@@ -580,7 +581,7 @@ def _quantities(ctx: _Context, etype: EventType) -> dict[str, float]:
 
 def _quantity_key(claim: Claim, ctx: _Context, etype: EventType) -> str | None:
     what = (claim.what or "").casefold()
-    after = ctx.doc.text[claim.end : min(claim.end + 40, ctx.sent.end_char)].casefold()
+    after = doc_text(ctx.doc)[claim.end : min(claim.end + 40, ctx.sent.end_char)].casefold()
     text = f"{what} {after}"
     order = ["votes_for", "votes_against", "abstaining"] if etype.name == "vote" else []
     order += ["killed", "injured", "intercepted", "launched", "troops"]

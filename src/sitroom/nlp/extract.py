@@ -9,6 +9,7 @@ time expressions, places, and events (which use all of the above).
 from __future__ import annotations
 
 import logging
+import multiprocessing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -18,12 +19,16 @@ from sitroom.nlp.claims import extract_claims
 from sitroom.nlp.dates import extract_timexes
 from sitroom.nlp.entities import extract_entities
 from sitroom.nlp.events import extract_events
-from sitroom.nlp.pipeline import PIPELINE_VERSION, pipe_docs
+from sitroom.nlp.pipeline import PIPELINE_VERSION, default_processes, load_nlp, pipe_docs
 from sitroom.nlp.places import extract_places
 from sitroom.nlp.quotes import extract_quotes
 from sitroom.records import Article, Extraction, Failure
 
 logger = logging.getLogger(__name__)
+
+# Documents per task for forked workers: spaCy batches well inside a chunk, and the two
+# workers stay busy until the end of a batch (measured in bench/bench_pipeline.py).
+FORK_CHUNK = 16
 
 __all__ = ["PIPELINE_VERSION", "Document", "doc_to_records", "extract_articles", "extract_documents"]
 
@@ -68,15 +73,26 @@ def doc_to_records(doc: Doc, *, article_id: str, published: str | None) -> Extra
 
 
 def extract_documents(
-    documents: Iterable[Document], *, failures: list[Failure] | None = None
+    documents: Iterable[Document],
+    *,
+    failures: list[Failure] | None = None,
+    processes: int | None = None,
 ) -> Iterator[Extraction]:
-    """Extract records from many documents with one model load, batched.
+    """Extract records from many documents with one model load, batched, in input order.
 
     With a ``failures`` list, a document whose extraction raises is recorded there and
     skipped (batches are forgiving per document); without one, the error propagates.
+    ``processes=None`` uses two forked workers for big batches on an idle 2-core machine
+    (``pipeline.default_processes``); each worker parses *and* extracts its chunk, so
+    only small records cross process boundaries, never Docs.
     """
     documents = list(documents)
-    docs = pipe_docs(d.text for d in documents)
+    if processes is None:
+        processes = default_processes(len(documents))
+    if processes > 1:
+        yield from _extract_forked(documents, failures=failures, processes=processes)
+        return
+    docs = pipe_docs((d.text for d in documents), n_process=1)
     for document, doc in zip(documents, docs, strict=True):
         if failures is None:
             yield doc_to_records(doc, article_id=document.id, published=document.published)
@@ -88,6 +104,26 @@ def extract_documents(
             failures.append(Failure(source=document.id, stage="extract", message=f"{type(e).__name__}: {e}"))
             continue
         yield extraction
+
+
+def _extract_chunk(chunk: list[Document]) -> tuple[list[Extraction], list[Failure]]:
+    failures: list[Failure] = []
+    return list(extract_documents(chunk, failures=failures, processes=1)), failures
+
+
+def _extract_forked(
+    documents: list[Document], *, failures: list[Failure] | None, processes: int
+) -> Iterator[Extraction]:
+    load_nlp()  # load before forking: workers share the loaded model copy-on-write
+    chunks = [documents[i : i + FORK_CHUNK] for i in range(0, len(documents), FORK_CHUNK)]
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        for extractions, chunk_failures in pool.imap(_extract_chunk, chunks):
+            if chunk_failures and failures is None:
+                first = chunk_failures[0]
+                raise RuntimeError(f"extraction failed for {first.source}: {first.message}")
+            if failures is not None:
+                failures.extend(chunk_failures)
+            yield from extractions
 
 
 def extract_articles(

@@ -84,7 +84,8 @@ def load_nlp() -> Language:
     return build_nlp()
 
 
-def _default_processes(count: int) -> int:
+def default_processes(count: int) -> int:
+    """How many processes to use for ``count`` texts: 2 on an idle multi-core machine, else 1."""
     # A daemonic process (a Dask worker, by default) may not start children.
     if count < MULTIPROCESS_MIN_TEXTS or multiprocessing.current_process().daemon:
         return 1
@@ -107,5 +108,5 @@ def pipe_docs(
     """
     items = list(texts)
     if n_process is None:
-        n_process = _default_processes(len(items))
+        n_process = default_processes(len(items))
     yield from load_nlp().pipe(items, n_process=n_process, batch_size=batch_size)

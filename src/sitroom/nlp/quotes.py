@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from sitroom.nlp.doctext import doc_text
 from sitroom.nlp.quote_marks import QuotedSpan, find_quoted_spans
 from sitroom.nlp.speakers import (
     NameIndex,
@@ -88,7 +89,7 @@ def _content_bounds(text: str, span: QuotedSpan) -> tuple[int, int]:
 def _kind(doc: Doc, span: QuotedSpan, content: str, previous: QuotedSpan | None) -> str:
     """direct when the quotation starts the writer's sentence or follows ``said:``, or
     resumes a quotation split by its attribution ("“…,” he said, “and …”")."""
-    text = doc.text
+    text = doc_text(doc)
     if previous is not None and previous.close_at is not None:
         gap = text[previous.close_at + 1 : span.open_at]
         attributed = any(ch.isalpha() for ch in gap)  # "”, he said, “" — not "”, “"
@@ -202,9 +203,9 @@ def _colon_lead(
     """A quote introduced by a colon, in its sentence or ending the paragraph before:
     "The statement reads: “…”"; the lead sentence's subject is the speaker."""
     j = open_at - 1
-    while j >= 0 and doc.text[j].isspace():
+    while j >= 0 and doc_text(doc)[j].isspace():
         j -= 1
-    if j < 0 or doc.text[j] != ":":
+    if j < 0 or doc_text(doc)[j] != ":":
         return None
     colon = doc.char_span(j, j + 1, alignment_mode="expand")
     if colon is None:
@@ -321,7 +322,7 @@ def _quote(
         article_id=article_id,
         start=start,
         end=end,
-        text=doc.text[start:end],
+        text=doc_text(doc)[start:end],
         kind=kind,
         speaker=name,
         speaker_text=speaker.text if speaker else None,
@@ -335,7 +336,7 @@ def _quote(
 def _continues(doc: Doc, previous: Quote, open_at: int) -> bool:
     if previous.kind == "indirect" or previous.speaker_text is None:
         return False
-    gap = doc.text[previous.end : open_at]
+    gap = doc_text(doc)[previous.end : open_at]
     return len(gap) <= CONTINUATION_GAP_CHARS and gap.count("\n\n") + gap.count("\n") <= 2
 
 
@@ -350,15 +351,15 @@ def _marked_quotes(
     """Direct and mixed quotes; adds to ``framing`` the cue verbs that govern a mixed quote."""
     out: list[Quote] = []
     for k, span in enumerate(spans):
-        start, end = _content_bounds(doc.text, span)
+        start, end = _content_bounds(doc_text(doc), span)
         inner = _tokens(doc, start, end)
         if inner is None or end <= start:
             continue
-        kind = _kind(doc, span, doc.text[start:end], spans[k - 1] if k else None)
+        kind = _kind(doc, span, doc_text(doc)[start:end], spans[k - 1] if k else None)
         if kind == "mixed" and _is_scare_modifier(inner):
             continue
         found = _attribute(doc, span, inner, kind, names, quoted)
-        if _is_title(doc.text[start:end]) and not (found is not None and found[0].i > inner.end):
+        if _is_title(doc_text(doc)[start:end]) and not (found is not None and found[0].i > inner.end):
             continue  # a quoted title, unless a cue follows it: “Absolutely,” he said.
         previous = next((q for q in reversed(out) if q.kind != "indirect"), None)
         if found is None:
@@ -372,7 +373,7 @@ def _marked_quotes(
                         article_id=article_id,
                         start=start,
                         end=end,
-                        text=doc.text[start:end],
+                        text=doc_text(doc)[start:end],
                         kind=kind,
                         speaker=previous.speaker,
                         speaker_text=previous.speaker_text,
@@ -428,7 +429,7 @@ def _clause_bounds(tokens: Sequence[Token]) -> tuple[int, int] | None:
     if len(toks) < MIN_INDIRECT_TOKENS:
         return None
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-    text = toks[0].doc.text
+    text = doc_text(toks[0].doc)
     if _opens_unclosed(text[start:end]):
         # The clause ends inside a quotation ("as a “dangerous escalation.”"): take the
         # closing mark (and the punctuation the quotation swallowed) with it.
@@ -501,9 +502,9 @@ def extract_quotes(doc: Doc, *, article_id: str, mentions: Sequence[Mention] = (
     """Return the direct, mixed and indirect quotes of one parsed article, in text order.
 
     ``mentions`` (from the entity extractor) give canonical speaker names; without them
-    the doc's own entities are used. Spans index ``doc.text``.
+    the doc's own entities are used. Spans index ``doc_text(doc)``.
     """
-    spans = find_quoted_spans(doc.text)
+    spans = find_quoted_spans(doc_text(doc))
     quoted = [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
     names = NameIndex(doc, mentions)
     framing: set[int] = set()

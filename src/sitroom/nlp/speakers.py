@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from sitroom.nlp.doctext import doc_text
 from sitroom.records import Mention
 
 __all__ = [
@@ -191,7 +192,7 @@ class NameIndex:
         start, end, name, i = (leaders or spans)[-1]
         kind = "person" if label == "PERSON" else "organization"
         return Speaker(
-            start=start, end=end, text=doc.text[start:end], name=name, kind=kind, token_i=i
+            start=start, end=end, text=doc_text(doc)[start:end], name=name, kind=kind, token_i=i
         )
 
 
@@ -421,7 +422,7 @@ def _classify(head: Token, names: NameIndex) -> Speaker | None:
         start = span.start_char
         if span[0].lower_ == "the" and len(span) > 1:
             start = span[1].idx
-        name_text = doc.text[start : span.end_char]
+        name_text = doc_text(doc)[start : span.end_char]
         return Speaker(
             start=start,
             end=span.end_char,
