@@ -53,6 +53,8 @@ EARTH_RADIUS_KM = 6371.0
 ADMIN1_POPULATION = 1_000_000
 COUNTY_POPULATION = 100_000
 COUNTY_SUFFIXES = (" county", " parish", " borough")
+# "w.va." "u.s." "d.c.": letters with an inner and a final period (not "mass." or "st.").
+DOTTED_ABBREVIATION = re.compile(r"^[a-z]+\.(?:[a-z]+\.)+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +258,12 @@ def load_gazetteer() -> Gazetteer:
             int(cont["geonameId"]),
         )
         index[normalize_name(cont["name"])].append(cand)
+
+    # spaCy splits the final period off "W.Va." and "U.S." at a sentence end or before "--",
+    # and some outlets write "W. Va.": dotted abbreviations are indexed in all three forms.
+    for key in [k for k in index if DOTTED_ABBREVIATION.match(k)]:
+        for variant in (key[:-1], key.replace(".", ". ").strip()):
+            index[variant].extend(c for c in index[key] if c not in index[variant])
 
     demonym_table: dict[str, list[str]] = extra["demonyms"]  # type: ignore[assignment]
     demonyms = {normalize_name(d): iso for iso, ds in demonym_table.items() for d in ds}
