@@ -165,6 +165,7 @@ def test_search_command(filled, runner: CliRunner) -> None:
     assert bad.exit_code == 2 and "bad search syntax" in bad.stderr
     plain = runner.invoke(cli, ["search", word, "--db", str(db_path), "--limit", "1"])
     assert plain.exit_code == 0 and "Dispatch" in plain.stdout
+    assert f"[{word}]" in plain.stdout.lower()  # no terminal: matches are bracketed, not lost
 
 
 def test_stats_and_db_migrate(filled, runner: CliRunner, tmp_path: Path) -> None:

@@ -375,14 +375,17 @@ def search(query: str, db: str | None, as_json: bool, limit: int, raw: bool) -> 
         return
     if not hits:
         click.echo("no matches", err=True)
+    tty = sys.stdout.isatty()
     for hit in hits:
+        # On a terminal matches are bold; in a pipe or file (no colours) they are [bracketed].
         snippet = re.sub(
             f"{MARK_OPEN}(.*?){MARK_CLOSE}",
-            lambda m: click.style(m.group(1), bold=True, fg="yellow"),
+            lambda m: click.style(m.group(1), bold=True, fg="yellow") if tty else f"[{m.group(1)}]",
             hit.snippet.replace("\n", " "),
         )
         click.echo(
-            f"{hit.article_id}  {hit.published or '????-??-??'}  {hit.title or '(untitled)'}  ({hit.score:.2f})"
+            f"{hit.article_id}  {hit.published or '????-??-??'}  {hit.title or '(untitled)'}"
+            f"  (bm25 {hit.score:.3g})"
         )
         click.echo(f"    {snippet}")
 
