@@ -103,3 +103,21 @@ def test_event_triggers_are_char_spans(nlp) -> None:
     doc = nlp("Russia attacked Sumy and Ukraine intercepted most drones.")
     found = event_triggers(doc)
     assert {doc.text[s:e] for s, e, _ in found} >= {"attacked", "intercepted"}
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "target"),
+    [
+        (
+            "Britain, France and Germany condemned the missile launch in a joint statement.",
+            "condemnation",
+            None,
+        ),
+        ("Moldova and Romania signed a border agreement on Friday.", "agreement", "Romania"),
+    ],
+)
+def test_subject_conjuncts_are_counterparts_only_in_two_sided_acts(
+    nlp, text, event_type, target
+) -> None:
+    e = _one(_events(nlp, text), event_type)
+    assert e.target == target

@@ -104,6 +104,9 @@ GENERIC_BODIES = (
 PRONOUN_WINDOW_CHARS = 600
 PERSON_PRONOUNS = frozenset({"he", "she"})
 
+# Two-sided acts, where the subject's conjunct is the counterpart, not a co-actor.
+SYMMETRIC_LEMMAS = frozenset({"sign", "meet", "agree", "talk", "negotiate"})
+
 
 def extract_events(
     doc: Doc,
@@ -378,10 +381,10 @@ def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
                 if subj is not None
                 else None
             )
-            if partner is not None and (
-                target is None or trigger.lemma_.lower() in {"sign", "meet", "agree", "talk"}
-            ):
+            if partner is not None and trigger.lemma_.lower() in SYMMETRIC_LEMMAS:
                 # "Russia and North Korea signed a treaty": the second party is the counterpart.
+                # Only for two-sided acts: in "the US, South Korea and Japan condemned the
+                # deployment" the conjuncts act together, none is the target.
                 target = _name_in(_subtree(partner), ctx, exclude=actor) or target
     else:
         owner = next(
