@@ -187,6 +187,9 @@ CONTEXT_STATE_BONUS = 2.5  # the candidate's US state is named elsewhere in the 
 QUALIFIER_BONUS = 6.0  # "Springfield, Illinois": the next name is the candidate's state/country
 PROXIMITY_BONUS = 2.0  # within PROXIMITY_KM of another place chosen in the first pass
 PROXIMITY_KM = 250.0
+# A US town or county in the same state as a town chosen for another name in the first pass:
+# local news rarely leaves its state. Weaker than a named state. Set on the development splits.
+ADMIN1_VOTE_BONUS = 1.0
 # Local news names a town with its neighbours ("Paris and Henry County"): a candidate that has
 # a candidate of another of the article's names this close gains, before any choice is made,
 # so two small namesakes can outvote one famous place. Set on the development splits.
@@ -406,6 +409,9 @@ def _toponym(doc: Doc, span: Span, gaz: Gazetteer) -> _Toponym:
         nxt = doc[span.end + 1 :]
         ent = next((e for e in doc.ents if e.start == span.end + 1), None)
         qualifier = normalize_name(ent.text if ent is not None else nxt[0].text)
+        # "Decatur, Ga.": an abbreviation or alias qualifies by the name it stands for.
+        named = [c for c in gaz.index.get(qualifier, ()) if c.kind in {"region", "country"}]
+        qualifier = normalize_name(named[0].name) if named else qualifier
     return _Toponym(span.start_char, span.end_char, text, key, candidates, qualifier)
 
 
@@ -492,6 +498,10 @@ def _score(
         score += CAPITAL_BONUS
     if c.kind in {"city", "region"} and c.admin1 in states and c.name != c.admin1:
         score += CONTEXT_STATE_BONUS  # a town or county of a state the article names
+    elif c.kind in {"city", "region"} and c.country == "US" and any(
+        o.admin1 == c.admin1 and o.kind == "city" and o.country == "US" for o in others
+    ):
+        score += ADMIN1_VOTE_BONUS  # another of the article's towns lies in the same state
     if c.country in CONFLICT_COUNTRIES:
         score += CONFLICT_PRIOR
     if c.kind == "region" and _has_namesake_city(t, c, capital_only=c.country == "US"):
