@@ -210,3 +210,14 @@ def test_ingest_with_real_extraction_saves_records_with_exact_spans(tmp_path: Pa
         assert extraction.quotes and extraction.claims
         for record in records:
             assert article.text[record.start : record.end] == record.text
+
+
+@pytest.mark.issue(2)
+def test_the_database_inside_the_ingested_folder_is_not_an_input(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    write_inputs(folder, 2)
+    db_path = folder / "war.db"
+    first = ingest([folder], db=db_path)
+    assert (first.read, first.failed) == (2, 0)
+    again = ingest([folder], db=db_path)  # now war.db, -wal and -shm sit in the folder
+    assert again.failed == 0 and again.read == 2

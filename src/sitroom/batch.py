@@ -64,11 +64,21 @@ def _sha256(path: Path) -> str:
         return hashlib.file_digest(f, "sha256").hexdigest()
 
 
-def _expand(paths: Iterable[Path | str]) -> list[Path]:
-    """Files to read, directories walked deterministically; missing paths kept (they fail)."""
+# The store's own files: walking the folder that holds the database must not "ingest" it.
+_STORE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+
+def _expand(paths: Iterable[Path | str], *, store_path: str | None = None) -> list[Path]:
+    """Files to read, directories walked deterministically; missing paths kept (they fail).
+
+    The database being written (and its WAL/SHM/journal files) is skipped.
+    """
     from sitroom.ingest import iter_input_paths
 
-    return list(iter_input_paths([Path(p) for p in paths]))
+    own: set[Path] = set()
+    if store_path and store_path != ":memory:":
+        own = {Path(store_path + suffix).resolve() for suffix in _STORE_SUFFIXES}
+    return [p for p in iter_input_paths([Path(p) for p in paths]) if p.resolve() not in own]
 
 
 def _fingerprint(path: Path, max_bytes: int) -> tuple[str | None, int | None]:
@@ -227,7 +237,7 @@ def ingest(
     version = pipeline_version or str(getattr(extract, "pipeline_version", UNVERSIONED))
     tally = _Tally()
     try:
-        inputs = _expand(paths)
+        inputs = _expand(paths, store_path=store.path)
         for done, path in enumerate(inputs, start=1):
             _ingest_one(
                 store,

@@ -166,7 +166,9 @@ def ingest(
     finally:
         progress.close()
     for failure in (*report.failures, *extract_failures):
-        click.echo(f"{failure.source}: {failure.stage} failed: {failure.message}", err=True)
+        # Reader messages already start with the input's name; don't say it twice.
+        reason = failure.message.removeprefix(f"{failure.source}: ")
+        click.echo(f"{failure.source}: {failure.stage} failed: {reason}", err=True)
     if as_json:
         emit_json(report)
     click.echo(summary_line(report), err=True)
