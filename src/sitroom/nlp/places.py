@@ -259,7 +259,10 @@ def _toponym_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, bo
             wide = _widen(doc, span)
             if _is_actor(span):
                 pass
-            elif _has_candidates(wide, gaz) or not (inner := _scan(doc, span.start, span.end, gaz)):
+            elif (
+                _has_candidates(wide, gaz)
+                or not (inner := _scan(doc, span.start, span.end, gaz))
+            ):
                 out.append((wide, True))
             else:
                 # "Fargo City", "Northeast Georgia", "Washington, D.C.": a place label on a
@@ -496,7 +499,12 @@ def _score(
         score += CONTEXT_COUNTRY_BONUS
     if c.kind == "city" and _capital_of(c, load_gazetteer()):
         score += CAPITAL_BONUS
-    if c.kind in {"city", "region"} and c.admin1 in states and c.name != c.admin1:
+    if (
+        c.kind in {"city", "region"}
+        and c.admin1 in states
+        and c.name != c.admin1
+        and normalize_name(c.admin1) != t.key  # "New York" names the state, not its city
+    ):
         score += CONTEXT_STATE_BONUS  # a town or county of a state the article names
     elif c.kind in {"city", "region"} and c.country == "US" and any(
         o.admin1 == c.admin1 and o.kind == "city" and o.country == "US" for o in others
