@@ -222,3 +222,15 @@ def test_recurring_part_of_day_is_a_set(text: str, value: str) -> None:
     (match,) = find_timexes(text, published="2025-03-14")
     assert (match.timex_type, match.value) == ("SET", value)
     assert text[match.start : match.end] == match.text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The school had been closed since the autumn.", "2024-FA"),
+        ("The offensive will resume in the summer.", "2025-SU"),
+    ],
+)
+def test_bare_season_follows_the_tense(nlp, text: str, value: str) -> None:
+    (timex,) = extract_timexes(nlp(text), article_id="a", published="2025-03-12")
+    assert timex.value == value and text[timex.start : timex.end] == timex.text

@@ -41,3 +41,15 @@ def test_date_window_pruning_keeps_far_apart_reports_apart() -> None:
     clusters = cluster_events(rows)
     sizes = sorted(len(c.reports) for c in clusters)
     assert sizes == [1, 3]
+
+
+def test_clusters_sort_and_filter_by_the_days_their_dates_cover(tmp_path: Path) -> None:
+    from sitroom.store import reconcile as sql
+
+    rows = [_row(1, "2025-W10", "Kharkiv"), _row(2, "2025-03-20", "Odesa"), _row(3, "2025-02", "Sumy")]
+    with open_store(tmp_path / "days.db") as db:
+        sql.replace_reconciled(db, cluster_events(rows), [], [])
+        newest_first = [c.place for c in sql.read_event_clusters(db)]
+        assert newest_first == ["Odesa", "Kharkiv", "Sumy"]  # as strings "2025-W10" would lead
+        in_march_week = [c.place for c in sql.read_event_clusters(db, since="2025-03-05", until="2025-03-06")]
+        assert in_march_week == ["Kharkiv"]  # W10 covers 3-9 March; a string compare drops it

@@ -18,6 +18,7 @@ from sitroom.nlp.timex_context import (
     Context,
     Norm,
     day_value,
+    direction,
     duration_value,
     group,
     month_value,
@@ -122,6 +123,14 @@ def _season(code: str, rel: str, ctx: Context) -> str:
         year = dct.year if start > dct.month else dct.year + 1
     else:
         year = season_of(dct)[0]
+        # "closed since the autumn" written in March: a season that has not begun this
+        # year is last year's in a past-tense sentence (and one already over is next
+        # year's in a future-tense one).
+        # Winter keeps the calendar year of the day (season_of's TimeBank convention).
+        if code != "WI" and direction(ctx) == "past" and start > dct.month:
+            year = dct.year - 1
+        elif code != "WI" and direction(ctx) == "future" and start + 3 <= dct.month:
+            year = dct.year + 1
     return f"{year:04d}-{code}"
 
 

@@ -21,6 +21,7 @@ from sitroom.reconcile.models import (
     GraphEdge,
 )
 from sitroom.store.connection import Store
+from sitroom.timespan import timex_days
 
 __all__ = [
     "input_fingerprint",
@@ -114,6 +115,15 @@ def _payload(record: Any) -> str:
     return json.dumps(asdict(record), ensure_ascii=False)
 
 
+def _days(first: str | None, last: str | None) -> tuple[str | None, str | None]:
+    """ISO first and last day covered by a cluster's TIMEX3 dates (None where undated)."""
+    start, end = timex_days(first), timex_days(last or first)
+    return (
+        start[0].isoformat() if start else (end[0].isoformat() if end else None),
+        end[1].isoformat() if end else (start[1].isoformat() if start else None),
+    )
+
+
 def input_fingerprint(db: Store) -> str:
     """What reconcile reads, summarized: row counts and highest rowids of events and claims.
 
@@ -154,7 +164,7 @@ def replace_reconciled(
         conn.execute("DELETE FROM graph_edges")
         conn.executemany(
             "INSERT INTO event_clusters (id, event_type, actor, target, place, date_first, date_last, status,"
-            " corroboration, payload) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            " corroboration, payload, day_first, day_last) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     c.id,
@@ -167,6 +177,7 @@ def replace_reconciled(
                     c.status,
                     c.corroboration,
                     _payload(c),
+                    *_days(c.date_first, c.date_last),
                 )
                 for c in clusters
             ],
@@ -226,13 +237,17 @@ def read_event_clusters(
     if place:
         where.append("place LIKE ? ESCAPE '\\'")
         params.append(_like(place))
+    # Day bounds, not the TIMEX3 strings: "2025-W10" must compare as the days it covers.
     if since:
-        where.append("COALESCE(date_last, date_first) >= ?")
+        where.append("day_last >= ?")
         params.append(since)
     if until:
-        where.append("date_first <= ?")
+        where.append("day_first <= ?")
         params.append(until)
-    sql = f"SELECT payload FROM event_clusters WHERE {' AND '.join(where)} ORDER BY date_first DESC, id LIMIT ?"
+    sql = (
+        f"SELECT payload FROM event_clusters WHERE {' AND '.join(where)}"
+        " ORDER BY day_first IS NULL, day_first DESC, day_last DESC, id LIMIT ?"
+    )
     rows = db.conn.execute(sql, [*params, limit]).fetchall()
     out = []
     for (payload,) in rows:
