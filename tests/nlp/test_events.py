@@ -121,3 +121,9 @@ def test_subject_conjuncts_are_counterparts_only_in_two_sided_acts(
 ) -> None:
     e = _one(_events(nlp, text), event_type)
     assert e.target == target
+
+
+def test_dateline_place_is_not_the_actor(nlp) -> None:
+    text = "KHARKIV, Ukraine — Russian forces fired three missiles at the city's power station on Monday."
+    e = _one(_events(nlp, text), "strike")
+    assert e.actor == "Russia" and e.actor != "Kharkiv"

@@ -11,6 +11,7 @@ threats, plans, conditionals and denials from reading as carried-out events.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -104,6 +105,10 @@ GENERIC_BODIES = (
 PRONOUN_WINDOW_CHARS = 600
 PERSON_PRONOUNS = frozenset({"he", "she"})
 
+# An all-caps place (optionally ", Country" and "(Agency)") and a dash opening a paragraph.
+DATELINE = re.compile(
+    r"(?:^|\n)([A-Z][A-Z.'’\- ]+[A-Z](?:,\s*[A-Z][A-Za-z.'’\- ]+)?(?:\s*\([^)\n]{1,40}\))?\s*[—–]\s)"
+)
 # Two-sided acts, where the subject's conjunct is the counterpart, not a co-actor.
 SYMMETRIC_LEMMAS = frozenset({"sign", "meet", "agree", "talk", "negotiate"})
 
@@ -121,7 +126,10 @@ def extract_events(
 ) -> list[Event]:
     """Return the events of ``doc``, one per type per sentence, in text order."""
     lex = load_lexicon()
-    names = _names(doc, mentions)
+    datelines = _dateline_spans(doc_text(doc))
+    # A dateline ("ODESA, Ukraine —") says where the story was filed, not who acted:
+    # its names are never an actor or a target.
+    names = [n for n in _names(doc, mentions) if not any(a <= n[0] < b for a, b in datelines)]
     if not places:
         places = extract_places(doc, article_id=article_id, mentions=mentions)
     events: list[Event] = []
@@ -313,6 +321,11 @@ def _event(article_id: str, trigger: Token, etype: EventType, ctx: _Context) -> 
     )
 
 
+def _dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of datelines opening a paragraph ("KYIV —", "ODESA, Ukraine (AP) —")."""
+    return [m.span(1) for m in DATELINE.finditer(text)]
+
+
 def _name_in(
     tokens: Sequence[Token] | Span, ctx: _Context, *, exclude: str | None = None
 ) -> str | None:
@@ -353,7 +366,12 @@ def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
     actor = target = None
     children = list(trigger.children)
     if trigger.pos_ == "VERB":
-        subj = next((c for c in children if c.dep_ == "nsubj"), None)
+        # Two subjects mean a misparse (a dateline "KYIV —" read as one): the nearer wins.
+        subj = min(
+            (c for c in children if c.dep_ == "nsubj"),
+            key=lambda c: abs(c.i - trigger.i),
+            default=None,
+        )
         subj_pass = next((c for c in children if c.dep_ == "nsubjpass"), None)
         agent = next(
             (g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
