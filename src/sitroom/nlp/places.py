@@ -235,11 +235,16 @@ def extract_places(doc: Doc, *, article_id: str, mentions: Sequence[Mention] = (
         return []
     near = _coherent(toponyms)
     first = [_best(t, countries, states, (), near) for t in toponyms]
-    chosen = [
-        _best(t, countries, states, tuple(c for j, c in enumerate(first) if j != i), near)
-        for i, t in enumerate(toponyms)
-    ]
-    return [_place(article_id, t, c) for t, c in zip(toponyms, chosen, strict=True)]
+    # One sense per article: every mention of a name gets the candidate with the best score
+    # summed over its mentions, so "Springfield, Ohio" settles the later bare "Springfield".
+    totals: dict[str, dict[Candidate, float]] = {}
+    for i, t in enumerate(toponyms):
+        others = tuple(c for j, c in enumerate(first) if j != i)
+        sums = totals.setdefault(t.key, {})
+        for c in t.candidates:
+            sums[c] = sums.get(c, 0.0) + _score(t, c, countries, states, others, near)
+    chosen = {key: max(sums, key=sums.__getitem__) for key, sums in totals.items()}
+    return [_place(article_id, t, chosen[t.key]) for t in toponyms]
 
 
 def _toponym_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, bool]]:
