@@ -187,6 +187,11 @@ CONTEXT_STATE_BONUS = 2.5  # the candidate's US state is named elsewhere in the 
 QUALIFIER_BONUS = 6.0  # "Springfield, Illinois": the next name is the candidate's state/country
 PROXIMITY_BONUS = 2.0  # within PROXIMITY_KM of another place chosen in the first pass
 PROXIMITY_KM = 250.0
+# Most of the article's other towns and regions (first pass) lie in one country: its towns
+# gain on top of CONTEXT_COUNTRY_BONUS. Set on the development splits.
+DOMINANT_COUNTRY_BONUS = 2.0
+DOMINANT_SHARE = 0.6
+DOMINANT_MIN_PLACES = 2
 # A US town or county in the same state as a town chosen for another name in the first pass:
 # local news rarely leaves its state. Weaker than a named state. Set on the development splits.
 ADMIN1_VOTE_BONUS = 1.0
@@ -502,6 +507,13 @@ def _score(
         c.country in countries or any(o.country == c.country for o in others)
     ):
         score += CONTEXT_COUNTRY_BONUS
+    local = [o for o in others if o.kind in {"city", "region"}]
+    if (
+        c.kind != "country"
+        and len(local) >= DOMINANT_MIN_PLACES
+        and sum(o.country == c.country for o in local) >= DOMINANT_SHARE * len(local)
+    ):
+        score += DOMINANT_COUNTRY_BONUS  # most of the article's towns are in this country
     if c.kind == "city" and _capital_of(c, load_gazetteer()):
         score += CAPITAL_BONUS
     if (
