@@ -87,3 +87,52 @@ def test_washington_as_host_city_is_the_capital(nlp) -> None:
         washington.kind == "city"
         and haversine_km(washington.lat, washington.lon, 38.9, -77.04) < 30
     )
+
+
+def test_neighbouring_names_outvote_a_famous_namesake(nlp) -> None:
+    found = _places(
+        nlp, "Volunteers from Paris and Henry County packed food boxes for the shelter on Saturday."
+    )
+    assert found["Paris"].country == "US" and found["Paris"].admin1 == "Tennessee"
+    assert found["Henry County"].admin1 == "Tennessee"
+
+
+def test_known_name_inside_an_unknown_place_name(nlp) -> None:
+    found = _places(nlp, "Rain flooded several roads across Metropolitan Atlanta on Friday morning.")
+    assert found["Atlanta"].country == "US" and found["Atlanta"].admin1 == "Georgia"
+
+
+def test_qualified_mention_settles_later_bare_mentions(nlp) -> None:
+    text = (
+        "The town council of Springfield, Ohio, met on Tuesday. "
+        "Springfield officials later approved the new budget."
+    )
+    doc = nlp(text)
+    springs = [p for p in extract_places(doc, article_id="a1") if p.text == "Springfield"]
+    assert len(springs) == 2
+    assert all(p.admin1 == "Ohio" and text[p.start : p.end] == p.text for p in springs)
+
+
+def test_state_abbreviation_qualifies_a_dateline(nlp) -> None:
+    found = _places(nlp, "DECATUR, Ga. -- The school board voted to hire twelve teachers.")
+    assert found["DECATUR"].admin1 == "Georgia"
+    assert found["Ga."].kind == "region" and found["Ga."].name == "Georgia"
+
+
+def test_state_name_alone_is_the_state(nlp) -> None:
+    found = _places(nlp, "Lawmakers in New York passed the state budget late on Sunday.")
+    assert found["New York"].kind == "region" and found["New York"].admin1 == "New York"
+
+
+def test_breakaway_regions_keep_their_recognized_country(nlp) -> None:
+    found = _places(
+        nlp, "Shots were fired near the boundary of South Ossetia, and Abkhaz officials urged calm."
+    )
+    assert found["South Ossetia"].kind == "region" and found["South Ossetia"].country == "GE"
+    assert found["Abkhaz"].country == "GE"
+
+
+@pytest.mark.parametrize("text", ["W.Va.", "W.Va", "W. Va."])
+def test_dotted_abbreviations_match_with_or_without_final_period(text: str) -> None:
+    names = {(c.name, c.kind) for c in load_gazetteer().lookup(text)}
+    assert names == {("West Virginia", "region")}
