@@ -136,3 +136,10 @@ def test_breakaway_regions_keep_their_recognized_country(nlp) -> None:
 def test_dotted_abbreviations_match_with_or_without_final_period(text: str) -> None:
     names = {(c.name, c.kind) for c in load_gazetteer().lookup(text)}
     assert names == {("West Virginia", "region")}
+
+
+def test_town_before_a_local_office_in_a_person_name(nlp) -> None:
+    text = "Springfield, Illinois. Decatur Mayor Julie Moore Wolfe thanked the volunteers on Monday."
+    found = _places(nlp, text)
+    assert found["Decatur"].admin1 == "Illinois"
+    assert "Julie" not in " ".join(found)

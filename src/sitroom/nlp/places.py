@@ -105,7 +105,6 @@ SCAN_STOPWORDS = frozenset(
         "gulf",
         "union",
         "national",
-        "city",
         "county",
         "state",
     }
@@ -122,6 +121,33 @@ WEAK_CONFLICT_CITY_POPULATION = 15_000
 # names with a place label: local news names the neighbouring towns. Set on the dev splits.
 ANCHOR_KM = 50.0
 ANCHOR_DEG = ANCHOR_KM / 111.0  # latitude prefilter: one degree is about 111 km
+# Words that follow a town's name in local offices and institutions ("Fargo Mayor", "Athens
+# Police Department", "Cambridge High School"): the name before them is a town.
+LOCAL_TITLE_WORDS = frozenset(
+    {
+        "mayor",
+        "selectman",
+        "selectwoman",
+        "councilman",
+        "councilwoman",
+        "alderman",
+        "sheriff",
+        "police",
+        "fire",
+        "parks",
+        "council",
+        "high",
+        "elementary",
+        "middle",
+        "library",
+        "hospital",
+        "chamber",
+        "superintendent",
+        "school",
+        "schools",
+        "board",
+    }
+)
 # Words after a name that make it a first-level region ("the Kursk region", "Kherson oblast").
 REGION_WORDS = frozenset({"region", "oblast", "province", "krai", "republic"})
 # Heads whose subject is an actor speaking or deciding, not a location.
@@ -288,8 +314,16 @@ def _toponym_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, bo
                 out.append((span, False))
             elif sum(t.pos_ == "PROPN" for t in span) == 1:
                 out.extend((s, False) for s in _scan(doc, span.start, span.end, gaz))
+            elif (prefix := _local_prefix(span, gaz)) is not None:
+                out.append((prefix, False))  # "Fargo Mayor Dennis Smith"
         elif label in EMBEDDING_LABELS | {"FAC"}:
-            out.extend((s, False) for s in _scan(doc, span.start, span.end, gaz))
+            prefix = _local_prefix(span, gaz)
+            if prefix is not None:
+                out.append((prefix, False))  # "Pineville Police Department"
+                rest = _scan(doc, prefix.end, span.end, gaz)
+            else:
+                rest = _scan(doc, span.start, span.end, gaz)
+            out.extend((s, False) for s in rest)
         else:
             continue
         taken.update(range(span.start, span.end))
@@ -306,6 +340,20 @@ def _has_candidates(span: Span, gaz: Gazetteer) -> bool:
     if span[-1].lower_ in REGION_WORDS and gaz.lookup(span[:-1].text):
         return True
     return key.endswith((" county", " parish")) and bool(gaz.lookup(key.rsplit(" ", 1)[0]))
+
+
+def _local_prefix(span: Span, gaz: Gazetteer) -> Span | None:
+    """The town in "Fargo Mayor ...", "Athens Police Department", "Cambridge High School"."""
+    for n in range(min(MAX_NAME_TOKENS, len(span) - 1), 0, -1):
+        head = span[:n]
+        if (
+            span[n].lower_ in LOCAL_TITLE_WORDS
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in head)
+            and head[0].lower_ not in SCAN_STOPWORDS
+            and gaz.lookup(head.text)
+        ):
+            return head
+    return None
 
 
 def _runs(indices: list[int]) -> list[list[int]]:
