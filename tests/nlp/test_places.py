@@ -143,3 +143,8 @@ def test_town_before_a_local_office_in_a_person_name(nlp) -> None:
     found = _places(nlp, text)
     assert found["Decatur"].admin1 == "Illinois"
     assert "Julie" not in " ".join(found)
+
+
+def test_party_and_home_town_after_a_legislator(nlp) -> None:
+    found = _places(nlp, "Minnesota Rep. Ann Larsen, R-Big Lake, backed the change on Tuesday.")
+    assert found["Big Lake"].country == "US" and found["Big Lake"].admin1 == "Minnesota"

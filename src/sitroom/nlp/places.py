@@ -121,6 +121,8 @@ WEAK_CONFLICT_CITY_POPULATION = 15_000
 # names with a place label: local news names the neighbouring towns. Set on the dev splits.
 ANCHOR_KM = 50.0
 ANCHOR_DEG = ANCHOR_KM / 111.0  # latitude prefilter: one degree is about 111 km
+# US party initials in "Sen. Jane Smith, R-Marshall": what follows the hyphen is a town.
+PARTY_LETTERS = frozenset({"R", "D", "I"})
 # Words that follow a town's name in local offices and institutions ("Fargo Mayor", "Athens
 # Police Department", "Cambridge High School"): the name before them is a town.
 LOCAL_TITLE_WORDS = frozenset(
@@ -312,7 +314,8 @@ def _toponym_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, bo
             # A name glued to a non-name word ("Zaporizhzhia Russian") is still scanned.
             if gaz.lookup(span.text):
                 out.append((span, False))
-            elif sum(t.pos_ == "PROPN" for t in span) == 1:
+            elif sum(t.pos_ == "PROPN" for t in span) == 1 or _party_hometown(span):
+                # "R-Marshall", "D-Elbow Lake": a legislator's party and home town.
                 out.extend((s, False) for s in _scan(doc, span.start, span.end, gaz))
             elif (prefix := _local_prefix(span, gaz)) is not None:
                 out.append((prefix, False))  # "Fargo Mayor Dennis Smith"
@@ -340,6 +343,15 @@ def _has_candidates(span: Span, gaz: Gazetteer) -> bool:
     if span[-1].lower_ in REGION_WORDS and gaz.lookup(span[:-1].text):
         return True
     return key.endswith((" county", " parish")) and bool(gaz.lookup(key.rsplit(" ", 1)[0]))
+
+
+def _party_hometown(span: Span) -> bool:
+    return (
+        len(span) > 2
+        and span[0].text in PARTY_LETTERS
+        and span[1].text == "-"
+        and not span[1].whitespace_
+    )
 
 
 def _local_prefix(span: Span, gaz: Gazetteer) -> Span | None:
