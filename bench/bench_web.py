@@ -142,6 +142,26 @@ def _latency(client, urls: list[str]) -> tuple[float, float, float]:
     return cold, statistics.median(times), times[max(0, round(0.95 * len(times)) - 1)]
 
 
+def _reconcile_times(path: Path) -> dict[str, float | str]:
+    """Seconds for a full reconcile of the store, and for the no-change check after it."""
+    from sitroom.reconcile import reconcile_store
+
+    with st.open_store(path) as db:
+        started = time.perf_counter()
+        report = reconcile_store(db)
+        full = time.perf_counter() - started
+        started = time.perf_counter()
+        skipped = reconcile_store(db, if_stale=True)
+        check = time.perf_counter() - started
+    assert report is not None and skipped is None
+    return {
+        "reconcile_full_s": round(full, 2),
+        "reconcile_unchanged_check_ms": round(check * 1000, 2),
+        "event_clusters": float(report.clusters),
+        "claim_groups": float(report.claim_groups),
+    }
+
+
 def run() -> dict[str, float | str]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # starlette's TestClient prefers httpx2; we pin httpx
@@ -160,6 +180,7 @@ def run() -> dict[str, float | str]:
             "articles": float(counts["articles"]),
             "events": float(counts["events"]),
             "build_store_s": build_s,
+            **_reconcile_times(path),
         }
         pages = {
             "overview": ["/"],
