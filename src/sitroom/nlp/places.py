@@ -321,7 +321,9 @@ def _toponym_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, bo
                 out.append((prefix, False))  # "Fargo Mayor Dennis Smith"
         elif label in EMBEDDING_LABELS | {"FAC"}:
             prefix = _local_prefix(span, gaz)
-            if prefix is not None:
+            if any(c.kind == "country" for c in gaz.lookup(span.text)):
+                out.append((span, False))  # "US", "U.S." tagged as an organization
+            elif prefix is not None:
                 out.append((prefix, False))  # "Pineville Police Department"
                 rest = _scan(doc, prefix.end, span.end, gaz)
             else:
