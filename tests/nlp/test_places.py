@@ -148,3 +148,11 @@ def test_town_before_a_local_office_in_a_person_name(nlp) -> None:
 def test_party_and_home_town_after_a_legislator(nlp) -> None:
     found = _places(nlp, "Minnesota Rep. Ann Larsen, R-Big Lake, backed the change on Tuesday.")
     assert found["Big Lake"].country == "US" and found["Big Lake"].admin1 == "Minnesota"
+
+
+def test_state_name_beats_its_small_namesake_towns(nlp) -> None:
+    found = _places(
+        nlp, "Farmers in Missouri sent hay to ranchers in California after the fires."
+    )
+    assert found["California"].kind == "region" and found["California"].admin1 == "California"
+    assert found["Missouri"].kind == "region"

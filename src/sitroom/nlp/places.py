@@ -232,6 +232,9 @@ COHERENCE_DEG = COHERENCE_KM / 111.0  # latitude prefilter: one degree is about 
 CAPITAL_BONUS = 0.5
 # Regions named after their capital city (Kharkiv, Odesa, Moscow): the bare name is the city.
 NAMESAKE_REGION_PENALTY = 3.0  # national capitals are named far more often than their namesakes
+# Small towns named after a state or province ("California, Missouri"; "Ontario, California")
+# lose against the region itself unless a qualifier names their state. Set on the dev splits.
+REGION_NAMESAKE_CITY_PENALTY = 3.0
 # The conflict sitroom is built for: ambiguous names lean a little towards these countries.
 CONFLICT_COUNTRIES = frozenset({"UA", "RU"})
 CONFLICT_PRIOR = 0.5
@@ -593,6 +596,8 @@ def _score(
         score += CONFLICT_PRIOR
     if c.kind == "region" and _has_namesake_city(t, c, capital_only=c.country == "US"):
         score -= NAMESAKE_REGION_PENALTY
+    if c.kind == "city" and _names_a_region(t):
+        score -= REGION_NAMESAKE_CITY_PENALTY  # "California" is the state, not California, MO
     if t.qualifier is not None and t.qualifier in _qualifier_names(c):
         score += QUALIFIER_BONUS
     if c.kind != "country" and any(
@@ -603,6 +608,16 @@ def _score(
     ):
         score += PROXIMITY_BONUS
     return score
+
+
+def _names_a_region(t: _Toponym) -> bool:
+    """The bare name is a state/province's own name and that region keeps it ("Ontario")."""
+    return any(
+        r.kind == "region"
+        and normalize_name(r.name) == t.key
+        and not _has_namesake_city(t, r, capital_only=r.country == "US")
+        for r in t.candidates
+    )
 
 
 def _has_namesake_city(t: _Toponym, region: Candidate, *, capital_only: bool) -> bool:
