@@ -98,7 +98,9 @@ def test_neighbouring_names_outvote_a_famous_namesake(nlp) -> None:
 
 
 def test_known_name_inside_an_unknown_place_name(nlp) -> None:
-    found = _places(nlp, "Rain flooded several roads across Metropolitan Atlanta on Friday morning.")
+    found = _places(
+        nlp, "Rain flooded several roads across Metropolitan Atlanta on Friday morning."
+    )
     assert found["Atlanta"].country == "US" and found["Atlanta"].admin1 == "Georgia"
 
 
@@ -139,7 +141,9 @@ def test_dotted_abbreviations_match_with_or_without_final_period(text: str) -> N
 
 
 def test_town_before_a_local_office_in_a_person_name(nlp) -> None:
-    text = "Springfield, Illinois. Decatur Mayor Julie Moore Wolfe thanked the volunteers on Monday."
+    text = (
+        "Springfield, Illinois. Decatur Mayor Julie Moore Wolfe thanked the volunteers on Monday."
+    )
     found = _places(nlp, text)
     assert found["Decatur"].admin1 == "Illinois"
     assert "Julie" not in " ".join(found)
@@ -151,8 +155,6 @@ def test_party_and_home_town_after_a_legislator(nlp) -> None:
 
 
 def test_state_name_beats_its_small_namesake_towns(nlp) -> None:
-    found = _places(
-        nlp, "Farmers in Missouri sent hay to ranchers in California after the fires."
-    )
+    found = _places(nlp, "Farmers in Missouri sent hay to ranchers in California after the fires.")
     assert found["California"].kind == "region" and found["California"].admin1 == "California"
     assert found["Missouri"].kind == "region"

@@ -257,15 +257,12 @@ def extract_places(doc: Doc, *, article_id: str, mentions: Sequence[Mention] = (
     strong_ones = [t for t, strong in found if strong and t.candidates]
     countries, states = _context(strong_ones, gaz)
     anchors = [
-        c
-        for c in (_best(t, countries, states, ()) for t in strong_ones)
-        if c.kind == "city"
+        c for c in (_best(t, countries, states, ()) for t in strong_ones) if c.kind == "city"
     ]
     toponyms = [
         t
         for t, strong in found
-        if t.candidates
-        and (strong or _plausible(t, states, countries) or _near_anchor(t, anchors))
+        if t.candidates and (strong or _plausible(t, states, countries) or _near_anchor(t, anchors))
     ]
     if not toponyms:
         return []
@@ -300,10 +297,7 @@ def _toponym_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, bo
             wide = _widen(doc, span)
             if _is_actor(span):
                 pass
-            elif (
-                _has_candidates(wide, gaz)
-                or not (inner := _scan(doc, span.start, span.end, gaz))
-            ):
+            elif _has_candidates(wide, gaz) or not (inner := _scan(doc, span.start, span.end, gaz)):
                 out.append((wide, True))
             else:
                 # "Fargo City", "Northeast Georgia", "Washington, D.C.": a place label on a
@@ -537,9 +531,7 @@ def _context(toponyms: Sequence[_Toponym], gaz: Gazetteer) -> tuple[frozenset[st
 
 def _coherent(toponyms: Sequence[_Toponym]) -> frozenset[tuple[str, Candidate]]:
     """(name, candidate) pairs with a candidate of another name within COHERENCE_KM."""
-    local = {
-        t.key: [c for c in t.candidates if c.kind in {"city", "region"}] for t in toponyms
-    }
+    local = {t.key: [c for c in t.candidates if c.kind in {"city", "region"}] for t in toponyms}
     points = sorted(
         ((c.lat, c.lon, key, c) for key, cands in local.items() for c in cands),
         key=lambda p: p[0],
@@ -588,8 +580,10 @@ def _score(
         and normalize_name(c.admin1) != t.key  # "New York" names the state, not its city
     ):
         score += CONTEXT_STATE_BONUS  # a town or county of a state the article names
-    elif c.kind in {"city", "region"} and c.country == "US" and any(
-        o.admin1 == c.admin1 and o.kind == "city" and o.country == "US" for o in others
+    elif (
+        c.kind in {"city", "region"}
+        and c.country == "US"
+        and any(o.admin1 == c.admin1 and o.kind == "city" and o.country == "US" for o in others)
     ):
         score += ADMIN1_VOTE_BONUS  # another of the article's towns lies in the same state
     if c.country in CONFLICT_COUNTRIES:
