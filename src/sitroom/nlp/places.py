@@ -2,14 +2,19 @@
 
 Detection takes GPE/LOC/FAC mentions (from the entity extractor when it ran, else
 ``doc.ents``), widens "the Zaporizhzhia region" to the region phrase, and drops capital
-cities used as government actors ("Moscow said", "Washington's decision").
+cities used as government actors ("Moscow said", "Washington's decision"). A place-labelled
+name the gazetteer lacks yields the known names inside it ("Metropolitan Atlanta"); the town
+before a local office inside a person or organization name ("Decatur Mayor ...") and a
+legislator's home town ("R-Big Lake") are weak detections, kept when plausible or within
+ANCHOR_KM of a town the article names with a place label.
 
 Resolution ranks every gazetteer candidate of a name by a log-population prior, the kind
-of place (a bare country name means the country), the article's context (countries and US
-states it names, "City, State" pairs, closeness to the article's other places) and a small
-prior for the conflict's countries. Two passes: the second adds the proximity term using the
-first pass's choices, which is what separates Alexandria, Louisiana from Alexandria, Egypt
-in a local story.
+of place (a bare country or state name means the country or state), the article's context
+(countries and US states it names, "City, State" pairs, candidates of other names within
+COHERENCE_KM, closeness to the article's other places, the country and state most of them
+lie in) and a small prior for the conflict's countries. Two passes: the second adds the terms
+that use the first pass's choices, which is what separates Alexandria, Louisiana from
+Alexandria, Egypt in a local story. All mentions of one name share one candidate.
 """
 
 from __future__ import annotations
