@@ -158,3 +158,14 @@ def test_state_name_beats_its_small_namesake_towns(nlp) -> None:
     found = _places(nlp, "Farmers in Missouri sent hay to ranchers in California after the fires.")
     assert found["California"].kind == "region" and found["California"].admin1 == "California"
     assert found["Missouri"].kind == "region"
+
+
+@pytest.mark.issue(4)
+def test_occupied_ukrainian_regions_in_a_list_stay_ukrainian(nlp) -> None:
+    # Regression: a small Russian town named Donetsk once won through candidate coherence.
+    text = "The spokesman said strikes on Luhansk, Donetsk, Kherson and Zaporizhzhia would be answered."
+    places = extract_places(nlp(text), article_id="a")
+    named = {p.text: p for p in places}
+    assert {"Luhansk", "Donetsk", "Kherson", "Zaporizhzhia"} <= set(named)
+    assert all(named[n].country == "UA" for n in ("Luhansk", "Donetsk", "Kherson", "Zaporizhzhia"))
+    assert all(text[p.start : p.end] == p.text for p in places)
