@@ -14,11 +14,14 @@ from typing import Any
 
 from sitroom.records import Article, Extraction, Failure
 
-__all__ = ["BATCH_SIZE", "connect", "extract_distributed", "local_client", "process_batch"]
+__all__ = ["BATCH_SIZE", "LOCAL_BATCH_SIZE", "connect", "extract_distributed", "local_client", "process_batch"]
 
-# Articles per task: large enough that spaCy batches well inside a worker, small enough
-# that a slow article does not hold a whole worker's share of the corpus.
+# Articles per Dask task: large enough that spaCy batches well inside a worker, small
+# enough that a slow article does not hold a whole worker's share of the corpus.
 BATCH_SIZE = 16
+# Articles per in-process batch: big enough that extraction forks a second worker on an
+# idle 2-core machine (nlp.pipeline.MULTIPROCESS_MIN_TEXTS), small enough to bound memory.
+LOCAL_BATCH_SIZE = 1000
 
 
 def process_batch(articles: Sequence[Article]) -> tuple[list[Extraction], list[Failure]]:
@@ -64,7 +67,7 @@ def extract_distributed(
     *,
     client: Any = None,
     failures: list[Failure] | None = None,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int | None = None,
 ) -> Iterator[Extraction]:
     """Yield extractions for ``articles``, fanned out over ``client`` if one is given.
 
@@ -74,14 +77,17 @@ def extract_distributed(
     """
     sink: list[Failure] = [] if failures is None else failures
     if client is None:
-        for batch in _batches(articles, batch_size):
+        for batch in _batches(articles, batch_size or LOCAL_BATCH_SIZE):
             extractions, batch_failures = process_batch(batch)
             sink.extend(batch_failures)
             yield from extractions
     else:
         from distributed import as_completed
 
-        futures = [client.submit(process_batch, batch, pure=False) for batch in _batches(articles, batch_size)]
+        futures = [
+            client.submit(process_batch, batch, pure=False)
+            for batch in _batches(articles, batch_size or BATCH_SIZE)
+        ]
         for future in as_completed(futures):
             extractions, batch_failures = future.result()
             sink.extend(batch_failures)
