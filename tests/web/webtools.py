@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -63,7 +64,13 @@ class Watched:
 
 
 def publish(path: Path, name: str) -> None:
-    """Copy a screenshot into docs/ for the README."""
+    """Copy a screenshot into docs/ for the README, when ``SITROOM_UPDATE_DOCS=1``.
+
+    A plain test run leaves the tracked docs/ alone (every run would otherwise rewrite the
+    PNGs); the screenshots are always kept under artifacts/screenshots/.
+    """
+    if os.environ.get("SITROOM_UPDATE_DOCS") != "1":
+        return
     docs = REPO / "docs"
     docs.mkdir(exist_ok=True)
     shutil.copyfile(path, docs / name)
