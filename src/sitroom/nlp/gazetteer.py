@@ -140,6 +140,21 @@ def _read(name: str) -> list[dict[str, object]]:
     return json.loads((GAZETTEER_DIR / f"{name}.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
+
+def _labelled_entries(kind: str):  # type: ignore[no-untyped-def]
+    """Entries of a file whose rows carry their own label (organizations, places)."""
+    for row in _read(kind):
+        name = str(row["name"])
+        texts = [name, *row["aliases"]]  # type: ignore[misc]
+        entry = GazetteerEntry(
+            name=name,
+            label=str(row["label"]),
+            kind=row.get("kind"),  # type: ignore[arg-type]
+            country=row.get("country"),
+            aliases=tuple(texts),
+        )  # type: ignore[arg-type]
+        yield kind, entry, [_Alias(text=t, name=name) for t in texts]
+
 def _curated() -> Iterator[tuple[str, GazetteerEntry, list[_Alias]]]:
     for row in _read("people"):
         name = str(row["name"])
@@ -153,17 +168,7 @@ def _curated() -> Iterator[tuple[str, GazetteerEntry, list[_Alias]]]:
             aliases=tuple(texts),
         )  # type: ignore[arg-type]
         yield "people", entry, [_Alias(text=t, name=name) for t in texts]
-    for row in _read("organizations"):
-        name = str(row["name"])
-        texts = [name, *row["aliases"]]  # type: ignore[misc]
-        entry = GazetteerEntry(
-            name=name,
-            label=str(row["label"]),
-            kind=row.get("kind"),  # type: ignore[arg-type]
-            country=row.get("country"),
-            aliases=tuple(texts),
-        )  # type: ignore[arg-type]
-        yield "organizations", entry, [_Alias(text=t, name=name) for t in texts]
+    yield from _labelled_entries("organizations")
     for row in _read("weapons"):
         name = str(row["name"])
         texts = [name, *row["aliases"]]  # type: ignore[misc]
@@ -186,17 +191,7 @@ def _curated() -> Iterator[tuple[str, GazetteerEntry, list[_Alias]]]:
                 for t in texts
             ],
         )
-    for row in _read("places"):
-        name = str(row["name"])
-        texts = [name, *row["aliases"]]  # type: ignore[misc]
-        entry = GazetteerEntry(
-            name=name,
-            label=str(row["label"]),
-            kind=row.get("kind"),  # type: ignore[arg-type]
-            country=row.get("country"),
-            aliases=tuple(texts),
-        )  # type: ignore[arg-type]
-        yield "places", entry, [_Alias(text=t, name=name) for t in texts]
+    yield from _labelled_entries("places")
     for row in _read("regions"):
         name = str(row["name"])
         suffixes = row.get("suffixes", REGION_SUFFIXES)
