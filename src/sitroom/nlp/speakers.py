@@ -328,6 +328,18 @@ def speaker_of_words(noun: Token, names: NameIndex) -> Speaker | None:
     return _classify(owner, names) if owner is not None else None
 
 
+def _entity_speaker(ent: Span, names: NameIndex, *, kind: str, token_i: int) -> Speaker:
+    """A speaker named by an entity span, with its canonical name."""
+    return Speaker(
+        start=ent.start_char,
+        end=ent.end_char,
+        text=ent.text,
+        name=names.name_for(ent.start_char, ent.end_char, ent.text),
+        kind=kind,
+        token_i=token_i,
+    )
+
+
 def _classify(head: Token, names: NameIndex) -> Speaker | None:
     doc = head.doc
     lower = head.lower_
@@ -369,27 +381,13 @@ def _classify(head: Token, names: NameIndex) -> Speaker | None:
         # "Macron's words underscored …": the words are Macron's.
         return _classify(said_by, names)
     if ent is not None and ent.label_ == "PERSON":
-        return Speaker(
-            start=ent.start_char,
-            end=ent.end_char,
-            text=ent.text,
-            name=names.name_for(ent.start_char, ent.end_char, ent.text),
-            kind="person",
-            token_i=head.i,
-        )
+        return _entity_speaker(ent, names, kind="person", token_i=head.i)
     # "a former ambassador, Valeriy Chaly, said": the apposed name is the speaker.
     for child in head.children:
         if child.dep_ == "appos":
             app = _entity_at(child)
             if app is not None and app.label_ == "PERSON":
-                return Speaker(
-                    start=app.start_char,
-                    end=app.end_char,
-                    text=app.text,
-                    name=names.name_for(app.start_char, app.end_char, app.text),
-                    kind="person",
-                    token_i=child.i,
-                )
+                return _entity_speaker(app, names, kind="person", token_i=child.i)
     mention = names.mention_for(head.idx, head.idx + len(head), frozenset({"PERSON"}))
     if mention is not None:
         return Speaker(
@@ -401,14 +399,7 @@ def _classify(head: Token, names: NameIndex) -> Speaker | None:
             token_i=head.i,
         )
     if ent is not None and ent.label_ in _ORG_LABELS:
-        return Speaker(
-            start=ent.start_char,
-            end=ent.end_char,
-            text=ent.text,
-            name=names.name_for(ent.start_char, ent.end_char, ent.text),
-            kind="organization",
-            token_i=head.i,
-        )
+        return _entity_speaker(ent, names, kind="organization", token_i=head.i)
     span = _description(head)
     if len(span) > MAX_DESCRIPTION_TOKENS:
         span = (
