@@ -35,7 +35,7 @@ eval: $(STAMP)
 	$(BIN)/python eval/run.py
 
 train-ner: $(STAMP)
-	$(BIN)/python -m sitroom.nlp.train_ner
+	$(BIN)/python -m sitroom.nlp.entities.train
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

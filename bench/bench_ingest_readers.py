@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import trafilatura
 
-from sitroom.ingest import demo_corpus_dir, read_bytes
+from sitroom.readers import demo_corpus_dir, read_bytes
 
 # Enough repetitions for ~1 s per measurement on one core; the box is shared, keep it short.
 DUMP_REPEATS = 40

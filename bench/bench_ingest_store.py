@@ -1,4 +1,4 @@
-"""Articles per second through `sitroom.batch.ingest` (no extraction) into a fresh SQLite file.
+"""Articles per second through `sitroom.jobs.ingest.ingest` (no extraction) into a fresh SQLite file.
 
 End to end: walk the folder, hash, read and split each text dump, MinHash and LSH lookup,
 insert articles + blocks + FTS rows, one transaction per input.
@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from sitroom.synthetic import synthetic_story
+from sitroom.jobs.synthetic import synthetic_story
 
 # 200 inputs of 3 articles each: enough commits to amortize start-up, small enough for a
 # shared 2-core machine to finish in seconds.
@@ -34,7 +34,7 @@ def _write_inputs(folder: Path) -> int:
 
 
 def run() -> dict[str, float | str]:
-    from sitroom.batch import ingest
+    from sitroom.jobs.ingest import ingest
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "in"

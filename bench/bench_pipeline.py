@@ -87,7 +87,8 @@ def run() -> dict[str, float | str]:
     import spacy
 
     from sitroom.nlp.extract import Document, extract_documents
-    from sitroom.nlp.pipeline import MODEL, load_nlp, pipe_docs
+    from sitroom.nlp.model import MODEL
+    from sitroom.nlp.pipeline import load_nlp, pipe_docs
 
     def extract_all(batch: list[str], processes: int | None = None):  # type: ignore[no-untyped-def]
         documents = [Document(id=str(i), text=t, published="2025-03-14") for i, t in enumerate(batch)]

@@ -20,9 +20,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from sitroom import store as st
-from sitroom.batch import ingest
 from sitroom.config import Settings
-from sitroom.ingest import demo_corpus_dir
+from sitroom.jobs.ingest import ingest
+from sitroom.readers import demo_corpus_dir
 from sitroom.records import Article, Block, Extraction, article_id_for
 
 ARTICLES = 10_000

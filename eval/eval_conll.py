@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from sitroom.nlp.ner_conll import ConllSentence, read_conll
+from sitroom.nlp.entities.conll import ConllSentence, read_conll
 
 TARGETS = {"overall_plo_f1": 0.88}
 
@@ -96,7 +96,8 @@ def _predict(
 def run(shared: Path) -> dict[str, float | int | str]:
     import spacy
 
-    from sitroom.nlp.pipeline import MODEL, build_nlp
+    from sitroom.nlp.model import MODEL
+    from sitroom.nlp.pipeline import build_nlp
 
     sentences = read_conll(shared / "benchmarks" / "conll2003" / "eng.testa")
     gold = [set(s.chunks) for s in sentences]

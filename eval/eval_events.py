@@ -1,6 +1,6 @@
 """Events, claim groups and traps on the seed sample; event-trigger recall on MEANTIME.
 
-Sample part: the seed dump is split with ``sitroom.ingest.read_path``, stored in a temporary
+Sample part: the seed dump is split with ``sitroom.readers.read_path``, stored in a temporary
 SQLite file, extracted with the real pipeline and reconciled; the articles are matched to
 ``seed-dump.gold.json`` by title. Each gold event of ``seed-dump.facts.json`` counts as right
 when one extracted event of its article has the same type, a matching actor (name overlap,
@@ -41,11 +41,11 @@ def _same(gold: str | None, pred: str | None) -> bool:
 
 
 def _sample(shared: Path) -> dict[str, float | int | str]:
-    from sitroom.ingest.read import read_path
     from sitroom.nlp.extract import extract_articles
+    from sitroom.readers.read import read_path
     from sitroom.reconcile import list_claim_groups, reconcile_store
     from sitroom.store import open_store, save_articles, save_extraction
-    from sitroom.store.reconcile import load_event_rows
+    from sitroom.store.reconciled import load_event_rows
 
     samples = shared / "samples"
     gold = json.loads((samples / "seed-dump.gold.json").read_text(encoding="utf-8"))["articles"]
@@ -121,8 +121,8 @@ def _sample(shared: Path) -> dict[str, float | int | str]:
 
 
 def _meantime(shared: Path) -> dict[str, float | int | str]:
-    from sitroom.nlp.event_lexicon import load_lexicon
-    from sitroom.nlp.events import event_triggers
+    from sitroom.nlp.events.extract import event_triggers
+    from sitroom.nlp.events.lexicon import load_lexicon
     from sitroom.nlp.pipeline import load_nlp
 
     nlp = load_nlp()

@@ -66,8 +66,8 @@ def auc(errors: list[float]) -> float:
 
 
 def score_corpus(nlp: object, articles: list[tuple[str, list[Gold]]]) -> dict[str, float]:
-    from sitroom.nlp.place_gazetteer import haversine_km
-    from sitroom.nlp.places import extract_places
+    from sitroom.nlp.places.extract import extract_places
+    from sitroom.nlp.places.gazetteer import haversine_km
 
     tp_pred = n_pred = tp_gold = n_gold = 0
     errors: list[float] = []

@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from sitroom.nlp.pipeline import load_nlp
-from sitroom.nlp.quotes import extract_quotes
+from sitroom.nlp.quotes.extract import extract_quotes
 from sitroom.records import Quote
 
 TARGETS = {"direct_f1": 0.85, "direct_speaker_acc": 0.88}

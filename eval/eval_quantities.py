@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from sitroom.nlp.claims import extract_claims
+from sitroom.nlp.claims.extract import extract_claims
 from sitroom.nlp.pipeline import load_nlp
 
 TARGETS = {"value_f1": 0.90}

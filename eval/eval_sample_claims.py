@@ -1,6 +1,6 @@
 """Numeric claims on the seed dump: the facts file's ``claims`` found in the right article.
 
-The dump is split with ``sitroom.ingest.read_path`` (the real reader); each read article is
+The dump is split with ``sitroom.readers.read_path`` (the real reader); each read article is
 paired with its gold article by title, else by the gold's line ranges. A fact is found when
 a claim in its article has the same value (or the same low/high for a range). Also reported:
 ``what`` overlap (a content word of the fact's ``what`` appears in the claim's ``what``),
@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from sitroom.nlp.claims import extract_claims
+from sitroom.nlp.claims.extract import extract_claims
 from sitroom.nlp.pipeline import load_nlp
 from sitroom.records import Claim
 
@@ -65,7 +65,7 @@ def _article_texts(path: Path, gold: dict) -> tuple[list[str], list[str]]:
     """Texts per gold article (in gold order) and texts of read articles matching none."""
     by_lines = _split_by_lines(path.read_text(encoding="utf-8"), gold)
     try:
-        from sitroom.ingest import read_path
+        from sitroom.readers import read_path
 
         articles = list(read_path(path).articles)
     except Exception:  # noqa: BLE001 - the reader is another stage; fall back to gold lines

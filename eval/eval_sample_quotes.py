@@ -1,8 +1,8 @@
 """Quotes on the seed dump: the facts file's ``quotes`` found with the right speaker.
 
-The dump is split with ``sitroom.ingest.read_path`` (the real reader); each read article is
+The dump is split with ``sitroom.readers.read_path`` (the real reader); each read article is
 paired with its gold article by title, else by the gold's line ranges. Speakers get their
-canonical names from ``sitroom.nlp.entities.extract_entities`` (surname -> full name), as in
+canonical names from ``sitroom.nlp.entities.extract.extract_entities`` (surname -> full name), as in
 the real extraction driver. A fact is found when a quote in its article starts with the
 fact's ``starts`` (quote marks aside); its speaker is right when the canonical name, or
 one of the entity's aliases ("Volodymyr Zelensky" = "Volodymyr Zelenskyy"), equals the
@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from sitroom.nlp.pipeline import load_nlp
-from sitroom.nlp.quotes import extract_quotes
+from sitroom.nlp.quotes.extract import extract_quotes
 from sitroom.records import Quote
 
 TARGETS = {"found_right_speaker_share": 0.95}
@@ -39,7 +39,7 @@ def _article_texts(path: Path, gold: dict) -> tuple[list[str], list[str], str]:
     """Texts per gold article (in gold order), texts of read articles matching none, splitter."""
     by_lines = _split_by_lines(path.read_text(encoding="utf-8"), gold)
     try:
-        from sitroom.ingest import read_path
+        from sitroom.readers import read_path
 
         articles = list(read_path(path).articles)
     except Exception:  # noqa: BLE001 - the reader is another stage; fall back to gold lines
@@ -57,7 +57,7 @@ def _article_texts(path: Path, gold: dict) -> tuple[list[str], list[str], str]:
 def _quotes(nlp, texts: list[str], prefix: str) -> list[tuple[list[Quote], dict[str, set[str]]]]:  # type: ignore[no-untyped-def]
     """Quotes per article, with each canonical name's aliases (from the entity extractor)."""
     try:
-        from sitroom.nlp.entities import extract_entities
+        from sitroom.nlp.entities.extract import extract_entities
     except ImportError:  # the entity extractor is another stage
         extract_entities = None
     out = []

@@ -185,8 +185,8 @@ def score_doc(gold: tuple[GoldTimex, ...], pred: list[Pred]) -> Scored:
 
 
 def _predict(docs: list[GoldDoc]) -> Iterator[list[Pred]]:
-    from sitroom.nlp.dates import extract_timexes
     from sitroom.nlp.pipeline import load_nlp
+    from sitroom.nlp.timex.extract import extract_timexes
 
     nlp = load_nlp()
     with nlp.select_pipes(disable=[p for p in _UNUSED_PIPES if p in nlp.pipe_names]):

@@ -22,12 +22,12 @@ def test_all_matches_public_names() -> None:
         assert getattr(sitroom, name) is not None
 
 
-def test_ingest_stays_the_function_after_importing_the_readers() -> None:
-    import sitroom.ingest  # the subpackage of readers
-    from sitroom.ingest import read_bytes
+def test_ingest_is_the_function_and_readers_a_package() -> None:
+    import sitroom.readers
+    from sitroom.readers import read_bytes
 
-    assert callable(sitroom.ingest) and sitroom.ingest.__module__ == "sitroom.batch"
-    assert callable(read_bytes)
+    assert callable(sitroom.ingest) and sitroom.ingest.__module__ == "sitroom.jobs.ingest"
+    assert callable(read_bytes) and not callable(sitroom.readers)
 
 
 def test_public_api_end_to_end(tmp_path: Path) -> None:
@@ -58,4 +58,4 @@ def test_import_in_a_fresh_interpreter() -> None:
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
     )
-    assert out.stdout.split()[0] == "sitroom.batch"
+    assert out.stdout.split()[0] == "sitroom.jobs.ingest"

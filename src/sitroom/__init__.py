@@ -8,16 +8,12 @@ The public Python API::
     hits = db.search("air defence")
     article = db.get_article(hits[0].article_id)
 
-``sitroom.ingest`` is the batch function, not the ``sitroom.ingest`` readers subpackage:
-import from the subpackage (``from sitroom.ingest import read_bytes``), which works as
-usual. The subpackage is imported here first, because importing it later would rebind the
-package attribute ``ingest`` to the subpackage and shadow the function.
+``sitroom.ingest`` is the batch function (:mod:`sitroom.jobs.ingest`); the readers that
+turn raw input into articles are the :mod:`sitroom.readers` package.
 """
 
 from __future__ import annotations
 
-import sitroom.ingest as _readers  # noqa: F401 - imported first on purpose, see the docstring
-from sitroom.batch import ingest
 from sitroom.config import Settings, load_settings
 from sitroom.errors import (
     BadRequest,
@@ -30,7 +26,8 @@ from sitroom.errors import (
     Unauthorized,
     UnsupportedFormat,
 )
-from sitroom.ingest import read_path
+from sitroom.jobs.ingest import ingest
+from sitroom.readers import read_path
 from sitroom.records import (
     Article,
     Block,

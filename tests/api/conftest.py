@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import seeding  # tests/api is on sys.path: pytest puts each conftest's folder there
-from apitools import TOKEN, make_client
+
+from tests.api import seeding
+from tests.api.apitools import TOKEN, make_client
 
 
 @pytest.fixture(scope="session")

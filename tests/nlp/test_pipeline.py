@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Span
 
-from sitroom.nlp.ner_conll import iob_chunks, read_conll
-from sitroom.nlp.ner_merge import merge_conll_spans
-from sitroom.nlp.pipeline import NER_DIR, load_nlp, pipe_docs
+from sitroom.nlp.entities.conll import iob_chunks, read_conll
+from sitroom.nlp.entities.ner_merge import merge_conll_spans
+from sitroom.nlp.model import NER_DIR
+from sitroom.nlp.pipeline import load_nlp, pipe_docs
 
 TEXTS = [
     "Russian forces shelled Kherson on Sunday, killing three people, Governor Oleksandr Prokudin said.",

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from reconcile_seed import build_seeded_db
+
+from tests.reconcile.reconcile_seed import build_seeded_db
 
 
 @pytest.fixture(scope="session")

@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
-_SEEDING = Path(__file__).resolve().parents[1] / "api" / "seeding.py"
-
-
-def load_seeding():
-    if "sitroom_test_seeding" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("sitroom_test_seeding", _SEEDING)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-    return sys.modules["sitroom_test_seeding"]
+from tests.api import seeding as seeding_module
 
 
 @pytest.fixture(scope="session")
 def seeding():
-    return load_seeding()
+    return seeding_module
 
 
 @pytest.fixture(scope="session")

@@ -6,10 +6,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from store_helpers import build_article
 
 from sitroom.records import Article
 from sitroom.store import Store, open_store
+from tests.store.store_helpers import build_article
 
 
 @pytest.fixture

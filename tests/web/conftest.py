@@ -11,7 +11,15 @@ import time
 from pathlib import Path
 
 import pytest
-from webtools import CHROMIUM, CHROMIUM_ARGS, SERVER_START_TIMEOUT, TOKEN, Watched, load_seeding
+
+from tests.web.webtools import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    SERVER_START_TIMEOUT,
+    TOKEN,
+    Watched,
+    load_seeding,
+)
 
 
 def _free_port() -> int:

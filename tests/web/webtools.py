@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
-import sys
 from pathlib import Path
+from types import ModuleType
 
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "artifacts" / "screenshots"
@@ -20,18 +19,14 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 TOKEN = "browser-test-token"
-_SEEDING = REPO / "tests" / "api" / "seeding.py"
 # Seconds to wait for the server to answer: startup imports FastAPI and opens the store.
 SERVER_START_TIMEOUT = 60
 
 
-def load_seeding():
-    if "sitroom_test_seeding" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("sitroom_test_seeding", _SEEDING)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-    return sys.modules["sitroom_test_seeding"]
+def load_seeding() -> ModuleType:
+    from tests.api import seeding
+
+    return seeding
 
 
 class Watched:

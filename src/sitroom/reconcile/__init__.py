@@ -10,7 +10,7 @@ from __future__ import annotations
 from sitroom.reconcile.claim_groups import group_claims, normalize_what
 from sitroom.reconcile.event_clusters import cluster_events
 from sitroom.reconcile.graph import RELATIONS, build_graph
-from sitroom.reconcile.models import (
+from sitroom.records.reconciled import (
     ClaimGroup,
     ClaimRow,
     ClaimValue,
@@ -51,7 +51,7 @@ def reconcile_store(db: Store, *, if_stale: bool = False) -> ReconcileReport | N
     With ``if_stale``, do nothing (and return None) when the stored events and claims are
     unchanged since the last reconcile: listings call it this way before every read.
     """
-    from sitroom.store import reconcile as sql
+    from sitroom.store import reconciled as sql
 
     with db.transaction():
         fingerprint = sql.input_fingerprint(db)
@@ -84,7 +84,7 @@ def list_event_clusters(
     limit: int = 100,
 ) -> list[EventCluster]:
     """Stored event clusters, newest first, filtered like ``sitroom events``."""
-    from sitroom.store import reconcile as sql
+    from sitroom.store import reconciled as sql
 
     return sql.read_event_clusters(
         db, type=type, actor=actor, place=place, since=since, until=until, limit=limit
@@ -95,14 +95,14 @@ def list_claim_groups(
     db: Store, *, about: str | None = None, contradictions_only: bool = False
 ) -> list[ClaimGroup]:
     """Stored claim groups, biggest first; ``about`` matches the topic or any member's text."""
-    from sitroom.store import reconcile as sql
+    from sitroom.store import reconciled as sql
 
     return sql.read_claim_groups(db, about=about, contradictions_only=contradictions_only)
 
 
 def get_graph(db: Store) -> Graph:
     """The stored actor graph."""
-    from sitroom.store import reconcile as sql
+    from sitroom.store import reconciled as sql
 
     edges = tuple(sql.read_graph_edges(db))
     nodes = tuple(sorted({e.source for e in edges} | {e.target for e in edges}))

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from sitroom.reconcile.models import ClaimGroup, ClaimRow, ClaimValue
+from sitroom.records.reconciled import ClaimGroup, ClaimRow, ClaimValue
 
 __all__ = ["group_claims", "normalize_what"]
 
@@ -138,7 +138,7 @@ def _qualifiers(context: str | None, claim_text: str) -> list[str]:
     """
     if not context:
         return []
-    from sitroom.nlp.place_gazetteer import load_nationalities
+    from sitroom.nlp.places.gazetteer import load_nationalities
 
     nationalities = load_nationalities()
     sentence, _, title = context.partition("\n")

@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Iterable
 from datetime import date
 
-from sitroom.reconcile.models import EventCluster, EventReport, EventRow
+from sitroom.records.reconciled import EventCluster, EventReport, EventRow
 
 __all__ = ["cluster_events"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sitroom.reconcile.models import EventRow, Graph, GraphEdge
+from sitroom.records.reconciled import EventRow, Graph, GraphEdge
 
 __all__ = ["RELATIONS", "build_graph"]
 

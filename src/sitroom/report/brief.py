@@ -208,7 +208,7 @@ def _reconciled_groups(
     """
     try:
         from sitroom.reconcile import group_claims
-        from sitroom.store.reconcile import load_claim_rows
+        from sitroom.store.reconciled import load_claim_rows
     except ImportError:
         return None
     rows = [

@@ -71,7 +71,7 @@ async def ingest_upload(
 
 def _ingest_paths(paths: list[Path], settings: Settings, *, reconcile: bool) -> dict[str, Any]:
     """Ingest with extraction (as `sitroom ingest` does); extraction failures are reported too."""
-    from sitroom.batch import ingest
+    from sitroom.jobs.ingest import ingest
     from sitroom.nlp.extract import PIPELINE_VERSION, extract_articles
 
     failures: list[Failure] = []

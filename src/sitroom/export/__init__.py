@@ -1,0 +1,1 @@
+"""Records out of sitroom: the ``sitroom extract`` JSON Lines contract and event exports."""

@@ -1,0 +1,1 @@
+"""Running the pipeline over many inputs: ingest, reprocess, and the Dask fan-out."""

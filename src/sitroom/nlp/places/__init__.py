@@ -1,0 +1,1 @@
+"""Toponyms resolved to GeoNames places with coordinates."""

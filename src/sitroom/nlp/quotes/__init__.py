@@ -1,0 +1,1 @@
+"""Direct, indirect and mixed quotes with their speakers and cue verbs."""

@@ -1,0 +1,513 @@
+"""Quotes and reported speech with their speakers: Doc -> list[Quote].
+
+Three kinds, as in the attribution literature (PARC, PolNeAR):
+
+- **direct**: a quotation that stands as the speaker's own sentence(s)
+  (``“We will not retreat,” she said.`` / ``Peskov said: “…”``);
+- **mixed**: a quoted fragment inside the writer's sentence
+  (``labeling the talks a “dangerous escalation”``); the record is the fragment;
+- **indirect**: a complement clause of a verb of saying (``Officials said the strike
+  hit a depot``), or the clause that ``according to X`` attaches to.
+
+Quotation marks are found on characters (:mod:`sitroom.nlp.quotes.marks`), speakers on
+the parse (:mod:`sitroom.nlp.quotes.speakers`). A quote's span never contains its cue or
+its speaker: split quotes (``“…,” Chaly said. “…”``) give two records with one speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from sitroom.nlp.doctext import doc_text
+from sitroom.nlp.quotes.marks import QuotedSpan, find_quoted_spans
+from sitroom.nlp.quotes.speakers import (
+    NameIndex,
+    Speaker,
+    find_according_to,
+    has_cue_form,
+    is_cue,
+    speaker_before,
+    speaker_of_according,
+    speaker_of_cue,
+    speaker_of_words,
+    word_set,
+)
+from sitroom.records import Mention, Quote
+
+__all__ = ["extract_quotes"]
+
+# How far after a closing mark the attribution may sit: "”, Kremlin spokesman Dmitry
+# Peskov told reporters" puts the cue 6 tokens on; "” Name, founder of the X Center,
+# tells" 11; 14 leaves room for a title. The window also stops at the sentence's end.
+AFTER_WINDOW_TOKENS = 14
+# A direct quote with no speaker anywhere continues the previous quote when the text
+# between them is short: `“…,” Chaly said. “…”` has ~15 characters; a paragraph of
+# attribution between two quote paragraphs stays under ~250.
+CONTINUATION_GAP_CHARS = 250
+# A quotation resumed after its attribution: "”, Kremlin spokesman Dmitry Peskov told
+# reporters, “" is about 45 characters; 60 leaves room for a longer title.
+SPLIT_GAP_CHARS = 60
+# Unattributed quoted stretches shorter than this are titles or scare quotes
+# (“Oreshnik”, “special military operation”), not speech.
+MIN_UNATTRIBUTED_WORDS = 5
+# Indirect content shorter than this is a fragment ("he said so"), not a report.
+MIN_INDIRECT_TOKENS = 3
+# An indirect clause mostly inside quotation marks is already a direct/mixed record.
+MAX_QUOTED_SHARE_OF_INDIRECT = 0.5
+# Quoted titles ("“Meet the Press”", "“Perception”") are short and capitalized; six
+# words covers most show and book titles, while speech rarely capitalizes every word.
+MAX_TITLE_WORDS = 6
+_TITLE_SMALL_WORDS = word_set("a an the of and or in on at to for with by from de")
+_WORD = re.compile(r"[\w][\w'’\-]*")
+# A scare-quoted modifier ("“unbound” delegates") is one or two words.
+MAX_SCARE_TOKENS = 2
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "nummod", "poss"})
+# A framing verb's complement around a mixed quote is kept unless it is the quote alone.
+MAX_QUOTED_SHARE_OF_FRAMED = 0.9
+# Children of a framing verb that are not what it says: the next clause, punctuation.
+_NOT_COMPLEMENT = frozenset(
+    {"punct", "cc", "conj", "advcl", "nsubj", "nsubjpass", "mark", "parataxis"}
+)
+# Subjects that report nothing themselves: "it underscores that …" inside "She says …".
+_WEAK_SUBJECTS = frozenset({"it", "this", "that"})
+# Characters that end a sentence when they stand just before an opening mark.
+_SENTENCE_END = frozenset(".!?")
+# Punctuation that belongs to the writer's sentence, not the quote: “…,” he said.
+_TRAILING = ",;:—–- "
+
+
+def _content_bounds(text: str, span: QuotedSpan) -> tuple[int, int]:
+    start, end = span.start, span.end
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return start, end
+
+
+def _kind(doc: Doc, span: QuotedSpan, content: str, previous: QuotedSpan | None) -> str:
+    """direct when the quotation starts the writer's sentence or follows ``said:``, or
+    resumes a quotation split by its attribution ("“…,” he said, “and …”")."""
+    text = doc_text(doc)
+    if previous is not None and previous.close_at is not None:
+        gap = text[previous.close_at + 1 : span.open_at]
+        attributed = any(ch.isalpha() for ch in gap)  # "”, he said, “" — not "”, “"
+        if (
+            len(gap) <= SPLIT_GAP_CHARS
+            and gap.rstrip().endswith(",")
+            and attributed
+            and "\n" not in gap
+        ):
+            return "direct"
+    j = span.open_at - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    prev = text[j] if j >= 0 else "\n"
+    if prev == "\n" or prev in _SENTENCE_END or prev == ":" or prev in "”\"’'":
+        return "direct"
+    starts_upper = content[:1].isupper() or content[:1] in "‘'…["
+    if prev == "," and starts_upper:
+        return "direct"
+    before = doc.char_span(j, j + 1, alignment_mode="expand")
+    if before is not None and starts_upper and is_cue(before[-1]):
+        return "direct"
+    return "mixed"
+
+
+def _tokens(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _is_quote_mark(token: Token) -> bool:
+    return token.text in {'"', "“", "”", "‘", "’", "«", "»", "''", "``", "'"}
+
+
+def _ancestor_cue(
+    inner: Span, quoted: Sequence[tuple[int, int]], names: NameIndex
+) -> tuple[Token, Speaker] | None:
+    """A verb of saying that governs the quotation in the parse, with its speaker.
+
+    A cue whose subject is a bare "it"/"this" ("She says it underscores that …") is
+    kept only when no cue higher up has a speaker.
+    """
+    roots = [t for t in inner if not (inner.start <= t.head.i < inner.end)]
+    weak: tuple[Token, Speaker] | None = None
+    for root in roots:
+        current = root.head
+        for _ in range(6):  # short walk: quote -> clause -> cue
+            owner = speaker_of_words(current, names) if current.pos_ == "NOUN" else None
+            if owner is not None:
+                return current, owner
+            if is_cue(current, characterize=True):
+                speaker = speaker_of_cue(current, names, quoted)
+                if speaker is not None and speaker.text.lower() not in _WEAK_SUBJECTS:
+                    return current, speaker
+                weak = weak or ((current, speaker) if speaker is not None else None)
+            if current.head is current:
+                break
+            current = current.head
+    return weak
+
+
+def _window_cue(
+    tokens: Sequence[Token], names: NameIndex, quoted: Sequence[tuple[int, int]]
+) -> tuple[Token, Speaker] | None:
+    for token in tokens:
+        if is_cue(token):
+            speaker = speaker_of_cue(token, names, quoted)
+            if speaker is not None:
+                return token, speaker
+        if has_cue_form(token):
+            # "”, Bozhko answers." tagged as a noun: the name just before is the speaker.
+            speaker = speaker_before(token, names)
+            if speaker is not None:
+                return token, speaker
+        speaker = speaker_of_according(token, names) if token.lower_ == "according" else None
+        if speaker is not None:
+            return token, speaker
+    return None
+
+
+def _after_tokens(doc: Doc, close_char: int) -> list[Token]:
+    span = doc.char_span(close_char, close_char + 1, alignment_mode="expand")
+    if span is None:
+        return []
+    out: list[Token] = []
+    for token in doc[span.end : span.end + AFTER_WINDOW_TOKENS]:
+        if _is_quote_mark(token) or "\n" in token.text:
+            break
+        out.append(token)
+        if token.text in _SENTENCE_END:
+            break
+    return out
+
+
+def _before_tokens(doc: Doc, open_char: int) -> list[Token]:
+    """Tokens from the opener's sentence start up to the opener, nearest first."""
+    span = doc.char_span(open_char, open_char + 1, alignment_mode="expand")
+    if span is None:
+        return []
+    first = span[0]
+    out: list[Token] = []
+    for token in reversed(doc[first.sent.start : first.i]):
+        if _is_quote_mark(token) or "\n" in token.text:
+            break
+        out.append(token)
+    return out
+
+
+def _colon_lead(
+    doc: Doc, open_at: int, names: NameIndex, quoted: Sequence[tuple[int, int]]
+) -> tuple[Token, Speaker] | None:
+    """A quote introduced by a colon, in its sentence or ending the paragraph before:
+    "The statement reads: “…”"; the lead sentence's subject is the speaker."""
+    j = open_at - 1
+    while j >= 0 and doc_text(doc)[j].isspace():
+        j -= 1
+    if j < 0 or doc_text(doc)[j] != ":":
+        return None
+    colon = doc.char_span(j, j + 1, alignment_mode="expand")
+    if colon is None:
+        return None
+    sent = colon[0].sent
+    lead = [t for t in reversed(doc[sent.start : colon[0].i]) if not _inside(t.idx, quoted)]
+    found = _window_cue(lead, names, quoted)
+    if found is None:
+        # "Rep. Jane Doe (D-Ohio): “…”" — a transcript-style label: the name before the colon.
+        named = _name_before_colon(lead, names)
+        found = (colon[0], named) if named is not None else None
+    if found is None and sent.root.i < colon[0].i:
+        speaker = speaker_of_cue(sent.root, names, quoted)
+        found = (sent.root, speaker) if speaker is not None else None
+    return found
+
+
+def _name_before_colon(lead: Sequence[Token], names: NameIndex) -> Speaker | None:
+    depth = 0
+    for token in lead:  # nearest first; step over a "(R-S.C.)" parenthetical
+        if token.text == ")":
+            depth += 1
+        elif token.text == "(":
+            depth -= 1
+        elif depth <= 0:
+            is_name = token.ent_type_ in {"PERSON", "ORG"} or (
+                token.pos_ == "PROPN" and not token.is_upper
+            )
+            return speaker_before(token.doc[token.i + 1], names) if is_name else None
+    return None
+
+
+def _inside(char: int, quoted: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= char < b for a, b in quoted)
+
+
+def _attribute(
+    doc: Doc,
+    span: QuotedSpan,
+    inner: Span,
+    kind: str,
+    names: NameIndex,
+    quoted: Sequence[tuple[int, int]],
+) -> tuple[Token, Speaker] | None:
+    """The cue and speaker of a quotation, trying the likeliest places first.
+
+    A direct quote's attribution is most reliably the clause right after it ("”, he
+    said"); a mixed quote's is the verb that governs it in the parse. A speaker that
+    overlaps the quotation itself is a misparse and is skipped.
+    """
+    after = _after_tokens(doc, span.close_at) if span.close_at is not None else []
+    finders = [
+        lambda: _window_cue(after, names, quoted) if kind == "direct" else None,
+        lambda: _ancestor_cue(inner, quoted, names),
+        lambda: _window_cue(after, names, quoted),
+        lambda: _window_cue(_before_tokens(doc, span.open_at), names, quoted),
+        lambda: _colon_lead(doc, span.open_at, names, quoted) if kind == "direct" else None,
+    ]
+    close = span.close_at if span.close_at is not None else span.end
+    for find in finders:
+        found = find()
+        if found is not None and not (found[1].start <= close and span.open_at < found[1].end):
+            return found
+    return None
+
+
+def _is_title(content: str) -> bool:
+    """A short all-capitalized stretch: a show, book or course name, not speech."""
+    words = _WORD.findall(content)
+    if not words or len(words) > MAX_TITLE_WORDS:
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+
+
+def _is_scare_modifier(inner: Span) -> bool:
+    """“unbound” delegates, a “ferocious” battle: a quoted modifier of an outside noun."""
+    roots = [t for t in inner if not (inner.start <= t.head.i < inner.end)]
+    return len(inner) <= MAX_SCARE_TOKENS and all(t.dep_ in _MODIFIER_DEPS for t in roots)
+
+
+def _resolve_pronoun(
+    speaker: Speaker,
+    doc: Doc,
+    names: NameIndex,
+    quoted: Sequence[tuple[int, int]],
+    previous: Sequence[Quote],
+) -> str | None:
+    if speaker.name is not None:
+        return speaker.name  # resolved where it was found ("Peskov, who said …")
+    lower = speaker.text.lower()
+    if lower in {"he", "she", "i"}:
+        person = names.person_before(speaker.start, doc, quoted)
+        return person.name if person is not None else None
+    if lower == "it":
+        org = names.person_before(speaker.start, doc, quoted, label="ORG")
+        if org is not None:
+            return org.name
+        orgs = [q.speaker for q in previous if q.speaker_kind == "organization" and q.speaker]
+        return orgs[-1] if orgs else None
+    return None
+
+
+def _quote(
+    article_id: str,
+    doc: Doc,
+    start: int,
+    end: int,
+    kind: str,
+    cue: Token | None,
+    speaker: Speaker | None,
+    name: str | None,
+) -> Quote:
+    return Quote(
+        article_id=article_id,
+        start=start,
+        end=end,
+        text=doc_text(doc)[start:end],
+        kind=kind,
+        speaker=name,
+        speaker_text=speaker.text if speaker else None,
+        speaker_start=speaker.start if speaker else None,
+        speaker_end=speaker.end if speaker else None,
+        speaker_kind=speaker.kind if speaker else None,
+        cue=cue.text if cue is not None else None,
+    )
+
+
+def _continues(doc: Doc, previous: Quote, open_at: int) -> bool:
+    if previous.kind == "indirect" or previous.speaker_text is None:
+        return False
+    gap = doc_text(doc)[previous.end : open_at]
+    return len(gap) <= CONTINUATION_GAP_CHARS and gap.count("\n\n") + gap.count("\n") <= 2
+
+
+def _marked_quotes(
+    doc: Doc,
+    article_id: str,
+    spans: Sequence[QuotedSpan],
+    names: NameIndex,
+    quoted: Sequence[tuple[int, int]],
+    framing: set[int],
+) -> list[Quote]:
+    """Direct and mixed quotes; adds to ``framing`` the cue verbs that govern a mixed quote."""
+    out: list[Quote] = []
+    for k, span in enumerate(spans):
+        start, end = _content_bounds(doc_text(doc), span)
+        inner = _tokens(doc, start, end)
+        if inner is None or end <= start:
+            continue
+        kind = _kind(doc, span, doc_text(doc)[start:end], spans[k - 1] if k else None)
+        if kind == "mixed" and _is_scare_modifier(inner):
+            continue
+        found = _attribute(doc, span, inner, kind, names, quoted)
+        if _is_title(doc_text(doc)[start:end]) and not (found is not None and found[0].i > inner.end):
+            continue  # a quoted title, unless a cue follows it: “Absolutely,” he said.
+        previous = next((q for q in reversed(out) if q.kind != "indirect"), None)
+        if found is None:
+            if (
+                kind == "direct"
+                and previous is not None
+                and _continues(doc, previous, span.open_at)
+            ):
+                out.append(
+                    Quote(
+                        article_id=article_id,
+                        start=start,
+                        end=end,
+                        text=doc_text(doc)[start:end],
+                        kind=kind,
+                        speaker=previous.speaker,
+                        speaker_text=previous.speaker_text,
+                        speaker_start=previous.speaker_start,
+                        speaker_end=previous.speaker_end,
+                        speaker_kind=previous.speaker_kind,
+                        cue=previous.cue,
+                    )
+                )
+            elif kind == "direct" and len(inner) >= MIN_UNATTRIBUTED_WORDS and not span.single:
+                out.append(_quote(article_id, doc, start, end, kind, None, None, None))
+            continue
+        cue, speaker = found
+        names.remember(speaker)
+        name = speaker.name
+        if speaker.kind == "pronoun":
+            name = _resolve_pronoun(speaker, doc, names, quoted, out)
+        if kind == "mixed" and inner.start <= cue.i < inner.end:
+            continue
+        if kind == "mixed" and cue.i < inner.start:
+            framing.add(cue.i)
+        out.append(_quote(article_id, doc, start, end, kind, cue, speaker, name))
+    return out
+
+
+def _reported_clause(comp: Token) -> list[Token]:
+    """The complement clause, cut before a subjectless verb conjoined to it: in "said the
+    plan was a gamble and urged restraint", "urged" is the speaker's, not the report's."""
+    cut = min(
+        (
+            child.left_edge.i
+            for child in comp.children
+            if child.dep_ == "conj"
+            and child.pos_ in {"VERB", "AUX"}
+            and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in child.children)
+        ),
+        default=len(comp.doc),
+    )
+    kept = [t for t in comp.subtree if t.i < cut]
+    while kept and kept[-1].dep_ == "cc":
+        kept.pop()
+    return kept
+
+
+def _clause_bounds(tokens: Sequence[Token]) -> tuple[int, int] | None:
+    toks = [t for t in tokens if not t.is_space]
+    while toks and (
+        toks[0].is_punct or toks[0].lower_ in {"that", "whether"} and toks[0].dep_ == "mark"
+    ):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and not _is_quote_mark(toks[-1]):
+        toks = toks[:-1]
+    if len(toks) < MIN_INDIRECT_TOKENS:
+        return None
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    text = doc_text(toks[0].doc)
+    if _opens_unclosed(text[start:end]):
+        # The clause ends inside a quotation ("as a “dangerous escalation.”"): take the
+        # closing mark (and the punctuation the quotation swallowed) with it.
+        tail = re.match(r"[.,!?]?[”\"’']", text[end : end + 2])
+        end += tail.end() if tail else 0
+    return start, end
+
+
+def _opens_unclosed(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def _quoted_share(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> float:
+    inside = sum(max(0, min(end, b) - max(start, a)) for a, b in quoted)
+    return inside / max(1, end - start)
+
+
+def _complement(verb: Token) -> list[Token]:
+    """What a framing verb says about its object: "accused him of an “artful smear”"."""
+    return [t for child in verb.rights if child.dep_ not in _NOT_COMPLEMENT for t in child.subtree]
+
+
+def _indirect_quotes(
+    doc: Doc,
+    article_id: str,
+    names: NameIndex,
+    quoted: Sequence[tuple[int, int]],
+    marked: Sequence[Quote],
+    framing: set[int],
+) -> list[Quote]:
+    """Reported clauses of verbs of saying, "according to X" clauses, and the complements
+    of verbs that frame a mixed quote ("called the move “reckless” on Monday")."""
+    out: list[Quote] = []
+    for token in doc:
+        if any(a <= token.idx < b for a, b in quoted):
+            continue
+        source = find_according_to(token)
+        if source is not None:
+            head = token.head
+            skip = {t.i for t in token.subtree}
+            bounds = _clause_bounds([t for t in head.subtree if t.i not in skip])
+            speaker = speaker_of_according(token, names)
+        elif is_cue(token) or token.i in framing:
+            comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            if comp is not None:
+                bounds = _clause_bounds(_reported_clause(comp))
+            elif token.i in framing:
+                bounds = _clause_bounds(_complement(token))
+            else:
+                continue
+            speaker = speaker_of_cue(token, names, quoted)
+        else:
+            continue
+        if bounds is None or speaker is None:
+            continue
+        start, end = bounds
+        limit = MAX_QUOTED_SHARE_OF_FRAMED if token.i in framing else MAX_QUOTED_SHARE_OF_INDIRECT
+        if _quoted_share(start, end, quoted) > limit:
+            continue
+        if speaker.start < end and start < speaker.end:
+            continue  # the clause swallowed its own speaker: a parse error
+        name = speaker.name
+        if speaker.kind == "pronoun":
+            name = _resolve_pronoun(speaker, doc, names, quoted, marked)
+        out.append(_quote(article_id, doc, start, end, "indirect", token, speaker, name))
+    return out
+
+
+def extract_quotes(doc: Doc, *, article_id: str, mentions: Sequence[Mention] = ()) -> list[Quote]:
+    """Return the direct, mixed and indirect quotes of one parsed article, in text order.
+
+    ``mentions`` (from the entity extractor) give canonical speaker names; without them
+    the doc's own entities are used. Spans index ``doc_text(doc)``.
+    """
+    spans = find_quoted_spans(doc_text(doc))
+    quoted = [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
+    names = NameIndex(doc, mentions)
+    framing: set[int] = set()
+    marked = _marked_quotes(doc, article_id, spans, names, quoted, framing)
+    indirect = _indirect_quotes(doc, article_id, names, quoted, marked, framing)
+    return sorted([*marked, *indirect], key=lambda q: (q.start, q.end))

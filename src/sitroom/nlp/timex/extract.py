@@ -1,0 +1,192 @@
+"""Time expressions (TIMEX3): find them in text and resolve them against the published date.
+
+Three entry points, from cheapest to richest:
+
+- :func:`timex_spans` — just the character spans, for other extractors to exclude
+  ("2024" is a year, not a numeric claim).
+- :func:`find_timexes` — spans plus TIMEX3 values, from text alone (no spaCy).
+- :func:`extract_timexes` — the same over a spaCy ``Doc``, using each sentence's
+  tense to pick the direction of "Thursday" or "Dec. 15" (past for "struck on
+  Thursday", future for "will meet on Thursday"); returns :class:`records.Timex`.
+
+Without a published date, relative expressions stay unresolved ("XXXX-06" for "in
+June", "XXXX-WXX-4" for "Thursday") and come back with ``anchored=False``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sitroom.nlp.doctext import doc_text
+from sitroom.nlp.timex.calendar import granularity_of, parse_dct
+from sitroom.nlp.timex.rules import Candidate, Context, find_candidates
+from sitroom.records import Timex
+
+if TYPE_CHECKING:  # spaCy is only needed by extract_timexes; find_timexes runs without it
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["TimexMatch", "extract_timexes", "find_timexes", "timex_spans"]
+
+# Granularities whose value can anchor a later anaphoric expression ("the quarter",
+# "a year earlier", "two days later").
+_REF_GRANULARITIES = frozenset({"day", "week", "month", "quarter", "year"})
+# A deadline preposition looks ahead ("extended until Tuesday", "by August"): read the
+# expression as future, or as the nearest date when the verb is in the past tense.
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:until|till|by|as\s+(?:early|soon|late)\s+as|no\s+later\s+than)\s+$", re.IGNORECASE
+)
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
+# Heads of an infinitive that put it in the future: "expected to", "is to", "due to".
+_PLANNING_LEMMAS = frozenset(
+    {
+        "schedule",
+        "expect",
+        "plan",
+        "set",
+        "due",
+        "intend",
+        "aim",
+        "prepare",
+        "be",
+        "hope",
+        "promise",
+        "agree",
+        "vow",
+        "threaten",
+        "pledge",
+    }
+)
+_PAST_TAGS = frozenset({"VBD"})
+_PRESENT_TAGS = frozenset({"VBP", "VBZ"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimexMatch:
+    """A time expression found in plain text: span, TIMEX3 type and value, precision."""
+
+    start: int
+    end: int
+    text: str
+    timex_type: str
+    value: str
+    anchored: bool
+    granularity: str | None
+
+
+def timex_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of every time expression in ``text`` (no resolution, no spaCy).
+
+    Cheap enough to call per article from other extractors, e.g. to keep years and
+    dates out of numeric claims.
+    """
+    return [(c.start, c.end) for c in find_candidates(text)]
+
+
+def find_timexes(text: str, *, published: str | None) -> list[TimexMatch]:
+    """Find and normalize time expressions in plain text; the tense is unknown, so
+    weekday names and yearless dates resolve to the nearest such day to ``published``."""
+    return _resolve(text, find_candidates(text), published, lambda _c: None)
+
+
+def extract_timexes(doc: Doc, *, article_id: str, published: str | None) -> list[Timex]:
+    """Time expressions of one article as :class:`Timex` records, spans into ``doc_text(doc)``."""
+
+    def tense_of(cand: Candidate) -> str | None:
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        return _tense(span) if span is not None else None
+
+    return [
+        Timex(
+            article_id=article_id,
+            start=t.start,
+            end=t.end,
+            text=t.text,
+            timex_type=t.timex_type,
+            value=t.value,
+            anchored=t.anchored,
+            granularity=t.granularity,
+        )
+        for t in _resolve(doc_text(doc), find_candidates(doc_text(doc)), published, tense_of)
+    ]
+
+
+def _resolve(
+    text: str,
+    candidates: Sequence[Candidate],
+    published: str | None,
+    tense_of: Callable[[Candidate], str | None],
+) -> list[TimexMatch]:
+    """Normalize candidates in document order, carrying the last date seen as the anchor
+    for anaphoric expressions ("the quarter", "a year earlier")."""
+    ctx = Context(dct=parse_dct(published))
+    out: list[TimexMatch] = []
+    for cand in candidates:
+        tense = tense_of(cand)
+        if _DEADLINE_BEFORE.search(text, max(0, cand.start - 20), cand.start):
+            tense = None if tense == "past" else "future"
+        ctx.tense = tense
+        norm = cand.rule.handler(cand.match, ctx)
+        if norm is None:
+            continue
+        granularity = granularity_of(norm.value, norm.timex_type)
+        anchored = (
+            norm.timex_type in ("DATE", "TIME")
+            and "X" not in norm.value
+            and not norm.value.endswith("_REF")
+        )
+        out.append(
+            TimexMatch(
+                start=cand.start,
+                end=cand.end,
+                text=text[cand.start : cand.end],
+                timex_type=norm.timex_type,
+                value=norm.value,
+                anchored=anchored,
+                granularity=granularity,
+            )
+        )
+        if (
+            anchored
+            and not norm.from_ref
+            and norm.timex_type == "DATE"
+            and granularity in _REF_GRANULARITIES
+        ):
+            ctx.ref = norm.value
+    return out
+
+
+def _governing_verb(span: Span) -> Token | None:
+    """The nearest verb above the span's root in the dependency tree, if any."""
+    token = span.root
+    for _ in range(8):  # dependency chains in news sentences are short; stop on cycles
+        if token.pos_ in ("VERB", "AUX") and not (span.start <= token.i < span.end):
+            return token
+        if token.head is token:
+            return token if token.pos_ in ("VERB", "AUX") else None
+        token = token.head
+    return None
+
+
+def _tense(span: Span) -> str | None:
+    """Past, present or future for the verb a time expression modifies."""
+    verb = _governing_verb(span)
+    if verb is None:
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if verb.tag_ == "VB" and "to" in words and verb.head.lemma_ in _PLANNING_LEMMAS:
+        return "future"  # "is scheduled to close Monday", "plans to visit on Friday"
+    if words & _FUTURE_AUX or ("going" in words and "to" in words):
+        return "future"
+    if verb.lower_ in _FUTURE_AUX:
+        return "future"
+    if verb.tag_ in _PAST_TAGS or any(a.tag_ in _PAST_TAGS for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and "had" in words:
+        return "past"  # present perfect ("has given ... until Tuesday") can look either way
+    if verb.tag_ in _PRESENT_TAGS or any(a.tag_ in _PRESENT_TAGS for a in auxes):
+        return "present"
+    return None

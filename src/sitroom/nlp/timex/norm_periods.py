@@ -1,0 +1,447 @@
+"""TIMEX3 normalizers for periods relative to the DCT, durations, sets and vague references.
+
+"last month", "the third quarter", "a year earlier", "the past three years", "every
+week", "recently". Anaphoric expressions ("the quarter", "a year earlier") resolve
+against ``Context.ref``, the last date the document mentioned, and say so with
+``Norm.from_ref``. See :mod:`sitroom.nlp.timex.context` for the contract.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from sitroom.nlp.timex.calendar import add_months, quarter_of, season_of, shift_value, week_value
+from sitroom.nlp.timex.context import (
+    ORDINAL,
+    SEASON_CODE,
+    Context,
+    Norm,
+    day_value,
+    direction,
+    duration_value,
+    group,
+    month_value,
+    period_value,
+    text_after,
+    text_before,
+    unit_of_value,
+    unresolved,
+)
+from sitroom.nlp.timex.lexicon import (
+    month_number,
+    parse_number,
+    part_of_day_code,
+    unit_code,
+    weekday_number,
+)
+
+__all__ = [
+    "norm_ago",
+    "norm_duration",
+    "norm_ordinal_period",
+    "norm_quarter_code",
+    "norm_ref",
+    "norm_rel_unit",
+    "norm_set_every",
+    "norm_set_freq",
+    "norm_set_word",
+    "norm_vague",
+    "norm_year_earlier",
+    "norm_year_period",
+]
+
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # first month of each season
+# What comes before "a day/a week" when it is a rate ("$5 a day", "twice a week"): SET.
+_RATE_BEFORE = re.compile(
+    r"(?:\d|percent|%|dollars?|euros?|pounds?|hryvnias?|rubles?|roubles?|million|billion|trillion|thousand|hundred|times|once|twice|barrels|tons|tonnes|shells|rounds)\W*$",
+    re.IGNORECASE,
+)
+
+
+# ---------------------------------------------------------------- relative periods
+
+
+def _weekend(rel: str, ctx: Context) -> str:
+    if ctx.dct is None:
+        return "XXXX-WXX-WE"
+    dct = ctx.dct
+    in_weekend = dct.isoweekday() >= 6
+    if rel in ("last", "this past", "the past", "the previous"):
+        offset = -1
+    elif rel == "next":
+        offset = 1
+    elif rel in ("this", "this coming", "the coming") or in_weekend:
+        offset = 0
+    else:  # "the weekend": the one just gone unless the sentence looks ahead
+        offset = 0 if ctx.tense == "future" else -1
+    return week_value(dct + timedelta(weeks=offset)) + "-WE"
+
+
+_REL_OFFSET = {
+    "last": -1,
+    "this past": -1,
+    "the previous": -1,
+    "the prior": -1,
+    "this": 0,
+    "the current": 0,
+    "current": 0,
+    "this coming": 1,
+    "next": 1,
+    "the coming": 1,
+    "coming": 1,
+    "the following": 1,
+}
+_DURATION_RELS = ("the past", "the last", "the next", "past")
+_UNIT_LETTER = {
+    "week": "W",
+    "month": "M",
+    "year": "Y",
+    "quarter": "Q",
+    "decade": "E",
+    "century": "C",
+    "half": "M",
+}
+_GRAN_OF_UNIT = {
+    "week": "week",
+    "month": "month",
+    "year": "year",
+    "quarter": "quarter",
+    "decade": "decade",
+    "century": "century",
+    "half": "month",
+}
+
+
+def _season(code: str, rel: str, ctx: Context) -> str:
+    if ctx.dct is None:
+        return f"XXXX-{code}"
+    dct, start = ctx.dct, _SEASON_START[code]
+    if rel in ("last", "this past", "the past", "the previous"):
+        year = dct.year if start + 3 <= dct.month else dct.year - 1
+    elif rel in ("next", "this coming", "the coming"):
+        year = dct.year if start > dct.month else dct.year + 1
+    else:
+        year = season_of(dct)[0]
+        # "closed since the autumn" written in March: a season that has not begun this
+        # year is last year's in a past-tense sentence (and one already over is next
+        # year's in a future-tense one).
+        # Winter keeps the calendar year of the day (season_of's TimeBank convention).
+        if code != "WI" and direction(ctx) == "past" and start > dct.month:
+            year = dct.year - 1
+        elif code != "WI" and direction(ctx) == "future" and start + 3 <= dct.month:
+            year = dct.year + 1
+    return f"{year:04d}-{code}"
+
+
+def norm_rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
+    rel = " ".join(group(m, "rel").split())
+    unit = group(m, "u")
+    if unit == "period":
+        if rel not in ("the latest", "the current"):
+            return None  # "the period" alone is too vague to resolve
+        unit = "quarter"  # results reporting: "the latest period" is the quarter reported
+    if rel == "the full":
+        rel = "the"
+    if (
+        unit == "year"
+        and rel in ("the", "the fiscal")
+        and re.match(r"\s+(?:ended|ending|that\s+ended|through|to\s+date)\b", text_after(m))
+    ):
+        return Norm("DURATION", "P1Y")  # "the year ended March 31": a twelve-month span
+    if unit in SEASON_CODE:
+        return Norm("DATE", _season(SEASON_CODE[unit], rel, ctx))
+    if unit == "weekend":
+        if rel in ("the past", "the last", "the next") and not m["edge"]:
+            return Norm("DURATION", "P2D")  # "the past weekend" reads as a span of days
+        return Norm("DATE", _weekend(rel, ctx))
+    if rel in ("the past", "the last") and unit == "quarter" and ctx.dct is not None:
+        return Norm(
+            "DATE", period_value("quarter", -1, ctx.dct)
+        )  # results of the quarter just closed
+    if rel in _DURATION_RELS and not m["edge"]:
+        return Norm(
+            "DURATION",
+            duration_value(6, "M") if unit == "half" else duration_value(1, _UNIT_LETTER[unit]),
+        )
+    if (
+        unit == "year"
+        and rel == "the"
+        and re.match(r"\s+(?:before|previous|prior|earlier)\b", text_after(m))
+    ):
+        base = ctx.ref[:4] if ctx.ref and unit_of_value(ctx.ref) else None
+        if base:
+            return Norm("DATE", f"{int(base) - 1:04d}", from_ref=True)
+        return Norm("DATE", "XXXX" if ctx.dct is None else f"{ctx.dct.year - 1:04d}")
+    if unit == "half":
+        return None  # "the first half" is the ordinal rule's
+    if (
+        rel
+        in ("the", "the latest", "the same", "that", "the previous", "the prior", "the following")
+        and ctx.ref
+    ):
+        ref_unit = unit_of_value(ctx.ref)
+        if ref_unit == unit or (ref_unit in ("quarter", "month", "day", "week") and unit == "year"):
+            base = ctx.ref if ref_unit == unit else ctx.ref[:4]
+            shift = {"the previous": -1, "the prior": -1, "the following": 1}.get(rel, 0)
+            shifted = shift_value(base, shift, unit) if shift else base
+            if shifted:
+                return Norm("DATE", shifted, from_ref=True)
+    if ctx.dct is None:
+        return Norm("DATE", unresolved(_GRAN_OF_UNIT[unit]))
+    if rel in ("the", "the latest") and unit == "quarter":
+        offset = -1  # news reports results for the quarter just closed
+    else:
+        offset = _REL_OFFSET.get(rel, 0)
+    return Norm("DATE", period_value(unit, offset, ctx.dct))
+
+
+def norm_quarter_code(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "Q3 2024", "in Q3", "H1": a quarter or half written as a code (upper case only)."""
+    code = m["letter"]
+    if not code[0].isupper():
+        return None
+    if m["y"]:
+        return Norm("DATE", f"{m['y']}-{code}")
+    if m["y2"]:  # "Q3'24": the century of the DCT (or the 2000s without one)
+        century = 2000 if ctx.dct is None else ctx.dct.year // 100 * 100
+        return Norm("DATE", f"{century + int(m['y2']):04d}-{code}")
+    if ctx.dct is None:
+        return Norm("DATE", f"XXXX-{code}")
+    current = quarter_of(ctx.dct) if code[0] == "Q" else (ctx.dct.month - 1) // 6 + 1
+    later = int(code[1]) > current and ctx.tense != "future"
+    return Norm("DATE", f"{ctx.dct.year - later:04d}-{code}")
+
+
+def norm_ordinal_period(m: re.Match[str], ctx: Context) -> Norm | None:
+    unit = group(m, "u")
+    n = ORDINAL.get(group(m, "ord"))
+    if group(m, "ord") in ("final", "last"):
+        n = 4 if unit == "quarter" else 2
+    if n is None or (unit == "half" and n > 2):
+        return None
+    letter = "Q" if unit == "quarter" else "H"
+    if m["y"] or m["yy"]:
+        year: str | None = m["y"] or m["yy"]
+    elif m["rely"] or m["rel"] and "year" in m["rel"].lower():
+        word = group(m, "rely") or group(m, "rel").split()[0]
+        year = (
+            None
+            if ctx.dct is None
+            else f"{ctx.dct.year + {'last': -1, 'next': 1, 'this': 0}[word]:04d}"
+        )
+    elif ctx.dct is not None:
+        current = quarter_of(ctx.dct) if letter == "Q" else (ctx.dct.month - 1) // 6 + 1
+        # Results are reported after a period closes: a later period than the current one is last year's.
+        year = f"{ctx.dct.year - (1 if n > current and ctx.tense != 'future' else 0):04d}"
+    else:
+        year = None
+    return Norm("DATE", f"{year or 'XXXX'}-{letter}{n}")
+
+
+# ---------------------------------------------------------------- durations, ago, sets
+
+
+def norm_duration(m: re.Match[str], ctx: Context) -> Norm | None:
+    num_text = group(m, "n")
+    number = parse_number(num_text)
+    if number is not None and group(m, "half"):
+        number += 0.5  # "a year and a half"
+    unit_word = group(m, "u")
+    letter = unit_code(unit_word)
+    if letter == "WE" or "old" in (m.group("adj") or "").lower():
+        return None  # ages ("a 6-year-old boy") are not time expressions in TimeBank
+    if letter == "Q" and re.match(r"\s+of\b", text_after(m)):
+        return None  # "three-quarters of its food" is a fraction
+    if number is not None and number >= 1000 and not unit_word.endswith("s"):
+        return None  # "the 1988 second quarter": a year, not 1988 seconds
+    if letter == "TS" and num_text in ("a", "an"):
+        return None  # "a second" is almost always the ordinal
+    plural = unit_word.endswith("s")
+    if (
+        num_text in ("a", "an")
+        and not m["rel"]
+        and not m["mod"]
+        and _RATE_BEFORE.search(text_before(m))
+    ):
+        return Norm("SET", f"P1{letter[-1]}" if not letter.startswith("T") else f"PT1{letter[-1]}")
+    if num_text in ("some", "many") and not plural:
+        return None  # "some day" / "many a year" are not durations
+    return Norm("DURATION", duration_value(number, letter))
+
+
+def norm_ago(m: re.Match[str], ctx: Context) -> Norm | None:
+    number = parse_number(group(m, "n"))
+    letter = unit_code(group(m, "u"))
+    direction = " ".join(group(m, "dir").split())
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    if letter == "WE":
+        return None
+    unit = {
+        "D": "day",
+        "W": "week",
+        "M": "month",
+        "Q": "quarter",
+        "Y": "year",
+        "E": "decade",
+        "C": "century",
+        "TH": "hour",
+        "TM": "minute",
+        "TS": "second",
+    }[letter]
+    if unit in ("hour", "minute", "second"):
+        return Norm("DURATION", duration_value(number, letter))
+    if number is None:
+        return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    amount = int(number) if number == int(number) else None
+    if amount is None:
+        return Norm("DURATION", duration_value(number, letter))
+    base_ref = direction in ("earlier", "later", "before", "after")
+    # Year-on-year comparisons in results reporting: "a year earlier" is last year's quarter.
+    if unit == "year" and amount == 1 and ctx.ref and unit_of_value(ctx.ref) == "quarter":
+        return Norm("DATE", shift_value(ctx.ref, sign, "year") or ctx.ref, from_ref=True)
+    if base_ref and ctx.ref and unit_of_value(ctx.ref) in ("day", "month", "year", "week"):
+        shifted = shift_value(ctx.ref, sign * amount, unit if unit != "century" else "year")
+        if shifted:
+            return Norm("DATE", shifted, from_ref=True)
+    if ctx.dct is None:
+        gran = {
+            "day": "day",
+            "week": "day",
+            "month": "month",
+            "quarter": "quarter",
+            "year": "year",
+            "decade": "year",
+            "century": "year",
+        }[unit]
+        return Norm("DATE", unresolved(gran))
+    dct = ctx.dct
+    if unit in ("day", "week"):
+        return Norm(
+            "DATE", day_value(dct + timedelta(days=sign * amount * (7 if unit == "week" else 1)))
+        )
+    if unit == "month":
+        return Norm("DATE", month_value(add_months(dct, sign * amount)))
+    if unit == "quarter":
+        return Norm("DATE", period_value("quarter", sign * amount, dct))
+    if unit == "year" and amount == 1 and direction == "ago":
+        return Norm("DATE", day_value(add_months(dct, -12)))
+    years = amount * {"year": 1, "decade": 10, "century": 100}[unit]
+    return Norm("DATE", f"{dct.year + sign * years:04d}")
+
+
+def norm_year_period(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "the 1988 period", "the 1988 second quarter": a quarter of that year (the quarter in
+    focus when none is named)."""
+    if m["ord"]:
+        return Norm("DATE", f"{m['y']}-Q{ORDINAL[m['ord'].lower()]}")
+    if ctx.ref and unit_of_value(ctx.ref) == "quarter":
+        return Norm("DATE", f"{m['y']}-Q{ctx.ref[-1]}", from_ref=True)
+    return Norm("DATE", m["y"])
+
+
+def norm_year_earlier(m: re.Match[str], ctx: Context) -> Norm | None:
+    if ctx.ref and unit_of_value(ctx.ref) == "quarter":
+        return Norm("DATE", shift_value(ctx.ref, -1, "year") or ctx.ref, from_ref=True)
+    if ctx.dct is None:
+        return Norm("DATE", "XXXX")
+    return Norm("DATE", f"{ctx.dct.year - 1:04d}")
+
+
+def norm_vague(m: re.Match[str], ctx: Context) -> Norm | None:
+    rel = " ".join(group(m, "rel").split())
+    unit = group(m, "u")
+    letter = unit_code(unit)
+    if not rel and not m["q"]:
+        before = text_before(m, 12).lower()
+        if not re.search(r"\b(?:for|in|over|within|take|took|takes|lasted|last)\s+$", before):
+            return None
+    if rel in ("recent", "past") and letter in ("Y", "Q"):
+        return Norm("DATE", "PAST_REF")
+    if rel in ("the coming", "coming") and letter == "M":
+        return Norm("DATE", "FUTURE_REF")
+    return Norm("DURATION", duration_value(None, letter))
+
+
+_SET_WORD = {
+    "daily": "P1D",
+    "nightly": "P1D",
+    "weekly": "P1W",
+    "biweekly": "P2W",
+    "monthly": "P1M",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "hourly": "PT1H",
+    "quarterly": "P3M",
+}
+_SET_UNIT = {
+    "day": "P1D",
+    "night": "P1D",
+    "morning": "P1D",
+    "evening": "P1D",
+    "afternoon": "P1D",
+    "week": "P1W",
+    "weekend": "P1W",
+    "month": "P1M",
+    "quarter": "P3M",
+    "year": "P1Y",
+    "hour": "PT1H",
+    "minute": "PT1M",
+    "decade": "P10Y",
+}
+
+
+def norm_set_word(m: re.Match[str], ctx: Context) -> Norm | None:
+    return Norm("SET", _SET_WORD[m["w"].lower()])
+
+
+def norm_set_every(m: re.Match[str], ctx: Context) -> Norm | None:
+    unit = group(m, "u")
+    if m["wd"]:
+        return Norm("SET", f"XXXX-WXX-{weekday_number(m['wd'])}")
+    if m["mon"]:
+        return Norm("SET", f"XXXX-{month_number(m['mon']):02d}")
+    if unit.lower() in ("morning", "evening", "afternoon"):
+        # Parts of the day are not duration units: "each morning" recurs at a time of day.
+        return Norm("SET", f"XXXX-XX-XXT{part_of_day_code(unit)}")
+    number = parse_number(group(m, "n")) if m["n"] else 1
+    letter = unit_code(unit)
+    if letter == "WE":
+        return Norm("SET", "XXXX-WXX-WE")
+    value = duration_value(number, letter)
+    if m["other"]:
+        value = duration_value(2, letter)
+    return Norm("SET", value)
+
+
+def norm_set_freq(m: re.Match[str], ctx: Context) -> Norm | None:
+    return Norm("SET", _SET_UNIT[group(m, "u")])
+
+
+_REFS = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
+    "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
+    "at the moment": "PRESENT_REF", "the present": "PRESENT_REF", "current": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
+    "formerly": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF",
+    "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF", "the near future": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the long term": "FUTURE_REF", "the short term": "FUTURE_REF",
+}  # fmt: skip
+
+
+def norm_ref(m: re.Match[str], ctx: Context) -> Norm | None:
+    word = " ".join(m["w"].lower().split())
+    after = text_after(m, 20)
+    if word == "now" and re.match(r"\s*(?:that|-)", after):
+        return None  # "now that ..." is a conjunction
+    if word == "soon" and re.search(r"\bas\s+$", text_before(m, 5)):
+        return None  # "as soon as" is a conjunction
+    if word == "current" and re.match(
+        r"\s+(?:account|affairs|events|flows?|of|president|leadership|government|head|chief|members?|system|situation|state|status|rules?|law|policy|regime)\b",
+        after,
+        re.IGNORECASE,
+    ):
+        return None  # "current" naming a thing, not a time
+    if word == "future" and m.start() > 0 and m.string[m.start() - 1] == "-":
+        return None
+    return Norm("DATE", _REFS[word])

@@ -1,0 +1,106 @@
+"""Which reader an input needs, decided from its content; the file extension only breaks ties."""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+
+from sitroom.errors import UnsupportedFormat
+from sitroom.readers.decode import decode_bytes
+
+__all__ = ["detect_format"]
+
+# Enough of the head to see past an XML declaration, a doctype and comments.
+SNIFF_BYTES = 64 * 1024
+
+# Formats people feed in by mistake, named so the error says what the file is.
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ", "an xz archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+_EXTENSIONS = {
+    ".txt": "text", ".text": "text", ".md": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".rss": "rss", ".atom": "rss", ".xml": "rss", ".rdf": "rss",
+    ".warc": "warc", ".jsonl": "jsonl", ".ndjson": "jsonl",
+}
+_PROLOG = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE(?![^>]*\bhtml\b)[^>]*>\s*)*", re.DOTALL | re.IGNORECASE)
+_ROOT = re.compile(r"<\s*([A-Za-z][\w.:-]*)")
+_FEED_ROOTS = frozenset({"rss", "feed", "rdf:rdf", "rdf"})
+_HTML_HINT = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|article|p|div|h[1-6]|title|meta)\b", re.IGNORECASE)
+
+
+def _extension_format(name: str) -> str | None:
+    lower = name.lower()
+    for suffix, fmt in _EXTENSIONS.items():
+        if lower.endswith((suffix, suffix + ".gz")):
+            return fmt
+    return None
+
+
+def _gunzip_head(raw: bytes) -> bytes:
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw[:SNIFF_BYTES], 4096)
+    except zlib.error:
+        return b""
+
+
+def _markup_format(head: str, name: str) -> str:
+    body = _PROLOG.sub("", head, count=1)
+    root = _ROOT.match(body)
+    tag = root.group(1).lower() if root else ""
+    if tag in _FEED_ROOTS:
+        return "rss"
+    if tag == "html" or _HTML_HINT.search(head):
+        return "html"
+    by_name = _extension_format(name)
+    if by_name in ("html", "rss", "text"):
+        return by_name
+    if not head.startswith("<?xml") and "xmlns" not in head[:1000]:
+        return "text"  # a text that merely starts with "<", e.g. "<UPDATE> ..."
+    raise UnsupportedFormat(
+        f"{name}: XML with root <{tag or '?'}> is not a news format (expected <rss>, <feed>, <rdf:RDF> or HTML)"
+    )
+
+
+def _is_json_lines(head: str) -> bool:
+    first = next((line for line in head.split("\n") if line.strip()), "")
+    try:
+        return isinstance(json.loads(first), dict)
+    except json.JSONDecodeError:
+        return False
+
+
+def detect_format(raw: bytes, *, name: str = "") -> str:
+    """One of FORMATS for ``raw``, decided from content (the extension only breaks ties).
+
+    Raises:
+        UnsupportedFormat: binary or otherwise not a news format; the message names ``name``.
+    """
+    name = name or "<input>"
+    if raw.startswith(b"\x1f\x8b"):
+        if _gunzip_head(raw).startswith(b"WARC/"):
+            return "warc"
+        raise UnsupportedFormat(f"{name}: gzip-compressed, but not a WARC archive; decompress it first")
+    if raw.startswith(b"WARC/"):
+        return "warc"
+    for magic, what in _MAGIC:
+        if raw.startswith(magic):
+            raise UnsupportedFormat(f"{name}: {what}, not a news format")
+    head = decode_bytes(raw[:SNIFF_BYTES], name=name).lstrip("\ufeff")
+    stripped = head.lstrip()
+    if stripped.startswith("<"):
+        return _markup_format(stripped, name)
+    if stripped.startswith("{") and _is_json_lines(stripped):
+        return "jsonl"
+    if stripped.startswith(("{", "[")) and _extension_format(name) in (None, "jsonl"):
+        raise UnsupportedFormat(f"{name}: JSON but not JSON Lines (one object per line)")
+    return "text"

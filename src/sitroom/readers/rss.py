@@ -1,0 +1,129 @@
+"""RSS 2.0, Atom and RDF feeds through feedparser.
+
+An item with its story in the feed (``content:encoded``, Atom ``content``, or a
+long ``description``) becomes an Article; an item with only a link and a teaser
+becomes a Link to fetch later. A broken feed that still yielded items is kept
+(feedparser's ``bozo`` flag); one that yielded none is an error naming the XML fault.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import feedparser
+
+from sitroom.errors import EmptyInput, IngestError
+from sitroom.readers.build import Meta, build_article, clean_inline
+from sitroom.readers.decode import decode_bytes
+from sitroom.readers.html import blocks_from_html
+from sitroom.readers.pubdate import normalize_date, pick_published
+from sitroom.readers.result import ReadResult
+from sitroom.records import Article, Link
+
+__all__ = ["parse_feed"]
+
+# A description this long is the story, not a teaser: teasers run one or two
+# sentences (under ~50 words); the shortest demo article is 150 words.
+SUMMARY_MIN_WORDS = 80
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+
+
+def _xml_error(exception: object) -> str:
+    line = getattr(exception, "getLineNumber", None)
+    message = getattr(exception, "getMessage", None)
+    if callable(line) and callable(message):
+        return f"{message()} at line {line()}"
+    return str(exception) or type(exception).__name__
+
+
+def _body_html(entry: Any) -> str | None:
+    contents = [c.get("value", "") for c in entry.get("content", []) if c.get("value")]
+    if contents:
+        return max(contents, key=len)
+    summary = entry.get("summary") or ""
+    words = sum(len(b.text.split()) for b in blocks_from_html(summary)) if summary else 0
+    return summary if words >= SUMMARY_MIN_WORDS else None
+
+
+def _entry_date(entry: Any) -> str | None:
+    # dict.get skips FeedParserDict's key aliasing, which warns (updated -> published).
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        value = dict.get(entry, key)
+        if value:
+            return normalize_date(tuple(value))
+    return normalize_date(dict.get(entry, "published") or dict.get(entry, "updated"))
+
+
+def _article(entry: Any, body: str, *, name: str, index: int, outlet: str | None, published: str | None) -> Article | None:
+    pub = pick_published(_entry_date(entry), option=published, name=name)
+    tags = entry.get("tags") or []
+    meta = Meta(
+        source=name,
+        source_index=index,
+        outlet=outlet,
+        url=entry.get("link"),
+        section=(tags[0].get("term") if tags else None) or None,
+        byline=entry.get("author") or None,
+        published=pub.date,
+        published_source=pub.source,
+    )
+    has_content = bool(entry.get("content"))
+    summary = entry.get("summary") or ""
+    dek_blocks = blocks_from_html(summary) if has_content and summary else []
+    dek = clean_inline(" ".join(b.text for b in dek_blocks)) or None
+    blocks = blocks_from_html(body)
+    if dek and blocks and clean_inline(blocks[0].text).startswith(dek[:40]):
+        dek = None  # the summary is just the lead paragraph again
+    return build_article(title=entry.get("title"), dek=dek, blocks=blocks, meta=meta)
+
+
+def _feedparser(raw: bytes, *, name: str) -> Any:
+    # Bytes, never a string: feedparser treats a string as a URL or path and would fetch it.
+    try:
+        return feedparser.parse(raw, sanitize_html=True, resolve_relative_uris=False)
+    except (UnicodeDecodeError, LookupError):
+        # feedparser chokes on a garbled encoding= declaration; decode ourselves and say UTF-8.
+        text = _XML_DECLARATION.sub("", decode_bytes(raw, name=name), count=1)
+        clean = ('<?xml version="1.0" encoding="utf-8"?>' + text).encode("utf-8")
+        return feedparser.parse(clean, sanitize_html=True, resolve_relative_uris=False)
+
+
+def parse_feed(raw: bytes, *, name: str, published: str | None = None, outlet: str | None = None) -> ReadResult:
+    """Read a feed into articles (items with content) and links (items with only a URL).
+
+    Raises:
+        IngestError: the XML is broken and no item could be read.
+        EmptyInput: the feed has no usable items.
+    """
+    parsed = _feedparser(raw, name=name)
+    entries = parsed.get("entries") or []
+    if not entries and parsed.get("bozo"):
+        raise IngestError(f"{name}: broken XML feed: {_xml_error(parsed.get('bozo_exception'))}")
+    feed_title = clean_inline(parsed.get("feed", {}).get("title") or "") or None
+    outlet = outlet or feed_title
+    articles: list[Article] = []
+    links: list[Link] = []
+    skipped: list[str] = []
+    for number, entry in enumerate(entries, start=1):
+        body = _body_html(entry)
+        article = (
+            _article(entry, body, name=name, index=len(articles), outlet=outlet, published=published)
+            if body
+            else None
+        )
+        if article is not None:
+            articles.append(article)
+        elif entry.get("link"):
+            title = clean_inline(entry.get("title") or "") or None
+            links.append(Link(url=entry["link"], title=title, published=_entry_date(entry), source=name))
+        else:
+            skipped.append(f"{name}: item {number}: no content and no link")
+    if not articles and not links and parsed.get("bozo"):
+        raise IngestError(f"{name}: broken XML feed: {_xml_error(parsed.get('bozo_exception'))}")
+    if not articles and not links:
+        detail = f" ({len(skipped)} items without content or link)" if skipped else ""
+        raise EmptyInput(f"{name}: feed has no readable items{detail}")
+    return ReadResult(
+        source=name, format="rss", articles=tuple(articles), links=tuple(links), skipped=tuple(skipped)
+    )

@@ -1,0 +1,83 @@
+"""Feed reader: RSS 2.0, Atom, RDF; content items are articles, link-only items are Links."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitroom.errors import IngestError
+from sitroom.readers import read_bytes
+
+from .conftest import check_article
+
+RSS = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>River Gazette</title><link>https://river.example/</link>
+<item><title>Ferry line reopens</title><link>https://river.example/ferry</link>
+<pubDate>Thu, 06 Mar 2025 08:00:00 GMT</pubDate><author>desk@river.example (Petra Novak)</author>
+<description>Service resumes after three weeks.</description>
+<content:encoded><![CDATA[<p>A ferry line across the Danube resumed service on Friday, the port authority said.</p><h3>Cargo</h3><p>The port handled <em>more</em> cargo last month.</p>]]></content:encoded></item>
+<item><title>Opinion: why rivers matter</title><link>https://river.example/opinion</link><description>A short teaser.</description></item>
+<item><title>No link, no content</title></item>
+</channel></rss>"""
+
+ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Steppe Wire</title>
+<entry><title>Grain silo repaired</title><link href="https://steppe.example/silo"/><updated>2025-03-10T12:00:00Z</updated>
+<content type="html">&lt;p&gt;Engineers repaired the grain silo hit last week, the regional council said on Monday.&lt;/p&gt;&lt;p&gt;It will store 20,000 tonnes.&lt;/p&gt;</content></entry>
+</feed>"""
+
+RDF = b"""<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+<channel rdf:about="https://old.example/"><title>Old Wire</title></channel>
+<item rdf:about="https://old.example/1"><title>Link only</title><link>https://old.example/1</link></item>
+</rdf:RDF>"""
+
+
+def test_rss_items_become_articles_and_links() -> None:
+    result = read_bytes(RSS, name="feeds/river.xml")
+    assert result.format == "rss"
+    (article,) = result.articles
+    assert article.title == "Ferry line reopens"
+    assert article.headings == ("Cargo",)
+    assert article.paragraphs[1] == "The port handled more cargo last month."
+    assert article.dek == "Service resumes after three weeks."
+    assert (article.outlet, article.url, article.published) == ("River Gazette", "https://river.example/ferry", "2025-03-06")
+    check_article(article)
+    assert [link.url for link in result.links] == ["https://river.example/opinion"]
+    assert result.skipped == ("feeds/river.xml: item 3: no content and no link",)
+
+
+def test_atom_content_is_read() -> None:
+    (article,) = read_bytes(ATOM, name="steppe.atom").articles
+    assert article.title == "Grain silo repaired"
+    assert article.published == "2025-03-10"
+    assert article.outlet == "Steppe Wire"
+    assert len(article.paragraphs) == 2
+    check_article(article)
+
+
+def test_rdf_link_only_items() -> None:
+    result = read_bytes(RDF, name="old.rdf")
+    assert result.articles == ()
+    assert [link.title for link in result.links] == ["Link only"]
+
+
+def test_long_description_counts_as_content() -> None:
+    body = " ".join(["The convoy reached the town after a long drive through the night."] * 12)
+    feed = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
+<item><title>Convoy arrives</title><link>https://t.example/c</link><description>&lt;p&gt;{body}&lt;/p&gt;</description></item>
+</channel></rss>""".encode()
+    (article,) = read_bytes(feed, name="t.xml").articles
+    assert article.paragraphs == (body,)
+
+
+def test_broken_feed_with_no_items_raises_xml_error() -> None:
+    broken = b'<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<title>x</titl>\n</channel></rss>'
+    with pytest.raises(IngestError, match=r"^feed\.xml: broken XML feed: mismatched tag at line \d+"):
+        read_bytes(broken, name="feed.xml")
+
+
+def test_broken_feed_keeps_items_read_before_the_fault() -> None:
+    broken = RSS.replace(b"</channel></rss>", b"<item><title>cut")
+    result = read_bytes(broken, name="cut.xml")
+    assert [a.title for a in result.articles] == ["Ferry line reopens"]
