@@ -94,7 +94,9 @@ def check(shared: Path) -> list[str]:
     for row in rows:
         name, split = row["file"], row["split"]
         if split != split_of(name):
-            problems.append(f"files: {name} has split {split!r}, the hash rule gives {split_of(name)!r}")
+            problems.append(
+                f"files: {name} has split {split!r}, the hash rule gives {split_of(name)!r}"
+            )
         path = articles / name
         if not path.is_file():
             problems.append(f"files: {name} not found in {articles}")
@@ -130,7 +132,9 @@ def check(shared: Path) -> list[str]:
             continue
         for span in evidence:
             start, end, digest = span.get("start"), span.get("end"), span.get("sha1")
-            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+            if not (
+                isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)
+            ):
                 problems.append(f"{where}: span {start}-{end} outside {name} ({len(text)} chars)")
             elif span_sha1(text[start:end]) != digest:
                 problems.append(
