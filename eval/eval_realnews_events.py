@@ -10,8 +10,9 @@ Scoring, per file: predicted events with status ``reported`` or ``claimed`` are 
 one (maximum bipartite matching) against gold events with status ``happened`` or ``claimed``.
 A pair can match when the type is equal, the predicted span overlaps one of the gold evidence
 spans (gold spans are sentences, so this is "same sentence"), and the actor agrees: equal
-after case-folding and dropping punctuation, or one name's words a run of the other's
-("Biden" / "Joe Biden"); a gold actor of null agrees only with a null prediction.
+after case-folding and dropping punctuation, one name's words a run of the other's
+("Biden" / "Joe Biden"), or a spelling variant (difflib ratio >= 0.9: "Sergei Lavrov" /
+"Sergey Lavrov"); a gold actor of null agrees only with a null prediction.
 
 - ``precision``: matched / predicted reported+claimed; ``recall``: matched / gold happened+claimed.
 - ``type_precision`` / ``type_recall``: the same matching with the actor ignored.
@@ -28,6 +29,7 @@ check half for measuring, not for tuning.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import subprocess
@@ -48,6 +50,8 @@ PREDICTED_DONE = frozenset({"reported", "claimed"})
 GOLD_DONE = frozenset({"happened", "claimed"})
 SPLITS = ("tune", "check", "all")
 EXTRACT_TIMEOUT_S = 3600
+# Transliteration variants (Sergei/Sergey, Zelensky/Zelenskyy) agree; "Iran"/"Iraq" (0.75) do not.
+SPELLING_RATIO = 0.9
 
 
 @dataclass(frozen=True)
@@ -97,7 +101,11 @@ def actor_agrees(gold: str | None, predicted: str | None) -> bool:
     g, p = _words(gold), _words(predicted)
     if not g:
         return not p
-    return bool(p) and (f" {g} " in f" {p} " or f" {p} " in f" {g} ")
+    if not p:
+        return False
+    if f" {g} " in f" {p} " or f" {p} " in f" {g} ":
+        return True
+    return difflib.SequenceMatcher(None, g, p).ratio() >= SPELLING_RATIO
 
 
 def _overlaps(pred: PredictedEvent, gold: GoldEvent) -> bool:
