@@ -6,6 +6,8 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import fields
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -33,14 +35,18 @@ def normalize_name(name: str) -> str:
     return re.sub(r"\s+", " ", _PUNCT.sub(" ", text)).strip()
 
 
+# Entity fields stored as JSON lists (the others are plain columns of the same name).
+_JSON_LISTS = frozenset({"aliases", "roles"})
+
+
 def entity_from_row(row: sqlite3.Row) -> Entity:
-    return Entity(
-        name=row["name"],
-        label=row["label"],
-        aliases=tuple(json.loads(row["aliases"])),
-        roles=tuple(json.loads(row["roles"])),
-        weapon_class=row["weapon_class"],
-    )
+    """The Entity an ``entities`` row holds (its columns are the Entity fields)."""
+    # Any: the column values are whatever SQLite holds; Entity's fields type them.
+    values: dict[str, Any] = {
+        f.name: tuple(json.loads(row[f.name])) if f.name in _JSON_LISTS else row[f.name]
+        for f in fields(Entity)
+    }
+    return Entity(**values)
 
 
 def _merge(existing: Iterable[str], extra: Iterable[str]) -> list[str]:
