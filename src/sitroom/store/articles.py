@@ -13,6 +13,7 @@ from sitroom.records import Article, Block, Link
 from sitroom.store.bounds import check_limit, check_offset
 from sitroom.store.connection import Connection
 from sitroom.store.dedup import index_of, signature, to_bytes
+from sitroom.store.rows import encode, record_from_row
 
 __all__ = [
     "ArticlePage",
@@ -101,7 +102,7 @@ _SUMMARY_COLUMNS = ", ".join(
 
 
 def _summary(row: sqlite3.Row) -> ArticleSummary:
-    return ArticleSummary(**{f.name: row[f.name] for f in fields(ArticleSummary)})
+    return record_from_row(ArticleSummary, row)
 
 
 def _check_blocks(article: Article) -> None:
@@ -115,7 +116,7 @@ def _check_blocks(article: Article) -> None:
 def _insert(
     conn: sqlite3.Connection, article: Article, sig: bytes | None, source_id: int | None
 ) -> None:
-    values = [getattr(article, name) for name in _ARTICLE_COLUMNS]
+    values = [encode(getattr(article, name)) for name in _ARTICLE_COLUMNS]
     columns = ", ".join(_ARTICLE_COLUMNS)
     marks = ", ".join("?" for _ in _ARTICLE_COLUMNS)
     conn.execute(
@@ -127,7 +128,7 @@ def _insert(
         f"INSERT INTO blocks (article_id, seq, {block_columns})"
         f" VALUES (?, ?, {', '.join('?' for _ in _BLOCK_COLUMNS)})",
         [
-            (article.id, i, *(getattr(b, name) for name in _BLOCK_COLUMNS))
+            (article.id, i, *(encode(getattr(b, name)) for name in _BLOCK_COLUMNS))
             for i, b in enumerate(article.blocks)
         ],
     )
@@ -188,13 +189,10 @@ def get_article(db: Connection, article_id: str) -> Article:
     if row is None:
         raise NotFound(f"no article with id {article_id!r}; list ids with `sitroom articles`")
     blocks = tuple(
-        Block(**{name: b[name] for name in _BLOCK_COLUMNS})
-        for b in db.query(
-            "SELECT * FROM blocks WHERE article_id = ? ORDER BY seq",
-            (article_id,),
-        )
+        record_from_row(Block, b)
+        for b in db.query("SELECT * FROM blocks WHERE article_id = ? ORDER BY seq", (article_id,))
     )
-    return Article(**{name: row[name] for name in _ARTICLE_COLUMNS}, blocks=blocks)
+    return record_from_row(Article, row, blocks=blocks)
 
 
 def resolve_article_id(db: Connection, prefix: str) -> str:
@@ -284,7 +282,7 @@ def list_articles(
 def find_source(db: Connection, sha256: str) -> SourceRow | None:
     """The recorded input whose bytes hash to ``sha256``, if any."""
     row = db.one("SELECT * FROM sources WHERE sha256 = ?", (sha256,))
-    return None if row is None else SourceRow(**{f.name: row[f.name] for f in fields(SourceRow)})
+    return None if row is None else record_from_row(SourceRow, row)
 
 
 def record_source(

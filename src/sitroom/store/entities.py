@@ -6,12 +6,11 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import fields
-from typing import Any
 
 from rapidfuzz import fuzz, process
 
 from sitroom.records import Entity, normalize_for_id
+from sitroom.store.rows import record_from_row
 
 __all__ = ["FUZZY_MATCH_SCORE", "canonicalize", "entity_from_row", "normalize_name"]
 
@@ -35,18 +34,9 @@ def normalize_name(name: str) -> str:
     return re.sub(r"\s+", " ", _PUNCT.sub(" ", text)).strip()
 
 
-# Entity fields stored as JSON lists (the others are plain columns of the same name).
-_JSON_LISTS = frozenset({"aliases", "roles"})
-
-
 def entity_from_row(row: sqlite3.Row) -> Entity:
     """The Entity an ``entities`` row holds (its columns are the Entity fields)."""
-    # Any: the column values are whatever SQLite holds; Entity's fields type them.
-    values: dict[str, Any] = {
-        f.name: tuple(json.loads(row[f.name])) if f.name in _JSON_LISTS else row[f.name]
-        for f in fields(Entity)
-    }
-    return Entity(**values)
+    return record_from_row(Entity, row)
 
 
 def _merge(existing: Iterable[str], extra: Iterable[str]) -> list[str]:

@@ -6,18 +6,18 @@ An article's derived records are replaced as a whole, in one transaction, when i
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from sitroom.errors import NotFound
 from sitroom.records import Claim, Entity, Event, Extraction, Mention, Place, Quote, Timex
 from sitroom.store.bounds import check_limit, like_pattern
-from sitroom.store.connection import Connection, SQLValue
+from sitroom.store.connection import Connection
 from sitroom.store.entities import canonicalize, entity_from_row
+from sitroom.store.rows import encode, field_names, record_from_row
 
 __all__ = [
     "EntityRow",
@@ -46,36 +46,14 @@ _TABLES: dict[type[Record], str] = {
     Place: "places",
     Event: "events",
 }
-_JSON_FIELDS = {"weapons", "quantities"}
 
 
 def _columns(kind: type[Record]) -> list[str]:
-    return [f.name for f in fields(kind)]
-
-
-def _encode(record: Record, name: str) -> SQLValue:
-    value = getattr(record, name)
-    if name in _JSON_FIELDS:
-        return json.dumps(list(value) if name == "weapons" else dict(value), ensure_ascii=False)
-    if isinstance(value, bool):
-        return int(value)
-    encoded: SQLValue = value
-    return encoded
+    return list(field_names(kind))
 
 
 def _decode(kind: type[R], row: sqlite3.Row) -> R:
-    # Any: the column values are whatever SQLite holds; the record's fields type them.
-    values: dict[str, Any] = {}
-    for name in _columns(kind):
-        value = row[name]
-        if name == "weapons":
-            value = tuple(json.loads(value))
-        elif name == "quantities":
-            value = dict(json.loads(value))
-        elif name == "anchored":
-            value = bool(value)
-        values[name] = value
-    return kind(**values)
+    return record_from_row(kind, row)
 
 
 def quote_from_row(row: sqlite3.Row) -> Quote:
@@ -137,7 +115,7 @@ def save_extraction(db: Connection, extraction: Extraction, *, pipeline_version:
                 f" VALUES ({', '.join('?' for _ in names + extra)})"
             )
             rows = [
-                [_encode(r, n) for n in names]
+                [encode(getattr(r, n)) for n in names]
                 + ([entity_ids[(r.entity, r.label)]] if isinstance(r, Mention) else [])
                 for r in records
                 if type(r) is kind

@@ -6,12 +6,11 @@ Records are built by ``sitroom.reconcile``; this module only moves them in and o
 
 from __future__ import annotations
 
-import functools
 import json
 import sqlite3
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import asdict, fields, is_dataclass
-from typing import TYPE_CHECKING, TypeVar, get_args, get_origin, get_type_hints
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import TYPE_CHECKING, TypeVar
 
 from sitroom.nlp.timex.values import timex_days
 from sitroom.records.reconciled import (
@@ -22,7 +21,8 @@ from sitroom.records.reconciled import (
     GraphEdge,
 )
 from sitroom.store.bounds import check_limit, like_pattern
-from sitroom.store.connection import Connection, SQLValue
+from sitroom.store.connection import Connection
+from sitroom.store.rows import encode, field_names, record_from_json, record_from_row
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -42,44 +42,6 @@ __all__ = [
 MAX_LIMIT = 10_000
 
 D = TypeVar("D", bound="DataclassInstance")
-Decoder = Callable[[SQLValue], object]
-
-
-def _json_tuple(value: SQLValue) -> tuple[object, ...]:
-    return tuple(json.loads(str(value or "[]")))
-
-
-def _json_items(value: SQLValue) -> tuple[tuple[str, object], ...]:
-    return tuple(sorted(json.loads(str(value or "{}")).items()))
-
-
-def _from_row(
-    kind: type[D],
-    row: sqlite3.Row,
-    decoders: Mapping[str, Decoder] | None = None,
-    **given: object,
-) -> D:
-    """A ``kind`` record from the row's columns of the same names as its fields.
-
-    ``decoders`` turn a column into the field's value (JSON, ...); ``given`` fields are
-    not read from the row.
-    """
-    decoders = decoders or {}
-    values = {
-        f.name: given[f.name] if f.name in given else decoders.get(f.name, _same)(row[f.name])
-        for f in fields(kind)
-    }
-    return kind(**values)
-
-
-def _same(value: SQLValue) -> object:
-    return value
-
-
-# Stored events hold weapons as a JSON list and quantities as a JSON object; EventRow keeps
-# both as tuples (the quantities as sorted (name, value) pairs, so rows compare and hash).
-_EVENT_DECODERS: dict[str, Decoder] = {"weapons": _json_tuple, "quantities": _json_items}
-_EDGE_DECODERS: dict[str, Decoder] = {"event_ids": _json_tuple}
 
 
 def load_event_rows(db: Connection) -> list[EventRow]:
@@ -88,7 +50,7 @@ def load_event_rows(db: Connection) -> list[EventRow]:
         "SELECT e.*, a.outlet, a.published FROM events e JOIN articles a ON a.id = e.article_id"
         " ORDER BY e.id"
     )
-    return [_from_row(EventRow, row, _EVENT_DECODERS) for row in rows]
+    return [record_from_row(EventRow, row) for row in rows]
 
 
 def load_claim_rows(db: Connection) -> list[ClaimRow]:
@@ -98,7 +60,7 @@ def load_claim_rows(db: Connection) -> list[ClaimRow]:
         " FROM claims c JOIN articles a ON a.id = c.article_id ORDER BY c.id"
     )
     return [
-        _from_row(
+        record_from_row(
             ClaimRow,
             row,
             context=_sentence(row["article_text"], row["start"], row["end"])
@@ -118,30 +80,6 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 def _payload(record: DataclassInstance) -> str:
     return json.dumps(asdict(record), ensure_ascii=False)
-
-
-def _from_json(kind: type[D], data: Mapping[str, object]) -> D:
-    """A ``kind`` record from its ``asdict`` JSON: lists become tuples, nested records rebuilt."""
-    hints = _hints(kind)
-    return kind(
-        **{f.name: _convert(hints[f.name], data[f.name]) for f in fields(kind) if f.name in data}
-    )
-
-
-@functools.cache
-def _hints(kind: type[DataclassInstance]) -> dict[str, object]:
-    """The record's field types, resolved once (``get_type_hints`` evaluates strings)."""
-    return get_type_hints(kind)
-
-
-def _convert(hint: object, value: object) -> object:
-    if get_origin(hint) is not tuple or not isinstance(value, list):
-        return value
-    args = get_args(hint)
-    item = args[0] if len(args) == 2 and args[1] is Ellipsis else object
-    if isinstance(item, type) and is_dataclass(item):
-        return tuple(_from_json(item, v) for v in value)
-    return tuple(_convert(item, v) for v in value)
 
 
 def _columns(db: Connection, table: str) -> list[str]:
@@ -211,7 +149,7 @@ def replace_reconciled(
         # Each table keeps some record fields as columns to filter on (the migration chose
         # which), the whole record as JSON in ``payload``, and a few derived columns.
         cluster_fields = [
-            c for c in _columns(db, "event_clusters") if c in _field_names(EventCluster)
+            c for c in _columns(db, "event_clusters") if c in field_names(EventCluster)
         ]
         _insert(
             conn,
@@ -226,7 +164,7 @@ def replace_reconciled(
                 for c in clusters
             ],
         )
-        group_fields = [c for c in _columns(db, "claim_groups") if c in _field_names(ClaimGroup)]
+        group_fields = [c for c in _columns(db, "claim_groups") if c in field_names(ClaimGroup)]
         _insert(
             conn,
             "claim_groups",
@@ -236,23 +174,13 @@ def replace_reconciled(
                 for g in groups
             ],
         )
-        edge_fields = [f.name for f in fields(GraphEdge)]
+        edge_fields = field_names(GraphEdge)
         _insert(
             conn,
             "graph_edges",
             edge_fields,
-            [
-                tuple(
-                    json.dumps(list(e.event_ids)) if name == "event_ids" else getattr(e, name)
-                    for name in edge_fields
-                )
-                for e in edges
-            ],
+            [tuple(encode(getattr(e, name)) for name in edge_fields) for e in edges],
         )
-
-
-def _field_names(kind: type[DataclassInstance]) -> frozenset[str]:
-    return frozenset(f.name for f in fields(kind))
 
 
 def read_event_clusters(
@@ -289,7 +217,7 @@ def read_event_clusters(
         " ORDER BY day_first IS NULL, day_first DESC, day_last DESC, id LIMIT ?"
     )
     return [
-        _from_json(EventCluster, json.loads(row["payload"]))
+        record_from_json(EventCluster, json.loads(row["payload"]))
         for row in db.query(sql, [*params, limit])
     ]
 
@@ -305,13 +233,15 @@ def read_claim_groups(
     if contradictions_only:
         where.append("contradiction = 1")
     sql = f"SELECT payload FROM claim_groups WHERE {' AND '.join(where)} ORDER BY n_values DESC, topic"
-    return [_from_json(ClaimGroup, json.loads(row["payload"])) for row in db.query(sql, params)]
+    return [
+        record_from_json(ClaimGroup, json.loads(row["payload"])) for row in db.query(sql, params)
+    ]
 
 
 def read_graph_edges(db: Connection) -> list[GraphEdge]:
     """Stored actor-graph edges, by source, target and relation."""
     rows = db.query("SELECT * FROM graph_edges ORDER BY source, target, relation")
-    return [_from_row(GraphEdge, row, _EDGE_DECODERS) for row in rows]
+    return [record_from_row(GraphEdge, row) for row in rows]
 
 
 def place_coordinates(db: Connection) -> dict[str, tuple[str | None, float | None, float | None]]:
