@@ -10,7 +10,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import asdict
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from sitroom.nlp.timex.values import timex_days
 from sitroom.records.reconciled import (
@@ -40,8 +40,6 @@ __all__ = [
 ]
 
 MAX_LIMIT = 10_000
-
-D = TypeVar("D", bound="DataclassInstance")
 
 
 def load_event_rows(db: Connection) -> list[EventRow]:
