@@ -119,14 +119,18 @@ def test_input_failing_midway_leaves_nothing_and_batch_goes_on(tmp_path: Path) -
     with open_store(db_path) as db:
         assert db.stats()["articles"] == 2 and db.stats()["quotes"] == 2
         sources = {
-            Path(r["path"]).name: r["status"] for r in db.connection.query("SELECT path, status FROM sources")
+            Path(r["path"]).name: r["status"]
+            for r in db.connection.query("SELECT path, status FROM sources")
         }
         assert sources == {
             "story-0000.txt": "ok",
             "story-0001.txt": "failed",
             "story-0002.txt": "ok",
         }
-        assert db.connection.scalar("SELECT count(*) FROM articles WHERE source = ?", (str(doomed),)) == 0
+        assert (
+            db.connection.scalar("SELECT count(*) FROM articles WHERE source = ?", (str(doomed),))
+            == 0
+        )
         for article_id in report.article_ids:
             article = db.get_article(article_id)
             assert article.pipeline_version == "test-1"

@@ -15,7 +15,7 @@ def test_unchanged_store_is_not_reconciled_again(seeded_db_path: Path, tmp_path:
     with open_store(path) as db:
         assert reconcile_store(db) is not None
         assert reconcile_store(db, if_stale=True) is None
-        article_id = db.connection.conn.execute("SELECT article_id FROM events LIMIT 1").fetchone()[0]
+        article_id = db.connection.scalar("SELECT article_id FROM events LIMIT 1")
         extraction = db.get_extraction(article_id)
         db.save_extraction(
             extraction, pipeline_version="test-rerun"
