@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -14,20 +15,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sitroom.cli import cli
-from sitroom.cli.ingest import FORMATS
+from sitroom.cli import cli, progress
+from sitroom.cli.progress import ProgressReporter
 from tests.jobs.test_ingest import story, write_inputs
-
-MY_COMMANDS = [
-    ["ingest"],
-    ["read"],
-    ["articles"],
-    ["show"],
-    ["search"],
-    ["stats"],
-    ["db"],
-    ["db", "migrate"],
-]
 
 
 @pytest.fixture
@@ -46,19 +36,6 @@ def filled(tmp_path: Path, runner: CliRunner) -> tuple[Path, list[Path]]:
     return db_path, paths
 
 
-@pytest.mark.parametrize("command", MY_COMMANDS, ids=" ".join)
-def test_help_has_an_example(runner: CliRunner, command: list[str]) -> None:
-    result = runner.invoke(cli, [*command, "-h"])
-    assert result.exit_code == 0
-    assert "Example:\n" in result.output and "sitroom " in result.output.split("Example:")[1]
-
-
-def test_format_choices_match_the_readers() -> None:
-    from sitroom.readers import FORMATS as READER_FORMATS
-
-    assert FORMATS == READER_FORMATS
-
-
 def test_ingest_reports_failures_and_exits_1(tmp_path: Path, runner: CliRunner) -> None:
     write_inputs(tmp_path / "in", 3)
     (tmp_path / "in" / "broken.bin").write_bytes(b"\x00\xff\x00 binary junk")
@@ -68,7 +45,10 @@ def test_ingest_reports_failures_and_exits_1(tmp_path: Path, runner: CliRunner) 
     )
     assert result.exit_code == 1
     assert "broken.bin" in result.stderr and "read failed" in result.stderr
-    assert "read 3 · new 3 · duplicate 0 · near-duplicate 0 · failed 1 · links 0" in result.stderr
+    assert (
+        "3 files read · 1 files failed · 3 articles new · 0 duplicate · 0 near-duplicate"
+        " · 0 extraction failed · 0 links"
+    ) in result.stderr
     assert result.stdout == ""
     again = runner.invoke(
         cli,
@@ -263,7 +243,7 @@ def test_sigkill_mid_ingest_then_resume_equals_one_clean_run(tmp_path: Path) -> 
         command, env=env, capture_output=True, text=True, timeout=300, check=False
     )
     assert resumed.returncode == 0, resumed.stderr
-    assert "failed 0" in resumed.stderr
+    assert "0 files failed" in resumed.stderr
     clean = subprocess.run(
         command,
         env={**os.environ, "SITROOM_DB": str(clean_db)},
@@ -291,19 +271,37 @@ def test_demo_corpus_ingests_cleanly(tmp_path: Path, runner: CliRunner) -> None:
     assert counts["duplicates"] == report["near_duplicate"]
 
 
-def test_progress_bar_for_long_runs(tmp_path: Path, runner: CliRunner) -> None:
-    write_inputs(tmp_path / "in", 25)
+def test_progress_lines_when_stderr_is_not_a_terminal(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_inputs(tmp_path / "in", 3)
+    monkeypatch.setattr(progress, "LOG_EVERY_S", 0.0)  # a line after every input
     result = runner.invoke(
         cli, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "p.db"), "--no-extract"]
     )
-    assert result.exit_code == 0
-    assert "ingesting" in result.stderr and "new 25" in result.stderr
-    short = tmp_path / "short"
-    write_inputs(short, 2)
-    quiet = runner.invoke(
-        cli, ["ingest", str(short), "--db", str(tmp_path / "q.db"), "--no-extract"]
+    assert result.exit_code == 0, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("[ingest]")]
+    assert [line.split(" · ")[0] for line in lines] == [f"[ingest] {i}/3 files" for i in (1, 2, 3)]
+    assert lines[-1].endswith(" · 3 articles new") and "files/s" in lines[-1]
+    assert "3 files read" in result.stderr.splitlines()[-1]
+
+
+def test_no_progress_lines_before_the_interval(tmp_path: Path, runner: CliRunner) -> None:
+    write_inputs(tmp_path / "in", 2)
+    quick = runner.invoke(
+        cli, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "q.db"), "--no-extract"]
     )
-    assert "ingesting" not in quiet.stderr
+    assert quick.exit_code == 0 and "[ingest]" not in quick.stderr
+
+
+def test_progress_bar_on_a_terminal() -> None:
+    stream = io.StringIO()
+    stream.isatty = lambda: True  # type: ignore[method-assign]
+    with ProgressReporter("ingest", unit="files", stream=stream) as reporter:
+        for done in (1, 2, 3, 4):
+            reporter.update(done, 4)
+    assert "ingest" in stream.getvalue() and "100%" in stream.getvalue()
+    assert "files/s" not in stream.getvalue()
 
 
 def test_database_in_missing_folder_is_a_clear_error(tmp_path: Path, runner: CliRunner) -> None:
