@@ -85,9 +85,16 @@ def date_option(name: str, help: str) -> Callable[[F], F]:
     return click.option(name, callback=check_date, help=help)
 
 
-def settings_from(db: str | None, **overrides: object) -> Settings:
-    """Settings from defaults < sitroom.toml < SITROOM_* env < the flags given."""
-    return load_settings(db=db, **overrides)
+def settings_from(
+    db: str | None,
+    *,
+    extract: bool | None = None,
+    host: str | None = None,
+    port: int | None = None,
+    token: str | None = None,
+) -> Settings:
+    """Settings from defaults < sitroom.toml < SITROOM_* env < the flags given (None: not given)."""
+    return load_settings(db=db, extract=extract, host=host, port=port, token=token)
 
 
 def open_db(db: str | None) -> Store:

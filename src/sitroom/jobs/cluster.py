@@ -61,7 +61,7 @@ def connect(*, scheduler: str | None = None, workers: int | None = None) -> Clie
     if scheduler:
         from distributed import Client  # optional extra: imported only when asked for
 
-        return Client(scheduler)
+        return Client(scheduler)  # type: ignore[no-untyped-call]  # distributed is untyped
     return local_client(workers=workers or DEFAULT_WORKERS)
 
 
@@ -69,20 +69,20 @@ def local_client(*, workers: int = DEFAULT_WORKERS) -> Client:
     """Start a local cluster of worker processes bound to 127.0.0.1 and return its client."""
     from distributed import Client, LocalCluster  # optional extra: imported only when asked for
 
-    cluster = LocalCluster(
+    cluster = LocalCluster(  # type: ignore[no-untyped-call]  # distributed is untyped
         n_workers=workers,
         threads_per_worker=1,
         processes=True,
         host="127.0.0.1",
         dashboard_address=None,
     )
-    return Client(cluster)
+    return Client(cluster)  # type: ignore[no-untyped-call]
 
 
 def close_client(client: Client) -> None:
     """Close ``client`` and, when it started one, its local cluster."""
     cluster = client.cluster  # None when connected to a remote scheduler
-    client.close()
+    client.close()  # type: ignore[no-untyped-call]
     if cluster is not None:
         cluster.close()
 
@@ -126,5 +126,5 @@ def _results(
         client.submit(process_batch, batch, pure=False)
         for batch in _batches(articles, plan.task_batch)
     ]
-    for future in as_completed(futures):
+    for future in as_completed(futures):  # type: ignore[no-untyped-call]
         yield future.result()
