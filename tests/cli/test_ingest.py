@@ -269,3 +269,14 @@ def test_two_concurrent_ingests_store_everything_once(tmp_path: Path) -> None:
     )
     assert clean.returncode == 0, clean.stderr
     assert _content(shared_db) == _content(clean_db)
+
+
+@pytest.mark.issue(12)
+def test_progress_line_rate_and_detail() -> None:
+    stream = io.StringIO()
+    ticks = iter([100.0, 102.0, 104.0, 110.0])  # created, then three updates
+    reporter = ProgressReporter("ingest", unit="files", stream=stream, clock=lambda: next(ticks))
+    reporter.update(1, 447, detail="1 articles new")  # 2 s after the start: too soon
+    reporter.update(2, 447, detail="2 articles new")  # 4 s: too soon
+    reporter.update(31, 447, detail="95 articles new")  # 10 s: a line
+    assert stream.getvalue() == "[ingest] 31/447 files · 3.1 files/s · 95 articles new\n"

@@ -61,7 +61,8 @@ class ProgressReporter:
             return
         self.last_line = now
         rate = done / max(now - self.started, 1e-9)
-        line = f"[{self.label}] {done}/{total} {self.unit} · {rate:.1f} {self.unit}/s"
+        shown = f"{rate:.1f}" if rate >= 1 else f"{rate:.2f}"  # the first steps load the model
+        line = f"[{self.label}] {done}/{total} {self.unit} · {shown} {self.unit}/s"
         click.echo(line + (f" · {detail}" if detail else ""), file=self.stream)
 
     def _bar(self, total: int) -> ProgressBar[int]:
