@@ -36,6 +36,8 @@ pytestmark = pytest.mark.issue(10)
         ("European Union", "European Union"),
         ("NATO", "NATO"),
         ("Jeon Ha-Gyu", "Jeon Ha-Gyu"),
+        ("the Kremlin", "Russia"),
+        ("Anglo", None),
     ],
 )
 def test_canonical_actor(name: str, expected: str | None) -> None:
@@ -56,6 +58,7 @@ def test_index_merges_titles_surnames_and_transliterations() -> None:
     assert index.canonical("Mykolaiv") is None  # a place is not an actor ...
     assert index.canonical("Mykolaiv", role="target") == "Ukraine"  # ... its state is hit
     assert index.canonical("Johnson") == "Johnson"  # no full name known: left as written
+    assert index.canonical("Crimean") is None  # a region's adjective names a place
 
 
 def test_two_people_with_one_surname_are_not_guessed() -> None:

