@@ -599,7 +599,9 @@ def _event_text(event: Event, region: str | None, when: str | None, articles: _A
         parts.append("with " + ", ".join(event.weapons))
     text = " ".join(parts)
     if event.status == "claimed":
-        text += ", claimed" + (f" by {event.claimant}" if event.claimant else "")
+        claimant = canonical_actor(event.claimant)
+        named = claimant and claimant.casefold() not in _NO_SOURCE
+        text += ", claimed" + (f" by {claimant}" if named else "")
     return text + "."
 
 

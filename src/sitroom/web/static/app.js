@@ -240,6 +240,85 @@ async function initGraph() {
   }
 }
 
+/* ---------------------------------------------------------------- claim charts */
+
+// A group whose largest value is over LOG_SPREAD times its smallest is redrawn on a log
+// scale (issue 10: one group ran from 0.25 to a billion, every other mark sat on the axis).
+const LOG_SPREAD = 100;
+// A value over OUTLIER_FACTOR times from the group's median (either way) is ringed.
+const OUTLIER_FACTOR = 10;
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+function logChart(svg) {
+  const marks = [...svg.querySelectorAll("a.mark[data-v]")];
+  const values = marks.flatMap((m) => ["v", "lo", "hi"].map((k) => parseFloat(m.dataset[k])))
+    .filter((v) => Number.isFinite(v) && v > 0);
+  if (values.length < 2) return;
+  const min = Math.min(...values), max = Math.max(...values);
+  const mid = median(marks.map((m) => parseFloat(m.dataset.v)).filter((v) => v > 0));
+  for (const m of marks) {
+    const v = parseFloat(m.dataset.v);
+    if (v > 0 && (v > mid * OUTLIER_FACTOR || v < mid / OUTLIER_FACTOR)) m.classList.add("outlier");
+  }
+  const outliers = svg.querySelectorAll("a.mark.outlier").length;
+  if (max / min <= LOG_SPREAD && !outliers) return;
+  const top = parseFloat(svg.dataset.top), bottom = parseFloat(svg.dataset.bottom);
+  const left = parseFloat(svg.dataset.left), right = parseFloat(svg.dataset.right);
+  const useLog = max / min > LOG_SPREAD;
+  if (useLog) {
+    const lo = Math.floor(Math.log10(min)), hi = Math.max(Math.ceil(Math.log10(max)), lo + 1);
+    const y = (v) => bottom - (bottom - top) * (Math.log10(v) - lo) / (hi - lo);
+    for (const node of svg.querySelectorAll(".ygrid, .ytick")) node.remove();
+    const step = Math.max(1, Math.ceil((hi - lo) / 6));
+    for (let e = lo; e <= hi; e += step) {
+      const at = y(10 ** e);
+      svg.insertBefore(svgEl("line", { class: "grid ygrid", x1: left, y1: at, x2: right, y2: at }), svg.querySelector("a.mark"));
+      const label = svgEl("text", { class: "tick ytick", x: left - 6, y: at + 4, "text-anchor": "end" });
+      label.textContent = (10 ** e).toLocaleString("en-GB", { maximumFractionDigits: 6 });
+      svg.insertBefore(label, svg.querySelector("a.mark"));
+    }
+    for (const m of marks) {
+      const shift = y(Math.max(parseFloat(m.dataset.v), min)) - parseFloat(m.dataset.y);
+      const point = m.querySelector(".point");
+      if (point) point.setAttribute("transform", `translate(0 ${shift.toFixed(1)})`);
+      if (m.dataset.lo !== undefined) {
+        const ylo = y(Math.max(parseFloat(m.dataset.lo), min)), yhi = y(parseFloat(m.dataset.hi));
+        const range = m.querySelector(".range");
+        if (range) { range.setAttribute("y1", ylo); range.setAttribute("y2", yhi); }
+        for (const [cls, at] of [[".cap-low", ylo], [".cap-high", yhi]]) {
+          const cap = m.querySelector(cls);
+          if (cap) { cap.setAttribute("y1", at); cap.setAttribute("y2", at); }
+        }
+      }
+    }
+    svg.classList.add("log-scale");
+  }
+  for (const m of svg.querySelectorAll("a.mark.outlier")) {
+    const point = m.querySelector(".point");
+    if (!point) continue;
+    const box = point.getBBox();
+    const ring = svgEl("circle", {
+      class: "outlier-ring", cx: box.x + box.width / 2, cy: box.y + box.height / 2, r: 10,
+    });
+    if (point.getAttribute("transform")) ring.setAttribute("transform", point.getAttribute("transform"));
+    m.append(ring);
+  }
+  const note = svg.nextElementSibling && svg.nextElementSibling.querySelector(".log-note");
+  if (note) {
+    note.textContent = (useLog ? " · log scale" : "") + (outliers ? " · ◌ outlier (over 10× from the median)" : "");
+    note.hidden = false;
+  }
+}
+
+function initClaimCharts() {
+  for (const svg of document.querySelectorAll("svg.claim-chart[data-top]")) logChart(svg);
+}
+
 /* ---------------------------------------------------------------- upload */
 
 function initUpload() {
@@ -269,4 +348,5 @@ document.addEventListener("DOMContentLoaded", () => {
   if (page === "events") initMap();
   if (page === "graph") initGraph();
   if (page === "upload") initUpload();
+  if (page === "claims") initClaimCharts();
 });
