@@ -189,3 +189,25 @@ def test_sample_like_store_flags_only_the_disputed_figure(tmp_path: Path) -> Non
         flagged = list_claim_groups(db, contradictions_only=True)
     assert report is not None and report.contradictions == 1
     assert [sorted(v.text for v in g.values) for g in flagged] == [["1,500", "about 7,000"]]
+
+
+def test_bare_people_counts_are_never_a_contradiction() -> None:
+    rows = [
+        _row("At least 12 people died in the blast, rescuers said.", "At least 12", "people",
+             12, bound="at least", claimant="rescue service", article="p1",
+             published="2025-02-02"),
+        _row("Three people were still missing, the mayor said.", "Three", "people", 3,
+             claimant="Mayor Ivan Petrenko", article="p1", published="2025-02-02"),
+    ]  # fmt: skip
+    [group] = group_claims(rows)
+    assert not group.contradiction
+
+
+def test_a_country_named_as_a_place_does_not_qualify_the_count() -> None:
+    rows = [
+        _row("Moldovan reservists number 3,000 along the Romanian border.", "3,000", "reservists",
+             3000, claimant="Chisinau ministry", published="2025-02-02"),
+        _row("Romania said 400 reservists guard the crossing.", "400", "Romanian reservists",
+             400, claimant="Bucharest ministry", published="2025-02-02"),
+    ]  # fmt: skip
+    assert group_claims(rows) == []

@@ -34,6 +34,8 @@ NO_STATE = frozenset(
         "western", "eastern", "african", "european", "asian", "arab", "latin american",
         "foreign", "international", "allied", "nordic", "baltic", "balkan", "gulf",
         "west", "east", "the west", "the east", "europe", "africa", "asia", "middle east",
+        "eastern europe", "western europe", "central europe", "southern europe",
+        "northern europe", "central asia", "the balkans", "scandinavia",
         "anglo", "anglo-french", "anglo-american", "anglo-saxon", "transatlantic",
     }
 )  # fmt: skip

@@ -65,9 +65,11 @@ GENERIC_HEADS = frozenset(
 # the number is as often the attacker as the victim, so only a nationality in the counted
 # phrase itself qualifies them, and bare they group inside one article only.
 EVENT_HEADS = frozenset(
-    {"killed", "injured", "casualtie", "casualty", "drone", "missile", "rocket", "shell",
+    {"people", "person", "civilian", "men", "women", "child", "children", "resident","killed", "injured", "casualtie", "casualty", "drone", "missile", "rocket", "shell",
      "strike", "attack", "victim", "body", "dead", "wounded", "hostage", "prisoner"}
 )  # fmt: skip
+# Words of a counted phrase that say nothing about which thing: "the number of soldiers".
+NOISE_MODS = frozenset({"number", "total", "figure", "estimate", "count", "tally", "overall"})
 # "Nord Stream 2", "Minsk 2", "Patriot 3": a small integer right after a capitalized word
 # is part of a name, not a count.
 NUMBERED_NAME_MAX = 100
@@ -79,7 +81,13 @@ MAX_RATIO = 10.0
 # ("150,000 soldiers around Ukraine", "troops sent to Russia").
 LOCATIVE_WORDS = frozenset(
     {"to", "in", "into", "near", "around", "along", "on", "at", "inside", "towards",
-     "toward", "across", "against", "surrounding", "within", "outside", "off", "encircling"}
+     "toward", "across", "against", "surrounding", "within", "outside", "off", "encircling",
+     "with", "border", "borders"}
+)  # fmt: skip
+# A nationality right before one of these is a place too ("along the Ukrainian border").
+PLACE_NOUNS = frozenset(
+    {"border", "borders", "frontier", "territory", "soil", "side", "coast", "region",
+     "city", "cities", "capital", "airspace", "waters"}
 )  # fmt: skip
 # Claimants that name no source: the claim falls back to its outlet, else its article.
 PRONOUNS = frozenset(
@@ -216,6 +224,12 @@ def _nationalities(words: list[str]) -> tuple[set[str], set[int]]:
     return found, used
 
 
+def _next_word(text: str) -> str:
+    """The next word of a text, past a possessive: "'s border, ..." -> "border"."""
+    m = re.match(r"(?:['\u2019]s\b)?\W*([a-z]+)", text)
+    return m[1] if m else ""
+
+
 def _context_nationality(context: str | None, claim_text: str) -> set[str]:
     """The nationality nearest a claim in its sentence (else in the title), as ISO2.
 
@@ -236,6 +250,7 @@ def _context_nationality(context: str | None, claim_text: str) -> set[str]:
             if name in low
             for m in re.finditer(rf"\b{re.escape(name)}\b", low)
             if not set(low[: m.start()].split()[-1:]) & LOCATIVE_WORDS
+            and _next_word(low[m.end() :]) not in PLACE_NOUNS
         ]
         if hits:
             return {min(hits)[2]}
@@ -270,7 +285,7 @@ def _referent(row: ClaimRow, inherited: frozenset[str] | None) -> _Referent | No
         rest = ["people"]
     known = [w for w in rest if w in SYNONYMS.values()]
     head = known[0] if known else rest[-1]
-    mods = frozenset(w for w in rest if w != head)
+    mods = frozenset(w for w in rest if w != head and w not in NOISE_MODS)
     if not who and inherited:
         who = set(inherited)
     elif not who and head not in EVENT_HEADS:
@@ -397,14 +412,18 @@ def _label(row: ClaimRow) -> str:
     )
 
 
-def _verdict(rows: list[ClaimRow]) -> tuple[str, str | None]:
-    """The group's kind and a one-line note naming the values behind it."""
+def _verdict(rows: list[ClaimRow], *, local: bool = False) -> tuple[str, str | None]:
+    """The group's kind and a one-line note naming the values behind it.
+
+    A ``local`` group (a bare generic head inside one article: "people", "troops") has no
+    known referent, so its differing figures are never a contradiction.
+    """
     sources = _sources(rows)
     monotone = _monotone(rows)
     spans = [(r, _interval(r), _day(r.published)) for r in rows]
     for i, (a, ia, da) in enumerate(spans):
         for b, ib, db in spans[i + 1 :]:
-            if sources[a.id] == sources[b.id] or not (ia[1] < ib[0] or ib[1] < ia[0]):
+            if local or sources[a.id] == sources[b.id] or not (ia[1] < ib[0] or ib[1] < ia[0]):
                 continue
             small, big = sorted((_stated(a), _stated(b)))
             if small == 0 or big / small > MAX_RATIO:
@@ -432,7 +451,7 @@ def _verdict(rows: list[ClaimRow]) -> tuple[str, str | None]:
 
 def _group(rows: list[ClaimRow], refs: dict[int, _Referent]) -> ClaimGroup:
     points = [v for r in rows for v in (r.value, r.low, r.high) if v is not None]
-    kind, note = _verdict(rows)
+    kind, note = _verdict(rows, local=refs[rows[0].id].local is not None)
     # The most specific phrase names the group: "North Korean troops in Kursk" over "troops".
     topic_row = max(
         rows,
