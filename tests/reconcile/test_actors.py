@@ -97,3 +97,10 @@ def test_graph_and_clusters_use_one_node_per_actor() -> None:
         "Vladimir Putin hit Volodymyr Zelensky",
         "Mr Putin hit Zelenskyy",
     }  # the evidence keeps the text's own spelling
+
+
+def test_states_never_resolve_to_a_name_that_contains_them() -> None:
+    index = ActorIndex(["Defending Ukraine", "Nazi Germany", "Ukraine", "Foreign Affairs"])
+    assert index.canonical("Ukraine") == "Ukraine"
+    assert index.canonical("Germany") == "Germany"
+    assert index.canonical("Foreign Affairs") == "Foreign Affairs"

@@ -79,9 +79,8 @@ TITLES = tuple(
             "foreign secretary", "home secretary", "secretary-general", "secretary general",
             "king", "queen", "prince", "princess", "premier", "senator", "sen", "rep",
             "congressman", "congresswoman", "ambassador", "envoy", "spokesman", "spokeswoman",
-            "spokesperson", "commander", "field marshal", "marshal", "chief", "leader",
-            "supreme leader", "ayatollah", "pope", "patriarch", "governor", "mayor",
-            "foreign", "defence", "defense", "deputy", "former", "ex", "late", "then",
+            "spokesperson", "commander", "field marshal", "marshal", "supreme leader", "ayatollah", "pope", "patriarch", "governor", "mayor",
+            "deputy", "former", "ex", "late", "then",
         },
         key=lambda t: -len(t),
     )
@@ -230,6 +229,9 @@ def _person_like(name: str) -> bool:
         2 <= len(words) <= 4
         and all(_WORD.match(w) for w in words)
         and words[-1].casefold() not in ORG_WORDS
+        # "Defending Ukraine", "Nazi Germany", "Ukraine Wolodymyr X": a state inside is no
+        # person's name, and "Ukraine" must never resolve to one as a surname.
+        and not any(_state_of(w) for w in words)
         and _state_of(name) is None
     )
 
@@ -308,7 +310,9 @@ class ActorIndex:
         if base is None:
             return None
         folded = _fold(base)
-        if folded in self._places and _state_of(base) is None and folded not in self._full:
+        if _state_of(base) is not None:
+            return base
+        if folded in self._places and folded not in self._full:
             iso = self._places[folded]
             return country_name(iso) if role == "target" and iso else None
         if folded in self._full:
