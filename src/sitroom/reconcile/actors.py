@@ -273,28 +273,32 @@ class ActorIndex:
         self._places = {_fold(k): v for k, v in (places or {}).items()}
         self._places.update({k: v for k, v in REGION_ADJECTIVES.items() if k not in self._places})
         fulls = sorted((n for n in counts if _person_like(n)), key=lambda n: (-counts[n], n))
-        # Full-name variants: same given name (or one is missing) and the same surname up to
-        # transliteration; the most frequent spelling is the canonical one.
+        # Full-name variants: the same given name and the same surname up to transliteration;
+        # the most frequent spelling is the canonical one. Surnames are bucketed by initial
+        # (``_same_surname`` needs equal initials), so a big store compares few pairs.
         self._full: dict[str, str] = {}
-        by_surname: dict[str, list[str]] = defaultdict(list)
+        self._by_initial: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for full in fulls:
             first, last = _fold(full.split()[0]), _surname(full)
             home = next(
                 (
                     canon
-                    for key, canons in by_surname.items()
-                    if _same_surname(key, last)
+                    for canons in self._surnames_like(last)
                     for canon in canons
                     if _fold(canon.split()[0]) == first
                 ),
                 None,
             )
             if home is None:
-                by_surname[last].append(full)
+                self._by_initial[last[:1]][last].append(full)
                 home = full
             self._full[_fold(full)] = home
-        self._by_surname = dict(by_surname)
         self._memo: dict[tuple[str, str], str | None] = {}
+
+    def _surnames_like(self, surname: str) -> list[list[str]]:
+        """Canonical full names (grouped by surname) whose surname matches this one."""
+        bucket = self._by_initial.get(surname[:1], {})
+        return [canons for key, canons in bucket.items() if _same_surname(key, surname)]
 
     def canonical(self, name: str | None, *, role: str = "actor") -> str | None:
         """One name per actor; ``role`` is "actor" or "target" (places differ, see above)."""
@@ -318,12 +322,7 @@ class ActorIndex:
         if folded in self._full:
             return self._full[folded]
         if len(base.split()) == 1 and _WORD.match(base):
-            homes = {
-                canon
-                for key, canons in self._by_surname.items()
-                if _same_surname(key, folded)
-                for canon in canons
-            }
+            homes = {canon for canons in self._surnames_like(folded) for canon in canons}
             if len(homes) == 1:
                 return homes.pop()
         return base
