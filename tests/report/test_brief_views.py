@@ -224,3 +224,10 @@ def test_what_changed_against_the_week_before(views_store: st.Store) -> None:
 def test_no_change_section_without_a_bounded_window(views_store: st.Store) -> None:
     brief = build_brief(views_store, since="2025-03-10")
     assert not any(s.title.startswith("What changed") for s in brief.sections)
+
+
+def test_html_brief_names_sources_and_dates_in_words(views_store: st.Store) -> None:
+    html = render_html(build_brief(views_store))
+    assert "plains-herald/2025-03-12-poltava" in html and "(derived)" in html
+    assert "12 March 2025:" in html and "2025-03-12:" not in html
+    assert "unnamed outlet" not in html and "untitled" not in html
