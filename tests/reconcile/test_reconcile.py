@@ -58,9 +58,12 @@ def test_graph_edges_have_dates_and_evidence(seeded_db) -> None:
     assert ("European Union", "sanctions", "Russia") in edges
     assert ("Russia", "threatens", "Poland") in edges
     assert ("Norway", "allies_with", "Ukraine") in edges
-    attacks = edges[("Russia", "attacks", "Odesa")]
+    # A city is a place, not an actor: a strike on Odesa is an attack on Ukraine.
+    attacks = edges[("Russia", "attacks", "Ukraine")]
     assert attacks.count == 2 and attacks.first_date <= attacks.last_date
-    assert "Russia" in graph.nodes
+    assert "Russia" in graph.nodes and "Odesa" not in graph.nodes
+    # "Moscow threatened to strike Poland": the capital stands for the state.
+    assert "Moscow" not in graph.nodes
 
 
 def test_reconcile_is_idempotent(seeded_db) -> None:

@@ -7,6 +7,7 @@ read them back.
 
 from __future__ import annotations
 
+from sitroom.reconcile.actors import ActorIndex, canonical_actor
 from sitroom.reconcile.claim_groups import group_claims, normalize_what
 from sitroom.reconcile.event_clusters import cluster_events
 from sitroom.reconcile.graph import RELATIONS, build_graph
@@ -25,6 +26,7 @@ from sitroom.store import Store
 
 __all__ = [
     "RELATIONS",
+    "ActorIndex",
     "ClaimGroup",
     "ClaimRow",
     "ClaimValue",
@@ -34,7 +36,9 @@ __all__ = [
     "Graph",
     "GraphEdge",
     "ReconcileReport",
+    "actor_index",
     "build_graph",
+    "canonical_actor",
     "cluster_events",
     "get_graph",
     "group_claims",
@@ -57,9 +61,10 @@ def reconcile_store(db: Store, *, if_stale: bool = False) -> ReconcileReport | N
             return None
         events = db.load_event_rows()  # one snapshot: fingerprint, events and claims
         claims = db.load_claim_rows()
-    clusters = cluster_events(events)
+        actors = actor_index(db, events)
+    clusters = cluster_events(events, actors=actors)
     groups = group_claims(claims)
-    graph = build_graph(events)
+    graph = build_graph(events, actors=actors)
     db.replace_reconciled(clusters, groups, graph.edges, fingerprint=fingerprint)
     return ReconcileReport(
         events=len(events),
@@ -68,6 +73,20 @@ def reconcile_store(db: Store, *, if_stale: bool = False) -> ReconcileReport | N
         claim_groups=len(groups),
         contradictions=sum(g.contradiction for g in groups),
         edges=len(graph.edges),
+    )
+
+
+# People the index learns full names from: the store's most mentioned PERSON entities (the
+# store's listing cap).
+MAX_PERSONS = 1000
+
+
+def actor_index(db: Store, events: list[EventRow]) -> ActorIndex:
+    """Canonical actor names for this store: its events' names, people and places."""
+    persons = [e.name for e in db.list_entities(label="PERSON", limit=MAX_PERSONS)]
+    places = {name: country for name, (country, _, _) in db.place_coordinates().items()}
+    return ActorIndex(
+        (n for e in events for n in (e.actor, e.target)), persons=persons, places=places
     )
 
 

@@ -7,10 +7,12 @@ role (None) matches any value, so a terse report joins the fuller one it fits.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterable
 from datetime import date
 
+from sitroom.reconcile.actors import ActorIndex
 from sitroom.records.reconciled import EventCluster, EventReport, EventRow
 
 __all__ = ["cluster_events"]
@@ -95,8 +97,26 @@ def _cluster(members: list[EventRow]) -> EventCluster:
     )
 
 
-def cluster_events(rows: Iterable[EventRow]) -> list[EventCluster]:
+def _canonical(rows: list[EventRow], actors: ActorIndex | None) -> list[EventRow]:
+    """Rows with canonical actor and target names (the report text keeps the original)."""
+    if actors is None:
+        actors = ActorIndex(n for r in rows for n in (r.actor, r.target))
+    return [
+        dataclasses.replace(
+            r, actor=actors.canonical(r.actor), target=actors.canonical(r.target, role="target")
+        )
+        for r in rows
+    ]
+
+
+def cluster_events(
+    rows: Iterable[EventRow], *, actors: ActorIndex | None = None
+) -> list[EventCluster]:
     """Greedy single pass in date order: each event joins the first cluster it fits.
+
+    Actor and target are compared as canonical names (``reconcile.actors``; ``actors`` is
+    the store's index, else one is built from these rows), so "Mr Putin" and "Vladimir
+    Putin" are one actor.
 
     Only clusters that could still fit are scanned: the same type and carried-out-ness
     (``_fits`` requires both), and not yet left behind by the date window — rows come in
@@ -106,13 +126,15 @@ def cluster_events(rows: Iterable[EventRow]) -> list[EventCluster]:
     clusters: list[list[EventRow]] = []
     open_by_kind: dict[tuple[str, bool], list[int]] = {}
     latest: dict[int, date] = {}
-    for row in sorted(rows, key=lambda r: (r.date or "", r.id)):
+    for row in sorted(_canonical(list(rows), actors), key=lambda r: (r.date or "", r.id)):
         kind = (row.event_type, row.status in CARRIED_OUT)
         candidates = open_by_kind.setdefault(kind, [])
         day = _day(row.date)
         if day is not None:
             candidates[:] = [
-                i for i in candidates if i not in latest or (day - latest[i]).days <= DATE_WINDOW_DAYS
+                i
+                for i in candidates
+                if i not in latest or (day - latest[i]).days <= DATE_WINDOW_DAYS
             ]
         home = next((i for i in candidates if _fits(clusters[i], row)), None)
         if home is None:

@@ -2,6 +2,8 @@
 
 Edges come from events with both an actor and a target; each keeps its first and last date
 and the events that evidence it. A threatened strike is a "threatens" edge, never "attacks".
+Nodes are canonical actors (``reconcile.actors``): "Mr Putin" and "Vladimir Putin" are one
+node, "Kyiv" is Ukraine, "Western" and places are not nodes; the events keep the text's spelling.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from sitroom.reconcile.actors import ActorIndex
 from sitroom.records.reconciled import EventRow, Graph, GraphEdge
 
 __all__ = ["RELATIONS", "build_graph"]
@@ -37,13 +40,22 @@ def _relation(row: EventRow) -> str | None:
     return RELATIONS.get(row.event_type)
 
 
-def build_graph(rows: Iterable[EventRow]) -> Graph:
-    """Fold events into directed, typed edges."""
+def build_graph(rows: Iterable[EventRow], *, actors: ActorIndex | None = None) -> Graph:
+    """Fold events into directed, typed edges between canonical actors.
+
+    ``actors`` is the store's index (``reconcile_store`` builds one); without it the names
+    of these events alone are folded.
+    """
+    rows = list(rows)
+    if actors is None:
+        actors = ActorIndex(n for r in rows for n in (r.actor, r.target))
     found: dict[tuple[str, str, str], list[EventRow]] = defaultdict(list)
     for row in rows:
         relation = _relation(row)
-        if relation and row.actor and row.target and row.actor != row.target:
-            found[(row.actor, row.target, relation)].append(row)
+        source = actors.canonical(row.actor)
+        target = actors.canonical(row.target, role="target")
+        if relation and source and target and source != target:
+            found[(source, target, relation)].append(row)
     edges = []
     for (source, target, relation), members in sorted(found.items()):
         dates = sorted(d for d in (m.date for m in members) if d)

@@ -119,7 +119,12 @@ class ClaimValue:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ClaimGroup:
-    """Claims about the same counted thing, side by side, with their spread and disagreement."""
+    """Claims about one referent, side by side, with their spread and disagreement.
+
+    ``kind``: "contradiction" (same referent, same time, incompatible values from
+    independent sources), "timeline" (the figure moves over time), "agreement" (the values
+    fit), "one_source" (one source gives several figures).
+    """
 
     id: str
     topic: str
@@ -130,6 +135,11 @@ class ClaimGroup:
     spread: float
     contradiction: bool
     note: str | None = None
+    kind: str = "agreement"
+
+    @property
+    def timeline(self) -> bool:
+        return self.kind == "timeline"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

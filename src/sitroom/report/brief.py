@@ -8,24 +8,41 @@ sorted on stable keys, so the same store gives the same brief byte for byte.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from sitroom.nlp.places.gazetteer import load_nationalities, normalize_name
+from sitroom.nlp.timex.values import timex_days
+from sitroom.reconcile.actors import canonical_actor
+from sitroom.reconcile.claim_groups import SAME_TIME_DAYS
 from sitroom.records import Article, Claim, Event, Place, Quote
+from sitroom.report.dates import date_phrase, say_date
 from sitroom.store import Store
 
 if TYPE_CHECKING:
     from sitroom.reconcile import ClaimGroup, ClaimValue
 from sitroom.report.phrasing import (
-    event_sentence,
     format_claim_value,
     normalize_what,
     region_of,
 )
 
-__all__ = ["Brief", "Citation", "Section", "Sentence", "build_brief"]
+__all__ = [
+    "Brief",
+    "Citation",
+    "Section",
+    "Sentence",
+    "build_brief",
+    "display_title",
+    "source_name",
+    "states_as_fact",
+]
 
 # How much of each kind goes into one brief: about one page, the length of the daily
 # briefs analysts forward (~30 sentences).
@@ -36,6 +53,25 @@ MAX_QUOTES = 8
 SCAN_LIMIT = 1000
 # Quote marks trimmed from a quote before the brief puts its own around it.
 _QUOTE_MARKS = '"\u201c\u201d\u2018\u2019 '
+# An event is stated as fact when its confidence reaches this (once events carry one).
+MIN_CONFIDENCE = 0.6
+# Until then, the placeholder rule: carried out as reported or claimed, by a named actor.
+FACT_STATUSES = frozenset({"reported", "claimed"})
+# A derived title is the article's first sentence, cut at a word near this many characters
+# (a headline's length).
+DERIVED_TITLE_CHARS = 90
+# The changes section lists at most this many new events and moved figures.
+MAX_CHANGES = 10
+# Claimants that name no source ("he", "who", "latest"): the outlet is named instead.
+_NO_SOURCE = frozenset({"i", "we", "he", "she", "they", "it", "you", "who", "which", "that",
+                        "this", "latest", "officials", "sources", "reports", "one", "some"})  # fmt: skip
+# The preposition an event's target takes in a sentence; "against" for the hostile rest.
+_TARGET_WORD = {
+    "aid": "to", "transfer": "to", "aid_or_transfer": "to", "deployment": "to",
+    "troop_deployment": "to", "meeting": "with", "agreement": "with", "treaty": "with",
+    "negotiation": "with", "sanction": "on", "vote": "on", "resolution": "on",
+    "condemnation": "of", "statement": "about", "weapons_test": "near",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -48,10 +84,15 @@ class Citation:
     start: int
     end: int
     quote: str  # article.text[start:end]
-    outlet: str | None
-    title: str | None
+    outlet: str | None  # the outlet, else the source file's folder/name stem (source_name)
+    title: str | None  # the title, else a derived one marked "(derived)" (display_title)
     published: str | None
     url: str | None
+
+    @property
+    def published_words(self) -> str:
+        """The publication date in words ("21 November 2024"), "undated" without one."""
+        return say_date(self.published)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -80,6 +121,43 @@ class Brief:
     article_count: int  # distinct articles cited
     sections: tuple[Section, ...] = ()
     citations: tuple[Citation, ...] = ()
+    held_back: int = 0  # events below the confidence threshold or without support: not stated
+
+
+def source_name(article: Article) -> str:
+    """Who published it: the outlet, else the source file's folder/name stem, else its id."""
+    if article.outlet:
+        return article.outlet
+    if article.source:
+        path = PurePath(article.source.split("://", 1)[-1])
+        parts = [p for p in (path.parent.name, path.stem) if p]
+        if parts:
+            return "/".join(parts)
+    return f"article {article.id}"
+
+
+def display_title(article: Article) -> str:
+    """The article's title, else its first sentence (cut near DERIVED_TITLE_CHARS) + "(derived)"."""
+    if article.title:
+        return article.title
+    text = " ".join(article.text.split())
+    first = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+    if len(first) > DERIVED_TITLE_CHARS:
+        cut = first[:DERIVED_TITLE_CHARS].rsplit(" ", 1)[0]
+        first = cut.rstrip(",;:") + "\u2026"
+    return f"{first} (derived)" if first else "(no text)"
+
+
+def states_as_fact(event: Event) -> bool:
+    """Whether the brief may state an event as fact (the rest stays queryable).
+
+    With ``Event.confidence`` (nlp/events), at least MIN_CONFIDENCE; before it exists, the
+    placeholder rule: status in FACT_STATUSES and a named actor.
+    """
+    confidence = getattr(event, "confidence", None)
+    if isinstance(confidence, int | float):
+        return confidence >= MIN_CONFIDENCE and event.status in FACT_STATUSES
+    return event.status in FACT_STATUSES and canonical_actor(event.actor) is not None
 
 
 class _Articles(dict[str, Article]):
@@ -116,8 +194,8 @@ class _Citer:
                     start=record.start,
                     end=record.end,
                     quote=article.text[record.start : record.end],
-                    outlet=article.outlet,
-                    title=article.title,
+                    outlet=source_name(article),
+                    title=display_title(article),
                     published=article.published,
                     url=article.url,
                 )
@@ -141,11 +219,9 @@ def build_brief(
     """
     needle = about.casefold().strip() if about else None
     articles = _Articles(store)
-    events = [
-        e
-        for e in store.list_events(since=since, until=until, limit=SCAN_LIMIT)
-        if _event_matches(e, needle)
-    ]
+    listed = [e for e in _events_in(store, since, until) if _event_matches(e, needle)]
+    # Stated as fact: above the confidence threshold and backed by its own sentence.
+    events = [e for e in listed if states_as_fact(e) and _supported(e, articles[e.article_id])]
     claim_groups = _reconciled_groups(store, since, until, needle)
     claims = (
         []
@@ -172,6 +248,7 @@ def build_brief(
     }
     citer = _Citer(articles)
     sections = (
+        _changes_section(store, events, since, until, needle, articles, citer),
         _events_section(events, places, articles, citer),
         _claims_section(claims, articles, citer)
         if claim_groups is None
@@ -195,7 +272,149 @@ def build_brief(
         article_count=len({c.article_id for c in citer.items}),
         sections=tuple(s for s in sections if s.sentences or s.subsections),
         citations=tuple(citer.items),
+        held_back=len(listed) - len(events),
     )
+
+
+def _events_in(store: Store, since: str | None, until: str | None) -> list[Event]:
+    """Events dated in [since, until], by the days their TIMEX3 date covers.
+
+    The store compares date strings, which drops "2025-W11" or "2025-03" from a window of
+    ISO days; such events are read unbounded and kept when their days overlap the window.
+    """
+    events = store.list_events(since=since, until=until, limit=SCAN_LIMIT)
+    if since is None and until is None:
+        return events
+    seen = {(e.article_id, e.start, e.end, e.event_type) for e in events}
+    lo, hi = _iso_day(since) or date.min, _iso_day(until) or date.max
+    for event in store.list_events(limit=SCAN_LIMIT):
+        days = timex_days(event.date)
+        key = (event.article_id, event.start, event.end, event.event_type)
+        in_window = days is not None and days[0] <= hi and days[1] >= lo
+        if in_window and len(event.date or "") != 10 and key not in seen:
+            events.append(event)
+            seen.add(key)
+    return events
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence (or line) around a span of an article's text."""
+    lo = max(text.rfind(". ", 0, start) + 1, text.rfind("\n", 0, start) + 1, 0)
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    return text[lo : min(stops) + 1 if stops else len(text)]
+
+
+@lru_cache(maxsize=1)
+def _state_words() -> dict[str, tuple[str, ...]]:
+    """State name -> every name, demonym and capital that stands for it (normalized)."""
+    by_iso: dict[str, list[str]] = defaultdict(list)
+    for name, (iso, _) in load_nationalities().items():
+        by_iso[iso].append(name)
+    out: dict[str, tuple[str, ...]] = {}
+    for names in by_iso.values():
+        for name in names:
+            state = canonical_actor(name)
+            if state:
+                out.setdefault(state, tuple(names))
+    return out
+
+
+def _names_in(name: str | None, sentence: str) -> bool:
+    """Whether a sentence names an actor: a word of its name, or a word for its state."""
+    if not name:
+        return True
+    low = normalize_name(sentence)
+    state = canonical_actor(name)
+    words = {w for w in re.findall(r"\w+", normalize_name(name)) if len(w) > 3}
+    words |= {w for w in re.findall(r"\w+", normalize_name(state or "")) if len(w) > 3}
+    if any(re.search(rf"\b{re.escape(w)}", low) for w in words):
+        return True
+    return any(
+        re.search(rf"\b{re.escape(alias)}\b", low) for alias in _state_words().get(state or "", ())
+    )
+
+
+def _supported(event: Event, article: Article) -> bool:
+    """The event's own sentence names its actor and holds its trigger: the citation holds."""
+    sentence = _sentence_at(article.text, event.start, event.end)
+    if event.trigger and event.trigger.casefold() not in sentence.casefold():
+        return False
+    return _names_in(event.actor, sentence)
+
+
+def _event_key(event: Event) -> tuple[str, str, str, str]:
+    return (
+        event.event_type,
+        canonical_actor(event.actor) or "",
+        canonical_actor(event.target) or "",
+        (event.place or "").casefold(),
+    )
+
+
+def _window_before(since: str | None, until: str | None) -> tuple[date, date] | None:
+    """The period of the same length just before [since, until] (None unless both are dates)."""
+    try:
+        first, last = date.fromisoformat((since or "")[:10]), date.fromisoformat((until or "")[:10])
+    except ValueError:
+        return None
+    length = (last - first).days + 1
+    if length <= 0:
+        return None
+    return first - timedelta(days=length), first - timedelta(days=1)
+
+
+def _changes_section(
+    store: Store,
+    events: list[Event],
+    since: str | None,
+    until: str | None,
+    needle: str | None,
+    articles: _Articles,
+    citer: _Citer,
+) -> Section:
+    """Events new in [since, until] and figures that moved, against the period before."""
+    title = "What changed since the previous period"
+    window = _window_before(since, until)
+    if window is None:
+        return Section(title=title)
+    before_since, before_until = (d.isoformat() for d in window)
+    before = [
+        e
+        for e in _events_in(store, before_since, before_until)
+        if _event_matches(e, needle) and states_as_fact(e)
+    ]
+    seen = {_event_key(e) for e in before}
+    new = sorted(
+        (e for e in events if _event_key(e) not in seen),
+        key=lambda e: (_event_date(e, articles) or "", e.article_id, e.start),
+    )
+    sentences = [
+        Sentence(
+            text="New: " + _event_text(e, None, _event_date(e, articles), articles),
+            cites=(citer.cite("event", e),),
+        )
+        for e in new[:MAX_CHANGES]
+    ]
+    groups = _reconciled_groups(store, before_since, until, needle) or []
+    for group in groups:
+        old = [v for v in group.values if _in_window(v.published, before_since, before_until)]
+        now = [v for v in group.values if _in_window(v.published, since, until)]
+        if not old or not now or len(sentences) >= 2 * MAX_CHANGES:
+            continue
+        last_old = max(old, key=lambda v: (v.published or "", v.claim_id))
+        last_now = max(now, key=lambda v: (v.published or "", v.claim_id))
+        if _value_magnitude(last_old) == _value_magnitude(last_now):
+            continue
+        sentences.append(
+            Sentence(
+                text=(
+                    f"{group.topic}: {_figure(last_old, group.unit, articles)} in the previous "
+                    f"period, {_figure(last_now, group.unit, articles)} in this one."
+                ),
+                cites=(citer.cite("claim", last_old), citer.cite("claim", last_now)),
+            )
+        )
+    return Section(title=title, sentences=tuple(sentences))
 
 
 def _reconciled_groups(
@@ -225,7 +444,7 @@ def _reconciled_groups(
 def _groups_section(groups: list[ClaimGroup], citer: _Citer) -> Section:
     """One sentence per group whose figures differ: the change over time, else the disagreement."""
     moving = sorted(
-        (g for g in groups if len({_value_magnitude(v) for v in g.values}) > 1),
+        (g for g in groups if g.kind in ("timeline", "contradiction")),
         key=lambda g: (not g.contradiction, -len({v.article_id for v in g.values}), g.topic, g.id),
     )
     sentences = tuple(s for g in moving[:MAX_CLAIM_GROUPS] for s in _group_sentences(g, citer))
@@ -246,14 +465,61 @@ def _as_claim(value: ClaimValue, unit: str | None) -> Claim:
     )  # fmt: skip
 
 
+def _source_label(value: ClaimValue, articles: _Articles) -> str:
+    """Who gives a figure: the named claimant, else the outlet (or source file)."""
+    claimant = canonical_actor(value.claimant) if value.claimant else None
+    if claimant and claimant.casefold() not in _NO_SOURCE:
+        return claimant
+    return source_name(articles[value.article_id])
+
+
+def _figure(value: ClaimValue, unit: str | None, articles: _Articles) -> str:
+    when = say_date(value.published, undated="undated")
+    return (
+        f"{format_claim_value(_as_claim(value, unit))} ({_source_label(value, articles)}, {when})"
+    )
+
+
+def _same_moment(values: list[ClaimValue]) -> list[ClaimValue]:
+    """The values of one moment (within SAME_TIME_DAYS; undated ones fit any) that differ most.
+
+    A contradiction is between figures of the same time: a later, moved figure belongs to
+    the timeline sentence, not to "sources disagree".
+    """
+    undated = [v for v in values if _iso_day(v.published) is None]
+    dated = [v for v in values if _iso_day(v.published) is not None]
+    best = undated
+    for anchor in dated:
+        start = _iso_day(anchor.published)
+        assert start is not None
+        window = [
+            v
+            for v in dated
+            if 0 <= ((_iso_day(v.published) or start) - start).days <= SAME_TIME_DAYS
+        ]
+        candidate = window + undated
+        if len({_value_magnitude(v) for v in candidate}) > len({_value_magnitude(v) for v in best}):
+            best = candidate
+    return sorted(best, key=lambda v: (v.published or "", v.article_id, v.start)) or values
+
+
+def _iso_day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
 def _group_sentences(group: ClaimGroup, citer: _Citer) -> list[Sentence]:
     """How the figure moved between the first and last report, then who disagrees, if anyone."""
+    articles = citer.articles
     values = sorted(group.values, key=lambda v: (v.published or "", v.article_id, v.start))
     first, last = values[0], values[-1]
     sentences = []
     first_day, last_day = (first.published or "")[:10], (last.published or "")[:10]
     if (
-        first_day
+        group.kind in ("timeline", "contradiction")
+        and first_day
         and last_day
         and first_day != last_day
         and _value_magnitude(first) != _value_magnitude(last)
@@ -262,22 +528,18 @@ def _group_sentences(group: ClaimGroup, citer: _Citer) -> list[Sentence]:
         sentences.append(
             Sentence(
                 text=(
-                    f"Estimates of {group.topic} {verb} from {format_claim_value(_as_claim(first, group.unit))} "
-                    f"to {format_claim_value(_as_claim(last, group.unit))} between {first_day} and {last_day}."
+                    f"Estimates of {group.topic} {verb} from {_figure(first, group.unit, articles)} "
+                    f"to {_figure(last, group.unit, articles)}."
                 ),
                 cites=(citer.cite("claim", first), citer.cite("claim", last)),
             )
         )
     if group.contradiction:
         distinct: dict[float, ClaimValue] = {}
-        for value in values:
+        for value in _same_moment(values):
             distinct.setdefault(_value_magnitude(value), value)
         shown = [distinct[k] for k in sorted(distinct)][:4]
-        figures = "; ".join(
-            f"{format_claim_value(_as_claim(v, group.unit))} ({v.claimant or v.outlet or 'unnamed source'}, "
-            f"{(v.published or 'undated')[:10]})"
-            for v in shown
-        )
+        figures = "; ".join(_figure(v, group.unit, articles) for v in shown)
         sentences.append(
             Sentence(
                 text=f"Sources disagree on {group.topic}: {figures}.",
@@ -314,6 +576,34 @@ def _claim_matches(claim: Claim, needle: str | None, article: Article) -> bool:
     return needle in haystack.casefold()
 
 
+def _event_text(event: Event, region: str | None, when: str | None, articles: _Articles) -> str:
+    """One sentence from an event's fields: who, what, to whom, where, when (in words), status.
+
+    Only what the event's own sentence supports: the place is said only when that sentence
+    names it. Actor and target are their canonical names ("Kyiv" -> Ukraine).
+    """
+    sentence = _sentence_at(articles[event.article_id].text, event.start, event.end)
+    kind = event.event_type.replace("_", " ")
+    actor = canonical_actor(event.actor) or event.actor or "An unnamed actor"
+    parts = [f"{actor}: {kind}"]
+    target = canonical_actor(event.target) or event.target
+    if target and target != actor:
+        parts.append(f"{_TARGET_WORD.get(event.event_type, 'against')} {target}")
+    if event.place and _names_in(event.place, sentence):
+        show_region = region and region not in (event.place, "unknown place")
+        parts.append(f"in {event.place} ({region})" if show_region else f"in {event.place}")
+    if when:
+        parts.append(date_phrase(when))
+    if event.weapons:
+        parts.append("with " + ", ".join(event.weapons))
+    text = " ".join(parts)
+    if event.status == "claimed":
+        claimant = canonical_actor(event.claimant)
+        named = claimant and claimant.casefold() not in _NO_SOURCE
+        text += ", claimed" + (f" by {claimant}" if named else "")
+    return text + "."
+
+
 def _events_section(
     events: list[Event],
     places: dict[tuple[str, str], Place],
@@ -336,7 +626,7 @@ def _events_section(
         )[:MAX_EVENTS_PER_TYPE]
         sentences = tuple(
             Sentence(
-                text=event_sentence(e, region_of(e, places), _event_date(e, articles)),
+                text=_event_text(e, region_of(e, places), _event_date(e, articles), articles),
                 cites=(citer.cite("event", e),),
             )
             for e in ranked
@@ -394,7 +684,7 @@ def _claim_sentence(what: str, items: list[Claim], articles: _Articles, citer: _
         verb = "rose" if _magnitude(last) > _magnitude(first) else "fell"
         text = (
             f"Estimates of {what} {verb} from {format_claim_value(first)} to "
-            f"{format_claim_value(last)} between {first_date[:10]} and {last_date[:10]}."
+            f"{format_claim_value(last)} between {say_date(first_date)} and {say_date(last_date)}."
         )
         return Sentence(text=text, cites=(citer.cite("claim", first), citer.cite("claim", last)))
     # Same day (or undated): the sources disagree rather than the figure moving.

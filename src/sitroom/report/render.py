@@ -8,6 +8,7 @@ from __future__ import annotations
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from sitroom.report.brief import Brief, Citation, Section
+from sitroom.report.dates import register_filters
 
 __all__ = ["citation_line", "md_escape", "render_html", "render_markdown"]
 
@@ -17,6 +18,7 @@ _ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+register_filters(_ENV.filters)
 
 
 # Characters that would turn record text into Markdown or HTML markup in a viewer.
@@ -40,10 +42,10 @@ def md_escape(text: str) -> str:
 
 
 def citation_line(citation: Citation) -> str:
-    """'Outlet, "Title", 2024-11-21: “quoted span”' for one citation."""
-    outlet = citation.outlet or "unnamed outlet"
-    title = citation.title or "untitled"
-    date = citation.published or "undated"
+    """'Outlet, "Title", 21 November 2024: “quoted span”' for one citation."""
+    outlet = citation.outlet or f"article {citation.article_id}"
+    title = citation.title or "(no title)"
+    date = citation.published_words
     quote = " ".join(citation.quote.split())
     return f'{outlet}, "{title}", {date}: \u201c{quote}\u201d'
 
@@ -67,6 +69,8 @@ def render_markdown(brief: Brief) -> str:
         lines += _md_section(section, 2)
     if not brief.sections:
         lines += ["No stored records match this window.", ""]
+    if brief.held_back:
+        lines += [_held_back(brief.held_back), ""]
     lines += ["## Sources", ""]
     lines += [
         f"[{c.n}] {md_escape(citation_line(c))} (article {c.article_id}, chars {c.start}\u2013{c.end})"
@@ -75,7 +79,14 @@ def render_markdown(brief: Brief) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _held_back(n: int) -> str:
+    return (
+        f"{n} further event{'s' if n != 1 else ''} below the confidence threshold, or not "
+        "backed by their own sentence, are not stated here; they stay searchable."
+    )
+
+
 def render_html(brief: Brief, *, standalone: bool = True) -> str:
     """The brief as HTML; ``standalone=False`` gives the fragment the web UI embeds."""
     template = _ENV.get_template("brief_standalone.html" if standalone else "brief_body.html")
-    return template.render(brief=brief, citation_line=citation_line)
+    return template.render(brief=brief, citation_line=citation_line, held_back=_held_back)

@@ -288,6 +288,7 @@ def _stored_groups(
                 "what": group.topic,
                 "unit": group.unit,
                 "contradiction": group.contradiction,
+                "kind": group.kind,
                 "note": group.note,
                 "points": points,
             }

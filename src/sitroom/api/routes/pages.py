@@ -17,6 +17,7 @@ from sitroom.api.deps import get_settings, get_store
 from sitroom.config import Settings
 from sitroom.errors import SitroomError
 from sitroom.report import build_brief
+from sitroom.report.dates import register_filters
 from sitroom.report.render import citation_line
 from sitroom.store import MARK_CLOSE, MARK_OPEN
 from sitroom.web import TEMPLATES_DIR, charts, views
@@ -27,6 +28,7 @@ __all__ = ["render_error", "router", "templates"]
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=TEMPLATES_DIR)  # autoescape is on for .html
+register_filters(templates.env.filters)  # dates in words, never raw TIMEX3 codes
 
 # Rows shown per listing page in the UI.
 PAGE_ROWS = 50

@@ -200,25 +200,100 @@ async function initMap() {
 
 const GRAPH_MAX_NODES = 40; // beyond this a circle gets unreadable on a laptop screen
 
+// Force layout (Fruchterman-Reingold): connected actors pull together, all push apart, so
+// clusters of allies and adversaries show; deterministic (starts from a circle, fixed steps).
+const GRAPH_STEPS = 400;
+// Pixels kept free left and right of the layout for names (about 22 characters at 11px).
+const GRAPH_LABEL_ROOM = 140;
+// Least distance between two actors in the drawn box: a label's height and then some.
+const GRAPH_MIN_GAP = 36;
+
+function forceLayout(nodes, edges, W, H) {
+  const n = nodes.length;
+  const k = Math.sqrt((W * H) / Math.max(n, 1)) * 0.5;
+  const pos = nodes.map((node, i) => {
+    const angle = (2 * Math.PI * i) / Math.max(n, 1) - Math.PI / 2;
+    return { x: W / 2 + (W / 3) * Math.cos(angle), y: H / 2 + (H / 3) * Math.sin(angle) };
+  });
+  const index = new Map(nodes.map((node, i) => [node.id, i]));
+  const links = edges.map((e) => [index.get(e.source), index.get(e.target)]).filter(([a, b]) => a !== undefined && b !== undefined);
+  let heat = W / 8;
+  for (let step = 0; step < GRAPH_STEPS; step++) {
+    const disp = pos.map(() => ({ x: 0, y: 0 }));
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const dx = pos[i].x - pos[j].x || 0.01, dy = pos[i].y - pos[j].y || 0.01;
+        const d = Math.max(Math.hypot(dx, dy), 1);
+        const f = (k * k) / d;
+        disp[i].x += (dx / d) * f; disp[i].y += (dy / d) * f;
+        disp[j].x -= (dx / d) * f; disp[j].y -= (dy / d) * f;
+      }
+    }
+    for (const [a, b] of links) {
+      const dx = pos[a].x - pos[b].x, dy = pos[a].y - pos[b].y;
+      const d = Math.max(Math.hypot(dx, dy), 1);
+      const f = (d * d) / k / 2;
+      disp[a].x -= (dx / d) * f; disp[a].y -= (dy / d) * f;
+      disp[b].x += (dx / d) * f; disp[b].y += (dy / d) * f;
+    }
+    for (let i = 0; i < n; i++) {
+      // A weak pull to the centre keeps unconnected actors on screen.
+      disp[i].x += (W / 2 - pos[i].x) * 0.05 * k / 10; disp[i].y += (H / 2 - pos[i].y) * 0.05 * k / 10;
+      const d = Math.max(Math.hypot(disp[i].x, disp[i].y), 0.01);
+      pos[i].x += (disp[i].x / d) * Math.min(d, heat);
+      pos[i].y += (disp[i].y / d) * Math.min(d, heat);
+    }
+    heat = Math.max(heat * 0.985, 0.5);
+  }
+  // Then push apart any two actors closer than GRAPH_MIN_GAP of the final box, so no
+  // name sits on another node.
+  for (let round = 0; round < 60; round++) {
+    const xs0 = pos.map((p) => p.x), ys0 = pos.map((p) => p.y);
+    const span = Math.max(Math.max(...xs0) - Math.min(...xs0), Math.max(...ys0) - Math.min(...ys0), 1);
+    const gap = (GRAPH_MIN_GAP / Math.min(W - 2 * GRAPH_LABEL_ROOM, H - 60)) * span;
+    let moved = false;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const dx = pos[i].x - pos[j].x || 0.01, dy = pos[i].y - pos[j].y || 0.01;
+        const d = Math.hypot(dx, dy);
+        if (d >= gap) continue;
+        const push = (gap - d) / 2 + 0.01;
+        pos[i].x += (dx / d) * push; pos[i].y += (dy / d) * push;
+        pos[j].x -= (dx / d) * push; pos[j].y -= (dy / d) * push;
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  // Fit the layout into the box, leaving room for labels left and right.
+  const xs = pos.map((p) => p.x), ys = pos.map((p) => p.y);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const fit = (v, lo, hi, a, b) => (hi - lo < 1 ? (a + b) / 2 : a + ((v - lo) / (hi - lo)) * (b - a));
+  return new Map(nodes.map((node, i) => [node.id, {
+    x: fit(pos[i].x, x0, x1, GRAPH_LABEL_ROOM, W - GRAPH_LABEL_ROOM),
+    y: fit(pos[i].y, y0, y1, 30, H - 30),
+  }]));
+}
+
 async function initGraph() {
   const svg = document.getElementById("actor-graph");
   if (!svg) return;
   const data = await fetch("/api/graph").then((r) => r.json());
   const nodes = [...data.nodes].sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id)).slice(0, GRAPH_MAX_NODES);
-  const W = 800, H = 640, R = 240;
-  const pos = new Map(nodes.map((n, i) => {
-    const angle = (2 * Math.PI * i) / Math.max(nodes.length, 1) - Math.PI / 2;
-    return [n.id, { x: W / 2 + R * Math.cos(angle), y: H / 2 + R * Math.sin(angle), angle }];
-  }));
+  const W = 800, H = 640;
+  const pos = forceLayout(nodes, data.edges, W, H);
   const defs = svgEl("defs");
-  const marker = svgEl("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 18, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto-start-reverse" });
+  // Arrowheads in user units: a thick edge must not grow a huge head.
+  const marker = svgEl("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 22, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" });
   marker.append(svgEl("path", { d: "M0 0 L10 5 L0 10 Z", fill: "#8896a6" }));
   defs.append(marker);
   svg.append(defs);
   for (const e of data.edges) {
     const a = pos.get(e.source), b = pos.get(e.target);
     if (!a || !b) continue;
-    const path = svgEl("path", { d: `M${a.x.toFixed(1)} ${a.y.toFixed(1)} Q${W / 2} ${H / 2} ${b.x.toFixed(1)} ${b.y.toFixed(1)}`, class: "edge", "stroke-width": Math.min(1 + e.weight, 8) });
+    // A slight bend, so a→b and b→a stay two visible arrows.
+    const mx = (a.x + b.x) / 2 + (b.y - a.y) * 0.12, my = (a.y + b.y) / 2 - (b.x - a.x) * 0.12;
+    const path = svgEl("path", { d: `M${a.x.toFixed(1)} ${a.y.toFixed(1)} Q${mx.toFixed(1)} ${my.toFixed(1)} ${b.x.toFixed(1)} ${b.y.toFixed(1)}`, class: "edge", "stroke-width": Math.min(1 + e.weight, 8) });
     const title = svgEl("title"); title.textContent = e.source + " → " + e.target + ": " + e.types.join(", ") + " (" + e.weight + ")";
     path.append(title);
     svg.append(path);
@@ -226,9 +301,10 @@ async function initGraph() {
   for (const n of nodes) {
     const p = pos.get(n.id);
     const link = svgEl("a", { href: "/entities/" + encodeURIComponent(n.id), class: "node" });
-    link.append(svgEl("circle", { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: (4 + Math.sqrt(n.weight) * 2).toFixed(1) }));
-    const right = Math.cos(p.angle) >= 0;
-    const label = svgEl("text", { x: (p.x + (right ? 10 : -10)).toFixed(1), y: (p.y + 4).toFixed(1), "text-anchor": right ? "start" : "end" });
+    const r = 4 + Math.sqrt(n.weight) * 2;
+    link.append(svgEl("circle", { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: r.toFixed(1) }));
+    const right = p.x >= W / 2;
+    const label = svgEl("text", { x: (p.x + (right ? r + 4 : -r - 4)).toFixed(1), y: (p.y + 4).toFixed(1), "text-anchor": right ? "start" : "end" });
     label.textContent = n.label || n.id;
     link.append(label);
     svg.append(link);
@@ -238,6 +314,85 @@ async function initGraph() {
     t.textContent = "No events with both an actor and a target yet.";
     svg.append(t);
   }
+}
+
+/* ---------------------------------------------------------------- claim charts */
+
+// A group whose largest value is over LOG_SPREAD times its smallest is redrawn on a log
+// scale (issue 10: one group ran from 0.25 to a billion, every other mark sat on the axis).
+const LOG_SPREAD = 100;
+// A value over OUTLIER_FACTOR times from the group's median (either way) is ringed.
+const OUTLIER_FACTOR = 10;
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+function logChart(svg) {
+  const marks = [...svg.querySelectorAll("a.mark[data-v]")];
+  const values = marks.flatMap((m) => ["v", "lo", "hi"].map((k) => parseFloat(m.dataset[k])))
+    .filter((v) => Number.isFinite(v) && v > 0);
+  if (values.length < 2) return;
+  const min = Math.min(...values), max = Math.max(...values);
+  const mid = median(marks.map((m) => parseFloat(m.dataset.v)).filter((v) => v > 0));
+  for (const m of marks) {
+    const v = parseFloat(m.dataset.v);
+    if (v > 0 && (v > mid * OUTLIER_FACTOR || v < mid / OUTLIER_FACTOR)) m.classList.add("outlier");
+  }
+  const outliers = svg.querySelectorAll("a.mark.outlier").length;
+  if (max / min <= LOG_SPREAD && !outliers) return;
+  const top = parseFloat(svg.dataset.top), bottom = parseFloat(svg.dataset.bottom);
+  const left = parseFloat(svg.dataset.left), right = parseFloat(svg.dataset.right);
+  const useLog = max / min > LOG_SPREAD;
+  if (useLog) {
+    const lo = Math.floor(Math.log10(min)), hi = Math.max(Math.ceil(Math.log10(max)), lo + 1);
+    const y = (v) => bottom - (bottom - top) * (Math.log10(v) - lo) / (hi - lo);
+    for (const node of svg.querySelectorAll(".ygrid, .ytick")) node.remove();
+    const step = Math.max(1, Math.ceil((hi - lo) / 6));
+    for (let e = lo; e <= hi; e += step) {
+      const at = y(10 ** e);
+      svg.insertBefore(svgEl("line", { class: "grid ygrid", x1: left, y1: at, x2: right, y2: at }), svg.querySelector("a.mark"));
+      const label = svgEl("text", { class: "tick ytick", x: left - 6, y: at + 4, "text-anchor": "end" });
+      label.textContent = (10 ** e).toLocaleString("en-GB", { maximumFractionDigits: 6 });
+      svg.insertBefore(label, svg.querySelector("a.mark"));
+    }
+    for (const m of marks) {
+      const shift = y(Math.max(parseFloat(m.dataset.v), min)) - parseFloat(m.dataset.y);
+      const point = m.querySelector(".point");
+      if (point) point.setAttribute("transform", `translate(0 ${shift.toFixed(1)})`);
+      if (m.dataset.lo !== undefined) {
+        const ylo = y(Math.max(parseFloat(m.dataset.lo), min)), yhi = y(parseFloat(m.dataset.hi));
+        const range = m.querySelector(".range");
+        if (range) { range.setAttribute("y1", ylo); range.setAttribute("y2", yhi); }
+        for (const [cls, at] of [[".cap-low", ylo], [".cap-high", yhi]]) {
+          const cap = m.querySelector(cls);
+          if (cap) { cap.setAttribute("y1", at); cap.setAttribute("y2", at); }
+        }
+      }
+    }
+    svg.classList.add("log-scale");
+  }
+  for (const m of svg.querySelectorAll("a.mark.outlier")) {
+    const point = m.querySelector(".point");
+    if (!point) continue;
+    const box = point.getBBox();
+    const ring = svgEl("circle", {
+      class: "outlier-ring", cx: box.x + box.width / 2, cy: box.y + box.height / 2, r: 10,
+    });
+    if (point.getAttribute("transform")) ring.setAttribute("transform", point.getAttribute("transform"));
+    m.append(ring);
+  }
+  const note = svg.nextElementSibling && svg.nextElementSibling.querySelector(".log-note");
+  if (note) {
+    note.textContent = (useLog ? " · log scale" : "") + (outliers ? " · ◌ outlier (over 10× from the median)" : "");
+    note.hidden = false;
+  }
+}
+
+function initClaimCharts() {
+  for (const svg of document.querySelectorAll("svg.claim-chart[data-top]")) logChart(svg);
 }
 
 /* ---------------------------------------------------------------- upload */
@@ -269,4 +424,5 @@ document.addEventListener("DOMContentLoaded", () => {
   if (page === "events") initMap();
   if (page === "graph") initGraph();
   if (page === "upload") initUpload();
+  if (page === "claims") initClaimCharts();
 });

