@@ -282,8 +282,8 @@ def _drafts(lines: list[Line]) -> list[_Draft]:
     in_junk = False
     section: str | None = None
 
-    def start(**fields: str | None) -> _Draft:
-        draft = _Draft(section=section, **fields)
+    def start(*, title: str | None = None) -> _Draft:
+        draft = _Draft(section=section, title=title)
         drafts.append(draft)
         return draft
 
