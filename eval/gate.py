@@ -60,7 +60,7 @@ GEO_TOPONYMS = 50
 # are hand-checked facts and get no slack.
 SLICE_SLACK = 0.01
 # Floors are written with this many decimals, rounded down.
-DECIMALS = 3
+DECIMALS: int = 3
 
 CHANGES_HEADER = """# Floor changes
 
@@ -200,7 +200,7 @@ def judge(figures: Mapping[str, float], floors: Mapping[str, float]) -> Verdict:
 def floor_for(name: str, value: float) -> float:
     """The floor --update-floors writes for a figure: slack for slices, rounded down."""
     slack = 0.0 if name.startswith("sample.") else SLICE_SLACK
-    scale = 10**DECIMALS
+    scale = float(10**DECIMALS)
     # The epsilon keeps 0.95 from flooring to 0.949 through binary rounding.
     return max(0.0, math.floor((value - slack) * scale + 1e-9) / scale)
 
