@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import sys
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SHARED = HERE.parent.parent / "shared"
+# $SITROOM_SHARED overrides, for checkouts (git worktrees) with no ../shared beside them.
+SHARED = Path(os.environ.get("SITROOM_SHARED") or HERE.parent.parent / "shared")
 
 
 def main(argv: list[str]) -> int:
