@@ -304,7 +304,10 @@ def main(argv: list[str]) -> int:
     verdict = judge(measured.figures, floors)
     _print(measured, floors, verdict)
     if args.update_floors:
-        changed = update_floors(measured.figures, reason=args.reason, only=tuple(args.only))
+        try:
+            changed = update_floors(measured.figures, reason=args.reason, only=tuple(args.only))
+        except ValueError as e:
+            parser.error(str(e))
         for name, (before, after) in changed.items():
             print(f"floor {name}: {_shown(before)} -> {_shown(after)}")
         print(f"{len(changed)} floor(s) changed; commit {FLOORS.name} and {CHANGES.name}")
