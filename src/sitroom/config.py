@@ -28,11 +28,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("token", None, "Token that write requests to the API must carry (env SITROOM_TOKEN)."),
     Setting("max_input_bytes", 256 * 1024 * 1024, "Inputs larger than this are refused."),
     Setting("max_upload_bytes", 20 * 1024 * 1024, "API uploads larger than this get 413."),
-    Setting(
-        "near_duplicate_threshold",
-        0.8,
-        "MinHash Jaccard estimate at which articles are near-duplicates.",
-    ),
+    Setting("near_duplicate_threshold", 0.8, "MinHash Jaccard estimate at which articles are near-duplicates."),
     Setting("extract", True, "Run extraction (entities, quotes, claims, ...) during ingest."),
     Setting("host", "127.0.0.1", "Address `sitroom serve` binds to."),
     Setting("port", 8000, "Port `sitroom serve` listens on."),

@@ -282,8 +282,8 @@ def _drafts(lines: list[Line]) -> list[_Draft]:
     in_junk = False
     section: str | None = None
 
-    def start(*, title: str | None = None) -> _Draft:
-        draft = _Draft(section=section, title=title)
+    def start(**fields: str | None) -> _Draft:
+        draft = _Draft(section=section, **fields)
         drafts.append(draft)
         return draft
 

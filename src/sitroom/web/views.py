@@ -260,9 +260,9 @@ def _stored_groups(
         from sitroom.reconcile import list_claim_groups
     except ImportError:
         return None
-    groups: list[dict[str, Any]] = []
+    groups = []
     for group in list_claim_groups(db, about=about, contradictions_only=contradictions_only):
-        points: list[dict[str, Any]] = [
+        points = [
             {
                 "claim": Claim(
                     article_id=v.article_id,
@@ -331,14 +331,14 @@ def _claim_groups(
         what = normalize_what(claim.what)
         if what and (claim.value is not None or claim.low is not None or claim.high is not None):
             groups[(what, claim.unit or "")].append(claim)
-    result: list[dict[str, Any]] = []
+    result = []
     for (what, unit), claims in sorted(groups.items()):
         if len({c.article_id for c in claims}) < 2 and len(claims) < 2:
             continue
         contradiction = len({_magnitude(c) for c in claims}) > 1
         if contradictions_only and not contradiction:
             continue
-        points: list[dict[str, Any]] = []
+        points = []
         for claim in claims:
             meta = article_meta(db, claim.article_id)
             points.append(
