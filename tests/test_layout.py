@@ -35,6 +35,9 @@ BOUNDARIES: dict[str, str] = {
     "pydantic": "sitroom.api",
     "distributed": "sitroom.jobs.cluster",  # Dask's scheduler client; the extra sitroom[dask]
 }
+# Libraries whose types may be named outside their home under TYPE_CHECKING: a caller may
+# pass a `distributed.Client` in (STYLE.md section 8) without importing Dask at run time.
+TYPE_HINTS_ANYWHERE = frozenset({"distributed"})
 # TODO(issue 8): known crossings being removed on other branches; each entry says where.
 # The test below fails once a crossing is gone, so the entry is deleted with it.
 PENDING_CROSSINGS: dict[tuple[str, str], str] = {
@@ -46,19 +49,29 @@ FAMILY_SIZE = 3
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Import:
-    target: str  # a sitroom module, or a third-party top-level name
+    target: str  # a module of the scanned package, or a third-party top-level name
     line: int
     type_checking: bool
 
 
-def _module_name(path: Path) -> str:
-    parts = list(path.relative_to(SRC).with_suffix("").parts)
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Tree:
+    """The modules of one package under a source folder, and what each imports."""
 
+    root: str
+    modules: dict[str, Path]
+    imports: dict[str, tuple[Import, ...]]
 
-@cache
-def _modules() -> dict[str, Path]:
-    return {_module_name(p): p for p in sorted((SRC / ROOT).rglob("*.py"))}
+    def graph(self) -> dict[str, set[str]]:
+        """Module -> modules of the package it imports at run time (TYPE_CHECKING aside)."""
+        return {
+            module: {
+                i.target
+                for i in imports
+                if not i.type_checking and i.target in self.modules and i.target != self.root
+            }
+            for module, imports in self.imports.items()
+        }
 
 
 def _is_type_checking(test: ast.expr) -> bool:
@@ -80,59 +93,46 @@ def _walk(node: ast.AST, *, type_checking: bool = False) -> Iterator[tuple[ast.A
         yield from _walk(child, type_checking=type_checking)
 
 
-def _resolve(module: str, node: ast.ImportFrom) -> str:
-    if not node.level:
-        return node.module or ""
-    is_package = _modules()[module].name == "__init__.py"
-    base = module.split(".") if is_package else module.split(".")[:-1]
-    base = base[: len(base) - (node.level - 1)]
-    return ".".join([*base, *([node.module] if node.module else [])])
-
-
-def _targets(module: str, node: ast.AST) -> list[str]:
+def _targets(module: str, node: ast.AST, modules: dict[str, Path]) -> list[str]:
     if isinstance(node, ast.Import):
         return [alias.name for alias in node.names]
-    if isinstance(node, ast.ImportFrom):
-        base = _resolve(module, node)
-        # `from pkg import mod` imports the module pkg.mod; `from mod import name` imports mod.
-        return [
-            f"{base}.{alias.name}" if f"{base}.{alias.name}" in _modules() else base
-            for alias in node.names
-        ]
-    return []
+    if not isinstance(node, ast.ImportFrom):
+        return []
+    base = node.module or ""
+    if node.level:
+        package = module.split(".")
+        if modules[module].name != "__init__.py":
+            package = package[:-1]
+        base = ".".join([*package[: len(package) - node.level + 1], *([base] if base else [])])
+    # `from pkg import mod` imports the module pkg.mod; `from mod import name` imports mod.
+    return [
+        f"{base}.{alias.name}" if f"{base}.{alias.name}" in modules else base
+        for alias in node.names
+    ]
+
+
+def scan(src: Path, root: str = ROOT) -> Tree:
+    """Parse every module of ``src/root`` (without importing it) and list its imports."""
+    modules: dict[str, Path] = {}
+    for path in sorted((src / root).rglob("*.py")):
+        parts = path.relative_to(src).with_suffix("").parts
+        modules[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    imports: dict[str, tuple[Import, ...]] = {}
+    for module, path in modules.items():
+        found = []
+        for node, type_checking in _walk(ast.parse(path.read_text(encoding="utf-8"))):
+            for target in _targets(module, node, modules):
+                name = target if target.startswith(f"{root}.") else target.split(".")[0]
+                if name and name != module:
+                    line = getattr(node, "lineno", 0)
+                    found.append(Import(target=name, line=line, type_checking=type_checking))
+        imports[module] = tuple(found)
+    return Tree(root=root, modules=modules, imports=imports)
 
 
 @cache
-def _imports() -> dict[str, tuple[Import, ...]]:
-    """Module -> its imports of sitroom modules and of third-party top-level names."""
-    out: dict[str, tuple[Import, ...]] = {}
-    for module, path in _modules().items():
-        found: list[Import] = []
-        for node, type_checking in _walk(ast.parse(path.read_text(encoding="utf-8"))):
-            for target in _targets(module, node):
-                name = target if target.startswith(f"{ROOT}.") else target.split(".")[0]
-                if name and name != module:
-                    found.append(
-                        Import(
-                            target=name,
-                            line=getattr(node, "lineno", 0),
-                            type_checking=type_checking,
-                        )
-                    )
-        out[module] = tuple(found)
-    return out
-
-
-def _graph() -> dict[str, set[str]]:
-    """Module -> sitroom modules it imports at run time (TYPE_CHECKING imports aside)."""
-    return {
-        module: {
-            i.target
-            for i in imports
-            if not i.type_checking and i.target in _modules() and i.target != ROOT
-        }
-        for module, imports in _imports().items()
-    }
+def _tree() -> Tree:
+    return scan(SRC)
 
 
 def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -178,18 +178,39 @@ def _package(module: str) -> str | None:
     return parts[1]
 
 
-def test_graph_sees_imports_inside_functions_and_skips_type_checking() -> None:
-    # The builder itself: the store's facade imports its query modules lazily, and the
-    # query modules name the facade only for type hints.
-    imports = _imports()["sitroom.store.connection"]
-    lazy = {i.target for i in imports if not i.type_checking}
-    assert "sitroom.store.articles" in lazy
-    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
-    assert _cycles({"a": {"b"}, "b": set()}) == []
+def test_scan_counts_imports_in_functions_and_sets_type_checking_apart(tmp_path: Path) -> None:
+    # The scanner itself, on a made-up package: a circle closed by an import inside a
+    # function is a circle; one closed only under TYPE_CHECKING is not.
+    pkg = tmp_path / "pkg"
+    (pkg / "sub").mkdir(parents=True)
+    files = {
+        "__init__.py": "",
+        "a.py": "def f():\n    from pkg.b import x\n",
+        "b.py": "from . import c\nx = 1\n",
+        "c.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import pkg.b\nimport spacy\n",
+        "d.py": "import pkg.a\n",
+        "sub/__init__.py": "from ..d import *\n",
+    }
+    for name, text in files.items():
+        (pkg / name).write_text(text)
+    tree = scan(tmp_path, "pkg")
+    assert tree.graph() == {
+        "pkg": set(),
+        "pkg.a": {"pkg.b"},
+        "pkg.b": {"pkg.c"},
+        "pkg.c": set(),
+        "pkg.d": {"pkg.a"},
+        "pkg.sub": {"pkg.d"},
+    }
+    assert [i.target for i in tree.imports["pkg.c"]] == ["typing", "pkg.b", "spacy"]
+    assert [i.type_checking for i in tree.imports["pkg.c"]] == [False, True, False]
+    assert _cycles(tree.graph()) == []
+    (pkg / "c.py").write_text("def g():\n    import pkg.a\n")
+    assert _cycles(scan(tmp_path, "pkg").graph()) == [["pkg.a", "pkg.b", "pkg.c"]]
 
 
 def test_no_import_cycle_between_modules() -> None:
-    cycles = _cycles(_graph())
+    cycles = _cycles(_tree().graph())
     assert not cycles, "import circles (imports inside functions count): " + "; ".join(
         " <-> ".join(c) for c in cycles
     )
@@ -197,7 +218,7 @@ def test_no_import_cycle_between_modules() -> None:
 
 def test_no_two_packages_import_each_other() -> None:
     uses: defaultdict[str, set[str]] = defaultdict(set)
-    for module, targets in _graph().items():
+    for module, targets in _tree().graph().items():
         for target in targets:
             a, b = _package(module), _package(target)
             if a and b and a != b:
@@ -225,9 +246,11 @@ def test_no_family_of_prefixed_modules(folder: Path) -> None:
 def _crossings() -> dict[tuple[str, str], int]:
     """(module, library) -> line, for each import of a bounded library outside its package."""
     out: dict[tuple[str, str], int] = {}
-    for module, imports in _imports().items():
+    for module, imports in _tree().imports.items():
         for i in imports:
             home = BOUNDARIES.get(i.target)
+            if i.type_checking and i.target in TYPE_HINTS_ANYWHERE:
+                continue
             if home and module != home and not module.startswith(f"{home}."):
                 out.setdefault((module, i.target), i.line)
     return out
@@ -251,7 +274,7 @@ def test_boundary_library_is_used_at_home(library: str, home: str) -> None:
     # Each boundary is real: its library is imported somewhere under its home, so a typo in
     # BOUNDARIES (or a library the tree no longer uses) shows here.
     importers = {
-        m for m, imports in _imports().items() if any(i.target == library for i in imports)
+        m for m, imports in _tree().imports.items() if any(i.target == library for i in imports)
     }
     assert {m for m in importers if m == home or m.startswith(f"{home}.")}, (
         f"no module under {home} imports {library}"
