@@ -19,11 +19,11 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from sitroom import store as st
 from sitroom.config import Settings
 from sitroom.jobs.ingest import ingest
 from sitroom.readers import demo_corpus_dir
 from sitroom.records import Article, Block, Extraction, article_id_for
+from sitroom.store import open_store
 
 ARTICLES = 10_000
 # Requests per page after one warm-up: enough for a stable p95 on a shared 2-core box.
@@ -59,10 +59,10 @@ def _demo_store(folder: Path) -> tuple[list[Article], dict[str, Extraction]]:
     ingest(
         [demo_corpus_dir()], db=path, extract=extract_articles, pipeline_version=PIPELINE_VERSION
     )
-    with st.open_store(path) as db:
-        ids = [a.id for a in st.list_articles(db, limit=1000).items]
-        articles = [st.get_article(db, i) for i in ids]
-        return articles, {i: st.get_extraction(db, i) for i in ids}
+    with open_store(path) as db:
+        ids = [a.id for a in db.list_articles(limit=1000).items]
+        articles = [db.get_article(i) for i in ids]
+        return articles, {i: db.get_extraction(i) for i in ids}
 
 
 def _copy(
@@ -111,15 +111,15 @@ def _build(path: Path, folder: Path) -> float:
     started = time.perf_counter()
     bases, records = _demo_store(folder)
     rng = random.Random(SEED)
-    with st.open_store(path) as db:
+    with open_store(path) as db:
         for first in range(0, ARTICLES, BATCH):
             copies = [
                 _copy(bases[n % len(bases)], records[bases[n % len(bases)].id], n, rng)
                 for n in range(first, min(first + BATCH, ARTICLES))
             ]
-            st.save_articles(db, [a for a, _ in copies])
+            db.save_articles([a for a, _ in copies])
             for _, extraction in copies:
-                st.save_extraction(db, extraction, pipeline_version="bench-copy")
+                db.save_extraction(extraction, pipeline_version="bench-copy")
     return time.perf_counter() - started
 
 
@@ -146,7 +146,7 @@ def _reconcile_times(path: Path) -> dict[str, float | str]:
     """Seconds for a full reconcile of the store, and for the no-change check after it."""
     from sitroom.reconcile import reconcile_store
 
-    with st.open_store(path) as db:
+    with open_store(path) as db:
         started = time.perf_counter()
         report = reconcile_store(db)
         full = time.perf_counter() - started
@@ -173,9 +173,9 @@ def run() -> dict[str, float | str]:
         folder = Path(tmp)
         path = folder / "web.db"
         build_s = _build(path, folder)
-        with st.open_store(path) as db:
-            counts = st.stats(db)
-            ids = [a.id for a in st.list_articles(db, limit=200).items]
+        with open_store(path) as db:
+            counts = db.stats()
+            ids = [a.id for a in db.list_articles(limit=200).items]
         figures: dict[str, float | str] = {
             "articles": float(counts["articles"]),
             "events": float(counts["events"]),

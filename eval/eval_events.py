@@ -44,8 +44,7 @@ def _sample(shared: Path) -> dict[str, float | int | str]:
     from sitroom.nlp.extract import extract_articles
     from sitroom.readers.read import read_path
     from sitroom.reconcile import list_claim_groups, reconcile_store
-    from sitroom.store import open_store, save_articles, save_extraction
-    from sitroom.store.reconciled import load_event_rows
+    from sitroom.store import open_store
 
     samples = shared / "samples"
     gold = json.loads((samples / "seed-dump.gold.json").read_text(encoding="utf-8"))["articles"]
@@ -55,12 +54,12 @@ def _sample(shared: Path) -> dict[str, float | int | str]:
     index = {i + 1: by_title.get(_norm(g["title"])) for i, g in enumerate(gold)}
     with tempfile.TemporaryDirectory() as tmp:
         db = open_store(Path(tmp) / "eval.db")
-        save_articles(db, articles)
+        db.save_articles(articles)
         extractions = list(extract_articles(articles))
         for extraction in extractions:
-            save_extraction(db, extraction, pipeline_version="eval")
+            db.save_extraction(extraction, pipeline_version="eval")
         report = reconcile_store(db)
-        events = load_event_rows(db)
+        events = db.load_event_rows()
         groups = list_claim_groups(db)
         db.close()
     ok = type_ok = 0

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from sitroom.store import open_store
 from tests.api import seeding
 from tests.api.apitools import TOKEN, make_client
 
@@ -20,12 +21,9 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def seeded(seed_db: Path) -> dict:
     """The stored seed articles by title."""
-    from sitroom import store as st
-
-    with st.open_store(seed_db) as db:
+    with open_store(seed_db) as db:
         return {
-            a.title: st.get_article(db, a.id)
-            for a in (seeding._article(d) for d in seeding.corpus())
+            a.title: db.get_article(a.id) for a in (seeding._article(d) for d in seeding.corpus())
         }
 
 

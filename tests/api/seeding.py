@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sitroom import store as st
 from sitroom.records import (
     Article,
     Block,
@@ -25,6 +24,7 @@ from sitroom.records import (
     Timex,
     article_id_for,
 )
+from sitroom.store import Store, open_store
 
 PIPELINE = "test-seed-1"
 
@@ -368,12 +368,12 @@ def corpus() -> list[Doc]:
     ]
 
 
-def seed(db: st.Store) -> dict[str, Article]:
+def seed(db: Store) -> dict[str, Article]:
     """Store the corpus and its records; returns the stored articles by title."""
     stored = {}
     for doc in corpus():
         article = _article(doc)
-        st.save_articles(db, [article])
+        db.save_articles([article])
         specs = []
         for spec in doc.records:
             spec = dict(spec)
@@ -384,7 +384,7 @@ def seed(db: st.Store) -> dict[str, Article]:
                 spec["kind_field"] = own
             specs.append(spec)
         extraction = _records_with_kind(article, specs)
-        st.save_extraction(db, extraction, pipeline_version=PIPELINE)
+        db.save_extraction(extraction, pipeline_version=PIPELINE)
         stored[doc.title] = article
     return stored
 
@@ -429,5 +429,5 @@ def _records_with_kind(article: Article, specs: list[dict[str, Any]]) -> Extract
 
 def build_seed_db(path: Path) -> dict[str, Article]:
     """Create a store file at ``path`` holding the seed corpus."""
-    with st.open_store(path) as db:
+    with open_store(path) as db:
         return seed(db)

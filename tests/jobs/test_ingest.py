@@ -11,7 +11,7 @@ from sitroom.errors import IngestError
 from sitroom.jobs.ingest import ingest
 from sitroom.jobs.synthetic import synthetic_story
 from sitroom.records import Extraction, IngestReport, Quote
-from sitroom.store import get_article, get_extraction, open_store, stats
+from sitroom.store import open_store
 
 
 def story(seed: int, paragraphs: int = 3) -> str:
@@ -50,10 +50,10 @@ def test_counts_and_failures_recorded(tmp_path: Path) -> None:
     assert set(failed) == {"zz-binary.bin", "zz-empty.txt", "missing.txt"}
     assert all(name in message for name, message in failed.items())
     with open_store(db_path) as db:
-        counts = stats(db)
+        counts = db.stats()
         assert (counts["articles"], counts["sources_ok"], counts["sources_failed"]) == (4, 4, 3)
         for article_id in report.article_ids:
-            article = get_article(db, article_id)
+            article = db.get_article(article_id)
             for block in article.blocks:
                 assert article.text[block.start : block.end] == block.text
 
@@ -81,7 +81,7 @@ def test_near_duplicate_input_is_linked(tmp_path: Path) -> None:
     report = ingest([inputs], db=tmp_path / "x.db")
     assert (report.new, report.near_duplicate) == (1, 1)
     with open_store(tmp_path / "x.db") as db:
-        copy = get_article(db, report.article_ids[1])
+        copy = db.get_article(report.article_ids[1])
         assert copy.duplicate_of == report.article_ids[0]
 
 
@@ -117,20 +117,24 @@ def test_input_failing_midway_leaves_nothing_and_batch_goes_on(tmp_path: Path) -
         and "RuntimeError: extractor crashed" in report.failures[0].message
     )
     with open_store(db_path) as db:
-        assert stats(db)["articles"] == 2 and stats(db)["quotes"] == 2
+        assert db.stats()["articles"] == 2 and db.stats()["quotes"] == 2
         sources = {
-            Path(r["path"]).name: r["status"] for r in db.query("SELECT path, status FROM sources")
+            Path(r["path"]).name: r["status"]
+            for r in db.connection.query("SELECT path, status FROM sources")
         }
         assert sources == {
             "story-0000.txt": "ok",
             "story-0001.txt": "failed",
             "story-0002.txt": "ok",
         }
-        assert db.scalar("SELECT count(*) FROM articles WHERE source = ?", (str(doomed),)) == 0
+        assert (
+            db.connection.scalar("SELECT count(*) FROM articles WHERE source = ?", (str(doomed),))
+            == 0
+        )
         for article_id in report.article_ids:
-            article = get_article(db, article_id)
+            article = db.get_article(article_id)
             assert article.pipeline_version == "test-1"
-            quote = get_extraction(db, article_id).quotes[0]
+            quote = db.get_extraction(article_id).quotes[0]
             assert article.text[quote.start : quote.end] == quote.text
     # A later run retries only the failed input.
     retry = ingest([inputs], db=db_path)
@@ -161,7 +165,7 @@ def test_unexpected_reader_errors_are_recorded_but_interrupts_stop(tmp_path: Pat
     with pytest.raises(KeyboardInterrupt):
         ingest(paths, db=tmp_path / "y.db", reader=interrupted)
     with open_store(tmp_path / "y.db") as db:
-        assert stats(db)["articles"] == 2  # the inputs before the interrupt are committed
+        assert db.stats()["articles"] == 2  # the inputs before the interrupt are committed
 
 
 def test_progress_and_open_store_argument(tmp_path: Path) -> None:
@@ -171,7 +175,7 @@ def test_progress_and_open_store_argument(tmp_path: Path) -> None:
         report = ingest(
             [tmp_path / "in"], db=db, progress=lambda d, t, p: calls.append((d, t, p.name))
         )
-        assert isinstance(report, IngestReport) and stats(db)["articles"] == 3
+        assert isinstance(report, IngestReport) and db.stats()["articles"] == 3
     assert calls == [(i + 1, 3, p.name) for i, p in enumerate(paths)]
 
 
@@ -196,9 +200,9 @@ def test_ingest_with_real_extraction_saves_records_with_exact_spans(tmp_path: Pa
     )
     assert (report.new, report.failed) == (1, 0), report.failures
     with open_store(db_path) as db:
-        article = get_article(db, report.article_ids[0])
+        article = db.get_article(report.article_ids[0])
         assert article.pipeline_version == PIPELINE_VERSION
-        extraction = get_extraction(db, article.id)
+        extraction = db.get_extraction(article.id)
         records = [
             *extraction.mentions,
             *extraction.quotes,

@@ -61,12 +61,12 @@ def build_seeded_db(path: Path) -> Path:
     """Write the articles, their extractions (real pipeline) and the reconciled tables to ``path``."""
     from sitroom.nlp.extract import extract_articles
     from sitroom.reconcile import reconcile_store
-    from sitroom.store import open_store, save_articles, save_extraction
+    from sitroom.store import open_store
 
     articles = make_articles()
     with open_store(path) as db:
-        save_articles(db, articles)
+        db.save_articles(articles)
         for extraction in extract_articles(articles):
-            save_extraction(db, extraction, pipeline_version="test")
+            db.save_extraction(extraction, pipeline_version="test")
         reconcile_store(db)
     return path

@@ -11,11 +11,10 @@ from sitroom.reconcile import (
     normalize_what,
     reconcile_store,
 )
-from sitroom.store import get_article
 
 
 def _check_spans(db, article_id: str, start: int, end: int, text: str) -> None:
-    assert get_article(db, article_id).text[start:end] == text
+    assert db.get_article(article_id).text[start:end] == text
 
 
 def test_same_strike_from_two_outlets_is_one_cluster(seeded_db) -> None:

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from sitroom.reconcile import EventRow, cluster_events, reconcile_store
-from sitroom.store import get_extraction, open_store, save_extraction
+from sitroom.store import open_store
 
 
 def test_unchanged_store_is_not_reconciled_again(seeded_db_path: Path, tmp_path: Path) -> None:
@@ -15,9 +15,11 @@ def test_unchanged_store_is_not_reconciled_again(seeded_db_path: Path, tmp_path:
     with open_store(path) as db:
         assert reconcile_store(db) is not None
         assert reconcile_store(db, if_stale=True) is None
-        article_id = db.conn.execute("SELECT article_id FROM events LIMIT 1").fetchone()[0]
-        extraction = get_extraction(db, article_id)
-        save_extraction(db, extraction, pipeline_version="test-rerun")  # delete + insert moves rowids
+        article_id = db.connection.scalar("SELECT article_id FROM events LIMIT 1")
+        extraction = db.get_extraction(article_id)
+        db.save_extraction(
+            extraction, pipeline_version="test-rerun"
+        )  # delete + insert moves rowids
         report = reconcile_store(db, if_stale=True)
         assert report is not None and report.events > 0
         assert reconcile_store(db, if_stale=True) is None
@@ -25,9 +27,21 @@ def test_unchanged_store_is_not_reconciled_again(seeded_db_path: Path, tmp_path:
 
 def _row(i: int, day: str | None, place: str) -> EventRow:
     return EventRow(
-        id=i, article_id=f"a{i}", start=0, end=5, text="Strike", event_type="strike", plover="ASSAULT",
-        actor="Russia", target=None, place=place, date=day, status="reported",
-        claimant=None, outlet=f"o{i}", published=day,
+        id=i,
+        article_id=f"a{i}",
+        start=0,
+        end=5,
+        text="Strike",
+        event_type="strike",
+        plover="ASSAULT",
+        actor="Russia",
+        target=None,
+        place=place,
+        date=day,
+        status="reported",
+        claimant=None,
+        outlet=f"o{i}",
+        published=day,
     )
 
 
@@ -44,12 +58,16 @@ def test_date_window_pruning_keeps_far_apart_reports_apart() -> None:
 
 
 def test_clusters_sort_and_filter_by_the_days_their_dates_cover(tmp_path: Path) -> None:
-    from sitroom.store import reconciled as sql
-
-    rows = [_row(1, "2025-W10", "Kharkiv"), _row(2, "2025-03-20", "Odesa"), _row(3, "2025-02", "Sumy")]
+    rows = [
+        _row(1, "2025-W10", "Kharkiv"),
+        _row(2, "2025-03-20", "Odesa"),
+        _row(3, "2025-02", "Sumy"),
+    ]
     with open_store(tmp_path / "days.db") as db:
-        sql.replace_reconciled(db, cluster_events(rows), [], [])
-        newest_first = [c.place for c in sql.read_event_clusters(db)]
+        db.replace_reconciled(cluster_events(rows), [], [])
+        newest_first = [c.place for c in db.read_event_clusters()]
         assert newest_first == ["Odesa", "Kharkiv", "Sumy"]  # as strings "2025-W10" would lead
-        in_march_week = [c.place for c in sql.read_event_clusters(db, since="2025-03-05", until="2025-03-06")]
+        in_march_week = [
+            c.place for c in db.read_event_clusters(since="2025-03-05", until="2025-03-06")
+        ]
         assert in_march_week == ["Kharkiv"]  # W10 covers 3-9 March; a string compare drops it

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from sitroom import store as st
 from sitroom.report import build_brief, render_html, render_markdown
+from sitroom.store import open_store
 
 
 def _sentences(brief):
@@ -23,14 +23,14 @@ def test_every_citation_resolves_to_a_stored_span(store):
     brief = build_brief(store)
     assert brief.citations
     for citation in brief.citations:
-        article = st.get_article(store, citation.article_id)
+        article = store.get_article(citation.article_id)
         assert article.text[citation.start : citation.end] == citation.quote
         assert (citation.outlet, citation.title, citation.published) == (
             article.outlet,
             article.title,
             article.published,
         )
-        records = st.get_extraction(store, citation.article_id)
+        records = store.get_extraction(citation.article_id)
         spans = {(r.start, r.end) for r in (*records.events, *records.claims, *records.quotes)}
         assert (citation.start, citation.end) in spans
 
@@ -45,7 +45,10 @@ def test_every_sentence_cites_and_every_citation_is_used(store):
 
 def test_claim_change_is_stated_with_both_figures(store):
     text = render_markdown(build_brief(store)).casefold()
-    assert "estimates of north korean troops rose from 3,000 to 10,000 between 2025-02-01 and 2025-02-10." in text
+    assert (
+        "estimates of north korean troops rose from 3,000 to 10,000 between 2025-02-01 and 2025-02-10."
+        in text
+    )
     assert "sources disagree on north korean troops: 3,000" in text
 
 
@@ -56,7 +59,7 @@ def test_same_store_same_report_whatever_the_insert_order(store, seeding, tmp_pa
     )
     other = tmp_path / "reversed.db"
     seeding.build_seed_db(other)
-    with st.open_store(other) as db:
+    with open_store(other) as db:
         second = render_markdown(build_brief(db))
     assert first == second
     assert first == render_markdown(build_brief(store))

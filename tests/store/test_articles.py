@@ -6,19 +6,10 @@ import pytest
 
 from sitroom.errors import BadRequest, NotFound
 from sitroom.records import Link
-from sitroom.store import (
-    get_article,
-    list_articles,
-    record_source,
-    resolve_article_id,
-    save_articles,
-    save_links,
-    stats,
-)
 
 
 def _dump(db) -> list[str]:
-    return list(db.conn.iterdump())
+    return list(db.connection.conn.iterdump())
 
 
 def test_article_round_trips_exactly(db, make_article) -> None:
@@ -41,9 +32,9 @@ def test_article_round_trips_exactly(db, make_article) -> None:
         published_source="metadata",
         language="en",
     )
-    result = save_articles(db, [article])
+    result = db.save_articles([article])
     assert result.new == (article.id,) and result.duplicate == ()
-    loaded = get_article(db, article.id)
+    loaded = db.get_article(article.id)
     assert loaded == article
     assert loaded.headings == ("What comes next",)
     for block in loaded.blocks:
@@ -52,14 +43,14 @@ def test_article_round_trips_exactly(db, make_article) -> None:
 
 def test_unknown_article_is_not_found(db) -> None:
     with pytest.raises(NotFound, match="deadbeef"):
-        get_article(db, "deadbeef")
+        db.get_article("deadbeef")
 
 
 def test_saving_the_same_article_again_changes_nothing(db, make_article) -> None:
     article = make_article("Same story", ["Nothing new under the sun in this paragraph."])
-    save_articles(db, [article])
+    db.save_articles([article])
     before = _dump(db)
-    again = save_articles(db, [article, article])
+    again = db.save_articles([article, article])
     assert again.new == () and again.duplicate == (article.id, article.id)
     assert _dump(db) == before
 
@@ -74,8 +65,8 @@ def test_block_span_mismatch_is_refused_and_nothing_saved(db, make_article) -> N
         **{**{f: getattr(article, f) for f in article.__slots__}, "blocks": (bad_block,)}
     )
     with pytest.raises(ValueError, match="does not match"):
-        save_articles(db, [good, broken])
-    assert stats(db)["articles"] == 0
+        db.save_articles([good, broken])
+    assert db.stats()["articles"] == 0
 
 
 def test_list_filters_and_pages_with_cursor(db, make_article) -> None:
@@ -88,26 +79,26 @@ def test_list_filters_and_pages_with_cursor(db, make_article) -> None:
         )
         for i in range(7)
     ] + [make_article("Undated", ["A story without a date."], outlet="Wire A")]
-    save_articles(db, articles)
-    first = list_articles(db, limit=3)
+    db.save_articles(articles)
+    first = db.list_articles(limit=3)
     assert [a.title for a in first.items] == ["Report 6", "Report 5", "Report 4"]
     seen, cursor = [], None
     while True:
-        page = list_articles(db, limit=3, cursor=cursor)
+        page = db.list_articles(limit=3, cursor=cursor)
         seen += [a.id for a in page.items]
         cursor = page.next_cursor
         if cursor is None:
             break
     assert sorted(seen) == sorted(a.id for a in articles) and len(seen) == len(set(seen))
     assert seen[-1] == articles[-1].id  # undated last
-    assert {a.outlet for a in list_articles(db, outlet="wire b").items} == {"Wire B"}
-    window = list_articles(db, since="2024-03-12", until="2024-03-14").items
+    assert {a.outlet for a in db.list_articles(outlet="wire b").items} == {"Wire B"}
+    window = db.list_articles(since="2024-03-12", until="2024-03-14").items
     assert sorted(a.published for a in window) == ["2024-03-12", "2024-03-13", "2024-03-14"]
-    assert len(list_articles(db, until="2024-03").items) == 7
+    assert len(db.list_articles(until="2024-03").items) == 7
     with pytest.raises(BadRequest):
-        list_articles(db, limit=0)
+        db.list_articles(limit=0)
     with pytest.raises(BadRequest, match="cursor"):
-        list_articles(db, cursor="garbage")
+        db.list_articles(cursor="garbage")
 
 
 def test_resolve_id_prefix(db, make_article) -> None:
@@ -115,29 +106,29 @@ def test_resolve_id_prefix(db, make_article) -> None:
 
     base = make_article("Prefix", ["Body of the prefix test."])
     one, two = replace(base, id="abcd000011112222"), replace(base, id="abcd999911112222")
-    save_articles(db, [one, two])
-    assert resolve_article_id(db, "abcd0000") == one.id
-    assert resolve_article_id(db, "ABCD9999") == two.id
+    db.save_articles([one, two])
+    assert db.resolve_article_id("abcd0000") == one.id
+    assert db.resolve_article_id("ABCD9999") == two.id
     with pytest.raises(BadRequest, match="ambiguous"):
-        resolve_article_id(db, "abcd")
+        db.resolve_article_id("abcd")
     with pytest.raises(BadRequest, match="too short"):
-        resolve_article_id(db, "ab")
+        db.resolve_article_id("ab")
     with pytest.raises(NotFound):
-        resolve_article_id(db, "abcd%")  # LIKE wildcards are literal
+        db.resolve_article_id("abcd%")  # LIKE wildcards are literal
     with pytest.raises(NotFound):
-        resolve_article_id(db, "ffff")
+        db.resolve_article_id("ffff")
 
 
 def test_sources_upsert_by_hash_and_links_dedup(db) -> None:
-    first = record_source(
-        db, path="a.txt", fmt="text", sha256="h1", size=10, status="failed", error="bad"
+    first = db.record_source(
+        path="a.txt", fmt="text", sha256="h1", size=10, status="failed", error="bad"
     )
-    again = record_source(
-        db, path="a.txt", fmt="text", sha256="h1", size=10, status="ok", article_count=2
+    again = db.record_source(
+        path="a.txt", fmt="text", sha256="h1", size=10, status="ok", article_count=2
     )
     assert first == again
-    assert stats(db)["sources_ok"] == 1 and stats(db)["sources_failed"] == 0
+    assert db.stats()["sources_ok"] == 1 and db.stats()["sources_failed"] == 0
     links = [Link(url="https://example.org/1", title="One"), Link(url="https://example.org/2")]
-    assert save_links(db, links, source_id=first) == 2
-    assert save_links(db, links, source_id=first) == 0
-    assert stats(db)["links"] == 2
+    assert db.save_links(links, source_id=first) == 2
+    assert db.save_links(links, source_id=first) == 0
+    assert db.stats()["links"] == 2

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from sitroom.config import Settings
-from sitroom.store import get_article, open_store, save_articles, stats
+from sitroom.store import open_store
+from sitroom.store.dedup import index_of
 from tests.store.store_helpers import build_article
 
 ORIGINAL = [
@@ -32,58 +33,58 @@ def test_near_duplicate_is_stored_and_linked(db) -> None:
     original = build_article("Night of rescue", ORIGINAL)
     edited = build_article("Night of rescue in the north", EDITED)
     other = build_article("Bomb hits town", SAME_TOPIC)
-    result = save_articles(db, [original, edited, other])
+    result = db.save_articles([original, edited, other])
     assert result.new == (original.id, edited.id, other.id)
     assert result.near_duplicate == (edited.id,)
-    assert get_article(db, edited.id).duplicate_of == original.id
-    assert get_article(db, other.id).duplicate_of is None
-    assert get_article(db, edited.id).text == edited.text  # kept whole, not dropped
-    assert stats(db)["duplicates"] == 1
+    assert db.get_article(edited.id).duplicate_of == original.id
+    assert db.get_article(other.id).duplicate_of is None
+    assert db.get_article(edited.id).text == edited.text  # kept whole, not dropped
+    assert db.stats()["duplicates"] == 1
 
 
 def test_copy_of_a_copy_points_at_the_original(db) -> None:
     original = build_article("A", ORIGINAL)
     edited = build_article("B", EDITED)
     again = build_article("C", EDITED[:3] + [EDITED[3] + " More later."])
-    save_articles(db, [original, edited, again])
-    assert get_article(db, again.id).duplicate_of == original.id
+    db.save_articles([original, edited, again])
+    assert db.get_article(again.id).duplicate_of == original.id
 
 
 def test_index_is_rebuilt_from_stored_signatures(tmp_path: Path) -> None:
     path = tmp_path / "d.db"
     original = build_article("Night of rescue", ORIGINAL)
     with open_store(path) as db:
-        save_articles(db, [original])
+        db.save_articles([original])
     with open_store(path) as db:
         edited = build_article("Rewritten", EDITED)
-        save_articles(db, [edited])
-        assert get_article(db, edited.id).duplicate_of == original.id
+        db.save_articles([edited])
+        assert db.get_article(edited.id).duplicate_of == original.id
 
 
 def test_rolled_back_article_leaves_no_trace_in_the_index(db) -> None:
     original = build_article("Rolled back", ORIGINAL)
     with pytest.raises(RuntimeError), db.transaction():
-        save_articles(db, [original])
+        db.save_articles([original])
         raise RuntimeError("input failed after its articles were written")
-    assert stats(db)["articles"] == 0
+    assert db.stats()["articles"] == 0
     edited = build_article("Kept", EDITED)
-    save_articles(db, [edited])
-    assert get_article(db, edited.id).duplicate_of is None
+    db.save_articles([edited])
+    assert db.get_article(edited.id).duplicate_of is None
 
 
 def test_threshold_comes_from_settings(tmp_path: Path) -> None:
     strict = Settings(near_duplicate_threshold=0.99)
     with open_store(tmp_path / "strict.db", settings=strict) as db:
-        save_articles(db, [build_article("A", ORIGINAL), build_article("B", EDITED)])
-        assert stats(db)["duplicates"] == 0
+        db.save_articles([build_article("A", ORIGINAL), build_article("B", EDITED)])
+        assert db.stats()["duplicates"] == 0
 
 
 def test_articles_from_another_writer_are_seen(tmp_path: Path) -> None:
     path = tmp_path / "shared.db"
     with open_store(path) as first, open_store(path) as second:
-        second.dedup  # noqa: B018 - build its index before the other writer's insert
+        index_of(second.connection)  # build its index before the other writer's insert
         original = build_article("Night of rescue", ORIGINAL)
-        save_articles(first, [original])
+        first.save_articles([original])
         edited = build_article("Rewritten elsewhere", EDITED)
-        save_articles(second, [edited])
-        assert get_article(second, edited.id).duplicate_of == original.id
+        second.save_articles([edited])
+        assert second.get_article(edited.id).duplicate_of == original.id

@@ -6,19 +6,6 @@ import pytest
 
 from sitroom.errors import NotFound
 from sitroom.records import Claim, Entity, Event, Extraction, Mention, Place, Quote, Timex
-from sitroom.store import (
-    articles_needing_processing,
-    get_article,
-    get_extraction,
-    list_claims,
-    list_entities,
-    list_events,
-    list_places,
-    list_quotes,
-    save_articles,
-    save_extraction,
-    stats,
-)
 
 BODY = [
     "Defence Minister Olena Petrenko said on Tuesday that 14 drones were shot down over Vinnytsia.",
@@ -149,7 +136,7 @@ def _extraction(article) -> Extraction:
 @pytest.fixture
 def stored(db, make_article):
     article = make_article("Drones downed", BODY, published="2024-05-08")
-    save_articles(db, [article])
+    db.save_articles([article])
     return article
 
 
@@ -161,54 +148,54 @@ def _spans_match(article, extraction: Extraction) -> None:
 
 def test_extraction_round_trips(db, stored) -> None:
     extraction = _extraction(stored)
-    save_extraction(db, extraction, pipeline_version="v1")
-    loaded = get_extraction(db, stored.id)
+    db.save_extraction(extraction, pipeline_version="v1")
+    loaded = db.get_extraction(stored.id)
     for kind in ("mentions", "quotes", "claims", "timexes", "places", "events"):
         assert getattr(loaded, kind) == tuple(
             sorted(getattr(extraction, kind), key=lambda r: (r.start, r.end))
         )
     assert [e.name for e in loaded.entities] == ["Olena Petrenko", "Vinnytsia"]
     assert loaded.entities[0].roles == ("Defence Minister",)
-    _spans_match(get_article(db, stored.id), loaded)
-    assert get_article(db, stored.id).pipeline_version == "v1"
+    _spans_match(db.get_article(stored.id), loaded)
+    assert db.get_article(stored.id).pipeline_version == "v1"
 
 
 def test_reprocessing_replaces_records_and_marks_version(db, stored, make_article) -> None:
     other = make_article("Other", ["No records here yet."])
-    save_articles(db, [other])
-    assert articles_needing_processing(db, "v2") == [stored.id, other.id]
-    save_extraction(db, _extraction(stored), pipeline_version="v1")
-    save_extraction(db, _extraction(stored), pipeline_version="v2")
-    counts = stats(db)
+    db.save_articles([other])
+    assert db.articles_needing_processing("v2") == [stored.id, other.id]
+    db.save_extraction(_extraction(stored), pipeline_version="v1")
+    db.save_extraction(_extraction(stored), pipeline_version="v2")
+    counts = db.stats()
     assert (counts["mentions"], counts["quotes"], counts["claims"], counts["events"]) == (
         3,
         1,
         1,
         1,
     )
-    assert articles_needing_processing(db, "v2") == [other.id]
-    assert articles_needing_processing(db, None) == [stored.id, other.id]
+    assert db.articles_needing_processing("v2") == [other.id]
+    assert db.articles_needing_processing(None) == [stored.id, other.id]
     empty = Extraction(article_id=stored.id)
-    save_extraction(db, empty, pipeline_version="v3")
-    assert stats(db)["quotes"] == 0 and get_extraction(db, stored.id).quotes == ()
+    db.save_extraction(empty, pipeline_version="v3")
+    assert db.stats()["quotes"] == 0 and db.get_extraction(stored.id).quotes == ()
 
 
 def test_bad_span_refused_and_old_records_kept(db, stored) -> None:
     good = _extraction(stored)
-    save_extraction(db, good, pipeline_version="v1")
+    db.save_extraction(good, pipeline_version="v1")
     bad_claim = Claim(article_id=stored.id, start=0, end=5, text="nope!")
     bad = Extraction(article_id=stored.id, quotes=good.quotes, claims=(bad_claim,))
     with pytest.raises(ValueError, match="does not match"):
-        save_extraction(db, bad, pipeline_version="v2")
-    assert get_extraction(db, stored.id).claims == good.claims
-    assert get_article(db, stored.id).pipeline_version == "v1"
+        db.save_extraction(bad, pipeline_version="v2")
+    assert db.get_extraction(stored.id).claims == good.claims
+    assert db.get_article(stored.id).pipeline_version == "v1"
 
 
 def test_extraction_for_unknown_article(db) -> None:
     with pytest.raises(NotFound):
-        save_extraction(db, Extraction(article_id="missing"), pipeline_version="v1")
+        db.save_extraction(Extraction(article_id="missing"), pipeline_version="v1")
     with pytest.raises(NotFound):
-        get_extraction(db, "missing")
+        db.get_extraction("missing")
 
 
 def _save_person(db, make_article, title: str, name: str, label: str = "PERSON", aliases=()) -> str:
@@ -216,7 +203,7 @@ def _save_person(db, make_article, title: str, name: str, label: str = "PERSON",
     article = make_article(
         title, [f"Earlier today {text_name} spoke to the press about the front."]
     )
-    save_articles(db, [article])
+    db.save_articles([article])
     s = article.text.index(text_name)
     mention = Mention(
         article_id=article.id,
@@ -226,8 +213,7 @@ def _save_person(db, make_article, title: str, name: str, label: str = "PERSON",
         label=label,
         entity=name,
     )
-    save_extraction(
-        db,
+    db.save_extraction(
         Extraction(
             article_id=article.id,
             mentions=(mention,),
@@ -245,30 +231,30 @@ def test_entities_are_canonical_across_articles(db, make_article) -> None:
     _save_person(db, make_article, "Four", "Joe Biden")
     _save_person(db, make_article, "Five", "Hunter Biden")
     _save_person(db, make_article, "Six", "Joe Biden", label="ORG")
-    rows = list_entities(db, label="PERSON")
+    rows = db.list_entities(label="PERSON")
     names = {row.name: row for row in rows}
     assert set(names) == {"Volodymyr Zelenskyy", "Joe Biden", "Hunter Biden"}
     zelenskyy = names["Volodymyr Zelenskyy"]
     assert (zelenskyy.mentions, zelenskyy.articles) == (3, 3)
     assert {"Zelenskyy", "Zelensky", "Volodymyr Zelensky"} <= set(zelenskyy.aliases)
-    assert [r.name for r in list_entities(db, label="ORG")] == ["Joe Biden"]
-    assert [r.name for r in list_entities(db, name="zelensky")] == ["Volodymyr Zelenskyy"]
+    assert [r.name for r in db.list_entities(label="ORG")] == ["Joe Biden"]
+    assert [r.name for r in db.list_entities(name="zelensky")] == ["Volodymyr Zelenskyy"]
 
 
 def test_listings_filter(db, stored, make_article) -> None:
-    save_extraction(db, _extraction(stored), pipeline_version="v1")
-    assert [q.speaker for q in list_quotes(db, speaker="petrenko")] == ["Olena Petrenko"]
-    assert list_quotes(db, speaker="nobody") == []
-    assert [c.value for c in list_claims(db, about="drone")] == [14.0]
-    assert list_claims(db, about="tanks") == []
-    assert [p.name for p in list_places(db, country="ua")] == ["Vinnytsia"]
+    db.save_extraction(_extraction(stored), pipeline_version="v1")
+    assert [q.speaker for q in db.list_quotes(speaker="petrenko")] == ["Olena Petrenko"]
+    assert db.list_quotes(speaker="nobody") == []
+    assert [c.value for c in db.list_claims(about="drone")] == [14.0]
+    assert db.list_claims(about="tanks") == []
+    assert [p.name for p in db.list_places(country="ua")] == ["Vinnytsia"]
     assert (
-        len(list_events(db, type="interception", place="vinn", since="2024-05-01", until="2024-05"))
+        len(db.list_events(type="interception", place="vinn", since="2024-05-01", until="2024-05"))
         == 1
     )
-    assert list_events(db, until="2024-04") == []
-    assert list_events(db, actor="someone") == []
-    event = list_events(db)[0]
+    assert db.list_events(until="2024-04") == []
+    assert db.list_events(actor="someone") == []
+    event = db.list_events()[0]
     assert event.weapons == ("drone",) and event.quantities == {"drones": 14.0}
     assert stored.text[event.start : event.end] == event.text
 
@@ -276,21 +262,20 @@ def test_listings_filter(db, stored, make_article) -> None:
 def test_surname_first_then_full_name_takes_the_full_name(db, make_article) -> None:
     _save_person(db, make_article, "One", "Petrenko")
     _save_person(db, make_article, "Two", "Olena Petrenko")
-    rows = list_entities(db, label="PERSON")
+    rows = db.list_entities(label="PERSON")
     assert [(r.name, r.mentions) for r in rows] == [("Olena Petrenko", 2)]
     assert "Petrenko" in rows[0].aliases
 
 
 def test_search_quotes_full_text(db, stored) -> None:
     from sitroom.errors import BadRequest
-    from sitroom.store import search_quotes
 
-    save_extraction(db, _extraction(stored), pipeline_version="v1")
-    (quote,) = search_quotes(db, "plant")  # porter: plants -> plant
+    db.save_extraction(_extraction(stored), pipeline_version="v1")
+    (quote,) = db.search_quotes("plant")  # porter: plants -> plant
     assert stored.text[quote.start : quote.end] == quote.text and quote.speaker == "Olena Petrenko"
-    assert search_quotes(db, 'power "(') == [] or search_quotes(db, 'power "(')
-    assert search_quotes(db, "bananas") == []
+    assert db.search_quotes('power "(') == [] or db.search_quotes('power "(')
+    assert db.search_quotes("bananas") == []
     with pytest.raises(BadRequest):
-        search_quotes(db, 'power "', raw=True)
-    save_extraction(db, Extraction(article_id=stored.id), pipeline_version="v2")
-    assert search_quotes(db, "plant") == []  # the FTS index follows deletes
+        db.search_quotes('power "', raw=True)
+    db.save_extraction(Extraction(article_id=stored.id), pipeline_version="v2")
+    assert db.search_quotes("plant") == []  # the FTS index follows deletes

@@ -8,14 +8,7 @@ from pathlib import Path
 import pytest
 
 from sitroom.errors import StoreError
-from sitroom.store import (
-    get_article,
-    migrate_store,
-    migrations,
-    open_store,
-    save_articles,
-    schema_versions,
-)
+from sitroom.store import migrations, open_store
 from sitroom.store.migrations import Migration, discover
 
 
@@ -42,13 +35,13 @@ def test_discover_finds_numbered_modules_in_order() -> None:
 def test_open_creates_schema_and_records_versions_once(tmp_path: Path) -> None:
     path = tmp_path / "a.db"
     with open_store(path) as db:
-        first = schema_versions(db)
-        assert db.scalar("PRAGMA journal_mode") == "wal"
-        assert db.scalar("PRAGMA foreign_keys") == 1
+        first = db.schema_versions()
+        assert db.connection.scalar("PRAGMA journal_mode") == "wal"
+        assert db.connection.scalar("PRAGMA foreign_keys") == 1
     with open_store(path) as db:
-        assert schema_versions(db) == first
-        assert migrate_store(db) == []
-        assert db.scalar("SELECT count(*) FROM _migrations") == len(first)
+        assert db.schema_versions() == first
+        assert db.migrate() == []
+        assert db.connection.scalar("SELECT count(*) FROM _migrations") == len(first)
     assert first[:2] == [1, 2]
     assert {
         "sources",
@@ -69,18 +62,18 @@ def test_upgrade_from_an_older_schema_keeps_data(
     everything = discover()
     monkeypatch.setattr(migrations, "discover", lambda: everything[:1])
     db = open_store(path, migrate=False)
-    assert migrate_store(db) == [1]
-    db.conn.execute(
+    assert db.migrate() == [1]
+    db.connection.conn.execute(
         "INSERT INTO articles (id, title, text, ingested_at) VALUES ('abc', 'Old one', 'Body text here.', 'x')"
     )
     db.close()
     monkeypatch.undo()
     with open_store(path) as db:
-        assert schema_versions(db) == [m.version for m in everything]
-        article = get_article(db, "abc")
+        assert db.schema_versions() == [m.version for m in everything]
+        article = db.get_article("abc")
         assert article.text == "Body text here." and article.pipeline_version is None
-        save_articles(db, [make_article("New one", ["Fresh paragraph about a convoy."])])
-        assert db.scalar("SELECT count(*) FROM articles") == 2
+        db.save_articles([make_article("New one", ["Fresh paragraph about a convoy."])])
+        assert db.connection.scalar("SELECT count(*) FROM articles") == 2
 
 
 def test_failing_migration_rolls_back_whole(
@@ -100,7 +93,7 @@ def test_failing_migration_rolls_back_whole(
     monkeypatch.undo()
     assert "half_done" not in _tables(tmp_path / "b.db")
     with open_store(tmp_path / "b.db") as db:
-        assert 999 not in schema_versions(db)
+        assert 999 not in db.schema_versions()
 
 
 def test_open_in_missing_folder_is_a_store_error(tmp_path: Path) -> None:

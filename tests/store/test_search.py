@@ -10,23 +10,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sitroom.errors import BadRequest
-from sitroom.store import (
-    MARK_CLOSE,
-    MARK_OPEN,
-    Store,
-    escape_query,
-    open_store,
-    save_articles,
-    search,
-)
+from sitroom.store import MARK_CLOSE, MARK_OPEN, Store, open_store
+from sitroom.store.search import escape_query
 from tests.store.store_helpers import build_article
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     db = open_store(tmp_path_factory.mktemp("search") / "search.db")
-    save_articles(
-        db,
+    db.save_articles(
         [
             build_article(
                 "Ferry service resumes",
@@ -55,11 +47,11 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 
 
 def test_body_match_with_stemming_and_snippet_markers(corpus: Store) -> None:
-    hits = search(corpus, "strike")
+    hits = corpus.search("strike")
     assert [h.title for h in hits] == ["Drone strikes on depot"]
     hit = hits[0]
     assert f"{MARK_OPEN}struck{MARK_CLOSE}" not in hit.snippet  # porter does not map struck->strike
-    hits = search(corpus, "drones")
+    hits = corpus.search("drones")
     assert hits[0].title == "Drone strikes on depot"  # title hit outranks a passing mention
     assert hits[0].score > hits[-1].score
     assert f"{MARK_OPEN}drones{MARK_CLOSE}" in hits[0].snippet
@@ -68,12 +60,12 @@ def test_body_match_with_stemming_and_snippet_markers(corpus: Store) -> None:
 
 
 def test_diacritics_are_folded(corpus: Store) -> None:
-    assert [h.title for h in search(corpus, "cafe")] == ["Café reopens in Kharkiv"]
+    assert [h.title for h in corpus.search("cafe")] == ["Café reopens in Kharkiv"]
 
 
 def test_all_words_must_match(corpus: Store) -> None:
-    assert [h.title for h in search(corpus, "ferry mine")] == ["Ferry service resumes"]
-    assert search(corpus, "ferry depot") == []
+    assert [h.title for h in corpus.search("ferry mine")] == ["Ferry service resumes"]
+    assert corpus.search("ferry depot") == []
 
 
 @pytest.mark.parametrize(
@@ -106,13 +98,13 @@ def test_all_words_must_match(corpus: Store) -> None:
     ],
 )
 def test_hostile_queries_never_raise(corpus: Store, query: str) -> None:
-    hits = search(corpus, query)
+    hits = corpus.search(query)
     assert isinstance(hits, list)
 
 
 def test_punctuation_is_literal_not_syntax(corpus: Store) -> None:
-    assert [h.title for h in search(corpus, "ferry:")] == ["Ferry service resumes"]
-    assert search(corpus, "-ferry") == search(corpus, "ferry")
+    assert [h.title for h in corpus.search("ferry:")] == ["Ferry service resumes"]
+    assert corpus.search("-ferry") == corpus.search("ferry")
     assert escape_query('say "no" now') == '"say" """no""" "now"'
 
 
@@ -121,29 +113,29 @@ def test_punctuation_is_literal_not_syntax(corpus: Store) -> None:
 )
 @given(st.text(max_size=40))
 def test_any_text_query_never_raises(corpus: Store, query: str) -> None:
-    assert isinstance(search(corpus, query, limit=5), list)
+    assert isinstance(corpus.search(query, limit=5), list)
 
 
 def test_raw_mode_passes_fts_syntax(corpus: Store) -> None:
-    assert {h.title for h in search(corpus, "drone* NOT rain", raw=True)} == {
+    assert {h.title for h in corpus.search("drone* NOT rain", raw=True)} == {
         "Drone strikes on depot"
     }
-    assert [h.title for h in search(corpus, "title:ferry", raw=True)] == ["Ferry service resumes"]
+    assert [h.title for h in corpus.search("title:ferry", raw=True)] == ["Ferry service resumes"]
 
 
 @pytest.mark.parametrize("query", ['drone "', "NEAR(", "AND", "title:"])
 def test_raw_syntax_error_is_bad_request(corpus: Store, query: str) -> None:
     with pytest.raises(BadRequest, match="bad search syntax"):
-        search(corpus, query, raw=True)
+        corpus.search(query, raw=True)
 
 
 def test_bad_limit_is_bad_request(corpus: Store) -> None:
     with pytest.raises(BadRequest):
-        search(corpus, "ferry", limit=0)
+        corpus.search("ferry", limit=0)
 
 
 def test_search_follows_new_articles(tmp_path: Path) -> None:
     with open_store(tmp_path / "s.db") as db:
-        assert search(db, "convoy") == []
-        save_articles(db, [build_article("Convoy", ["An aid convoy arrived."])])
-        assert len(search(db, "convoy")) == 1
+        assert db.search("convoy") == []
+        db.save_articles([build_article("Convoy", ["An aid convoy arrived."])])
+        assert len(db.search("convoy")) == 1

@@ -20,7 +20,9 @@ def _at(needle: str) -> tuple[int, int]:
 
 
 def test_segments_rebuild_the_text_and_nest_marks():
-    quote = Mark(ref="q0", kind="quote", start=_at('"40 drones fell"')[0], end=_at('"40 drones fell"')[1])
+    quote = Mark(
+        ref="q0", kind="quote", start=_at('"40 drones fell"')[0], end=_at('"40 drones fell"')[1]
+    )
     claim = Mark(ref="c0", kind="claim", start=_at("40 drones")[0], end=_at("40 drones")[1])
     person = Mark(ref="m0", kind="mention", start=_at("Ann Lee")[0], end=_at("Ann Lee")[1])
     segments = segment_text(TEXT, [quote, claim, person])
@@ -40,11 +42,17 @@ def test_segments_drop_marks_outside_the_text():
 
 
 def test_snippet_parts_split_at_markers():
-    assert snippet_parts("a \x02b\x03 c", "\x02", "\x03") == [("a ", False), ("b", True), (" c", False)]
+    assert snippet_parts("a \x02b\x03 c", "\x02", "\x03") == [
+        ("a ", False),
+        ("b", True),
+        (" c", False),
+    ]
 
 
 def _point(value=None, low=None, high=None, bound=None, day="2025-01-01", source="A"):
-    claim = Claim(article_id="x", start=0, end=1, text="1", value=value, low=low, high=high, bound=bound)
+    claim = Claim(
+        article_id="x", start=0, end=1, text="1", value=value, low=low, high=high, bound=bound
+    )
     return {"claim": claim, "date": day, "source": source}
 
 
@@ -83,25 +91,24 @@ def test_memo_forgets_when_the_file_changes(tmp_path):
 
 @pytest.fixture
 def seeded_store(tmp_path):
-    from sitroom import store as st
+    from sitroom.store import open_store
     from tests.web.webtools import load_seeding
 
     path = tmp_path / "seed.db"
     load_seeding().build_seed_db(path)
-    with st.open_store(path) as db:
+    with open_store(path) as db:
         yield db
 
 
 def test_overview_sees_new_records_after_a_write(seeded_store):
     from dataclasses import replace
 
-    from sitroom import store as st
     from sitroom.web import views
 
     before = views.overview(seeded_store)
-    article = st.get_article(seeded_store, before["latest_articles"][0].id)
-    extraction = st.get_extraction(seeded_store, article.id)
-    st.save_extraction(seeded_store, replace(extraction, events=()), pipeline_version="edit")
+    article = seeded_store.get_article(before["latest_articles"][0].id)
+    extraction = seeded_store.get_extraction(article.id)
+    seeded_store.save_extraction(replace(extraction, events=()), pipeline_version="edit")
     after = views.overview(seeded_store)
     assert after["stats"]["events"] == before["stats"]["events"] - len(extraction.events)
 

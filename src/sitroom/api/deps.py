@@ -14,12 +14,13 @@ import logging
 import sqlite3
 import threading
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, Query, Request
 
 from sitroom.config import Settings
 from sitroom.errors import BadRequest, SitroomError, Unauthorized
+from sitroom.store import Store, open_store
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +45,11 @@ MAX_LIMIT = 500
 # pages past it come back empty rather than failing.
 MAX_ROWS = 1000
 
+# Longest cursor accepted: ours are base64 of {"o":N}, under 40 characters for any offset.
+MAX_CURSOR_CHARS = 64
+
 _local = threading.local()
-_all_stores: list[tuple[str, Any]] = []
+_all_stores: list[tuple[str, Store]] = []
 _all_lock = threading.Lock()
 
 
@@ -54,15 +58,18 @@ def get_settings(request: Request) -> Settings:
     return settings
 
 
-def get_store(settings: Annotated[Settings, Depends(get_settings)]) -> Any:
-    """This thread's store for ``settings.db``, opened on first use."""
-    from sitroom.store import open_store
+def get_store(settings: Annotated[Settings, Depends(get_settings)]) -> Store:
+    """This thread's store for ``settings.db``, opened on first use.
 
-    stores: dict[str, Any] = getattr(_local, "stores", None) or {}
+    Raises:
+        StoreError: there is no database at ``settings.db`` (the server never creates one:
+            ``sitroom ingest`` or an upload does), or it cannot be used.
+    """
+    stores: dict[str, Store] = getattr(_local, "stores", None) or {}
     _local.stores = stores
     key = str(settings.db_path.resolve())
     if key not in stores:
-        stores[key] = open_store(settings.db_path)
+        stores[key] = open_store(settings.db_path, readonly=True)
         with _all_lock:
             _all_stores.append((key, stores[key]))
     return stores[key]
@@ -107,11 +114,10 @@ def reconcile_quietly(settings: Settings) -> None:
 def _reconcile(settings: Settings) -> None:
     try:
         from sitroom.reconcile import reconcile_store
-        from sitroom.store import open_store
     except ImportError:
         return
     try:
-        with open_store(settings.db_path, settings=settings) as db:
+        with open_store(settings.db_path, settings=settings, readonly=True) as db:
             reconcile_store(db, if_stale=True)
     except (SitroomError, sqlite3.Error) as e:
         log.warning("could not reconcile %s: %s", settings.db_path, e)
@@ -138,17 +144,25 @@ def encode_cursor(offset: int) -> str:
 
 
 def decode_cursor(cursor: str | None) -> int:
+    """The offset in a cursor from :func:`encode_cursor` (0 for none).
+
+    Raises:
+        BadRequest: the cursor is malformed, or its offset is negative, not an integer, or
+            past ``Store.MAX_OFFSET`` (an offset of 2**63 would overflow SQLite, issue 12).
+    """
     if not cursor:
         return 0
+    problem = f"invalid cursor {cursor[:80]!r}: pass back the next_cursor of a previous page"
+    if len(cursor) > MAX_CURSOR_CHARS:  # also keeps json.loads off deeply nested input
+        raise BadRequest(problem)
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         offset = json.loads(raw)["o"]
     except (binascii.Error, ValueError, KeyError, TypeError) as e:
-        raise BadRequest(
-            f"invalid cursor {cursor!r}: pass back the next_cursor of a previous page"
-        ) from e
-    if not isinstance(offset, int) or offset < 0:
-        raise BadRequest(f"invalid cursor {cursor!r}: pass back the next_cursor of a previous page")
+        raise BadRequest(problem) from e
+    # bool is an int subclass: {"o": true} is not a cursor we hand out.
+    if type(offset) is not int or not 0 <= offset <= Store.MAX_OFFSET:
+        raise BadRequest(problem)
     return offset
 
 

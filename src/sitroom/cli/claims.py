@@ -27,15 +27,15 @@ def claims(about, groups, contradictions, limit, as_json, db) -> None:  # type: 
       sitroom claims --contradictions --json --db war.db
     """
     from sitroom.reconcile import list_claim_groups, reconcile_store
-    from sitroom.store import list_claims, open_store
+    from sitroom.store import open_store
 
-    store = run_guarded(lambda: open_store(settings_from(db).db_path))
+    store = run_guarded(lambda: open_store(settings_from(db).db_path, readonly=True))
     with store:
         if groups or contradictions:
             run_guarded(lambda: reconcile_store(store, if_stale=True))
             found = list_claim_groups(store, about=about, contradictions_only=contradictions)
         else:
-            found = run_guarded(lambda: list_claims(store, about=about, limit=limit))
+            found = run_guarded(lambda: store.list_claims(about=about, limit=limit))
     if as_json:
         emit_json(found)
         return

@@ -13,7 +13,7 @@ from sitroom.cli import cli, db_option, emit_json, json_option, run_guarded, set
 def _open(db: str | None):  # type: ignore[no-untyped-def]
     from sitroom.store import open_store
 
-    return run_guarded(lambda: open_store(settings_from(db).db_path))
+    return run_guarded(lambda: open_store(settings_from(db).db_path, readonly=True))
 
 
 @cli.command()
@@ -150,12 +150,11 @@ def export(fmt, out_path, db) -> None:  # type: ignore[no-untyped-def]
       sitroom export --format acled --out events.csv --db war.db
     """
     from sitroom.export.events import export_events
-    from sitroom.store.reconciled import load_event_rows, place_coordinates
 
     store = _open(db)
     with store:
-        rows = load_event_rows(store)
-        places = place_coordinates(store)
+        rows = store.load_event_rows()
+        places = store.place_coordinates()
     if out_path is None:
         n = export_events(rows, sys.stdout, format=fmt, places=places)
     else:

@@ -150,7 +150,7 @@ def quotes(db: str | None, as_json: bool, speaker: str | None, limit: int) -> No
     """
     from sitroom.store import open_store
 
-    store = run_guarded(lambda: open_store(settings_from(db).db_path))
+    store = run_guarded(lambda: open_store(settings_from(db).db_path, readonly=True))
     rows = run_guarded(lambda: store.list_quotes(speaker=speaker, limit=limit))
     if as_json:
         emit_json(rows)
@@ -174,7 +174,7 @@ def entities(db: str | None, as_json: bool, label: str | None, limit: int) -> No
     """
     from sitroom.store import open_store
 
-    store = run_guarded(lambda: open_store(settings_from(db).db_path))
+    store = run_guarded(lambda: open_store(settings_from(db).db_path, readonly=True))
     rows = run_guarded(lambda: store.list_entities(label=label, limit=limit))
     if as_json:
         emit_json(rows)

@@ -53,7 +53,7 @@ def _open(db: str | None) -> Any:
     from sitroom.store import open_store
 
     settings = settings_from(db)
-    return run_guarded(lambda: open_store(settings.db_path, settings=settings))
+    return run_guarded(lambda: open_store(settings.db_path, settings=settings, readonly=True))
 
 
 def _extractor(
@@ -322,12 +322,10 @@ def show(article_id: str, db: str | None, as_json: bool) -> None:
       sitroom show 3fa2c1 --db war.db
       sitroom show 3fa2c1d07b9e4410 --json
     """
-    from sitroom.store import get_article, get_extraction, resolve_article_id
-
     store = _open(db)
-    full_id = run_guarded(lambda: resolve_article_id(store, article_id))
-    article = run_guarded(lambda: get_article(store, full_id))
-    extraction = run_guarded(lambda: get_extraction(store, full_id))
+    full_id = run_guarded(lambda: store.resolve_article_id(article_id))
+    article = run_guarded(lambda: store.get_article(full_id))
+    extraction = run_guarded(lambda: store.get_extraction(full_id))
     if as_json:
         emit_json({"article": _article_json(article), "extraction": extraction})
         return
@@ -438,11 +436,11 @@ def migrate(db: str | None) -> None:
     Example:
       sitroom db migrate --db war.db
     """
-    from sitroom.store import migrate_store, open_store, schema_versions
+    from sitroom.store import open_store
 
     settings = settings_from(db)
     store = run_guarded(lambda: open_store(settings.db_path, settings=settings, migrate=False))
-    applied = run_guarded(lambda: migrate_store(store))
-    versions = schema_versions(store)
+    applied = run_guarded(store.migrate)
+    versions = store.schema_versions()
     done = f"applied {', '.join(map(str, applied))}" if applied else "nothing to apply"
     click.echo(f"{settings.db_path}: schema version {max(versions, default=0)} ({done})")

@@ -77,7 +77,7 @@ def brief(
         sys.exit(1)
 
     def build() -> str:
-        with open_store(settings.db_path, settings=settings) as store:
+        with open_store(settings.db_path, settings=settings, readonly=True) as store:
             report = build_brief(store, since=since, until=until, about=about)
         return render_html(report) if fmt == "html" else render_markdown(report)
 

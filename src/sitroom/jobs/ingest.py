@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING
 from sitroom.config import Settings
 from sitroom.errors import IngestError
 from sitroom.records import Article, Extraction, Failure, IngestReport
+from sitroom.store import Store, open_store
 
 if TYPE_CHECKING:
     from sitroom.readers.result import ReadResult
-    from sitroom.store.connection import Store
 
 __all__ = ["Extractor", "Progress", "Reader", "ingest"]
 
@@ -120,11 +120,9 @@ def _fail(
     size: int | None,
     fmt: str | None = None,
 ) -> None:
-    from sitroom.store.articles import record_source
-
     log.info("%s failed at %s: %s", path, stage, message)
-    record_source(
-        db, path=str(path), fmt=fmt, sha256=sha256, size=size, status="failed", error=message
+    db.record_source(
+        path=str(path), fmt=fmt, sha256=sha256, size=size, status="failed", error=message
     )
     tally.failed += 1
     tally.failures.append(Failure(source=str(path), stage=stage, message=message))
@@ -144,11 +142,8 @@ def _ingest_one(
     pipeline_version: str,
     max_bytes: int,
 ) -> None:
-    from sitroom.store.articles import find_source, record_source, save_articles, save_links
-    from sitroom.store.extraction import save_extraction
-
     sha256, size = _fingerprint(path, max_bytes)
-    known = find_source(db, sha256) if sha256 else None
+    known = db.find_source(sha256) if sha256 else None
     if known is not None and known.status != "failed":
         tally.read += 1
         tally.duplicate += known.article_count
@@ -161,8 +156,7 @@ def _ingest_one(
     stage = "store"
     try:
         with db.transaction():
-            source_id = record_source(
-                db,
+            source_id = db.record_source(
                 path=str(path),
                 fmt=result.format,
                 sha256=sha256,
@@ -171,12 +165,12 @@ def _ingest_one(
                 error="; ".join(result.skipped) or None,
                 article_count=len(result.articles),
             )
-            saved = save_articles(db, result.articles, source_id=source_id)
-            links = save_links(db, result.links, source_id=source_id)
+            saved = db.save_articles(result.articles, source_id=source_id)
+            links = db.save_links(result.links, source_id=source_id)
             if extract is not None and saved.articles:
                 stage = "extract"
                 for extraction in extract(saved.articles):
-                    save_extraction(db, extraction, pipeline_version=pipeline_version)
+                    db.save_extraction(extraction, pipeline_version=pipeline_version)
     except Exception as e:  # noqa: BLE001 - the input's transaction rolled back whole
         _fail(
             db,
@@ -199,8 +193,6 @@ def _ingest_one(
 
 
 def _open(db: Store | str | Path | None, settings: Settings) -> tuple[Store, bool]:
-    from sitroom.store.connection import Store, open_store
-
     if isinstance(db, Store):
         return db, False
     return open_store(db if db is not None else settings.db_path, settings=settings), True

@@ -21,7 +21,7 @@ from sitroom.records.reconciled import (
     GraphEdge,
     ReconcileReport,
 )
-from sitroom.store.connection import Store
+from sitroom.store import Store
 
 __all__ = [
     "RELATIONS",
@@ -51,18 +51,16 @@ def reconcile_store(db: Store, *, if_stale: bool = False) -> ReconcileReport | N
     With ``if_stale``, do nothing (and return None) when the stored events and claims are
     unchanged since the last reconcile: listings call it this way before every read.
     """
-    from sitroom.store import reconciled as sql
-
     with db.transaction():
-        fingerprint = sql.input_fingerprint(db)
-        if if_stale and sql.last_fingerprint(db) == fingerprint:
+        fingerprint = db.input_fingerprint()
+        if if_stale and db.last_fingerprint() == fingerprint:
             return None
-        events = sql.load_event_rows(db)  # one snapshot: fingerprint, events and claims
-        claims = sql.load_claim_rows(db)
+        events = db.load_event_rows()  # one snapshot: fingerprint, events and claims
+        claims = db.load_claim_rows()
     clusters = cluster_events(events)
     groups = group_claims(claims)
     graph = build_graph(events)
-    sql.replace_reconciled(db, clusters, groups, graph.edges, fingerprint=fingerprint)
+    db.replace_reconciled(clusters, groups, graph.edges, fingerprint=fingerprint)
     return ReconcileReport(
         events=len(events),
         clusters=len(clusters),
@@ -84,10 +82,8 @@ def list_event_clusters(
     limit: int = 100,
 ) -> list[EventCluster]:
     """Stored event clusters, newest first, filtered like ``sitroom events``."""
-    from sitroom.store import reconciled as sql
-
-    return sql.read_event_clusters(
-        db, type=type, actor=actor, place=place, since=since, until=until, limit=limit
+    return db.read_event_clusters(
+        type=type, actor=actor, place=place, since=since, until=until, limit=limit
     )
 
 
@@ -95,15 +91,11 @@ def list_claim_groups(
     db: Store, *, about: str | None = None, contradictions_only: bool = False
 ) -> list[ClaimGroup]:
     """Stored claim groups, biggest first; ``about`` matches the topic or any member's text."""
-    from sitroom.store import reconciled as sql
-
-    return sql.read_claim_groups(db, about=about, contradictions_only=contradictions_only)
+    return db.read_claim_groups(about=about, contradictions_only=contradictions_only)
 
 
 def get_graph(db: Store) -> Graph:
     """The stored actor graph."""
-    from sitroom.store import reconciled as sql
-
-    edges = tuple(sql.read_graph_edges(db))
+    edges = tuple(db.read_graph_edges())
     nodes = tuple(sorted({e.source for e in edges} | {e.target for e in edges}))
     return Graph(nodes=nodes, edges=edges)

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sitroom import store as st
 from sitroom.records import Article, Claim, Event, Place, Quote
+from sitroom.store import Store
 
 if TYPE_CHECKING:
     from sitroom.reconcile import ClaimGroup, ClaimValue
@@ -85,12 +85,12 @@ class Brief:
 class _Articles(dict[str, Article]):
     """Stored articles by id, loaded on first use."""
 
-    def __init__(self, db: st.Store) -> None:
+    def __init__(self, db: Store) -> None:
         super().__init__()
         self.db = db
 
     def __missing__(self, article_id: str) -> Article:
-        article = st.get_article(self.db, article_id)
+        article = self.db.get_article(article_id)
         self[article_id] = article
         return article
 
@@ -126,7 +126,7 @@ class _Citer:
 
 
 def build_brief(
-    store: st.Store,
+    store: Store,
     *,
     since: str | None = None,
     until: str | None = None,
@@ -143,7 +143,7 @@ def build_brief(
     articles = _Articles(store)
     events = [
         e
-        for e in st.list_events(store, since=since, until=until, limit=SCAN_LIMIT)
+        for e in store.list_events(since=since, until=until, limit=SCAN_LIMIT)
         if _event_matches(e, needle)
     ]
     claim_groups = _reconciled_groups(store, since, until, needle)
@@ -152,14 +152,14 @@ def build_brief(
         if claim_groups is not None
         else [
             c
-            for c in st.list_claims(store, limit=SCAN_LIMIT)
+            for c in store.list_claims(limit=SCAN_LIMIT)
             if _in_window(articles[c.article_id].published, since, until)
             and _claim_matches(c, needle, articles[c.article_id])
         ]
     )
     quotes = [
         q
-        for q in st.list_quotes(store, limit=SCAN_LIMIT)
+        for q in store.list_quotes(limit=SCAN_LIMIT)
         if q.speaker
         and _in_window(articles[q.article_id].published, since, until)
         and (needle is None or needle in f"{q.speaker} {q.text}".casefold())
@@ -167,7 +167,7 @@ def build_brief(
     places = {
         (p.article_id, key): p
         for article_id in sorted({e.article_id for e in events})
-        for p in st.list_places(store, article_id=article_id, limit=SCAN_LIMIT)
+        for p in store.list_places(article_id=article_id, limit=SCAN_LIMIT)
         for key in (p.text, p.name)
     }
     citer = _Citer(articles)
@@ -199,7 +199,7 @@ def build_brief(
 
 
 def _reconciled_groups(
-    store: st.Store, since: str | None, until: str | None, needle: str | None
+    store: Store, since: str | None, until: str | None, needle: str | None
 ) -> list[ClaimGroup] | None:
     """Claims of the window grouped across articles by ``sitroom.reconcile`` (None if absent).
 
@@ -208,12 +208,11 @@ def _reconciled_groups(
     """
     try:
         from sitroom.reconcile import group_claims
-        from sitroom.store.reconciled import load_claim_rows
     except ImportError:
         return None
     rows = [
         row
-        for row in load_claim_rows(store)
+        for row in store.load_claim_rows()
         if _in_window(row.published, since, until)
         and (
             needle is None

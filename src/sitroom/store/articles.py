@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
+import re
+import sqlite3
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, fields, replace
 
 from sitroom.errors import BadRequest, NotFound
 from sitroom.records import Article, Block, Link
-from sitroom.store.dedup import signature, to_bytes
-
-if TYPE_CHECKING:
-    import sqlite3
-
-    from sitroom.store.connection import Store
+from sitroom.store.bounds import check_limit, check_offset
+from sitroom.store.connection import Connection
+from sitroom.store.dedup import index_of, signature, to_bytes
+from sitroom.store.rows import encode, record_from_row
 
 __all__ = [
     "ArticlePage",
@@ -36,11 +35,12 @@ MIN_ID_PREFIX = 4
 # Listing page size cap: keeps one API/CLI request bounded.
 MAX_LIMIT = 1000
 
-_ARTICLE_COLUMNS = (
-    "id", "title", "text", "dek", "section", "byline", "dateline", "outlet", "url", "source",
-    "source_index", "published", "published_source", "language", "duplicate_of",
-    "pipeline_version",
-)  # fmt: skip
+# The articles table holds every Article field but its blocks (a table of their own).
+_ARTICLE_COLUMNS = tuple(f.name for f in fields(Article) if f.name != "blocks")
+_BLOCK_COLUMNS = tuple(f.name for f in fields(Block))
+# A cursor's row number: decimal digits only ("²".isdigit() is true, int("²") fails).
+_SEQ = re.compile(r"[0-9]{1,19}")
+_MAX_SEQ = 2**63 - 1  # SQLite's largest integer
 
 
 def _now() -> str:
@@ -95,6 +95,16 @@ class SourceRow:
     article_count: int
 
 
+# ArticleSummary's fields are articles columns, but for the body's length.
+_SUMMARY_COLUMNS = ", ".join(
+    "length(text) AS chars" if f.name == "chars" else f.name for f in fields(ArticleSummary)
+)
+
+
+def _summary(row: sqlite3.Row) -> ArticleSummary:
+    return record_from_row(ArticleSummary, row)
+
+
 def _check_blocks(article: Article) -> None:
     for block in article.blocks:
         if article.text[block.start : block.end] != block.text:
@@ -106,21 +116,26 @@ def _check_blocks(article: Article) -> None:
 def _insert(
     conn: sqlite3.Connection, article: Article, sig: bytes | None, source_id: int | None
 ) -> None:
-    values = [getattr(article, name) for name in _ARTICLE_COLUMNS]
+    values = [encode(getattr(article, name)) for name in _ARTICLE_COLUMNS]
     columns = ", ".join(_ARTICLE_COLUMNS)
     marks = ", ".join("?" for _ in _ARTICLE_COLUMNS)
     conn.execute(
         f"INSERT INTO articles ({columns}, source_id, minhash, ingested_at) VALUES ({marks}, ?, ?, ?)",
         (*values, source_id, sig, _now()),
     )
+    block_columns = ", ".join(f'"{name}"' for name in _BLOCK_COLUMNS)
     conn.executemany(
-        'INSERT INTO blocks (article_id, seq, kind, start, "end", text) VALUES (?, ?, ?, ?, ?, ?)',
-        [(article.id, i, b.kind, b.start, b.end, b.text) for i, b in enumerate(article.blocks)],
+        f"INSERT INTO blocks (article_id, seq, {block_columns})"
+        f" VALUES (?, ?, {', '.join('?' for _ in _BLOCK_COLUMNS)})",
+        [
+            (article.id, i, *(encode(getattr(b, name)) for name in _BLOCK_COLUMNS))
+            for i, b in enumerate(article.blocks)
+        ],
     )
 
 
 def save_articles(
-    db: Store, articles: Iterable[Article], *, source_id: int | None = None
+    db: Connection, articles: Iterable[Article], *, source_id: int | None = None
 ) -> SaveResult:
     """Store articles not yet present, linking near-duplicates with ``duplicate_of``.
 
@@ -134,7 +149,7 @@ def save_articles(
     duplicate: list[str] = []
     near: list[str] = []
     stored: list[Article] = []
-    index = db.dedup
+    index = index_of(db)
     with db.transaction() as conn:
         index.refresh(db)  # under the write lock, before this transaction's inserts
         for article in articles:
@@ -164,28 +179,23 @@ def save_articles(
     )
 
 
-def get_article(db: Store, article_id: str) -> Article:
+def get_article(db: Connection, article_id: str) -> Article:
     """The stored article with this id, blocks included.
 
     Raises:
         NotFound: no article has this id.
     """
-    row = db.conn.execute(
-        f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles WHERE id = ?", (article_id,)
-    ).fetchone()
+    row = db.one(f"SELECT {', '.join(_ARTICLE_COLUMNS)} FROM articles WHERE id = ?", (article_id,))
     if row is None:
         raise NotFound(f"no article with id {article_id!r}; list ids with `sitroom articles`")
     blocks = tuple(
-        Block(kind=b["kind"], text=b["text"], start=b["start"], end=b["end"])
-        for b in db.query(
-            'SELECT kind, text, start, "end" FROM blocks WHERE article_id = ? ORDER BY seq',
-            (article_id,),
-        )
+        record_from_row(Block, b)
+        for b in db.query("SELECT * FROM blocks WHERE article_id = ? ORDER BY seq", (article_id,))
     )
-    return Article(**{name: row[name] for name in _ARTICLE_COLUMNS}, blocks=blocks)
+    return record_from_row(Article, row, blocks=blocks)
 
 
-def resolve_article_id(db: Store, prefix: str) -> str:
+def resolve_article_id(db: Connection, prefix: str) -> str:
     """The full id of the one article whose id starts with ``prefix``.
 
     Raises:
@@ -213,18 +223,18 @@ def resolve_article_id(db: Store, prefix: str) -> str:
         raise BadRequest(
             f"article id prefix {prefix!r} is ambiguous ({', '.join(ids)}, ...); give more characters"
         )
-    return ids[0]
+    return str(ids[0])
 
 
 def _parse_cursor(cursor: str) -> tuple[str, int]:
     published, _, seq = cursor.rpartition("|")
-    if not seq.isdigit():
+    if not _SEQ.fullmatch(seq) or int(seq) > _MAX_SEQ:
         raise BadRequest(f"bad cursor {cursor!r}: pass the next_cursor of a previous page")
     return published, int(seq)
 
 
 def list_articles(
-    db: Store,
+    db: Connection,
     *,
     limit: int = 50,
     offset: int = 0,
@@ -238,8 +248,8 @@ def list_articles(
     ``since``/``until`` are ISO dates or prefixes (``2024-11``), both inclusive. Pages
     follow either ``offset`` or the ``cursor`` returned as ``next_cursor``.
     """
-    if not 1 <= limit <= MAX_LIMIT:
-        raise BadRequest(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
+    check_limit(limit, MAX_LIMIT)
+    check_offset(offset)
     where = []
     params: list[object] = []
     if outlet:
@@ -256,15 +266,12 @@ def list_articles(
         where.append("(coalesce(published, '') < ? OR (coalesce(published, '') = ? AND seq < ?))")
         params += [published, published, seq]
     sql = (
-        "SELECT seq, id, title, outlet, published, url, source, duplicate_of, pipeline_version,"
-        " length(text) AS chars FROM articles"
+        f"SELECT seq, {_SUMMARY_COLUMNS} FROM articles"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY coalesce(published, '') DESC, seq DESC LIMIT ? OFFSET ?"
     )
     rows = db.query(sql, (*params, limit + 1, offset))
-    # sqlite3.Row iterates over values, so keys() is needed here.
-    fields = [k for k in rows[0].keys() if k != "seq"] if rows else []  # noqa: SIM118
-    items = tuple(ArticleSummary(**{k: row[k] for k in fields}) for row in rows[:limit])
+    items = tuple(_summary(row) for row in rows[:limit])
     next_cursor = None
     if len(rows) > limit:
         last = rows[limit - 1]
@@ -272,13 +279,14 @@ def list_articles(
     return ArticlePage(items=items, next_cursor=next_cursor)
 
 
-def find_source(db: Store, sha256: str) -> SourceRow | None:
-    row = db.conn.execute("SELECT * FROM sources WHERE sha256 = ?", (sha256,)).fetchone()
-    return None if row is None else SourceRow(**dict(row))
+def find_source(db: Connection, sha256: str) -> SourceRow | None:
+    """The recorded input whose bytes hash to ``sha256``, if any."""
+    row = db.one("SELECT * FROM sources WHERE sha256 = ?", (sha256,))
+    return None if row is None else record_from_row(SourceRow, row)
 
 
 def record_source(
-    db: Store,
+    db: Connection,
     *,
     path: str,
     fmt: str | None,
@@ -311,7 +319,7 @@ def record_source(
         return int(cur.lastrowid or 0)
 
 
-def save_links(db: Store, links: Iterable[Link], *, source_id: int | None = None) -> int:
+def save_links(db: Connection, links: Iterable[Link], *, source_id: int | None = None) -> int:
     """Record feed links to fetch later; return how many were new."""
     with db.transaction() as conn:
         before = conn.total_changes

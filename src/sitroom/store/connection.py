@@ -1,37 +1,48 @@
-"""Open a sitroom SQLite file: pragmas, migrations, and one-writer transactions.
+"""The low-level connection every store module works on: pragmas, one-writer transactions,
+small query helpers, and objects that follow its transactions (the near-duplicate index).
 
-Why a class: callers hold one object (`db`) that owns the connection, the settings the
-store needs (the near-duplicate threshold) and the in-memory MinHash LSH index, which
-must roll back together with the SQL when an input's transaction fails.
+This module imports no other store module: the query modules (``articles``, ``search``, ...)
+take a :class:`Connection`, and :class:`sitroom.store.facade.Store` ties them together.
+Why a class: the connection, the settings the store needs (the near-duplicate threshold)
+and the in-memory MinHash LSH index must roll back together when a transaction fails.
 """
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Self
+from typing import Protocol, Self, TypeVar, cast
 
 from sitroom.config import Settings
 from sitroom.errors import StoreError
 
-if TYPE_CHECKING:
-    from sitroom.store.dedup import NearDuplicateIndex
-
-__all__ = ["Store", "open_store"]
-
-log = logging.getLogger(__name__)
+__all__ = ["BUSY_TIMEOUT_MS", "Connection", "Params", "SQLValue", "TransactionListener", "connect"]
 
 # Writers wait this long for the lock before failing: several CLI/API processes may share one
 # file; 30 s covers a long ingest transaction of one big input on a slow disk.
 BUSY_TIMEOUT_MS = 30_000
 
+# What sqlite3 accepts as bound parameters: a sequence (``?``) or a mapping (``:name``).
+Params = tuple[object, ...] | list[object] | dict[str, object]
+# What SQLite hands back for one column.
+SQLValue = int | float | str | bytes | None
 
-class Store:
-    """A migrated sitroom database. Use as a context manager or call :meth:`close`."""
+
+class TransactionListener(Protocol):
+    """In-memory state that must follow the SQL: kept on commit, undone on rollback."""
+
+    def commit(self) -> None: ...
+
+    def rollback(self) -> None: ...
+
+
+L = TypeVar("L", bound=TransactionListener)
+
+
+class Connection:
+    """One SQLite connection with its settings. Use as a context manager or call :meth:`close`."""
 
     def __init__(self, conn: sqlite3.Connection, *, path: str, settings: Settings) -> None:
         self.conn = conn
@@ -39,7 +50,7 @@ class Store:
         self.settings = settings
         self._depth = 0
         self._lock = threading.RLock()
-        self._dedup: NearDuplicateIndex | None = None
+        self._attached: dict[Callable[[Connection], TransactionListener], TransactionListener] = {}
 
     # -- lifecycle ---------------------------------------------------------------------
     def close(self) -> None:
@@ -73,119 +84,66 @@ class Store:
                 yield self.conn
             except BaseException:
                 self._depth = 0
-                if self.conn.in_transaction:  # SQLite may have rolled back already (SQLITE_FULL)
-                    self.conn.execute("ROLLBACK")
-                if self._dedup is not None:
-                    self._dedup.rollback()
+                self._rollback()
                 raise
             self._depth = 0
             try:
                 self.conn.execute("COMMIT")
             except sqlite3.Error:
                 # A failed COMMIT (disk full, I/O error) leaves the transaction open: end it,
-                # so the connection and the near-duplicate index stay consistent.
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                if self._dedup is not None:
-                    self._dedup.rollback()
+                # so the connection and the attached in-memory state stay consistent.
+                self._rollback()
                 raise
-            if self._dedup is not None:
-                self._dedup.commit()
+            for listener in self._attached.values():
+                listener.commit()
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:  # SQLite may have rolled back already (SQLITE_FULL)
+            self.conn.execute("ROLLBACK")
+        for listener in self._attached.values():
+            listener.rollback()
 
     @property
     def in_transaction(self) -> bool:
         return self._depth > 0
 
-    # -- near-duplicate index (built lazily from stored signatures) ----------------------
-    @property
-    def dedup(self) -> NearDuplicateIndex:
-        if self._dedup is None:
-            from sitroom.store.dedup import NearDuplicateIndex
+    # -- state that follows the transactions (built lazily) ------------------------------
+    def attached(self, build: Callable[[Connection], L]) -> L:
+        """The object ``build(self)`` returns, built on first use and kept for this connection.
 
-            self._dedup = NearDuplicateIndex.from_store(self)
-        return self._dedup
+        It is told of every commit and rollback, so in-memory state (the near-duplicate
+        index of :mod:`sitroom.store.dedup`) never keeps rows a rollback took back.
+        """
+        found = self._attached.get(build)
+        if found is None:
+            found = self._attached[build] = build(self)
+        return cast(L, found)
 
-    # -- small query helpers (store modules only) ----------------------------------------
-    def query(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
+    # -- small query helpers -------------------------------------------------------------
+    def query(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
         return self.conn.execute(sql, params).fetchall()
 
-    def scalar(self, sql: str, params: Any = ()) -> Any:
-        row = self.conn.execute(sql, params).fetchone()
-        return None if row is None else row[0]
+    def one(self, sql: str, params: Params = ()) -> sqlite3.Row | None:
+        row: sqlite3.Row | None = self.conn.execute(sql, params).fetchone()
+        return row
 
-    # -- convenience methods: the store functions bound to this db ------------------------
-    def save_articles(self, articles: Any, **kw: Any) -> Any:
-        from sitroom.store.articles import save_articles
+    def scalar(self, sql: str, params: Params = ()) -> SQLValue:
+        row = self.one(sql, params)
+        value: SQLValue = None if row is None else row[0]
+        return value
 
-        return save_articles(self, articles, **kw)
-
-    def get_article(self, article_id: str) -> Any:
-        from sitroom.store.articles import get_article
-
-        return get_article(self, article_id)
-
-    def list_articles(self, **kw: Any) -> Any:
-        from sitroom.store.articles import list_articles
-
-        return list_articles(self, **kw)
-
-    def search(self, q: str, **kw: Any) -> Any:
-        from sitroom.store.search import search
-
-        return search(self, q, **kw)
-
-    def search_quotes(self, q: str, **kw: Any) -> Any:
-        from sitroom.store.search import search_quotes
-
-        return search_quotes(self, q, **kw)
-
-    def stats(self) -> dict[str, int]:
-        from sitroom.store.stats import stats
-
-        return stats(self)
-
-    def save_extraction(self, extraction: Any, **kw: Any) -> None:
-        from sitroom.store.extraction import save_extraction
-
-        save_extraction(self, extraction, **kw)
-
-    def get_extraction(self, article_id: str) -> Any:
-        from sitroom.store.extraction import get_extraction
-
-        return get_extraction(self, article_id)
-
-    def list_quotes(self, **kw: Any) -> Any:
-        from sitroom.store.extraction import list_quotes
-
-        return list_quotes(self, **kw)
-
-    def list_claims(self, **kw: Any) -> Any:
-        from sitroom.store.extraction import list_claims
-
-        return list_claims(self, **kw)
-
-    def list_entities(self, **kw: Any) -> Any:
-        from sitroom.store.extraction import list_entities
-
-        return list_entities(self, **kw)
-
-    def list_places(self, **kw: Any) -> Any:
-        from sitroom.store.extraction import list_places
-
-        return list_places(self, **kw)
-
-    def list_events(self, **kw: Any) -> Any:
-        from sitroom.store.extraction import list_events
-
-        return list_events(self, **kw)
-
-    def articles_needing_processing(self, pipeline_version: str | None, **kw: Any) -> list[str]:
-        from sitroom.store.extraction import articles_needing_processing
-
-        return articles_needing_processing(self, pipeline_version, **kw)
+    def count(self, sql: str, params: Params = ()) -> int:
+        """The integer a ``SELECT count(...)``-like query returns (0 for no row or NULL)."""
+        value = self.scalar(sql, params)
+        return int(value) if isinstance(value, int | float) else 0
 
 
-def _connect(path: str) -> sqlite3.Connection:
+def connect(path: str, *, settings: Settings) -> Connection:
+    """Open ``path`` with sitroom's pragmas (WAL, foreign keys, busy timeout); no schema work.
+
+    Raises:
+        StoreError: SQLite cannot open the file.
+    """
     try:
         conn = sqlite3.connect(
             path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
@@ -200,35 +158,4 @@ def _connect(path: str) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.Error as e:
         raise StoreError(f"cannot open database {path}: {e}") from e
-    return conn
-
-
-def open_store(
-    path: str | Path | None = None, *, settings: Settings | None = None, migrate: bool = True
-) -> Store:
-    """Open (creating if needed) and migrate the database at ``path``.
-
-    ``migrate=False`` leaves the schema as it is (for ``sitroom db migrate`` to report).
-
-    ``path`` defaults to ``settings.db``; ``":memory:"`` gives a private in-memory store.
-
-    Raises:
-        StoreError: the file cannot be opened or is not a sitroom database.
-    """
-    from sitroom.store.migrations import migrate as run_migrations
-
-    settings = settings or Settings()
-    target = str(path if path is not None else settings.db)
-    if target != ":memory:":
-        parent = Path(target).parent
-        if not parent.is_dir():
-            raise StoreError(f"cannot open database {target}: folder {parent} does not exist")
-    conn = _connect(target)
-    db = Store(conn, path=target, settings=settings)
-    try:
-        if migrate:
-            run_migrations(db)
-    except sqlite3.DatabaseError as e:
-        conn.close()
-        raise StoreError(f"cannot use database {target}: {e}") from e
-    return db
+    return Connection(conn, path=path, settings=settings)

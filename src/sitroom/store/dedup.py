@@ -15,16 +15,23 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from sitroom.records import normalize_for_id
+from sitroom.store.connection import Connection
 
 if TYPE_CHECKING:
-    from datasketch import MinHash
-
-    from sitroom.store.connection import Store
+    from datasketch import MinHash  # type: ignore[import-untyped]  # no stubs or py.typed
 
 # datasketch is imported inside the functions that use it: it pulls in scipy (~0.8 s), which
 # every `sitroom` command would otherwise pay at start-up, even those that never write.
 
-__all__ = ["NUM_PERM", "SHINGLE_WORDS", "NearDuplicateIndex", "signature"]
+__all__ = [
+    "NUM_PERM",
+    "SHINGLE_WORDS",
+    "NearDuplicateIndex",
+    "from_bytes",
+    "index_of",
+    "signature",
+    "to_bytes",
+]
 
 # 128 permutations: datasketch's default; standard error of the Jaccard estimate ~ 1/sqrt(128)
 # = 0.09, tight enough around a 0.8 threshold since we re-check the estimate after LSH.
@@ -94,13 +101,14 @@ class NearDuplicateIndex:
         self._last_seq = 0
 
     @classmethod
-    def from_store(cls, db: Store) -> NearDuplicateIndex:
+    def from_store(cls, db: Connection) -> NearDuplicateIndex:
+        """An index over every signature stored in ``db``."""
         index = cls(db.settings.near_duplicate_threshold)
         index.refresh(db)
         index._pending.clear()
         return index
 
-    def refresh(self, db: Store) -> None:
+    def refresh(self, db: Connection) -> None:
         """Add signatures other writers (processes sharing the file) committed since last seen.
 
         Called under the write lock, before this transaction's own inserts, so ``_last_seq``
@@ -134,7 +142,7 @@ class NearDuplicateIndex:
         threshold. The best match wins (ties: smallest id, for determinism), and a match
         that is itself a copy is followed to its original so chains stay one level deep.
         """
-        scored = [
+        scored: list[tuple[float, str]] = [
             (minhash.jaccard(self._signatures[key]), key)
             for key in self._lsh.query(minhash)
             if key in self._signatures
@@ -159,3 +167,15 @@ class NearDuplicateIndex:
             self._signatures.pop(key, None)
             self._roots.pop(key, None)
         self._pending.clear()
+
+
+def index_of(db: Connection) -> NearDuplicateIndex:
+    """``db``'s near-duplicate index, built from its stored signatures on first use.
+
+    The connection keeps it and tells it of each commit and rollback.
+    """
+    return db.attached(_build_index)
+
+
+def _build_index(db: Connection) -> NearDuplicateIndex:
+    return NearDuplicateIndex.from_store(db)

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz, process
 
 from sitroom.records import Entity, normalize_for_id
+from sitroom.store.rows import record_from_row
 
 __all__ = ["FUZZY_MATCH_SCORE", "canonicalize", "entity_from_row", "normalize_name"]
 
@@ -34,13 +35,8 @@ def normalize_name(name: str) -> str:
 
 
 def entity_from_row(row: sqlite3.Row) -> Entity:
-    return Entity(
-        name=row["name"],
-        label=row["label"],
-        aliases=tuple(json.loads(row["aliases"])),
-        roles=tuple(json.loads(row["roles"])),
-        weapon_class=row["weapon_class"],
-    )
+    """The Entity an ``entities`` row holds (its columns are the Entity fields)."""
+    return record_from_row(Entity, row)
 
 
 def _merge(existing: Iterable[str], extra: Iterable[str]) -> list[str]:

@@ -6,19 +6,18 @@ An article's derived records are replaced as a whole, in one transaction, when i
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from typing import TYPE_CHECKING, Any
+from typing import TypeVar
 
-from sitroom.errors import BadRequest, NotFound
+from sitroom.errors import NotFound
 from sitroom.records import Claim, Entity, Event, Extraction, Mention, Place, Quote, Timex
+from sitroom.store.bounds import check_limit, like_pattern
+from sitroom.store.connection import Connection
 from sitroom.store.entities import canonicalize, entity_from_row
-
-if TYPE_CHECKING:
-    from sitroom.store.connection import Store
+from sitroom.store.rows import encode, field_names, record_from_row
 
 __all__ = [
     "EntityRow",
@@ -34,8 +33,12 @@ __all__ = [
 
 MAX_LIMIT = 1000
 
+# A record stored one row per record, in its own table.
+Record = Mention | Quote | Claim | Timex | Place | Event
+R = TypeVar("R", Mention, Quote, Claim, Timex, Place, Event)
+
 # record type -> its table; the columns are the dataclass fields (quoted: "end" is a keyword).
-_TABLES: dict[type, str] = {
+_TABLES: dict[type[Record], str] = {
     Mention: "mentions",
     Quote: "quotes",
     Claim: "claims",
@@ -43,42 +46,22 @@ _TABLES: dict[type, str] = {
     Place: "places",
     Event: "events",
 }
-_JSON_FIELDS = {"weapons", "quantities"}
 
 
-def _columns(kind: type) -> list[str]:
-    return [f.name for f in fields(kind)]
+def _columns(kind: type[Record]) -> list[str]:
+    return list(field_names(kind))
 
 
-def _encode(record: Any, name: str) -> Any:
-    value = getattr(record, name)
-    if name in _JSON_FIELDS:
-        return json.dumps(list(value) if name == "weapons" else dict(value), ensure_ascii=False)
-    if isinstance(value, bool):
-        return int(value)
-    return value
-
-
-def _decode(kind: type, row: sqlite3.Row) -> Any:
-    values = {}
-    for name in _columns(kind):
-        value = row[name]
-        if name == "weapons":
-            value = tuple(json.loads(value))
-        elif name == "quantities":
-            value = dict(json.loads(value))
-        elif name == "anchored":
-            value = bool(value)
-        values[name] = value
-    return kind(**values)
+def _decode(kind: type[R], row: sqlite3.Row) -> R:
+    return record_from_row(kind, row)
 
 
 def quote_from_row(row: sqlite3.Row) -> Quote:
     """A Quote from a ``quotes`` row (for other store modules)."""
-    return _decode(Quote, row)  # type: ignore[no-any-return]
+    return _decode(Quote, row)
 
 
-def _check_span(text: str, record: Any) -> None:
+def _check_span(text: str, record: Record) -> None:
     if text[record.start : record.end] != record.text or record.start > record.end:
         raise ValueError(
             f"{type(record).__name__} {record.start}:{record.end} {record.text!r} does not match"
@@ -95,14 +78,14 @@ def _check_span(text: str, record: Any) -> None:
         )
 
 
-def _records(extraction: Extraction) -> list[Any]:
+def _records(extraction: Extraction) -> list[Record]:
     return [
         *extraction.mentions, *extraction.quotes, *extraction.claims,
         *extraction.timexes, *extraction.places, *extraction.events,
     ]  # fmt: skip
 
 
-def save_extraction(db: Store, extraction: Extraction, *, pipeline_version: str) -> None:
+def save_extraction(db: Connection, extraction: Extraction, *, pipeline_version: str) -> None:
     """Replace the article's derived records with ``extraction``, in one transaction.
 
     Raises:
@@ -132,8 +115,8 @@ def save_extraction(db: Store, extraction: Extraction, *, pipeline_version: str)
                 f" VALUES ({', '.join('?' for _ in names + extra)})"
             )
             rows = [
-                [_encode(r, n) for n in names]
-                + ([entity_ids[(r.entity, r.label)]] if extra else [])
+                [encode(getattr(r, n)) for n in names]
+                + ([entity_ids[(r.entity, r.label)]] if isinstance(r, Mention) else [])
                 for r in records
                 if type(r) is kind
             ]
@@ -163,7 +146,7 @@ def _save_entities(conn: sqlite3.Connection, extraction: Extraction) -> dict[tup
     return ids
 
 
-def get_extraction(db: Store, article_id: str) -> Extraction:
+def get_extraction(db: Connection, article_id: str) -> Extraction:
     """Every stored record of the article (entities in their canonical form).
 
     Raises:
@@ -171,16 +154,16 @@ def get_extraction(db: Store, article_id: str) -> Extraction:
     """
     if not db.scalar("SELECT 1 FROM articles WHERE id = ?", (article_id,)):
         raise NotFound(f"no article with id {article_id!r}")
-    loaded = {
-        table: tuple(
+
+    def load(kind: type[R]) -> tuple[R, ...]:
+        return tuple(
             _decode(kind, row)
             for row in db.query(
-                f'SELECT * FROM {table} WHERE article_id = ? ORDER BY start, "end", id',
+                f'SELECT * FROM {_TABLES[kind]} WHERE article_id = ? ORDER BY start, "end", id',
                 (article_id,),
             )
         )
-        for kind, table in _TABLES.items()
-    }
+
     entities = tuple(
         entity_from_row(row)
         for row in db.query(
@@ -191,48 +174,45 @@ def get_extraction(db: Store, article_id: str) -> Extraction:
     )
     return Extraction(
         article_id=article_id,
-        mentions=loaded["mentions"],
+        mentions=load(Mention),
         entities=entities,
-        quotes=loaded["quotes"],
-        claims=loaded["claims"],
-        timexes=loaded["timexes"],
-        places=loaded["places"],
-        events=loaded["events"],
+        quotes=load(Quote),
+        claims=load(Claim),
+        timexes=load(Timex),
+        places=load(Place),
+        events=load(Event),
     )
 
 
-def _check_limit(limit: int) -> None:
-    if not 1 <= limit <= MAX_LIMIT:
-        raise BadRequest(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
+def _like(value: str | None) -> str | None:
+    return value and like_pattern(value)
 
 
-def _like(value: str) -> str:
-    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def _list(db: Store, kind: type, where: Iterable[tuple[str, Any]], limit: int) -> list[Any]:
+def _list(
+    db: Connection, kind: type[R], where: Iterable[tuple[str, str | None]], limit: int
+) -> list[R]:
     """Records of one kind, newest article first, in text order within an article."""
-    _check_limit(limit)
-    clauses = [(sql, value) for sql, value in where if value]
+    check_limit(limit, MAX_LIMIT)
+    clauses = [(clause, value) for clause, value in where if value]
     table = _TABLES[kind]
     sql = (
         f"SELECT r.* FROM {table} r JOIN articles a ON a.id = r.article_id"
-        + (" WHERE " + " AND ".join(sql for sql, _ in clauses) if clauses else "")
+        + (" WHERE " + " AND ".join(clause for clause, _ in clauses) if clauses else "")
         + " ORDER BY coalesce(a.published, '') DESC, a.seq DESC, r.start, r.id LIMIT ?"
     )
-    params = [value for sql, value in clauses for _ in range(sql.count("?"))]
+    params: list[object] = [value for clause, value in clauses for _ in range(clause.count("?"))]
     return [_decode(kind, row) for row in db.query(sql, (*params, limit))]
 
 
 def list_quotes(
-    db: Store, *, speaker: str | None = None, article_id: str | None = None, limit: int = 50
+    db: Connection, *, speaker: str | None = None, article_id: str | None = None, limit: int = 50
 ) -> list[Quote]:
     """Quotes, optionally by a speaker (case-insensitive substring of the canonical name)."""
     return _list(
         db,
         Quote,
         [
-            ("r.speaker LIKE ? ESCAPE '\\'", speaker and _like(speaker)),
+            ("r.speaker LIKE ? ESCAPE '\\'", _like(speaker)),
             ("r.article_id = ?", article_id),
         ],
         limit,
@@ -240,14 +220,14 @@ def list_quotes(
 
 
 def list_claims(
-    db: Store, *, about: str | None = None, article_id: str | None = None, limit: int = 50
+    db: Connection, *, about: str | None = None, article_id: str | None = None, limit: int = 50
 ) -> list[Claim]:
     """Numeric claims, optionally about something (substring of what is counted, or the text)."""
     return _list(
         db,
         Claim,
         [
-            ("(r.what LIKE ? ESCAPE '\\' OR r.text LIKE ? ESCAPE '\\')", about and _like(about)),
+            ("(r.what LIKE ? ESCAPE '\\' OR r.text LIKE ? ESCAPE '\\')", _like(about)),
             ("r.article_id = ?", article_id),
         ],
         limit,
@@ -255,7 +235,7 @@ def list_claims(
 
 
 def list_places(
-    db: Store,
+    db: Connection,
     *,
     name: str | None = None,
     country: str | None = None,
@@ -267,7 +247,7 @@ def list_places(
         db,
         Place,
         [
-            ("r.name LIKE ? ESCAPE '\\'", name and _like(name)),
+            ("r.name LIKE ? ESCAPE '\\'", _like(name)),
             ("r.country = ? COLLATE NOCASE", country),
             ("r.article_id = ?", article_id),
         ],
@@ -276,7 +256,7 @@ def list_places(
 
 
 def list_events(
-    db: Store,
+    db: Connection,
     *,
     type: str | None = None,
     actor: str | None = None,
@@ -292,8 +272,8 @@ def list_events(
         Event,
         [
             ("r.event_type = ?", type),
-            ("r.actor LIKE ? ESCAPE '\\'", actor and _like(actor)),
-            ("r.place LIKE ? ESCAPE '\\'", place and _like(place)),
+            ("r.actor LIKE ? ESCAPE '\\'", _like(actor)),
+            ("r.place LIKE ? ESCAPE '\\'", _like(place)),
             ("r.date >= ?", since),
             ("substr(r.date, 1, length(?)) <= ?", until),
             ("r.article_id = ?", article_id),
@@ -317,19 +297,19 @@ class EntityRow:
 
 
 def list_entities(
-    db: Store, *, label: str | None = None, name: str | None = None, limit: int = 50
+    db: Connection, *, label: str | None = None, name: str | None = None, limit: int = 50
 ) -> list[EntityRow]:
     """Canonical entities, most mentioned first."""
-    _check_limit(limit)
+    check_limit(limit, MAX_LIMIT)
     clauses = [
         (s, v)
         for s, v in [
             ("e.label = ?", label),
-            ("(e.name LIKE ? ESCAPE '\\' OR e.aliases LIKE ? ESCAPE '\\')", name and _like(name)),
+            ("(e.name LIKE ? ESCAPE '\\' OR e.aliases LIKE ? ESCAPE '\\')", _like(name)),
         ]
         if v
     ]
-    params: list[Any] = []
+    params: list[object] = []
     for sql, value in clauses:
         params += [value] * sql.count("?")
     rows = db.query(
@@ -352,11 +332,11 @@ def list_entities(
 
 
 def articles_needing_processing(
-    db: Store, pipeline_version: str | None, *, limit: int | None = None
+    db: Connection, pipeline_version: str | None, *, limit: int | None = None
 ) -> list[str]:
     """Ids of articles not yet processed by ``pipeline_version`` (None: every article), in ingest order."""
     sql = "SELECT id FROM articles"
-    params: list[Any] = []
+    params: list[object] = []
     if pipeline_version is not None:
         sql += " WHERE pipeline_version IS NULL OR pipeline_version != ?"
         params.append(pipeline_version)

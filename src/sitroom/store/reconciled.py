@@ -7,21 +7,25 @@ Records are built by ``sitroom.reconcile``; this module only moves them in and o
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import asdict
+from typing import TYPE_CHECKING
 
-from sitroom.errors import BadRequest
 from sitroom.nlp.timex.values import timex_days
 from sitroom.records.reconciled import (
     ClaimGroup,
     ClaimRow,
-    ClaimValue,
     EventCluster,
-    EventReport,
     EventRow,
     GraphEdge,
 )
-from sitroom.store.connection import Store
+from sitroom.store.bounds import check_limit, like_pattern
+from sitroom.store.connection import Connection
+from sitroom.store.rows import encode, field_names, record_from_json, record_from_row
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 __all__ = [
     "input_fingerprint",
@@ -38,67 +42,30 @@ __all__ = [
 MAX_LIMIT = 10_000
 
 
-def load_event_rows(db: Store) -> list[EventRow]:
+def load_event_rows(db: Connection) -> list[EventRow]:
     """Every stored event with its article's outlet and published date."""
-    rows = db.conn.execute(
-        'SELECT e.id, e.article_id, e.start, e."end", e.text, e.event_type, e.plover, e.actor, e.target,'
-        " e.place, e.date, e.status, e.claimant, a.outlet, a.published, e.acled_event_type,"
-        " e.acled_sub_event_type, e.weapons, e.quantities"
-        " FROM events e JOIN articles a ON a.id = e.article_id ORDER BY e.id"
-    ).fetchall()
-    return [
-        EventRow(
-            id=r[0],
-            article_id=r[1],
-            start=r[2],
-            end=r[3],
-            text=r[4],
-            event_type=r[5],
-            plover=r[6],
-            actor=r[7],
-            target=r[8],
-            place=r[9],
-            date=r[10],
-            status=r[11],
-            claimant=r[12],
-            outlet=r[13],
-            published=r[14],
-            acled_event_type=r[15],
-            acled_sub_event_type=r[16],
-            weapons=tuple(json.loads(r[17] or "[]")),
-            quantities=tuple(sorted(json.loads(r[18] or "{}").items())),
-        )
-        for r in rows
-    ]
+    rows = db.query(
+        "SELECT e.*, a.outlet, a.published FROM events e JOIN articles a ON a.id = e.article_id"
+        " ORDER BY e.id"
+    )
+    return [record_from_row(EventRow, row) for row in rows]
 
 
-def load_claim_rows(db: Store) -> list[ClaimRow]:
+def load_claim_rows(db: Connection) -> list[ClaimRow]:
     """Every stored claim with its article's outlet and date; ``context`` = its sentence + the title."""
-    rows = db.conn.execute(
-        'SELECT c.id, c.article_id, c.start, c."end", c.text, c.value, c.low, c.high, c.bound, c.unit, c.what,'
-        " c.claimant, c.hedge, a.outlet, a.published, a.text, a.title FROM claims c JOIN articles a ON a.id = c.article_id"
-        " ORDER BY c.id"
-    ).fetchall()
+    rows = db.query(
+        "SELECT c.*, a.outlet, a.published, a.text AS article_text, a.title AS article_title"
+        " FROM claims c JOIN articles a ON a.id = c.article_id ORDER BY c.id"
+    )
     return [
-        ClaimRow(
-            id=r[0],
-            article_id=r[1],
-            start=r[2],
-            end=r[3],
-            text=r[4],
-            value=r[5],
-            low=r[6],
-            high=r[7],
-            bound=r[8],
-            unit=r[9],
-            what=r[10],
-            claimant=r[11],
-            hedge=r[12],
-            outlet=r[13],
-            published=r[14],
-            context=_sentence(r[15], r[2], r[3]) + "\n" + (r[16] or ""),
+        record_from_row(
+            ClaimRow,
+            row,
+            context=_sentence(row["article_text"], row["start"], row["end"])
+            + "\n"
+            + (row["article_title"] or ""),
         )
-        for r in rows
+        for row in rows
     ]
 
 
@@ -109,10 +76,24 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[lo : min(stops) + 1 if stops else len(text)].strip()
 
 
-def _payload(record: Any) -> str:
-    from dataclasses import asdict
-
+def _payload(record: DataclassInstance) -> str:
     return json.dumps(asdict(record), ensure_ascii=False)
+
+
+def _columns(db: Connection, table: str) -> list[str]:
+    """The table's columns, in schema order."""
+    return [row["name"] for row in db.query(f"PRAGMA table_info({table})")]
+
+
+def _insert(
+    conn: sqlite3.Connection,
+    table: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[object]],
+) -> None:
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 
 
 def _days(first: str | None, last: str | None) -> tuple[str | None, str | None]:
@@ -124,26 +105,27 @@ def _days(first: str | None, last: str | None) -> tuple[str | None, str | None]:
     )
 
 
-def input_fingerprint(db: Store) -> str:
+def input_fingerprint(db: Connection) -> str:
     """What reconcile reads, summarized: row counts and highest rowids of events and claims.
 
     Extraction replaces an article's records by delete + insert, so any change moves a
     count or a highest rowid; equal fingerprints mean the inputs are unchanged.
     """
     parts = [
-        db.conn.execute(f"SELECT count(*), coalesce(max(rowid), 0) FROM {table}").fetchone()
+        db.one(f"SELECT count(*), coalesce(max(rowid), 0) FROM {table}")
         for table in ("events", "claims")
     ]
-    return ";".join(f"{count}:{top}" for count, top in parts)
+    return ";".join(f"{part[0]}:{part[1]}" for part in parts if part is not None)
 
 
-def last_fingerprint(db: Store) -> str | None:
-    row = db.conn.execute("SELECT fingerprint FROM reconcile_state WHERE id = 1").fetchone()
-    return row[0] if row else None
+def last_fingerprint(db: Connection) -> str | None:
+    """The fingerprint recorded by the last :func:`replace_reconciled`, if any."""
+    value = db.scalar("SELECT fingerprint FROM reconcile_state WHERE id = 1")
+    return None if value is None else str(value)
 
 
 def replace_reconciled(
-    db: Store,
+    db: Connection,
     clusters: Sequence[EventCluster],
     groups: Sequence[ClaimGroup],
     edges: Sequence[GraphEdge],
@@ -162,62 +144,45 @@ def replace_reconciled(
         conn.execute("DELETE FROM event_clusters")
         conn.execute("DELETE FROM claim_groups")
         conn.execute("DELETE FROM graph_edges")
-        conn.executemany(
-            "INSERT INTO event_clusters (id, event_type, actor, target, place, date_first, date_last, status,"
-            " corroboration, payload, day_first, day_last) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        # Each table keeps some record fields as columns to filter on (the migration chose
+        # which), the whole record as JSON in ``payload``, and a few derived columns.
+        cluster_fields = [
+            c for c in _columns(db, "event_clusters") if c in field_names(EventCluster)
+        ]
+        _insert(
+            conn,
+            "event_clusters",
+            [*cluster_fields, "payload", "day_first", "day_last"],
             [
                 (
-                    c.id,
-                    c.event_type,
-                    c.actor,
-                    c.target,
-                    c.place,
-                    c.date_first,
-                    c.date_last,
-                    c.status,
-                    c.corroboration,
+                    *(getattr(c, name) for name in cluster_fields),
                     _payload(c),
                     *_days(c.date_first, c.date_last),
                 )
                 for c in clusters
             ],
         )
-        conn.executemany(
-            "INSERT INTO claim_groups (id, topic, unit, n_values, spread, contradiction, payload) VALUES (?,?,?,?,?,?,?)",
+        group_fields = [c for c in _columns(db, "claim_groups") if c in field_names(ClaimGroup)]
+        _insert(
+            conn,
+            "claim_groups",
+            [*group_fields, "n_values", "payload"],
             [
-                (g.id, g.topic, g.unit, len(g.values), g.spread, int(g.contradiction), _payload(g))
+                (*(getattr(g, name) for name in group_fields), len(g.values), _payload(g))
                 for g in groups
             ],
         )
-        conn.executemany(
-            "INSERT INTO graph_edges (source, target, relation, first_date, last_date, count, event_ids)"
-            " VALUES (?,?,?,?,?,?,?)",
-            [
-                (
-                    e.source,
-                    e.target,
-                    e.relation,
-                    e.first_date,
-                    e.last_date,
-                    e.count,
-                    json.dumps(list(e.event_ids)),
-                )
-                for e in edges
-            ],
+        edge_fields = field_names(GraphEdge)
+        _insert(
+            conn,
+            "graph_edges",
+            edge_fields,
+            [tuple(encode(getattr(e, name)) for name in edge_fields) for e in edges],
         )
 
 
-def _like(value: str) -> str:
-    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def _check_limit(limit: int) -> None:
-    if not 1 <= limit <= MAX_LIMIT:
-        raise BadRequest(f"limit must be between 1 and {MAX_LIMIT}, got {limit}")
-
-
 def read_event_clusters(
-    db: Store,
+    db: Connection,
     *,
     type: str | None = None,
     actor: str | None = None,
@@ -226,17 +191,18 @@ def read_event_clusters(
     until: str | None = None,
     limit: int = 100,
 ) -> list[EventCluster]:
-    _check_limit(limit)
-    where, params = ["1=1"], []  # type: ignore[var-annotated]
+    """Stored event clusters, newest first, filtered by type, actor/place substring and days."""
+    check_limit(limit, MAX_LIMIT)
+    where, params = ["1=1"], list[object]()
     if type:
         where.append("event_type = ?")
         params.append(type)
     if actor:
         where.append("(actor LIKE ? ESCAPE '\\' OR target LIKE ? ESCAPE '\\')")
-        params += [_like(actor), _like(actor)]
+        params += [like_pattern(actor), like_pattern(actor)]
     if place:
         where.append("place LIKE ? ESCAPE '\\'")
-        params.append(_like(place))
+        params.append(like_pattern(place))
     # Day bounds, not the TIMEX3 strings: "2025-W10" must compare as the days it covers.
     if since:
         where.append("day_last >= ?")
@@ -248,54 +214,35 @@ def read_event_clusters(
         f"SELECT payload FROM event_clusters WHERE {' AND '.join(where)}"
         " ORDER BY day_first IS NULL, day_first DESC, day_last DESC, id LIMIT ?"
     )
-    rows = db.conn.execute(sql, [*params, limit]).fetchall()
-    out = []
-    for (payload,) in rows:
-        data = json.loads(payload)
-        data["reports"] = tuple(EventReport(**r) for r in data["reports"])
-        data["outlets"] = tuple(data["outlets"])
-        out.append(EventCluster(**data))
-    return out
-
-
-def read_claim_groups(
-    db: Store, *, about: str | None = None, contradictions_only: bool = False
-) -> list[ClaimGroup]:
-    where, params = ["1=1"], []  # type: ignore[var-annotated]
-    if about:
-        where.append("(topic LIKE ? ESCAPE '\\' OR payload LIKE ? ESCAPE '\\')")
-        params += [_like(about), _like(about)]
-    if contradictions_only:
-        where.append("contradiction = 1")
-    sql = f"SELECT payload FROM claim_groups WHERE {' AND '.join(where)} ORDER BY n_values DESC, topic"
-    out = []
-    for (payload,) in db.conn.execute(sql, params).fetchall():
-        data = json.loads(payload)
-        data["values"] = tuple(ClaimValue(**v) for v in data["values"])
-        out.append(ClaimGroup(**data))
-    return out
-
-
-def read_graph_edges(db: Store) -> list[GraphEdge]:
-    rows = db.conn.execute(
-        "SELECT source, target, relation, first_date, last_date, count, event_ids FROM graph_edges"
-        " ORDER BY source, target, relation"
-    ).fetchall()
     return [
-        GraphEdge(
-            source=r[0],
-            target=r[1],
-            relation=r[2],
-            first_date=r[3],
-            last_date=r[4],
-            count=r[5],
-            event_ids=tuple(json.loads(r[6])),
-        )
-        for r in rows
+        record_from_json(EventCluster, json.loads(row["payload"]))
+        for row in db.query(sql, [*params, limit])
     ]
 
 
-def place_coordinates(db: Store) -> dict[str, tuple[str | None, float | None, float | None]]:
+def read_claim_groups(
+    db: Connection, *, about: str | None = None, contradictions_only: bool = False
+) -> list[ClaimGroup]:
+    """Stored claim groups, biggest first; ``about`` matches the topic or any member's text."""
+    where, params = ["1=1"], list[object]()
+    if about:
+        where.append("(topic LIKE ? ESCAPE '\\' OR payload LIKE ? ESCAPE '\\')")
+        params += [like_pattern(about), like_pattern(about)]
+    if contradictions_only:
+        where.append("contradiction = 1")
+    sql = f"SELECT payload FROM claim_groups WHERE {' AND '.join(where)} ORDER BY n_values DESC, topic"
+    return [
+        record_from_json(ClaimGroup, json.loads(row["payload"])) for row in db.query(sql, params)
+    ]
+
+
+def read_graph_edges(db: Connection) -> list[GraphEdge]:
+    """Stored actor-graph edges, by source, target and relation."""
+    rows = db.query("SELECT * FROM graph_edges ORDER BY source, target, relation")
+    return [record_from_row(GraphEdge, row) for row in rows]
+
+
+def place_coordinates(db: Connection) -> dict[str, tuple[str | None, float | None, float | None]]:
     """Resolved place name -> (country, lat, lon), for exports that need coordinates."""
-    rows = db.conn.execute("SELECT name, country, lat, lon FROM places GROUP BY name").fetchall()
-    return {r[0]: (r[1], r[2], r[3]) for r in rows}
+    rows = db.query("SELECT name, country, lat, lon FROM places GROUP BY name")
+    return {r["name"]: (r["country"], r["lat"], r["lon"]) for r in rows}

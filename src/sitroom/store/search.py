@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sitroom.errors import BadRequest
 from sitroom.records import Quote
-
-if TYPE_CHECKING:
-    from sitroom.store.connection import Store
+from sitroom.store.bounds import check_limit, check_offset
+from sitroom.store.connection import Connection
+from sitroom.store.extraction import quote_from_row
 
 __all__ = ["MARK_CLOSE", "MARK_OPEN", "SearchHit", "escape_query", "search", "search_quotes"]
 
@@ -57,17 +56,17 @@ def escape_query(q: str) -> str:
 
 
 def search(
-    db: Store, q: str, *, limit: int = 20, offset: int = 0, raw: bool = False
+    db: Connection, q: str, *, limit: int = 20, offset: int = 0, raw: bool = False
 ) -> list[SearchHit]:
     """Articles matching ``q``, best first.
 
     ``raw=True`` passes ``q`` to FTS5 as written (AND/OR/NOT, "phrases", prefix*, NEAR).
 
     Raises:
-        BadRequest: ``raw`` syntax FTS5 rejects, or a bad limit.
+        BadRequest: ``raw`` syntax FTS5 rejects, or a bad limit or offset.
     """
-    if not 1 <= limit <= MAX_LIMIT:
-        raise BadRequest(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
+    check_limit(limit, MAX_LIMIT)
+    check_offset(offset)
     match = q if raw else escape_query(q)
     if not match.strip():
         return []
@@ -93,7 +92,7 @@ def search(
 
 
 def _match(
-    db: Store, sql: str, params: tuple[object, ...], q: str, *, raw: bool
+    db: Connection, sql: str, params: tuple[object, ...], q: str, *, raw: bool
 ) -> list[sqlite3.Row]:
     try:
         return db.query(sql, params)
@@ -105,16 +104,13 @@ def _match(
         ) from e
 
 
-def search_quotes(db: Store, q: str, *, limit: int = 20, raw: bool = False) -> list[Quote]:
+def search_quotes(db: Connection, q: str, *, limit: int = 20, raw: bool = False) -> list[Quote]:
     """Stored quotes whose text matches ``q`` (same query rules as :func:`search`), best first.
 
     Raises:
         BadRequest: ``raw`` syntax FTS5 rejects, or a bad limit.
     """
-    from sitroom.store.extraction import quote_from_row
-
-    if not 1 <= limit <= MAX_LIMIT:
-        raise BadRequest(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
+    check_limit(limit, MAX_LIMIT)
     match = q if raw else escape_query(q)
     if not match.strip():
         return []

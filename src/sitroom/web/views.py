@@ -10,10 +10,10 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sitroom import store as st
 from sitroom.errors import NotFound
 from sitroom.records import Claim, Event, Extraction, Place
 from sitroom.report.phrasing import normalize_what
+from sitroom.store import SearchHit, Store
 from sitroom.web.highlight import Mark, segment_text
 from sitroom.web.memo import memo
 
@@ -61,12 +61,12 @@ class ArticleMeta:
 _META_CACHE: dict[tuple[str, str], ArticleMeta] = {}
 
 
-def article_meta(db: st.Store, article_id: str) -> ArticleMeta:
+def article_meta(db: Store, article_id: str) -> ArticleMeta:
     """Title, outlet, date and URL of a stored article (cached: they never change)."""
     key = (db.path, article_id)
     if key in _META_CACHE and db.path != ":memory:":
         return _META_CACHE[key]
-    a = st.get_article(db, article_id)
+    a = db.get_article(article_id)
     meta = ArticleMeta(id=a.id, title=a.title, outlet=a.outlet, published=a.published, url=a.url)
     if len(_META_CACHE) >= META_CACHE_SIZE:
         _META_CACHE.clear()
@@ -77,10 +77,10 @@ def article_meta(db: st.Store, article_id: str) -> ArticleMeta:
 # ------------------------------------------------------------------ articles
 
 
-def article_detail(db: st.Store, article_id: str) -> dict[str, Any]:
+def article_detail(db: Store, article_id: str) -> dict[str, Any]:
     """An article, its text and all its records (the API's article shape)."""
-    article = st.get_article(db, article_id)
-    extraction = st.get_extraction(db, article.id)
+    article = db.get_article(article_id)
+    extraction = db.get_extraction(article.id)
     detail = {k: v for k, v in asdict(article).items() if k != "blocks"}
     for kind in ("mentions", "quotes", "claims", "timexes", "places", "events"):
         detail[kind] = list(getattr(extraction, kind))
@@ -97,10 +97,10 @@ _MARK_KINDS = (
 )
 
 
-def article_reader(db: st.Store, article_id: str) -> dict[str, Any]:
+def article_reader(db: Store, article_id: str) -> dict[str, Any]:
     """The reader page: text cut into highlight segments, and a table of records by ref."""
-    article = st.get_article(db, article_id)
-    extraction = st.get_extraction(db, article.id)
+    article = db.get_article(article_id)
+    extraction = db.get_extraction(article.id)
     records: dict[str, dict[str, Any]] = {}
     marks = []
     for attr, kind, prefix in _MARK_KINDS:
@@ -136,18 +136,16 @@ class SearchFilters:
 
 
 def search_hits(
-    db: st.Store, filters: SearchFilters, *, limit: int, offset: int = 0
-) -> list[st.SearchHit]:
+    db: Store, filters: SearchFilters, *, limit: int, offset: int = 0
+) -> list[SearchHit]:
     """Full-text hits, then kept only where the article matches the event/date filters."""
     narrowed = filters.needs_events or filters.since or filters.until
     if not narrowed:
-        return st.search(
-            db, filters.q, limit=min(limit, SCAN_LIMIT), offset=offset, raw=filters.raw
-        )
+        return db.search(filters.q, limit=min(limit, SCAN_LIMIT), offset=offset, raw=filters.raw)
     fetch = min((offset + limit) * FILTER_OVERFETCH, SCAN_LIMIT)
-    hits = st.search(db, filters.q, limit=fetch, raw=filters.raw)
+    hits = db.search(filters.q, limit=fetch, raw=filters.raw)
 
-    def keep(hit: st.SearchHit) -> bool:
+    def keep(hit: SearchHit) -> bool:
         day = (hit.published or "")[:10]
         if filters.since and (not day or day < filters.since):
             return False
@@ -155,8 +153,7 @@ def search_hits(
             return False
         if filters.needs_events:
             return bool(
-                st.list_events(
-                    db,
+                db.list_events(
                     type=filters.event_type,
                     actor=filters.actor,
                     place=filters.place,
@@ -181,16 +178,15 @@ class EventFilters:
     until: str | None = None
 
 
-def filtered_events(db: st.Store, filters: EventFilters, *, limit: int) -> list[Event]:
+def filtered_events(db: Store, filters: EventFilters, *, limit: int) -> list[Event]:
     """The newest events matching the filters (remembered until the store changes)."""
     return memo(
         db.path, ("events", filters, limit), lambda: _filtered_events(db, filters, limit=limit)
     )
 
 
-def _filtered_events(db: st.Store, filters: EventFilters, *, limit: int) -> list[Event]:
-    return st.list_events(
-        db,
+def _filtered_events(db: Store, filters: EventFilters, *, limit: int) -> list[Event]:
+    return db.list_events(
         type=filters.event_type,
         actor=filters.actor,
         place=filters.place,
@@ -200,11 +196,11 @@ def _filtered_events(db: st.Store, filters: EventFilters, *, limit: int) -> list
     )
 
 
-def _place_for(db: st.Store, event: Event, cache: dict[str, list[Place]]) -> Place | None:
+def _place_for(db: Store, event: Event, cache: dict[str, list[Place]]) -> Place | None:
     if not event.place:
         return None
     if event.article_id not in cache:
-        cache[event.article_id] = st.list_places(db, article_id=event.article_id, limit=SCAN_LIMIT)
+        cache[event.article_id] = db.list_places(article_id=event.article_id, limit=SCAN_LIMIT)
     wanted = event.place.casefold()
     for place in cache[event.article_id]:
         if place.lat is not None and wanted in (place.name.casefold(), place.text.casefold()):
@@ -212,12 +208,12 @@ def _place_for(db: st.Store, event: Event, cache: dict[str, list[Place]]) -> Pla
     return None
 
 
-def map_points(db: st.Store, filters: EventFilters) -> list[dict[str, Any]]:
+def map_points(db: Store, filters: EventFilters) -> list[dict[str, Any]]:
     """Events with coordinates grouped by place; ``corroboration`` = distinct articles."""
     return memo(db.path, ("map", filters), lambda: _map_points(db, filters))
 
 
-def _map_points(db: st.Store, filters: EventFilters) -> list[dict[str, Any]]:
+def _map_points(db: Store, filters: EventFilters) -> list[dict[str, Any]]:
     cache: dict[str, list[Place]] = {}
     groups: dict[tuple[float, float, str], list[Event]] = defaultdict(list)
     located: dict[tuple[float, float, str], Place] = {}
@@ -253,7 +249,7 @@ def _map_points(db: st.Store, filters: EventFilters) -> list[dict[str, Any]]:
 
 
 def _stored_groups(
-    db: st.Store, about: str | None, contradictions_only: bool
+    db: Store, about: str | None, contradictions_only: bool
 ) -> list[dict[str, Any]] | None:
     """Claim groups as reconciled across articles (``sitroom.reconcile``), None if unavailable."""
     try:
@@ -306,7 +302,7 @@ def _magnitude(claim: Claim) -> float:
 
 
 def claim_groups(
-    db: st.Store, *, about: str | None = None, contradictions_only: bool = False
+    db: Store, *, about: str | None = None, contradictions_only: bool = False
 ) -> list[dict[str, Any]]:
     """Claims about the same thing (what is counted + unit) across articles, with chart points.
 
@@ -320,14 +316,14 @@ def claim_groups(
 
 
 def _claim_groups(
-    db: st.Store, *, about: str | None, contradictions_only: bool
+    db: Store, *, about: str | None, contradictions_only: bool
 ) -> list[dict[str, Any]]:
     stored = _stored_groups(db, about, contradictions_only)
     if stored:
         return stored
     # Not reconciled yet (or no reconcile module): group by what is counted + unit.
     groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    for claim in st.list_claims(db, about=about, limit=SCAN_LIMIT):
+    for claim in db.list_claims(about=about, limit=SCAN_LIMIT):
         what = normalize_what(claim.what)
         if what and (claim.value is not None or claim.low is not None or claim.high is not None):
             groups[(what, claim.unit or "")].append(claim)
@@ -368,19 +364,19 @@ def _claim_groups(
 # ------------------------------------------------------------------ entities and graph
 
 
-def entity_profile(db: st.Store, name: str) -> dict[str, Any]:
+def entity_profile(db: Store, name: str) -> dict[str, Any]:
     """An entity: aliases and roles, quotes by and about it, its events, its relations."""
     return memo(db.path, ("entity", name), lambda: _entity_profile(db, name))
 
 
-def _entity_profile(db: st.Store, name: str) -> dict[str, Any]:
-    candidates = st.list_entities(db, name=name, limit=50)
+def _entity_profile(db: Store, name: str) -> dict[str, Any]:
+    candidates = db.list_entities(name=name, limit=50)
     exact = [e for e in candidates if e.name.casefold() == name.casefold()]
     if not (exact or candidates):
         raise NotFound(f"no entity named {name!r}; list them at /api/entities")
     entity = (exact or candidates)[0]
     names = {entity.name.casefold(), *(a.casefold() for a in entity.aliases)}
-    quotes = st.list_quotes(db, limit=SCAN_LIMIT)
+    quotes = db.list_quotes(limit=SCAN_LIMIT)
     quotes_by = [q for q in quotes if (q.speaker or "").casefold() in names]
     quotes_about = [
         q
@@ -389,7 +385,7 @@ def _entity_profile(db: st.Store, name: str) -> dict[str, Any]:
     ]
     events = [
         e
-        for e in st.list_events(db, limit=SCAN_LIMIT)
+        for e in db.list_events(limit=SCAN_LIMIT)
         if (e.actor or "").casefold() in names or (e.target or "").casefold() in names
     ]
     relations: Counter[tuple[str, str, str]] = Counter()
@@ -413,12 +409,12 @@ def _entity_profile(db: st.Store, name: str) -> dict[str, Any]:
     }
 
 
-def actor_graph(db: st.Store) -> dict[str, Any]:
+def actor_graph(db: Store) -> dict[str, Any]:
     """Actors as nodes, events between them as weighted edges (newest events, capped)."""
     return memo(db.path, "graph", lambda: _actor_graph(db))
 
 
-def _actor_graph(db: st.Store) -> dict[str, Any]:
+def _actor_graph(db: Store) -> dict[str, Any]:
     try:
         from sitroom.reconcile import get_graph
     except ImportError:
@@ -441,11 +437,11 @@ def _actor_graph(db: st.Store) -> dict[str, Any]:
     }
 
 
-def _event_graph(db: st.Store) -> dict[str, Any]:
+def _event_graph(db: Store) -> dict[str, Any]:
     """The graph straight from events (actor -> target), when nothing is reconciled."""
     edges: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     weight: Counter[str] = Counter()
-    for event in st.list_events(db, limit=SCAN_LIMIT):
+    for event in db.list_events(limit=SCAN_LIMIT):
         if event.actor and event.target and event.actor != event.target:
             edges[(event.actor, event.target)][event.event_type] += 1
             weight[event.actor] += 1
@@ -462,37 +458,37 @@ def _event_graph(db: st.Store) -> dict[str, Any]:
 # ------------------------------------------------------------------ overview
 
 
-def store_stats(db: st.Store) -> dict[str, Any]:
-    return dict(st.stats(db))
+def store_stats(db: Store) -> dict[str, Any]:
+    return dict(db.stats())
 
 
-def overview(db: st.Store) -> dict[str, Any]:
+def overview(db: Store) -> dict[str, Any]:
     """The front page: latest events, open contradictions, top speakers, ingest status."""
     return memo(db.path, "overview", lambda: _overview(db))
 
 
-def event_types(db: st.Store) -> list[str]:
+def event_types(db: Store) -> list[str]:
     """Event types present among the newest events (for the filter menu)."""
     return memo(
         db.path,
         "event_types",
-        lambda: sorted({e.event_type for e in st.list_events(db, limit=SCAN_LIMIT)}),
+        lambda: sorted({e.event_type for e in db.list_events(limit=SCAN_LIMIT)}),
     )
 
 
-def _overview(db: st.Store) -> dict[str, Any]:
-    speakers = Counter(q.speaker for q in st.list_quotes(db, limit=SCAN_LIMIT) if q.speaker)
+def _overview(db: Store) -> dict[str, Any]:
+    speakers = Counter(q.speaker for q in db.list_quotes(limit=SCAN_LIMIT) if q.speaker)
     return {
         "stats": store_stats(db),
-        "latest_articles": st.list_articles(db, limit=OVERVIEW_ROWS).items,
-        "latest_events": st.list_events(db, limit=OVERVIEW_ROWS),
+        "latest_articles": db.list_articles(limit=OVERVIEW_ROWS).items,
+        "latest_events": db.list_events(limit=OVERVIEW_ROWS),
         "contradictions": claim_groups(db, contradictions_only=True)[:OVERVIEW_ROWS],
         "speakers": sorted(speakers.items(), key=lambda kv: (-kv[1], kv[0]))[:OVERVIEW_ROWS],
     }
 
 
-def extraction_or_empty(db: st.Store, article_id: str) -> Extraction:
+def extraction_or_empty(db: Store, article_id: str) -> Extraction:
     try:
-        return st.get_extraction(db, article_id)
+        return db.get_extraction(article_id)
     except NotFound:
         return Extraction(article_id=article_id)

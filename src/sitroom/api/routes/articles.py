@@ -6,7 +6,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from sitroom import store as st
 from sitroom.api.deps import PageParams, get_store, page_params
 from sitroom.api.routes._paging import page_of, paginate_offset
 from sitroom.api.schemas import ArticleDetailPublic, ArticlePublic, Page
@@ -28,8 +27,8 @@ def list_articles(
     """Stored articles, newest first."""
     found = paginate_offset(
         lambda offset, n: (
-            st.list_articles(
-                store, since=since, until=until, outlet=outlet, offset=offset, limit=n
+            store.list_articles(
+                since=since, until=until, outlet=outlet, offset=offset, limit=n
             ).items
         ),
         paging,

@@ -6,7 +6,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from sitroom import store as st
 from sitroom.api.deps import MAX_ROWS, PageParams, get_store, page_params
 from sitroom.api.routes._paging import page_of, paginate
 from sitroom.api.schemas import ClaimGroupPublic, ClaimPublic, Page
@@ -25,7 +24,7 @@ def list_claims(
 ) -> dict[str, Any]:
     """Numeric claims, optionally about one thing counted."""
     return page_of(
-        paginate(lambda n: st.list_claims(store, about=about, limit=min(n, MAX_ROWS)), paging),
+        paginate(lambda n: store.list_claims(about=about, limit=min(n, MAX_ROWS)), paging),
         paging,
     )
 

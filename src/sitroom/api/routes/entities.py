@@ -6,7 +6,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from sitroom import store as st
 from sitroom.api.deps import MAX_ROWS, PageParams, get_store, page_params
 from sitroom.api.routes._paging import page_of, paginate
 from sitroom.api.schemas import EntityProfilePublic, EntityPublic, Page
@@ -27,7 +26,7 @@ def list_entities(
 ) -> dict[str, Any]:
     """Canonical entities, most mentioned first."""
     return page_of(
-        paginate(lambda n: st.list_entities(store, label=label, limit=min(n, MAX_ROWS)), paging),
+        paginate(lambda n: store.list_entities(label=label, limit=min(n, MAX_ROWS)), paging),
         paging,
     )
 

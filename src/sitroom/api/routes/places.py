@@ -6,7 +6,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 
-from sitroom import store as st
 from sitroom.api.deps import MAX_ROWS, PageParams, get_store, page_params
 from sitroom.api.routes._paging import page_of, paginate
 from sitroom.api.schemas import Page, PlacePublic
@@ -22,6 +21,4 @@ def list_places(
     paging: Annotated[PageParams, Depends(page_params)],
 ) -> dict[str, Any]:
     """Place mentions resolved to the gazetteer."""
-    return page_of(
-        paginate(lambda n: st.list_places(store, limit=min(n, MAX_ROWS)), paging), paging
-    )
+    return page_of(paginate(lambda n: store.list_places(limit=min(n, MAX_ROWS)), paging), paging)

@@ -6,7 +6,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from sitroom import store as st
 from sitroom.api.deps import MAX_ROWS, PageParams, get_store, page_params
 from sitroom.api.routes._paging import page_of, paginate
 from sitroom.api.schemas import Page, QuotePublic
@@ -24,6 +23,6 @@ def list_quotes(
 ) -> dict[str, Any]:
     """Quotes, optionally by one speaker."""
     return page_of(
-        paginate(lambda n: st.list_quotes(store, speaker=speaker, limit=min(n, MAX_ROWS)), paging),
+        paginate(lambda n: store.list_quotes(speaker=speaker, limit=min(n, MAX_ROWS)), paging),
         paging,
     )

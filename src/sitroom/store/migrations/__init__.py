@@ -17,12 +17,17 @@ import sqlite3
 import time
 from dataclasses import dataclass
 from types import ModuleType
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from sitroom.store.connection import Store
+from sitroom.store.connection import Connection
 
-__all__ = ["Migration", "applied_versions", "discover", "execute_script", "migrate"]
+__all__ = [
+    "Migration",
+    "applied_versions",
+    "discover",
+    "execute_script",
+    "latest_version",
+    "migrate",
+]
 
 _NAME = re.compile(r"^m(\d{3})_\w+$")
 
@@ -87,7 +92,12 @@ def applied_versions(conn: sqlite3.Connection) -> list[int]:
     return [row[0] for row in conn.execute("SELECT version FROM _migrations ORDER BY version")]
 
 
-def migrate(db: Store) -> list[int]:
+def latest_version() -> int:
+    """The highest migration version this code knows (0 when there is none)."""
+    return max((m.version for m in discover()), default=0)
+
+
+def migrate(db: Connection) -> list[int]:
     """Apply every migration not yet recorded; return the versions applied now."""
     done = set(applied_versions(db.conn))
     applied = []

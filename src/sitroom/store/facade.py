@@ -1,0 +1,361 @@
+"""The typed face of the store: :func:`open_store` and :class:`Store`, one method per operation.
+
+Callers hold a ``Store`` (``db``) and call ``db.search("kyiv")``, ``db.get_article(id)``; the
+methods delegate to the query modules, which take the low-level
+:class:`~sitroom.store.connection.Connection` (``db.connection``). Keyword defaults here
+match the query functions' (``tests/store/test_facade.py`` checks it).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Self
+
+from sitroom.config import Settings
+from sitroom.errors import StoreError
+from sitroom.records import Article, Claim, Event, Extraction, Link, Place, Quote
+from sitroom.records.reconciled import ClaimGroup, ClaimRow, EventCluster, EventRow, GraphEdge
+from sitroom.store import articles, extraction, migrations, reconciled, search, stats
+from sitroom.store.articles import ArticlePage, SaveResult, SourceRow
+from sitroom.store.bounds import MAX_OFFSET
+from sitroom.store.connection import Connection, connect
+from sitroom.store.extraction import EntityRow
+from sitroom.store.search import SearchHit
+
+__all__ = ["Store", "open_store"]
+
+MEMORY = ":memory:"
+
+
+class Store:
+    """An open, migrated sitroom database. Use as a context manager or call :meth:`close`."""
+
+    # Largest ``offset`` a listing accepts (past it: BadRequest); SQLite integers are 64-bit.
+    MAX_OFFSET = MAX_OFFSET
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    # -- lifecycle ---------------------------------------------------------------------
+    @property
+    def path(self) -> str:
+        return self.connection.path
+
+    @property
+    def settings(self) -> Settings:
+        return self.connection.settings
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run the block's store calls in one write transaction (nested calls join it)."""
+        with self.connection.transaction():
+            yield
+
+    # -- schema --------------------------------------------------------------------------
+    def migrate(self) -> list[int]:
+        """Apply the migrations not yet applied; return their versions."""
+        return migrations.migrate(self.connection)
+
+    def schema_versions(self) -> list[int]:
+        """Migration versions recorded as applied."""
+        return migrations.applied_versions(self.connection.conn)
+
+    # -- articles and their sources -------------------------------------------------------
+    def save_articles(
+        self, items: Iterable[Article], *, source_id: int | None = None
+    ) -> SaveResult:
+        """Store articles not yet present, linking near-duplicates (see :mod:`.articles`)."""
+        return articles.save_articles(self.connection, items, source_id=source_id)
+
+    def get_article(self, article_id: str) -> Article:
+        """The stored article with this id, blocks included; NotFound otherwise."""
+        return articles.get_article(self.connection, article_id)
+
+    def resolve_article_id(self, prefix: str) -> str:
+        """The full id of the one article whose id starts with ``prefix``."""
+        return articles.resolve_article_id(self.connection, prefix)
+
+    def list_articles(
+        self,
+        *,
+        limit: int = 50,
+        offset: int = 0,
+        cursor: str | None = None,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+    ) -> ArticlePage:
+        """Articles newest first, filtered by outlet and published date."""
+        return articles.list_articles(
+            self.connection,
+            limit=limit,
+            offset=offset,
+            cursor=cursor,
+            outlet=outlet,
+            since=since,
+            until=until,
+        )
+
+    def find_source(self, sha256: str) -> SourceRow | None:
+        """The recorded input with these bytes, if any."""
+        return articles.find_source(self.connection, sha256)
+
+    def record_source(
+        self,
+        *,
+        path: str,
+        fmt: str | None,
+        sha256: str | None,
+        size: int | None,
+        status: str,
+        error: str | None = None,
+        article_count: int = 0,
+    ) -> int:
+        """Insert or update (by content hash) the row for one input; return its id."""
+        return articles.record_source(
+            self.connection,
+            path=path,
+            fmt=fmt,
+            sha256=sha256,
+            size=size,
+            status=status,
+            error=error,
+            article_count=article_count,
+        )
+
+    def save_links(self, links: Iterable[Link], *, source_id: int | None = None) -> int:
+        """Record feed links to fetch later; return how many were new."""
+        return articles.save_links(self.connection, links, source_id=source_id)
+
+    # -- extracted records ---------------------------------------------------------------
+    def save_extraction(self, records: Extraction, *, pipeline_version: str) -> None:
+        """Replace the article's derived records with ``records``, in one transaction."""
+        extraction.save_extraction(self.connection, records, pipeline_version=pipeline_version)
+
+    def get_extraction(self, article_id: str) -> Extraction:
+        """Every stored record of the article; NotFound when it is not stored."""
+        return extraction.get_extraction(self.connection, article_id)
+
+    def list_quotes(
+        self, *, speaker: str | None = None, article_id: str | None = None, limit: int = 50
+    ) -> list[Quote]:
+        """Quotes, optionally by a speaker (case-insensitive substring)."""
+        return extraction.list_quotes(
+            self.connection, speaker=speaker, article_id=article_id, limit=limit
+        )
+
+    def list_claims(
+        self, *, about: str | None = None, article_id: str | None = None, limit: int = 50
+    ) -> list[Claim]:
+        """Numeric claims, optionally about something."""
+        return extraction.list_claims(
+            self.connection, about=about, article_id=article_id, limit=limit
+        )
+
+    def list_places(
+        self,
+        *,
+        name: str | None = None,
+        country: str | None = None,
+        article_id: str | None = None,
+        limit: int = 50,
+    ) -> list[Place]:
+        """Resolved place mentions, optionally by name substring or ISO country code."""
+        return extraction.list_places(
+            self.connection, name=name, country=country, article_id=article_id, limit=limit
+        )
+
+    def list_events(
+        self,
+        *,
+        type: str | None = None,
+        actor: str | None = None,
+        place: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        article_id: str | None = None,
+        limit: int = 50,
+    ) -> list[Event]:
+        """Events filtered by type, actor/place substring and date range."""
+        return extraction.list_events(
+            self.connection,
+            type=type,
+            actor=actor,
+            place=place,
+            since=since,
+            until=until,
+            article_id=article_id,
+            limit=limit,
+        )
+
+    def list_entities(
+        self, *, label: str | None = None, name: str | None = None, limit: int = 50
+    ) -> list[EntityRow]:
+        """Canonical entities, most mentioned first."""
+        return extraction.list_entities(self.connection, label=label, name=name, limit=limit)
+
+    def articles_needing_processing(
+        self, pipeline_version: str | None, *, limit: int | None = None
+    ) -> list[str]:
+        """Ids of articles not yet processed by ``pipeline_version``, in ingest order."""
+        return extraction.articles_needing_processing(
+            self.connection, pipeline_version, limit=limit
+        )
+
+    # -- search and counts ---------------------------------------------------------------
+    def search(
+        self, q: str, *, limit: int = 20, offset: int = 0, raw: bool = False
+    ) -> list[SearchHit]:
+        """Articles matching ``q``, best first (``raw``: FTS5 syntax as written)."""
+        return search.search(self.connection, q, limit=limit, offset=offset, raw=raw)
+
+    def search_quotes(self, q: str, *, limit: int = 20, raw: bool = False) -> list[Quote]:
+        """Stored quotes whose text matches ``q``, best first."""
+        return search.search_quotes(self.connection, q, limit=limit, raw=raw)
+
+    def stats(self) -> dict[str, int]:
+        """Counts of articles, sources by status, links and records per type."""
+        return stats.stats(self.connection)
+
+    # -- the cross-article tables (read and written by sitroom.reconcile) ------------------
+    def input_fingerprint(self) -> str:
+        """A summary of the events and claims reconcile reads; equal means unchanged."""
+        return reconciled.input_fingerprint(self.connection)
+
+    def last_fingerprint(self) -> str | None:
+        """The fingerprint recorded by the last :meth:`replace_reconciled`."""
+        return reconciled.last_fingerprint(self.connection)
+
+    def load_event_rows(self) -> list[EventRow]:
+        """Every stored event with its article's outlet and date."""
+        return reconciled.load_event_rows(self.connection)
+
+    def load_claim_rows(self) -> list[ClaimRow]:
+        """Every stored claim with its article's outlet, date and sentence."""
+        return reconciled.load_claim_rows(self.connection)
+
+    def replace_reconciled(
+        self,
+        clusters: Sequence[EventCluster],
+        groups: Sequence[ClaimGroup],
+        edges: Sequence[GraphEdge],
+        *,
+        fingerprint: str | None = None,
+    ) -> None:
+        """Swap the stored clusters, groups and edges for these, atomically."""
+        reconciled.replace_reconciled(
+            self.connection, clusters, groups, edges, fingerprint=fingerprint
+        )
+
+    def read_event_clusters(
+        self,
+        *,
+        type: str | None = None,
+        actor: str | None = None,
+        place: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 100,
+    ) -> list[EventCluster]:
+        """Stored event clusters, newest first."""
+        return reconciled.read_event_clusters(
+            self.connection,
+            type=type,
+            actor=actor,
+            place=place,
+            since=since,
+            until=until,
+            limit=limit,
+        )
+
+    def read_claim_groups(
+        self, *, about: str | None = None, contradictions_only: bool = False
+    ) -> list[ClaimGroup]:
+        """Stored claim groups, biggest first."""
+        return reconciled.read_claim_groups(
+            self.connection, about=about, contradictions_only=contradictions_only
+        )
+
+    def read_graph_edges(self) -> list[GraphEdge]:
+        """Stored actor-graph edges."""
+        return reconciled.read_graph_edges(self.connection)
+
+    def place_coordinates(self) -> dict[str, tuple[str | None, float | None, float | None]]:
+        """Resolved place name -> (country, lat, lon)."""
+        return reconciled.place_coordinates(self.connection)
+
+
+def open_store(
+    path: str | Path | None = None,
+    *,
+    settings: Settings | None = None,
+    migrate: bool = True,
+    readonly: bool = False,
+) -> Store:
+    """Open (creating if needed) and migrate the database at ``path``.
+
+    ``path`` defaults to ``settings.db``; ``":memory:"`` gives a private in-memory store.
+    ``migrate=False`` leaves the schema as it is (for ``sitroom db migrate`` to report).
+    ``readonly=True`` is for commands that only read records (everything but ingest,
+    reprocess and ``db migrate``): a path with no file is refused instead of created, and a
+    schema newer than this code is read with a warning instead of refused. Such a store
+    still applies missing migrations and refreshes derived tables (reconcile).
+
+    Raises:
+        StoreError: no database at ``path`` (``readonly``), the file cannot be opened, is not
+            a sitroom database, or was written by a newer sitroom (unless ``readonly``).
+    """
+    settings = settings or Settings()
+    target = str(path if path is not None else settings.db)
+    if target != MEMORY:
+        _check_path(Path(target), readonly=readonly)
+    db = connect(target, settings=settings)
+    try:
+        newer = _check_schema(db, readonly=readonly)
+        if migrate and not newer:
+            migrations.migrate(db)
+    except sqlite3.DatabaseError as e:
+        db.close()
+        raise StoreError(f"cannot use database {target}: {e}") from e
+    except StoreError:
+        db.close()
+        raise
+    return Store(db)
+
+
+def _check_path(path: Path, *, readonly: bool) -> None:
+    if readonly and not path.exists():
+        raise StoreError(
+            f"no database at {path}: run `sitroom ingest ... --db {path}` first, or check the path"
+        )
+    if not path.parent.is_dir():
+        raise StoreError(f"cannot open database {path}: folder {path.parent} does not exist")
+
+
+def _check_schema(db: Connection, *, readonly: bool) -> bool:
+    """Whether the schema is newer than this code; refused (StoreError) unless ``readonly``."""
+    found = max(migrations.applied_versions(db.conn), default=0)
+    known = migrations.latest_version()
+    if found <= known:
+        return False
+    message = (
+        f"database {db.path} has schema version {found}, newer than this sitroom knows"
+        f" ({known}): it was written by a newer sitroom"
+    )
+    if not readonly:
+        raise StoreError(f"{message}; upgrade sitroom to write to it")
+    warnings.warn(f"{message}; reading it anyway, without migrating", stacklevel=3)
+    return True
