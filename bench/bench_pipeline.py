@@ -5,7 +5,8 @@ articles, 4 to 7 per text, shuffled with a fixed seed), else from a small templa
 generator. Both pipelines run the same texts in the same process, one after the other, so
 the ratio holds on a noisy shared machine; the bare model runs its full default pipeline
 in one process (how a plain spaCy user would), sitroom runs the way it runs at ingest:
-``pipe_docs`` (two worker processes for batches this big).
+``pipe_docs`` with the process count and batch size of ``sitroom.jobs.plan.plan_for``
+(two worker processes for batches this big on an idle machine).
 """
 
 from __future__ import annotations
@@ -86,13 +87,20 @@ def _docs_per_second(run, texts: list[str]) -> float:  # type: ignore[no-untyped
 def run() -> dict[str, float | str]:
     import spacy
 
-    from sitroom.nlp.extract import Document, extract_documents
+    from sitroom.jobs.parallel import run_extraction
+    from sitroom.jobs.plan import plan_for
+    from sitroom.nlp.extract import Document
     from sitroom.nlp.model import MODEL
     from sitroom.nlp.pipeline import load_nlp, pipe_docs
 
     def extract_all(batch: list[str], processes: int | None = None):  # type: ignore[no-untyped-def]
         documents = [Document(id=str(i), text=t, published="2025-03-14") for i, t in enumerate(batch)]
-        return extract_documents(documents, processes=processes)
+        return run_extraction(documents, plan=plan_for(len(documents), processes=processes))
+
+    def pipe_planned(batch: list[str], processes: int | None = None):  # type: ignore[no-untyped-def]
+        # The way sitroom runs the pipeline: jobs.plan picks the processes and batch size.
+        plan = plan_for(len(batch), processes=processes)
+        return pipe_docs(batch, n_process=plan.processes, batch_size=plan.spacy_batch)
 
     texts = make_texts()
     load_before = os.getloadavg()[0]
@@ -110,8 +118,8 @@ def run() -> dict[str, float | str]:
     rounds: dict[str, list[float]] = {"bare": [], "sitroom": [], "one": [], "extract": [], "extract2": []}
     for _ in range(ROUNDS):
         rounds["bare"].append(_docs_per_second(lambda t: bare.pipe(t), texts))
-        rounds["sitroom"].append(_docs_per_second(lambda t: pipe_docs(t), texts))
-        rounds["one"].append(_docs_per_second(lambda t: pipe_docs(t, n_process=1), texts))
+        rounds["sitroom"].append(_docs_per_second(pipe_planned, texts))
+        rounds["one"].append(_docs_per_second(lambda t: pipe_planned(t, 1), texts))
         rounds["extract"].append(_docs_per_second(extract_all, texts))
         rounds["extract2"].append(_docs_per_second(lambda t: extract_all(t, 2), texts))
     bare_rate, sitroom_rate, one_process, extract_rate, extract2_rate = (

@@ -53,7 +53,7 @@ SEARCHES = (
 
 
 def _demo_store(folder: Path) -> tuple[list[Article], dict[str, Extraction]]:
-    from sitroom.nlp.extract import PIPELINE_VERSION, extract_articles
+    from sitroom.jobs.parallel import PIPELINE_VERSION, extract_articles
 
     path = folder / "demo.db"
     ingest(

@@ -41,7 +41,7 @@ def _same(gold: str | None, pred: str | None) -> bool:
 
 
 def _sample(shared: Path) -> dict[str, float | int | str]:
-    from sitroom.nlp.extract import extract_articles
+    from sitroom.jobs.parallel import extract_articles
     from sitroom.readers.read import read_path
     from sitroom.reconcile import list_claim_groups, reconcile_store
     from sitroom.store import open_store

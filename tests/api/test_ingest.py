@@ -66,3 +66,19 @@ def test_upload_with_token_ingests_and_the_article_is_readable(fresh_db):
                 assert article["text"][record["start"] : record["end"]] == record["text"]
         again = _upload(client, {"Authorization": f"Bearer {TOKEN}"}).json()
         assert again["new"] == 0
+
+
+@pytest.mark.issue(12)
+def test_failed_extraction_is_counted_and_named(fresh_db, monkeypatch):
+    from sitroom.nlp import extract as nlp_extract
+
+    def broken(doc, *, article_id, published):
+        raise KeyError("no such component")
+
+    monkeypatch.setattr(nlp_extract, "doc_to_records", broken)
+    with make_client(fresh_db, token=TOKEN) as client:
+        report = _upload(client, {"Authorization": f"Bearer {TOKEN}"}).json()
+    assert (report["new"], report["failed"], report["extract_failed"]) == (1, 0, 1)
+    (failure,) = report["failures"]
+    assert failure["stage"] == "extract" and failure["source"].endswith("ferry.txt")
+    assert failure["message"] == f"article {report['article_ids'][0]}: KeyError: 'no such component'"

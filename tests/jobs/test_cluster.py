@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sitroom.jobs.plan import Plan
 from sitroom.records import Article, article_id_for
 
 pytest.importorskip("distributed")
@@ -24,16 +25,18 @@ def _articles() -> list[Article]:
 
 @pytest.mark.slow
 def test_local_cluster_matches_in_process() -> None:
-    from sitroom.jobs.cluster import extract_distributed, local_client
+    from sitroom.jobs.cluster import close_client, extract_distributed, local_client
 
     articles = _articles()
-    local = {e.article_id: e for e in extract_distributed(articles, batch_size=2)}
+    batches = Plan(processes=1, local_batch=2, task_batch=2)
+    local = {e.article_id: e for e in extract_distributed(articles, plan=batches)}
     client = local_client(workers=1)
     try:
-        remote = {e.article_id: e for e in extract_distributed(articles, client=client, batch_size=2)}
+        remote = {
+            e.article_id: e for e in extract_distributed(articles, client=client, plan=batches)
+        }
     finally:
-        client.close()
-        client.cluster.close()
+        close_client(client)
     assert remote == local
     by_id = {a.id: a for a in articles}
     for extraction in remote.values():

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
 
 from sitroom.errors import IngestError
-from sitroom.jobs.ingest import ingest
+from sitroom.jobs.ingest import IngestStep, ingest
 from sitroom.jobs.synthetic import synthetic_story
-from sitroom.records import Extraction, IngestReport, Quote
+from sitroom.records import Article, Extraction, Failure, IngestReport, Quote
 from sitroom.store import open_store
 
 
@@ -85,29 +86,26 @@ def test_near_duplicate_input_is_linked(tmp_path: Path) -> None:
         assert copy.duplicate_of == report.article_ids[0]
 
 
+def _one_quote(article: Article) -> Extraction:
+    """An extraction with one made-up quote: the article's second word."""
+    start = article.text.index(" ") + 1
+    end = article.text.index(" ", start)
+    quote = Quote(
+        article_id=article.id, start=start, end=end, text=article.text[start:end], kind="direct"
+    )
+    return Extraction(article_id=article.id, quotes=(quote,))
+
+
 def test_input_failing_midway_leaves_nothing_and_batch_goes_on(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
     paths = write_inputs(inputs, 3)
     doomed = paths[1]
 
-    def extract(articles):
+    def extract(articles: Sequence[Article], *, failures: list[Failure]) -> Iterator[Extraction]:
         for article in articles:
             if article.source == str(doomed):
                 raise RuntimeError("extractor crashed")
-            start = article.text.index(" ") + 1
-            end = article.text.index(" ", start)
-            yield Extraction(
-                article_id=article.id,
-                quotes=(
-                    Quote(
-                        article_id=article.id,
-                        start=start,
-                        end=end,
-                        text=article.text[start:end],
-                        kind="direct",
-                    ),
-                ),
-            )
+            yield _one_quote(article)
 
     db_path = tmp_path / "x.db"
     report = ingest([inputs], db=db_path, extract=extract, pipeline_version="test-1")
@@ -141,6 +139,38 @@ def test_input_failing_midway_leaves_nothing_and_batch_goes_on(tmp_path: Path) -
     assert (retry.new, retry.duplicate, retry.failed) == (1, 2, 0)
 
 
+@pytest.mark.issue(12)
+def test_failed_extraction_is_counted_named_and_stored(tmp_path: Path) -> None:
+    paths = write_inputs(tmp_path / "in", 4)
+    doomed, silent = paths[1], paths[3]
+
+    def extract(articles: Sequence[Article], *, failures: list[Failure]) -> Iterator[Extraction]:
+        for article in articles:
+            if article.source == str(doomed):
+                failures.append(
+                    Failure(source=article.id, stage="extract", message="KeyError: 'x'")
+                )
+            elif article.source != str(silent):  # this one is dropped without a word
+                yield _one_quote(article)
+
+    db_path = tmp_path / "x.db"
+    report = ingest(paths, db=db_path, extract=extract, pipeline_version="test-1")
+    assert (report.read, report.new, report.failed, report.extract_failed) == (4, 4, 0, 2)
+    with open_store(db_path) as db:
+        ids = {Path(a.source).name: a.id for a in map(db.get_article, report.article_ids)}
+        assert [(f.source, f.stage) for f in report.failures] == [
+            (str(doomed), "extract"),
+            (str(silent), "extract"),
+        ]
+        assert report.failures[0].message == f"article {ids[doomed.name]}: KeyError: 'x'"
+        assert ids[silent.name] in report.failures[1].message
+        assert db.stats()["extract_failed"] == 2 and db.stats()["quotes"] == 2
+        failed = {f.article_id: f for f in db.list_extract_failures()}
+        assert set(failed) == {ids[doomed.name], ids[silent.name]}
+        assert failed[ids[doomed.name]].message == "KeyError: 'x'"
+        assert db.get_article(ids[doomed.name]).pipeline_version is None  # stays stale
+
+
 def test_unexpected_reader_errors_are_recorded_but_interrupts_stop(tmp_path: Path) -> None:
     paths = write_inputs(tmp_path / "in", 3)
     from sitroom.readers import read_path
@@ -170,18 +200,18 @@ def test_unexpected_reader_errors_are_recorded_but_interrupts_stop(tmp_path: Pat
 
 def test_progress_and_open_store_argument(tmp_path: Path) -> None:
     paths = write_inputs(tmp_path / "in", 3)
-    calls: list[tuple[int, int, str]] = []
+    steps: list[IngestStep] = []
     with open_store(tmp_path / "x.db") as db:
-        report = ingest(
-            [tmp_path / "in"], db=db, progress=lambda d, t, p: calls.append((d, t, p.name))
-        )
+        report = ingest([tmp_path / "in"], db=db, progress=steps.append)
         assert isinstance(report, IngestReport) and db.stats()["articles"] == 3
-    assert calls == [(i + 1, 3, p.name) for i, p in enumerate(paths)]
+    assert [(s.done, s.total, s.path.name, s.new) for s in steps] == [
+        (i + 1, 3, p.name, i + 1) for i, p in enumerate(paths)
+    ]
 
 
 @pytest.mark.slow
 def test_ingest_with_real_extraction_saves_records_with_exact_spans(tmp_path: Path, nlp) -> None:
-    from sitroom.nlp.extract import PIPELINE_VERSION, extract_articles
+    from sitroom.jobs.parallel import PIPELINE_VERSION, extract_articles
 
     source = tmp_path / "report.txt"
     source.write_text(

@@ -133,23 +133,6 @@ def test_organization_containing_a_place_drops_the_place_id(nlp):
     assert ents["Lviv"] == ("GPE", "Lviv")
 
 
-def test_worker_count_rules():
-    from sitroom.nlp.pipeline import MULTIPROCESS_MIN_TEXTS, default_processes
-
-    assert default_processes(3) == 1
-    assert default_processes(MULTIPROCESS_MIN_TEXTS) in {1, 2}
-
-
-def test_worker_count_follows_spare_cores(monkeypatch):
-    from sitroom.nlp import pipeline
-
-    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(pipeline.os, "getloadavg", lambda: (0.2, 0.2, 0.2))
-    assert pipeline.default_processes(1000) == 2
-    monkeypatch.setattr(pipeline.os, "getloadavg", lambda: (3.5, 3.0, 3.0))
-    assert pipeline.default_processes(1000) == 1
-
-
 def test_possessive_does_not_hide_a_known_name(nlp):
     doc = nlp("He read Zelensky’s letter twice.")
     assert [(e.text, e.ent_id_) for e in doc.ents if e.label_ == "PERSON"] == [

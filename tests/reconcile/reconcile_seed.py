@@ -59,7 +59,7 @@ def make_articles() -> list[Article]:
 
 def build_seeded_db(path: Path) -> Path:
     """Write the articles, their extractions (real pipeline) and the reconciled tables to ``path``."""
-    from sitroom.nlp.extract import extract_articles
+    from sitroom.jobs.parallel import extract_articles
     from sitroom.reconcile import reconcile_store
     from sitroom.store import open_store
 

@@ -222,6 +222,7 @@ class IngestReportPublic(_Record):
     duplicate: int = 0
     near_duplicate: int = 0
     failed: int = 0
+    extract_failed: int = 0
     links: int = 0
     failures: list[dict[str, Any]] = Field(default_factory=list)
     article_ids: list[str] = Field(default_factory=list)

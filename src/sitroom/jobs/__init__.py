@@ -1,1 +1,7 @@
-"""Running the pipeline over many inputs: ingest, reprocess, and the Dask fan-out."""
+"""Running the pipeline over many inputs; ``nlp/`` only knows one document at a time.
+
+``plan`` chooses the process count and every chunk and batch size; ``parallel`` runs
+extraction here or in forked workers; ``ingest`` reads inputs into the store (one
+transaction each); ``reprocess`` re-extracts stored articles; ``cluster`` fans out over
+Dask (the only module that imports it); ``synthetic`` makes test and benchmark text.
+"""

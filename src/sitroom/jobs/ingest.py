@@ -3,6 +3,10 @@
 Why one transaction per input: a kill -9 at any moment leaves only whole inputs behind,
 and because an input whose bytes (sha256) are already recorded is skipped, a resumed run
 converges on the same store as one clean run, with nothing doubled.
+
+An article whose extraction fails is never hidden (issue 12): it is stored without
+records, counted in ``IngestReport.extract_failed``, named in ``failures`` (stage
+``extract``) and recorded in the store's ``extract_failures`` until a reprocess succeeds.
 """
 
 from __future__ import annotations
@@ -10,26 +14,47 @@ from __future__ import annotations
 import hashlib
 import logging
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from sitroom.config import Settings
 from sitroom.errors import IngestError
+from sitroom.readers import iter_input_paths, read_path
+from sitroom.readers.result import ReadResult
 from sitroom.records import Article, Extraction, Failure, IngestReport
 from sitroom.store import Store, open_store
 
-if TYPE_CHECKING:
-    from sitroom.readers.result import ReadResult
-
-__all__ = ["Extractor", "Progress", "Reader", "ingest"]
+__all__ = ["Extractor", "IngestStep", "Progress", "Reader", "ingest"]
 
 log = logging.getLogger(__name__)
 
-Extractor = Callable[[Iterable[Article]], Iterable[Extraction]]
-Reader = Callable[[Path], "ReadResult"]
-Progress = Callable[[int, int, Path], None]  # (inputs done, inputs in all, the input just done)
+
+class Extractor(Protocol):
+    """Records for each article; one that fails goes to ``failures`` (source = article id).
+
+    :func:`sitroom.jobs.parallel.extract_articles` is one. Raising fails the whole input.
+    """
+
+    def __call__(
+        self, articles: Sequence[Article], /, *, failures: list[Failure]
+    ) -> Iterable[Extraction]: ...
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IngestStep:
+    """Where a batch stands after one more input, for progress displays."""
+
+    done: int  # inputs done, this one included
+    total: int  # inputs in all
+    path: Path  # the input just done
+    new: int  # articles stored new so far (near-duplicates included)
+    failed: int  # inputs failed so far
+
+
+Reader = Callable[[Path], ReadResult]
+Progress = Callable[[IngestStep], None]
 
 # Version recorded on extracted records when the extractor does not say which it is.
 UNVERSIONED = "unversioned"
@@ -42,6 +67,7 @@ class _Tally:
     duplicate: int = 0
     near_duplicate: int = 0
     failed: int = 0
+    extract_failed: int = 0
     links: int = 0
     failures: list[Failure] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
@@ -53,6 +79,7 @@ class _Tally:
             duplicate=self.duplicate,
             near_duplicate=self.near_duplicate,
             failed=self.failed,
+            extract_failed=self.extract_failed,
             links=self.links,
             failures=tuple(self.failures),
             article_ids=tuple(self.article_ids),
@@ -73,8 +100,6 @@ def _expand(paths: Iterable[Path | str], *, store_path: str | None = None) -> li
 
     The database being written (and its WAL/SHM/journal files) is skipped.
     """
-    from sitroom.readers import iter_input_paths
-
     own: set[Path] = set()
     if store_path and store_path != ":memory:":
         own = {Path(store_path + suffix).resolve() for suffix in _STORE_SUFFIXES}
@@ -99,8 +124,6 @@ def _fingerprint(path: Path, max_bytes: int) -> tuple[str | None, int | None]:
 def _default_reader(
     settings: Settings, fmt: str | None, published: str | None, outlet: str | None
 ) -> Reader:
-    from sitroom.readers import read_path
-
     def read(path: Path) -> ReadResult:
         return read_path(
             path, fmt=fmt, published=published, outlet=outlet, max_bytes=settings.max_input_bytes
@@ -167,10 +190,12 @@ def _ingest_one(
             )
             saved = db.save_articles(result.articles, source_id=source_id)
             links = db.save_links(result.links, source_id=source_id)
+            extract_failures: list[Failure] = []
             if extract is not None and saved.articles:
                 stage = "extract"
-                for extraction in extract(saved.articles):
-                    db.save_extraction(extraction, pipeline_version=pipeline_version)
+                extract_failures = _save_extractions(
+                    db, saved.articles, extract, pipeline_version=pipeline_version
+                )
     except Exception as e:  # noqa: BLE001 - the input's transaction rolled back whole
         _fail(
             db,
@@ -190,6 +215,38 @@ def _ingest_one(
     tally.links += links
     tally.article_ids += saved.new
     tally.failures += [Failure(source=str(path), stage="read", message=m) for m in result.skipped]
+    tally.extract_failed += len(extract_failures)
+    tally.failures += [
+        Failure(source=str(path), stage="extract", message=f"article {f.source}: {f.message}")
+        for f in extract_failures
+    ]
+
+
+def _save_extractions(
+    db: Store, articles: Sequence[Article], extract: Extractor, *, pipeline_version: str
+) -> list[Failure]:
+    """Save each article's records; record (and return) the articles whose extraction failed.
+
+    An article the extractor neither yields nor reports is a failure too: nothing is hidden.
+    """
+    failures: list[Failure] = []
+    done: set[str] = set()
+    for extraction in extract(articles, failures=failures):
+        db.save_extraction(extraction, pipeline_version=pipeline_version)
+        db.clear_extract_failure(extraction.article_id)
+        done.add(extraction.article_id)
+    reported = {f.source for f in failures} | done
+    failures += [
+        Failure(source=a.id, stage="extract", message="the extractor returned no records for it")
+        for a in articles
+        if a.id not in reported
+    ]
+    for failure in failures:
+        log.info("extraction failed for article %s: %s", failure.source, failure.message)
+        db.record_extract_failure(
+            failure.source, message=failure.message, pipeline_version=pipeline_version
+        )
+    return failures
 
 
 def _open(db: Store | str | Path | None, settings: Settings) -> tuple[Store, bool]:
@@ -216,8 +273,10 @@ def ingest(
     ``new`` counts articles stored for the first time, ``near_duplicate`` those stored and
     linked to an earlier copy, ``duplicate`` those already present (or inputs already read,
     counted by their articles). A failed input is recorded in ``sources`` and the batch
-    goes on. ``extract(articles)`` (optional) yields each new article's records, saved in
-    the same transaction under ``pipeline_version`` (default: ``extract.pipeline_version``).
+    goes on. ``extract`` (optional, an :class:`Extractor`) gives each new article's records,
+    saved in the same transaction under ``pipeline_version`` (default:
+    ``extract.pipeline_version``); an article whose extraction fails is stored without
+    records and counted in ``extract_failed``. ``progress`` is called after each input.
     ``reader`` replaces :func:`sitroom.readers.read_path` (tests, custom sources).
 
     Args:
@@ -241,7 +300,15 @@ def ingest(
                 max_bytes=settings.max_input_bytes,
             )
             if progress is not None:
-                progress(done, len(inputs), path)
+                progress(
+                    IngestStep(
+                        done=done,
+                        total=len(inputs),
+                        path=path,
+                        new=tally.new + tally.near_duplicate,
+                        failed=tally.failed,
+                    )
+                )
     finally:
         if owned:
             store.close()

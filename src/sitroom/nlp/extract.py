@@ -1,15 +1,15 @@
 """Run every extractor over articles: text -> Doc -> Extraction (no spaCy type leaves here).
 
-This is the per-article pure function of DESIGN.md (article, gazetteer, pipeline version)
-that runs locally or on Dask workers. Extractors run in dependency order: entities first
-(canonical names), then quotes (speakers use mentions), claims (claimants use quotes),
-time expressions, places, and events (which use all of the above).
+This is the per-article pure function of DESIGN.md (article, gazetteer, pipeline version);
+``sitroom.jobs`` runs it in one process, in forked workers or on Dask workers and chooses
+how. Extractors run in dependency order: entities first (canonical names), then quotes
+(speakers use mentions), claims (claimants use quotes), time expressions, places, and
+events (which use all of the above).
 """
 
 from __future__ import annotations
 
 import logging
-import multiprocessing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -19,19 +19,15 @@ from sitroom.nlp.claims.extract import extract_claims
 from sitroom.nlp.entities.extract import extract_entities
 from sitroom.nlp.events.extract import extract_events
 from sitroom.nlp.model import PIPELINE_VERSION
-from sitroom.nlp.pipeline import default_processes, load_nlp, pipe_docs
+from sitroom.nlp.pipeline import pipe_docs
 from sitroom.nlp.places.extract import extract_places
 from sitroom.nlp.quotes.extract import extract_quotes
 from sitroom.nlp.timex.extract import extract_timexes
-from sitroom.records import Article, Extraction, Failure
+from sitroom.records import Extraction, Failure
 
 logger = logging.getLogger(__name__)
 
-# Documents per task for forked workers: spaCy batches well inside a chunk, and the two
-# workers stay busy until the end of a batch (measured in bench/bench_pipeline.py).
-FORK_CHUNK = 16
-
-__all__ = ["PIPELINE_VERSION", "Document", "doc_to_records", "extract_articles", "extract_documents"]
+__all__ = ["PIPELINE_VERSION", "Document", "doc_to_records", "extract_documents"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -77,23 +73,17 @@ def extract_documents(
     documents: Iterable[Document],
     *,
     failures: list[Failure] | None = None,
-    processes: int | None = None,
+    batch_size: int | None = None,
 ) -> Iterator[Extraction]:
-    """Extract records from many documents with one model load, batched, in input order.
+    """Extract records from many documents in this process, one model load, in input order.
 
-    With a ``failures`` list, a document whose extraction raises is recorded there and
-    skipped (batches are forgiving per document); without one, the error propagates.
-    ``processes=None`` uses two forked workers for big batches on an idle 2-core machine
-    (``pipeline.default_processes``); each worker parses *and* extracts its chunk, so
-    only small records cross process boundaries, never Docs.
+    With a ``failures`` list, a document whose extraction raises is recorded there
+    (``source`` is its id) and skipped: batches are forgiving per document. Without one,
+    the error propagates. ``batch_size`` is the ``nlp.pipe`` batch (``sitroom.jobs.plan``
+    chooses it; running many processes is ``sitroom.jobs.parallel``'s job).
     """
     documents = list(documents)
-    if processes is None:
-        processes = default_processes(len(documents))
-    if processes > 1:
-        yield from _extract_forked(documents, failures=failures, processes=processes)
-        return
-    docs = pipe_docs((d.text for d in documents), n_process=1)
+    docs = pipe_docs((d.text for d in documents), batch_size=batch_size)
     for document, doc in zip(documents, docs, strict=True):
         if failures is None:
             yield doc_to_records(doc, article_id=document.id, published=document.published)
@@ -101,36 +91,10 @@ def extract_documents(
         try:
             extraction = doc_to_records(doc, article_id=document.id, published=document.published)
         except Exception as e:
-            logger.exception("extraction failed for %s", document.id)
-            failures.append(Failure(source=document.id, stage="extract", message=f"{type(e).__name__}: {e}"))
+            # The traceback is for --debug only: the failure itself is reported by the caller.
+            logger.debug("extraction failed for %s", document.id, exc_info=True)
+            failures.append(
+                Failure(source=document.id, stage="extract", message=f"{type(e).__name__}: {e}")
+            )
             continue
         yield extraction
-
-
-def _extract_chunk(chunk: list[Document]) -> tuple[list[Extraction], list[Failure]]:
-    failures: list[Failure] = []
-    return list(extract_documents(chunk, failures=failures, processes=1)), failures
-
-
-def _extract_forked(
-    documents: list[Document], *, failures: list[Failure] | None, processes: int
-) -> Iterator[Extraction]:
-    load_nlp()  # load before forking: workers share the loaded model copy-on-write
-    chunks = [documents[i : i + FORK_CHUNK] for i in range(0, len(documents), FORK_CHUNK)]
-    with multiprocessing.get_context("fork").Pool(processes) as pool:
-        for extractions, chunk_failures in pool.imap(_extract_chunk, chunks):
-            if chunk_failures and failures is None:
-                first = chunk_failures[0]
-                raise RuntimeError(f"extraction failed for {first.source}: {first.message}")
-            if failures is not None:
-                failures.extend(chunk_failures)
-            yield from extractions
-
-
-def extract_articles(
-    articles: Iterable[Article], *, failures: list[Failure] | None = None
-) -> Iterator[Extraction]:
-    """Extract records from stored or freshly read articles; spans index ``article.text``."""
-    return extract_documents(
-        (Document(id=a.id, text=a.text, published=a.published) for a in articles), failures=failures
-    )

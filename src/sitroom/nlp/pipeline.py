@@ -15,8 +15,6 @@ plus WEAPON, and ``doc.sents`` / ``token.dep_ .pos_ .tag_ .lemma_`` are the mode
 from __future__ import annotations
 
 import logging
-import multiprocessing
-import os
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -30,15 +28,6 @@ from sitroom.nlp.registrations import GAZETTEER, NER_MERGE, NER_STASH
 __all__ = ["build_nlp", "load_nlp", "pipe_docs"]
 
 log = logging.getLogger(__name__)
-
-# Below this many texts one process is faster: starting a worker and shipping it the
-# pipeline costs a few seconds (measured in bench/bench_pipeline.py), about 100 texts' work.
-MULTIPROCESS_MIN_TEXTS = 200
-# Idle cores (cpu count minus the 1-minute load average) needed before forking a second
-# worker; under 1 because our own process counts in the load while it runs.
-MIN_SPARE_CORES = 0.75
-# Two workers: the target machines (and CI) have 2 cores; more would oversubscribe them.
-MAX_PROCESSES = 2
 
 
 def build_nlp(*, gazetteer: bool = True, conll: bool | None = None) -> Language:
@@ -76,29 +65,12 @@ def load_nlp() -> Language:
     return build_nlp()
 
 
-def default_processes(count: int) -> int:
-    """How many processes to use for ``count`` texts: 2 on an idle multi-core machine, else 1."""
-    # A daemonic process (a Dask worker, by default) may not start children.
-    if count < MULTIPROCESS_MIN_TEXTS or multiprocessing.current_process().daemon:
-        return 1
-    cores = os.cpu_count() or 1
-    # A second worker only pays when a core is idle: on a busy machine the two processes
-    # just share one core and pay for shipping docs back (bench/bench_pipeline.py).
-    spare = cores - os.getloadavg()[0]
-    return min(MAX_PROCESSES, cores) if spare >= MIN_SPARE_CORES else 1
-
-
 def pipe_docs(
-    texts: Iterable[str], *, n_process: int | None = None, batch_size: int = 32
+    texts: Iterable[str], *, n_process: int = 1, batch_size: int | None = None
 ) -> Iterator[Doc]:
-    """Run the shared pipeline over many texts, in order; the one way sitroom batches texts.
+    """Run the shared pipeline over many texts, in order; output is the same for any settings.
 
-    ``n_process=None`` picks 2 worker processes for batches of at least
-    ``MULTIPROCESS_MIN_TEXTS`` texts on a machine with 2+ cores and a spare one (by load
-    average), else runs in-process (also inside daemonic processes such as Dask workers,
-    which may not fork children). Output is the same either way.
+    How many processes and how big a batch is decided by the caller (``sitroom.jobs.plan``);
+    ``batch_size=None`` is spaCy's own default.
     """
-    items = list(texts)
-    if n_process is None:
-        n_process = default_processes(len(items))
-    yield from load_nlp().pipe(items, n_process=n_process, batch_size=batch_size)
+    yield from load_nlp().pipe(texts, n_process=n_process, batch_size=batch_size)

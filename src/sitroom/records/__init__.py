@@ -117,13 +117,14 @@ class Failure:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class IngestReport:
-    """Counts for one ingest batch: inputs read, articles new and duplicate, inputs failed."""
+    """Counts for one ingest batch: inputs read and failed; articles new, duplicate, unextracted."""
 
     read: int = 0
     new: int = 0
     duplicate: int = 0
     near_duplicate: int = 0
     failed: int = 0
+    extract_failed: int = 0  # articles stored without records: their extraction failed
     links: int = 0
     failures: tuple[Failure, ...] = ()
     article_ids: tuple[str, ...] = ()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from sitroom.store.articles import ArticlePage, ArticleSummary, SaveResult, SourceRow
 from sitroom.store.extraction import EntityRow
 from sitroom.store.facade import Store, open_store
+from sitroom.store.failures import ExtractFailureRow
 from sitroom.store.search import MARK_CLOSE, MARK_OPEN, SearchHit
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "ArticlePage",
     "ArticleSummary",
     "EntityRow",
+    "ExtractFailureRow",
     "SaveResult",
     "SearchHit",
     "SourceRow",

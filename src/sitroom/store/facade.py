@@ -19,11 +19,12 @@ from sitroom.config import Settings
 from sitroom.errors import StoreError
 from sitroom.records import Article, Claim, Event, Extraction, Link, Place, Quote
 from sitroom.records.reconciled import ClaimGroup, ClaimRow, EventCluster, EventRow, GraphEdge
-from sitroom.store import articles, extraction, migrations, reconciled, search, stats
+from sitroom.store import articles, extraction, failures, migrations, reconciled, search, stats
 from sitroom.store.articles import ArticlePage, SaveResult, SourceRow
 from sitroom.store.bounds import MAX_OFFSET
 from sitroom.store.connection import Connection, connect
 from sitroom.store.extraction import EntityRow
+from sitroom.store.failures import ExtractFailureRow
 from sitroom.store.search import SearchHit
 
 __all__ = ["Store", "open_store"]
@@ -229,6 +230,23 @@ class Store:
     def stats(self) -> dict[str, int]:
         """Counts of articles, sources by status, links and records per type."""
         return stats.stats(self.connection)
+
+    # -- articles whose extraction failed (kept until a reprocess succeeds) ----------------
+    def record_extract_failure(
+        self, article_id: str, *, message: str, pipeline_version: str | None
+    ) -> None:
+        """Remember that ``article_id`` failed extraction (replacing an earlier failure)."""
+        failures.record_extract_failure(
+            self.connection, article_id, message=message, pipeline_version=pipeline_version
+        )
+
+    def clear_extract_failure(self, article_id: str) -> None:
+        """Forget an earlier failure of ``article_id`` (its extraction has now succeeded)."""
+        failures.clear_extract_failure(self.connection, article_id)
+
+    def list_extract_failures(self) -> list[ExtractFailureRow]:
+        """Every article whose last extraction failed, oldest failure first."""
+        return failures.list_extract_failures(self.connection)
 
     # -- the cross-article tables (read and written by sitroom.reconcile) ------------------
     def input_fingerprint(self) -> str:

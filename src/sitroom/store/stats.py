@@ -21,6 +21,8 @@ def stats(db: Connection) -> dict[str, int]:
         "sources_partial": 0,
         "sources_failed": 0,
         "links": db.count("SELECT count(*) FROM links"),
+        # Articles whose last extraction failed (cleared when a reprocess succeeds; issue 12).
+        "extract_failed": db.count("SELECT count(*) FROM extract_failures"),
     }
     for row in db.query("SELECT status, count(*) FROM sources GROUP BY status"):
         counts[f"sources_{row[0]}"] = int(row[1])

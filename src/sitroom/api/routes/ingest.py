@@ -19,7 +19,8 @@ from sitroom.api.deps import get_settings, reconcile_in_background, require_toke
 from sitroom.api.schemas import IngestReportPublic
 from sitroom.config import Settings
 from sitroom.errors import BadRequest, InputTooLarge
-from sitroom.records import Failure
+from sitroom.jobs.ingest import ingest
+from sitroom.jobs.parallel import PIPELINE_VERSION, extract_articles
 
 __all__ = ["router"]
 
@@ -70,22 +71,14 @@ async def ingest_upload(
 
 
 def _ingest_paths(paths: list[Path], settings: Settings, *, reconcile: bool) -> dict[str, Any]:
-    """Ingest with extraction (as `sitroom ingest` does); extraction failures are reported too."""
-    from sitroom.jobs.ingest import ingest
-    from sitroom.nlp.extract import PIPELINE_VERSION, extract_articles
-
-    failures: list[Failure] = []
+    """Ingest with extraction (as `sitroom ingest` does); failed extractions are reported too."""
     report = ingest(
         paths,
         db=settings.db_path,
         settings=settings,
-        extract=(lambda articles: extract_articles(articles, failures=failures))
-        if settings.extract
-        else None,
+        extract=extract_articles if settings.extract else None,
         pipeline_version=PIPELINE_VERSION if settings.extract else None,
     )
     if report.new and reconcile:
         reconcile_in_background(settings)
-    found = asdict(report)
-    found["failures"] = [asdict(f) for f in (*report.failures, *failures)]
-    return found
+    return asdict(report)

@@ -1,4 +1,4 @@
-"""`sitroom events / claims / graph / export` as real subprocesses over a seeded SQLite file."""
+"""`sitroom quotes / entities / events / claims / graph` and `export` as real subprocesses over a seeded SQLite file."""
 
 from __future__ import annotations
 
@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-# The seed module lives with the reconcile tests; this file sits one folder up.
-sys.path.insert(0, str(Path(__file__).resolve().parent / "reconcile"))
 from tests.reconcile.reconcile_seed import build_seeded_db
 
 SITROOM = Path(sys.executable).parent / "sitroom"
@@ -78,3 +76,13 @@ def test_export_acled_file(seeded_db_path: Path, tmp_path: Path) -> None:
 def test_export_rejects_unknown_format(seeded_db_path: Path) -> None:
     done = _run("export", "--format", "xlsx", "--db", str(seeded_db_path))
     assert done.returncode == 2
+
+
+def test_quotes_and_entities_list_what_was_extracted(seeded_db_path: Path) -> None:
+    quotes = _run("quotes", "--json", "--db", str(seeded_db_path))
+    assert quotes.returncode == 0, quotes.stderr
+    rows = json.loads(quotes.stdout)
+    assert rows and all(r["text"] for r in rows)
+    entities = _run("entities", "--type", "GPE", "--db", str(seeded_db_path))
+    assert entities.returncode == 0, entities.stderr
+    assert any(line.split()[:2] == ["GPE", "Russia"] for line in entities.stdout.splitlines())
