@@ -7,7 +7,7 @@ DEMO_DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint bench eval train-ner clean
+.PHONY: setup run test lint gate bench eval train-ner clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -22,11 +22,21 @@ run: $(STAMP)
 	$(BIN)/sitroom search "air defence" --db $(DEMO_DB) --limit 3
 	$(BIN)/sitroom serve --db $(DEMO_DB) --host $(HOST) --port $(PORT)
 
+# pytest exits 5 when it collected no tests: a broken selection, reported as such.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	@rc=0; $(BIN)/python -m pytest -q || rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests" >&2; fi; exit $$rc
 
+# Style, types, and the import rules of docs/architecture.md (pyproject.toml configures each).
 lint: $(STAMP)
 	$(BIN)/ruff check src tests eval bench
+	$(BIN)/ruff format --check src tests eval bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+# Pinned accuracy floors on the sample and fixed benchmark slices (eval/floors.json).
+gate: $(STAMP)
+	$(BIN)/python eval/gate.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -173,9 +173,11 @@ def _in_lexicon(lemma_pos: tuple[str, str] | None, verbs: set[str], nouns: set[s
     return (pos == "VERB" and lemma in verbs) or (pos in {"NOUN", "PROPN"} and lemma in nouns)
 
 
-def run(shared: Path) -> dict[str, float | int | str]:
+def run(shared: Path, *, meantime: bool = True) -> dict[str, float | int | str]:
+    """Score the seed sample, and MEANTIME's event triggers unless ``meantime=False``."""
     metrics = _sample(shared)
-    metrics.update(_meantime(shared))
+    if meantime:
+        metrics.update(_meantime(shared))
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in metrics.items()}
 
 

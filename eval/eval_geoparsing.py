@@ -72,7 +72,7 @@ def score_corpus(nlp: object, articles: list[tuple[str, list[Gold]]]) -> dict[st
     tp_pred = n_pred = tp_gold = n_gold = 0
     errors: list[float] = []
     docs = nlp.pipe((text for text, _ in articles), batch_size=32)  # type: ignore[attr-defined]
-    for (text, golds), doc in zip(articles, docs, strict=True):
+    for (_, golds), doc in zip(articles, docs, strict=True):
         places = extract_places(doc, article_id="eval")
         n_pred += len(places)
         tp_pred += sum(any(p.start < g.end and g.start < p.end for g in golds) for p in places)
@@ -98,18 +98,37 @@ def score_corpus(nlp: object, articles: list[tuple[str, list[Gold]]]) -> dict[st
     }
 
 
-def run(shared: Path) -> dict[str, float | int | str]:
+def first_toponyms(
+    articles: list[tuple[str, list[Gold]]], count: int
+) -> list[tuple[str, list[Gold]]]:
+    """The leading articles that together hold at least ``count`` gold toponyms."""
+    taken: list[tuple[str, list[Gold]]] = []
+    for article in articles:
+        if sum(len(golds) for _, golds in taken) >= count:
+            break
+        taken.append(article)
+    return taken
+
+
+def run(
+    shared: Path, *, corpora: tuple[str, ...] = tuple(CORPORA), toponyms: int | None = None
+) -> dict[str, float | int | str]:
+    """Score each of ``corpora``; with ``toponyms``, only each corpus's leading articles that
+    hold that many gold toponyms (a fixed slice, for the gate)."""
     from sitroom.nlp.pipeline import load_nlp
 
     nlp = load_nlp()
     folder = shared / "benchmarks" / "geoparsing"
     metrics: dict[str, float | int | str] = {}
-    for name, file in CORPORA.items():
-        for key, value in score_corpus(nlp, read_corpus(folder / file)).items():
+    for name in corpora:
+        articles = read_corpus(folder / CORPORA[name])
+        if toponyms is not None:
+            articles = first_toponyms(articles, toponyms)
+        for key, value in score_corpus(nlp, articles).items():
             metrics[f"{name}_{key}"] = round(value, 4) if key != "toponyms" else int(value)
     for key in ("precision", "recall", "f1", "acc161", "auc"):
         metrics[f"{key}_macro"] = round(
-            sum(float(metrics[f"{n}_{key}"]) for n in CORPORA) / len(CORPORA), 4
+            sum(float(metrics[f"{n}_{key}"]) for n in corpora) / len(corpora), 4
         )
     return metrics
 

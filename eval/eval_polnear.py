@@ -26,14 +26,14 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from sitroom.nlp.pipeline import load_nlp
 from sitroom.nlp.quotes.extract import extract_quotes
 from sitroom.records import Quote
 
 TARGETS = {"direct_f1": 0.85, "direct_speaker_acc": 0.88}
+REPO = Path(__file__).resolve().parents[1]
 
 # The benchmark's definition: overlap >= 30% of each span.
 MIN_OVERLAP = 0.3
@@ -246,8 +246,11 @@ def predict(docs: list[tuple[str, str, list[Gold]]]) -> list[tuple[str, list[Gol
     ]
 
 
-def run(shared: Path, *, split: str = "dev") -> dict[str, float | int | str]:
-    docs = load_split(shared / "benchmarks" / "polnear" / split)
+def run(
+    shared: Path, *, split: str = "dev", limit: int | None = None
+) -> dict[str, float | int | str]:
+    """Score ``split`` (its first ``limit`` articles in name order, if given)."""
+    docs = load_split(shared / "benchmarks" / "polnear" / split)[:limit]
     pairs = predict(docs)
     metrics: dict[str, float | int | str] = {"articles": len(docs)}
     for view in ("direct", "all"):

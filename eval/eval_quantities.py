@@ -75,7 +75,8 @@ def _gold_values(raw: str) -> tuple[float, ...] | None:
 
 def _same(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return len(a) == len(b) and all(
-        math.isclose(x, y, rel_tol=1e-6, abs_tol=1e-9) for x, y in zip(sorted(a), sorted(b))
+        math.isclose(x, y, rel_tol=1e-6, abs_tol=1e-9)
+        for x, y in zip(sorted(a), sorted(b), strict=True)
     )
 
 
@@ -187,11 +188,17 @@ def score_newsquant(
     }
 
 
-def run(shared: Path) -> dict[str, float | int | str]:
+def run(
+    shared: Path, *, limit: int | None = None, extras: bool = True
+) -> dict[str, float | int | str]:
+    """Score NewsQuant dev (its first ``limit`` sentences, if given); ``extras=False`` skips
+    the without-durations view and the Recognizers-Text sets."""
     nlp = load_nlp()
     base = shared / "benchmarks" / "quantities"
-    items = json.loads((base / "newsquant-dev.json").read_text(encoding="utf-8"))
+    items = json.loads((base / "newsquant-dev.json").read_text(encoding="utf-8"))[:limit]
     metrics: dict[str, float | int | str] = dict(score_newsquant(items, nlp))
+    if not extras:
+        return metrics
     default = score_newsquant(items, nlp, durations=False)
     metrics["value_f1_without_durations"] = default["value_f1"]
     metrics["value_unit_f1_without_durations"] = default["value_unit_f1"]

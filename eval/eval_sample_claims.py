@@ -131,7 +131,7 @@ def run(shared: Path) -> dict[str, float | int | str]:
             if line.strip()
         }
     from_widget = len(widget) + sum(
-        1 for text, found_claims in zip(texts, claims) for c in found_claims
+        1 for text, found_claims in zip(texts, claims, strict=True) for c in found_claims
         if text[text.rfind("\n", 0, c.start) + 1 : (text.find("\n", c.end) + 1 or len(text) + 1) - 1].strip() in widget_lines
     )  # fmt: skip
     years = sum(1 for cs in claims for c in cs if _YEAR.match(c.text.strip()))

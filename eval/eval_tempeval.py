@@ -190,7 +190,7 @@ def _predict(docs: list[GoldDoc]) -> Iterator[list[Pred]]:
 
     nlp = load_nlp()
     with nlp.select_pipes(disable=[p for p in _UNUSED_PIPES if p in nlp.pipe_names]):
-        for doc, gold in zip(nlp.pipe(d.text for d in docs), docs):
+        for doc, gold in zip(nlp.pipe(d.text for d in docs), docs, strict=True):
             yield [
                 (t.start, t.end, t.timex_type, t.value)
                 for t in extract_timexes(doc, article_id=gold.name, published=gold.dct)
@@ -200,7 +200,8 @@ def _predict(docs: list[GoldDoc]) -> Iterator[list[Pred]]:
 def _score(docs: list[GoldDoc], *, show_errors: int = 0) -> dict[str, float | int]:
     counts: Counter[str] = Counter()
     samples: list[str] = []
-    for gold, pred in zip(docs, _predict(docs)):
+    for gold, found in zip(docs, _predict(docs), strict=True):
+        pred = found
         if gold.dateline:
             pred = [p for p in pred if p[1] <= gold.dateline[0] or p[0] >= gold.dateline[1]]
         if gold.annotated_until is not None:
@@ -234,9 +235,10 @@ def _score(docs: list[GoldDoc], *, show_errors: int = 0) -> dict[str, float | in
 
 
 def run(
-    shared: Path, *, show_errors: int = 0, meantime: bool = True
+    shared: Path, *, show_errors: int = 0, meantime: bool = True, limit: int | None = None
 ) -> dict[str, float | int | str]:
-    docs = load_docs(shared)
+    """Score TBAQ-cleaned (its first ``limit`` files in path order, if given) and MEANTIME."""
+    docs = load_docs(shared)[:limit]
     if not docs:
         return {"error": f"no .tml files under {shared / CORPUS}"}
     metrics: dict[str, float | int | str] = dict(_score(docs, show_errors=show_errors))

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 
 __all__ = ["SETTINGS", "Setting", "Settings", "load_settings"]
 
@@ -59,7 +61,9 @@ def _coerce(value: str, default: object) -> object:
     return value
 
 
-def load_settings(*, cwd: Path | None = None, env: dict[str, str] | None = None, **overrides: object) -> Settings:
+def load_settings(
+    *, cwd: Path | None = None, env: dict[str, str] | None = None, **overrides: object
+) -> Settings:
     """Build Settings from defaults, ``sitroom.toml``, ``SITROOM_*`` env vars and overrides.
 
     Overrides whose value is None are ignored, so CLI flags can be passed straight through.
@@ -70,12 +74,19 @@ def load_settings(*, cwd: Path | None = None, env: dict[str, str] | None = None,
     if toml_path.is_file():
         data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
         known = {f.name for f in fields(Settings)}
-        settings = replace(settings, **{k: v for k, v in data.items() if k in known})
+        settings = _replace(settings, {k: v for k, v in data.items() if k in known})
     defaults = {s.name: s.default for s in SETTINGS}
     from_env = {
         name: _coerce(env[f"SITROOM_{name.upper()}"], defaults[name])
         for name in defaults
         if f"SITROOM_{name.upper()}" in env
     }
-    settings = replace(settings, **from_env)
-    return replace(settings, **{k: v for k, v in overrides.items() if v is not None})
+    settings = _replace(settings, from_env)
+    return _replace(settings, {k: v for k, v in overrides.items() if v is not None})
+
+
+def _replace(settings: Settings, changes: Mapping[str, object]) -> Settings:
+    # Each field has its own type, so a mixed mapping cannot be typed per key for `**`:
+    # the values come from TOML, the environment (coerced by _coerce) or CLI flags.
+    kwargs: dict[str, Any] = dict(changes)
+    return replace(settings, **kwargs)

@@ -38,7 +38,7 @@ def _xml_error(exception: object) -> str:
 
 
 def _body_html(entry: Any) -> str | None:
-    contents = [c.get("value", "") for c in entry.get("content", []) if c.get("value")]
+    contents: list[str] = [c.get("value", "") for c in entry.get("content", []) if c.get("value")]
     if contents:
         return max(contents, key=len)
     summary = entry.get("summary") or ""
