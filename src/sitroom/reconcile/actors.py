@@ -237,7 +237,7 @@ def _person_like(name: str) -> bool:
 
 
 def _surname(name: str) -> str:
-    return _fold(name.split()[-1])
+    return _fold(name.rsplit(maxsplit=1)[-1])
 
 
 def _same_surname(a: str, b: str) -> bool:

@@ -248,7 +248,9 @@ def build_brief(
     }
     citer = _Citer(articles)
     sections = (
-        _changes_section(store, events, since, until, needle, articles, citer),
+        _changes_section(
+            store, events, since=since, until=until, needle=needle, articles=articles, citer=citer
+        ),
         _events_section(events, places, articles, citer),
         _claims_section(claims, articles, citer)
         if claim_groups is None
@@ -366,6 +368,7 @@ def _window_before(since: str | None, until: str | None) -> tuple[date, date] | 
 def _changes_section(
     store: Store,
     events: list[Event],
+    *,
     since: str | None,
     until: str | None,
     needle: str | None,

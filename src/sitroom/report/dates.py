@@ -50,6 +50,11 @@ def _words(value: str) -> tuple[str, str] | None:
     """(words, preposition) for a value, or None if it is no date we can say."""
     if value in _REFS:
         return _REFS[value], ""
+    return _calendar_words(value) or _period_words(value)
+
+
+def _calendar_words(value: str) -> tuple[str, str] | None:
+    """A day, week or month in words."""
     if m := _DAY.match(value):
         if timex_days(value[:10]) is None:
             return None
@@ -65,6 +70,11 @@ def _words(value: str) -> tuple[str, str] | None:
         if not 1 <= int(m[2]) <= 12:
             return None
         return f"{_MONTHS[int(m[2]) - 1]} {m[1]}", "in"
+    return None
+
+
+def _period_words(value: str) -> tuple[str, str] | None:
+    """A quarter, half, season, year, decade, bare month or duration in words."""
     if m := _QUARTER.match(value):
         return f"the {_ORDINALS[m[2]]} quarter of {m[1]}", "in"
     if m := _HALF.match(value):
