@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 
 import pytest
 
@@ -67,3 +68,21 @@ def test_forced_format_is_used_and_checked() -> None:
     assert result.format == "text"
     with pytest.raises(UnsupportedFormat, match="unknown format 'pdf'"):
         read_bytes(b"abc", name="x", fmt="pdf")
+
+
+@pytest.mark.issue(12)
+def test_json_lines_whose_first_line_is_over_the_sniff_window() -> None:
+    # Regression: the sniffer parsed the first line cut at 64 KB and called it "not JSON Lines".
+    long_row = json.dumps({"title": "Long Report", "text": "Grain barges moved again today. " * 4000})
+    raw = (long_row + "\n" + json.dumps({"title": "Short", "text": "One line of body."}) + "\n").encode()
+    assert len(long_row) > 100_000
+    assert detect_format(raw, name="rows.jsonl") == "jsonl"
+    assert detect_format(raw, name="rows.dat") == "jsonl"
+    assert [a.title for a in read_bytes(raw, name="rows.dat").articles] == ["Long Report", "Short"]
+
+
+@pytest.mark.issue(12)
+def test_pretty_printed_json_over_the_sniff_window_is_still_not_json_lines() -> None:
+    raw = json.dumps({"articles": [{"text": "Words of a body. " * 5000}]}, indent=2).encode()
+    with pytest.raises(UnsupportedFormat, match="not JSON Lines"):
+        detect_format(raw, name="dump.json")

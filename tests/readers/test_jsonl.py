@@ -38,7 +38,7 @@ def test_bad_lines_are_skipped_with_line_numbers() -> None:
     lines = ['{"title": "Ok", "text": "Body text."}', "{not json", "[1, 2]", '{"title": "No body"}', "", '{"text": "Untitled body."}']
     raw = "\n".join(lines).encode()
     result = read_bytes(raw, name="mixed.jsonl")
-    assert [a.title for a in result.articles] == ["Ok", None]
+    assert [(a.title, a.title_derived) for a in result.articles] == [("Ok", False), ("Untitled body.", True)]
     assert len(result.skipped) == 3
     assert result.skipped[0].startswith("mixed.jsonl: line 2: invalid JSON")
     assert result.skipped[1] == "mixed.jsonl: line 3: not a JSON object"

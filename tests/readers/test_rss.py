@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from sitroom.errors import IngestError
-from sitroom.readers import read_bytes
+from sitroom.readers import detect_format, read_bytes
 
 from .conftest import check_article
 
@@ -81,3 +83,43 @@ def test_broken_feed_keeps_items_read_before_the_fault() -> None:
     broken = RSS.replace(b"</channel></rss>", b"<item><title>cut")
     result = read_bytes(broken, name="cut.xml")
     assert [a.title for a in result.articles] == ["Ferry line reopens"]
+
+
+_LONG_BODY = " ".join(
+    ["The district council approved a plan for new shelters near every school on Monday, officials said."] * 9
+)
+
+
+@pytest.mark.issue(12)
+def test_feed_with_doctype_internal_subset_is_read_as_a_feed() -> None:
+    # Regression: the prolog pattern stopped at the first ">" inside the brackets, so the
+    # feed was taken for HTML and rejected.
+    feed = (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<!DOCTYPE rss [<!ENTITY nbsp "&#160;">]>\n'
+        '<rss version="2.0"><channel><title>Valley&nbsp;Post</title>'
+        "<item><title>Shelters&nbsp;Approved</title><link>https://valley.example/1</link>"
+        f"<description>{_LONG_BODY}</description></item></channel></rss>"
+    ).encode()
+    assert detect_format(feed, name="valley.xml") == "rss"
+    (article,) = read_bytes(feed, name="valley.xml").articles
+    assert (article.title, article.outlet) == ("Shelters Approved", "Valley Post")
+    check_article(article)
+
+
+@pytest.mark.issue(12)
+def test_external_entity_in_internal_subset_is_never_expanded(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-TOKEN-4242", encoding="utf-8")
+    feed = (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        f'<!DOCTYPE rss [<!ENTITY nbsp "&#160;"> <!ENTITY leak SYSTEM "file://{secret}">]>\n'
+        '<rss version="2.0"><channel><title>Valley Post</title>'
+        "<item><title>Shelters &leak;</title><link>https://valley.example/1</link>"
+        f"<description>{_LONG_BODY} &leak;</description></item></channel></rss>"
+    ).encode()
+    assert detect_format(feed, name="leak.xml") == "rss"
+    result = read_bytes(feed, name="leak.xml")
+    everything = " ".join(f"{a.title} {a.text}" for a in result.articles) + " ".join(str(x) for x in result.links)
+    assert "TOP-SECRET" not in everything
+    assert result.articles

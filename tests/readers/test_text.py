@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from sitroom.readers import read_bytes, read_path
 from sitroom.readers.text import classify_lines, split_dump
+from sitroom.records import article_id_for
 
 from .conftest import check_article
 
@@ -87,9 +89,13 @@ def test_hard_wrapped_paragraphs_are_joined(fixtures_dir: Path) -> None:
     check_article(article)
 
 
-def test_paragraphs_only_is_one_untitled_article(fixtures_dir: Path) -> None:
+@pytest.mark.issue(12)
+def test_paragraphs_only_is_one_article_with_a_derived_title(fixtures_dir: Path) -> None:
     (article,) = read_path(fixtures_dir / "single_paragraphs_only.txt").articles
-    assert article.title is None
+    assert article.title_derived
+    assert article.title is not None and article.paragraphs[0].startswith(article.title.rstrip("…"))
+    assert len(article.title) <= 101
+    assert article.id == article_id_for(None, article.text)
     assert len(article.paragraphs) == 2
     check_article(article)
 
@@ -253,3 +259,97 @@ def test_final_newline_does_not_make_unwrapped_text_look_hard_wrapped() -> None:
     ]
     assert [len(a.paragraphs) for a in articles] == [2, 1]
     assert all(a.section == "Frontline Report" for a in articles)
+
+
+# Issue 12: one-article files without a headline were split at subheadings, pull quotes,
+# letter writers' names and widgets. Our own texts, in the shapes seen on real pages.
+_LETTERS_PAGE = (
+    "The debate over winter fuel support has missed the point. Families in small towns pay far more "
+    "for heating oil than anyone in the cities, and nobody in government seems to notice.\n\n"
+    "Alan Porter\n"
+    "Kendal, Cumbria\n\n"
+    "Your correspondent is right that the ferry timetable is a mess. I waited three hours at the "
+    "terminal last Tuesday with two children and no information at all.\n\n"
+    "Ruth Okafor\n"
+    "Barrow, Cumbria\n\n"
+    "Thank you for the report on library closures. Our branch has served the village for sixty years.\n"
+)
+_SUBHEADINGS = (
+    "Officials in the port city said on Monday that grain shipments had resumed after a pause of nearly two weeks.\n\n"
+    "A Fragile Corridor\n"
+    "Captains Say Insurance Costs Still Bite\n"
+    "Shipping firms told reporters that insurance premiums remain three times higher than before the war.\n\n"
+    "Expand\n"
+    "Tugs wait outside the harbour at dawn\n"
+    "Harbour pilots said they now guide four ships a day, up from one in January.\n\n"
+    "‘We simply cannot wait any longer’\n"
+    "By Mira Holt\n"
+    "Dock workers said they had not been paid for a month and would strike if nothing changed.\n"
+)
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize("text", [_LETTERS_PAGE, _SUBHEADINGS], ids=["letters", "subheadings"])
+def test_headline_less_file_stays_one_article(text: str) -> None:
+    (article,) = read_bytes(text.encode(), name="one.txt").articles
+    check_article(article)
+    # Nothing is lost: every line of the file is in the article (title or body).
+    kept = f"{article.text}\n{article.title}"
+    for line in text.split("\n"):
+        assert line.strip() in kept
+    assert article.title_derived
+
+
+@pytest.mark.issue(12)
+def test_titled_stories_without_shared_structure_stay_one_article() -> None:
+    text = (
+        "Harbour Reopens After Storm\n"
+        "The harbour reopened on Friday after a storm closed it for three days, the port said.\n"
+        "Fishing Fleet Counts Losses\n"
+        "Boat Owners Want Compensation\n"
+        "Owners said eleven boats were damaged beyond repair and asked the region for help.\n"
+    )
+    (article,) = split_dump(text, name="storm.txt")
+    assert article.title == "Harbour Reopens After Storm"
+    assert article.headings == ("Fishing Fleet Counts Losses", "Boat Owners Want Compensation")
+
+
+@pytest.mark.issue(12)
+def test_realnews_files_are_one_article_each(shared_dir: Path) -> None:
+    folder = shared_dir / "benchmarks" / "realnews" / "articles"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is not present")
+    counts = Counter(len(read_path(path).articles) for path in sorted(folder.glob("*.txt")))
+    assert counts == {1: sum(counts.values())}
+
+
+@pytest.mark.issue(12)
+def test_headline_without_body_is_an_article_with_no_body() -> None:
+    (article,) = read_bytes(b"Ministers Meet Again on Grain Deal\n", name="headline.txt").articles
+    assert (article.title, article.text, article.blocks, article.title_derived) == (
+        "Ministers Meet Again on Grain Deal", "", (), False
+    )
+    assert article.id == article_id_for("Ministers Meet Again on Grain Deal", "")
+    check_article(article)
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    ("paragraph", "title"),
+    [
+        ("Mr. Novak said the bridge would reopen. Trucks will follow in May.", "Mr. Novak said the bridge would reopen."),
+        ("KYIV, Ukraine (AP) — Air defences shot down 20 drones overnight. Two people were hurt.", "Air defences shot down 20 drones overnight."),
+        ("The U.S. envoy arrived on Monday! Talks begin today.", "The U.S. envoy arrived on Monday!"),
+        (
+            ("Regional officials said on Thursday that the reconstruction of the damaged heating plant would take "
+            "at least four more months because of shortages."),
+            "Regional officials said on Thursday that the reconstruction of the damaged heating plant would take…",
+        ),
+    ],
+)
+def test_derived_title_is_the_first_sentence_cut_on_a_word(paragraph: str, title: str) -> None:
+    (article,) = split_dump(paragraph, name="x.txt")
+    assert (article.title, article.title_derived) == (title, True)
+    assert len(article.title) <= 101
+    assert article.id == article_id_for(None, article.text)
+    check_article(article)

@@ -32,7 +32,12 @@ _EXTENSIONS = {
     ".rss": "rss", ".atom": "rss", ".xml": "rss", ".rdf": "rss",
     ".warc": "warc", ".jsonl": "jsonl", ".ndjson": "jsonl",
 }
-_PROLOG = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE(?![^>]*\bhtml\b)[^>]*>\s*)*", re.DOTALL | re.IGNORECASE)
+# A doctype may carry an internal subset in brackets whose declarations hold ">" themselves
+# (``<!DOCTYPE rss [<!ENTITY nbsp "&#160;">]>``, issue 12): skip the brackets as a whole.
+_PROLOG = re.compile(
+    r"^\s*(?:<\?xml[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE(?![^>\[]*\bhtml\b)[^>\[]*(?:\[[^\]]*\]\s*)?>\s*)*",
+    re.DOTALL | re.IGNORECASE,
+)
 _ROOT = re.compile(r"<\s*([A-Za-z][\w.:-]*)")
 _FEED_ROOTS = frozenset({"rss", "feed", "rdf:rdf", "rdf"})
 _HTML_HINT = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|article|p|div|h[1-6]|title|meta)\b", re.IGNORECASE)
@@ -71,11 +76,25 @@ def _markup_format(head: str, name: str) -> str:
     )
 
 
-def _is_json_lines(head: str) -> bool:
-    first = next((line for line in head.split("\n") if line.strip()), "")
+# A JSON Lines row opens with an object key: ``{"title": ...``.
+_OBJECT_START = re.compile(r'\{\s*"')
+
+
+def _is_json_lines(head: str, *, cut: bool) -> bool:
+    """Does the first non-blank line of ``head`` hold a JSON object?
+
+    When ``cut`` (the input is longer than the head) and no newline ends that line, the
+    line runs past the sniffed window: parsing its head would fail on any row over 64 KB
+    (issue 12), so an object opening (``{"``) is enough. A pretty-printed JSON document
+    still fails, as its first line is a lone ``{``.
+    """
+    lines = head.split("\n")
+    index, first = next(((i, line) for i, line in enumerate(lines) if line.strip()), (0, ""))
+    if cut and index == len(lines) - 1:
+        return bool(_OBJECT_START.match(first.lstrip()))
     try:
         return isinstance(json.loads(first), dict)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return False
 
 
@@ -99,7 +118,7 @@ def detect_format(raw: bytes, *, name: str = "") -> str:
     stripped = head.lstrip()
     if stripped.startswith("<"):
         return _markup_format(stripped, name)
-    if stripped.startswith("{") and _is_json_lines(stripped):
+    if stripped.startswith("{") and _is_json_lines(stripped, cut=len(raw) > SNIFF_BYTES):
         return "jsonl"
     if stripped.startswith(("{", "[")) and _extension_format(name) in (None, "jsonl"):
         raise UnsupportedFormat(f"{name}: JSON but not JSON Lines (one object per line)")

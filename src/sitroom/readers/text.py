@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 
 from sitroom.readers.build import (
+    LEAD_PARAGRAPHS,
     BodyBlock,
     Meta,
     build_article,
@@ -224,6 +225,7 @@ class _Draft:
     published: str | None = None
     blocks: list[BodyBlock] = field(default_factory=list)
     paragraphs: int = 0
+    separated: bool = False  # opened after a rule or a wider blank gap than between paragraphs
 
     def has_body(self) -> bool:
         return self.paragraphs > 0
@@ -274,34 +276,47 @@ def _article_gap(lines: list[Line]) -> int:
     return max(usual + 1, 2) if usual else 1
 
 
-def _drafts(lines: list[Line]) -> list[_Draft]:
-    labels = _section_labels(lines)
+def _drafts(lines: list[Line], *, split: bool) -> list[_Draft]:
+    """Group the lines into article drafts; with ``split=False`` everything is one article.
+
+    In one-article mode a short line after the body is a heading, a byline or date line
+    after the body stays as a paragraph (its text is kept), and rules do not end the story.
+    """
+    labels = _section_labels(lines) if split else set()
     article_gap = _article_gap(lines)
     drafts: list[_Draft] = []
     current: _Draft | None = None
     in_junk = False
     section: str | None = None
 
-    def start(**fields: str | None) -> _Draft:
-        draft = _Draft(section=section, **fields)
+    after_rule = rule_before = False
+
+    def start(line: Line, *, title: str | None = None) -> _Draft:
+        draft = _Draft(section=section, title=title, separated=rule_before or line.gap >= article_gap)
         drafts.append(draft)
         return draft
 
     for i, line in enumerate(lines):
         if line.kind == "drop":
             continue
+        rule_before, after_rule = after_rule, line.kind == "rule"
         if line.kind in ("rule", "end"):
-            current, in_junk = None, line.kind == "end"
+            current = current if not split else None
+            in_junk = line.kind == "end"
             continue
         if line.text in labels:
             section = line.text
-            current, in_junk = start(), False
+            current, in_junk = start(line), False
             continue
         if line.kind == "short":
+            if in_junk and not split:
+                continue  # a teaser title in a widget at the end of the one article
             if current is None or current.has_body():  # after a body, a widget, or at the top
-                opens = (current is None and not in_junk) or _starts_story(lines, i, article_gap, in_junk=in_junk)
+                opens = (current is None and not in_junk) or (
+                    split and _starts_story(lines, i, article_gap, in_junk=in_junk)
+                )
                 if opens:
-                    current, in_junk = start(title=line.text), False
+                    current, in_junk = start(line, title=line.text), False
                 elif current is not None:
                     current.add("heading", line.text)
             elif current.title is None and not current.blocks:
@@ -319,8 +334,11 @@ def _drafts(lines: list[Line]) -> list[_Draft]:
         if current is not None and _is_question_headline(current, line.text):
             current.title = line.text
             continue
+        if current is not None and current.has_body() and line.kind in ("byline", "date") and not split:
+            current.add("paragraph", line.text)
+            continue
         if current is None or (current.has_body() and line.kind in ("byline", "date")):
-            current = start()
+            current = start(line)
         if line.kind == "byline":
             current.byline = current.byline or parse_byline(line.text)
         elif line.kind == "date":
@@ -330,6 +348,30 @@ def _drafts(lines: list[Line]) -> list[_Draft]:
     return drafts
 
 
+def _is_real_split(drafts: list[_Draft]) -> bool:
+    """Do the drafts show the strong, repeated structure of a multi-article page?
+
+    A file holding one article often has subheadings, pull quotes, a letter writer's
+    name and town, or a sign-off that look like a new headline (issue 12: 447 one-article
+    files read as 489 articles). So a split needs every story to open with a headline and,
+    on every story, the same kind of evidence: a section label, a dek, a byline or
+    dateline, or a rule or wider blank gap before it.
+    """
+    stories = [d for d in drafts if d.has_body()]
+    if len(stories) < 2:
+        return True
+    if any(d.title is None for d in stories):
+        return False
+    signed = all(d.byline or _draft_dateline(d) for d in stories)
+    separated = all(d.separated for d in stories[1:])
+    return all(d.section for d in stories) or all(d.dek for d in stories) or signed or separated
+
+
+def _draft_dateline(draft: _Draft) -> str | None:
+    lead = [b for b in draft.blocks[:LEAD_PARAGRAPHS] if b.kind == "paragraph"]
+    return next((d for b in lead if (d := find_dateline(b.text))), None)
+
+
 def split_dump(
     text: str, *, name: str, published: str | None = None, outlet: str | None = None
 ) -> list[Article]:
@@ -337,7 +379,10 @@ def split_dump(
     articles: list[Article] = []
     lines = classify_lines(text)
     outlet = outlet_from_footer(lines) or outlet
-    for draft in _drafts(lines):
+    drafts = _drafts(lines, split=True)
+    if not _is_real_split(drafts):
+        drafts = _drafts(lines, split=False)
+    for draft in drafts:
         pub = pick_published(draft.published, option=published, name=name)
         meta = Meta(
             source=name,
@@ -348,7 +393,11 @@ def split_dump(
             published=pub.date,
             published_source=pub.source,
         )
-        article = build_article(title=draft.title, dek=draft.dek, blocks=draft.blocks, meta=meta)
+        # A headline with no body is still an article when it is all the file holds (issue 12).
+        alone = len(drafts) == 1 and any(c.isalnum() for c in draft.title or "")
+        article = build_article(
+            title=draft.title, dek=draft.dek, blocks=draft.blocks, meta=meta, allow_empty_body=alone
+        )
         if article is not None:
             articles.append(replace(article, source_index=len(articles)))
     return articles

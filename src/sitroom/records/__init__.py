@@ -67,10 +67,14 @@ class Article:
     the title and dek not), and every extracted record's span indexes it.
     ``published`` is an ISO date (``YYYY-MM-DD``) or ``None`` when unknown;
     ``published_source`` says where it came from (metadata, option, filename).
+    ``title_derived`` is True when the input had no headline and ``title`` was made
+    from the first sentence; the id is then computed with no title (``article_id_for(None, text)``).
+    ``text`` is empty (and ``blocks`` too) only for a headline with no body.
     """
 
     id: str
     title: str | None
+    title_derived: bool = False
     text: str
     blocks: tuple[Block, ...] = ()
     dek: str | None = None
