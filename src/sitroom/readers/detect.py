@@ -9,7 +9,7 @@ import zlib
 from sitroom.errors import UnsupportedFormat
 from sitroom.readers.decode import decode_bytes
 
-__all__ = ["detect_format"]
+__all__ = ["SNIFF_BYTES", "detect_format"]
 
 # Enough of the head to see past an XML declaration, a doctype and comments.
 SNIFF_BYTES = 64 * 1024
@@ -98,8 +98,11 @@ def _is_json_lines(head: str, *, cut: bool) -> bool:
         return False
 
 
-def detect_format(raw: bytes, *, name: str = "") -> str:
+def detect_format(raw: bytes, *, name: str = "", size: int | None = None) -> str:
     """One of FORMATS for ``raw``, decided from content (the extension only breaks ties).
+
+    ``raw`` may be only the head of the input (``SNIFF_BYTES`` are enough); ``size`` is
+    then the input's whole size.
 
     Raises:
         UnsupportedFormat: binary or otherwise not a news format; the message names ``name``.
@@ -118,7 +121,7 @@ def detect_format(raw: bytes, *, name: str = "") -> str:
     stripped = head.lstrip()
     if stripped.startswith("<"):
         return _markup_format(stripped, name)
-    if stripped.startswith("{") and _is_json_lines(stripped, cut=len(raw) > SNIFF_BYTES):
+    if stripped.startswith("{") and _is_json_lines(stripped, cut=max(size or 0, len(raw)) > SNIFF_BYTES):
         return "jsonl"
     if stripped.startswith(("{", "[")) and _extension_format(name) in (None, "jsonl"):
         raise UnsupportedFormat(f"{name}: JSON but not JSON Lines (one object per line)")
