@@ -44,7 +44,10 @@ _DATELINE = re.compile(
     r"(?: \((?:AP|AFP|Reuters|[A-Z][\w ]{1,30})\))?"
     r" ?[—–-]{1,2}) "
 )
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# Runs of spaces (incl. no-break and zero-width ones). A lone plain space is left alone
+# (not matched), which makes cleaning a long paragraph several times faster.
+_SPACE_CHARS = "\t\u00a0\u2000-\u200b\u202f\u205f\u3000"
+_SPACES = re.compile(rf"[{_SPACE_CHARS}][ {_SPACE_CHARS}]*| [ {_SPACE_CHARS}]+")
 # Lone UTF-16 surrogates ("\ud800" in JSON, "&#xD800;" in markup) cannot be encoded to UTF-8:
 # they would crash any writer downstream, so they become U+FFFD at read time (issue 12).
 _SURROGATES = re.compile("[\ud800-\udfff]")

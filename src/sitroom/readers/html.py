@@ -38,7 +38,6 @@ GUARD_MIN_CHARS = 16 * 1024
 # libxml2 (under lxml, without huge_tree) silently stops at a text node over 10,000,000
 # bytes (XML_MAX_TEXT_LENGTH): the rest of the page is lost without an error (issue 12).
 LIBXML_TEXT_LIMIT = 10_000_000
-_MB = 1024 * 1024
 
 # A meta description that repeats the lead paragraph is not a dek: compare this many characters.
 DEK_PREFIX_CHARS = 40
@@ -164,8 +163,8 @@ def _check_text_runs(html: str, *, name: str) -> None:
             size = len(html[start:end].encode("utf-8", "replace"))
             if size > LIBXML_TEXT_LIMIT:
                 raise IngestError(
-                    f"{name}: a run of text of {size / _MB:.1f} MB without markup is over the "
-                    f"{LIBXML_TEXT_LIMIT / _MB:.1f} MB the HTML parser can keep; read it as text instead"
+                    f"{name}: a run of text of {size:,} bytes without markup is over the "
+                    f"{LIBXML_TEXT_LIMIT:,} bytes the HTML parser keeps; read it as text instead"
                 )
         start = end + 1
 

@@ -24,7 +24,6 @@ from sitroom.records import Article
 
 __all__ = ["iter_jsonl", "paragraphs_of"]
 
-_MB = 1024 * 1024
 
 
 def paragraphs_of(text: str) -> list[BodyBlock]:
@@ -114,8 +113,8 @@ def iter_jsonl(
     for line_no, line in enumerate(_raw_lines(handle, limit=limits.max_record_bytes), start=1):
         if isinstance(line, LongLine):
             message = (
-                f"{name}: line {line_no}: {line.size / _MB:.1f} MB is over the "
-                f"{limits.max_record_bytes / _MB:g} MB limit for one record (max_record_bytes)"
+                f"{name}: line {line_no}: {line.size:,} bytes is over the "
+                f"{limits.max_record_bytes:,} bytes limit for one record (max_record_bytes)"
             )
         else:
             text = decode_line(line.removeprefix(codecs.BOM_UTF8) if line_no == 1 else line)

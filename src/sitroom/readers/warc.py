@@ -44,6 +44,9 @@ _STREAM_ERRORS = (
     KeyError,
 )
 _MB = 1024 * 1024
+# Compressed bytes warcio inflates in one step. Deflate expands up to ~1,000 times, so
+# one step of 4 KB holds at most ~4 MB (warcio's default of 16 KB: ~16 MB).
+INFLATE_BLOCK_BYTES = 4 * 1024
 
 
 def _size(n: int) -> str:
@@ -127,7 +130,7 @@ def iter_warc(
     gzipped = handle.read(2) == b"\x1f\x8b"
     handle.seek(0)
     cut_what = "truncated gzip stream" if gzipped else "truncated or corrupt WARC"
-    archive = ArchiveIterator(handle, arc2warc=True)
+    archive = ArchiveIterator(handle, arc2warc=True, block_size=INFLATE_BLOCK_BYTES)
     records = iter(archive)
     number = read = total = 0
     reasons: list[str] = []
