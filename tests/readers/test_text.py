@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import tracemalloc
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from sitroom.readers import read_bytes, read_path
+from sitroom.errors import IngestError
+from sitroom.readers import ReadLimits, read_bytes, read_path
 from sitroom.readers.text import classify_lines, split_dump
 from sitroom.records import article_id_for
 
@@ -353,3 +355,25 @@ def test_derived_title_is_the_first_sentence_cut_on_a_word(paragraph: str, title
     assert len(article.title) <= 101
     assert article.id == article_id_for(None, article.text)
     check_article(article)
+
+
+@pytest.mark.issue(12)
+def test_one_huge_line_is_read_in_bounded_memory() -> None:
+    # Regression: a 50 MB single-line text took 1.5 GB (words split, id normalisation).
+    raw = ("The convoy moved slowly along the coast road at night, officials said. " * 60_000).encode()
+    assert len(raw) > 4_000_000
+    tracemalloc.start()
+    try:
+        (article,) = read_bytes(raw, name="one-line.txt").articles
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(article.text) == len(raw.strip())
+    assert peak < 6 * len(raw)
+
+
+@pytest.mark.issue(12)
+def test_line_over_the_record_limit_fails_with_the_reason() -> None:
+    raw = ("Barges moved grain down the river all week, the operator said. " * 2000).encode()
+    with pytest.raises(IngestError, match=r"^long\.txt: line 1 has 12[\d,]+ characters, over the 100,000 limit"):
+        read_bytes(raw, name="long.txt", limits=ReadLimits(max_record_bytes=100_000))

@@ -85,7 +85,7 @@ class Meta:
 
 def scrub(text: str) -> str:
     """Replace lone surrogates with U+FFFD, so the text always encodes to UTF-8."""
-    return _SURROGATES.sub("\ufffd", text)
+    return text if text.isascii() else _SURROGATES.sub("\ufffd", text)
 
 
 def clean_inline(text: str) -> str:

@@ -81,7 +81,9 @@ def _whole(
     if fmt == "html":
         yield parse_html(text, name=name, published=published, outlet=outlet, timeout_s=limits.input_timeout_s)
         return
-    articles = split_dump(text, name=name, published=published, outlet=outlet)
+    articles = split_dump(
+        text, name=name, published=published, outlet=outlet, max_line_chars=limits.max_record_bytes
+    )
     if not articles:
         raise EmptyInput(f"{name}: no article text found (no paragraph in the text)")
     yield from articles

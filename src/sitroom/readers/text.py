@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import islice
 
+from sitroom.errors import InputTooLarge
 from sitroom.readers.build import (
     LEAD_PARAGRAPHS,
     BodyBlock,
@@ -42,6 +43,9 @@ __all__ = ["Line", "classify_lines", "outlet_from_footer", "split_dump"]
 # words; 25 words / 200 characters leaves room for wordy tabloid headlines.
 SHORT_MAX_WORDS = 25
 SHORT_MAX_CHARS = 200
+# Widget and footer lines ("Related stories", "© 2025 ... All rights reserved.") are short;
+# a long line is story text whatever it ends with (and the check stays cheap on a 50 MB line).
+END_MAX_CHARS = 300
 # A section label ("Russia-Ukraine War", "World", "Europe") is a few words at most.
 LABEL_MAX_WORDS = 6
 # A label must repeat to be told apart from a headline.
@@ -135,7 +139,7 @@ def _kind(text: str) -> str:
         return "rule"
     if _STAMP.match(text):
         return "drop"
-    if _AGE.match(text) or _END.match(text):
+    if len(text) <= END_MAX_CHARS and (_AGE.match(text) or _END.match(text)):
         return "end"
     if _DROP.match(text):
         return "drop"
@@ -143,8 +147,8 @@ def _kind(text: str) -> str:
         return "byline"
     if parse_date_line(text):
         return "date"
-    words = _words(text)
-    if len(words) > SHORT_MAX_WORDS or len(text) > SHORT_MAX_CHARS:
+    # Length first: splitting a 50 MB line into words took over 1 GB (issue 12).
+    if len(text) > SHORT_MAX_CHARS or len(_words(text)) > SHORT_MAX_WORDS:
         return "paragraph"
     last = text.rstrip(_CLOSERS)[-1:]
     if last in ".…:;,—–":  # a headline never ends mid-sentence
@@ -248,7 +252,8 @@ def _is_lone_label(draft: _Draft) -> bool:
 def _is_question_headline(draft: _Draft, text: str) -> bool:
     """A sentence-case question right after a section label is the headline."""
     fresh = draft.section is not None and draft.title is None and not draft.blocks
-    return fresh and len(_words(text)) <= SHORT_MAX_WORDS and text.rstrip(_CLOSERS)[-1:] in "?!"
+    short = len(text) <= SHORT_MAX_CHARS and len(_words(text)) <= SHORT_MAX_WORDS
+    return fresh and short and text.rstrip(_CLOSERS)[-1:] in "?!"
 
 
 def _next_kinds(lines: list[Line], i: int, count: int) -> list[str]:
@@ -372,10 +377,36 @@ def _draft_dateline(draft: _Draft) -> str | None:
     return next((d for b in lead if (d := find_dateline(b.text))), None)
 
 
+def _check_line_lengths(text: str, *, name: str, limit: int) -> None:
+    start = line_no = 0
+    while start < len(text):
+        line_no += 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > limit:
+            raise InputTooLarge(
+                f"{name}: line {line_no} has {end - start:,} characters, over the {limit:,} limit "
+                "for one record (max_record_bytes)"
+            )
+        start = end + 1
+
+
 def split_dump(
-    text: str, *, name: str, published: str | None = None, outlet: str | None = None
+    text: str,
+    *,
+    name: str,
+    published: str | None = None,
+    outlet: str | None = None,
+    max_line_chars: int | None = None,
 ) -> list[Article]:
-    """Split a plain-text dump into Articles (one or many), in reading order."""
+    """Split a plain-text dump into Articles (one or many), in reading order.
+
+    Raises:
+        InputTooLarge: a line is longer than ``max_line_chars`` (a record's limit: reading a
+            50 MB line costs about five times that in memory).
+    """
+    if max_line_chars is not None:
+        _check_line_lengths(text, name=name, limit=max_line_chars)
     articles: list[Article] = []
     lines = classify_lines(text)
     outlet = outlet_from_footer(lines) or outlet
