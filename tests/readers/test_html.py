@@ -132,3 +132,14 @@ def test_a_text_run_too_long_for_the_parser_fails_instead_of_vanishing() -> None
     page = PAGE.replace("</article>", f"<p>{huge}</p><p>A closing paragraph after it.</p></article>")
     with pytest.raises(IngestError, match=r"^huge\.html: a run of text of 10,005,\d+ bytes without markup"):
         read_bytes(page.encode(), name="huge.html")
+
+
+@pytest.mark.issue(12)
+def test_the_worker_is_replaced_after_a_stall() -> None:
+    padding = "<p>Harbour officials listed the berths that were repaired over the winter months.</p>" * 250
+    big = PAGE.replace("</article>", padding + "</article>")
+    before = parse_html(big, name="before.html", timeout_s=30)
+    with pytest.raises(IngestError, match="input_timeout_s"):
+        parse_html(_stalling_page(64_000), name="stall.html", timeout_s=0.2)
+    after = parse_html(big, name="before.html", timeout_s=30)
+    assert after == before
