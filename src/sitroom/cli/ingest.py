@@ -49,6 +49,15 @@ def _format_option(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+def _index_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--index",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="CSV or JSON Lines file giving each file's outlet, url, published date and title "
+        "(columns file, outlet, url, published, title; see sitroom.readers.index).",
+    )(func)
+
+
 def _open(db: str | None) -> Any:
     from sitroom.store import open_store
 
@@ -112,6 +121,7 @@ class _Progress:
     help="Publication date for inputs without one (YYYY-MM-DD).",
 )
 @click.option("--outlet", help="Outlet name for inputs without one.")
+@_index_option
 @click.option("--demo", is_flag=True, help="Also ingest the demo corpus shipped with sitroom.")
 @click.option(
     "--no-extract", is_flag=True, help="Store articles only; run `sitroom reprocess` later."
@@ -123,6 +133,7 @@ def ingest(
     fmt: str | None,
     published: str | None,
     outlet: str | None,
+    index: Path | None,
     demo: bool,
     no_extract: bool,
     as_json: bool,
@@ -140,12 +151,13 @@ def ingest(
       sitroom ingest --demo --db demo.db
     """
     from sitroom.jobs.ingest import ingest as run_ingest
-    from sitroom.readers import demo_corpus_dir
+    from sitroom.readers import demo_corpus_dir, load_index
 
     inputs = list(paths) + ([demo_corpus_dir()] if demo else [])
     if not inputs:
         raise click.UsageError("give at least one PATH, or --demo")
     settings = settings_from(db, extract=False if no_extract else None)
+    entries = run_guarded(lambda: load_index(index)) if index else None
     extract_failures: list[Failure] = []
     extract, version = _extractor(extract_failures) if settings.extract else (None, None)
     progress = _Progress()
@@ -161,6 +173,7 @@ def ingest(
                 extract=extract,
                 pipeline_version=version,
                 progress=progress,
+                index=entries,
             )
         )
     finally:
@@ -192,12 +205,14 @@ def _article_json(article: Article) -> dict[str, Any]:
     help="Publication date for inputs without one (YYYY-MM-DD).",
 )
 @click.option("--outlet", help="Outlet name for inputs without one.")
+@_index_option
 @json_option
 def read(
     paths: tuple[Path, ...],
     fmt: str | None,
     published: str | None,
     outlet: str | None,
+    index: Path | None,
     as_json: bool,
 ) -> None:
     """Print the articles the readers make from the inputs, without storing anything.
@@ -208,13 +223,14 @@ def read(
       sitroom read page.html --json
     """
     from sitroom.errors import IngestError
-    from sitroom.readers import iter_input_paths, read_path
+    from sitroom.readers import iter_input_paths, load_index, read_path
 
+    entries = run_guarded(lambda: load_index(index)) if index else None
     articles: list[Article] = []
     failed = 0
     for path in iter_input_paths(paths):
         try:
-            result = read_path(path, fmt=fmt, published=published, outlet=outlet)
+            result = read_path(path, fmt=fmt, published=published, outlet=outlet, index=entries)
         except IngestError as e:
             click.echo(f"error: {e}", err=True)
             failed += 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +20,7 @@ from sitroom.errors import IngestError
 from sitroom.records import Article, Extraction, Failure, IngestReport
 
 if TYPE_CHECKING:
+    from sitroom.readers.index import IndexEntry
     from sitroom.readers.result import ReadResult
     from sitroom.store.connection import Store
 
@@ -97,13 +98,22 @@ def _fingerprint(path: Path, max_bytes: int) -> tuple[str | None, int | None]:
 
 
 def _default_reader(
-    settings: Settings, fmt: str | None, published: str | None, outlet: str | None
+    settings: Settings,
+    fmt: str | None,
+    published: str | None,
+    outlet: str | None,
+    index: Mapping[str, IndexEntry] | None = None,
 ) -> Reader:
-    from sitroom.readers import read_path
+    from sitroom.readers import limits_from, read_path
 
     def read(path: Path) -> ReadResult:
         return read_path(
-            path, fmt=fmt, published=published, outlet=outlet, max_bytes=settings.max_input_bytes
+            path,
+            fmt=fmt,
+            published=published,
+            outlet=outlet,
+            index=index,
+            limits=limits_from(settings),
         )
 
     return read
@@ -218,6 +228,7 @@ def ingest(
     pipeline_version: str | None = None,
     progress: Progress | None = None,
     reader: Reader | None = None,
+    index: Mapping[str, IndexEntry] | None = None,
 ) -> IngestReport:
     """Read every input (directories walked) into the store, each in its own transaction.
 
@@ -227,13 +238,14 @@ def ingest(
     goes on. ``extract(articles)`` (optional) yields each new article's records, saved in
     the same transaction under ``pipeline_version`` (default: ``extract.pipeline_version``).
     ``reader`` replaces :func:`sitroom.readers.read_path` (tests, custom sources).
+    ``index`` maps file names to sidecar metadata (:func:`sitroom.readers.load_index`).
 
     Args:
         db: an open Store, a database path, or None for ``settings.db``.
     """
     settings = settings or Settings()
     store, owned = _open(db, settings)
-    read = reader or _default_reader(settings, fmt, published, outlet)
+    read = reader or _default_reader(settings, fmt, published, outlet, index)
     version = pipeline_version or str(getattr(extract, "pipeline_version", UNVERSIONED))
     tally = _Tally()
     try:
