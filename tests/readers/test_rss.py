@@ -123,3 +123,16 @@ def test_external_entity_in_internal_subset_is_never_expanded(tmp_path: Path) ->
     everything = " ".join(f"{a.title} {a.text}" for a in result.articles) + " ".join(str(x) for x in result.links)
     assert "TOP-SECRET" not in everything
     assert result.articles
+
+
+@pytest.mark.issue(12)
+def test_nested_internal_entities_are_not_expanded() -> None:
+    laughs = '<!ENTITY l0 "ha">' + "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 9))
+    feed = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [{laughs}]><rss version="2.0"><channel><title>T</title>'
+        f"<item><title>Shelters &l8;</title><link>https://valley.example/1</link>"
+        f"<description>{_LONG_BODY} &l8;</description></item></channel></rss>"
+    ).encode()
+    assert detect_format(feed, name="laughs.xml") == "rss"
+    (article,) = read_bytes(feed, name="laughs.xml").articles
+    assert len(article.text) < 2 * len(_LONG_BODY)
