@@ -342,6 +342,7 @@ def test_headline_without_body_is_an_article_with_no_body() -> None:
         ("Mr. Novak said the bridge would reopen. Trucks will follow in May.", "Mr. Novak said the bridge would reopen."),
         ("KYIV, Ukraine (AP) — Air defences shot down 20 drones overnight. Two people were hurt.", "Air defences shot down 20 drones overnight."),
         ("The U.S. envoy arrived on Monday! Talks begin today.", "The U.S. envoy arrived on Monday!"),
+        ("The ferry is running again.The port said so on Monday.", "The ferry is running again."),
         (
             ("Regional officials said on Thursday that the reconstruction of the damaged heating plant would take "
             "at least four more months because of shortages."),

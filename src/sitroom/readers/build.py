@@ -58,7 +58,12 @@ DERIVED_TITLE_MAX_CHARS = 100
 _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "sgt", "capt", "adm", "gov", "sen", "rep", "prof", "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u"]
 )
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# A sentence ends at . ! ? … (and closing quotes) before a space and a capital, or, in
+# text that lost its spaces ("is underway.The American side"), right after a lower-case
+# word's period before a capitalised word.
+_SENTENCE_END = re.compile(
+    r"[.!?…][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -96,7 +101,7 @@ def clean_inline(text: str) -> str:
 def _first_sentence(text: str) -> str:
     for match in _SENTENCE_END.finditer(text):
         word = text[: match.start()].rsplit(None, 1)[-1].lower().lstrip("(\"'“‘")
-        if text[match.start()] == "." and (word in _ABBREVIATIONS or len(word) == 1):
+        if match.group() and text[match.start()] == "." and (word in _ABBREVIATIONS or len(word) == 1):
             continue  # "Mr." or an initial ("J. Smith")
         return text[: match.end()]
     return text
@@ -109,7 +114,8 @@ def derive_title(paragraph: str) -> str:
     """
     dateline = find_dateline(paragraph)
     text = paragraph[len(dateline) :].strip() if dateline else paragraph
-    sentence = _first_sentence(text).strip()
+    # Only the head matters: the title is cut near 100 characters anyway.
+    sentence = _first_sentence(text[: DERIVED_TITLE_MAX_CHARS * 4]).strip()
     if len(sentence) <= DERIVED_TITLE_MAX_CHARS:
         return sentence
     head = sentence[: DERIVED_TITLE_MAX_CHARS + 1]
