@@ -109,3 +109,14 @@ def test_jsonl_streams_in_bounded_memory(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert count == 1_000
     assert peak < 2_000_000
+
+
+@pytest.mark.issue(12)
+def test_outlet_from_metadata_then_url_then_option() -> None:
+    rows = [
+        _line(title="A", text="Body a.", outlet="Steppe Wire", url="https://www.other.example/a"),
+        _line(title="B", text="Body b.", url="https://www.kyiv-post.example/news/b"),
+        _line(title="C", text="Body c."),
+    ]
+    result = read_bytes("\n".join(rows).encode(), name="o.jsonl", outlet="Flag Outlet")
+    assert [a.outlet for a in result.articles] == ["Steppe Wire", "kyiv-post.example", "Flag Outlet"]

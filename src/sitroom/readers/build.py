@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from sitroom.records import Article, Block, article_id_for
 
@@ -21,6 +22,7 @@ __all__ = [
     "clean_inline",
     "derive_title",
     "find_dateline",
+    "outlet_from_url",
     "parse_byline",
     "scrub",
 ]
@@ -80,12 +82,25 @@ class Meta:
 
     source: str | None = None
     source_index: int = 0
-    outlet: str | None = None
+    outlet: str | None = None  # as the input states it
+    default_outlet: str | None = None  # the caller's --outlet, used after the URL's host
     url: str | None = None
     section: str | None = None
     byline: str | None = None
     published: str | None = None
     published_source: str | None = None
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The host of an http(s) URL without "www." ("https://www.example.com/a" -> "example.com")."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    host = (parts.hostname or "") if parts.scheme in ("http", "https") else ""
+    return host.removeprefix("www.") or None
 
 
 def scrub(text: str) -> str:
@@ -199,7 +214,7 @@ def build_article(
         section=_scrub_optional(meta.section),
         byline=_scrub_optional(meta.byline or byline),
         dateline=dateline,
-        outlet=_scrub_optional(meta.outlet),
+        outlet=_scrub_optional(meta.outlet or outlet_from_url(meta.url) or meta.default_outlet),
         url=_scrub_optional(meta.url),
         source=_scrub_optional(meta.source),
         source_index=meta.source_index,

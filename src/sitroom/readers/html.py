@@ -283,7 +283,8 @@ def parse_html(
     meta = Meta(
         source=name,
         source_index=source_index,
-        outlet=document.sitename or outlet,
+        outlet=document.sitename,
+        default_outlet=outlet,
         url=url or document.url,
         section=document.section,
         byline=document.author,

@@ -54,7 +54,8 @@ def _row_article(
     meta = Meta(
         source=name,
         source_index=index,
-        outlet=_text_field(row, "outlet", "source", "site") or outlet,
+        outlet=_text_field(row, "outlet", "source", "site"),
+        default_outlet=outlet,
         url=_text_field(row, "url", "link"),
         section=_text_field(row, "section"),
         byline=_text_field(row, "byline", "author"),
