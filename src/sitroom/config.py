@@ -40,7 +40,11 @@ SETTINGS: tuple[Setting, ...] = (
         "Seconds the text extraction of one HTML page may take before it is stopped and skipped.",
     ),
     Setting("max_upload_bytes", 20 * 1024 * 1024, "API uploads larger than this get 413."),
-    Setting("near_duplicate_threshold", 0.8, "MinHash Jaccard estimate at which articles are near-duplicates."),
+    Setting(
+        "near_duplicate_threshold",
+        0.8,
+        "MinHash Jaccard estimate at which articles are near-duplicates.",
+    ),
     Setting("extract", True, "Run extraction (entities, quotes, claims, ...) during ingest."),
     Setting("host", "127.0.0.1", "Address `sitroom serve` binds to."),
     Setting("port", 8000, "Port `sitroom serve` listens on."),
@@ -75,7 +79,9 @@ def _coerce(value: str, default: object) -> object:
     return value
 
 
-def load_settings(*, cwd: Path | None = None, env: dict[str, str] | None = None, **overrides: object) -> Settings:
+def load_settings(
+    *, cwd: Path | None = None, env: dict[str, str] | None = None, **overrides: object
+) -> Settings:
     """Build Settings from defaults, ``sitroom.toml``, ``SITROOM_*`` env vars and overrides.
 
     Overrides whose value is None are ignored, so CLI flags can be passed straight through.

@@ -43,7 +43,11 @@ def test_rss_items_become_articles_and_links() -> None:
     assert article.headings == ("Cargo",)
     assert article.paragraphs[1] == "The port handled more cargo last month."
     assert article.dek == "Service resumes after three weeks."
-    assert (article.outlet, article.url, article.published) == ("River Gazette", "https://river.example/ferry", "2025-03-06")
+    assert (article.outlet, article.url, article.published) == (
+        "River Gazette",
+        "https://river.example/ferry",
+        "2025-03-06",
+    )
     check_article(article)
     assert [link.url for link in result.links] == ["https://river.example/opinion"]
     assert result.skipped == ("feeds/river.xml: item 3: no content and no link",)
@@ -74,8 +78,12 @@ def test_long_description_counts_as_content() -> None:
 
 
 def test_broken_feed_with_no_items_raises_xml_error() -> None:
-    broken = b'<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<title>x</titl>\n</channel></rss>'
-    with pytest.raises(IngestError, match=r"^feed\.xml: broken XML feed: mismatched tag at line \d+"):
+    broken = (
+        b'<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<title>x</titl>\n</channel></rss>'
+    )
+    with pytest.raises(
+        IngestError, match=r"^feed\.xml: broken XML feed: mismatched tag at line \d+"
+    ):
         read_bytes(broken, name="feed.xml")
 
 
@@ -86,7 +94,10 @@ def test_broken_feed_keeps_items_read_before_the_fault() -> None:
 
 
 _LONG_BODY = " ".join(
-    ["The district council approved a plan for new shelters near every school on Monday, officials said."] * 9
+    [
+        "The district council approved a plan for new shelters near every school on Monday, officials said."
+    ]
+    * 9
 )
 
 
@@ -120,14 +131,18 @@ def test_external_entity_in_internal_subset_is_never_expanded(tmp_path: Path) ->
     ).encode()
     assert detect_format(feed, name="leak.xml") == "rss"
     result = read_bytes(feed, name="leak.xml")
-    everything = " ".join(f"{a.title} {a.text}" for a in result.articles) + " ".join(str(x) for x in result.links)
+    everything = " ".join(f"{a.title} {a.text}" for a in result.articles) + " ".join(
+        str(x) for x in result.links
+    )
     assert "TOP-SECRET" not in everything
     assert result.articles
 
 
 @pytest.mark.issue(12)
 def test_nested_internal_entities_are_not_expanded() -> None:
-    laughs = '<!ENTITY l0 "ha">' + "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 9))
+    laughs = '<!ENTITY l0 "ha">' + "".join(
+        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 9)
+    )
     feed = (
         f'<?xml version="1.0"?><!DOCTYPE rss [{laughs}]><rss version="2.0"><channel><title>T</title>'
         f"<item><title>Shelters &l8;</title><link>https://valley.example/1</link>"

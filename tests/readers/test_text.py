@@ -76,7 +76,15 @@ def test_other_labels_widgets_and_footer_are_dropped(fixtures_dir: Path) -> None
     assert articles[1].dek is None
     assert [len(a.paragraphs) for a in articles] == [3, 3]
     everything = "\n".join(a.text for a in articles)
-    for junk in ("Advertisement", "Read more", "Share this", "Top stories", "Farmers Count", "Rail Link", "Copyright"):
+    for junk in (
+        "Advertisement",
+        "Read more",
+        "Share this",
+        "Top stories",
+        "Farmers Count",
+        "Rail Link",
+        "Copyright",
+    ):
         assert junk not in everything
     for article in articles:
         check_article(article)
@@ -132,7 +140,10 @@ def test_wider_gap_starts_a_new_story_in_line_per_paragraph_dumps() -> None:
         "The central library moved its collection to a basement building on Thursday, staff said.\n"
     )
     articles = split_dump(text, name="g.txt")
-    assert [a.title for a in articles] == ["Bridge Reopens to Traffic", "Library Moves to Safer Building"]
+    assert [a.title for a in articles] == [
+        "Bridge Reopens to Traffic",
+        "Library Moves to Safer Building",
+    ]
     assert all(not a.headings for a in articles)
 
 
@@ -154,7 +165,9 @@ def test_date_line_is_metadata_and_beats_option_and_filename() -> None:
         ("dump.txt", None, (None, None)),
     ],
 )
-def test_published_precedence(name: str, option: str | None, expected: tuple[str | None, str | None]) -> None:
+def test_published_precedence(
+    name: str, option: str | None, expected: tuple[str | None, str | None]
+) -> None:
     text = "Title Line Here\nA plain paragraph of news text that ends properly with a period.\n"
     (article,) = split_dump(text, name=name, published=option)
     assert (article.published, article.published_source) == expected
@@ -198,7 +211,10 @@ def test_label_seen_once_before_headline_and_dek() -> None:
         "Trains between Lviv and Przemysl ran again on Sunday after a storm brought down trees, the railway said.\n"
     )
     (article,) = split_dump(text, name="one.txt")
-    assert (article.section, article.title) == ("Europe", "Rail Link to Poland Restored After Storm")
+    assert (article.section, article.title) == (
+        "Europe",
+        "Rail Link to Poland Restored After Storm",
+    )
     assert article.dek == "Engineers Worked Through the Night to Clear the Line"
     assert not article.headings
 
@@ -230,7 +246,9 @@ def test_question_headline_after_label_and_update_stamp() -> None:
     first, second = split_dump(text, name="q.txt")
     assert first.title == "Is the winter offensive running out of steam?"
     assert first.section == second.section == "Analysis"
-    assert first.paragraphs == ("Commanders on both sides say the pace of attacks has slowed since the thaw began last week.",)
+    assert first.paragraphs == (
+        "Commanders on both sides say the pace of attacks has slowed since the thaw began last week.",
+    )
 
 
 @pytest.mark.parametrize(("old", "new"), [("\n", "\r\n"), ("\n", "\n\n")])
@@ -238,7 +256,9 @@ def test_seed_dump_shape_variants_split_the_same(shared_dir: Path, old: str, new
     raw = (shared_dir / "samples" / "seed-dump.txt").read_text(encoding="utf-8")
     plain = read_bytes(raw.encode(), name="seed.txt").articles
     variant = read_bytes(raw.replace(old, new).encode(), name="seed.txt").articles
-    assert [(a.title, a.dek, a.headings, a.id) for a in variant] == [(a.title, a.dek, a.headings, a.id) for a in plain]
+    assert [(a.title, a.dek, a.headings, a.id) for a in variant] == [
+        (a.title, a.dek, a.headings, a.id) for a in plain
+    ]
 
 
 @pytest.mark.issue(2)
@@ -329,7 +349,10 @@ def test_realnews_files_are_one_article_each(shared_dir: Path) -> None:
 def test_headline_without_body_is_an_article_with_no_body() -> None:
     (article,) = read_bytes(b"Ministers Meet Again on Grain Deal\n", name="headline.txt").articles
     assert (article.title, article.text, article.blocks, article.title_derived) == (
-        "Ministers Meet Again on Grain Deal", "", (), False
+        "Ministers Meet Again on Grain Deal",
+        "",
+        (),
+        False,
     )
     assert article.id == article_id_for("Ministers Meet Again on Grain Deal", "")
     check_article(article)
@@ -339,13 +362,24 @@ def test_headline_without_body_is_an_article_with_no_body() -> None:
 @pytest.mark.parametrize(
     ("paragraph", "title"),
     [
-        ("Mr. Novak said the bridge would reopen. Trucks will follow in May.", "Mr. Novak said the bridge would reopen."),
-        ("KYIV, Ukraine (AP) — Air defences shot down 20 drones overnight. Two people were hurt.", "Air defences shot down 20 drones overnight."),
-        ("The U.S. envoy arrived on Monday! Talks begin today.", "The U.S. envoy arrived on Monday!"),
+        (
+            "Mr. Novak said the bridge would reopen. Trucks will follow in May.",
+            "Mr. Novak said the bridge would reopen.",
+        ),
+        (
+            "KYIV, Ukraine (AP) — Air defences shot down 20 drones overnight. Two people were hurt.",
+            "Air defences shot down 20 drones overnight.",
+        ),
+        (
+            "The U.S. envoy arrived on Monday! Talks begin today.",
+            "The U.S. envoy arrived on Monday!",
+        ),
         ("The ferry is running again.The port said so on Monday.", "The ferry is running again."),
         (
-            ("Regional officials said on Thursday that the reconstruction of the damaged heating plant would take "
-            "at least four more months because of shortages."),
+            (
+                "Regional officials said on Thursday that the reconstruction of the damaged heating plant would take "
+                "at least four more months because of shortages."
+            ),
             "Regional officials said on Thursday that the reconstruction of the damaged heating plant would take…",
         ),
     ],
@@ -361,7 +395,9 @@ def test_derived_title_is_the_first_sentence_cut_on_a_word(paragraph: str, title
 @pytest.mark.issue(12)
 def test_one_huge_line_is_read_in_bounded_memory() -> None:
     # Regression: a 50 MB single-line text took 1.5 GB (words split, id normalisation).
-    raw = ("The convoy moved slowly along the coast road at night, officials said. " * 60_000).encode()
+    raw = (
+        "The convoy moved slowly along the coast road at night, officials said. " * 60_000
+    ).encode()
     assert len(raw) > 4_000_000
     tracemalloc.start()
     try:
@@ -376,5 +412,7 @@ def test_one_huge_line_is_read_in_bounded_memory() -> None:
 @pytest.mark.issue(12)
 def test_line_over_the_record_limit_fails_with_the_reason() -> None:
     raw = ("Barges moved grain down the river all week, the operator said. " * 2000).encode()
-    with pytest.raises(IngestError, match=r"^long\.txt: line 1 has 12[\d,]+ characters, over the 100,000 limit"):
+    with pytest.raises(
+        IngestError, match=r"^long\.txt: line 1 has 12[\d,]+ characters, over the 100,000 limit"
+    ):
         read_bytes(raw, name="long.txt", limits=ReadLimits(max_record_bytes=100_000))

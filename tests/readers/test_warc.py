@@ -16,7 +16,11 @@ from .warc_builder import DEMO_WARC, Page, build_warc, demo_warc_bytes
 
 
 def _page(n: int, *, dated: bool = False) -> Page:
-    meta = f'<meta property="article:published_time" content="2025-02-1{n}T08:00:00Z">' if dated else ""
+    meta = (
+        f'<meta property="article:published_time" content="2025-02-1{n}T08:00:00Z">'
+        if dated
+        else ""
+    )
     body = (
         f"<html><head><title>Story {n}</title>{meta}</head><body><article><h1>Story {n}</h1>"
         f"<p>Paragraph one of story number {n}, long enough to be kept by the extractor as text.</p>"
@@ -41,8 +45,17 @@ def test_each_html_response_is_an_article(gzip: bool) -> None:
 
 
 def test_non_html_and_empty_pages_are_skipped_not_fatal() -> None:
-    pdf = Page(url="https://news.example/file.pdf", date="2025-03-01T10:00:00Z", body=b"%PDF-1.4", content_type="application/pdf")
-    empty = Page(url="https://news.example/empty", date="2025-03-01T10:00:00Z", body=b"<html><body></body></html>")
+    pdf = Page(
+        url="https://news.example/file.pdf",
+        date="2025-03-01T10:00:00Z",
+        body=b"%PDF-1.4",
+        content_type="application/pdf",
+    )
+    empty = Page(
+        url="https://news.example/empty",
+        date="2025-03-01T10:00:00Z",
+        body=b"<html><body></body></html>",
+    )
     result = read_bytes(build_warc([pdf, empty, _page(3)]), name="c.warc.gz")
     assert [a.url for a in result.articles] == ["https://news.example/3"]
     assert len(result.skipped) == 1 and "https://news.example/empty" in result.skipped[0]
@@ -77,7 +90,9 @@ def _big_page(n: int, *, megabytes: int) -> Page:
     filler = "<p>" + "The convoy moved slowly along the coast road at night. " * 200 + "</p>"
     repeats = megabytes * 1024 * 1024 // len(filler) + 1
     body = f"<html><head><title>Huge {n}</title></head><body><article>{filler * repeats}</article></body></html>"
-    return Page(url=f"https://news.example/huge{n}", date="2025-03-01T10:00:00Z", body=body.encode())
+    return Page(
+        url=f"https://news.example/huge{n}", date="2025-03-01T10:00:00Z", body=body.encode()
+    )
 
 
 @pytest.mark.issue(12)
@@ -104,7 +119,10 @@ def test_decompressed_total_is_bounded_by_the_input_limit() -> None:
     raw = build_warc([_page(1), _big_page(2, megabytes=2), _big_page(3, megabytes=2), _page(4)])
     limits = ReadLimits(max_input_bytes=3 * 1024 * 1024, max_record_bytes=4 * 1024 * 1024)
     result = read_bytes(raw, name="many.warc.gz", limits=limits)
-    assert [a.url for a in result.articles] == ["https://news.example/1", "https://news.example/huge2"]
+    assert [a.url for a in result.articles] == [
+        "https://news.example/1",
+        "https://news.example/huge2",
+    ]
     (reason,) = result.skipped
     assert reason.startswith("many.warc.gz: stopped at record ") and "max_input_bytes" in reason
 
@@ -116,4 +134,7 @@ def test_warc_streams_from_the_file(tmp_path: Path) -> None:
     items = iter_read(path)
     first = next(items)
     assert isinstance(first, Article) and first.url == "https://news.example/1"
-    assert [a.url for a in items if isinstance(a, Article)] == ["https://news.example/2", "https://news.example/3"]
+    assert [a.url for a in items if isinstance(a, Article)] == [
+        "https://news.example/2",
+        "https://news.example/3",
+    ]

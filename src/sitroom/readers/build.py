@@ -58,7 +58,49 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 DERIVED_TITLE_MAX_CHARS = 100
 # Abbreviations whose period does not end a sentence ("Mr. Putin", "U.S. officials").
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "sgt", "capt", "adm", "gov", "sen", "rep", "prof", "jr", "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "sgt",
+        "capt",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "prof",
+        "jr",
+        "sr",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+    ]
 )
 # A sentence ends at . ! ? … (and closing quotes) before a space and a capital, or, in
 # text that lost its spaces ("is underway.The American side"), right after a lower-case
@@ -116,7 +158,11 @@ def clean_inline(text: str) -> str:
 def _first_sentence(text: str) -> str:
     for match in _SENTENCE_END.finditer(text):
         word = text[: match.start()].rsplit(None, 1)[-1].lower().lstrip("(\"'“‘")
-        if match.group() and text[match.start()] == "." and (word in _ABBREVIATIONS or len(word) == 1):
+        if (
+            match.group()
+            and text[match.start()] == "."
+            and (word in _ABBREVIATIONS or len(word) == 1)
+        ):
             continue  # "Mr." or an initial ("J. Smith")
         return text[: match.end()]
     return text
@@ -194,11 +240,17 @@ def build_article(
     placed: list[Block] = []
     offset = 0
     for block in cleaned:
-        placed.append(Block(kind=block.kind, text=block.text, start=offset, end=offset + len(block.text)))
+        placed.append(
+            Block(kind=block.kind, text=block.text, start=offset, end=offset + len(block.text))
+        )
         offset += len(block.text) + len(BLOCK_SEPARATOR)
     text = BLOCK_SEPARATOR.join(b.text for b in cleaned)
     dateline = next(
-        (d for b in cleaned[:LEAD_PARAGRAPHS] if b.kind == "paragraph" and (d := find_dateline(b.text))),
+        (
+            d
+            for b in cleaned[:LEAD_PARAGRAPHS]
+            if b.kind == "paragraph" and (d := find_dateline(b.text))
+        ),
         None,
     )
     dek = clean_inline(dek) if dek else None

@@ -27,10 +27,19 @@ _MAGIC = (
     (b"SQLite format 3\x00", "an SQLite database"),
 )
 _EXTENSIONS = {
-    ".txt": "text", ".text": "text", ".md": "text",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".rss": "rss", ".atom": "rss", ".xml": "rss", ".rdf": "rss",
-    ".warc": "warc", ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".rss": "rss",
+    ".atom": "rss",
+    ".xml": "rss",
+    ".rdf": "rss",
+    ".warc": "warc",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
 }
 # A doctype may carry an internal subset in brackets whose declarations hold ">" themselves
 # (``<!DOCTYPE rss [<!ENTITY nbsp "&#160;">]>``, issue 12): skip the brackets as a whole.
@@ -40,7 +49,9 @@ _PROLOG = re.compile(
 )
 _ROOT = re.compile(r"<\s*([A-Za-z][\w.:-]*)")
 _FEED_ROOTS = frozenset({"rss", "feed", "rdf:rdf", "rdf"})
-_HTML_HINT = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|article|p|div|h[1-6]|title|meta)\b", re.IGNORECASE)
+_HTML_HINT = re.compile(
+    r"<\s*(?:!doctype\s+html|html|head|body|article|p|div|h[1-6]|title|meta)\b", re.IGNORECASE
+)
 
 
 def _extension_format(name: str) -> str | None:
@@ -111,7 +122,9 @@ def detect_format(raw: bytes, *, name: str = "", size: int | None = None) -> str
     if raw.startswith(b"\x1f\x8b"):
         if _gunzip_head(raw).startswith(b"WARC/"):
             return "warc"
-        raise UnsupportedFormat(f"{name}: gzip-compressed, but not a WARC archive; decompress it first")
+        raise UnsupportedFormat(
+            f"{name}: gzip-compressed, but not a WARC archive; decompress it first"
+        )
     if raw.startswith(b"WARC/"):
         return "warc"
     for magic, what in _MAGIC:
@@ -121,7 +134,9 @@ def detect_format(raw: bytes, *, name: str = "", size: int | None = None) -> str
     stripped = head.lstrip()
     if stripped.startswith("<"):
         return _markup_format(stripped, name)
-    if stripped.startswith("{") and _is_json_lines(stripped, cut=max(size or 0, len(raw)) > SNIFF_BYTES):
+    if stripped.startswith("{") and _is_json_lines(
+        stripped, cut=max(size or 0, len(raw)) > SNIFF_BYTES
+    ):
         return "jsonl"
     if stripped.startswith(("{", "[")) and _extension_format(name) in (None, "jsonl"):
         raise UnsupportedFormat(f"{name}: JSON but not JSON Lines (one object per line)")

@@ -110,7 +110,9 @@ def _extract_in_process(html: str, *, name: str, url: str | None) -> _Page:
     try:
         return _extract_page(html, url=url)
     except Exception as e:
-        raise IngestError(f"{name}: malformed HTML, cannot extract text ({type(e).__name__}: {e})") from e
+        raise IngestError(
+            f"{name}: malformed HTML, cannot extract text ({type(e).__name__}: {e})"
+        ) from e
 
 
 def _serve(conn: Connection) -> None:
@@ -167,7 +169,9 @@ class _Worker:
         self._stop()
         context = multiprocessing.get_context("fork")
         parent, child = context.Pipe()
-        self._process = context.Process(target=_serve, args=(child,), daemon=True, name="sitroom-html")
+        self._process = context.Process(
+            target=_serve, args=(child,), daemon=True, name="sitroom-html"
+        )
         self._process.start()
         child.close()
         self._conn = parent
@@ -278,7 +282,11 @@ def parse_html(
         blocks = blocks[1:]
     first = next((clean_inline(b.text) for b in blocks if b.kind == "paragraph"), "")
     description = clean_inline(document.description or "")
-    dek = description if description and description[:DEK_PREFIX_CHARS] != first[:DEK_PREFIX_CHARS] else None
+    dek = (
+        description
+        if description and description[:DEK_PREFIX_CHARS] != first[:DEK_PREFIX_CHARS]
+        else None
+    )
     pub = pick_published(document.date or fallback_date, option=published, name=name)
     meta = Meta(
         source=name,

@@ -25,12 +25,13 @@ from sitroom.records import Article
 __all__ = ["iter_jsonl", "paragraphs_of"]
 
 
-
 def paragraphs_of(text: str) -> list[BodyBlock]:
     """Paragraph blocks of a plain body: split on blank lines, else on newlines."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     parts = text.split("\n\n") if "\n\n" in text else text.split("\n")
-    return [BodyBlock(kind="paragraph", text=part.replace("\n", " ")) for part in parts if part.strip()]
+    return [
+        BodyBlock(kind="paragraph", text=part.replace("\n", " ")) for part in parts if part.strip()
+    ]
 
 
 def _text_field(row: dict[str, Any], *keys: str) -> str | None:
@@ -50,7 +51,9 @@ def _row_article(
     if body is None:
         raise IngestError(f'{name}: line {line_no}: no "text" field')
     date = row.get("published") or row.get("date")
-    pub = pick_published(scrub(date) if isinstance(date, str) else date, option=published, name=name)
+    pub = pick_published(
+        scrub(date) if isinstance(date, str) else date, option=published, name=name
+    )
     meta = Meta(
         source=name,
         source_index=index,
@@ -77,7 +80,9 @@ def _parse_line(text: str, *, name: str, line_no: int) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as e:
-        raise IngestError(f"{name}: line {line_no}: invalid JSON ({e.msg} at column {e.colno})") from e
+        raise IngestError(
+            f"{name}: line {line_no}: invalid JSON ({e.msg} at column {e.colno})"
+        ) from e
     except RecursionError as e:  # "[[[[..." 100,000 deep (issue 12)
         raise IngestError(f"{name}: line {line_no}: JSON nested too deeply") from e
 
@@ -137,4 +142,6 @@ def iter_jsonl(
         yield Skipped(message=message)
     if not read:
         reason = "; ".join(reasons) if reasons else "no lines"
-        raise (IngestError if reasons else EmptyInput)(f"{name}: no article in the JSON Lines file: {reason}")
+        raise (IngestError if reasons else EmptyInput)(
+            f"{name}: no article in the JSON Lines file: {reason}"
+        )

@@ -69,7 +69,13 @@ def limits_from(settings: Settings) -> ReadLimits:
 
 
 def _whole(
-    handle: BinaryIO, *, name: str, fmt: str, published: str | None, outlet: str | None, limits: ReadLimits
+    handle: BinaryIO,
+    *,
+    name: str,
+    fmt: str,
+    published: str | None,
+    outlet: str | None,
+    limits: ReadLimits,
 ) -> Iterator[ReadItem]:
     """Readers that need the whole input at once (HTML, feeds, text dumps)."""
     raw = handle.read()
@@ -79,7 +85,9 @@ def _whole(
     text = decode_bytes(raw, name=name)
     del raw
     if fmt == "html":
-        yield parse_html(text, name=name, published=published, outlet=outlet, timeout_s=limits.input_timeout_s)
+        yield parse_html(
+            text, name=name, published=published, outlet=outlet, timeout_s=limits.input_timeout_s
+        )
         return
     articles = split_dump(
         text, name=name, published=published, outlet=outlet, max_line_chars=limits.max_record_bytes
@@ -90,7 +98,13 @@ def _whole(
 
 
 def _items(
-    handle: BinaryIO, *, name: str, fmt: str, published: str | None, outlet: str | None, limits: ReadLimits
+    handle: BinaryIO,
+    *,
+    name: str,
+    fmt: str,
+    published: str | None,
+    outlet: str | None,
+    limits: ReadLimits,
 ) -> Iterator[ReadItem]:
     if fmt == "warc":
         return iter_warc(handle, name=name, published=published, outlet=outlet, limits=limits)
@@ -111,7 +125,9 @@ def _guarded(items: Iterator[ReadItem], *, name: str, fmt: str) -> Iterator[Read
         raise IngestError(f"{name}: cannot read as {fmt} ({type(e).__name__}: {e})") from e
 
 
-def _with_index(items: Iterator[ReadItem], entry: IndexEntry, *, single: bool) -> Iterator[ReadItem]:
+def _with_index(
+    items: Iterator[ReadItem], entry: IndexEntry, *, single: bool
+) -> Iterator[ReadItem]:
     """Fill what the input lacks from its index entry (see sitroom.readers.index)."""
     for item in items:
         if isinstance(item, Article):
@@ -121,7 +137,10 @@ def _with_index(items: Iterator[ReadItem], entry: IndexEntry, *, single: bool) -
                 item = replace(item, url=entry.url)
             if single and entry.title and (item.title is None or item.title_derived):
                 item = replace(
-                    item, title=entry.title, title_derived=False, id=article_id_for(entry.title, item.text)
+                    item,
+                    title=entry.title,
+                    title_derived=False,
+                    id=article_id_for(entry.title, item.text),
                 )
         yield item
 
@@ -140,7 +159,9 @@ def _open_items(
     head = handle.read(SNIFF_BYTES)
     handle.seek(0)
     if not head.strip() and size <= len(head):
-        raise EmptyInput(f"{name}: empty file" if not head else f"{name}: empty file (only whitespace)")
+        raise EmptyInput(
+            f"{name}: empty file" if not head else f"{name}: empty file (only whitespace)"
+        )
     if fmt is not None and fmt not in FORMATS:
         raise UnsupportedFormat(f"{name}: unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     chosen = fmt or detect_format(head, name=name, size=size)
@@ -190,7 +211,9 @@ def read_bytes(
         IngestError: (or a subclass) naming ``name`` and the reason.
     """
     if not raw.strip():
-        raise EmptyInput(f"{name}: empty file" if not raw else f"{name}: empty file (only whitespace)")
+        raise EmptyInput(
+            f"{name}: empty file" if not raw else f"{name}: empty file (only whitespace)"
+        )
     chosen, items = _open_items(
         io.BytesIO(raw),
         name=name,
@@ -305,7 +328,9 @@ def iter_read(
     Raises:
         IngestError: (or a subclass) naming the path and the reason.
     """
-    _, items = _iter_path(path, fmt=fmt, published=published, outlet=outlet, index=index, limits=limits)
+    _, items = _iter_path(
+        path, fmt=fmt, published=published, outlet=outlet, index=index, limits=limits
+    )
     return items
 
 
@@ -328,7 +353,9 @@ def read_path(
     """
     if max_bytes is not None:
         limits = replace(limits, max_input_bytes=max_bytes)
-    chosen, items = _iter_path(path, fmt=fmt, published=published, outlet=outlet, index=index, limits=limits)
+    chosen, items = _iter_path(
+        path, fmt=fmt, published=published, outlet=outlet, index=index, limits=limits
+    )
     return _result(str(path), chosen, items)
 
 

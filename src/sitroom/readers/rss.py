@@ -56,7 +56,9 @@ def _entry_date(entry: Any) -> str | None:
     return normalize_date(dict.get(entry, "published") or dict.get(entry, "updated"))
 
 
-def _article(entry: Any, body: str, *, name: str, index: int, outlet: str | None, published: str | None) -> Article | None:
+def _article(
+    entry: Any, body: str, *, name: str, index: int, outlet: str | None, published: str | None
+) -> Article | None:
     pub = pick_published(_entry_date(entry), option=published, name=name)
     tags = entry.get("tags") or []
     meta = Meta(
@@ -121,7 +123,12 @@ def iter_feed(
         elif entry.get("link"):
             title = clean_inline(entry.get("title") or "") or None
             read += 1
-            yield Link(url=scrub(entry["link"]), title=title, published=_entry_date(entry), source=scrub(name))
+            yield Link(
+                url=scrub(entry["link"]),
+                title=title,
+                published=_entry_date(entry),
+                source=scrub(name),
+            )
         else:
             skipped += 1
             yield Skipped(message=f"{name}: item {number}: no content and no link")

@@ -58,7 +58,39 @@ WRAP_MAX_CHARS = 100
 WRAP_MIN_CHARS = 55
 
 _SMALL_WORDS = frozenset(
-    ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on", "or", "over", "per", "the", "to", "up", "via", "vs", "with", "amid", "after", "before", "off", "out", "than", "that", "upon"]
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "over",
+        "per",
+        "the",
+        "to",
+        "up",
+        "via",
+        "vs",
+        "with",
+        "amid",
+        "after",
+        "before",
+        "off",
+        "out",
+        "than",
+        "that",
+        "upon",
+    ]
 )
 _CLOSERS = "\"'”’»)]"
 _TERMINAL = ".!?…:;"
@@ -131,7 +163,9 @@ def is_title_case(text: str) -> bool:
 
 
 # "Updated 2 hours ago" under a headline is a timestamp, not the start of a widget.
-_STAMP = re.compile(r"^(?:updated|published|posted|last updated|edited)\b.{0,40}\bago\.?$", re.IGNORECASE)
+_STAMP = re.compile(
+    r"^(?:updated|published|posted|last updated|edited)\b.{0,40}\bago\.?$", re.IGNORECASE
+)
 
 
 def _kind(text: str) -> str:
@@ -270,7 +304,9 @@ def _starts_story(lines: list[Line], i: int, article_gap: int, *, in_junk: bool)
         return True
     if after[:2] == ["short", "paragraph"] or after[:1] in (["byline"], ["date"]):
         return True
-    following = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].kind == "paragraph"), None)
+    following = next(
+        (lines[j] for j in range(i + 1, len(lines)) if lines[j].kind == "paragraph"), None
+    )
     return bool(after[:1] == ["paragraph"] and following and find_dateline(following.text))
 
 
@@ -297,7 +333,9 @@ def _drafts(lines: list[Line], *, split: bool) -> list[_Draft]:
     after_rule = rule_before = False
 
     def start(line: Line, *, title: str | None = None) -> _Draft:
-        draft = _Draft(section=section, title=title, separated=rule_before or line.gap >= article_gap)
+        draft = _Draft(
+            section=section, title=title, separated=rule_before or line.gap >= article_gap
+        )
         drafts.append(draft)
         return draft
 
@@ -339,7 +377,12 @@ def _drafts(lines: list[Line], *, split: bool) -> list[_Draft]:
         if current is not None and _is_question_headline(current, line.text):
             current.title = line.text
             continue
-        if current is not None and current.has_body() and line.kind in ("byline", "date") and not split:
+        if (
+            current is not None
+            and current.has_body()
+            and line.kind in ("byline", "date")
+            and not split
+        ):
             current.add("paragraph", line.text)
             continue
         if current is None or (current.has_body() and line.kind in ("byline", "date")):

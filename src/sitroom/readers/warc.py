@@ -79,7 +79,13 @@ def _declared_length(record: Any) -> int | None:
 
 
 def _record_article(
-    record: Any, *, label: str, index: int, published: str | None, outlet: str | None, limits: ReadLimits
+    record: Any,
+    *,
+    label: str,
+    index: int,
+    published: str | None,
+    outlet: str | None,
+    limits: ReadLimits,
 ) -> Article:
     uri = record.rec_headers.get_header("WARC-Target-URI")
     content_type = record.http_headers.get_header("Content-Type") or ""
@@ -191,4 +197,6 @@ def iter_warc(
         yield article
     if not read:
         reason = "; ".join(reasons) if reasons else "no HTML response records"
-        raise (IngestError if reasons else EmptyInput)(f"{name}: no article read from the WARC: {reason}")
+        raise (IngestError if reasons else EmptyInput)(
+            f"{name}: no article read from the WARC: {reason}"
+        )
