@@ -416,3 +416,22 @@ def test_line_over_the_record_limit_fails_with_the_reason() -> None:
         IngestError, match=r"^long\.txt: line 1 has 12[\d,]+ characters, over the 100,000 limit"
     ):
         read_bytes(raw, name="long.txt", limits=ReadLimits(max_record_bytes=100_000))
+
+
+@pytest.mark.issue(12)
+def test_untitled_intro_before_labelled_stories_still_splits() -> None:
+    text = (
+        "Our live coverage of the day's events, updated through the evening by the desk.\n\n"
+        "Frontline Report\n"
+        "Drones Hit Power Plant Near Odesa\n"
+        "Officials said dozens of drones struck the region overnight and three people were hurt.\n\n"
+        "Frontline Report\n"
+        "Kyiv Hosts Talks With European Ministers\n"
+        "Foreign ministers from five countries met in Kyiv on Tuesday for talks on air defence.\n"
+    )
+    articles = split_dump(text, name="intro.txt")
+    assert [(a.section, a.title_derived) for a in articles] == [
+        (None, True),
+        ("Frontline Report", False),
+        ("Frontline Report", False),
+    ]

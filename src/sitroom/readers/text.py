@@ -408,6 +408,9 @@ def _is_real_split(drafts: list[_Draft]) -> bool:
     stories = [d for d in drafts if d.has_body()]
     if len(stories) < 2:
         return True
+    labelled = [d for d in stories if d.section and d.title]
+    if len(labelled) >= 2 and stories[1:] == labelled and stories[0].section is None:
+        return True  # an untitled intro before stories under repeated section labels
     if any(d.title is None for d in stories):
         return False
     signed = all(d.byline or _draft_dateline(d) for d in stories)
