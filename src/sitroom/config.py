@@ -26,9 +26,27 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", "sitroom.db", "SQLite database file (env SITROOM_DB, flag --db)."),
     Setting("token", None, "Token that write requests to the API must carry (env SITROOM_TOKEN)."),
-    Setting("max_input_bytes", 256 * 1024 * 1024, "Inputs larger than this are refused."),
+    Setting(
+        "max_input_bytes",
+        256 * 1024 * 1024,
+        "Inputs larger than this are refused; a compressed archive may not decompress to more.",
+    ),
+    Setting(
+        "max_record_bytes",
+        32 * 1024 * 1024,
+        "One record larger than this (a WARC payload, a JSON line) is skipped with a reason.",
+    ),
+    Setting(
+        "input_timeout_s",
+        60.0,
+        "Seconds the text extraction of one HTML page may take before it is stopped and skipped.",
+    ),
     Setting("max_upload_bytes", 20 * 1024 * 1024, "API uploads larger than this get 413."),
-    Setting("near_duplicate_threshold", 0.8, "MinHash Jaccard estimate at which articles are near-duplicates."),
+    Setting(
+        "near_duplicate_threshold",
+        0.8,
+        "MinHash Jaccard estimate at which articles are near-duplicates.",
+    ),
     Setting("extract", True, "Run extraction (entities, quotes, claims, ...) during ingest."),
     Setting("host", "127.0.0.1", "Address `sitroom serve` binds to."),
     Setting("port", 8000, "Port `sitroom serve` listens on."),
@@ -40,6 +58,8 @@ class Settings:
     db: str = "sitroom.db"
     token: str | None = None
     max_input_bytes: int = 256 * 1024 * 1024
+    max_record_bytes: int = 32 * 1024 * 1024
+    input_timeout_s: float = 60.0
     max_upload_bytes: int = 20 * 1024 * 1024
     near_duplicate_threshold: float = 0.8
     extract: bool = True

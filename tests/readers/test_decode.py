@@ -25,7 +25,14 @@ def test_latin1_accents_are_detected() -> None:
     assert decode_bytes(LATIN.encode("cp1252")) == LATIN
 
 
-@pytest.mark.parametrize("bom,encoding", [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"), (codecs.BOM_UTF8, "utf-8")])
+@pytest.mark.parametrize(
+    "bom,encoding",
+    [
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+        (codecs.BOM_UTF8, "utf-8"),
+    ],
+)
 def test_boms(bom: bytes, encoding: str) -> None:
     text = "Kyiv Title Line\r\n" + CYRILLIC
     assert decode_bytes(bom + text.encode(encoding)) == "Kyiv Title Line\n" + CYRILLIC

@@ -43,7 +43,10 @@ def test_empty_file(tmp_path: Path) -> None:
 def test_over_the_limit_is_refused_before_reading(tmp_path: Path) -> None:
     small = tmp_path / "story.txt"
     small.write_bytes(STORY)
-    with pytest.raises(InputTooLarge, match=rf"story\.txt: {len(STORY)} bytes is over the 50 bytes limit \(max_input_bytes\)"):
+    with pytest.raises(
+        InputTooLarge,
+        match=rf"story\.txt: {len(STORY)} bytes is over the 50 bytes limit \(max_input_bytes\)",
+    ):
         read_path(small, max_bytes=50)
     assert read_path(small, max_bytes=len(STORY)).articles
 
@@ -55,7 +58,9 @@ def test_real_200_mb_file_fails_fast(tmp_path: Path) -> None:
     started = time.perf_counter()
     with pytest.raises(InputTooLarge, match=r"big\.txt: 200\.0 MB is over the 100 MB limit"):
         read_path(big, max_bytes=100 * 1024 * 1024)
-    assert time.perf_counter() - started < 5  # not read: a read of 200 MB would take far longer on this box
+    assert (
+        time.perf_counter() - started < 5
+    )  # not read: a read of 200 MB would take far longer on this box
 
 
 def test_iter_input_paths_walks_sorted_and_skips_hidden(tmp_path: Path) -> None:
@@ -82,7 +87,13 @@ def test_demo_corpus_reads_cleanly() -> None:
     results = [read_path(p) for p in iter_input_paths([folder]) if p.suffix != ".py"]
     articles = [a for r in results for a in r.articles]
     assert 12 <= len(articles) <= 16
-    assert Counter(r.format for r in results) == {"html": 4, "text": 1, "rss": 1, "jsonl": 1, "warc": 1}
+    assert Counter(r.format for r in results) == {
+        "html": 4,
+        "text": 1,
+        "rss": 1,
+        "jsonl": 1,
+        "warc": 1,
+    }
     assert sum(len(r.links) for r in results) == 1
     assert not any(r.skipped for r in results)
     for article in articles:
@@ -114,13 +125,22 @@ def test_unreadable_file_reports_reason(tmp_path: Path) -> None:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(raw=st.one_of(
-    st.binary(max_size=2000),
-    st.text(max_size=800).map(lambda t: t.encode("utf-8", "surrogatepass")),
-    st.sampled_from([b"<html>", b"<rss>", b'{"text": ', b"WARC/1.0\r\n", b"\x1f\x8b\x08\x00", b"<?xml?><feed>"]).flatmap(
-        lambda head: st.binary(max_size=500).map(lambda tail: head + tail)
-    ),
-))
+@given(
+    raw=st.one_of(
+        st.binary(max_size=2000),
+        st.text(max_size=800).map(lambda t: t.encode("utf-8", "surrogatepass")),
+        st.sampled_from(
+            [
+                b"<html>",
+                b"<rss>",
+                b'{"text": ',
+                b"WARC/1.0\r\n",
+                b"\x1f\x8b\x08\x00",
+                b"<?xml?><feed>",
+            ]
+        ).flatmap(lambda head: st.binary(max_size=500).map(lambda tail: head + tail)),
+    )
+)
 def test_arbitrary_bytes_read_or_raise_ingest_error(raw: bytes) -> None:
     try:
         result = read_bytes(raw, name="fuzz.bin")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from sitroom.errors import IngestError
-from sitroom.readers import read_bytes
+from sitroom.readers import detect_format, read_bytes
 
 from .conftest import check_article
 
@@ -41,7 +43,11 @@ def test_rss_items_become_articles_and_links() -> None:
     assert article.headings == ("Cargo",)
     assert article.paragraphs[1] == "The port handled more cargo last month."
     assert article.dek == "Service resumes after three weeks."
-    assert (article.outlet, article.url, article.published) == ("River Gazette", "https://river.example/ferry", "2025-03-06")
+    assert (article.outlet, article.url, article.published) == (
+        "River Gazette",
+        "https://river.example/ferry",
+        "2025-03-06",
+    )
     check_article(article)
     assert [link.url for link in result.links] == ["https://river.example/opinion"]
     assert result.skipped == ("feeds/river.xml: item 3: no content and no link",)
@@ -72,8 +78,12 @@ def test_long_description_counts_as_content() -> None:
 
 
 def test_broken_feed_with_no_items_raises_xml_error() -> None:
-    broken = b'<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<title>x</titl>\n</channel></rss>'
-    with pytest.raises(IngestError, match=r"^feed\.xml: broken XML feed: mismatched tag at line \d+"):
+    broken = (
+        b'<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<title>x</titl>\n</channel></rss>'
+    )
+    with pytest.raises(
+        IngestError, match=r"^feed\.xml: broken XML feed: mismatched tag at line \d+"
+    ):
         read_bytes(broken, name="feed.xml")
 
 
@@ -81,3 +91,63 @@ def test_broken_feed_keeps_items_read_before_the_fault() -> None:
     broken = RSS.replace(b"</channel></rss>", b"<item><title>cut")
     result = read_bytes(broken, name="cut.xml")
     assert [a.title for a in result.articles] == ["Ferry line reopens"]
+
+
+_LONG_BODY = " ".join(
+    [
+        "The district council approved a plan for new shelters near every school on Monday, officials said."
+    ]
+    * 9
+)
+
+
+@pytest.mark.issue(12)
+def test_feed_with_doctype_internal_subset_is_read_as_a_feed() -> None:
+    # Regression: the prolog pattern stopped at the first ">" inside the brackets, so the
+    # feed was taken for HTML and rejected.
+    feed = (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<!DOCTYPE rss [<!ENTITY nbsp "&#160;">]>\n'
+        '<rss version="2.0"><channel><title>Valley&nbsp;Post</title>'
+        "<item><title>Shelters&nbsp;Approved</title><link>https://valley.example/1</link>"
+        f"<description>{_LONG_BODY}</description></item></channel></rss>"
+    ).encode()
+    assert detect_format(feed, name="valley.xml") == "rss"
+    (article,) = read_bytes(feed, name="valley.xml").articles
+    assert (article.title, article.outlet) == ("Shelters Approved", "Valley Post")
+    check_article(article)
+
+
+@pytest.mark.issue(12)
+def test_external_entity_in_internal_subset_is_never_expanded(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-TOKEN-4242", encoding="utf-8")
+    feed = (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        f'<!DOCTYPE rss [<!ENTITY nbsp "&#160;"> <!ENTITY leak SYSTEM "file://{secret}">]>\n'
+        '<rss version="2.0"><channel><title>Valley Post</title>'
+        "<item><title>Shelters &leak;</title><link>https://valley.example/1</link>"
+        f"<description>{_LONG_BODY} &leak;</description></item></channel></rss>"
+    ).encode()
+    assert detect_format(feed, name="leak.xml") == "rss"
+    result = read_bytes(feed, name="leak.xml")
+    everything = " ".join(f"{a.title} {a.text}" for a in result.articles) + " ".join(
+        str(x) for x in result.links
+    )
+    assert "TOP-SECRET" not in everything
+    assert result.articles
+
+
+@pytest.mark.issue(12)
+def test_nested_internal_entities_are_not_expanded() -> None:
+    laughs = '<!ENTITY l0 "ha">' + "".join(
+        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 9)
+    )
+    feed = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [{laughs}]><rss version="2.0"><channel><title>T</title>'
+        f"<item><title>Shelters &l8;</title><link>https://valley.example/1</link>"
+        f"<description>{_LONG_BODY} &l8;</description></item></channel></rss>"
+    ).encode()
+    assert detect_format(feed, name="laughs.xml") == "rss"
+    (article,) = read_bytes(feed, name="laughs.xml").articles
+    assert len(article.text) < 2 * len(_LONG_BODY)

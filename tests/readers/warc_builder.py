@@ -22,8 +22,16 @@ DEMO_WARC = HERE.parents[1] / "src" / "sitroom" / "data" / "demo" / "cc-news-202
 
 # (page file, URL, crawl time) for the demo archive, in record order.
 DEMO_RECORDS = (
-    ("southern-courier-odesa.html", "https://southern-courier.example/news/odesa-drone-attack", "2025-03-02T10:00:00Z"),
-    ("dnipro-ledger-patriot-kyiv.html", "https://dnipro-ledger.example/frontline/patriot-kyiv", "2025-03-20T08:30:00Z"),
+    (
+        "southern-courier-odesa.html",
+        "https://southern-courier.example/news/odesa-drone-attack",
+        "2025-03-02T10:00:00Z",
+    ),
+    (
+        "dnipro-ledger-patriot-kyiv.html",
+        "https://dnipro-ledger.example/frontline/patriot-kyiv",
+        "2025-03-20T08:30:00Z",
+    ),
 )
 
 
@@ -55,19 +63,29 @@ def build_warc(pages: Iterable[Page], *, gzip: bool = True) -> bytes:
             page.url,
             "request",
             payload=io.BytesIO(b""),
-            http_headers=StatusAndHeaders("GET / HTTP/1.1", [("Host", page.url.split("/")[2])], is_http_request=True),
-            warc_headers_dict={"WARC-Record-ID": _record_id(page.url, "request"), "WARC-Date": page.date},
+            http_headers=StatusAndHeaders(
+                "GET / HTTP/1.1", [("Host", page.url.split("/")[2])], is_http_request=True
+            ),
+            warc_headers_dict={
+                "WARC-Record-ID": _record_id(page.url, "request"),
+                "WARC-Date": page.date,
+            },
         )
         writer.write_record(request)
         http = StatusAndHeaders(
-            "200 OK", [("Content-Type", page.content_type), ("Content-Length", str(len(page.body)))], protocol="HTTP/1.1"
+            "200 OK",
+            [("Content-Type", page.content_type), ("Content-Length", str(len(page.body)))],
+            protocol="HTTP/1.1",
         )
         response = writer.create_warc_record(
             page.url,
             "response",
             payload=io.BytesIO(page.body),
             http_headers=http,
-            warc_headers_dict={"WARC-Record-ID": _record_id(page.url, "response"), "WARC-Date": page.date},
+            warc_headers_dict={
+                "WARC-Record-ID": _record_id(page.url, "response"),
+                "WARC-Date": page.date,
+            },
         )
         writer.write_record(response)
     return out.getvalue()
@@ -75,7 +93,8 @@ def build_warc(pages: Iterable[Page], *, gzip: bool = True) -> bytes:
 
 def demo_warc_bytes() -> bytes:
     return build_warc(
-        Page(url=url, date=date, body=(DEMO_PAGES / file).read_bytes()) for file, url, date in DEMO_RECORDS
+        Page(url=url, date=date, body=(DEMO_PAGES / file).read_bytes())
+        for file, url, date in DEMO_RECORDS
     )
 
 

@@ -13,6 +13,7 @@ from sitroom.cli.options import (
     db_option,
     emit_json,
     format_option,
+    index_option,
     json_option,
     record_json,
     settings_from,
@@ -21,7 +22,7 @@ from sitroom.cli.progress import ProgressReporter
 from sitroom.errors import IngestError
 from sitroom.jobs.ingest import Extractor, IngestStep
 from sitroom.jobs.ingest import ingest as run_ingest
-from sitroom.readers import demo_corpus_dir, iter_input_paths, read_path
+from sitroom.readers import demo_corpus_dir, iter_input_paths, load_index, read_path
 from sitroom.records import Article, IngestReport
 
 __all__ = ["ingest", "read", "summary_line"]
@@ -50,6 +51,7 @@ def _extractor() -> tuple[Extractor, str]:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @db_option
 @format_option
+@index_option
 @date_option("--published", "Publication date for inputs without one (YYYY-MM-DD).")
 @click.option("--outlet", help="Outlet name for inputs without one.")
 @click.option("--demo", is_flag=True, help="Also ingest the demo corpus shipped with sitroom.")
@@ -61,6 +63,7 @@ def ingest(
     paths: tuple[Path, ...],
     db: str | None,
     fmt: str | None,
+    index: Path | None,
     published: str | None,
     outlet: str | None,
     demo: bool,
@@ -85,6 +88,7 @@ def ingest(
         raise click.UsageError("give at least one PATH, or --demo")
     settings = settings_from(db, extract=False if no_extract else None)
     extract, version = _extractor() if settings.extract else (None, None)
+    entries = load_index(index) if index else None
     with ProgressReporter("ingest", unit="files") as reporter:
 
         def progress(step: IngestStep) -> None:
@@ -97,6 +101,7 @@ def ingest(
             fmt=fmt,
             published=published,
             outlet=outlet,
+            index=entries,
             extract=extract,
             pipeline_version=version,
             progress=progress,
@@ -121,12 +126,14 @@ def article_json(article: Article) -> dict[str, JSONValue]:
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @format_option
+@index_option
 @date_option("--published", "Publication date for inputs without one (YYYY-MM-DD).")
 @click.option("--outlet", help="Outlet name for inputs without one.")
 @json_option
 def read(
     paths: tuple[Path, ...],
     fmt: str | None,
+    index: Path | None,
     published: str | None,
     outlet: str | None,
     as_json: bool,
@@ -138,11 +145,12 @@ def read(
       sitroom read dump.txt
       sitroom read page.html --json
     """
+    entries = load_index(index) if index else None
     articles: list[Article] = []
     failed = 0
     for path in iter_input_paths(paths):
         try:
-            result = read_path(path, fmt=fmt, published=published, outlet=outlet)
+            result = read_path(path, fmt=fmt, published=published, outlet=outlet, index=entries)
         except IngestError as e:
             click.echo(f"error: {e}", err=True)
             failed += 1

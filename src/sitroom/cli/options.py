@@ -12,6 +12,7 @@ import json
 import re
 import sys
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import click
@@ -31,6 +32,7 @@ __all__ = [
     "emit_json",
     "emit_jsonl",
     "format_option",
+    "index_option",
     "json_option",
     "open_db",
     "plain",
@@ -61,6 +63,16 @@ def json_option(func: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(
         func
     )
+
+
+def index_option(func: F) -> F:
+    """Add ``--index FILE``: a sidecar mapping file names to outlet, url, date and title."""
+    return click.option(
+        "--index",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="CSV or JSON Lines file giving each file's outlet, url, published date and title "
+        "(columns file, outlet, url, published, title; see sitroom.readers.index).",
+    )(func)
 
 
 def format_option(func: F) -> F:

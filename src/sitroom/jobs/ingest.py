@@ -14,14 +14,15 @@ from __future__ import annotations
 import hashlib
 import logging
 import stat
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from sitroom.config import Settings
 from sitroom.errors import IngestError
-from sitroom.readers import iter_input_paths, read_path
+from sitroom.readers import iter_input_paths, limits_from, read_path
+from sitroom.readers.index import IndexEntry
 from sitroom.readers.result import ReadResult
 from sitroom.records import Article, Extraction, Failure, IngestReport
 from sitroom.store import Store, open_store
@@ -122,11 +123,20 @@ def _fingerprint(path: Path, max_bytes: int) -> tuple[str | None, int | None]:
 
 
 def _default_reader(
-    settings: Settings, fmt: str | None, published: str | None, outlet: str | None
+    settings: Settings,
+    fmt: str | None,
+    published: str | None,
+    outlet: str | None,
+    index: Mapping[str, IndexEntry] | None = None,
 ) -> Reader:
     def read(path: Path) -> ReadResult:
         return read_path(
-            path, fmt=fmt, published=published, outlet=outlet, max_bytes=settings.max_input_bytes
+            path,
+            fmt=fmt,
+            published=published,
+            outlet=outlet,
+            index=index,
+            limits=limits_from(settings),
         )
 
     return read
@@ -267,6 +277,7 @@ def ingest(
     pipeline_version: str | None = None,
     progress: Progress | None = None,
     reader: Reader | None = None,
+    index: Mapping[str, IndexEntry] | None = None,
 ) -> IngestReport:
     """Read every input (directories walked) into the store, each in its own transaction.
 
@@ -278,13 +289,14 @@ def ingest(
     ``extract.pipeline_version``); an article whose extraction fails is stored without
     records and counted in ``extract_failed``. ``progress`` is called after each input.
     ``reader`` replaces :func:`sitroom.readers.read_path` (tests, custom sources).
+    ``index`` maps file names to sidecar metadata (:func:`sitroom.readers.load_index`).
 
     Args:
         db: an open Store, a database path, or None for ``settings.db``.
     """
     settings = settings or Settings()
     store, owned = _open(db, settings)
-    read = reader or _default_reader(settings, fmt, published, outlet)
+    read = reader or _default_reader(settings, fmt, published, outlet, index)
     version = pipeline_version or str(getattr(extract, "pipeline_version", UNVERSIONED))
     tally = _Tally()
     try:

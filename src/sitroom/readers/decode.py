@@ -13,7 +13,7 @@ import re
 
 from sitroom.errors import UnsupportedFormat
 
-__all__ = ["BINARY_SNIFF_BYTES", "decode_bytes", "is_binary"]
+__all__ = ["BINARY_SNIFF_BYTES", "decode_bytes", "decode_line", "is_binary"]
 
 # The first 8 KB decide "binary": the same window git uses (`buffer_is_binary`, 8000 bytes).
 BINARY_SNIFF_BYTES = 8 * 1024
@@ -56,7 +56,8 @@ def _guess_single_byte(raw: bytes) -> str:
     return "cp1251" if with_neighbour / len(high) > CP1251_NEIGHBOUR_SHARE else "cp1252"
 
 
-def _decode_line(line: bytes) -> str:
+def decode_line(line: bytes) -> str:
+    """One line's text: UTF-8 when it is, else cp1251 or cp1252 (see CP1251_NEIGHBOUR_SHARE)."""
     try:
         return line.decode("utf-8")
     except UnicodeDecodeError:
@@ -99,5 +100,5 @@ def decode_bytes(raw: bytes, *, name: str = "<bytes>") -> str:
         utf8_lines += any(b >= 0x80 for b in line)
     if utf8_lines:
         # Some lines are real UTF-8 with non-ASCII text: a concatenation of files.
-        return _normalize_newlines("".join(_decode_line(line) for line in lines))
+        return _normalize_newlines("".join(decode_line(line) for line in lines))
     return _normalize_newlines(raw.decode(_guess_single_byte(raw), errors="replace"))

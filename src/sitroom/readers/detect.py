@@ -9,7 +9,7 @@ import zlib
 from sitroom.errors import UnsupportedFormat
 from sitroom.readers.decode import decode_bytes
 
-__all__ = ["detect_format"]
+__all__ = ["SNIFF_BYTES", "detect_format"]
 
 # Enough of the head to see past an XML declaration, a doctype and comments.
 SNIFF_BYTES = 64 * 1024
@@ -27,15 +27,31 @@ _MAGIC = (
     (b"SQLite format 3\x00", "an SQLite database"),
 )
 _EXTENSIONS = {
-    ".txt": "text", ".text": "text", ".md": "text",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".rss": "rss", ".atom": "rss", ".xml": "rss", ".rdf": "rss",
-    ".warc": "warc", ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".rss": "rss",
+    ".atom": "rss",
+    ".xml": "rss",
+    ".rdf": "rss",
+    ".warc": "warc",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
 }
-_PROLOG = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE(?![^>]*\bhtml\b)[^>]*>\s*)*", re.DOTALL | re.IGNORECASE)
+# A doctype may carry an internal subset in brackets whose declarations hold ">" themselves
+# (``<!DOCTYPE rss [<!ENTITY nbsp "&#160;">]>``, issue 12): skip the brackets as a whole.
+_PROLOG = re.compile(
+    r"^\s*(?:<\?xml[^>]*\?>\s*|<!--.*?-->\s*|<!DOCTYPE(?![^>\[]*\bhtml\b)[^>\[]*(?:\[[^\]]*\]\s*)?>\s*)*",
+    re.DOTALL | re.IGNORECASE,
+)
 _ROOT = re.compile(r"<\s*([A-Za-z][\w.:-]*)")
 _FEED_ROOTS = frozenset({"rss", "feed", "rdf:rdf", "rdf"})
-_HTML_HINT = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|article|p|div|h[1-6]|title|meta)\b", re.IGNORECASE)
+_HTML_HINT = re.compile(
+    r"<\s*(?:!doctype\s+html|html|head|body|article|p|div|h[1-6]|title|meta)\b", re.IGNORECASE
+)
 
 
 def _extension_format(name: str) -> str | None:
@@ -71,16 +87,33 @@ def _markup_format(head: str, name: str) -> str:
     )
 
 
-def _is_json_lines(head: str) -> bool:
-    first = next((line for line in head.split("\n") if line.strip()), "")
+# A JSON Lines row opens with an object key: ``{"title": ...``.
+_OBJECT_START = re.compile(r'\{\s*"')
+
+
+def _is_json_lines(head: str, *, cut: bool) -> bool:
+    """Does the first non-blank line of ``head`` hold a JSON object?
+
+    When ``cut`` (the input is longer than the head) and no newline ends that line, the
+    line runs past the sniffed window: parsing its head would fail on any row over 64 KB
+    (issue 12), so an object opening (``{"``) is enough. A pretty-printed JSON document
+    still fails, as its first line is a lone ``{``.
+    """
+    lines = head.split("\n")
+    index, first = next(((i, line) for i, line in enumerate(lines) if line.strip()), (0, ""))
+    if cut and index == len(lines) - 1:
+        return bool(_OBJECT_START.match(first.lstrip()))
     try:
         return isinstance(json.loads(first), dict)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return False
 
 
-def detect_format(raw: bytes, *, name: str = "") -> str:
+def detect_format(raw: bytes, *, name: str = "", size: int | None = None) -> str:
     """One of FORMATS for ``raw``, decided from content (the extension only breaks ties).
+
+    ``raw`` may be only the head of the input (``SNIFF_BYTES`` are enough); ``size`` is
+    then the input's whole size.
 
     Raises:
         UnsupportedFormat: binary or otherwise not a news format; the message names ``name``.
@@ -89,7 +122,9 @@ def detect_format(raw: bytes, *, name: str = "") -> str:
     if raw.startswith(b"\x1f\x8b"):
         if _gunzip_head(raw).startswith(b"WARC/"):
             return "warc"
-        raise UnsupportedFormat(f"{name}: gzip-compressed, but not a WARC archive; decompress it first")
+        raise UnsupportedFormat(
+            f"{name}: gzip-compressed, but not a WARC archive; decompress it first"
+        )
     if raw.startswith(b"WARC/"):
         return "warc"
     for magic, what in _MAGIC:
@@ -99,7 +134,9 @@ def detect_format(raw: bytes, *, name: str = "") -> str:
     stripped = head.lstrip()
     if stripped.startswith("<"):
         return _markup_format(stripped, name)
-    if stripped.startswith("{") and _is_json_lines(stripped):
+    if stripped.startswith("{") and _is_json_lines(
+        stripped, cut=max(size or 0, len(raw)) > SNIFF_BYTES
+    ):
         return "jsonl"
     if stripped.startswith(("{", "[")) and _extension_format(name) in (None, "jsonl"):
         raise UnsupportedFormat(f"{name}: JSON but not JSON Lines (one object per line)")

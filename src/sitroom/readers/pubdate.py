@@ -72,7 +72,11 @@ def date_from_name(name: str) -> str | None:
 
 def pick_published(metadata: object, *, option: str | None, name: str) -> Published:
     """Apply the precedence: metadata, option, file name, unknown."""
-    for value, source in ((metadata, "metadata"), (option, "option"), (date_from_name(name), "filename")):
+    for value, source in (
+        (metadata, "metadata"),
+        (option, "option"),
+        (date_from_name(name), "filename"),
+    ):
         found = normalize_date(value)
         if found:
             return Published(date=found, source=source)

@@ -9,19 +9,20 @@ becomes a Link to fetch later. A broken feed that still yielded items is kept
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import feedparser
 
 from sitroom.errors import EmptyInput, IngestError
-from sitroom.readers.build import Meta, build_article, clean_inline
+from sitroom.readers.build import Meta, build_article, clean_inline, scrub
 from sitroom.readers.decode import decode_bytes
 from sitroom.readers.html import blocks_from_html
 from sitroom.readers.pubdate import normalize_date, pick_published
-from sitroom.readers.result import ReadResult
+from sitroom.readers.result import Skipped
 from sitroom.records import Article, Link
 
-__all__ = ["parse_feed"]
+__all__ = ["iter_feed"]
 
 # A description this long is the story, not a teaser: teasers run one or two
 # sentences (under ~50 words); the shortest demo article is 150 words.
@@ -55,7 +56,9 @@ def _entry_date(entry: Any) -> str | None:
     return normalize_date(dict.get(entry, "published") or dict.get(entry, "updated"))
 
 
-def _article(entry: Any, body: str, *, name: str, index: int, outlet: str | None, published: str | None) -> Article | None:
+def _article(
+    entry: Any, body: str, *, name: str, index: int, outlet: str | None, published: str | None
+) -> Article | None:
     pub = pick_published(_entry_date(entry), option=published, name=name)
     tags = entry.get("tags") or []
     meta = Meta(
@@ -89,8 +92,12 @@ def _feedparser(raw: bytes, *, name: str) -> Any:
         return feedparser.parse(clean, sanitize_html=True, resolve_relative_uris=False)
 
 
-def parse_feed(raw: bytes, *, name: str, published: str | None = None, outlet: str | None = None) -> ReadResult:
-    """Read a feed into articles (items with content) and links (items with only a URL).
+def iter_feed(
+    raw: bytes, *, name: str, published: str | None = None, outlet: str | None = None
+) -> Iterator[Article | Link | Skipped]:
+    """Yield the feed's items in order: an Article per item with content, a Link per link-only item.
+
+    The XML is parsed whole (feedparser), then items are built one at a time.
 
     Raises:
         IngestError: the XML is broken and no item could be read.
@@ -102,28 +109,31 @@ def parse_feed(raw: bytes, *, name: str, published: str | None = None, outlet: s
         raise IngestError(f"{name}: broken XML feed: {_xml_error(parsed.get('bozo_exception'))}")
     feed_title = clean_inline(parsed.get("feed", {}).get("title") or "") or None
     outlet = outlet or feed_title
-    articles: list[Article] = []
-    links: list[Link] = []
-    skipped: list[str] = []
+    read = skipped = 0
     for number, entry in enumerate(entries, start=1):
         body = _body_html(entry)
         article = (
-            _article(entry, body, name=name, index=len(articles), outlet=outlet, published=published)
+            _article(entry, body, name=name, index=read, outlet=outlet, published=published)
             if body
             else None
         )
         if article is not None:
-            articles.append(article)
+            read += 1
+            yield article
         elif entry.get("link"):
             title = clean_inline(entry.get("title") or "") or None
-            links.append(Link(url=entry["link"], title=title, published=_entry_date(entry), source=name))
+            read += 1
+            yield Link(
+                url=scrub(entry["link"]),
+                title=title,
+                published=_entry_date(entry),
+                source=scrub(name),
+            )
         else:
-            skipped.append(f"{name}: item {number}: no content and no link")
-    if not articles and not links and parsed.get("bozo"):
+            skipped += 1
+            yield Skipped(message=f"{name}: item {number}: no content and no link")
+    if not read and parsed.get("bozo"):
         raise IngestError(f"{name}: broken XML feed: {_xml_error(parsed.get('bozo_exception'))}")
-    if not articles and not links:
-        detail = f" ({len(skipped)} items without content or link)" if skipped else ""
+    if not read:
+        detail = f" ({skipped} items without content or link)" if skipped else ""
         raise EmptyInput(f"{name}: feed has no readable items{detail}")
-    return ReadResult(
-        source=name, format="rss", articles=tuple(articles), links=tuple(links), skipped=tuple(skipped)
-    )

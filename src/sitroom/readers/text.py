@@ -24,7 +24,9 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import islice
 
+from sitroom.errors import InputTooLarge
 from sitroom.readers.build import (
+    LEAD_PARAGRAPHS,
     BodyBlock,
     Meta,
     build_article,
@@ -41,6 +43,9 @@ __all__ = ["Line", "classify_lines", "outlet_from_footer", "split_dump"]
 # words; 25 words / 200 characters leaves room for wordy tabloid headlines.
 SHORT_MAX_WORDS = 25
 SHORT_MAX_CHARS = 200
+# Widget and footer lines ("Related stories", "© 2025 ... All rights reserved.") are short;
+# a long line is story text whatever it ends with (and the check stays cheap on a 50 MB line).
+END_MAX_CHARS = 300
 # A section label ("Russia-Ukraine War", "World", "Europe") is a few words at most.
 LABEL_MAX_WORDS = 6
 # A label must repeat to be told apart from a headline.
@@ -53,7 +58,39 @@ WRAP_MAX_CHARS = 100
 WRAP_MIN_CHARS = 55
 
 _SMALL_WORDS = frozenset(
-    ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on", "or", "over", "per", "the", "to", "up", "via", "vs", "with", "amid", "after", "before", "off", "out", "than", "that", "upon"]
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "over",
+        "per",
+        "the",
+        "to",
+        "up",
+        "via",
+        "vs",
+        "with",
+        "amid",
+        "after",
+        "before",
+        "off",
+        "out",
+        "than",
+        "that",
+        "upon",
+    ]
 )
 _CLOSERS = "\"'”’»)]"
 _TERMINAL = ".!?…:;"
@@ -126,7 +163,9 @@ def is_title_case(text: str) -> bool:
 
 
 # "Updated 2 hours ago" under a headline is a timestamp, not the start of a widget.
-_STAMP = re.compile(r"^(?:updated|published|posted|last updated|edited)\b.{0,40}\bago\.?$", re.IGNORECASE)
+_STAMP = re.compile(
+    r"^(?:updated|published|posted|last updated|edited)\b.{0,40}\bago\.?$", re.IGNORECASE
+)
 
 
 def _kind(text: str) -> str:
@@ -134,7 +173,7 @@ def _kind(text: str) -> str:
         return "rule"
     if _STAMP.match(text):
         return "drop"
-    if _AGE.match(text) or _END.match(text):
+    if len(text) <= END_MAX_CHARS and (_AGE.match(text) or _END.match(text)):
         return "end"
     if _DROP.match(text):
         return "drop"
@@ -142,8 +181,8 @@ def _kind(text: str) -> str:
         return "byline"
     if parse_date_line(text):
         return "date"
-    words = _words(text)
-    if len(words) > SHORT_MAX_WORDS or len(text) > SHORT_MAX_CHARS:
+    # Length first: splitting a 50 MB line into words took over 1 GB (issue 12).
+    if len(text) > SHORT_MAX_CHARS or len(_words(text)) > SHORT_MAX_WORDS:
         return "paragraph"
     last = text.rstrip(_CLOSERS)[-1:]
     if last in ".…:;,—–":  # a headline never ends mid-sentence
@@ -224,6 +263,7 @@ class _Draft:
     published: str | None = None
     blocks: list[BodyBlock] = field(default_factory=list)
     paragraphs: int = 0
+    separated: bool = False  # opened after a rule or a wider blank gap than between paragraphs
 
     def has_body(self) -> bool:
         return self.paragraphs > 0
@@ -246,7 +286,8 @@ def _is_lone_label(draft: _Draft) -> bool:
 def _is_question_headline(draft: _Draft, text: str) -> bool:
     """A sentence-case question right after a section label is the headline."""
     fresh = draft.section is not None and draft.title is None and not draft.blocks
-    return fresh and len(_words(text)) <= SHORT_MAX_WORDS and text.rstrip(_CLOSERS)[-1:] in "?!"
+    short = len(text) <= SHORT_MAX_CHARS and len(_words(text)) <= SHORT_MAX_WORDS
+    return fresh and short and text.rstrip(_CLOSERS)[-1:] in "?!"
 
 
 def _next_kinds(lines: list[Line], i: int, count: int) -> list[str]:
@@ -263,7 +304,9 @@ def _starts_story(lines: list[Line], i: int, article_gap: int, *, in_junk: bool)
         return True
     if after[:2] == ["short", "paragraph"] or after[:1] in (["byline"], ["date"]):
         return True
-    following = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].kind == "paragraph"), None)
+    following = next(
+        (lines[j] for j in range(i + 1, len(lines)) if lines[j].kind == "paragraph"), None
+    )
     return bool(after[:1] == ["paragraph"] and following and find_dateline(following.text))
 
 
@@ -274,34 +317,49 @@ def _article_gap(lines: list[Line]) -> int:
     return max(usual + 1, 2) if usual else 1
 
 
-def _drafts(lines: list[Line]) -> list[_Draft]:
-    labels = _section_labels(lines)
+def _drafts(lines: list[Line], *, split: bool) -> list[_Draft]:
+    """Group the lines into article drafts; with ``split=False`` everything is one article.
+
+    In one-article mode a short line after the body is a heading, a byline or date line
+    after the body stays as a paragraph (its text is kept), and rules do not end the story.
+    """
+    labels = _section_labels(lines) if split else set()
     article_gap = _article_gap(lines)
     drafts: list[_Draft] = []
     current: _Draft | None = None
     in_junk = False
     section: str | None = None
 
-    def start(**fields: str | None) -> _Draft:
-        draft = _Draft(section=section, **fields)
+    after_rule = rule_before = False
+
+    def start(line: Line, *, title: str | None = None) -> _Draft:
+        draft = _Draft(
+            section=section, title=title, separated=rule_before or line.gap >= article_gap
+        )
         drafts.append(draft)
         return draft
 
     for i, line in enumerate(lines):
         if line.kind == "drop":
             continue
+        rule_before, after_rule = after_rule, line.kind == "rule"
         if line.kind in ("rule", "end"):
-            current, in_junk = None, line.kind == "end"
+            current = current if not split else None
+            in_junk = line.kind == "end"
             continue
         if line.text in labels:
             section = line.text
-            current, in_junk = start(), False
+            current, in_junk = start(line), False
             continue
         if line.kind == "short":
+            if in_junk and not split:
+                continue  # a teaser title in a widget at the end of the one article
             if current is None or current.has_body():  # after a body, a widget, or at the top
-                opens = (current is None and not in_junk) or _starts_story(lines, i, article_gap, in_junk=in_junk)
+                opens = (current is None and not in_junk) or (
+                    split and _starts_story(lines, i, article_gap, in_junk=in_junk)
+                )
                 if opens:
-                    current, in_junk = start(title=line.text), False
+                    current, in_junk = start(line, title=line.text), False
                 elif current is not None:
                     current.add("heading", line.text)
             elif current.title is None and not current.blocks:
@@ -319,8 +377,16 @@ def _drafts(lines: list[Line]) -> list[_Draft]:
         if current is not None and _is_question_headline(current, line.text):
             current.title = line.text
             continue
+        if (
+            current is not None
+            and current.has_body()
+            and line.kind in ("byline", "date")
+            and not split
+        ):
+            current.add("paragraph", line.text)
+            continue
         if current is None or (current.has_body() and line.kind in ("byline", "date")):
-            current = start()
+            current = start(line)
         if line.kind == "byline":
             current.byline = current.byline or parse_byline(line.text)
         elif line.kind == "date":
@@ -330,14 +396,70 @@ def _drafts(lines: list[Line]) -> list[_Draft]:
     return drafts
 
 
+def _is_real_split(drafts: list[_Draft]) -> bool:
+    """Do the drafts show the strong, repeated structure of a multi-article page?
+
+    A file holding one article often has subheadings, pull quotes, a letter writer's
+    name and town, or a sign-off that look like a new headline (issue 12: 447 one-article
+    files read as 489 articles). So a split needs every story to open with a headline and,
+    on every story, the same kind of evidence: a section label, a dek, a byline or
+    dateline, or a rule or wider blank gap before it.
+    """
+    stories = [d for d in drafts if d.has_body()]
+    if len(stories) < 2:
+        return True
+    labelled = [d for d in stories if d.section and d.title]
+    if len(labelled) >= 2 and stories[1:] == labelled and stories[0].section is None:
+        return True  # an untitled intro before stories under repeated section labels
+    if any(d.title is None for d in stories):
+        return False
+    signed = all(d.byline or _draft_dateline(d) for d in stories)
+    separated = all(d.separated for d in stories[1:])
+    return all(d.section for d in stories) or all(d.dek for d in stories) or signed or separated
+
+
+def _draft_dateline(draft: _Draft) -> str | None:
+    lead = [b for b in draft.blocks[:LEAD_PARAGRAPHS] if b.kind == "paragraph"]
+    return next((d for b in lead if (d := find_dateline(b.text))), None)
+
+
+def _check_line_lengths(text: str, *, name: str, limit: int) -> None:
+    start = line_no = 0
+    while start < len(text):
+        line_no += 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > limit:
+            raise InputTooLarge(
+                f"{name}: line {line_no} has {end - start:,} characters, over the {limit:,} limit "
+                "for one record (max_record_bytes)"
+            )
+        start = end + 1
+
+
 def split_dump(
-    text: str, *, name: str, published: str | None = None, outlet: str | None = None
+    text: str,
+    *,
+    name: str,
+    published: str | None = None,
+    outlet: str | None = None,
+    max_line_chars: int | None = None,
 ) -> list[Article]:
-    """Split a plain-text dump into Articles (one or many), in reading order."""
+    """Split a plain-text dump into Articles (one or many), in reading order.
+
+    Raises:
+        InputTooLarge: a line is longer than ``max_line_chars`` (a record's limit: reading a
+            50 MB line costs about five times that in memory).
+    """
+    if max_line_chars is not None:
+        _check_line_lengths(text, name=name, limit=max_line_chars)
     articles: list[Article] = []
     lines = classify_lines(text)
     outlet = outlet_from_footer(lines) or outlet
-    for draft in _drafts(lines):
+    drafts = _drafts(lines, split=True)
+    if not _is_real_split(drafts):
+        drafts = _drafts(lines, split=False)
+    for draft in drafts:
         pub = pick_published(draft.published, option=published, name=name)
         meta = Meta(
             source=name,
@@ -348,7 +470,11 @@ def split_dump(
             published=pub.date,
             published_source=pub.source,
         )
-        article = build_article(title=draft.title, dek=draft.dek, blocks=draft.blocks, meta=meta)
+        # A headline with no body is still an article when it is all the file holds (issue 12).
+        alone = len(drafts) == 1 and any(c.isalnum() for c in draft.title or "")
+        article = build_article(
+            title=draft.title, dek=draft.dek, blocks=draft.blocks, meta=meta, allow_empty_body=alone
+        )
         if article is not None:
             articles.append(replace(article, source_index=len(articles)))
     return articles

@@ -37,7 +37,9 @@ def normalize_for_id(text: str) -> str:
     text = re.sub(r"[\u2018\u2019\u201a\u201b\u2032]", "'", text)
     text = re.sub(r"[\u201c\u201d\u201e\u201f\u2033]", '"', text)
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
-    return re.sub(r"\s+", " ", text).strip().casefold()
+    # Same result as re.sub(r"\s+", " ", ...), but lone plain spaces are not matched: on a
+    # 50 MB text that sub built millions of pieces and took 600 MB (issue 12).
+    return re.sub(r"\s{2,}|[^\S ]", " ", text).strip().casefold()
 
 
 def article_id_for(title: str | None, text: str) -> str:
@@ -67,10 +69,14 @@ class Article:
     the title and dek not), and every extracted record's span indexes it.
     ``published`` is an ISO date (``YYYY-MM-DD``) or ``None`` when unknown;
     ``published_source`` says where it came from (metadata, option, filename).
+    ``title_derived`` is True when the input had no headline and ``title`` was made
+    from the first sentence; the id is then computed with no title (``article_id_for(None, text)``).
+    ``text`` is empty (and ``blocks`` too) only for a headline with no body.
     """
 
     id: str
     title: str | None
+    title_derived: bool = False
     text: str
     blocks: tuple[Block, ...] = ()
     dek: str | None = None
