@@ -25,6 +25,7 @@ from typing import Any
 import lxml.etree
 import lxml.html
 import trafilatura
+from trafilatura.settings import Document
 
 from sitroom.errors import EmptyInput, IngestError
 from sitroom.readers.build import BodyBlock, Meta, build_article, clean_inline
@@ -92,7 +93,8 @@ def _extract_page(html: str, *, url: str | None) -> _Page:
         # reads visible text and turns "Copyright 2025" into 2025-01-01, a guess.
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    if document is None or document.body is None:
+    # output_format="python" gives a Document; the dict form is only for other formats.
+    if not isinstance(document, Document) or document.body is None:
         return _Page(blocks=None)
     return _Page(
         blocks=tuple(_element_blocks(document.body)),
@@ -101,7 +103,7 @@ def _extract_page(html: str, *, url: str | None) -> _Page:
         date=document.date,
         sitename=document.sitename,
         url=document.url,
-        section=(document.categories or [None])[0],
+        section=document.categories[0] if document.categories else None,
         author=document.author,
     )
 
