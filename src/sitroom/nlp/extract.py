@@ -48,8 +48,10 @@ def doc_to_records(doc: Doc, *, article_id: str, published: str | None) -> Extra
     found = extract_entities(doc, article_id=article_id)
     mentions = found.mentions
     quotes = extract_quotes(doc, article_id=article_id, mentions=mentions)
-    claims = extract_claims(doc, article_id=article_id, mentions=mentions, quotes=quotes)
     timexes = extract_timexes(doc, article_id=article_id, published=published)
+    claims = extract_claims(
+        doc, article_id=article_id, mentions=mentions, quotes=quotes, timexes=timexes
+    )
     places = extract_places(doc, article_id=article_id, mentions=mentions)
     events = extract_events(
         doc,

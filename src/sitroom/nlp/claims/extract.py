@@ -8,7 +8,7 @@ bound ("more than 10,000"), then uses the parse to drop what is not a claim and 
 :mod:`sitroom.nlp.claims.filters`.
 
 Not claims: years and dates ("in 2024", "Nov. 21", "the 1990s"), times ("3 p.m."): numbers
-inside the time expressions of :func:`sitroom.nlp.timex.extract.timex_spans`, plus sitroom's own
+inside the article's time expressions (``timexes``, from ``extract_timexes``), plus sitroom's own
 year/date/time checks (they also guard what the time engineer's rules do not cover),
 durations ("three years", "4 years ago" — they are time expressions), ordinals ("the 47th
 Brigade"), model numbers ("F-16", "Kh-101", "S-400"), and numbers used as names ("Game 7",
@@ -30,12 +30,13 @@ from sitroom.nlp.claims.filters import (
     is_model_or_code,
     is_name_number,
     is_yearish,
-    safe_timex_spans,
+    timex_index,
 )
 from sitroom.nlp.claims.patterns import Piece, find_bound, find_pieces, find_range_joiner
 from sitroom.nlp.claims.what import counted_head, find_what, is_age
 from sitroom.nlp.doctext import doc_text
-from sitroom.records import Claim, Mention, Quote
+from sitroom.nlp.timex.extract import extract_timexes
+from sitroom.records import Claim, Mention, Quote, Timex
 
 __all__ = ["extract_claims"]
 
@@ -182,20 +183,26 @@ def extract_claims(
     article_id: str,
     mentions: Sequence[Mention] = (),
     quotes: Sequence[Quote] = (),
+    timexes: Sequence[Timex] | None = None,
     durations: bool = False,
 ) -> list[Claim]:
     """Return the numeric claims in ``doc``; spans index ``doc_text(doc)``.
 
     ``mentions`` give canonical names to claimants; ``quotes`` make a quote's speaker the
-    claimant of the numbers inside it. ``durations=True`` also keeps amounts of time
+    claimant of the numbers inside it; numbers inside ``timexes`` (the article's time
+    expressions, from :func:`sitroom.nlp.timex.extract.extract_timexes`) are dates, not
+    claims. ``doc_to_records`` passes the timexes it extracted; a standalone caller may
+    leave them out and they are found here. ``durations=True`` also keeps amounts of time
     ("three years", unit "year"), which sitroom leaves to time expressions by default;
     quantity benchmarks such as NewsQuant count them.
     """
-    timexes = safe_timex_spans(doc_text(doc))
+    if timexes is None:
+        timexes = extract_timexes(doc, article_id=article_id, published=None)
+    index = timex_index(timexes)
     groups = [
         g
         for g in _join(doc_text(doc), find_pieces(doc_text(doc)))
-        if not in_timex(g, timexes, durations=durations)
+        if not in_timex(g, index, durations=durations)
     ]
     claims = (
         _claim(doc, g, article_id=article_id, mentions=mentions, quotes=quotes, durations=durations)

@@ -6,9 +6,10 @@ so :mod:`sitroom.nlp.claims.extract` can say in one place why a number was dropp
 
 from __future__ import annotations
 
-import logging
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span
 
@@ -16,18 +17,17 @@ from sitroom.nlp.claims.attribution import CUE_LEMMAS
 from sitroom.nlp.claims.patterns import TIME_UNITS, Piece, find_bound
 from sitroom.nlp.claims.what import counted_head
 from sitroom.nlp.doctext import doc_text
-from sitroom.nlp.timex.extract import timex_spans
+from sitroom.records import Timex
 
 __all__ = [
+    "TimexIndex",
     "in_timex",
     "is_date_like",
     "is_model_or_code",
     "is_name_number",
     "is_yearish",
-    "safe_timex_spans",
+    "timex_index",
 ]
-
-logger = logging.getLogger(__name__)
 
 _MONTHS = frozenset(
     [
@@ -185,18 +185,31 @@ def is_yearish(text: str, piece: Piece) -> bool:
             and written.isdigit() and _YEAR_RANGE[0] <= int(written) <= _YEAR_RANGE[1])  # fmt: skip
 
 
-def safe_timex_spans(text: str) -> list[tuple[int, int]]:
-    """The time-expression finder's spans; if it fails, claims still come out, guarded by
-    this module's own year/date/time checks (one stage's bug must not stop another's)."""
-    try:
-        return timex_spans(text)
-    except Exception:
-        logger.exception("timex_spans failed; numeric claims use their own date checks")
-        return []
+class TimexIndex:
+    """The article's time-expression spans, sorted, for containment look-ups in O(log n)."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        # The furthest end among spans starting at or before each one: a number lies inside
+        # some span iff the furthest end of the spans that start at or before it covers it.
+        self._ends = list(accumulate((end for _, end in ordered), max))
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether some span contains ``[start, end)``."""
+        i = bisect_right(self._starts, start)
+        return i > 0 and self._ends[i - 1] >= end
 
 
-def in_timex(pieces: list[Piece], timexes: Sequence[tuple[int, int]], *, durations: bool) -> bool:
-    """A number inside a time expression found by :func:`sitroom.nlp.timex.extract.timex_spans`.
+def timex_index(timexes: Sequence[Timex]) -> TimexIndex:
+    """Index the time expressions of an article (from :func:`sitroom.nlp.timex.extract.extract_timexes`)."""
+    return TimexIndex([(t.start, t.end) for t in timexes])
+
+
+def in_timex(pieces: list[Piece], timexes: TimexIndex, *, durations: bool) -> bool:
+    """A number inside one of the article's time expressions.
 
     With ``durations``, an amount of time ("three years") is kept as a quantity.
     """
@@ -204,6 +217,4 @@ def in_timex(pieces: list[Piece], timexes: Sequence[tuple[int, int]], *, duratio
         return False
     if any(p.unit is not None and p.unit not in TIME_UNITS for p in pieces):
         return False  # "1520 sq m", "$2024": a unit says it is a quantity, whatever its digits
-    return any(
-        start <= p.core_start and p.core_end <= end for p in pieces for start, end in timexes
-    )
+    return any(timexes.covers(p.core_start, p.core_end) for p in pieces)
