@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitroom.nlp.timex.extract import extract_timexes, find_timexes, timex_spans
+from sitroom.nlp.timex.lexicon import MONTH, MONTH_NAMES, MONTH_WORDS, WEEKDAY_NAMES
 from sitroom.records import Timex
 
 # A Thursday: weekday and week arithmetic below depend on it.
@@ -215,7 +217,10 @@ def test_any_mix_of_date_words_gives_consistent_spans(words, published):
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("Patrols went out each morning.", "XXXX-XX-XXTMO"), ("Talks resumed every afternoon.", "XXXX-XX-XXTAF")],
+    [
+        ("Patrols went out each morning.", "XXXX-XX-XXTMO"),
+        ("Talks resumed every afternoon.", "XXXX-XX-XXTAF"),
+    ],
 )
 def test_recurring_part_of_day_is_a_set(text: str, value: str) -> None:
     # Regression: "each morning" raised KeyError in the unit table (parts of day are not units).
@@ -234,3 +239,11 @@ def test_recurring_part_of_day_is_a_set(text: str, value: str) -> None:
 def test_bare_season_follows_the_tense(nlp, text: str, value: str) -> None:
     (timex,) = extract_timexes(nlp(text), article_id="a", published="2025-03-12")
     assert timex.value == value and text[timex.start : timex.end] == timex.text
+
+
+def test_calendar_names_come_from_one_table() -> None:
+    assert MONTH_NAMES <= MONTH_WORDS
+    assert {"sept", "sept.", "jan."} <= MONTH_WORDS
+    assert len(MONTH_NAMES) == 12 and len(WEEKDAY_NAMES) == 7
+    for word in ("Sept.", "Sep", "June", "Jun."):
+        assert re.fullmatch(MONTH, word), word

@@ -17,6 +17,7 @@ from sitroom.nlp.claims.attribution import CUE_LEMMAS
 from sitroom.nlp.claims.patterns import TIME_UNITS, Piece, find_bound
 from sitroom.nlp.claims.what import counted_head
 from sitroom.nlp.doctext import doc_text
+from sitroom.nlp.timex.lexicon import MONTH_WORDS
 from sitroom.records import Timex
 
 __all__ = [
@@ -29,48 +30,8 @@ __all__ = [
     "timex_index",
 ]
 
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "jan.",
-        "feb",
-        "feb.",
-        "mar",
-        "mar.",
-        "apr",
-        "apr.",
-        "jun",
-        "jun.",
-        "jul",
-        "jul.",
-        "aug",
-        "aug.",
-        "sep",
-        "sep.",
-        "sept",
-        "sept.",
-        "oct",
-        "oct.",
-        "nov",
-        "nov.",
-        "dec",
-        "dec.",
-    ]
-)
 _TIME_WORDS = (
-    _MONTHS
+    MONTH_WORDS
     | TIME_UNITS
     | frozenset(
         {f"{u}s" for u in TIME_UNITS}
@@ -124,7 +85,9 @@ def is_date_like(doc: Doc, span: Span, pieces: Sequence[Piece], *, durations: bo
     counts_something = head is not None and head.lower_ not in _TIME_WORDS
     prev = doc[span.start - 1] if span.start > 0 else None
     nxt = doc[span.end] if span.end < len(doc) else None
-    if (prev is not None and prev.lower_ in _MONTHS) or (nxt is not None and nxt.lower_ in _MONTHS):
+    if (prev is not None and prev.lower_ in MONTH_WORDS) or (
+        nxt is not None and nxt.lower_ in MONTH_WORDS
+    ):
         return True
     if nxt is not None and nxt.lower_ in _TIME_WORDS:
         return True

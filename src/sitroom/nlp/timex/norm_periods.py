@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from sitroom.nlp.numbers import parse_unit_count
 from sitroom.nlp.timex.calendar import add_months, quarter_of, season_of, shift_value, week_value
 from sitroom.nlp.timex.context import (
     ORDINAL,
@@ -30,7 +31,6 @@ from sitroom.nlp.timex.context import (
 )
 from sitroom.nlp.timex.lexicon import (
     month_number,
-    parse_number,
     part_of_day_code,
     unit_code,
     weekday_number,
@@ -244,7 +244,7 @@ def norm_ordinal_period(m: re.Match[str], ctx: Context) -> Norm | None:
 
 def norm_duration(m: re.Match[str], ctx: Context) -> Norm | None:
     num_text = group(m, "n")
-    number = parse_number(num_text)
+    number = parse_unit_count(num_text)
     if number is not None and group(m, "half"):
         number += 0.5  # "a year and a half"
     unit_word = group(m, "u")
@@ -271,7 +271,7 @@ def norm_duration(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def norm_ago(m: re.Match[str], ctx: Context) -> Norm | None:
-    number = parse_number(group(m, "n"))
+    number = parse_unit_count(group(m, "n"))
     letter = unit_code(group(m, "u"))
     direction = " ".join(group(m, "dir").split())
     sign = -1 if direction in ("ago", "earlier", "before") else 1
@@ -404,7 +404,7 @@ def norm_set_every(m: re.Match[str], ctx: Context) -> Norm | None:
     if unit.lower() in ("morning", "evening", "afternoon"):
         # Parts of the day are not duration units: "each morning" recurs at a time of day.
         return Norm("SET", f"XXXX-XX-XXT{part_of_day_code(unit)}")
-    number = parse_number(group(m, "n")) if m["n"] else 1
+    number = parse_unit_count(group(m, "n")) if m["n"] else 1
     letter = unit_code(unit)
     if letter == "WE":
         return Norm("SET", "XXXX-WXX-WE")
