@@ -20,6 +20,8 @@ from fastapi import Depends, Query, Request
 
 from sitroom.config import Settings
 from sitroom.errors import BadRequest, SitroomError, Unauthorized
+from sitroom.reconcile import reconcile_store
+from sitroom.store import open_store
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +58,6 @@ def get_settings(request: Request) -> Settings:
 
 def get_store(settings: Annotated[Settings, Depends(get_settings)]) -> Any:
     """This thread's store for ``settings.db``, opened on first use."""
-    from sitroom.store import open_store
-
     stores: dict[str, Any] = getattr(_local, "stores", None) or {}
     _local.stores = stores
     key = str(settings.db_path.resolve())
@@ -105,11 +105,6 @@ def reconcile_quietly(settings: Settings) -> None:
 
 
 def _reconcile(settings: Settings) -> None:
-    try:
-        from sitroom.reconcile import reconcile_store
-        from sitroom.store import open_store
-    except ImportError:
-        return
     try:
         with open_store(settings.db_path, settings=settings) as db:
             reconcile_store(db, if_stale=True)

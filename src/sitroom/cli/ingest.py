@@ -59,12 +59,9 @@ def _open(db: str | None) -> Any:
 def _extractor(
     failures: list[Failure],
 ) -> tuple[Callable[[Iterable[Article]], Iterable[Extraction]] | None, str | None]:
-    """The NLP extraction callable and its pipeline version, or (None, None) if unavailable."""
-    try:
-        from sitroom.nlp.extract import PIPELINE_VERSION, extract_articles
-    except ImportError as e:
-        click.echo(f"note: extraction unavailable ({e}); storing articles only", err=True)
-        return None, None
+    """The NLP extraction callable and its pipeline version."""
+    # Imported here, not at the top: loading spaCy would slow every other command's start.
+    from sitroom.nlp.extract import PIPELINE_VERSION, extract_articles
 
     def extract(articles: Iterable[Article]) -> Iterable[Extraction]:
         # Forgiving per article: one that fails extraction is stored without records and
