@@ -22,10 +22,10 @@ from sitroom.nlp.timex.context import (
     month_ok,
     text_after,
     text_before,
-    unit_of_value,
     year_for,
 )
 from sitroom.nlp.timex.lexicon import month_number, part_of_day_code, weekday_number
+from sitroom.nlp.timex.values import unit_of_value
 
 __all__ = [
     "norm_century",

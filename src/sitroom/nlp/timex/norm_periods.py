@@ -26,7 +26,6 @@ from sitroom.nlp.timex.context import (
     period_value,
     text_after,
     text_before,
-    unit_of_value,
     unresolved,
 )
 from sitroom.nlp.timex.lexicon import (
@@ -35,6 +34,7 @@ from sitroom.nlp.timex.lexicon import (
     unit_code,
     weekday_number,
 )
+from sitroom.nlp.timex.values import unit_of_value
 
 __all__ = [
     "norm_ago",
