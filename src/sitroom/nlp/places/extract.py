@@ -308,15 +308,7 @@ def _toponym_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, bo
             elif (prefix := _local_prefix(span, gaz)) is not None:
                 out.append((prefix, False))  # "Fargo Mayor Dennis Smith"
         elif label in EMBEDDING_LABELS | {"FAC"}:
-            prefix = _local_prefix(span, gaz)
-            if any(c.kind == "country" for c in gaz.lookup(span.text)):
-                out.append((span, False))  # "US", "U.S." tagged as an organization
-            elif prefix is not None:
-                out.append((prefix, False))  # "Pineville Police Department"
-                rest = _scan(doc, prefix.end, span.end, gaz)
-            else:
-                rest = _scan(doc, span.start, span.end, gaz)
-            out.extend((s, False) for s in rest)
+            out.extend((s, False) for s in _embedded_toponyms(doc, span, gaz))
         else:
             continue
         taken.update(range(span.start, span.end))
@@ -324,6 +316,16 @@ def _toponym_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, bo
     for run in _runs(free):
         out.extend((s, False) for s in _scan(doc, run[0], run[-1] + 1, gaz))
     return sorted(out, key=lambda item: item[0].start)
+
+
+def _embedded_toponyms(doc: Doc, span: Span, gaz: Gazetteer) -> list[Span]:
+    """Places named by or inside an organization-like span (a weak detection each)."""
+    if any(c.kind == "country" for c in gaz.lookup(span.text)):
+        return [span]  # "US", "U.S.", "DR Congo" tagged as an organization: the country itself
+    if (prefix := _local_prefix(span, gaz)) is not None:
+        # "Pineville Police Department": the town, then any place later in the name
+        return [prefix, *_scan(doc, prefix.end, span.end, gaz)]
+    return _scan(doc, span.start, span.end, gaz)
 
 
 def _has_candidates(span: Span, gaz: Gazetteer) -> bool:
