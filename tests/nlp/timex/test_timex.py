@@ -247,3 +247,43 @@ def test_calendar_names_come_from_one_table() -> None:
     assert len(MONTH_NAMES) == 12 and len(WEEKDAY_NAMES) == 7
     for word in ("Sept.", "Sep", "June", "Jun."):
         assert re.fullmatch(MONTH, word), word
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The wall went up half a millennium ago.", "half a millennium ago", "1524"),
+        ("The wall went up a millennium ago.", "a millennium ago", "1024"),
+        ("The wall went up two millennia ago.", "two millennia ago", "0024"),
+        ("The wall went up three millennia ago.", "three millennia ago", "PAST_REF"),
+        ("The bridge opened half a century ago.", "half a century ago", "1974"),
+        ("The bridge opened two centuries ago.", "two centuries ago", "1824"),
+        ("The bridge opened four decades ago.", "four decades ago", "1984"),
+        ("The bridge opened 99999 years ago.", "99999 years ago", "PAST_REF"),
+        ("The bridge opened 9999999 days ago.", "9999999 days ago", "PAST_REF"),
+        ("The depot burned two weeks ago.", "two weeks ago", "2024-11-07"),
+        ("The depot burned 3 quarters ago.", "3 quarters ago", "2024-Q1"),
+        ("Crews return several millennia later.", "several millennia later", "FUTURE_REF"),
+    ],
+)
+def test_n_units_ago_for_every_unit(text: str, expression: str, value: str) -> None:
+    assert _only(text, expression).value == value
+
+
+@pytest.mark.issue(12)
+def test_centuries_earlier_count_back_from_the_date_in_focus() -> None:
+    text = "The fort fell on March 3, 2020. A century earlier it had burned."
+    assert _only(text, "A century earlier").value == "1920-03-03"
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The wall went up half a millennium ago.", "half a millennium ago", "XXXX"),
+        ("The depot burned two weeks ago.", "two weeks ago", "XXXX-XX-XX"),
+    ],
+)
+def test_n_units_ago_without_a_published_date(text: str, expression: str, value: str) -> None:
+    assert _only(text, expression, published=None).value == value

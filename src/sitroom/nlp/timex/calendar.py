@@ -101,8 +101,17 @@ def shift_value(value: str, amount: int, unit: str) -> str | None:
     """Shift a calendar value by ``amount`` units, keeping the value's own granularity.
 
     ``shift_value("1989-Q3", -1, "year") == "1988-Q3"``; returns None when the value
-    has a shape this cannot shift (an X-placeholder, a REF).
+    has a shape this cannot shift (an X-placeholder, a REF) or the shift leaves the years
+    ``datetime.date`` can hold.
     """
+    try:
+        return _shift(value, amount, unit)
+    except (OverflowError, ValueError):  # "10,000 centuries earlier"
+        return None
+
+
+def _shift(value: str, amount: int, unit: str) -> str | None:
+
     if m := DAY.fullmatch(value):
         day = date(int(m[1]), int(m[2]), int(m[3]))
         if unit == "day":
