@@ -485,3 +485,37 @@ def test_clock_time_in_words_is_not_a_claim(nlp) -> None:
 def test_reporting_verb_is_attribution_not_hedge(nlp) -> None:
     claim = only(nlp, "The police department, which reported 2,521 incidents, gave no names.")
     assert (claim.claimant, claim.hedge) == ("police department", None)
+
+
+@pytest.mark.issue(12)
+def test_a_sentence_listing_thousands_of_figures_is_read_once(nlp, monkeypatch) -> None:
+    # One 50 KB sentence with 2,000 figures: the sentence-wide checks (verification phrase,
+    # "according to", speech verbs) used to run once per figure, quadratic in the sentence.
+    import sitroom.nlp.claims.attribution as attribution
+
+    calls = {"verification": 0, "according": 0, "hedge_at": 0}
+
+    def counted(name: str, func):  # type: ignore[no-untyped-def]
+        def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+            calls[name] += 1
+            return func(*args, **kwargs)
+
+        return wrapper
+
+    monkeypatch.setattr(
+        attribution, "_verification_hedge", counted("verification", attribution._verification_hedge)
+    )
+    monkeypatch.setattr(
+        attribution, "_according_to", counted("according", attribution._according_to)
+    )
+    monkeypatch.setattr(attribution, "_hedge_at", counted("hedge_at", attribution._hedge_at))
+    figures = ", ".join(f"{7 * i + 3} tanks near checkpoint {i % 50 + 1}0" for i in range(2000))
+    text = f"According to the regional staff, the brigade lost {figures}, a tally that could not be verified."
+    doc = nlp(text)
+    claims = extract_claims(doc, article_id="art-1", timexes=())
+    sentences = len(list(doc.sents))
+    assert len(claims) >= 1900
+    assert all(text[c.start : c.end] == c.text for c in claims)
+    assert calls["verification"] <= sentences + 1 and calls["according"] <= sentences + 1
+    assert calls["hedge_at"] <= len(doc) + len(claims)  # each token once, plus each number's own
+    assert {c.hedge for c in claims} == {"unverified"}

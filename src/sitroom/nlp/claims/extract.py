@@ -23,8 +23,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from sitroom.nlp.claims.attribution import find_claimant, find_hedge
+from sitroom.nlp.claims.attribution import Attribution
 from sitroom.nlp.claims.filters import (
+    TimeEntities,
     in_timex,
     is_date_like,
     is_model_or_code,
@@ -129,8 +130,8 @@ def _claim(
     pieces: list[Piece],
     *,
     article_id: str,
-    mentions: Sequence[Mention],
-    quotes: Sequence[Quote],
+    attribution: Attribution,
+    time_entities: TimeEntities,
     durations: bool,
 ) -> Claim | None:
     text = doc_text(doc)
@@ -139,7 +140,9 @@ def _claim(
         return None
     if (span := _tokens(doc, start, end)) is None:
         return None
-    if is_date_like(doc, span, pieces, durations=durations) or is_name_number(doc, span, pieces):
+    if is_date_like(
+        doc, span, pieces, durations=durations, time_entities=time_entities
+    ) or is_name_number(doc, span, pieces):
         return None
     bound = None
     if (found := find_bound(text, start)) is not None:
@@ -170,10 +173,8 @@ def _claim(
         bound=bound,
         unit=unit,
         what=find_what(doc, full, unit=unit),
-        claimant=find_claimant(
-            doc, full, mentions=mentions, quotes=quotes, counted=counted_head(full[-1])
-        ),
-        hedge=find_hedge(doc, full, bound_text=text[start : pieces[0].start]),
+        claimant=attribution.claimant(full, counted=counted_head(full[-1])),
+        hedge=attribution.hedge(full, bound_text=text[start : pieces[0].start]),
     )
 
 
@@ -204,8 +205,17 @@ def extract_claims(
         for g in _join(doc_text(doc), find_pieces(doc_text(doc)))
         if not in_timex(g, index, durations=durations)
     ]
+    attribution = Attribution(doc, mentions=mentions, quotes=quotes)
+    time_entities = TimeEntities(doc)
     claims = (
-        _claim(doc, g, article_id=article_id, mentions=mentions, quotes=quotes, durations=durations)
+        _claim(
+            doc,
+            g,
+            article_id=article_id,
+            attribution=attribution,
+            time_entities=time_entities,
+            durations=durations,
+        )
         for g in groups
     )
     return _share_context(doc, [c for c in claims if c is not None])

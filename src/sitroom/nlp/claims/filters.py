@@ -21,6 +21,7 @@ from sitroom.nlp.timex.lexicon import MONTH_WORDS
 from sitroom.records import Timex
 
 __all__ = [
+    "TimeEntities",
     "TimexIndex",
     "in_timex",
     "is_date_like",
@@ -63,11 +64,38 @@ def is_model_or_code(text: str, piece: Piece) -> bool:
     return piece.unit is None and _TIME_AFTER.match(text, piece.end) is not None
 
 
-def is_date_like(doc: Doc, span: Span, pieces: Sequence[Piece], *, durations: bool = False) -> bool:
+class TimeEntities:
+    """spaCy's DATE and TIME entities of a Doc, read once, for overlap look-ups in O(log n)."""
+
+    __slots__ = ("_ends", "_ents")
+
+    def __init__(self, doc: Doc) -> None:
+        # doc.ents builds every entity span on each access: read it once per Doc (issue 12).
+        self._ents = [ent for ent in doc.ents if ent.label_ in {"DATE", "TIME"}]
+        self._ends = [ent.end for ent in self._ents]  # entities do not overlap: ends are sorted
+
+    def overlapping(self, span: Span) -> list[Span]:
+        """The entities sharing a token with ``span``, in order."""
+        first = bisect_right(self._ends, span.start)
+        last = first
+        while last < len(self._ents) and self._ents[last].start < span.end:
+            last += 1
+        return self._ents[first:last]
+
+
+def is_date_like(
+    doc: Doc,
+    span: Span,
+    pieces: Sequence[Piece],
+    *,
+    durations: bool = False,
+    time_entities: TimeEntities | None = None,
+) -> bool:
     """Years, dates, durations and clock times: time expressions, not claims.
 
     With ``durations``, a number of time units ("three years") stays, unless it points
-    back in time ("4 years ago").
+    back in time ("4 years ago"). ``time_entities`` is the Doc's :class:`TimeEntities`,
+    built once by a caller that asks about many numbers.
     """
     if any(p.unit in TIME_UNITS for p in pieces):
         nxt = doc[span.end] if span.end < len(doc) else None
@@ -93,11 +121,11 @@ def is_date_like(doc: Doc, span: Span, pieces: Sequence[Piece], *, durations: bo
         return True
     # spaCy's DATE/TIME entities also swallow neighbours ("2018 at 2483805"): trust one only
     # when it holds a time word outside the number itself.
+    entities = time_entities if time_entities is not None else TimeEntities(doc)
     in_time_entity = any(
-        ent.label_ in {"DATE", "TIME"} and ent.start < span.end and span.start < ent.end
-        and any(t.lower_ in _TIME_WORDS and not (span.start <= t.i < span.end) for t in ent)
-        for ent in doc.ents
-    )  # fmt: skip
+        any(t.lower_ in _TIME_WORDS and not (span.start <= t.i < span.end) for t in ent)
+        for ent in entities.overlapping(span)
+    )
     yearish = all(is_yearish(doc_text(doc), p) for p in pieces)
     if yearish:
         # "the 2019 review", "in 2024", "its 1988 sales": news writes counts over 999 with a
