@@ -12,6 +12,8 @@ import logging
 import multiprocessing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 
 from spacy.tokens import Doc
 
@@ -19,6 +21,7 @@ from sitroom.nlp.claims.extract import extract_claims
 from sitroom.nlp.entities.extract import extract_entities
 from sitroom.nlp.events.extract import extract_events
 from sitroom.nlp.model import PIPELINE_VERSION
+from sitroom.nlp.pieces import PIECE_CHARS, split_text
 from sitroom.nlp.pipeline import default_processes, load_nlp, pipe_docs
 from sitroom.nlp.places.extract import extract_places
 from sitroom.nlp.quotes.extract import extract_quotes
@@ -31,7 +34,14 @@ logger = logging.getLogger(__name__)
 # workers stay busy until the end of a batch (measured in bench/bench_pipeline.py).
 FORK_CHUNK = 16
 
-__all__ = ["PIPELINE_VERSION", "Document", "doc_to_records", "extract_articles", "extract_documents"]
+__all__ = [
+    "PIPELINE_VERSION",
+    "Document",
+    "doc_to_records",
+    "extract_articles",
+    "extract_documents",
+    "parse_texts",
+]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -75,11 +85,33 @@ def doc_to_records(doc: Doc, *, article_id: str, published: str | None) -> Extra
     )
 
 
+def parse_texts(texts: Iterable[str], *, piece_chars: int = PIECE_CHARS) -> Iterator[Doc]:
+    """Parse texts in-process, in order, one Doc per text whatever its length.
+
+    A text longer than ``piece_chars`` (spaCy refuses texts over ``nlp.max_length``,
+    error E088) is cut at paragraph breaks, else sentence ends (:func:`split_text`);
+    the pieces are parsed in the same batches as the other texts and their Docs joined
+    into one, whose text is the whole text, so records' offsets index all of it.
+    """
+    owners: list[int] = []
+    pieces: list[str] = []
+    for n, text in enumerate(texts):
+        for start, end in split_text(text, piece_chars=piece_chars):
+            owners.append(n)
+            pieces.append(text[start:end])
+    docs = pipe_docs(pieces, n_process=1)
+    for _, group in groupby(zip(owners, docs, strict=True), key=itemgetter(0)):
+        parts = [doc for _, doc in group]
+        # ensure_whitespace=False: the pieces' texts already join into the whole text.
+        yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+
+
 def extract_documents(
     documents: Iterable[Document],
     *,
     failures: list[Failure] | None = None,
     processes: int | None = None,
+    piece_chars: int = PIECE_CHARS,
 ) -> Iterator[Extraction]:
     """Extract records from many documents with one model load, batched, in input order.
 
@@ -87,7 +119,8 @@ def extract_documents(
     skipped (batches are forgiving per document); without one, the error propagates.
     ``processes=None`` uses two forked workers for big batches on an idle 2-core machine
     (``pipeline.default_processes``); each worker parses *and* extracts its chunk, so
-    only small records cross process boundaries, never Docs.
+    only small records cross process boundaries, never Docs. Texts longer than
+    ``piece_chars`` are parsed in pieces (:func:`parse_texts`).
     """
     documents = list(documents)
     if processes is None:
@@ -95,7 +128,7 @@ def extract_documents(
     if processes > 1:
         yield from _extract_forked(documents, failures=failures, processes=processes)
         return
-    docs = pipe_docs((d.text for d in documents), n_process=1)
+    docs = parse_texts((d.text for d in documents), piece_chars=piece_chars)
     for document, doc in zip(documents, docs, strict=True):
         if failures is None:
             yield doc_to_records(doc, article_id=document.id, published=document.published)
@@ -104,7 +137,9 @@ def extract_documents(
             extraction = doc_to_records(doc, article_id=document.id, published=document.published)
         except Exception as e:
             logger.exception("extraction failed for %s", document.id)
-            failures.append(Failure(source=document.id, stage="extract", message=f"{type(e).__name__}: {e}"))
+            failures.append(
+                Failure(source=document.id, stage="extract", message=f"{type(e).__name__}: {e}")
+            )
             continue
         yield extraction
 

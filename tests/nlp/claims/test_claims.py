@@ -6,6 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sitroom.nlp.claims import attribution
+from sitroom.nlp.claims import extract as claims_extract
 from sitroom.nlp.claims.extract import extract_claims
 from sitroom.records import Claim, Mention, Quote, Timex
 
@@ -365,12 +367,10 @@ def test_claims_without_time_expressions_still_drop_years(nlp) -> None:
 
 
 def test_claims_use_the_time_expressions_passed_in(nlp, monkeypatch) -> None:
-    import sitroom.nlp.claims.extract as claims_module
-
     def no_second_run(*args: object, **kwargs: object) -> list[Timex]:
         raise AssertionError("the time-expression grammar ran again")
 
-    monkeypatch.setattr(claims_module, "extract_timexes", no_second_run)
+    monkeypatch.setattr(claims_extract, "extract_timexes", no_second_run)
     text = "The brigade lost 40 tanks and 12 guns."
     start = text.index("40")
     # A (made-up) time expression over "40": the filter takes the caller's word for it.
@@ -491,8 +491,6 @@ def test_reporting_verb_is_attribution_not_hedge(nlp) -> None:
 def test_a_sentence_listing_thousands_of_figures_is_read_once(nlp, monkeypatch) -> None:
     # One 50 KB sentence with 2,000 figures: the sentence-wide checks (verification phrase,
     # "according to", speech verbs) used to run once per figure, quadratic in the sentence.
-    import sitroom.nlp.claims.attribution as attribution
-
     calls = {"verification": 0, "according": 0, "hedge_at": 0}
 
     def counted(name: str, func):  # type: ignore[no-untyped-def]
