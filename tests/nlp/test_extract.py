@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sitroom.nlp import extract as nlp_extract
 from sitroom.nlp.extract import Document, doc_to_records, extract_documents, parse_texts
 from sitroom.nlp.pieces import split_text
 from sitroom.records import Extraction
@@ -95,3 +96,36 @@ def test_texts_under_the_piece_size_parse_as_before(nlp) -> None:
     assert [(t.text, t.dep_, t.head.i, t.ent_type_) for t in doc] == [
         (t.text, t.dep_, t.head.i, t.ent_type_) for t in reference
     ]
+
+
+# ---------------------------------------------------------------- one extractor's failure
+
+
+def _broken(*args: object, **kwargs: object) -> list[object]:
+    raise KeyError("boom")
+
+
+@pytest.mark.issue(12)
+def test_a_failing_extractor_costs_only_its_own_records(nlp, monkeypatch) -> None:
+    monkeypatch.setattr(nlp_extract, "extract_claims", _broken)
+    text = "\n\n".join(PARAGRAPHS)
+    extraction = doc_to_records(nlp(text), article_id="a1", published="2025-03-01")
+    assert [(f.source, f.stage) for f in extraction.failures] == [("a1", "extract:claims")]
+    assert "KeyError" in extraction.failures[0].message
+    assert extraction.claims == ()
+    assert extraction.quotes and extraction.timexes and extraction.places and extraction.mentions
+    _assert_provenance(extraction, text)
+
+
+@pytest.mark.issue(12)
+def test_claims_survive_a_failing_time_expression_extractor(nlp, monkeypatch) -> None:
+    monkeypatch.setattr(nlp_extract, "extract_timexes", _broken)
+    text = "In 2022 the brigade lost 40 tanks."
+    extraction = doc_to_records(nlp(text), article_id="a1", published=None)
+    assert [f.stage for f in extraction.failures] == ["extract:timexes"]
+    assert [(c.text, c.value) for c in extraction.claims] == [("40", 40)]
+
+
+def test_a_clean_extraction_has_no_failures(nlp) -> None:
+    extraction = doc_to_records(nlp(PARAGRAPHS[0]), article_id="a1", published=None)
+    assert extraction.failures == () and extraction.claims

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
 from sitroom.nlp.claims.extract import extract_claims
-from sitroom.nlp.entities.extract import extract_entities
+from sitroom.nlp.entities.extract import EntityResult, extract_entities
 from sitroom.nlp.events.extract import extract_events
 from sitroom.nlp.model import PIPELINE_VERSION
 from sitroom.nlp.pieces import PIECE_CHARS, split_text
@@ -29,6 +30,9 @@ from sitroom.nlp.timex.extract import extract_timexes
 from sitroom.records import Article, Extraction, Failure
 
 logger = logging.getLogger(__name__)
+
+_R = TypeVar("_R")
+_NO_ENTITIES = EntityResult()
 
 # Documents per task for forked workers: spaCy batches well inside a chunk, and the two
 # workers stay busy until the end of a batch (measured in bench/bench_pipeline.py).
@@ -54,24 +58,55 @@ class Document:
 
 
 def doc_to_records(doc: Doc, *, article_id: str, published: str | None) -> Extraction:
-    """Gather every extractor's records for one parsed article."""
-    found = extract_entities(doc, article_id=article_id)
+    """Gather every extractor's records for one parsed article.
+
+    One extractor's bug does not cost the others' records: an extractor that raises is
+    logged and recorded in ``Extraction.failures`` (stage ``"extract:<name>"``), and the
+    extractors after it run with its records empty (claims keep their own year and date
+    checks without time expressions; quotes, claims and places work without mentions).
+    """
+    failures: list[Failure] = []
+
+    def run(stage: str, extractor: Callable[[], _R], empty: _R) -> _R:
+        try:
+            return extractor()
+        except Exception as e:
+            logger.exception("extract:%s failed for %s", stage, article_id)
+            message = f"{type(e).__name__}: {e}"
+            failures.append(Failure(source=article_id, stage=f"extract:{stage}", message=message))
+            return empty
+
+    found = run("entities", lambda: extract_entities(doc, article_id=article_id), _NO_ENTITIES)
     mentions = found.mentions
-    quotes = extract_quotes(doc, article_id=article_id, mentions=mentions)
-    timexes = extract_timexes(doc, article_id=article_id, published=published)
-    claims = extract_claims(
-        doc, article_id=article_id, mentions=mentions, quotes=quotes, timexes=timexes
+    quotes = run(
+        "quotes", lambda: extract_quotes(doc, article_id=article_id, mentions=mentions), []
     )
-    places = extract_places(doc, article_id=article_id, mentions=mentions)
-    events = extract_events(
-        doc,
-        article_id=article_id,
-        published=published,
-        mentions=mentions,
-        quotes=quotes,
-        claims=claims,
-        timexes=timexes,
-        places=places,
+    timexes = run(
+        "timexes", lambda: extract_timexes(doc, article_id=article_id, published=published), []
+    )
+    claims = run(
+        "claims",
+        lambda: extract_claims(
+            doc, article_id=article_id, mentions=mentions, quotes=quotes, timexes=timexes
+        ),
+        [],
+    )
+    places = run(
+        "places", lambda: extract_places(doc, article_id=article_id, mentions=mentions), []
+    )
+    events = run(
+        "events",
+        lambda: extract_events(
+            doc,
+            article_id=article_id,
+            published=published,
+            mentions=mentions,
+            quotes=quotes,
+            claims=claims,
+            timexes=timexes,
+            places=places,
+        ),
+        [],
     )
     return Extraction(
         article_id=article_id,
@@ -82,6 +117,7 @@ def doc_to_records(doc: Doc, *, article_id: str, published: str | None) -> Extra
         timexes=tuple(timexes),
         places=tuple(places),
         events=tuple(events),
+        failures=tuple(failures),
     )
 
 

@@ -111,7 +111,7 @@ class Failure:
     """One input (or one document inside it) that could not be read or stored."""
 
     source: str
-    stage: str  # "read" | "store" | "extract"
+    stage: str  # "read" | "store" | "extract" | "extract:<extractor>" (e.g. "extract:claims")
     message: str
 
 
@@ -248,7 +248,12 @@ class Event:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Extraction:
-    """Every record extracted from one article."""
+    """Every record extracted from one article.
+
+    ``failures`` names the extractors that raised on this article (stage
+    ``"extract:<extractor>"``, source the article id); the other extractors' records are
+    here all the same, and a failed extractor's are empty.
+    """
 
     article_id: str
     mentions: tuple[Mention, ...] = ()
@@ -258,3 +263,4 @@ class Extraction:
     timexes: tuple[Timex, ...] = ()
     places: tuple[Place, ...] = ()
     events: tuple[Event, ...] = ()
+    failures: tuple[Failure, ...] = ()
