@@ -2,8 +2,10 @@
 
 This is the per-article pure function of DESIGN.md (article, gazetteer, pipeline version)
 that runs locally or on Dask workers. Extractors run in dependency order: entities first
-(canonical names), then quotes (speakers use mentions), claims (claimants use quotes),
-time expressions, places, and events (which use all of the above).
+(canonical names), then quotes (speakers use mentions), time expressions, claims
+(claimants use quotes; numbers inside time expressions are not claims), places, and
+events (which use all of the above). Texts longer than ``pieces.PIECE_CHARS`` are parsed
+in pieces joined into one Doc.
 """
 
 from __future__ import annotations

@@ -207,9 +207,8 @@ class _SentenceFacts:
 
     according_to: Token | None  # the source of "according to X"
     speakers: tuple[Token, ...]  # named or source-noun subjects of speech verbs, in order
-    announced: dict[
-        str, Token
-    ]  # noun lemma -> the subject that announced it ("X announced a package")
+    # noun lemma -> the subject that announced it ("X announced a package")
+    announced: dict[str, Token]
     unverified: bool  # "could not be independently verified"
     length: int
 
