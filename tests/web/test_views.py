@@ -23,7 +23,9 @@ def _at(needle: str) -> tuple[int, int]:
 
 
 def test_segments_rebuild_the_text_and_nest_marks():
-    quote = Mark(ref="q0", kind="quote", start=_at('"40 drones fell"')[0], end=_at('"40 drones fell"')[1])
+    quote = Mark(
+        ref="q0", kind="quote", start=_at('"40 drones fell"')[0], end=_at('"40 drones fell"')[1]
+    )
     claim = Mark(ref="c0", kind="claim", start=_at("40 drones")[0], end=_at("40 drones")[1])
     person = Mark(ref="m0", kind="mention", start=_at("Ann Lee")[0], end=_at("Ann Lee")[1])
     segments = segment_text(TEXT, [quote, claim, person])
@@ -43,11 +45,17 @@ def test_segments_drop_marks_outside_the_text():
 
 
 def test_snippet_parts_split_at_markers():
-    assert snippet_parts("a \x02b\x03 c", "\x02", "\x03") == [("a ", False), ("b", True), (" c", False)]
+    assert snippet_parts("a \x02b\x03 c", "\x02", "\x03") == [
+        ("a ", False),
+        ("b", True),
+        (" c", False),
+    ]
 
 
 def _point(value=None, low=None, high=None, bound=None, day="2025-01-01", source="A"):
-    claim = Claim(article_id="x", start=0, end=1, text="1", value=value, low=low, high=high, bound=bound)
+    claim = Claim(
+        article_id="x", start=0, end=1, text="1", value=value, low=low, high=high, bound=bound
+    )
     return {"claim": claim, "date": day, "source": source}
 
 
@@ -132,7 +140,8 @@ def test_claim_groups_before_reconcile_group_as_reconcile_does(tmp_path):
         "a2": ("2025-02-01", "Analysts said 12,000 North Korean troops were in the region."),
     }
     articles = [
-        Article(id=k, title=f"Report {k}", text=text, published=day) for k, (day, text) in texts.items()
+        Article(id=k, title=f"Report {k}", text=text, published=day)
+        for k, (day, text) in texts.items()
     ]
     with open_store(tmp_path / "groups.db") as db:
         save_articles(db, articles)
@@ -141,7 +150,9 @@ def test_claim_groups_before_reconcile_group_as_reconcile_does(tmp_path):
             start = article.text.index(figure)
             claim = Claim(article_id=article.id, start=start, end=start + len(figure), text=figure,
                           value=float(figure.replace(",", "")), what=" ".join(article.text.split()[3:6]))  # fmt: skip
-            save_extraction(db, Extraction(article_id=article.id, claims=(claim,)), pipeline_version="test")
+            save_extraction(
+                db, Extraction(article_id=article.id, claims=(claim,)), pipeline_version="test"
+            )
         before = claim_groups(db)
         reconcile_store(db)
         after = list_claim_groups(db)

@@ -184,7 +184,9 @@ class Claim:
     value: float | None = None
     low: float | None = None
     high: float | None = None
-    bound: str | None = None  # "at least" "more than" "up to" "less than" "approximately" "nearly" "exactly"
+    bound: str | None = (
+        None  # "at least" "more than" "up to" "less than" "approximately" "nearly" "exactly"
+    )
     unit: str | None = None  # "USD" "EUR" "percent" "mile" "km" ... or None for a plain count
     what: str | None = None  # what is counted: "North Korean troops"
     claimant: str | None = None
