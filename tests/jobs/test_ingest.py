@@ -255,3 +255,29 @@ def test_the_database_inside_the_ingested_folder_is_not_an_input(tmp_path: Path)
     assert (first.read, first.failed) == (2, 0)
     again = ingest([folder], db=db_path)  # now war.db, -wal and -shm sit in the folder
     assert again.failed == 0 and again.read == 2
+
+
+@pytest.mark.issue(12)
+def test_one_extractor_failing_keeps_the_others_records_and_is_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An extractor's bug costs only its own records; the article stays listed as failed."""
+    import sitroom.nlp.extract as extract_module
+    from sitroom.jobs.parallel import extract_articles
+
+    def broken(*args: object, **kwargs: object) -> list[object]:
+        raise ZeroDivisionError("claims broke")
+
+    monkeypatch.setattr(extract_module, "extract_claims", broken)
+    source = tmp_path / "one.txt"
+    source.write_text(
+        "Ferry talks\n\nThe mayor said on Monday that 40 people were rescued near Odesa.\n",
+        encoding="utf-8",
+    )
+    with open_store(tmp_path / "x.db") as db:
+        report = ingest([source], db=db, extract=extract_articles, pipeline_version="test")
+        assert report.new == 1 and report.extract_failed == 1
+        (failed,) = db.list_extract_failures()
+        assert "claims broke" in failed.message
+        extraction = db.get_extraction(report.article_ids[0])
+        assert extraction.claims == () and extraction.timexes  # the others' records are kept

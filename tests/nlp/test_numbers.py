@@ -1,10 +1,10 @@
-"""parse_number / parse_vague: the pure number parser behind numeric claims."""
+"""parse_number / parse_vague (numeric claims) and parse_unit_count (time expressions)."""
 
 from __future__ import annotations
 
 import pytest
 
-from sitroom.nlp.numbers import parse_number, parse_scale, parse_vague
+from sitroom.nlp.numbers import parse_number, parse_scale, parse_unit_count, parse_vague
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,49 @@ def test_parse_vague_gives_a_range(text: str, low_high: tuple[float, float]) -> 
 )
 def test_parse_scale(word: str, scale: float | None) -> None:
     assert parse_scale(word) == scale
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("3", 3),
+        ("1,000", 1000),
+        ("2 1/2", 2.5),
+        ("a", 1),
+        ("an", 1),
+        ("single", 1),
+        ("half a", 0.5),
+        ("a half", 0.5),
+        ("two and a half", 2.5),
+        ("twenty-one", 21),
+        ("a couple of", 2),
+        ("a dozen", 12),
+        ("several", None),
+        ("a few", None),
+        ("dozens of", None),
+    ],
+)
+def test_parse_unit_count(text: str, value: float | None) -> None:
+    assert parse_unit_count(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_value", "unit_count"),
+    [
+        # The time grammar's idioms: counts of units, not figures a claim states.
+        ("a couple of", None, 2),
+        ("2 1/2", None, 2.5),
+        ("two and a half", None, 2.5),
+        ("half a", None, 0.5),
+        ("single", None, 1),
+        # A claim's scales, currencies and fractions: no count of time units.
+        ("1.2 million", 1_200_000, None),
+        ("$5bn", 5_000_000_000, None),
+        ("two-thirds", 2 / 3, None),
+        ("40%", 40, None),
+    ],
+)
+def test_the_two_parsers_differ_where_their_grammars_do(
+    text: str, claim_value: float | None, unit_count: float | None
+) -> None:
+    assert (parse_number(text), parse_unit_count(text)) == (claim_value, unit_count)

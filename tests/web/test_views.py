@@ -6,10 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as hs
 
-from sitroom.records import Claim
+from sitroom.reconcile import list_claim_groups, reconcile_store
+from sitroom.records import Article, Claim, Extraction
+from sitroom.store import open_store
 from sitroom.web.charts import claim_chart
 from sitroom.web.highlight import Mark, segment_text, snippet_parts
 from sitroom.web.memo import memo
+from sitroom.web.views import claim_groups
 
 TEXT = 'Governor Ann Lee said "40 drones fell" on Monday.'
 
@@ -125,3 +128,34 @@ def test_segments_cover_the_text_exactly_whatever_the_marks(text, spans):
         for ref in segment.refs:
             mark = marks[int(ref[1:])]
             assert mark.start <= segment.start and segment.end <= mark.end
+
+
+@pytest.mark.issue(8)
+def test_claim_groups_before_reconcile_group_as_reconcile_does(tmp_path):
+    # "soldiers" and "troops" are one referent to reconcile; the page, asked before the
+    # store was reconciled, must not split them (it used to group by the literal words).
+    texts = {
+        "a1": ("2025-02-01", "Officials said 9,000 North Korean soldiers were in the region."),
+        "a2": ("2025-02-01", "Analysts said 12,000 North Korean troops were in the region."),
+    }
+    articles = [
+        Article(id=k, title=f"Report {k}", text=text, published=day)
+        for k, (day, text) in texts.items()
+    ]
+    with open_store(tmp_path / "groups.db") as db:
+        db.save_articles(articles)
+        for article in articles:
+            figure = article.text.split()[2]
+            start = article.text.index(figure)
+            claim = Claim(article_id=article.id, start=start, end=start + len(figure), text=figure,
+                          value=float(figure.replace(",", "")), what=" ".join(article.text.split()[3:6]))  # fmt: skip
+            db.save_extraction(
+                Extraction(article_id=article.id, claims=(claim,)), pipeline_version="test"
+            )
+        before = claim_groups(db)
+        reconcile_store(db)
+        after = list_claim_groups(db)
+    assert [sorted(p["claim"].what for p in g["points"]) for g in before] == [
+        sorted(v.what or "" for v in g.values) for g in after
+    ]
+    assert len(before) == 1 and len(before[0]["points"]) == 2

@@ -20,6 +20,7 @@ from fastapi import Depends, Query, Request
 
 from sitroom.config import Settings
 from sitroom.errors import BadRequest, SitroomError, Unauthorized
+from sitroom.reconcile import reconcile_store
 from sitroom.store import Store, open_store
 
 log = logging.getLogger(__name__)
@@ -112,10 +113,6 @@ def reconcile_quietly(settings: Settings) -> None:
 
 
 def _reconcile(settings: Settings) -> None:
-    try:
-        from sitroom.reconcile import reconcile_store
-    except ImportError:
-        return
     try:
         with open_store(settings.db_path, settings=settings, readonly=True) as db:
             reconcile_store(db, if_stale=True)

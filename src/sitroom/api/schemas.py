@@ -1,16 +1,22 @@
 """The API's response shapes: one pydantic model per shape, built from record dataclasses.
 
-Why mirror the records instead of returning them: the OpenAPI schema documents each
-shape, and records can grow internal fields without changing the public API.
+Why models instead of returning the records: the OpenAPI schema documents each shape.
+The extracted records' models take their fields from the dataclasses in
+``sitroom.records`` (less the fields listed in ``PUBLIC_EXCLUDED``), so a record field is
+written once; the other shapes (article views, pages, groups) are the API's own.
 """
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
+import dataclasses
+from typing import Any, Generic, TypeVar, get_type_hints
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from sitroom.records import Claim, Entity, Event, Mention, Place, Quote, Timex
 
 __all__ = [
+    "PUBLIC_EXCLUDED",
     "ArticleDetailPublic",
     "ArticlePublic",
     "ClaimGroupPublic",
@@ -38,81 +44,67 @@ class _Record(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
 
-class _Span(_Record):
-    article_id: str
-    start: int
-    end: int
-    text: str
+# Record fields left out of the public shapes, by record type, each with its reason. None
+# today: every field of an extracted record is public. A field named here stays internal.
+PUBLIC_EXCLUDED: dict[type, frozenset[str]] = {
+    Mention: frozenset(),
+    Quote: frozenset(),
+    Claim: frozenset(),
+    Timex: frozenset(),
+    Place: frozenset(),
+    Event: frozenset(),
+    Entity: frozenset(),
+}
 
 
-class MentionPublic(_Span):
-    label: str
-    entity: str
-    role: str | None = None
+def _fields_of(record: type) -> type[_Record]:
+    """A pydantic model with the record dataclass's public fields: same names, types, defaults.
+
+    The record (``sitroom.records``) is the one definition of each shape; the ``*Public``
+    models below subclass this, so the OpenAPI schema follows the records.
+    """
+    hints = get_type_hints(record)
+    fields: dict[str, Any] = {}
+    for f in dataclasses.fields(record):
+        if f.name in PUBLIC_EXCLUDED[record]:
+            continue
+        if f.default is not dataclasses.MISSING:
+            fields[f.name] = (hints[f.name], f.default)
+        elif f.default_factory is not dataclasses.MISSING:
+            fields[f.name] = (hints[f.name], Field(default_factory=f.default_factory))
+        else:
+            fields[f.name] = (hints[f.name], ...)
+    model: type[_Record] = create_model(f"_{record.__name__}Fields", __base__=_Record, **fields)
+    return model
 
 
-class QuotePublic(_Span):
-    kind: str
-    speaker: str | None = None
-    speaker_text: str | None = None
-    speaker_start: int | None = None
-    speaker_end: int | None = None
-    speaker_kind: str | None = None
-    cue: str | None = None
+# The subclasses carry no docstring: a docstring would become the schema's description.
+class MentionPublic(_fields_of(Mention)):  # type: ignore[misc]
+    pass
 
 
-class ClaimPublic(_Span):
-    value: float | None = None
-    low: float | None = None
-    high: float | None = None
-    bound: str | None = None
-    unit: str | None = None
-    what: str | None = None
-    claimant: str | None = None
-    hedge: str | None = None
+class QuotePublic(_fields_of(Quote)):  # type: ignore[misc]
+    pass
 
 
-class TimexPublic(_Span):
-    timex_type: str
-    value: str
-    anchored: bool = False
-    granularity: str | None = None
+class ClaimPublic(_fields_of(Claim)):  # type: ignore[misc]
+    pass
 
 
-class PlacePublic(_Span):
-    name: str
-    kind: str
-    country: str | None = None
-    admin1: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    geonames_id: int | None = None
+class TimexPublic(_fields_of(Timex)):  # type: ignore[misc]
+    pass
 
 
-class EventPublic(_Span):
-    event_type: str
-    plover: str
-    acled_event_type: str | None = None
-    acled_sub_event_type: str | None = None
-    trigger: str | None = None
-    actor: str | None = None
-    target: str | None = None
-    place: str | None = None
-    date: str | None = None
-    date_precision: str | None = None
-    status: str = "reported"
-    weapons: tuple[str, ...] = ()
-    quantities: dict[str, float] = Field(default_factory=dict)
-    claimant: str | None = None
+class PlacePublic(_fields_of(Place)):  # type: ignore[misc]
+    pass
 
 
-class EntityPublic(_Record):
-    name: str
-    label: str
-    aliases: tuple[str, ...] = ()
-    roles: tuple[str, ...] = ()
-    weapon_class: str | None = None
-    mentions: int | None = None
+class EventPublic(_fields_of(Event)):  # type: ignore[misc]
+    pass
+
+
+class EntityPublic(_fields_of(Entity)):  # type: ignore[misc]
+    mentions: int | None = None  # how many mentions the store holds, where a listing counts them
 
 
 class EntityProfilePublic(BaseModel):

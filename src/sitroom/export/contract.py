@@ -1,48 +1,45 @@
 """The ``sitroom extract`` JSON Lines contract: one flat record per line.
 
 Every line has ``doc`` (the input id or article index), ``type``, ``start``, ``end`` and
-``text``; then per type the fields documented in the README ("Output contract"). Keep
-these names stable: scripts downstream depend on them.
+``text``; then per type the record's own fields (``sitroom.records``, in their order, less
+``CONTRACT_EXCLUDED``), as documented in the README ("Output contract"). Keep these names
+stable: scripts downstream depend on them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import fields
 from typing import Any
 
-from sitroom.records import Extraction
+from sitroom.records import Claim, Event, Extraction, Mention, Place, Quote, Timex
 
-__all__ = ["CONTRACT_FIELDS", "extraction_rows"]
+__all__ = ["CONTRACT_EXCLUDED", "CONTRACT_FIELDS", "RECORD_TYPES", "extraction_rows"]
 
-CONTRACT_FIELDS: dict[str, tuple[str, ...]] = {
-    "mention": ("label", "entity"),
-    "quote": ("kind", "speaker", "speaker_text", "speaker_start", "speaker_end", "cue"),
-    "claim": ("value", "low", "high", "bound", "unit", "what", "claimant", "hedge"),
-    "timex": ("timex_type", "value", "anchored"),
-    "place": ("name", "kind", "country", "admin1", "lat", "lon", "geonames_id"),
-    "event": (
-        "event_type",
-        "plover",
-        "acled_event_type",
-        "acled_sub_event_type",
-        "actor",
-        "target",
-        "place",
-        "date",
-        "status",
-        "quantities",
-        "claimant",
-    ),
+# The record type behind each row type, and the Extraction attribute holding them.
+RECORD_TYPES: dict[str, tuple[type, str]] = {
+    "mention": (Mention, "mentions"),
+    "quote": (Quote, "quotes"),
+    "claim": (Claim, "claims"),
+    "timex": (Timex, "timexes"),
+    "place": (Place, "places"),
+    "event": (Event, "events"),
 }
+# Fields every row starts with (``doc`` and ``type`` come first); ``article_id`` is ``doc``.
+_COMMON = ("article_id", "start", "end", "text")
+# Record fields left out of the contract, by row type. ``trigger`` (the word that names an
+# event) was never part of the documented contract (README, "Output contract").
+CONTRACT_EXCLUDED: dict[str, frozenset[str]] = {"event": frozenset({"trigger"})}
 
-_GROUPS = (
-    ("mention", "mentions"),
-    ("quote", "quotes"),
-    ("claim", "claims"),
-    ("timex", "timexes"),
-    ("place", "places"),
-    ("event", "events"),
-)
+# Per row type, the fields after the common ones: the record's own, in its order.
+CONTRACT_FIELDS: dict[str, tuple[str, ...]] = {
+    kind: tuple(
+        f.name
+        for f in fields(record)
+        if f.name not in _COMMON and f.name not in CONTRACT_EXCLUDED.get(kind, frozenset())
+    )
+    for kind, (record, _) in RECORD_TYPES.items()
+}
 
 
 def _value(obj: Any) -> Any:
@@ -51,7 +48,7 @@ def _value(obj: Any) -> Any:
 
 def extraction_rows(extraction: Extraction, *, doc: str | int) -> Iterator[dict[str, Any]]:
     """Yield the contract rows for one document's records, in text order within each type."""
-    for kind, attr in _GROUPS:
+    for kind, (_, attr) in RECORD_TYPES.items():
         records = sorted(getattr(extraction, attr), key=lambda r: (r.start, r.end))
         for record in records:
             row: dict[str, Any] = {
@@ -62,13 +59,4 @@ def extraction_rows(extraction: Extraction, *, doc: str | int) -> Iterator[dict[
                 "text": record.text,
             }
             row.update({name: _value(getattr(record, name)) for name in CONTRACT_FIELDS[kind]})
-            if kind == "event":
-                row["weapons"] = list(record.weapons)
-                row["date_precision"] = record.date_precision
-            if kind == "timex":
-                row["granularity"] = record.granularity
-            if kind == "quote":
-                row["speaker_kind"] = record.speaker_kind
-            if kind == "mention":
-                row["role"] = record.role
             yield row

@@ -13,7 +13,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from typing import IO, Any
 
 from sitroom.records.reconciled import EventRow
@@ -21,27 +21,8 @@ from sitroom.records.reconciled import EventRow
 __all__ = ["ACLED_COLUMNS", "CSV_COLUMNS", "FORMATS", "export_events", "safe_cell"]
 
 FORMATS = ("jsonl", "csv", "acled", "plover")
-CSV_COLUMNS = (
-    "id",
-    "article_id",
-    "event_type",
-    "plover",
-    "acled_event_type",
-    "acled_sub_event_type",
-    "actor",
-    "target",
-    "place",
-    "date",
-    "status",
-    "weapons",
-    "quantities",
-    "claimant",
-    "outlet",
-    "published",
-    "start",
-    "end",
-    "text",
-)
+# Every field of a stored event, in EventRow's order (weapons joined by "; ", quantities as JSON).
+CSV_COLUMNS = tuple(f.name for f in fields(EventRow))
 # ACLED's export columns (ACLED Codebook, "Data columns"), those sitroom can fill; the rest are blank.
 ACLED_COLUMNS = (
     "event_id_cnty",

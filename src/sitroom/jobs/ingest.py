@@ -243,8 +243,12 @@ def _save_extractions(
     done: set[str] = set()
     for extraction in extract(articles, failures=failures):
         db.save_extraction(extraction, pipeline_version=pipeline_version)
-        db.clear_extract_failure(extraction.article_id)
         done.add(extraction.article_id)
+        # One extractor failed, the others' records are saved: still a failure, listed until
+        # a reprocess extracts the article whole.
+        failures += extraction.failures
+        if not extraction.failures:
+            db.clear_extract_failure(extraction.article_id)
     reported = {f.source for f in failures} | done
     failures += [
         Failure(source=a.id, stage="extract", message="the extractor returned no records for it")

@@ -61,14 +61,18 @@ def reprocess_store(
         ids = _articles_to_process(store, everything=everything)
         articles = (store.get_article(article_id) for article_id in ids)
         failures: list[Failure] = []
+        partial: list[Failure] = []  # an extractor failed; the article's other records saved
         processed = 0
         for extraction in extract_distributed(articles, client=client, failures=failures):
             with store.transaction():
                 store.save_extraction(extraction, pipeline_version=PIPELINE_VERSION)
-                store.clear_extract_failure(extraction.article_id)
+                if not extraction.failures:
+                    store.clear_extract_failure(extraction.article_id)
+            partial += extraction.failures
             processed += 1
             if progress is not None:
                 progress(processed + len(failures), len(ids))
+        failures += partial
         for failure in failures:
             log.info("extraction failed for article %s: %s", failure.source, failure.message)
             store.record_extract_failure(

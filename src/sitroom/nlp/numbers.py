@@ -1,9 +1,16 @@
 """Parse the text of a number ("1,200", "1.2 million", "twenty-five", "$225m") into a float.
 
-Pure string functions, no spaCy: the claim extractor finds *where* a number is and
-calls these to learn *what* it is worth.
+Pure string functions, no spaCy: the claim and time-expression extractors find *where* a
+number is and call these to learn *what* it is worth. Two parsers, for two grammars:
 
-Conventions (documented here because callers rely on them):
+* :func:`parse_number` reads a numeric claim's number: digits with thousands commas and
+  scale words ("1.2 million", "$5bn"), number words ("two hundred and five thousand"),
+  fractions ("two-thirds").
+* :func:`parse_unit_count` reads how many units a time expression counts ("three days",
+  "2 1/2 years", "a couple of weeks", "two and a half months", "half a century"): small
+  cardinals and the idioms of durations, no scales, no currency.
+
+Conventions of :func:`parse_number` (documented here because callers rely on them):
 
 * ``parse_number`` returns one exact value or ``None``. Vague plurals ("hundreds",
   "dozens", "tens of thousands") are not one value: ``parse_number`` gives ``None``
@@ -20,15 +27,29 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FRACTIONS", "SCALES", "WORD_NUMBERS", "parse_number", "parse_scale", "parse_vague"]
+__all__ = [
+    "FRACTIONS",
+    "SCALES",
+    "SMALL_NUMBERS",
+    "TENS",
+    "WORD_NUMBERS",
+    "parse_number",
+    "parse_scale",
+    "parse_unit_count",
+    "parse_vague",
+]
 
-WORD_NUMBERS: dict[str, int] = {
+SMALL_NUMBERS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+    "nineteen": 19,
 }  # fmt: skip
+TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+WORD_NUMBERS: dict[str, int] = {**SMALL_NUMBERS, **TENS, "dozen": 12}
 
 # Multipliers written as words or as the short forms of financial news ("$5bn", "€2.7m").
 SCALES: dict[str, float] = {
@@ -105,3 +126,48 @@ def parse_number(text: str) -> float | None:
 def parse_vague(text: str) -> tuple[float, float] | None:
     """Return the (low, high) range a vague plural stands for ("hundreds" -> (100, 1000)), else None."""
     return _VAGUE.get(" ".join(text.lower().split()))
+
+
+# ---------------------------------------------------------------- counts of time units
+
+# Words that count one unit in a time expression: "a day", "an hour", "a single week".
+_ONE_UNIT = {"a": 1, "an": 1, "single": 1}
+# Quantifiers that count an unknown number of units ("several days"): no value.
+_VAGUE_COUNTS = frozenset(
+    {"several", "a few", "few", "some", "many", "a couple of", "couple of", "a number of",
+     "numerous", "dozens of"}
+)  # fmt: skip
+_DIGITS_HALF = re.compile(r"^(\d+(?:\.\d+)?)(\s+1/2)?$")  # after thousands commas are dropped
+
+
+def parse_unit_count(text: str) -> float | None:
+    """Return how many units a time expression counts, else None (vague: "several", "a few").
+
+    Unlike :func:`parse_number`, reads the idioms of durations and no scale words:
+
+    >>> parse_unit_count("2 1/2"), parse_unit_count("a couple of"), parse_unit_count("half a")
+    (2.5, 2.0, 0.5)
+    >>> parse_unit_count("two and a half"), parse_unit_count("1 million")
+    (2.5, None)
+    """
+    t = " ".join(text.lower().replace("-", " ").replace(",", "").split())
+    if m := _DIGITS_HALF.match(t):
+        return float(m[1]) + (0.5 if m[2] else 0.0)
+    half = 0.0
+    if t.endswith(" and a half"):
+        t, half = t.removesuffix(" and a half"), 0.5
+    if t in ("a half", "half a", "half an"):
+        return 0.5
+    if t in ("a couple of", "couple of"):
+        return 2.0
+    if t == "a dozen":
+        return 12.0
+    if t in _VAGUE_COUNTS:
+        return None
+    total = 0
+    for word in t.split():
+        value = TENS.get(word, SMALL_NUMBERS.get(word, _ONE_UNIT.get(word)))
+        if value is None:
+            return None
+        total += value
+    return total + half

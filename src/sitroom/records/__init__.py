@@ -117,7 +117,7 @@ class Failure:
     """One input (or one document inside it) that could not be read or stored."""
 
     source: str
-    stage: str  # "read" | "store" | "extract"
+    stage: str  # "read" | "store" | "extract" | "extract:<extractor>" (e.g. "extract:claims")
     message: str
 
 
@@ -191,7 +191,9 @@ class Claim:
     value: float | None = None
     low: float | None = None
     high: float | None = None
-    bound: str | None = None  # "at least" "more than" "up to" "less than" "approximately" "nearly" "exactly"
+    bound: str | None = (
+        None  # "at least" "more than" "up to" "less than" "approximately" "nearly" "exactly"
+    )
     unit: str | None = None  # "USD" "EUR" "percent" "mile" "km" ... or None for a plain count
     what: str | None = None  # what is counted: "North Korean troops"
     claimant: str | None = None
@@ -255,7 +257,12 @@ class Event:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Extraction:
-    """Every record extracted from one article."""
+    """Every record extracted from one article.
+
+    ``failures`` names the extractors that raised on this article (stage
+    ``"extract:<extractor>"``, source the article id); the other extractors' records are
+    here all the same, and a failed extractor's are empty.
+    """
 
     article_id: str
     mentions: tuple[Mention, ...] = ()
@@ -265,3 +272,4 @@ class Extraction:
     timexes: tuple[Timex, ...] = ()
     places: tuple[Place, ...] = ()
     events: tuple[Event, ...] = ()
+    failures: tuple[Failure, ...] = ()

@@ -23,27 +23,30 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventRow:
-    """A stored event with its article's outlet and date: the input to clustering and the graph."""
+    """A stored event with its article's outlet and date: the input to clustering and the graph.
+
+    The fields' order is the column order of the events CSV export (``export.events``).
+    """
 
     id: int
     article_id: str
-    start: int
-    end: int
-    text: str
     event_type: str
     plover: str
+    acled_event_type: str | None = None
+    acled_sub_event_type: str | None = None
     actor: str | None
     target: str | None
     place: str | None
     date: str | None
     status: str
+    weapons: tuple[str, ...] = ()
+    quantities: tuple[tuple[str, float], ...] = ()
     claimant: str | None
     outlet: str | None
     published: str | None
-    acled_event_type: str | None = None
-    acled_sub_event_type: str | None = None
-    weapons: tuple[str, ...] = ()
-    quantities: tuple[tuple[str, float], ...] = ()
+    start: int
+    end: int
+    text: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

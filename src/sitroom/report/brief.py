@@ -10,28 +10,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import PurePath
-from typing import TYPE_CHECKING
 
 from sitroom.nlp.places.gazetteer import load_nationalities, normalize_name
 from sitroom.nlp.timex.values import timex_days
+from sitroom.reconcile import ClaimGroup, ClaimValue, group_claims
 from sitroom.reconcile.actors import canonical_actor
 from sitroom.reconcile.claim_groups import SAME_TIME_DAYS
 from sitroom.records import Article, Claim, Event, Place, Quote
 from sitroom.report.dates import date_phrase, say_date
-from sitroom.store import Store
-
-if TYPE_CHECKING:
-    from sitroom.reconcile import ClaimGroup, ClaimValue
 from sitroom.report.phrasing import (
     format_claim_value,
-    normalize_what,
     region_of,
 )
+from sitroom.store import Store
 
 __all__ = [
     "Brief",
@@ -223,16 +218,6 @@ def build_brief(
     # Stated as fact: above the confidence threshold and backed by its own sentence.
     events = [e for e in listed if states_as_fact(e) and _supported(e, articles[e.article_id])]
     claim_groups = _reconciled_groups(store, since, until, needle)
-    claims = (
-        []
-        if claim_groups is not None
-        else [
-            c
-            for c in store.list_claims(limit=SCAN_LIMIT)
-            if _in_window(articles[c.article_id].published, since, until)
-            and _claim_matches(c, needle, articles[c.article_id])
-        ]
-    )
     quotes = [
         q
         for q in store.list_quotes(limit=SCAN_LIMIT)
@@ -252,9 +237,7 @@ def build_brief(
             store, events, since=since, until=until, needle=needle, articles=articles, citer=citer
         ),
         _events_section(events, places, articles, citer),
-        _claims_section(claims, articles, citer)
-        if claim_groups is None
-        else _groups_section(claim_groups, citer),
+        _groups_section(claim_groups, citer),
         _quotes_section(quotes, articles, citer),
     )
     scope = " ".join(
@@ -398,7 +381,7 @@ def _changes_section(
         )
         for e in new[:MAX_CHANGES]
     ]
-    groups = _reconciled_groups(store, before_since, until, needle) or []
+    groups = _reconciled_groups(store, before_since, until, needle)
     for group in groups:
         old = [v for v in group.values if _in_window(v.published, before_since, before_until)]
         now = [v for v in group.values if _in_window(v.published, since, until)]
@@ -422,16 +405,12 @@ def _changes_section(
 
 def _reconciled_groups(
     store: Store, since: str | None, until: str | None, needle: str | None
-) -> list[ClaimGroup] | None:
-    """Claims of the window grouped across articles by ``sitroom.reconcile`` (None if absent).
+) -> list[ClaimGroup]:
+    """Claims of the window grouped across articles by ``sitroom.reconcile``.
 
     Grouped here, in memory, rather than read from the reconciled tables: a brief's
     groups must hold only the window's claims, and building a brief must not write.
     """
-    try:
-        from sitroom.reconcile import group_claims
-    except ImportError:
-        return None
     rows = [
         row
         for row in store.load_claim_rows()
@@ -572,13 +551,6 @@ def _event_matches(event: Event, needle: str | None) -> bool:
     return any(needle in name.casefold() for name in names if name)
 
 
-def _claim_matches(claim: Claim, needle: str | None, article: Article) -> bool:
-    if needle is None:
-        return True
-    haystack = " ".join(x for x in (claim.what, claim.claimant, article.title) if x)
-    return needle in haystack.casefold()
-
-
 def _event_text(event: Event, region: str | None, when: str | None, articles: _Articles) -> str:
     """One sentence from an event's fields: who, what, to whom, where, when (in words), status.
 
@@ -639,70 +611,6 @@ def _events_section(
             Section(title=f"{label} ({len(by_type[event_type])})", sentences=sentences)
         )
     return Section(title="Key events by type and region", subsections=tuple(subsections))
-
-
-def _magnitude(claim: Claim) -> float:
-    if claim.value is not None:
-        return float(claim.value)
-    return float(claim.low if claim.low is not None else claim.high or 0.0)
-
-
-def _claims_section(claims: Iterable[Claim], articles: _Articles, citer: _Citer) -> Section:
-    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    for claim in claims:
-        what = normalize_what(claim.what)
-        if what and (claim.value is not None or claim.low is not None):
-            groups[(what, claim.unit or "")].append(claim)
-    changing = sorted(
-        (
-            (
-                key,
-                sorted(
-                    items,
-                    key=lambda c: (articles[c.article_id].published or "", c.article_id, c.start),
-                ),
-            )
-            for key, items in groups.items()
-            if len({_magnitude(c) for c in items}) > 1
-        ),
-        key=lambda kv: (-len({c.article_id for c in kv[1]}), kv[0]),
-    )
-    sentences = tuple(
-        _claim_sentence(what, items, articles, citer)
-        for (what, _unit), items in changing[:MAX_CLAIM_GROUPS]
-    )
-    return Section(title="Claims: changes and contradictions", sentences=sentences)
-
-
-def _claim_sentence(what: str, items: list[Claim], articles: _Articles, citer: _Citer) -> Sentence:
-    first, last = items[0], items[-1]
-    first_date = articles[first.article_id].published
-    last_date = articles[last.article_id].published
-    if (
-        first_date
-        and last_date
-        and first_date[:10] != last_date[:10]
-        and _magnitude(first) != _magnitude(last)
-    ):
-        verb = "rose" if _magnitude(last) > _magnitude(first) else "fell"
-        text = (
-            f"Estimates of {what} {verb} from {format_claim_value(first)} to "
-            f"{format_claim_value(last)} between {say_date(first_date)} and {say_date(last_date)}."
-        )
-        return Sentence(text=text, cites=(citer.cite("claim", first), citer.cite("claim", last)))
-    # Same day (or undated): the sources disagree rather than the figure moving.
-    distinct: dict[float, Claim] = {}
-    for claim in items:
-        distinct.setdefault(_magnitude(claim), claim)
-    shown = [distinct[k] for k in sorted(distinct)][:4]
-    values = "; ".join(
-        f"{format_claim_value(c)} ({c.claimant or articles[c.article_id].outlet or 'unnamed source'})"
-        for c in shown
-    )
-    return Sentence(
-        text=f"Sources disagree on {what}: {values}.",
-        cites=tuple(citer.cite("claim", c) for c in shown),
-    )
 
 
 def _quotes_section(quotes: list[Quote], articles: _Articles, citer: _Citer) -> Section:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sitroom.records import Claim, Event, Place
 
-__all__ = ["event_sentence", "format_claim_value", "format_number", "normalize_what", "region_of"]
+__all__ = ["event_sentence", "format_claim_value", "format_number", "region_of"]
 
 # The preposition that joins an event to its target; "against" for the hostile rest.
 _TARGET_WORD = {
@@ -44,11 +44,6 @@ def format_claim_value(claim: Claim) -> str:
     elif unit:
         number += f" {unit}"
     return f"{claim.bound} {number}" if claim.bound and claim.bound != "exactly" else number
-
-
-def normalize_what(what: str | None) -> str:
-    """What a claim counts, in a form claims can be grouped by."""
-    return " ".join((what or "").split()).casefold()
 
 
 def region_of(event: Event, places: dict[tuple[str, str], Place]) -> str:

@@ -11,8 +11,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from sitroom.errors import NotFound
+from sitroom.reconcile import ClaimGroup, get_graph, group_claims, list_claim_groups
 from sitroom.records import Claim, Event, Extraction, Place
-from sitroom.report.phrasing import normalize_what
 from sitroom.store import SearchHit, Store
 from sitroom.web.highlight import Mark, segment_text
 from sitroom.web.memo import memo
@@ -248,66 +248,50 @@ def _map_points(db: Store, filters: EventFilters) -> list[dict[str, Any]]:
 # ------------------------------------------------------------------ claims
 
 
-def _stored_groups(
-    db: Store, about: str | None, contradictions_only: bool
-) -> list[dict[str, Any]] | None:
-    """Claim groups as reconciled across articles (``sitroom.reconcile``), None if unavailable."""
-    try:
-        from sitroom.reconcile import list_claim_groups
-    except ImportError:
-        return None
-    groups = []
-    for group in list_claim_groups(db, about=about, contradictions_only=contradictions_only):
-        points = [
-            {
-                "claim": Claim(
-                    article_id=v.article_id,
-                    start=v.start,
-                    end=v.end,
-                    text=v.text,
-                    value=v.value,
-                    low=v.low,
-                    high=v.high,
-                    bound=v.bound,
-                    unit=group.unit,
-                    what=v.what,
-                    claimant=v.claimant,
-                    hedge=v.hedge,
-                ),
-                "date": v.published,
-                "source": v.claimant or v.outlet or "unnamed source",
-                "outlet": v.outlet,
-                "title": article_meta(db, v.article_id).title,
-            }
-            for v in group.values
-        ]
-        points.sort(key=lambda p: (p["date"] or "", p["claim"].article_id, p["claim"].start))
-        groups.append(
-            {
-                "key": group.id,
-                "what": group.topic,
-                "unit": group.unit,
-                "contradiction": group.contradiction,
-                "kind": group.kind,
-                "note": group.note,
-                "points": points,
-            }
-        )
-    return groups
-
-
-def _magnitude(claim: Claim) -> float:
-    if claim.value is not None:
-        return float(claim.value)
-    return float(claim.low if claim.low is not None else claim.high or 0.0)
+def _group_view(db: Store, group: ClaimGroup) -> dict[str, Any]:
+    """One claim group shaped for the claims page: its values as chart points, oldest first."""
+    points = [
+        {
+            "claim": Claim(
+                article_id=v.article_id,
+                start=v.start,
+                end=v.end,
+                text=v.text,
+                value=v.value,
+                low=v.low,
+                high=v.high,
+                bound=v.bound,
+                unit=group.unit,
+                what=v.what,
+                claimant=v.claimant,
+                hedge=v.hedge,
+            ),
+            "date": v.published,
+            "source": v.claimant or v.outlet or "unnamed source",
+            "outlet": v.outlet,
+            "title": article_meta(db, v.article_id).title,
+        }
+        for v in group.values
+    ]
+    points.sort(key=lambda p: (p["date"] or "", p["claim"].article_id, p["claim"].start))
+    return {
+        "key": group.id,
+        "what": group.topic,
+        "unit": group.unit,
+        "contradiction": group.contradiction,
+        "kind": group.kind,
+        "note": group.note,
+        "points": points,
+    }
 
 
 def claim_groups(
     db: Store, *, about: str | None = None, contradictions_only: bool = False
 ) -> list[dict[str, Any]]:
-    """Claims about the same thing (what is counted + unit) across articles, with chart points.
+    """Claims about the same thing across articles, as ``sitroom.reconcile`` groups them.
 
-    A group is a contradiction when its sources give different figures.
+    A group is a contradiction when values about the same referent at the same time cannot
+    all be true (see ``reconcile.claim_groups``).
     """
     return memo(
         db.path,
@@ -319,47 +303,27 @@ def claim_groups(
 def _claim_groups(
     db: Store, *, about: str | None, contradictions_only: bool
 ) -> list[dict[str, Any]]:
-    stored = _stored_groups(db, about, contradictions_only)
-    if stored:
-        return stored
-    # Not reconciled yet (or no reconcile module): group by what is counted + unit.
-    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    for claim in db.list_claims(about=about, limit=SCAN_LIMIT):
-        what = normalize_what(claim.what)
-        if what and (claim.value is not None or claim.low is not None or claim.high is not None):
-            groups[(what, claim.unit or "")].append(claim)
-    result = []
-    for (what, unit), claims in sorted(groups.items()):
-        if len({c.article_id for c in claims}) < 2 and len(claims) < 2:
-            continue
-        contradiction = len({_magnitude(c) for c in claims}) > 1
-        if contradictions_only and not contradiction:
-            continue
-        points = []
-        for claim in claims:
-            meta = article_meta(db, claim.article_id)
-            points.append(
-                {
-                    "claim": claim,
-                    "date": meta.published,
-                    "source": claim.claimant or meta.outlet or "unnamed source",
-                    "outlet": meta.outlet,
-                    "title": meta.title,
-                }
-            )
-        points.sort(key=lambda p: (p["date"] or "", p["claim"].article_id, p["claim"].start))
-        result.append(
-            {
-                "key": f"{what}|{unit}",
-                "what": what,
-                "unit": unit or None,
-                "contradiction": contradiction,
-                "note": None,
-                "points": points,
-            }
-        )
+    groups = list_claim_groups(db, about=about, contradictions_only=contradictions_only)
+    if groups:
+        return [_group_view(db, g) for g in groups]
+    # Not reconciled yet: group in memory with reconcile's own grouping, so the page never
+    # groups differently from `sitroom claims --contradictions`.
+    needle = about.casefold() if about else None
+    fresh = [
+        g
+        for g in group_claims(db.load_claim_rows())
+        if (g.contradiction or not contradictions_only)
+        and (needle is None or needle in _group_text(g))
+    ]
+    result = [_group_view(db, g) for g in fresh]
     result.sort(key=lambda g: (not g["contradiction"], -len(g["points"]), g["key"]))
     return result
+
+
+def _group_text(group: ClaimGroup) -> str:
+    """What ``about`` matches in a group: its topic and its members' text (as the store does)."""
+    parts = [group.topic, *(x for v in group.values for x in (v.text, v.what, v.claimant) if x)]
+    return " ".join(parts).casefold()
 
 
 # ------------------------------------------------------------------ entities and graph
@@ -416,10 +380,6 @@ def actor_graph(db: Store) -> dict[str, Any]:
 
 
 def _actor_graph(db: Store) -> dict[str, Any]:
-    try:
-        from sitroom.reconcile import get_graph
-    except ImportError:
-        return _event_graph(db)
     graph = get_graph(db)
     if not graph.edges:
         return _event_graph(db)

@@ -6,6 +6,7 @@ import pytest
 
 from sitroom.nlp.places.extract import extract_places
 from sitroom.nlp.places.gazetteer import haversine_km, load_gazetteer, normalize_name
+from sitroom.records import Mention
 
 
 def _places(nlp, text: str):
@@ -169,3 +170,32 @@ def test_occupied_ukrainian_regions_in_a_list_stay_ukrainian(nlp) -> None:
     assert {"Luhansk", "Donetsk", "Kherson", "Zaporizhzhia"} <= set(named)
     assert all(named[n].country == "UA" for n in ("Luhansk", "Donetsk", "Kherson", "Zaporizhzhia"))
     assert all(text[p.start : p.end] == p.text for p in places)
+
+
+def _mention(text: str, needle: str, label: str) -> Mention:
+    start = text.index(needle)
+    return Mention(article_id="a1", start=start, end=start + len(needle), text=needle,
+                   label=label, entity=needle)  # fmt: skip
+
+
+@pytest.mark.issue(12)
+def test_organization_labelled_country_first_is_the_country(nlp) -> None:
+    # The first organization-like span is itself a country name: it used to hit an unbound
+    # variable (the places found inside the previous organization span).
+    text = "DR Congo and China signed a deal on bombs in Kharkiv on Friday."
+    mentions = [_mention(text, "DR Congo", "ORG"), _mention(text, "China", "GPE"),
+                _mention(text, "Kharkiv", "GPE")]  # fmt: skip
+    places = extract_places(nlp(text), article_id="a1", mentions=mentions)
+    assert [(p.text, p.kind) for p in places] == [
+        ("DR Congo", "country"), ("China", "country"), ("Kharkiv", "city")
+    ]  # fmt: skip
+
+
+@pytest.mark.issue(12)
+def test_organization_labelled_country_adds_no_earlier_places(nlp) -> None:
+    # "US" after an organization with a place inside it used to re-add that place.
+    text = "Staff of the University of Lviv and US officials met in Odesa on Monday."
+    mentions = [_mention(text, "University of Lviv", "ORG"), _mention(text, "US", "ORG"),
+                _mention(text, "Odesa", "GPE")]  # fmt: skip
+    places = extract_places(nlp(text), article_id="a1", mentions=mentions)
+    assert [p.text for p in places] == ["Lviv", "US", "Odesa"]

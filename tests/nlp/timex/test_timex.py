@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sitroom.nlp.timex.extract import extract_timexes, find_timexes, timex_spans
+from sitroom.nlp.timex.lexicon import MONTH, MONTH_NAMES, MONTH_WORDS, WEEKDAY_NAMES
 from sitroom.records import Timex
 
 # A Thursday: weekday and week arithmetic below depend on it.
@@ -215,7 +217,10 @@ def test_any_mix_of_date_words_gives_consistent_spans(words, published):
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("Patrols went out each morning.", "XXXX-XX-XXTMO"), ("Talks resumed every afternoon.", "XXXX-XX-XXTAF")],
+    [
+        ("Patrols went out each morning.", "XXXX-XX-XXTMO"),
+        ("Talks resumed every afternoon.", "XXXX-XX-XXTAF"),
+    ],
 )
 def test_recurring_part_of_day_is_a_set(text: str, value: str) -> None:
     # Regression: "each morning" raised KeyError in the unit table (parts of day are not units).
@@ -234,3 +239,51 @@ def test_recurring_part_of_day_is_a_set(text: str, value: str) -> None:
 def test_bare_season_follows_the_tense(nlp, text: str, value: str) -> None:
     (timex,) = extract_timexes(nlp(text), article_id="a", published="2025-03-12")
     assert timex.value == value and text[timex.start : timex.end] == timex.text
+
+
+def test_calendar_names_come_from_one_table() -> None:
+    assert MONTH_NAMES <= MONTH_WORDS
+    assert {"sept", "sept.", "jan."} <= MONTH_WORDS
+    assert len(MONTH_NAMES) == 12 and len(WEEKDAY_NAMES) == 7
+    for word in ("Sept.", "Sep", "June", "Jun."):
+        assert re.fullmatch(MONTH, word), word
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The wall went up half a millennium ago.", "half a millennium ago", "1524"),
+        ("The wall went up a millennium ago.", "a millennium ago", "1024"),
+        ("The wall went up two millennia ago.", "two millennia ago", "0024"),
+        ("The wall went up three millennia ago.", "three millennia ago", "PAST_REF"),
+        ("The bridge opened half a century ago.", "half a century ago", "1974"),
+        ("The bridge opened two centuries ago.", "two centuries ago", "1824"),
+        ("The bridge opened four decades ago.", "four decades ago", "1984"),
+        ("The bridge opened 99999 years ago.", "99999 years ago", "PAST_REF"),
+        ("The bridge opened 9999999 days ago.", "9999999 days ago", "PAST_REF"),
+        ("The depot burned two weeks ago.", "two weeks ago", "2024-11-07"),
+        ("The depot burned 3 quarters ago.", "3 quarters ago", "2024-Q1"),
+        ("Crews return several millennia later.", "several millennia later", "FUTURE_REF"),
+    ],
+)
+def test_n_units_ago_for_every_unit(text: str, expression: str, value: str) -> None:
+    assert _only(text, expression).value == value
+
+
+@pytest.mark.issue(12)
+def test_centuries_earlier_count_back_from_the_date_in_focus() -> None:
+    text = "The fort fell on March 3, 2020. A century earlier it had burned."
+    assert _only(text, "A century earlier").value == "1920-03-03"
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The wall went up half a millennium ago.", "half a millennium ago", "XXXX"),
+        ("The depot burned two weeks ago.", "two weeks ago", "XXXX-XX-XX"),
+    ],
+)
+def test_n_units_ago_without_a_published_date(text: str, expression: str, value: str) -> None:
+    assert _only(text, expression, published=None).value == value

@@ -1,4 +1,4 @@
-"""TIMEX3 values to the days they cover, for ordering and filtering events by date."""
+"""Reading TIMEX3 values: precision, period, anchoring, and the days a value covers."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from sitroom.nlp.timex.values import timex_days
+from sitroom.nlp.timex.values import granularity_of, is_anchored, timex_days, unit_of_value
 
 
 @pytest.mark.parametrize(
@@ -29,6 +29,62 @@ def test_days_covered(value: str, first: date, last: date) -> None:
     assert timex_days(value) == (first, last)
 
 
-@pytest.mark.parametrize("value", [None, "", "XXXX-06", "PRESENT_REF", "P3D", "2025-02-30", "2025-W60"])
+@pytest.mark.parametrize(
+    "value", [None, "", "XXXX-06", "PRESENT_REF", "P3D", "2025-02-30", "2025-W60"]
+)
 def test_no_definite_period(value: str | None) -> None:
     assert timex_days(value) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "timex_type", "granularity"),
+    [
+        ("2025-03-20", "DATE", "day"),
+        ("XXXX-WXX-4", "DATE", "day"),
+        ("2025-W10", "DATE", "week"),
+        ("2025-W10-WE", "DATE", "weekend"),
+        ("XXXX-06", "DATE", "month"),
+        ("2025-Q4", "DATE", "quarter"),
+        ("2025-H1", "DATE", "half"),
+        ("2024-FA", "DATE", "season"),
+        ("2025", "DATE", "year"),
+        ("199", "DATE", "decade"),
+        ("2025-03-19TNI", "TIME", "part_of_day"),
+        ("P3D", "DURATION", "day"),
+        ("PT5H", "DURATION", "hour"),
+        ("P5L", "DURATION", "millennium"),
+        ("PRESENT_REF", "DATE", None),
+    ],
+)
+def test_granularity_of(value: str, timex_type: str, granularity: str | None) -> None:
+    assert granularity_of(value, timex_type) == granularity
+
+
+@pytest.mark.parametrize(
+    ("value", "unit"),
+    [
+        ("2024-Q3", "quarter"),
+        ("2024-11-21", "day"),
+        ("2024-11", "month"),
+        ("2024-W46", "week"),
+        ("2024", "year"),
+        ("2024-W46-WE", None),
+        ("XXXX-11", None),
+        ("2024-11-21TMO", None),
+    ],
+)
+def test_unit_of_value(value: str, unit: str | None) -> None:
+    assert unit_of_value(value) == unit
+
+
+@pytest.mark.parametrize(
+    ("value", "timex_type", "anchored"),
+    [
+        ("2024-11-21", "DATE", True),
+        ("XXXX-06", "DATE", False),
+        ("PAST_REF", "DATE", False),
+        ("P3D", "DURATION", False),
+    ],
+)
+def test_is_anchored(value: str, timex_type: str, anchored: bool) -> None:
+    assert is_anchored(value, timex_type) is anchored

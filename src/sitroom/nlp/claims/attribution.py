@@ -20,13 +20,18 @@ numbers of the sentence; verification phrases hedge their sentence and the one b
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.records import Mention, Quote
 
-__all__ = ["find_claimant", "find_hedge"]
+__all__ = ["Attribution", "find_claimant", "find_hedge"]
+
+_T = TypeVar("_T")
 
 # Reporting verbs (lemmas) whose subject asserts what the clause says; from the cue lists
 # of quote attribution work (PolNeAR cues) trimmed to the ones that carry numbers in news.
@@ -64,16 +69,17 @@ _HEDGE_WORDS: dict[str, str] = {
     "probably": "likely", "apparently": "reportedly", "supposedly": "allegedly",
 }  # fmt: skip
 _VERIFY_LEMMAS = frozenset({"verify", "confirm", "corroborate"})
+# Dependencies by which a hedge word off the number's path still hedges it.
+_HEDGE_DEPS = frozenset({"advmod", "aux", "amod", "auxpass", "npadvmod"})
 
 
-def _entity_name(token: Token, mentions: Sequence[Mention]) -> str:
+def _entity_name(token: Token, names: _Names) -> str:
     """The name for a claimant token: its mention's canonical entity, its entity span, its noun phrase."""
     doc = token.doc
-    for mention in mentions:
-        if mention.start <= token.idx < mention.end:
-            return mention.entity
+    if (mention := names.mention_at(token.idx)) is not None:
+        return mention.entity
     if token.ent_type_ in _SOURCE_LABELS:
-        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        ent = names.entity_at(token.i)
         if ent is not None:
             return _strip_article(ent.text)
     left, right = token.i, token.i + 1
@@ -170,21 +176,199 @@ def _quote_speaker(quote: Quote) -> str | None:
     return quote.speaker or quote.speaker_text
 
 
-def _announced_before(sent: Span, counted: Token, mentions: Sequence[Mention]) -> str | None:
-    """ "X announced a new aid package. The $225 million package ...": X, through the noun."""
-    if sent.start == 0:
+class _Names:
+    """The article's mentions by character and spaCy's entities by token, read once per Doc."""
+
+    __slots__ = ("_doc", "_entities", "_mentions")
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
+        self._doc = doc
+        # Later mentions first, so that where two overlap the first in the caller's order wins.
+        self._mentions = {
+            char: mention
+            for mention in reversed(mentions)
+            for char in range(mention.start, mention.end)
+        }
+        self._entities: dict[int, Span] | None = None
+
+    def mention_at(self, char: int) -> Mention | None:
+        return self._mentions.get(char)
+
+    def entity_at(self, i: int) -> Span | None:
+        """The entity span holding token ``i`` (doc.ents is built on first use only)."""
+        if self._entities is None:
+            self._entities = {t: ent for ent in self._doc.ents for t in range(ent.start, ent.end)}
+        return self._entities.get(i)
+
+
+@dataclass(frozen=True, slots=True)
+class _SentenceFacts:
+    """What attribution reads from a whole sentence, computed once per sentence."""
+
+    according_to: Token | None  # the source of "according to X"
+    speakers: tuple[Token, ...]  # named or source-noun subjects of speech verbs, in order
+    # noun lemma -> the subject that announced it ("X announced a package")
+    announced: dict[str, Token]
+    unverified: bool  # "could not be independently verified"
+    length: int
+
+
+class Attribution:
+    """Claimants and hedges for the numbers of one Doc, with per-sentence facts computed once.
+
+    Claim extraction asks about every number; what depends only on the sentence (an
+    "according to", the speech verbs' subjects, a verification phrase) or only on a token
+    and its ancestors is computed on first use and kept, so the work stays near linear in
+    the text even for one sentence that lists thousands of figures (issue 12).
+    """
+
+    def __init__(
+        self, doc: Doc, *, mentions: Sequence[Mention] = (), quotes: Sequence[Quote] = ()
+    ) -> None:
+        self.doc = doc
+        self._names = _Names(doc, mentions)
+        self._sents: list[Span] = []  # read from the parse on first use
+        self._sent_starts: list[int] = []
+        self._quotes = [q for q in quotes if _quote_speaker(q)]
+        self._sentences: dict[int, _SentenceFacts] = {}
+        self._hedge_up: dict[int, str | None] = {}
+        self._cue_up: dict[int, int | None] = {}
+        self._amod_up: dict[int, int | None] = {}
+
+    def sentence(self, i: int) -> tuple[Span, _SentenceFacts]:
+        """The sentence holding token ``i`` and its facts, computed on first use.
+
+        (``Span.sent`` walks the sentence token by token on every call.)
+        """
+        if not self._sents:
+            self._sents = list(self.doc.sents)
+            self._sent_starts = [sent.start for sent in self._sents]
+        n = bisect_right(self._sent_starts, i) - 1
+        sent = self._sents[n]
+        facts = self._sentences.get(n)
+        if facts is None:
+            facts = self._sentences[n] = _sentence_facts(sent)
+        return sent, facts
+
+    def claimant(self, span: Span, *, counted: Token | None = None) -> str | None:
+        """See :func:`find_claimant`."""
+        for quote in self._quotes:
+            if quote.start <= span.start_char and span.end_char <= quote.end:
+                return _quote_speaker(quote)
+        sent, facts = self.sentence(span.start)
+        source = facts.according_to
+        if source is not None and not _inside(span, source):
+            return _entity_name(source, self._names)
+        cue = self._nearest_cue(span.root.i)
+        while cue is not None:
+            ancestor = self.doc[cue]
+            subject = _subject(ancestor)
+            if _is_source(subject, span, counted, strong=ancestor.lemma_ in _SPEECH_LEMMAS):
+                return _entity_name(subject, self._names)  # type: ignore[arg-type]
+            cue = self._nearest_cue(cue)
+        for subject in facts.speakers:
+            if not span.start <= subject.i < span.end and (
+                counted is None or subject.i != counted.i
+            ):
+                return _entity_name(subject, self._names)
+        for quote in self._quotes:
+            if quote.start < sent.end_char and sent.start_char < quote.end:
+                return _quote_speaker(quote)
+        if counted is not None and any(c.lower_ == "the" for c in counted.lefts) and sent.start:
+            _, previous = self.sentence(sent.start - 1)
+            subject = previous.announced.get(counted.lemma_)
+            return None if subject is None else _entity_name(subject, self._names)
         return None
-    previous = sent.doc[sent.start - 1].sent
-    for token in previous:
-        if (
-            token.lemma_ == counted.lemma_
-            and token.dep_ in {"dobj", "nsubjpass"}
-            and token.head.lemma_ in CUE_LEMMAS
-        ):
+
+    def hedge(self, span: Span, *, bound_text: str = "") -> str | None:
+        """See :func:`find_hedge`."""
+        if " ".join(bound_text.lower().split()) == "as many as":
+            return "as many as"
+        if (word := self._hedge_from(span.root.i)) is not None:
+            return word
+        above = self._amod_ancestor(span.root.i)
+        while above is not None:  # "an estimated 10,000" hangs "estimated" off the noun
+            token = self.doc[above]
+            if any(_is_report_amod(c) and c.i < span.start for c in token.children):
+                estimated = any(c.lower_ == "estimated" for c in token.children)
+                return "estimated" if estimated else "reportedly"
+            above = self._amod_ancestor(above)
+        sent, facts = self.sentence(span.start)
+        if facts.unverified:
+            return "unverified"
+        if sent.end < len(self.doc):
+            _, following = self.sentence(sent.end)
+            if following.unverified and following.length < 15:
+                return "unverified"
+        return None
+
+    def _nearest_cue(self, i: int) -> int | None:
+        """The nearest proper ancestor of token ``i`` that is a reporting verb."""
+        return _memo_up(self.doc, i, self._cue_up, lambda t: t.i if _is_cue(t) else None)
+
+    def _amod_ancestor(self, i: int) -> int | None:
+        """The nearest proper ancestor of token ``i`` with an "estimated"-like modifier."""
+        return _memo_up(
+            self.doc,
+            i,
+            self._amod_up,
+            lambda t: t.i if any(_is_report_amod(c) for c in t.children) else None,
+        )
+
+    def _hedge_from(self, i: int) -> str | None:
+        """The first hedge on the path from token ``i`` up to its root (``i`` included)."""
+        own = _hedge_at(self.doc[i])
+        return own if own is not None else _memo_up(self.doc, i, self._hedge_up, _hedge_at)
+
+
+def _memo_up(
+    doc: Doc, i: int, memo: dict[int, _T | None], value: Callable[[Token], _T | None]
+) -> _T | None:
+    """The first non-None ``value`` over the proper ancestors of token ``i``, memoized.
+
+    Each token's answer is its head's own value, else its head's answer: computed once per
+    token over the whole Doc, so a deep chain (a list of 3,000 conjuncts) costs linear time.
+    """
+    chain: list[int] = []
+    token = doc[i]
+    while token.i not in memo:
+        head = token.head
+        if head.i == token.i:  # the root: no proper ancestors
+            memo[token.i] = None
+            break
+        chain.append(token.i)
+        token = head
+    answer = memo[token.i]
+    for j in reversed(chain):
+        head = doc[j].head
+        own = value(head)
+        answer = own if own is not None else memo[head.i]
+        memo[j] = answer
+    return memo[i]
+
+
+def _sentence_facts(sent: Span) -> _SentenceFacts:
+    speakers = tuple(
+        subject
+        for token in sent
+        if token.lemma_ in _SPEECH_LEMMAS and _is_cue(token)
+        and (subject := _subject(token)) is not None
+        and subject.pos_ != "PRON"
+        and (subject.pos_ == "PROPN" or subject.lemma_.lower() in SOURCE_NOUNS)
+    )  # fmt: skip
+    announced: dict[str, Token] = {}
+    for token in sent:
+        if token.dep_ in {"dobj", "nsubjpass"} and token.head.lemma_ in CUE_LEMMAS:
             subject = _subject(token.head)
             if subject is not None and subject.pos_ in {"PROPN", "NOUN"}:
-                return _entity_name(subject, mentions)
-    return None
+                announced.setdefault(token.lemma_, subject)
+    return _SentenceFacts(
+        according_to=_according_to(sent),
+        speakers=speakers,
+        announced=announced,
+        unverified=_verification_hedge(sent),
+        length=len(sent),
+    )
 
 
 def find_claimant(
@@ -198,30 +382,15 @@ def find_claimant(
     """Return who asserts the number in ``span``, or None when the text does not say.
 
     ``counted`` is the noun the number counts; a definite one ("the $225 million package")
-    can take its claimant from the sentence before, where that noun was announced.
+    can take its claimant from the sentence before, where that noun was announced. For
+    many numbers of one Doc, build one :class:`Attribution` and ask it instead.
     """
-    for quote in quotes:
-        if quote.start <= span.start_char and span.end_char <= quote.end and _quote_speaker(quote):
-            return _quote_speaker(quote)
-    sent = span.sent
-    if (source := _according_to(sent)) is not None and not _inside(span, source):
-        return _entity_name(source, mentions)
-    for ancestor in span.root.ancestors:
-        if _is_cue(ancestor):
-            subject = _subject(ancestor)
-            if _is_source(subject, span, counted, strong=ancestor.lemma_ in _SPEECH_LEMMAS):
-                return _entity_name(subject, mentions)  # type: ignore[arg-type]
-    for token in sent:
-        if token.lemma_ in _SPEECH_LEMMAS and _is_cue(token):
-            subject = _subject(token)
-            if _is_source(subject, span, counted, strong=False):
-                return _entity_name(subject, mentions)  # type: ignore[arg-type]
-    for quote in quotes:
-        if quote.start < sent.end_char and sent.start_char < quote.end and _quote_speaker(quote):
-            return _quote_speaker(quote)
-    if counted is not None and any(c.lower_ == "the" for c in counted.lefts):
-        return _announced_before(sent, counted, mentions)
-    return None
+    return Attribution(doc, mentions=mentions, quotes=quotes).claimant(span, counted=counted)
+
+
+def find_hedge(doc: Doc, span: Span, *, bound_text: str = "") -> str | None:
+    """Return the normalized hedge on the number in ``span``, or None."""
+    return Attribution(doc).hedge(span, bound_text=bound_text)
 
 
 def _is_cue(token: Token) -> bool:
@@ -258,37 +427,16 @@ def _verification_hedge(sent: Span) -> bool:
     return False
 
 
-def find_hedge(doc: Doc, span: Span, *, bound_text: str = "") -> str | None:
-    """Return the normalized hedge on the number in ``span``, or None."""
-    if " ".join(bound_text.lower().split()) == "as many as":
-        return "as many as"
-    path = [span.root, *span.root.ancestors]
-    on_path = {t.i for t in path}
-    for token in path:
-        for child in [token, *token.children]:
-            word = child.lower_
-            if word in _HEDGE_WORDS and (
-                child.i in on_path or child.dep_ in {"advmod", "aux", "amod", "auxpass", "npadvmod"}
-            ):
-                if word in {"claims", "estimate", "estimates"} and child.pos_ != "VERB":
-                    continue
-                return _HEDGE_WORDS[word]
-    for token in span.root.ancestors:  # "an estimated 10,000" hangs "estimated" off the noun
-        if any(
-            c.lower_ in {"estimated", "reported", "alleged"}
-            and c.dep_ == "amod"
-            and c.i < span.start
-            for c in token.children
-        ):
-            return (
-                "estimated"
-                if any(c.lower_ == "estimated" for c in token.children)
-                else "reportedly"
-            )
-    sent = span.sent
-    if _verification_hedge(sent):
-        return "unverified"
-    following = doc[sent.end].sent if sent.end < len(doc) else None
-    if following is not None and _verification_hedge(following) and len(following) < 15:
-        return "unverified"
+def _hedge_at(token: Token) -> str | None:
+    """A hedge on ``token`` itself or hanging off it as a modifier or auxiliary."""
+    for child in [token, *token.children]:
+        word = child.lower_
+        if word in _HEDGE_WORDS and (child.i == token.i or child.dep_ in _HEDGE_DEPS):
+            if word in {"claims", "estimate", "estimates"} and child.pos_ != "VERB":
+                continue
+            return _HEDGE_WORDS[word]
     return None
+
+
+def _is_report_amod(token: Token) -> bool:
+    return token.lower_ in {"estimated", "reported", "alleged"} and token.dep_ == "amod"

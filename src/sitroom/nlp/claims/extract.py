@@ -8,7 +8,7 @@ bound ("more than 10,000"), then uses the parse to drop what is not a claim and 
 :mod:`sitroom.nlp.claims.filters`.
 
 Not claims: years and dates ("in 2024", "Nov. 21", "the 1990s"), times ("3 p.m."): numbers
-inside the time expressions of :func:`sitroom.nlp.timex.extract.timex_spans`, plus sitroom's own
+inside the article's time expressions (``timexes``, from ``extract_timexes``), plus sitroom's own
 year/date/time checks (they also guard what the time engineer's rules do not cover),
 durations ("three years", "4 years ago" — they are time expressions), ordinals ("the 47th
 Brigade"), model numbers ("F-16", "Kh-101", "S-400"), and numbers used as names ("Game 7",
@@ -23,19 +23,21 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from sitroom.nlp.claims.attribution import find_claimant, find_hedge
+from sitroom.nlp.claims.attribution import Attribution
 from sitroom.nlp.claims.filters import (
+    TimeEntities,
     in_timex,
     is_date_like,
     is_model_or_code,
     is_name_number,
     is_yearish,
-    safe_timex_spans,
+    timex_index,
 )
 from sitroom.nlp.claims.patterns import Piece, find_bound, find_pieces, find_range_joiner
 from sitroom.nlp.claims.what import counted_head, find_what, is_age
 from sitroom.nlp.doctext import doc_text
-from sitroom.records import Claim, Mention, Quote
+from sitroom.nlp.timex.extract import extract_timexes
+from sitroom.records import Claim, Mention, Quote, Timex
 
 __all__ = ["extract_claims"]
 
@@ -128,8 +130,8 @@ def _claim(
     pieces: list[Piece],
     *,
     article_id: str,
-    mentions: Sequence[Mention],
-    quotes: Sequence[Quote],
+    attribution: Attribution,
+    time_entities: TimeEntities,
     durations: bool,
 ) -> Claim | None:
     text = doc_text(doc)
@@ -138,7 +140,9 @@ def _claim(
         return None
     if (span := _tokens(doc, start, end)) is None:
         return None
-    if is_date_like(doc, span, pieces, durations=durations) or is_name_number(doc, span, pieces):
+    if is_date_like(
+        doc, span, pieces, durations=durations, time_entities=time_entities
+    ) or is_name_number(doc, span, pieces):
         return None
     bound = None
     if (found := find_bound(text, start)) is not None:
@@ -169,10 +173,8 @@ def _claim(
         bound=bound,
         unit=unit,
         what=find_what(doc, full, unit=unit),
-        claimant=find_claimant(
-            doc, full, mentions=mentions, quotes=quotes, counted=counted_head(full[-1])
-        ),
-        hedge=find_hedge(doc, full, bound_text=text[start : pieces[0].start]),
+        claimant=attribution.claimant(full, counted=counted_head(full[-1])),
+        hedge=attribution.hedge(full, bound_text=text[start : pieces[0].start]),
     )
 
 
@@ -182,23 +184,38 @@ def extract_claims(
     article_id: str,
     mentions: Sequence[Mention] = (),
     quotes: Sequence[Quote] = (),
+    timexes: Sequence[Timex] | None = None,
     durations: bool = False,
 ) -> list[Claim]:
     """Return the numeric claims in ``doc``; spans index ``doc_text(doc)``.
 
     ``mentions`` give canonical names to claimants; ``quotes`` make a quote's speaker the
-    claimant of the numbers inside it. ``durations=True`` also keeps amounts of time
+    claimant of the numbers inside it; numbers inside ``timexes`` (the article's time
+    expressions, from :func:`sitroom.nlp.timex.extract.extract_timexes`) are dates, not
+    claims. ``doc_to_records`` passes the timexes it extracted; a standalone caller may
+    leave them out and they are found here. ``durations=True`` also keeps amounts of time
     ("three years", unit "year"), which sitroom leaves to time expressions by default;
     quantity benchmarks such as NewsQuant count them.
     """
-    timexes = safe_timex_spans(doc_text(doc))
+    if timexes is None:
+        timexes = extract_timexes(doc, article_id=article_id, published=None)
+    index = timex_index(timexes)
     groups = [
         g
         for g in _join(doc_text(doc), find_pieces(doc_text(doc)))
-        if not in_timex(g, timexes, durations=durations)
+        if not in_timex(g, index, durations=durations)
     ]
+    attribution = Attribution(doc, mentions=mentions, quotes=quotes)
+    time_entities = TimeEntities(doc)
     claims = (
-        _claim(doc, g, article_id=article_id, mentions=mentions, quotes=quotes, durations=durations)
+        _claim(
+            doc,
+            g,
+            article_id=article_id,
+            attribution=attribution,
+            time_entities=time_entities,
+            durations=durations,
+        )
         for g in groups
     )
     return _share_context(doc, [c for c in claims if c is not None])

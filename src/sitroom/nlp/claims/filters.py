@@ -6,9 +6,10 @@ so :mod:`sitroom.nlp.claims.extract` can say in one place why a number was dropp
 
 from __future__ import annotations
 
-import logging
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span
 
@@ -16,61 +17,22 @@ from sitroom.nlp.claims.attribution import CUE_LEMMAS
 from sitroom.nlp.claims.patterns import TIME_UNITS, Piece, find_bound
 from sitroom.nlp.claims.what import counted_head
 from sitroom.nlp.doctext import doc_text
-from sitroom.nlp.timex.extract import timex_spans
+from sitroom.nlp.timex.lexicon import MONTH_WORDS
+from sitroom.records import Timex
 
 __all__ = [
+    "TimeEntities",
+    "TimexIndex",
     "in_timex",
     "is_date_like",
     "is_model_or_code",
     "is_name_number",
     "is_yearish",
-    "safe_timex_spans",
+    "timex_index",
 ]
 
-logger = logging.getLogger(__name__)
-
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "jan.",
-        "feb",
-        "feb.",
-        "mar",
-        "mar.",
-        "apr",
-        "apr.",
-        "jun",
-        "jun.",
-        "jul",
-        "jul.",
-        "aug",
-        "aug.",
-        "sep",
-        "sep.",
-        "sept",
-        "sept.",
-        "oct",
-        "oct.",
-        "nov",
-        "nov.",
-        "dec",
-        "dec.",
-    ]
-)
 _TIME_WORDS = (
-    _MONTHS
+    MONTH_WORDS
     | TIME_UNITS
     | frozenset(
         {f"{u}s" for u in TIME_UNITS}
@@ -102,11 +64,38 @@ def is_model_or_code(text: str, piece: Piece) -> bool:
     return piece.unit is None and _TIME_AFTER.match(text, piece.end) is not None
 
 
-def is_date_like(doc: Doc, span: Span, pieces: Sequence[Piece], *, durations: bool = False) -> bool:
+class TimeEntities:
+    """spaCy's DATE and TIME entities of a Doc, read once, for overlap look-ups in O(log n)."""
+
+    __slots__ = ("_ends", "_ents")
+
+    def __init__(self, doc: Doc) -> None:
+        # doc.ents builds every entity span on each access: read it once per Doc (issue 12).
+        self._ents = [ent for ent in doc.ents if ent.label_ in {"DATE", "TIME"}]
+        self._ends = [ent.end for ent in self._ents]  # entities do not overlap: ends are sorted
+
+    def overlapping(self, span: Span) -> list[Span]:
+        """The entities sharing a token with ``span``, in order."""
+        first = bisect_right(self._ends, span.start)
+        last = first
+        while last < len(self._ents) and self._ents[last].start < span.end:
+            last += 1
+        return self._ents[first:last]
+
+
+def is_date_like(
+    doc: Doc,
+    span: Span,
+    pieces: Sequence[Piece],
+    *,
+    durations: bool = False,
+    time_entities: TimeEntities | None = None,
+) -> bool:
     """Years, dates, durations and clock times: time expressions, not claims.
 
     With ``durations``, a number of time units ("three years") stays, unless it points
-    back in time ("4 years ago").
+    back in time ("4 years ago"). ``time_entities`` is the Doc's :class:`TimeEntities`,
+    built once by a caller that asks about many numbers.
     """
     if any(p.unit in TIME_UNITS for p in pieces):
         nxt = doc[span.end] if span.end < len(doc) else None
@@ -124,17 +113,19 @@ def is_date_like(doc: Doc, span: Span, pieces: Sequence[Piece], *, durations: bo
     counts_something = head is not None and head.lower_ not in _TIME_WORDS
     prev = doc[span.start - 1] if span.start > 0 else None
     nxt = doc[span.end] if span.end < len(doc) else None
-    if (prev is not None and prev.lower_ in _MONTHS) or (nxt is not None and nxt.lower_ in _MONTHS):
+    if (prev is not None and prev.lower_ in MONTH_WORDS) or (
+        nxt is not None and nxt.lower_ in MONTH_WORDS
+    ):
         return True
     if nxt is not None and nxt.lower_ in _TIME_WORDS:
         return True
     # spaCy's DATE/TIME entities also swallow neighbours ("2018 at 2483805"): trust one only
     # when it holds a time word outside the number itself.
+    entities = time_entities if time_entities is not None else TimeEntities(doc)
     in_time_entity = any(
-        ent.label_ in {"DATE", "TIME"} and ent.start < span.end and span.start < ent.end
-        and any(t.lower_ in _TIME_WORDS and not (span.start <= t.i < span.end) for t in ent)
-        for ent in doc.ents
-    )  # fmt: skip
+        any(t.lower_ in _TIME_WORDS and not (span.start <= t.i < span.end) for t in ent)
+        for ent in entities.overlapping(span)
+    )
     yearish = all(is_yearish(doc_text(doc), p) for p in pieces)
     if yearish:
         # "the 2019 review", "in 2024", "its 1988 sales": news writes counts over 999 with a
@@ -185,18 +176,31 @@ def is_yearish(text: str, piece: Piece) -> bool:
             and written.isdigit() and _YEAR_RANGE[0] <= int(written) <= _YEAR_RANGE[1])  # fmt: skip
 
 
-def safe_timex_spans(text: str) -> list[tuple[int, int]]:
-    """The time-expression finder's spans; if it fails, claims still come out, guarded by
-    this module's own year/date/time checks (one stage's bug must not stop another's)."""
-    try:
-        return timex_spans(text)
-    except Exception:
-        logger.exception("timex_spans failed; numeric claims use their own date checks")
-        return []
+class TimexIndex:
+    """The article's time-expression spans, sorted, for containment look-ups in O(log n)."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        # The furthest end among spans starting at or before each one: a number lies inside
+        # some span iff the furthest end of the spans that start at or before it covers it.
+        self._ends = list(accumulate((end for _, end in ordered), max))
+
+    def covers(self, start: int, end: int) -> bool:
+        """Whether some span contains ``[start, end)``."""
+        i = bisect_right(self._starts, start)
+        return i > 0 and self._ends[i - 1] >= end
 
 
-def in_timex(pieces: list[Piece], timexes: Sequence[tuple[int, int]], *, durations: bool) -> bool:
-    """A number inside a time expression found by :func:`sitroom.nlp.timex.extract.timex_spans`.
+def timex_index(timexes: Sequence[Timex]) -> TimexIndex:
+    """Index the time expressions of an article (from :func:`sitroom.nlp.timex.extract.extract_timexes`)."""
+    return TimexIndex([(t.start, t.end) for t in timexes])
+
+
+def in_timex(pieces: list[Piece], timexes: TimexIndex, *, durations: bool) -> bool:
+    """A number inside one of the article's time expressions.
 
     With ``durations``, an amount of time ("three years") is kept as a quantity.
     """
@@ -204,6 +208,4 @@ def in_timex(pieces: list[Piece], timexes: Sequence[tuple[int, int]], *, duratio
         return False
     if any(p.unit is not None and p.unit not in TIME_UNITS for p in pieces):
         return False  # "1520 sq m", "$2024": a unit says it is a quantity, whatever its digits
-    return any(
-        start <= p.core_start and p.core_end <= end for p in pieces for start, end in timexes
-    )
+    return any(timexes.covers(p.core_start, p.core_end) for p in pieces)

@@ -32,6 +32,7 @@ from sitroom.nlp.places.gazetteer import (
     load_gazetteer,
     normalize_name,
 )
+from sitroom.nlp.timex.lexicon import MONTH_NAMES, WEEKDAY_NAMES
 from sitroom.records import Mention, Place
 
 __all__ = ["extract_places"]
@@ -43,76 +44,61 @@ EMBEDDING_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "PRODUCT"})
 MAX_NAME_TOKENS = 4
 MIN_SCAN_CHARS = 3  # "D" in "D-Ohio", "St": too short to be a place on their own
 # Capitalized words that are gazetteer names somewhere but almost never places in news text.
-SCAN_STOPWORDS = frozenset(
-    {
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "president",
-        "mayor",
-        "governor",
-        "senator",
-        "sen",
-        "rep",
-        "gov",
-        "king",
-        "queen",
-        "prince",
-        "god",
-        "christ",
-        "jesus",
-        "university",
-        "college",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "street",
-        "road",
-        # compass and common words that head organization names ("Central High", "Day Care")
-        "north",
-        "south",
-        "east",
-        "west",
-        "central",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "center",
-        "centre",
-        "day",
-        "act",
-        "man",
-        "human",
-        "drug",
-        "metro",
-        "gulf",
-        "union",
-        "national",
-        "county",
-        "state",
-    }
+SCAN_STOPWORDS = (
+    MONTH_NAMES
+    | WEEKDAY_NAMES
+    | frozenset(
+        {
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "president",
+            "mayor",
+            "governor",
+            "senator",
+            "sen",
+            "rep",
+            "gov",
+            "king",
+            "queen",
+            "prince",
+            "god",
+            "christ",
+            "jesus",
+            "university",
+            "college",
+            "street",
+            "road",
+            # compass and common words that head organization names ("Central High", "Day Care")
+            "north",
+            "south",
+            "east",
+            "west",
+            "central",
+            "northeast",
+            "northwest",
+            "southeast",
+            "southwest",
+            "northern",
+            "southern",
+            "eastern",
+            "western",
+            "center",
+            "centre",
+            "day",
+            "act",
+            "man",
+            "human",
+            "drug",
+            "metro",
+            "gulf",
+            "union",
+            "national",
+            "county",
+            "state",
+        }
+    )
 )
 # A weak detection (inside an organization name, a PERSON-tagged name, or unlabeled) counts
 # only if it can be a country/region/area, a city this big, or a city in a state the
@@ -322,15 +308,7 @@ def _toponym_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, bo
             elif (prefix := _local_prefix(span, gaz)) is not None:
                 out.append((prefix, False))  # "Fargo Mayor Dennis Smith"
         elif label in EMBEDDING_LABELS | {"FAC"}:
-            prefix = _local_prefix(span, gaz)
-            if any(c.kind == "country" for c in gaz.lookup(span.text)):
-                out.append((span, False))  # "US", "U.S." tagged as an organization
-            elif prefix is not None:
-                out.append((prefix, False))  # "Pineville Police Department"
-                rest = _scan(doc, prefix.end, span.end, gaz)
-            else:
-                rest = _scan(doc, span.start, span.end, gaz)
-            out.extend((s, False) for s in rest)
+            out.extend((s, False) for s in _embedded_toponyms(doc, span, gaz))
         else:
             continue
         taken.update(range(span.start, span.end))
@@ -338,6 +316,16 @@ def _toponym_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, bo
     for run in _runs(free):
         out.extend((s, False) for s in _scan(doc, run[0], run[-1] + 1, gaz))
     return sorted(out, key=lambda item: item[0].start)
+
+
+def _embedded_toponyms(doc: Doc, span: Span, gaz: Gazetteer) -> list[Span]:
+    """Places named by or inside an organization-like span (a weak detection each)."""
+    if any(c.kind == "country" for c in gaz.lookup(span.text)):
+        return [span]  # "US", "U.S.", "DR Congo" tagged as an organization: the country itself
+    if (prefix := _local_prefix(span, gaz)) is not None:
+        # "Pineville Police Department": the town, then any place later in the name
+        return [prefix, *_scan(doc, prefix.end, span.end, gaz)]
+    return _scan(doc, span.start, span.end, gaz)
 
 
 def _has_candidates(span: Span, gaz: Gazetteer) -> bool:

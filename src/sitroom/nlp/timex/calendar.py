@@ -1,17 +1,18 @@
 """Calendar arithmetic for TIMEX3 values: shifting dates, weeks, quarters and seasons.
 
 Kept apart from the recognizer so the rules read as grammar and this reads as
-calendar maths. Every function is pure and works on ``datetime.date``.
+calendar maths. Every function is pure and works on ``datetime.date``; the shapes of
+TIMEX3 values come from :mod:`sitroom.nlp.timex.values`.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
+
+from sitroom.nlp.timex.values import DAY, MONTH, QUARTER, WEEK, YEAR
 
 __all__ = [
     "add_months",
-    "granularity_of",
     "parse_dct",
     "quarter_of",
     "season_of",
@@ -38,14 +39,12 @@ SEASON_OF_MONTH = {
 }
 SEASON_ORDER = ("WI", "SP", "SU", "FA")
 
-_DCT_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-
 
 def parse_dct(published: str | None) -> date | None:
     """Read the document creation time from ``YYYY-MM-DD`` (a time part after it is ignored)."""
     if not published:
         return None
-    m = _DCT_RE.match(published.strip())
+    m = DAY.match(published.strip())
     if not m:
         return None
     try:
@@ -98,20 +97,22 @@ def weekday_near(dct: date, weekday: int, *, direction: str) -> date:
     return dct - timedelta(days=back) if back <= ahead else dct + timedelta(days=ahead)
 
 
-_V_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_V_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_V_YEAR = re.compile(r"^(\d{4})$")
-_V_QUARTER = re.compile(r"^(\d{4})-Q(\d)$")
-_V_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-
-
 def shift_value(value: str, amount: int, unit: str) -> str | None:
     """Shift a calendar value by ``amount`` units, keeping the value's own granularity.
 
     ``shift_value("1989-Q3", -1, "year") == "1988-Q3"``; returns None when the value
-    has a shape this cannot shift (an X-placeholder, a REF).
+    has a shape this cannot shift (an X-placeholder, a REF) or the shift leaves the years
+    ``datetime.date`` can hold.
     """
-    if m := _V_DAY.match(value):
+    try:
+        return _shift(value, amount, unit)
+    except (OverflowError, ValueError):  # "10,000 centuries earlier"
+        return None
+
+
+def _shift(value: str, amount: int, unit: str) -> str | None:
+
+    if m := DAY.fullmatch(value):
         day = date(int(m[1]), int(m[2]), int(m[3]))
         if unit == "day":
             return (day + timedelta(days=amount)).isoformat()
@@ -119,67 +120,24 @@ def shift_value(value: str, amount: int, unit: str) -> str | None:
             return (day + timedelta(weeks=amount)).isoformat()
         months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}.get(unit)
         return add_months(day, amount * months).isoformat() if months else None
-    if m := _V_MONTH.match(value):
+    if m := MONTH.fullmatch(value):
         months = {"month": 1, "quarter": 3, "year": 12, "decade": 120}.get(unit)
         if not months:
             return None
         shifted = add_months(date(int(m[1]), int(m[2]), 1), amount * months)
         return f"{shifted.year:04d}-{shifted.month:02d}"
-    if m := _V_QUARTER.match(value):
+    if m := QUARTER.fullmatch(value):
         quarters = {"quarter": 1, "year": 4}.get(unit)
         if not quarters:
             return None
         index = int(m[1]) * 4 + int(m[2]) - 1 + amount * quarters
         return f"{index // 4:04d}-Q{index % 4 + 1}"
-    if m := _V_YEAR.match(value):
+    if m := YEAR.fullmatch(value):
         years = {"year": 1, "decade": 10}.get(unit)
         return f"{int(m[1]) + amount * years:04d}" if years else None
-    if m := _V_WEEK.match(value):
-        if unit != "week":
+    if m := WEEK.fullmatch(value):
+        if unit != "week" or m[3]:
             return None
         monday = date.fromisocalendar(int(m[1]), int(m[2]), 1)
         return week_value(monday + timedelta(weeks=amount))
     return None
-
-
-_DURATION_UNIT = {
-    "Y": "year",
-    "M": "month",
-    "W": "week",
-    "D": "day",
-    "Q": "quarter",
-    "E": "decade",
-    "C": "century",
-    "L": "millennium",
-    "H": "hour",
-    "S": "second",
-}
-
-
-def granularity_of(value: str, timex_type: str) -> str | None:
-    """Name the precision of a TIMEX3 value: ``day``, ``week``, ``month``, ``year`` ..."""
-    if timex_type in ("DURATION", "SET") and value.startswith("P"):
-        if value.startswith("PT"):
-            return {"H": "hour", "M": "minute", "S": "second"}.get(value[-1])
-        return _DURATION_UNIT.get(value[-1])
-    if value.endswith("_REF"):
-        return None
-    if "T" in value:
-        return "minute" if ":" in value else "part_of_day"
-    if value.endswith("-WE"):
-        return "weekend"
-    if re.match(r"^[\dX]{4}-W[\dX]{2}-\d$", value):
-        return "day"
-    if re.match(r"^[\dX]{4}-W", value):
-        return "week"
-    if re.match(r"^[\dX]{4}-Q", value):
-        return "quarter"
-    if re.match(r"^[\dX]{4}-H", value):
-        return "half"
-    if re.match(r"^[\dX]{4}-(SP|SU|FA|WI)$", value):
-        return "season"
-    if re.match(r"^[\dX]{4}-[\dX]{2}-[\dX]{2}$", value):
-        return "day"
-    if re.match(r"^[\dX]{4}-[\dX]{2}$", value):
-        return "month"
-    return {4: "year", 3: "decade", 2: "century"}.get(len(value))

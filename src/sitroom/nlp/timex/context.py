@@ -28,7 +28,6 @@ __all__ = [
     "period_value",
     "text_after",
     "text_before",
-    "unit_of_value",
     "unresolved",
     "year_for",
 ]
@@ -156,21 +155,6 @@ def month_ok(word: str, m: re.Match[str], *, bare: bool) -> bool:
     return not (
         bare and word.lower() in ("may", "march") and not _MAY_BEFORE.search(text_before(m))
     )
-
-
-def unit_of_value(value: str) -> str | None:
-    """The period a calendar value names (``"2024-Q3" -> "quarter"``), None for other shapes."""
-    if re.fullmatch(r"\d{4}-Q\d", value):
-        return "quarter"
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return "day"
-    if re.fullmatch(r"\d{4}-\d{2}", value):
-        return "month"
-    if re.fullmatch(r"\d{4}-W\d{2}", value):
-        return "week"
-    if re.fullmatch(r"\d{4}", value):
-        return "year"
-    return None
 
 
 def period_value(unit: str, offset: int, dct: date) -> str:

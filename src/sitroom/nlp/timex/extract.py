@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sitroom.nlp.doctext import doc_text
-from sitroom.nlp.timex.calendar import granularity_of, parse_dct
+from sitroom.nlp.timex.calendar import parse_dct
 from sitroom.nlp.timex.rules import Candidate, Context, find_candidates
+from sitroom.nlp.timex.values import granularity_of, is_anchored
 from sitroom.records import Timex
 
 if TYPE_CHECKING:  # spaCy is only needed by extract_timexes; find_timexes runs without it
@@ -132,11 +133,7 @@ def _resolve(
         if norm is None:
             continue
         granularity = granularity_of(norm.value, norm.timex_type)
-        anchored = (
-            norm.timex_type in ("DATE", "TIME")
-            and "X" not in norm.value
-            and not norm.value.endswith("_REF")
-        )
+        anchored = is_anchored(norm.value, norm.timex_type)
         out.append(
             TimexMatch(
                 start=cand.start,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from sitroom.nlp.numbers import parse_unit_count
 from sitroom.nlp.timex.calendar import weekday_near
 from sitroom.nlp.timex.context import (
     SEASON_CODE,
@@ -21,10 +22,10 @@ from sitroom.nlp.timex.context import (
     month_ok,
     text_after,
     text_before,
-    unit_of_value,
     year_for,
 )
-from sitroom.nlp.timex.lexicon import month_number, parse_number, part_of_day_code, weekday_number
+from sitroom.nlp.timex.lexicon import month_number, part_of_day_code, weekday_number
+from sitroom.nlp.timex.values import unit_of_value
 
 __all__ = [
     "norm_century",
@@ -174,7 +175,7 @@ def norm_spelled_year(m: re.Match[str], ctx: Context) -> Norm | None:
     """ "nineteen ninety-six" (broadcast transcripts write years out), "the year two thousand"."""
     if m["k"] is not None:
         return Norm("DATE", "2000")
-    high, low = parse_number(m["hi"]), parse_number(m["lo"])
+    high, low = parse_unit_count(m["hi"]), parse_unit_count(m["lo"])
     if high is None or low is None:
         return None
     return Norm("DATE", f"{int(high) * 100 + int(low):04d}")

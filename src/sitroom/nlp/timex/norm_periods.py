@@ -9,8 +9,9 @@ against ``Context.ref``, the last date the document mentioned, and say so with
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
+from sitroom.nlp.numbers import parse_unit_count
 from sitroom.nlp.timex.calendar import add_months, quarter_of, season_of, shift_value, week_value
 from sitroom.nlp.timex.context import (
     ORDINAL,
@@ -25,16 +26,15 @@ from sitroom.nlp.timex.context import (
     period_value,
     text_after,
     text_before,
-    unit_of_value,
     unresolved,
 )
 from sitroom.nlp.timex.lexicon import (
     month_number,
-    parse_number,
     part_of_day_code,
     unit_code,
     weekday_number,
 )
+from sitroom.nlp.timex.values import unit_of_value
 
 __all__ = [
     "norm_ago",
@@ -51,6 +51,8 @@ __all__ = [
     "norm_year_period",
 ]
 
+# Ordinals of the first and last days ``datetime.date`` can hold.
+_DAY_RANGE = (date.min.toordinal(), date.max.toordinal())
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # first month of each season
 # What comes before "a day/a week" when it is a rate ("$5 a day", "twice a week"): SET.
 _RATE_BEFORE = re.compile(
@@ -244,7 +246,7 @@ def norm_ordinal_period(m: re.Match[str], ctx: Context) -> Norm | None:
 
 def norm_duration(m: re.Match[str], ctx: Context) -> Norm | None:
     num_text = group(m, "n")
-    number = parse_number(num_text)
+    number = parse_unit_count(num_text)
     if number is not None and group(m, "half"):
         number += 0.5  # "a year and a half"
     unit_word = group(m, "u")
@@ -270,29 +272,36 @@ def norm_duration(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DURATION", duration_value(number, letter))
 
 
+# "N <unit> ago/later": the calendar unit each TIMEX3 unit letter moves by (every letter
+# ``lexicon.unit_code`` gives, but the weekend, which is no distance).
+_AGO_UNITS = {
+    "D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "E": "decade",
+    "C": "century", "L": "millennium", "TH": "hour", "TM": "minute", "TS": "second",
+}  # fmt: skip
+# Units counted in whole years: an amount of them lands on a year ("a decade ago" -> 2014).
+_YEARS_IN = {"year": 1, "decade": 10, "century": 100, "millennium": 1000}
+# The precision of "N <unit> ago" when there is no DCT to count back from.
+_AGO_GRANULARITY = {
+    "day": "day", "week": "day", "month": "month", "quarter": "quarter", "year": "year",
+    "decade": "year", "century": "year", "millennium": "year",
+}  # fmt: skip
+
+
 def norm_ago(m: re.Match[str], ctx: Context) -> Norm | None:
-    number = parse_number(group(m, "n"))
+    number = parse_unit_count(group(m, "n"))
     letter = unit_code(group(m, "u"))
     direction = " ".join(group(m, "dir").split())
     sign = -1 if direction in ("ago", "earlier", "before") else 1
-    if letter == "WE":
-        return None
-    unit = {
-        "D": "day",
-        "W": "week",
-        "M": "month",
-        "Q": "quarter",
-        "Y": "year",
-        "E": "decade",
-        "C": "century",
-        "TH": "hour",
-        "TM": "minute",
-        "TS": "second",
-    }[letter]
+    unit = _AGO_UNITS.get(letter)
+    if unit is None:
+        return None  # "a weekend ago"
     if unit in ("hour", "minute", "second"):
         return Norm("DURATION", duration_value(number, letter))
     if number is None:
         return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    years = number * _YEARS_IN[unit] if unit in _YEARS_IN else None
+    if years is not None and years == int(years) and number != int(number):
+        number, unit = years, "year"  # "half a millennium ago": 500 years
     amount = int(number) if number == int(number) else None
     if amount is None:
         return Norm("DURATION", duration_value(number, letter))
@@ -301,33 +310,36 @@ def norm_ago(m: re.Match[str], ctx: Context) -> Norm | None:
     if unit == "year" and amount == 1 and ctx.ref and unit_of_value(ctx.ref) == "quarter":
         return Norm("DATE", shift_value(ctx.ref, sign, "year") or ctx.ref, from_ref=True)
     if base_ref and ctx.ref and unit_of_value(ctx.ref) in ("day", "month", "year", "week"):
-        shifted = shift_value(ctx.ref, sign * amount, unit if unit != "century" else "year")
+        shifted = (
+            shift_value(ctx.ref, sign * amount * _YEARS_IN[unit], "year")
+            if unit in ("century", "millennium")
+            else shift_value(ctx.ref, sign * amount, unit)
+        )
         if shifted:
             return Norm("DATE", shifted, from_ref=True)
     if ctx.dct is None:
-        gran = {
-            "day": "day",
-            "week": "day",
-            "month": "month",
-            "quarter": "quarter",
-            "year": "year",
-            "decade": "year",
-            "century": "year",
-        }[unit]
-        return Norm("DATE", unresolved(gran))
+        return Norm("DATE", unresolved(_AGO_GRANULARITY[unit]))
     dct = ctx.dct
     if unit in ("day", "week"):
-        return Norm(
-            "DATE", day_value(dct + timedelta(days=sign * amount * (7 if unit == "week" else 1)))
-        )
+        days = sign * amount * (7 if unit == "week" else 1)
+        if not _DAY_RANGE[0] <= dct.toordinal() + days <= _DAY_RANGE[1]:
+            return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+        return Norm("DATE", day_value(dct + timedelta(days=days)))
     if unit == "month":
+        if not 1 <= dct.year + sign * amount // 12 <= 9998:
+            return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
         return Norm("DATE", month_value(add_months(dct, sign * amount)))
     if unit == "quarter":
+        if not 1 <= dct.year + sign * amount // 4 <= 9998:
+            return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
         return Norm("DATE", period_value("quarter", sign * amount, dct))
     if unit == "year" and amount == 1 and direction == "ago":
         return Norm("DATE", day_value(add_months(dct, -12)))
-    years = amount * {"year": 1, "decade": 10, "century": 100}[unit]
-    return Norm("DATE", f"{dct.year + sign * years:04d}")
+    year = dct.year + sign * amount * _YEARS_IN[unit]
+    if not 1 <= year <= 9999:
+        # "three millennia ago": before year 1, which a four-digit TIMEX3 year cannot write
+        return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    return Norm("DATE", f"{year:04d}")
 
 
 def norm_year_period(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -404,7 +416,7 @@ def norm_set_every(m: re.Match[str], ctx: Context) -> Norm | None:
     if unit.lower() in ("morning", "evening", "afternoon"):
         # Parts of the day are not duration units: "each morning" recurs at a time of day.
         return Norm("SET", f"XXXX-XX-XXT{part_of_day_code(unit)}")
-    number = parse_number(group(m, "n")) if m["n"] else 1
+    number = parse_unit_count(group(m, "n")) if m["n"] else 1
     letter = unit_code(unit)
     if letter == "WE":
         return Norm("SET", "XXXX-WXX-WE")

@@ -50,9 +50,10 @@ SEASON = r"(?:spring|summer|fall|autumn|winter)"
 
 
 def _c(pattern: str) -> re.Pattern[str]:
-    # Every expression starts at a word start; saying so up front lets the regex engine
-    # skip mid-word positions at once (3x faster on TempEval-3 text).
-    return re.compile(rf"(?<!\w)(?:{pattern})", re.IGNORECASE)
+    # Every expression starts at a word start, never on whitespace; saying so up front lets
+    # the regex engine skip mid-word positions (3x faster on TempEval-3 text) and blank runs
+    # (a megabyte of padding took 30 s) at once. Same matches on TempEval-3 and realnews.
+    return re.compile(rf"(?<!\w)(?=\S)(?:{pattern})", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- the rule table

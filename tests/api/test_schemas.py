@@ -1,0 +1,46 @@
+"""The API's record models are built from the record dataclasses: one definition per shape."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, fields
+
+import pytest
+
+from sitroom.api.schemas import (
+    PUBLIC_EXCLUDED,
+    ClaimPublic,
+    EntityPublic,
+    EventPublic,
+    MentionPublic,
+    PlacePublic,
+    QuotePublic,
+    TimexPublic,
+)
+from sitroom.records import Claim, Entity, Event, Mention, Place, Quote, Timex
+
+PAIRS = [
+    (MentionPublic, Mention),
+    (QuotePublic, Quote),
+    (ClaimPublic, Claim),
+    (TimexPublic, Timex),
+    (PlacePublic, Place),
+    (EventPublic, Event),
+]
+
+
+@pytest.mark.parametrize(("model", "record"), PAIRS)
+def test_public_model_has_the_records_fields_in_order(model, record) -> None:
+    expected = [f.name for f in fields(record) if f.name not in PUBLIC_EXCLUDED[record]]
+    assert list(model.model_fields) == expected
+
+
+def test_entity_model_adds_the_mention_count() -> None:
+    assert list(EntityPublic.model_fields) == [f.name for f in fields(Entity)] + ["mentions"]
+
+
+def test_public_model_reads_a_record() -> None:
+    event = Event(article_id="a1", start=0, end=5, text="Strike", event_type="strike",
+                  plover="ASSAULT", weapons=("drone",), quantities={"killed": 2.0})  # fmt: skip
+    public = EventPublic.model_validate(event)
+    assert public.model_dump() == asdict(event)
+    assert EventPublic.model_fields["status"].default == "reported"
