@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 __all__ = [
     "ArticleDetailPublic",
@@ -20,6 +20,7 @@ __all__ = [
     "EntityPublic",
     "ErrorPublic",
     "EventPublic",
+    "EvidenceSpanPublic",
     "GraphPublic",
     "IngestReportPublic",
     "MapPointPublic",
@@ -89,6 +90,13 @@ class PlacePublic(_Span):
     geonames_id: int | None = None
 
 
+class EvidenceSpanPublic(BaseModel):
+    """One more sentence of the article that reports the same event."""
+
+    start: int
+    end: int
+
+
 class EventPublic(_Span):
     event_type: str
     plover: str
@@ -104,6 +112,15 @@ class EventPublic(_Span):
     weapons: tuple[str, ...] = ()
     quantities: dict[str, float] = Field(default_factory=dict)
     claimant: str | None = None
+    evidence: list[EvidenceSpanPublic] = Field(default_factory=list)
+    confidence: float = 1.0
+
+    @field_validator("evidence", mode="before")
+    @classmethod
+    def _evidence_pairs(cls, value: Any) -> Any:
+        # Event.evidence holds (start, end) pairs; the public shape is {start, end}, as in
+        # the `sitroom extract` contract.
+        return [{"start": v[0], "end": v[1]} if isinstance(v, (tuple, list)) else v for v in value]
 
 
 class EntityPublic(_Record):

@@ -65,6 +65,8 @@ def extraction_rows(extraction: Extraction, *, doc: str | int) -> Iterator[dict[
             if kind == "event":
                 row["weapons"] = list(record.weapons)
                 row["date_precision"] = record.date_precision
+                row["confidence"] = record.confidence
+                row["evidence"] = [{"start": s, "end": e} for s, e in record.evidence]
             if kind == "timex":
                 row["granularity"] = record.granularity
             if kind == "quote":

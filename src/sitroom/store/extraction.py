@@ -43,7 +43,7 @@ _TABLES: dict[type, str] = {
     Place: "places",
     Event: "events",
 }
-_JSON_FIELDS = {"weapons", "quantities"}
+_JSON_FIELDS = {"weapons", "quantities", "evidence"}
 
 
 def _columns(kind: type) -> list[str]:
@@ -53,7 +53,7 @@ def _columns(kind: type) -> list[str]:
 def _encode(record: Any, name: str) -> Any:
     value = getattr(record, name)
     if name in _JSON_FIELDS:
-        return json.dumps(list(value) if name == "weapons" else dict(value), ensure_ascii=False)
+        return json.dumps(dict(value) if name == "quantities" else list(value), ensure_ascii=False)
     if isinstance(value, bool):
         return int(value)
     return value
@@ -67,6 +67,8 @@ def _decode(kind: type, row: sqlite3.Row) -> Any:
             value = tuple(json.loads(value))
         elif name == "quantities":
             value = dict(json.loads(value))
+        elif name == "evidence":  # m007: [[start, end], ...]
+            value = tuple((int(a), int(b)) for a, b in json.loads(value))
         elif name == "anchored":
             value = bool(value)
         values[name] = value
