@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.nlp.doctext import doc_text
+from sitroom.nlp.events.confidence import event_confidence
+from sitroom.nlp.events.dating import event_date
 from sitroom.nlp.events.lexicon import (
     EventType,
     Lexicon,
@@ -24,8 +26,9 @@ from sitroom.nlp.events.lexicon import (
     load_actors,
     load_lexicon,
 )
+from sitroom.nlp.events.merge import merge_events
+from sitroom.nlp.events.realis import non_event_reason, sentence_realis
 from sitroom.nlp.events.status import event_status
-from sitroom.nlp.places.extract import extract_places
 from sitroom.nlp.places.gazetteer import load_gazetteer, normalize_name
 from sitroom.records import Claim, Event, Mention, Place, Quote, Timex
 
@@ -109,6 +112,33 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 DATELINE = re.compile(
     r"(?:^|\n)([A-Z][A-Z.'’\- ]+[A-Z](?:,\s*[A-Z][A-Za-z.'’\- ]+)?(?:\s*\([^)\n]{1,40}\))?\s*[—–]\s)"
 )
+# The lead: the first sentences of an article state its news (confidence cue).
+LEAD_CHARS = 400
+# A line this short without closing punctuation is a heading ("A Strained Alliance").
+HEADING_MAX_WORDS = 12
+# Subject nouns that are what was fired or sent, not who was hit: "Russian missiles were
+# fired at Kyiv" has Russia as actor (the nationality of the weapon), Kyiv as target.
+MEANS_NOUNS = frozenset(
+    {
+        "missile",
+        "drone",
+        "rocket",
+        "shell",
+        "bomb",
+        "projectile",
+        "troop",
+        "force",
+        "soldier",
+        "jet",
+        "aircraft",
+        "plane",
+        "warplane",
+        "artillery",
+        "unit",
+        "army",
+        "military",
+    }
+)
 # Two-sided acts, where the subject's conjunct is the counterpart, not a co-actor.
 SYMMETRIC_LEMMAS = frozenset({"sign", "meet", "agree", "talk", "negotiate"})
 
@@ -124,21 +154,30 @@ def extract_events(
     timexes: Sequence[Timex] = (),
     places: Sequence[Place] = (),
 ) -> list[Event]:
-    """Return the events of ``doc``, one per type per sentence, in text order."""
+    """Return the events of ``doc``, one per happening, in text order of their first mention.
+
+    ``places`` are the article's resolved places (``extract_places``); events take their
+    place from them and never look for places of their own. Mentions of one happening are
+    merged (``events.merge``): the record keeps every reporting sentence in ``evidence``.
+    """
     lex = load_lexicon()
-    datelines = _dateline_spans(doc_text(doc))
+    text = doc_text(doc)
+    datelines = _dateline_spans(text)
     # A dateline ("ODESA, Ukraine —") says where the story was filed, not who acted:
     # its names are never an actor or a target.
     names = [n for n in _names(doc, mentions) if not any(a <= n[0] < b for a, b in datelines)]
-    if not places:
-        places = extract_places(doc, article_id=article_id, mentions=mentions)
+    places = _usable_places(text, places, mentions)
     events: list[Event] = []
+    references: list[Event] = []
     for sent in doc.sents:
-        if len(sent.text) > MAX_SENTENCE_CHARS:
+        if len(sent.text) > MAX_SENTENCE_CHARS or not sent.text.strip():
             continue
         seen: set[str] = set()
         for trigger, etype in _triggers(sent, lex):
             if etype.name in seen:
+                continue
+            paragraph = _paragraph(text, trigger.idx)
+            if non_event_reason(trigger, event_type=etype.name, paragraph=paragraph):
                 continue
             seen.add(etype.name)
             ctx = _Context(doc, sent, names, quotes, claims, timexes, places, published, lex)
@@ -150,11 +189,13 @@ def extract_events(
                 or event.place
                 or event.quantities
             ):
-                # A bare noun ("condemned the strike") refers back to an event; it is no new one.
                 events.append(event)
             else:
+                # A bare noun ("condemned the strike") refers back to an event: evidence for
+                # one found earlier in the article, never a new one.
+                references.append(event)
                 seen.discard(etype.name)
-    return events
+    return merge_events(events, references)
 
 
 def event_triggers(doc: Doc) -> list[tuple[int, int, str]]:
@@ -287,16 +328,25 @@ def _event(article_id: str, trigger: Token, etype: EventType, ctx: _Context) -> 
     actor = _capital_government(actor, ctx)
     if etype.name in STATE_LEVEL_TYPES:
         actors = load_actors()
-        actor = actors.get((actor or "").casefold(), actor)
+        actor = _state_actor(actors.get((actor or "").casefold(), actor), ctx, trigger)
         target = actors.get((target or "").casefold(), target)
+    actor = _not_a_city(actor, ctx)
+    if target == actor:
+        target = None
     weapons = _weapons(ctx)
     quote = next((q for q in ctx.quotes if q.start <= trigger.idx < q.end), None)
     status = event_status(trigger, threat_type=etype.name == "threat")
+    if status in {"reported", "claimed"}:
+        status = sentence_realis(trigger) or status
     claimant = _claimant(ctx, quote)
     if status == "reported" and quote is not None:
         status = "claimed"
-    date, precision = _date(ctx)
+    dated = event_date(trigger, ctx.timexes, published=ctx.published, text=doc_text(ctx.doc))
+    if dated.historical and status in {"reported", "claimed"}:
+        status = "historical"
     sent = ctx.sent
+    place = _place(trigger, ctx, target)
+    quantities = _quantities(ctx, etype)
     return Event(
         article_id=article_id,
         start=sent.start_char,
@@ -311,14 +361,88 @@ def _event(article_id: str, trigger: Token, etype: EventType, ctx: _Context) -> 
         trigger=trigger.text,
         actor=actor,
         target=target,
-        place=_place(trigger, ctx, target),
-        date=date,
-        date_precision=precision,
+        place=place,
+        date=dated.value,
+        date_precision=dated.precision,
         status=status,
         weapons=weapons,
-        quantities=_quantities(ctx, etype),
+        quantities=quantities,
         claimant=claimant,
+        evidence=((sent.start_char, sent.end_char),),
+        confidence=event_confidence(
+            verb_trigger=trigger.pos_ == "VERB",
+            actor=actor is not None,
+            target=target is not None,
+            place=place is not None,
+            explicit_date=dated.precision not in {None, "publication"},
+            realis=status,
+            lead=sent.start_char < LEAD_CHARS,
+            in_quote=quote is not None,
+        ),
     )
+
+
+def _paragraph(text: str, at: int) -> str:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _is_heading(line: str) -> bool:
+    line = line.strip()
+    return bool(line) and len(line.split()) <= HEADING_MAX_WORDS and line[-1] not in '.!?"”’:;,'
+
+
+def _usable_places(text: str, places: Sequence[Place], mentions: Sequence[Mention]) -> list[Place]:
+    """Places an event may take: none from a heading line or from inside an organization name."""
+    orgs = [(m.start, m.end) for m in mentions if m.label == "ORG"]
+    return [
+        p
+        for p in places
+        if not _is_heading(_paragraph(text, p.start))
+        and not any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end) for a, b in orgs)
+    ]
+
+
+def _state_actor(actor: str | None, ctx: _Context, trigger: Token) -> str | None:
+    """A person acting in a state-level event stands for a state, or is no actor at all.
+
+    Leaders and offices map through ``actors.json``; anyone else named as a person (a resident
+    quoted about a strike, a witness) is not who struck: unknown beats wrong.
+    """
+    if actor is None:
+        return None
+    label = next((n[3] for n in ctx.names if n[2] == actor), None)
+    if label == "PERSON":
+        return None
+    if any(b in actor.casefold() for b in GENERIC_BODIES):
+        # "Ukrainian Air Force", "Russia's Defence Ministry": the state whose body it is.
+        gaz = load_gazetteer()
+        for word in re.findall(r"[\w'’-]+", actor):
+            key = normalize_name(word.removesuffix("'s").removesuffix("’s"))
+            iso = gaz.demonyms.get(key) or next(
+                (c.country for c in gaz.index.get(key, ()) if c.kind == "country"), None
+            )
+            if iso and iso in gaz.countries:
+                return _country_name(iso)
+    return actor
+
+
+def _not_a_city(actor: str | None, ctx: _Context) -> str | None:
+    """A city does not act (its capital-government reading was taken before)."""
+    if actor is None:
+        return None
+    gaz = load_gazetteer()
+    key = normalize_name(actor)
+    if key in gaz.demonyms or any(c.kind == "country" for c in gaz.index.get(key, ())):
+        return actor
+    if any(p.name == actor and p.kind == "city" for p in ctx.places):
+        return None
+    label = next((n[3] for n in ctx.names if n[2] == actor), None)
+    cities = [c for c in gaz.index.get(key, ()) if c.kind == "city"]
+    if label == "GPE" and cities and not any(c.kind != "city" for c in gaz.index.get(key, ())):
+        return None
+    return actor
 
 
 def _dateline_spans(text: str) -> list[tuple[int, int]]:
@@ -381,16 +505,23 @@ def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
             # "Russia threatened to strike": the governing verb's subject acts.
             subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
         if trigger.dep_ in {"ccomp", "parataxis"} and (
-            subj is None or subj.pos_ == "PRON" or _name_in(_subtree(subj), ctx) is None
+            subj is None or subj.lower_ in {"it", "they", "we"}
         ):
             # "Ukraine's air force said it shot down ...": the speaker's side acts.
             subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), subj)
         if subj is None and trigger.dep_ in {"acl", "xcomp"} and trigger.head.pos_ == "NOUN":
             # "North Korea's decision to send troops": the noun's possessor acts.
             subj = next((c for c in trigger.head.children if c.dep_ == "poss"), None)
-        if subj_pass is not None:
+        if subj_pass is not None and subj_pass.lemma_.lower() in MEANS_NOUNS:
+            # "Russian missiles were fired at Kyiv": the weapon's nationality acts.
+            actor = _name_in(_subtree(agent), ctx) if agent is not None else None
+            actor = actor or _name_in(_subtree(subj_pass), ctx)
+        elif subj_pass is not None:
             target = _name_in(_subtree(subj_pass), ctx)
             actor = _name_in(_subtree(agent), ctx) if agent is not None else None
+        elif agent is not None:
+            # "the 65 people sanctioned by the United Kingdom": a participle's by-agent acts.
+            actor = _name_in(_subtree(agent), ctx)
         else:
             actor = _name_in(_subtree(subj), ctx) if subj is not None else None
             target = _name_in(_subtree(obj), ctx, exclude=actor) if obj is not None else None
