@@ -98,6 +98,7 @@ class Figurative:
     objects: dict[str, frozenset[str]]  # verb lemma -> object lemmas that make it figurative
     prep_objects: dict[str, frozenset[str]]  # verb/noun lemma -> "for/against/over X" lemmas
     modifiers: dict[str, frozenset[str]]  # noun lemma -> modifiers that make it figurative
+    prep_words: dict[str, frozenset[str]]  # verb lemma -> prepositions: "talk about"
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +109,7 @@ def load_figurative() -> Figurative:
         objects={k: frozenset(v) for k, v in data["objects"].items()},
         prep_objects={k: frozenset(v) for k, v in data["prep_objects"].items()},
         modifiers={k: frozenset(v) for k, v in data["modifiers"].items()},
+        prep_words={k: frozenset(v) for k, v in data["prep_words"].items()},
     )
 
 
@@ -160,15 +162,14 @@ def _figurative(trigger: Token, fig: Figurative) -> bool:
         if g.dep_ in {"pobj", "pcomp"}
     ):
         return True
-    modifiers = fig.modifiers.get(lemma)
-    if modifiers and any(
-        c.dep_ in {"amod", "compound", "nmod"} and c.lemma_.lower() in modifiers
-        for c in trigger.children
-    ):
+    words = fig.prep_words.get(lemma)
+    if words and any(c.dep_ in {"prep", "prt"} and c.lower_ in words for c in trigger.children):
         return True
-    # "the war of words", "a price war", "attacked the plan" covered above; a noun trigger
-    # whose head verb is figurative with it as object ("struck a deal" is an agreement, not a strike).
-    return False
+    modifiers = fig.modifiers.get(lemma)
+    return bool(modifiers) and any(
+        c.dep_ in {"amod", "compound", "nmod"} and c.lemma_.lower() in (modifiers or ())
+        for c in trigger.children
+    )
 
 
 def _is_state_noun(trigger: Token, event_type: str) -> bool:

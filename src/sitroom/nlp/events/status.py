@@ -34,6 +34,15 @@ GOVERNOR_STATUS = {
     "consider": "expected",
     "set": "expected",
     "schedule": "expected",
+    # Requests and appeals: the act asked for has not happened ("urged Biden to visit Kyiv").
+    "urge": "expected",
+    "ask": "expected",
+    "call": "expected",
+    "invite": "expected",
+    "encourage": "expected",
+    "press": "expected",
+    "appeal": "expected",
+    "demand": "expected",
     "claim": "claimed",
     "allege": "claimed",
 }
