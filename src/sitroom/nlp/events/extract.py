@@ -170,7 +170,9 @@ def extract_events(
     datelines = _dateline_spans(text)
     # A dateline ("ODESA, Ukraine —") says where the story was filed, not who acted:
     # its names are never an actor or a target.
-    names = [n for n in _names(doc, mentions) if not any(a <= n[0] < b for a, b in datelines)]
+    # Nor is a heading's ("The Dnipro Strike") name an actor: headings are labels, not clauses.
+    skip = datelines + _heading_spans(text)
+    names = [n for n in _names(doc, mentions) if not any(a <= n[0] < b for a, b in skip)]
     places = _usable_places(text, places, mentions)
     events: list[Event] = []
     references: list[Event] = []
@@ -406,6 +408,15 @@ def _paragraph(text: str, at: int) -> str:
 def _is_heading(line: str) -> bool:
     line = line.strip()
     return bool(line) and len(line.split()) <= HEADING_MAX_WORDS and line[-1] not in '.!?"”’:;,'
+
+
+def _heading_spans(text: str) -> list[tuple[int, int]]:
+    spans, at = [], 0
+    for line in text.split("\n"):
+        if _is_heading(line):
+            spans.append((at, at + len(line)))
+        at += len(line) + 1
+    return spans
 
 
 def _usable_places(text: str, places: Sequence[Place], mentions: Sequence[Mention]) -> list[Place]:
