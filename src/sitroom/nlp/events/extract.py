@@ -91,6 +91,8 @@ STATE_LEVEL_TYPES = frozenset(
         "weapons_test",
     }
 )
+# Types whose target may be a place itself (a struck city, a captured town, a deployment area).
+PLACE_TARGET_TYPES = frozenset({"strike", "ground_clash", "interception", "deployment"})
 # Government bodies named without their country ("the Ministry of Defense"): the sentence's
 # country ("In Russia, the Ministry of Defense reported ...") is the actor.
 GENERIC_BODIES = (
@@ -107,6 +109,10 @@ GENERIC_BODIES = (
 # Pronoun subjects resolved to the nearest preceding person within this many characters.
 PRONOUN_WINDOW_CHARS = 600
 PERSON_PRONOUNS = frozenset({"he", "she"})
+# "The politician condemned ...": a bare definite description refers back to a person too.
+PERSON_NOUNS = frozenset(
+    {"politician", "president", "minister", "premier", "chancellor", "leader", "diplomat"}
+)
 
 # An all-caps place (optionally ", Country" and "(Agency)") and a dash opening a paragraph.
 DATELINE = re.compile(
@@ -247,6 +253,9 @@ def _names(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[int, int, str, s
 
 def _canonical(name: str, label: str) -> str:
     gaz = load_gazetteer()
+    if label == "NORP" and "-" in name:
+        # "Russian-Belarusian exercises": the first named side leads.
+        name = name.split("-", 1)[0]
     key = normalize_name(name)
     if label in {"NORP", "GPE"} and key in gaz.demonyms and gaz.demonyms[key] in gaz.countries:
         return _country_name(gaz.demonyms[key])
@@ -304,6 +313,8 @@ def _objects(token: Token) -> list[Token]:
 
 def _verb_fits(token: Token, etype: EventType) -> bool:
     lemma = token.lemma_.lower()
+    if any(c.dep_ == "npadvmod" and c.lower_ == "test" for c in token.children):
+        return False  # "test-fired": a weapons test (the noun "test"), not a strike
     if lemma in etype.particle_verbs:
         return any(
             c.dep_ in {"prt", "advmod"} and c.lower_ == etype.particle_verbs[lemma]
@@ -332,6 +343,9 @@ def _noun_fits(token: Token, etype: EventType) -> bool:
 def _event(article_id: str, trigger: Token, etype: EventType, ctx: _Context) -> Event:
     actor, target = _roles(trigger, ctx)
     actor = _capital_government(actor, ctx)
+    if etype.name not in PLACE_TARGET_TYPES:
+        # "met Xi in Beijing", "sanctions on Moscow": the government; a struck city stays a city.
+        target = _capital_government(target, ctx)
     if etype.name in STATE_LEVEL_TYPES:
         actors = load_actors()
         actor = _state_actor(actors.get((actor or "").casefold(), actor), ctx, trigger)
@@ -389,14 +403,20 @@ def _event(article_id: str, trigger: Token, etype: EventType, ctx: _Context) -> 
 
 
 def _actorless_happening(trigger: Token, etype: EventType) -> bool:
-    """A happening told without its actor: a finite passive ("a hospital was hit") or a rally.
+    """A happening told without a named actor: a clause with a subject, a passive, a rally.
 
     Gerunds and participles without a subject ("providing weapons", "campaigns targeting
     aid") name an activity in general; on real news they were almost never a new happening.
     """
     if trigger.pos_ != "VERB":
         return etype.name in ACTORLESS_NOUN_TYPES
-    return any(c.dep_ == "auxpass" for c in trigger.children) or etype.name in ACTORLESS_NOUN_TYPES
+    # A finite clause with a subject, named or not ("police detained", "its jets bombed").
+    # A pronoun subject left unresolved ("we provide support") was generic talk on real news.
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return etype.name in ACTORLESS_NOUN_TYPES  # "forces to be allocated": no clause of its own
+    return any(
+        c.dep_ == "auxpass" or (c.dep_ == "nsubj" and c.pos_ != "PRON") for c in trigger.children
+    ) or (etype.name in ACTORLESS_NOUN_TYPES)
 
 
 def _paragraph(text: str, at: int) -> str:
@@ -585,10 +605,10 @@ def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
         )
         if actor is None and by is not None:
             actor = _name_in(_subtree(by), ctx)
-        if (
-            actor is None
-            and trigger.dep_ in {"dobj", "attr"}
-            and trigger.head.lemma_.lower() in DOING_VERBS
+        if actor is None and (
+            (trigger.dep_ in {"dobj", "attr"} and trigger.head.lemma_.lower() in DOING_VERBS)
+            # "test-fired" is tokenized "test" (npadvmod) + "fired": the verb's subject tests.
+            or (trigger.dep_ == "npadvmod" and trigger.head.pos_ == "VERB")
         ):
             # "Russia launched an attack": the verb's subject owns the noun's event.
             subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
@@ -598,10 +618,10 @@ def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
     actor = _qualified(actor, ctx)
     if target is None and trigger.pos_ != "VERB" and trigger.head.lemma_.lower() in DOING_VERBS:
         children += [c for c in trigger.head.children if c.dep_ in {"prep", "dative"}]
+    preps = TARGET_PREPS | ({"of"} if trigger.pos_ != "VERB" else set())
     if target is None:
-        for prep in (
-            c for c in children if c.dep_ in {"prep", "dative"} and c.lower_ in TARGET_PREPS
-        ):
+        # A noun's "of" object is what it was done to: "the invasion of Ukraine".
+        for prep in (c for c in children if c.dep_ in {"prep", "dative"} and c.lower_ in preps):
             pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 target = _name_in(_subtree(pobj), ctx, exclude=actor)
@@ -638,14 +658,32 @@ def _pronoun_actor(trigger: Token, ctx: _Context) -> str | None:
     """ "He warned ...": the nearest person named before the sentence."""
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.lower_ not in PERSON_PRONOUNS:
+    described = (
+        subj is not None
+        and subj.lemma_.lower() in PERSON_NOUNS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
+        and not any(c.dep_ in {"compound", "amod", "poss"} for c in subj.children)
+    )
+    if subj is None or (subj.lower_ not in PERSON_PRONOUNS and not described):
         return None
     before = [
         n
         for n in ctx.all_names
         if n[3] == "PERSON" and ctx.sent.start_char - PRONOUN_WINDOW_CHARS <= n[0] < subj.idx
     ]
-    return before[-1][2] if before else None
+    # Prefer the last person who was a clause's subject: "Truss met Lavrov. She warned ..."
+    subjects = [n for n in before if _is_subject(ctx.doc, n[0], n[1])]
+    return (subjects or before)[-1][2] if before else None
+
+
+def _is_subject(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in {"compound", "appos", "flat"} and root.head is not root:
+        root = root.head
+    return root.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _qualified(actor: str | None, ctx: _Context) -> str | None:
