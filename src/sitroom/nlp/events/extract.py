@@ -284,7 +284,12 @@ def _triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, EventType]]:
         if token.pos_ == "VERB":
             verbs.extend((token, t) for t in lex.types_for_verb(lemma) if _verb_fits(token, t))
         elif token.pos_ in {"NOUN", "PROPN"}:
-            nouns.extend((token, t) for t in lex.types_for_noun(lemma) if _noun_fits(token, t))
+            types = lex.types_for_noun(lemma)
+            if lemma in {"attack", "assault", "offensive"} and any(
+                c.lower_ == "ground" for c in token.children
+            ):
+                types = [lex.types["ground_clash"]]  # "ground attacks" are fighting, not strikes
+            nouns.extend((token, t) for t in types if _noun_fits(token, t))
     return verbs + nouns
 
 
@@ -549,7 +554,7 @@ def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
         obj = next((c for c in children if c.dep_ in {"dobj", "dative"}), None)
         if subj is None and trigger.dep_ in {"xcomp", "conj", "advcl"}:
             # "Russia threatened to strike": the governing verb's subject acts.
-            subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+            subj = _governing_subject(trigger.head)
         if trigger.dep_ in {"ccomp", "parataxis"} and (
             subj is None or subj.lower_ in {"it", "they", "we"}
         ):
@@ -610,8 +615,9 @@ def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
             # "test-fired" is tokenized "test" (npadvmod) + "fired": the verb's subject tests.
             or (trigger.dep_ == "npadvmod" and trigger.head.pos_ == "VERB")
         ):
-            # "Russia launched an attack": the verb's subject owns the noun's event.
-            subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+            # "Russia launched an attack": the verb's subject owns the noun's event;
+            # "Russian forces continued to conduct attacks": the governing verb's subject.
+            subj = _governing_subject(trigger.head)
             actor = _name_in(_subtree(subj), ctx) if subj is not None else None
     if actor is None:
         actor = _pronoun_actor(trigger, ctx)
@@ -628,6 +634,19 @@ def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
                 if target:
                     break
     return actor, target
+
+
+def _governing_subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the verbs it hangs from by xcomp/conj/advcl (3 steps).
+
+    "Russian forces made gains and continued to conduct attacks": conduct -> continued -> made.
+    """
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None or verb.dep_ not in {"xcomp", "conj", "advcl"}:
+            return subj
+        verb = verb.head
+    return None
 
 
 def _capital_government(actor: str | None, ctx: _Context) -> str | None:

@@ -78,8 +78,9 @@ MAX_DEPTH = 6  # head-chain steps walked; deeper than this is another clause's b
 def event_status(trigger: Token, *, threat_type: bool = False) -> str:
     """Status of the event ``trigger`` names; a threat event itself is reported as made."""
     token = trigger
+    through_prep = False
     for _ in range(MAX_DEPTH):
-        found = _own_status(token, is_trigger=token is trigger)
+        found = _own_status(token, is_trigger=token is trigger, negation=not through_prep)
         if found is not None and not (threat_type and found == "threatened"):
             return found
         if token.dep_ == "ROOT" or token.head is token:
@@ -106,6 +107,9 @@ def event_status(trigger: Token, *, threat_type: bool = False) -> str:
             return GOVERNOR_NOUNS[head.lemma_.lower()]
         if token.dep_ in {"ccomp", "parataxis"}:
             break  # a reporting verb's content: its own modality ends here
+        # "did not comment on the anniversary of the invasion": a negation above a
+        # prepositional phrase denies the comment, not the invasion.
+        through_prep = through_prep or token.dep_ in {"pobj", "pcomp"}
         token = head
     return "reported"
 
@@ -117,7 +121,7 @@ def _negated(verb: Token, status: str) -> str:
     return status
 
 
-def _own_status(token: Token, *, is_trigger: bool) -> str | None:
+def _own_status(token: Token, *, is_trigger: bool, negation: bool = True) -> str | None:
     children = list(token.children)
     if is_trigger and any(
         c.dep_ == "amod" and c.lemma_.lower() in UNREALIZED_ADJECTIVES for c in children
@@ -125,7 +129,7 @@ def _own_status(token: Token, *, is_trigger: bool) -> str | None:
         return UNREALIZED_ADJECTIVES[
             next(c.lemma_.lower() for c in children if c.lemma_.lower() in UNREALIZED_ADJECTIVES)
         ]
-    if any(c.dep_ == "neg" for c in children):
+    if negation and any(c.dep_ == "neg" for c in children):
         return "denied"
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in children):
         return "conditional"
