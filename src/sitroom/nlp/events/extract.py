@@ -125,8 +125,11 @@ ACTORLESS_NOUN_TYPES = frozenset({"protest"})
 BOTH_SIDES_NOUNS = frozenset({"war", "invasion"})
 # The lead: the first sentences of an article state its news (confidence cue).
 LEAD_CHARS = 400
-# A line this short without closing punctuation is a heading ("A Strained Alliance").
+# A line this short without closing punctuation is a heading ("A Strained Alliance"), and so
+# is a line in capitals (Fox News pastes related-story teasers so); neither is a clause
+# reporting a happening: their mentions are evidence for one told in the text, at most.
 HEADING_MAX_WORDS = 12
+CAPITALS_SHARE = 0.8
 # Subject nouns that are what was fired or sent, not who was hit: "Russian missiles were
 # fired at Kyiv" has Russia as actor (the nationality of the weapon), Kyiv as target.
 MEANS_NOUNS = frozenset(
@@ -177,7 +180,8 @@ def extract_events(
     # A dateline ("ODESA, Ukraine —") says where the story was filed, not who acted:
     # its names are never an actor or a target.
     # Nor is a heading's ("The Dnipro Strike") name an actor: headings are labels, not clauses.
-    skip = datelines + _heading_spans(text)
+    headings = _heading_spans(text)
+    skip = datelines + headings
     names = [n for n in _names(doc, mentions) if not any(a <= n[0] < b for a, b in skip)]
     places = _usable_places(text, places, mentions)
     events: list[Event] = []
@@ -198,7 +202,8 @@ def extract_events(
             if trigger.lemma_.lower() in BOTH_SIDES_NOUNS and not (event.actor and event.target):
                 seen.discard(etype.name)
                 continue
-            if event.actor or _actorless_happening(trigger, etype):
+            in_heading = any(a <= trigger.idx < b for a, b in headings)
+            if not in_heading and (event.actor or _actorless_happening(trigger, etype)):
                 events.append(event)
             else:
                 # A noun naming no actor ("condemned the strike", "attacks on Kyiv") refers
@@ -248,7 +253,13 @@ def _names(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[int, int, str, s
         raw = [(m.start, m.end, m.entity, m.label) for m in mentions]
     else:
         raw = [(e.start_char, e.end_char, e.ent_id_ or e.text, e.label_) for e in doc.ents]
-    return [(s, e, _canonical(name, label), label) for s, e, name, label in raw]
+    out = []
+    for s, e, name, label in raw:
+        canonical = _canonical(name, label)
+        if label == "NORP" and canonical == name.removeprefix("the ").removeprefix("The "):
+            label = "NORP_GROUP"  # "Nordic", "Western": a group of peoples, no actor
+        out.append((s, e, canonical, label))
+    return out
 
 
 def _canonical(name: str, label: str) -> str:
@@ -431,7 +442,13 @@ def _paragraph(text: str, at: int) -> str:
 
 
 def _is_heading(line: str) -> bool:
+    """A heading or a pasted related-story line: short and unpunctuated, or in capitals."""
     line = line.strip()
+    letters = [c for c in line if c.isalpha()]
+    if len(line.split()) >= 3 and sum(c.isupper() for c in letters) >= CAPITALS_SHARE * len(
+        letters
+    ):
+        return True  # "UK PM ... ENGULFED IN TURMOIL": a related-story teaser
     return bool(line) and len(line.split()) <= HEADING_MAX_WORDS and line[-1] not in '.!?"”’:;,'
 
 

@@ -23,7 +23,22 @@ __all__ = ["Figurative", "load_figurative", "non_event_reason", "sentence_realis
 # Nouns that name a standing state or relation unless a verb of doing governs them
 # ("imposed sanctions", "signed an alliance"): "under sanctions", "its alliance with".
 STATE_NOUNS = frozenset(
-    {"sanction", "sanctions", "embargo", "alliance", "partnership", "war", "threat", "aid"}
+    {
+        "sanction",
+        "sanctions",
+        "embargo",
+        "alliance",
+        "partnership",
+        "war",
+        "threat",
+        "aid",
+        "agreement",
+        "agreements",
+        "accord",
+        "accords",
+        "treaty",
+        "pact",
+    }
 )
 # Verbs that make one of STATE_NOUNS a happening: the act of creating, changing or ending it.
 MAKING_VERBS = frozenset(
@@ -183,6 +198,8 @@ def _is_state_noun(trigger: Token, event_type: str) -> bool:
     ):
         return False  # "Russia's war", "the Russian war against Ukraine": waged by someone
     head = trigger.head
+    if any(c.dep_ == "acl" and c.lemma_.lower() in MAKING_VERBS for c in trigger.children):
+        return False  # "a deal agreed between Finland and Turkey", "the treaty signed in June"
     if (
         trigger.dep_ in {"dobj", "nsubjpass", "attr", "conj"}
         and head.lemma_.lower() in MAKING_VERBS
