@@ -1,7 +1,7 @@
 """When did an event happen, and is it history rather than news?
 
 The sentence's time expression nearest the trigger dates the event. A date whose period
-starts more than HISTORY_DAYS before publication is history ("Russia annexed Crimea in
+ended more than HISTORY_DAYS before publication is history ("Russia annexed Crimea in
 2014"), unless "since" makes it the start of something still going on. A bare day and month
 ("on February 27") is resolved by the timex rules against the publication date; in a sentence
 that tells background (past perfect, or a paragraph dated to an older year) that year is
@@ -63,8 +63,8 @@ def event_date(
                 if year is None:
                     return EventDate(None, None, start > pub)
                 value = f"{year}{timex.value[4:]}"
-                return EventDate(value, timex.granularity or "day", _old(_start(value), pub))
-        historical = not since and _old(start, pub)
+                return EventDate(value, timex.granularity or "day", _old(value, pub))
+        historical = not since and _old(timex.value, pub)
         return EventDate(timex.value, timex.granularity or "day", historical)
     if BACKGROUND_CUES.search(sent.text):
         return EventDate(None, None, True)
@@ -75,8 +75,10 @@ def event_date(
     return EventDate(published, "publication" if published else None, False)
 
 
-def _old(start: dt.date | None, pub: dt.date | None) -> bool:
-    return start is not None and pub is not None and (pub - start).days > HISTORY_DAYS
+def _old(value: str, pub: dt.date | None) -> bool:
+    """The whole period of ``value`` ended more than HISTORY_DAYS before publication."""
+    end = _end(value)
+    return end is not None and pub is not None and (pub - end).days > HISTORY_DAYS
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -95,6 +97,22 @@ def _start(value: str) -> dt.date | None:
         return dt.date(int(match[1]), int(match[2] or 1), int(match[3] or 1))
     except ValueError:
         return None
+
+
+def _end(value: str) -> dt.date | None:
+    """Last day of a TIMEX3 date value's period ("2014" -> 2014-12-31)."""
+    start = _start(value)
+    if start is None:
+        return None
+    if WEEK.match(value):
+        return start + dt.timedelta(days=6)
+    parts = value.count("-")
+    if parts == 0:
+        return dt.date(start.year, 12, 31)
+    if parts == 1:
+        following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return start
 
 
 def _past_perfect(trigger: Token) -> bool:

@@ -366,6 +366,10 @@ def _event(article_id: str, trigger: Token, etype: EventType, ctx: _Context) -> 
         actors = load_actors()
         actor = _state_actor(actors.get((actor or "").casefold(), actor), ctx, trigger)
         target = actors.get((target or "").casefold(), target)
+    else:
+        # Person-level types keep the person; an institution speaking for a state is the state
+        # ("the Kremlin condemned", "China's foreign ministry accused").
+        actor = _institution_state(actor, ctx)
     actor = _not_a_city(actor, ctx)
     if target == actor:
         target = None
@@ -483,6 +487,19 @@ def _state_actor(actor: str | None, ctx: _Context, trigger: Token) -> str | None
     label = next((n[3] for n in ctx.names if n[2] == actor), None)
     if label == "PERSON":
         return None
+    return _body_state(actor)
+
+
+def _institution_state(actor: str | None, ctx: _Context) -> str | None:
+    if actor is None:
+        return None
+    label = next((n[3] for n in ctx.names if n[2] == actor), None)
+    if label == "PERSON":
+        return actor
+    return load_actors().get(actor.casefold()) or _body_state(actor)
+
+
+def _body_state(actor: str) -> str:
     if any(b in actor.casefold() for b in GENERIC_BODIES):
         # "Ukrainian Air Force", "Russia's Defence Ministry": the state whose body it is.
         gaz = load_gazetteer()
@@ -535,10 +552,15 @@ def _name_in(
         # The phrase's own head first: "Russian President Vladimir Putin" is Putin, not Russia.
         if label in ACTOR_LABELS and name != exclude and any(start <= h.idx < end for h in heads):
             return name
-    for start, end, name, label in sorted(ctx.names):
-        if label in ACTOR_LABELS and start < hi and lo < end and name != exclude:
-            return name
-    return None
+    inside = [
+        (start, name, label)
+        for start, end, name, label in sorted(ctx.names)
+        if label in ACTOR_LABELS and start < hi and lo < end and name != exclude
+    ]
+    # A named person or body in the phrase beats a nationality modifying its common noun:
+    # "the head of the British government Boris Johnson" is Johnson, not the United Kingdom.
+    inside.sort(key=lambda n: (n[2] == "NORP", n[0]))
+    return inside[0][1] if inside else None
 
 
 def _subtree(token: Token) -> list[Token]:
