@@ -247,3 +247,29 @@ def test_named_actor_and_target_clear_the_bar_a_bare_passive_does_not(nlp) -> No
     weak = _done(_events(nlp, "Windows were hit overnight."), "strike")
     assert strong.confidence >= CONFIDENT
     assert all(e.confidence < strong.confidence for e in weak)
+
+
+def test_the_start_named_in_a_since_clause_of_an_earlier_year_is_history(nlp) -> None:
+    text = "Forty schools have closed since Russia launched its offensive on Avdiivka last year."
+    e = next(e for e in _events(nlp, text, "2025-03-02") if e.event_type == "ground_clash")
+    assert e.status == "historical"
+
+
+def test_negation_of_a_verb_above_a_preposition_does_not_deny_the_noun(nlp) -> None:
+    text = "The ministry did not comment on the anniversary of Russia's invasion of Georgia."
+    e = next(e for e in _events(nlp, text) if e.event_type == "ground_clash")
+    assert e.status != "denied"
+    assert (e.actor, e.target) == ("Russia", "Georgia")
+
+
+def test_a_named_person_beats_the_nationality_in_the_subject_phrase(nlp) -> None:
+    text = "The head of the Finnish government Sanna Marin met Jens Stoltenberg in Brussels."
+    e = _done(_events(nlp, text), "meeting")[0]
+    assert e.actor == "Sanna Marin"
+
+
+def test_an_institution_speaks_for_its_state_in_a_condemnation(nlp) -> None:
+    e = _done(_events(nlp, "The Kremlin condemned the drone strike on Belgorod."), "condemnation")[
+        0
+    ]
+    assert e.actor == "Russia"

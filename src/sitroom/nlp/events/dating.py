@@ -64,7 +64,9 @@ def event_date(
                     return EventDate(None, None, start > pub)
                 value = f"{year}{timex.value[4:]}"
                 return EventDate(value, timex.granularity or "day", _old(value, pub))
-        historical = not since and _old(timex.value, pub)
+        historical = not since and (
+            _old(timex.value, pub) or (_in_since_clause(trigger) and _earlier_year(start, pub))
+        )
         return EventDate(timex.value, timex.granularity or "day", historical)
     if BACKGROUND_CUES.search(sent.text):
         return EventDate(None, None, True)
@@ -113,6 +115,18 @@ def _end(value: str) -> dt.date | None:
         following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
         return following - dt.timedelta(days=1)
     return start
+
+
+def _in_since_clause(trigger: Token) -> bool:
+    """ "since Russia launched its invasion last year": the starting point, told as background."""
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    if any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
+        return True
+    return trigger.dep_ == "pobj" and trigger.head.lower_ == "since"
+
+
+def _earlier_year(start: dt.date | None, pub: dt.date | None) -> bool:
+    return start is not None and pub is not None and start.year < pub.year
 
 
 def _past_perfect(trigger: Token) -> bool:

@@ -484,7 +484,7 @@ def _state_actor(actor: str | None, ctx: _Context, trigger: Token) -> str | None
     """
     if actor is None:
         return None
-    label = next((n[3] for n in ctx.names if n[2] == actor), None)
+    label = next((n[3] for n in ctx.all_names if n[2] == actor), None)
     if label == "PERSON":
         return None
     return _body_state(actor)
@@ -493,8 +493,8 @@ def _state_actor(actor: str | None, ctx: _Context, trigger: Token) -> str | None
 def _institution_state(actor: str | None, ctx: _Context) -> str | None:
     if actor is None:
         return None
-    label = next((n[3] for n in ctx.names if n[2] == actor), None)
-    if label == "PERSON":
+    label = next((n[3] for n in ctx.all_names if n[2] == actor), None)
+    if label in {None, "PERSON"}:
         return actor
     return load_actors().get(actor.casefold()) or _body_state(actor)
 
@@ -557,9 +557,9 @@ def _name_in(
         for start, end, name, label in sorted(ctx.names)
         if label in ACTOR_LABELS and start < hi and lo < end and name != exclude
     ]
-    # A named person or body in the phrase beats a nationality modifying its common noun:
-    # "the head of the British government Boris Johnson" is Johnson, not the United Kingdom.
-    inside.sort(key=lambda n: (n[2] == "NORP", n[0]))
+    # A named person or body in the phrase beats a nationality or place modifying its common
+    # noun: "the head of the British government Boris Johnson" is Johnson.
+    inside.sort(key=lambda n: (n[2] not in {"PERSON", "ORG"}, n[0]))
     return inside[0][1] if inside else None
 
 
