@@ -273,3 +273,14 @@ def test_an_institution_speaks_for_its_state_in_a_condemnation(nlp) -> None:
         0
     ]
     assert e.actor == "Russia"
+
+
+def test_a_possessor_in_the_subject_phrase_is_not_the_actor(nlp) -> None:
+    text = "President Emmanuel Macron's adviser Anne Claudel condemned the shelling of Kherson."
+    e = _done(_events(nlp, text), "condemnation")[0]
+    assert e.actor != "Emmanuel Macron"
+
+
+def test_a_transitive_demonstrate_is_no_protest(nlp) -> None:
+    text = "The drills in Belarus were meant to demonstrate the readiness of its army."
+    assert not _done(_events(nlp, text), "protest")

@@ -559,8 +559,16 @@ def _name_in(
     ]
     # A named person or body in the phrase beats a nationality or place modifying its common
     # noun: "the head of the British government Boris Johnson" is Johnson.
-    inside.sort(key=lambda n: (n[2] not in {"PERSON", "ORG"}, n[0]))
+    inside.sort(key=lambda n: (n[2] not in {"PERSON", "ORG"}, _possessive(ctx.doc, n[0]), n[0]))
     return inside[0][1] if inside else None
+
+
+def _possessive(doc: Doc, start: int) -> bool:
+    """ "Putin's spokesman Dmitry Peskov": the possessor is not who acted."""
+    token = next((t for t in doc if t.idx == start), None)
+    while token is not None and token.dep_ in {"compound", "flat"} and token.head is not token:
+        token = token.head
+    return token is not None and token.dep_ == "poss"
 
 
 def _subtree(token: Token) -> list[Token]:

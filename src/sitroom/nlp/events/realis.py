@@ -132,6 +132,12 @@ def non_event_reason(trigger: Token, *, event_type: str, paragraph: str) -> str 
     """Why ``trigger`` names no happening ("figurative", "fiction", ...), or None if it may."""
     if _figurative(trigger, load_figurative()):
         return "figurative"
+    if (
+        event_type == "protest"
+        and trigger.pos_ == "VERB"
+        and any(c.dep_ == "dobj" for c in trigger.children)
+    ):
+        return "figurative"  # protests are intransitive: "demonstrate resolve", "rally support"
     if _is_state_noun(trigger, event_type):
         return "state"
     if _denied_intent(trigger):
