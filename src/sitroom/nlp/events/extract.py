@@ -253,7 +253,7 @@ def _names(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[int, int, str, s
         raw = [(m.start, m.end, m.entity, m.label) for m in mentions]
     else:
         raw = [(e.start_char, e.end_char, e.ent_id_ or e.text, e.label_) for e in doc.ents]
-    out = []
+    out: list[tuple[int, int, str, str]] = []
     for s, e, name, label in raw:
         canonical = _canonical(name, label)
         if label == "NORP" and canonical == name.removeprefix("the ").removeprefix("The "):
@@ -457,7 +457,8 @@ def _is_heading(line: str) -> bool:
 
 
 def _heading_spans(text: str) -> list[tuple[int, int]]:
-    spans, at = [], 0
+    spans: list[tuple[int, int]] = []
+    at = 0
     for line in text.split("\n"):
         if _is_heading(line):
             spans.append((at, at + len(line)))
