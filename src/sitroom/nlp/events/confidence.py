@@ -12,9 +12,12 @@ from __future__ import annotations
 
 __all__ = ["CONFIDENT", "event_confidence"]
 
-# Events at or above this are shown as fact. A reported verb with a named actor scores 0.65
-# without anything else; a reported noun with nothing named but a place scores 0.3.
-CONFIDENT = 0.5
+# Events at or above this are shown as fact. Measured on the tune half of the real-news gold
+# (54 reported/claimed events, 2026-12-02): right type and actor for 63% of events >= 0.5,
+# 76% of those >= 0.7 (25 of the 33 right ones kept), 100% >= 0.85 (8). A reported verb with
+# a named actor and nothing else scores 0.65: it needs a target, place, stated date or a
+# second mention to clear the bar.
+CONFIDENT = 0.7
 
 BASE = 0.15
 VERB_TRIGGER = 0.15
