@@ -284,3 +284,26 @@ def test_a_possessor_in_the_subject_phrase_is_not_the_actor(nlp) -> None:
 def test_a_transitive_demonstrate_is_no_protest(nlp) -> None:
     text = "The drills in Belarus were meant to demonstrate the readiness of its army."
     assert not _done(_events(nlp, text), "protest")
+
+
+def test_no_evidence_of_help_denies_the_help_not_the_test_it_was_for(nlp) -> None:
+    text = (
+        "Officials in Tokyo have not found evidence of Chinese assistance in North Korea's "
+        "latest missile test, they said on Friday."
+    )
+    events = _events(nlp, text)
+    assert not _done(events, "aid")
+    test = next(e for e in events if e.event_type == "weapons_test")
+    assert test.status in DONE and test.actor == "North Korea"
+
+
+def test_condemnation_from_a_state_names_its_actor(nlp) -> None:
+    text = "The missile launch prompted condemnation from Japan and South Korea."
+    e = _done(_events(nlp, text), "condemnation")[0]
+    assert e.actor == "Japan"
+
+
+def test_an_owned_war_under_a_future_clause_is_still_going_on(nlp) -> None:
+    text = "Ministers will focus on Russia's war against Ukraine at the meeting in Riga."
+    e = next(e for e in _events(nlp, text) if e.event_type == "ground_clash")
+    assert e.status in DONE

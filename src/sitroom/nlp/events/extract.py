@@ -91,6 +91,10 @@ STATE_LEVEL_TYPES = frozenset(
         "weapons_test",
     }
 )
+# Nouns whose "from X" names who did it (for other nouns "from X" is where it came from).
+SOURCE_NOUNS = frozenset(
+    {"condemnation", "criticism", "accusation", "warning", "threat", "aid", "assistance"}
+)
 # Types whose target may be a place itself (a struck city, a captured town, a deployment area).
 PLACE_TARGET_TYPES = frozenset({"strike", "ground_clash", "interception", "deployment"})
 # Government bodies named without their country ("the Ministry of Defense"): the sentence's
@@ -635,10 +639,14 @@ def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
                 # deployment" the conjuncts act together, none is the target.
                 target = _name_in(_subtree(partner), ctx, exclude=actor) or target
     else:
+        # "North Korea's recent missile test": the possessor may hang from a compound.
+        modifiers = children + [
+            g for c in children if c.dep_ in {"compound", "amod", "nmod"} for g in c.children
+        ]
         owner = next(
             (
                 c
-                for c in children
+                for c in modifiers
                 if c.dep_ == "poss"
                 or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"})
             ),
@@ -658,6 +666,19 @@ def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
         )
         if actor is None and by is not None:
             actor = _name_in(_subtree(by), ctx)
+        source = next(
+            (
+                g
+                for c in children
+                if c.dep_ == "prep" and c.lower_ == "from"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        if actor is None and source is not None and trigger.lemma_.lower() in SOURCE_NOUNS:
+            # "condemnation from the U.S.", "a warning from Moscow", "aid from Germany".
+            actor = _name_in(_subtree(source), ctx)
         if actor is None and (
             (trigger.dep_ in {"dobj", "attr"} and trigger.head.lemma_.lower() in DOING_VERBS)
             # "test-fired" is tokenized "test" (npadvmod) + "fired": the verb's subject tests.

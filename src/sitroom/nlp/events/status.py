@@ -72,6 +72,10 @@ UNREALIZED_ADJECTIVES = {
     "threatened": "threatened",
     "alleged": "claimed",
 }
+# "evidence of X", "no sign of X": a negation above them reaches X.
+EVIDENCE_NOUNS = frozenset(
+    {"evidence", "sign", "proof", "confirmation", "indication", "trace", "report"}
+)
 MAX_DEPTH = 6  # head-chain steps walked; deeper than this is another clause's business
 
 
@@ -79,6 +83,7 @@ def event_status(trigger: Token, *, threat_type: bool = False) -> str:
     """Status of the event ``trigger`` names; a threat event itself is reported as made."""
     token = trigger
     through_prep = False
+    owned = trigger.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "poss" for c in trigger.children)
     for _ in range(MAX_DEPTH):
         found = _own_status(token, is_trigger=token is trigger, negation=not through_prep)
         if found is not None and not (threat_type and found == "threatened"):
@@ -109,7 +114,15 @@ def event_status(trigger: Token, *, threat_type: bool = False) -> str:
             break  # a reporting verb's content: its own modality ends here
         # "did not comment on the anniversary of the invasion": a negation above a
         # prepositional phrase denies the comment, not the invasion.
-        through_prep = through_prep or token.dep_ in {"pobj", "pcomp"}
+        # "found no evidence of Russian assistance" does deny the assistance.
+        through_prep = through_prep or (
+            token.dep_ in {"pobj", "pcomp"}
+            and not (head.lower_ == "of" and head.head.lemma_.lower() in EVIDENCE_NOUNS)
+        )
+        if through_prep and owned:
+            # "will focus on Russia's invasion": the modality of the outer clause is not the
+            # owned happening's; it is told as a fact.
+            return "reported"
         token = head
     return "reported"
 
