@@ -307,3 +307,11 @@ def test_an_owned_war_under_a_future_clause_is_still_going_on(nlp) -> None:
     text = "Ministers will focus on Russia's war against Ukraine at the meeting in Riga."
     e = next(e for e in _events(nlp, text) if e.event_type == "ground_clash")
     assert e.status in DONE
+
+
+def test_actorless_clause_takes_the_unambiguous_actor_of_the_sentence_before(nlp) -> None:
+    text = (
+        "Russia shelled Kharkiv overnight. A hospital in Izium was hit as well, the governor said."
+    )
+    strikes = _done(_events(nlp, text), "strike")
+    assert strikes and all(e.actor == "Russia" for e in strikes)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -216,7 +217,34 @@ def extract_events(
                 # happening once in 33).
                 references.append(event)
                 seen.discard(etype.name)
-    return merge_events(events, references)
+    return merge_events(_carried_actors(events, text), references)
+
+
+def _realis(event: Event) -> str:
+    return "done" if event.status in {"reported", "claimed"} else event.status
+
+
+def _carried_actors(events: list[Event], text: str) -> list[Event]:
+    """An actorless event takes the actor of the same type in the sentence before it.
+
+    Only in the same paragraph and only when that sentence names exactly one actor for the
+    type: "Russia shelled Kharkiv overnight. A hospital was hit." -> Russia hit the hospital.
+    """
+    out: list[Event] = []
+    for event in events:
+        before = [
+            e
+            for e in out
+            if e.event_type == event.event_type
+            and e.end <= event.start
+            and "\n" not in text[e.end : event.start]
+            and not text[e.end : event.start].strip()
+        ]
+        actors = {e.actor for e in before if e.actor}
+        if event.actor is None and len(actors) == 1 and _realis(event) == _realis(before[-1]):
+            event = replace(event, actor=actors.pop())
+        out.append(event)
+    return out
 
 
 def event_triggers(doc: Doc) -> list[tuple[int, int, str]]:
