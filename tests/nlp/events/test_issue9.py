@@ -315,3 +315,9 @@ def test_actorless_clause_takes_the_unambiguous_actor_of_the_sentence_before(nlp
     )
     strikes = _done(_events(nlp, text), "strike")
     assert strikes and all(e.actor == "Russia" for e in strikes)
+
+
+def test_a_since_clause_years_back_is_history(nlp) -> None:
+    text = "His party has opposed sanctions for nine years, since Russia seized Sevastopol."
+    e = next(e for e in _events(nlp, text) if e.event_type == "ground_clash")
+    assert e.status == "historical"

@@ -32,6 +32,10 @@ BACKGROUND_CUES = re.compile(
     r"in the (?:19|20)\d0s|during the cold war|world war)\b",
     re.IGNORECASE,
 )
+SOME_YEARS = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) years\b",
+    re.IGNORECASE,
+)
 YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 ISO_START = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
@@ -68,7 +72,10 @@ def event_date(
             _old(timex.value, pub) or (_in_since_clause(trigger) and _earlier_year(start, pub))
         )
         return EventDate(timex.value, timex.granularity or "day", historical)
-    if BACKGROUND_CUES.search(sent.text):
+    if BACKGROUND_CUES.search(sent.text) or (
+        _in_since_clause(trigger) and SOME_YEARS.search(sent.text)
+    ):
+        # "for the last eight years, since Russia captured Crimea": the start is years back.
         return EventDate(None, None, True)
     if pub is not None and _past_perfect(trigger):
         year = _context_year(text, sent.start_char, pub)
