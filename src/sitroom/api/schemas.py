@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Generic, TypeVar, get_type_hints
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from sitroom.records import Claim, Entity, Event, Mention, Place, Quote, Timex
 
@@ -26,6 +26,7 @@ __all__ = [
     "EntityPublic",
     "ErrorPublic",
     "EventPublic",
+    "EvidenceSpanPublic",
     "GraphPublic",
     "IngestReportPublic",
     "MapPointPublic",
@@ -99,8 +100,22 @@ class PlacePublic(_fields_of(Place)):  # type: ignore[misc]
     pass
 
 
+class EvidenceSpanPublic(BaseModel):
+    """One more sentence of the article that reports the same event."""
+
+    start: int
+    end: int
+
+
 class EventPublic(_fields_of(Event)):  # type: ignore[misc]
-    pass
+    # Event.evidence holds (start, end) pairs; the public shape is {start, end}, as in the
+    # `sitroom extract` contract.
+    evidence: list[EvidenceSpanPublic] = Field(default_factory=list)
+
+    @field_validator("evidence", mode="before")
+    @classmethod
+    def _evidence_pairs(cls, value: Any) -> Any:
+        return [{"start": v[0], "end": v[1]} if isinstance(v, tuple | list) else v for v in value]
 
 
 class EntityPublic(_fields_of(Entity)):  # type: ignore[misc]

@@ -42,7 +42,9 @@ CONTRACT_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _value(obj: Any) -> Any:
+def _value(name: str, obj: Any) -> Any:
+    if name == "evidence":  # every sentence reporting the event: [{"start", "end"}, ...]
+        return [{"start": start, "end": end} for start, end in obj]
     return list(obj) if isinstance(obj, tuple) else obj
 
 
@@ -58,5 +60,7 @@ def extraction_rows(extraction: Extraction, *, doc: str | int) -> Iterator[dict[
                 "end": record.end,
                 "text": record.text,
             }
-            row.update({name: _value(getattr(record, name)) for name in CONTRACT_FIELDS[kind]})
+            row.update(
+                {name: _value(name, getattr(record, name)) for name in CONTRACT_FIELDS[kind]}
+            )
             yield row

@@ -253,6 +253,12 @@ class Event:
     weapons: tuple[str, ...] = ()
     quantities: dict[str, float] = field(default_factory=dict)
     claimant: str | None = None
+    # Every sentence of the article that reports this happening, as (start, end), in text
+    # order; (start, end) itself is the clearest of them. Empty on hand-made records.
+    evidence: tuple[tuple[int, int], ...] = ()
+    # 0-1, from the cues the extractor saw (named actor and target, date, trigger strength,
+    # realis); compare with ``sitroom.nlp.events.CONFIDENT``. Hand-made records: taken as given.
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

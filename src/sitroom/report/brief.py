@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import PurePath
 
+from sitroom.nlp.events.confidence import CONFIDENT
 from sitroom.nlp.places.gazetteer import load_nationalities, normalize_name
 from sitroom.nlp.timex.values import timex_days
 from sitroom.reconcile import ClaimGroup, ClaimValue, group_claims
@@ -48,8 +49,6 @@ MAX_QUOTES = 8
 SCAN_LIMIT = 1000
 # Quote marks trimmed from a quote before the brief puts its own around it.
 _QUOTE_MARKS = '"\u201c\u201d\u2018\u2019 '
-# An event is stated as fact when its confidence reaches this (once events carry one).
-MIN_CONFIDENCE = 0.6
 # Until then, the placeholder rule: carried out as reported or claimed, by a named actor.
 FACT_STATUSES = frozenset({"reported", "claimed"})
 # A derived title is the article's first sentence, cut at a word near this many characters
@@ -144,15 +143,13 @@ def display_title(article: Article) -> str:
 
 
 def states_as_fact(event: Event) -> bool:
-    """Whether the brief may state an event as fact (the rest stays queryable).
-
-    With ``Event.confidence`` (nlp/events), at least MIN_CONFIDENCE; before it exists, the
-    placeholder rule: status in FACT_STATUSES and a named actor.
-    """
-    confidence = getattr(event, "confidence", None)
-    if isinstance(confidence, int | float):
-        return confidence >= MIN_CONFIDENCE and event.status in FACT_STATUSES
-    return event.status in FACT_STATUSES and canonical_actor(event.actor) is not None
+    """Whether the brief may state an event as fact (the rest stays queryable): reported or
+    claimed, a named actor, and a confidence of at least ``CONFIDENT`` (nlp/events)."""
+    return (
+        event.confidence >= CONFIDENT
+        and event.status in FACT_STATUSES
+        and canonical_actor(event.actor) is not None
+    )
 
 
 class _Articles(dict[str, Article]):

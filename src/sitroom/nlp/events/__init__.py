@@ -1,1 +1,5 @@
-"""Typed events: triggers, directed roles, place, date and status."""
+"""Typed events: triggers, directed roles, place, date, status, confidence; one per happening."""
+
+from sitroom.nlp.events.confidence import CONFIDENT
+
+__all__ = ["CONFIDENT"]

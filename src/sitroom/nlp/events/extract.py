@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.nlp.doctext import doc_text
+from sitroom.nlp.events.confidence import event_confidence
+from sitroom.nlp.events.dating import event_date
 from sitroom.nlp.events.lexicon import (
     EventType,
     Lexicon,
@@ -24,8 +27,9 @@ from sitroom.nlp.events.lexicon import (
     load_actors,
     load_lexicon,
 )
+from sitroom.nlp.events.merge import merge_events
+from sitroom.nlp.events.realis import non_event_reason, sentence_realis
 from sitroom.nlp.events.status import event_status
-from sitroom.nlp.places.extract import extract_places
 from sitroom.nlp.places.gazetteer import load_gazetteer, normalize_name
 from sitroom.records import Claim, Event, Mention, Place, Quote, Timex
 
@@ -88,6 +92,12 @@ STATE_LEVEL_TYPES = frozenset(
         "weapons_test",
     }
 )
+# Nouns whose "from X" names who did it (for other nouns "from X" is where it came from).
+SOURCE_NOUNS = frozenset(
+    {"condemnation", "criticism", "accusation", "warning", "threat", "aid", "assistance"}
+)
+# Types whose target may be a place itself (a struck city, a captured town, a deployment area).
+PLACE_TARGET_TYPES = frozenset({"strike", "ground_clash", "interception", "deployment"})
 # Government bodies named without their country ("the Ministry of Defense"): the sentence's
 # country ("In Russia, the Ministry of Defense reported ...") is the actor.
 GENERIC_BODIES = (
@@ -104,10 +114,49 @@ GENERIC_BODIES = (
 # Pronoun subjects resolved to the nearest preceding person within this many characters.
 PRONOUN_WINDOW_CHARS = 600
 PERSON_PRONOUNS = frozenset({"he", "she"})
+# "The politician condemned ...": a bare definite description refers back to a person too.
+PERSON_NOUNS = frozenset(
+    {"politician", "president", "minister", "premier", "chancellor", "leader", "diplomat"}
+)
 
 # An all-caps place (optionally ", Country" and "(Agency)") and a dash opening a paragraph.
 DATELINE = re.compile(
     r"(?:^|\n)([A-Z][A-Z.'’\- ]+[A-Z](?:,\s*[A-Z][A-Za-z.'’\- ]+)?(?:\s*\([^)\n]{1,40}\))?\s*[—–]\s)"
+)
+# Types whose noun mention is a happening even with nobody named: "a rally was held in Prague".
+ACTORLESS_NOUN_TYPES = frozenset({"protest"})
+# War and invasion nouns are the war itself only with both sides named ("Russia's war against
+# Ukraine"); "the war", "Russia's illegal invasion" in passing are background.
+BOTH_SIDES_NOUNS = frozenset({"war", "invasion"})
+# The lead: the first sentences of an article state its news (confidence cue).
+LEAD_CHARS = 400
+# A line this short without closing punctuation is a heading ("A Strained Alliance"), and so
+# is a line in capitals (Fox News pastes related-story teasers so); neither is a clause
+# reporting a happening: their mentions are evidence for one told in the text, at most.
+HEADING_MAX_WORDS = 12
+CAPITALS_SHARE = 0.8
+# Subject nouns that are what was fired or sent, not who was hit: "Russian missiles were
+# fired at Kyiv" has Russia as actor (the nationality of the weapon), Kyiv as target.
+MEANS_NOUNS = frozenset(
+    {
+        "missile",
+        "drone",
+        "rocket",
+        "shell",
+        "bomb",
+        "projectile",
+        "troop",
+        "force",
+        "soldier",
+        "jet",
+        "aircraft",
+        "plane",
+        "warplane",
+        "artillery",
+        "unit",
+        "army",
+        "military",
+    }
 )
 # Two-sided acts, where the subject's conjunct is the counterpart, not a co-actor.
 SYMMETRIC_LEMMAS = frozenset({"sign", "meet", "agree", "talk", "negotiate"})
@@ -124,37 +173,78 @@ def extract_events(
     timexes: Sequence[Timex] = (),
     places: Sequence[Place] = (),
 ) -> list[Event]:
-    """Return the events of ``doc``, one per type per sentence, in text order."""
+    """Return the events of ``doc``, one per happening, in text order of their first mention.
+
+    ``places`` are the article's resolved places (``extract_places``); events take their
+    place from them and never look for places of their own. Mentions of one happening are
+    merged (``events.merge``): the record keeps every reporting sentence in ``evidence``.
+    """
     lex = load_lexicon()
-    datelines = _dateline_spans(doc_text(doc))
+    text = doc_text(doc)
+    datelines = _dateline_spans(text)
     # A dateline ("ODESA, Ukraine —") says where the story was filed, not who acted:
     # its names are never an actor or a target.
-    names = [n for n in _names(doc, mentions) if not any(a <= n[0] < b for a, b in datelines)]
-    if not places:
-        places = extract_places(doc, article_id=article_id, mentions=mentions)
+    # Nor is a heading's ("The Dnipro Strike") name an actor: headings are labels, not clauses.
+    headings = _heading_spans(text)
+    skip = datelines + headings
+    names = [n for n in _names(doc, mentions) if not any(a <= n[0] < b for a, b in skip)]
+    places = _usable_places(text, places, mentions)
     events: list[Event] = []
+    references: list[Event] = []
     for sent in doc.sents:
-        if len(sent.text) > MAX_SENTENCE_CHARS:
+        if len(sent.text) > MAX_SENTENCE_CHARS or not sent.text.strip():
             continue
         seen: set[str] = set()
         for trigger, etype in _triggers(sent, lex):
             if etype.name in seen:
                 continue
+            paragraph = _paragraph(text, trigger.idx)
+            if non_event_reason(trigger, event_type=etype.name, paragraph=paragraph):
+                continue
             seen.add(etype.name)
             ctx = _Context(doc, sent, names, quotes, claims, timexes, places, published, lex)
             event = _event(article_id, trigger, etype, ctx)
-            if (
-                trigger.pos_ == "VERB"
-                or event.actor
-                or event.target
-                or event.place
-                or event.quantities
-            ):
-                # A bare noun ("condemned the strike") refers back to an event; it is no new one.
+            if trigger.lemma_.lower() in BOTH_SIDES_NOUNS and not (event.actor and event.target):
+                seen.discard(etype.name)
+                continue
+            in_heading = any(a <= trigger.idx < b for a, b in headings)
+            if not in_heading and (event.actor or _actorless_happening(trigger, etype)):
                 events.append(event)
             else:
+                # A noun naming no actor ("condemned the strike", "attacks on Kyiv") refers
+                # to a happening told elsewhere: evidence for one found earlier in the
+                # article, never a new one (issue 9: on real news such nouns were a new
+                # happening once in 33).
+                references.append(event)
                 seen.discard(etype.name)
-    return events
+    return merge_events(_carried_actors(events, text), references)
+
+
+def _realis(event: Event) -> str:
+    return "done" if event.status in {"reported", "claimed"} else event.status
+
+
+def _carried_actors(events: list[Event], text: str) -> list[Event]:
+    """An actorless event takes the actor of the same type in the sentence before it.
+
+    Only in the same paragraph and only when that sentence names exactly one actor for the
+    type: "Russia shelled Kharkiv overnight. A hospital was hit." -> Russia hit the hospital.
+    """
+    out: list[Event] = []
+    for event in events:
+        before = [
+            e
+            for e in out
+            if e.event_type == event.event_type
+            and e.end <= event.start
+            and "\n" not in text[e.end : event.start]
+            and not text[e.end : event.start].strip()
+        ]
+        actors = {e.actor for e in before if e.actor}
+        if event.actor is None and len(actors) == 1 and _realis(event) == _realis(before[-1]):
+            event = replace(event, actor=actors.pop())
+        out.append(event)
+    return out
 
 
 def event_triggers(doc: Doc) -> list[tuple[int, int, str]]:
@@ -195,11 +285,20 @@ def _names(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[int, int, str, s
         raw = [(m.start, m.end, m.entity, m.label) for m in mentions]
     else:
         raw = [(e.start_char, e.end_char, e.ent_id_ or e.text, e.label_) for e in doc.ents]
-    return [(s, e, _canonical(name, label), label) for s, e, name, label in raw]
+    out: list[tuple[int, int, str, str]] = []
+    for s, e, name, label in raw:
+        canonical = _canonical(name, label)
+        if label == "NORP" and canonical == name.removeprefix("the ").removeprefix("The "):
+            label = "NORP_GROUP"  # "Nordic", "Western": a group of peoples, no actor
+        out.append((s, e, canonical, label))
+    return out
 
 
 def _canonical(name: str, label: str) -> str:
     gaz = load_gazetteer()
+    if label == "NORP" and "-" in name:
+        # "Russian-Belarusian exercises": the first named side leads.
+        name = name.split("-", 1)[0]
     key = normalize_name(name)
     if label in {"NORP", "GPE"} and key in gaz.demonyms and gaz.demonyms[key] in gaz.countries:
         return _country_name(gaz.demonyms[key])
@@ -228,7 +327,12 @@ def _triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, EventType]]:
         if token.pos_ == "VERB":
             verbs.extend((token, t) for t in lex.types_for_verb(lemma) if _verb_fits(token, t))
         elif token.pos_ in {"NOUN", "PROPN"}:
-            nouns.extend((token, t) for t in lex.types_for_noun(lemma) if _noun_fits(token, t))
+            types = lex.types_for_noun(lemma)
+            if lemma in {"attack", "assault", "offensive"} and any(
+                c.lower_ == "ground" for c in token.children
+            ):
+                types = [lex.types["ground_clash"]]  # "ground attacks" are fighting, not strikes
+            nouns.extend((token, t) for t in types if _noun_fits(token, t))
     return verbs + nouns
 
 
@@ -257,6 +361,8 @@ def _objects(token: Token) -> list[Token]:
 
 def _verb_fits(token: Token, etype: EventType) -> bool:
     lemma = token.lemma_.lower()
+    if any(c.dep_ == "npadvmod" and c.lower_ == "test" for c in token.children):
+        return False  # "test-fired": a weapons test (the noun "test"), not a strike
     if lemma in etype.particle_verbs:
         return any(
             c.dep_ in {"prt", "advmod"} and c.lower_ == etype.particle_verbs[lemma]
@@ -285,18 +391,34 @@ def _noun_fits(token: Token, etype: EventType) -> bool:
 def _event(article_id: str, trigger: Token, etype: EventType, ctx: _Context) -> Event:
     actor, target = _roles(trigger, ctx)
     actor = _capital_government(actor, ctx)
+    if etype.name not in PLACE_TARGET_TYPES:
+        # "met Xi in Beijing", "sanctions on Moscow": the government; a struck city stays a city.
+        target = _capital_government(target, ctx)
     if etype.name in STATE_LEVEL_TYPES:
         actors = load_actors()
-        actor = actors.get((actor or "").casefold(), actor)
+        actor = _state_actor(actors.get((actor or "").casefold(), actor), ctx, trigger)
         target = actors.get((target or "").casefold(), target)
+    else:
+        # Person-level types keep the person; an institution speaking for a state is the state
+        # ("the Kremlin condemned", "China's foreign ministry accused").
+        actor = _institution_state(actor, ctx)
+    actor = _not_a_city(actor, ctx)
+    if target == actor:
+        target = None
     weapons = _weapons(ctx)
     quote = next((q for q in ctx.quotes if q.start <= trigger.idx < q.end), None)
     status = event_status(trigger, threat_type=etype.name == "threat")
+    if status in {"reported", "claimed"}:
+        status = sentence_realis(trigger) or status
     claimant = _claimant(ctx, quote)
     if status == "reported" and quote is not None:
         status = "claimed"
-    date, precision = _date(ctx)
+    dated = event_date(trigger, ctx.timexes, published=ctx.published, text=doc_text(ctx.doc))
+    if dated.historical and status in {"reported", "claimed"}:
+        status = "historical"
     sent = ctx.sent
+    place = _place(trigger, ctx, target)
+    quantities = _quantities(ctx, etype)
     return Event(
         article_id=article_id,
         start=sent.start_char,
@@ -311,14 +433,134 @@ def _event(article_id: str, trigger: Token, etype: EventType, ctx: _Context) -> 
         trigger=trigger.text,
         actor=actor,
         target=target,
-        place=_place(trigger, ctx, target),
-        date=date,
-        date_precision=precision,
+        place=place,
+        date=dated.value,
+        date_precision=dated.precision,
         status=status,
         weapons=weapons,
-        quantities=_quantities(ctx, etype),
+        quantities=quantities,
         claimant=claimant,
+        evidence=((sent.start_char, sent.end_char),),
+        confidence=event_confidence(
+            verb_trigger=trigger.pos_ == "VERB",
+            actor=actor is not None,
+            target=target is not None,
+            place=place is not None,
+            explicit_date=dated.precision not in {None, "publication"},
+            realis=status,
+            lead=sent.start_char < LEAD_CHARS,
+            in_quote=quote is not None,
+        ),
     )
+
+
+def _actorless_happening(trigger: Token, etype: EventType) -> bool:
+    """A happening told without a named actor: a clause with a subject, a passive, a rally.
+
+    Gerunds and participles without a subject ("providing weapons", "campaigns targeting
+    aid") name an activity in general; on real news they were almost never a new happening.
+    """
+    if trigger.pos_ != "VERB":
+        return etype.name in ACTORLESS_NOUN_TYPES
+    # A finite clause with a subject, named or not ("police detained", "its jets bombed").
+    # A pronoun subject left unresolved ("we provide support") was generic talk on real news.
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return etype.name in ACTORLESS_NOUN_TYPES  # "forces to be allocated": no clause of its own
+    return any(
+        c.dep_ == "auxpass" or (c.dep_ == "nsubj" and c.pos_ != "PRON") for c in trigger.children
+    ) or (etype.name in ACTORLESS_NOUN_TYPES)
+
+
+def _paragraph(text: str, at: int) -> str:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _is_heading(line: str) -> bool:
+    """A heading or a pasted related-story line: short and unpunctuated, or in capitals."""
+    line = line.strip()
+    letters = [c for c in line if c.isalpha()]
+    if len(line.split()) >= 3 and sum(c.isupper() for c in letters) >= CAPITALS_SHARE * len(
+        letters
+    ):
+        return True  # "UK PM ... ENGULFED IN TURMOIL": a related-story teaser
+    return bool(line) and len(line.split()) <= HEADING_MAX_WORDS and line[-1] not in '.!?"”’:;,'
+
+
+def _heading_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for line in text.split("\n"):
+        if _is_heading(line):
+            spans.append((at, at + len(line)))
+        at += len(line) + 1
+    return spans
+
+
+def _usable_places(text: str, places: Sequence[Place], mentions: Sequence[Mention]) -> list[Place]:
+    """Places an event may take: none from a heading line or from inside an organization name."""
+    orgs = [(m.start, m.end) for m in mentions if m.label == "ORG"]
+    return [
+        p
+        for p in places
+        if not _is_heading(_paragraph(text, p.start))
+        and not any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end) for a, b in orgs)
+    ]
+
+
+def _state_actor(actor: str | None, ctx: _Context, trigger: Token) -> str | None:
+    """A person acting in a state-level event stands for a state, or is no actor at all.
+
+    Leaders and offices map through ``actors.json``; anyone else named as a person (a resident
+    quoted about a strike, a witness) is not who struck: unknown beats wrong.
+    """
+    if actor is None:
+        return None
+    label = next((n[3] for n in ctx.all_names if n[2] == actor), None)
+    if label == "PERSON":
+        return None
+    return _body_state(actor)
+
+
+def _institution_state(actor: str | None, ctx: _Context) -> str | None:
+    if actor is None:
+        return None
+    label = next((n[3] for n in ctx.all_names if n[2] == actor), None)
+    if label in {None, "PERSON"}:
+        return actor
+    return load_actors().get(actor.casefold()) or _body_state(actor)
+
+
+def _body_state(actor: str) -> str:
+    if any(b in actor.casefold() for b in GENERIC_BODIES):
+        # "Ukrainian Air Force", "Russia's Defence Ministry": the state whose body it is.
+        gaz = load_gazetteer()
+        for word in re.findall(r"[\w'’-]+", actor):
+            key = normalize_name(word.removesuffix("'s").removesuffix("’s"))
+            iso = gaz.demonyms.get(key) or next(
+                (c.country for c in gaz.index.get(key, ()) if c.kind == "country"), None
+            )
+            if iso and iso in gaz.countries:
+                return _country_name(iso)
+    return actor
+
+
+def _not_a_city(actor: str | None, ctx: _Context) -> str | None:
+    """A city does not act (its capital-government reading was taken before)."""
+    if actor is None:
+        return None
+    gaz = load_gazetteer()
+    key = normalize_name(actor)
+    if key in gaz.demonyms or any(c.kind == "country" for c in gaz.index.get(key, ())):
+        return actor
+    if any(p.name == actor and p.kind == "city" for p in ctx.places):
+        return None
+    label = next((n[3] for n in ctx.names if n[2] == actor), None)
+    cities = [c for c in gaz.index.get(key, ()) if c.kind == "city"]
+    if label == "GPE" and cities and not any(c.kind != "city" for c in gaz.index.get(key, ())):
+        return None
+    return actor
 
 
 def _dateline_spans(text: str) -> list[tuple[int, int]]:
@@ -343,10 +585,23 @@ def _name_in(
         # The phrase's own head first: "Russian President Vladimir Putin" is Putin, not Russia.
         if label in ACTOR_LABELS and name != exclude and any(start <= h.idx < end for h in heads):
             return name
-    for start, end, name, label in sorted(ctx.names):
-        if label in ACTOR_LABELS and start < hi and lo < end and name != exclude:
-            return name
-    return None
+    inside = [
+        (start, name, label)
+        for start, end, name, label in sorted(ctx.names)
+        if label in ACTOR_LABELS and start < hi and lo < end and name != exclude
+    ]
+    # A named person or body in the phrase beats a nationality or place modifying its common
+    # noun: "the head of the British government Boris Johnson" is Johnson.
+    inside.sort(key=lambda n: (n[2] not in {"PERSON", "ORG"}, _possessive(ctx.doc, n[0]), n[0]))
+    return inside[0][1] if inside else None
+
+
+def _possessive(doc: Doc, start: int) -> bool:
+    """ "Putin's spokesman Dmitry Peskov": the possessor is not who acted."""
+    token = next((t for t in doc if t.idx == start), None)
+    while token is not None and token.dep_ in {"compound", "flat"} and token.head is not token:
+        token = token.head
+    return token is not None and token.dep_ == "poss"
 
 
 def _subtree(token: Token) -> list[Token]:
@@ -379,18 +634,25 @@ def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
         obj = next((c for c in children if c.dep_ in {"dobj", "dative"}), None)
         if subj is None and trigger.dep_ in {"xcomp", "conj", "advcl"}:
             # "Russia threatened to strike": the governing verb's subject acts.
-            subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+            subj = _governing_subject(trigger.head)
         if trigger.dep_ in {"ccomp", "parataxis"} and (
-            subj is None or subj.pos_ == "PRON" or _name_in(_subtree(subj), ctx) is None
+            subj is None or subj.lower_ in {"it", "they", "we"}
         ):
             # "Ukraine's air force said it shot down ...": the speaker's side acts.
             subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), subj)
         if subj is None and trigger.dep_ in {"acl", "xcomp"} and trigger.head.pos_ == "NOUN":
             # "North Korea's decision to send troops": the noun's possessor acts.
             subj = next((c for c in trigger.head.children if c.dep_ == "poss"), None)
-        if subj_pass is not None:
+        if subj_pass is not None and subj_pass.lemma_.lower() in MEANS_NOUNS:
+            # "Russian missiles were fired at Kyiv": the weapon's nationality acts.
+            actor = _name_in(_subtree(agent), ctx) if agent is not None else None
+            actor = actor or _name_in(_subtree(subj_pass), ctx)
+        elif subj_pass is not None:
             target = _name_in(_subtree(subj_pass), ctx)
             actor = _name_in(_subtree(agent), ctx) if agent is not None else None
+        elif agent is not None:
+            # "the 65 people sanctioned by the United Kingdom": a participle's by-agent acts.
+            actor = _name_in(_subtree(agent), ctx)
         else:
             actor = _name_in(_subtree(subj), ctx) if subj is not None else None
             target = _name_in(_subtree(obj), ctx, exclude=actor) if obj is not None else None
@@ -405,10 +667,14 @@ def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
                 # deployment" the conjuncts act together, none is the target.
                 target = _name_in(_subtree(partner), ctx, exclude=actor) or target
     else:
+        # "North Korea's recent missile test": the possessor may hang from a compound.
+        modifiers = children + [
+            g for c in children if c.dep_ in {"compound", "amod", "nmod"} for g in c.children
+        ]
         owner = next(
             (
                 c
-                for c in children
+                for c in modifiers
                 if c.dep_ == "poss"
                 or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"})
             ),
@@ -428,29 +694,56 @@ def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
         )
         if actor is None and by is not None:
             actor = _name_in(_subtree(by), ctx)
-        if (
-            actor is None
-            and trigger.dep_ in {"dobj", "attr"}
-            and trigger.head.lemma_.lower() in DOING_VERBS
+        source = next(
+            (
+                g
+                for c in children
+                if c.dep_ == "prep" and c.lower_ == "from"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        if actor is None and source is not None and trigger.lemma_.lower() in SOURCE_NOUNS:
+            # "condemnation from the U.S.", "a warning from Moscow", "aid from Germany".
+            actor = _name_in(_subtree(source), ctx)
+        if actor is None and (
+            (trigger.dep_ in {"dobj", "attr"} and trigger.head.lemma_.lower() in DOING_VERBS)
+            # "test-fired" is tokenized "test" (npadvmod) + "fired": the verb's subject tests.
+            or (trigger.dep_ == "npadvmod" and trigger.head.pos_ == "VERB")
         ):
-            # "Russia launched an attack": the verb's subject owns the noun's event.
-            subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+            # "Russia launched an attack": the verb's subject owns the noun's event;
+            # "Russian forces continued to conduct attacks": the governing verb's subject.
+            subj = _governing_subject(trigger.head)
             actor = _name_in(_subtree(subj), ctx) if subj is not None else None
     if actor is None:
         actor = _pronoun_actor(trigger, ctx)
     actor = _qualified(actor, ctx)
     if target is None and trigger.pos_ != "VERB" and trigger.head.lemma_.lower() in DOING_VERBS:
         children += [c for c in trigger.head.children if c.dep_ in {"prep", "dative"}]
+    preps = TARGET_PREPS | ({"of"} if trigger.pos_ != "VERB" else set())
     if target is None:
-        for prep in (
-            c for c in children if c.dep_ in {"prep", "dative"} and c.lower_ in TARGET_PREPS
-        ):
+        # A noun's "of" object is what it was done to: "the invasion of Ukraine".
+        for prep in (c for c in children if c.dep_ in {"prep", "dative"} and c.lower_ in preps):
             pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 target = _name_in(_subtree(pobj), ctx, exclude=actor)
                 if target:
                     break
     return actor, target
+
+
+def _governing_subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the verbs it hangs from by xcomp/conj/advcl (3 steps).
+
+    "Russian forces made gains and continued to conduct attacks": conduct -> continued -> made.
+    """
+    for _ in range(3):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None or verb.dep_ not in {"xcomp", "conj", "advcl"}:
+            return subj
+        verb = verb.head
+    return None
 
 
 def _capital_government(actor: str | None, ctx: _Context) -> str | None:
@@ -481,14 +774,32 @@ def _pronoun_actor(trigger: Token, ctx: _Context) -> str | None:
     """ "He warned ...": the nearest person named before the sentence."""
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.lower_ not in PERSON_PRONOUNS:
+    described = (
+        subj is not None
+        and subj.lemma_.lower() in PERSON_NOUNS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
+        and not any(c.dep_ in {"compound", "amod", "poss"} for c in subj.children)
+    )
+    if subj is None or (subj.lower_ not in PERSON_PRONOUNS and not described):
         return None
     before = [
         n
         for n in ctx.all_names
         if n[3] == "PERSON" and ctx.sent.start_char - PRONOUN_WINDOW_CHARS <= n[0] < subj.idx
     ]
-    return before[-1][2] if before else None
+    # Prefer the last person who was a clause's subject: "Truss met Lavrov. She warned ..."
+    subjects = [n for n in before if _is_subject(ctx.doc, n[0], n[1])]
+    return (subjects or before)[-1][2] if before else None
+
+
+def _is_subject(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in {"compound", "appos", "flat"} and root.head is not root:
+        root = root.head
+    return root.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _qualified(actor: str | None, ctx: _Context) -> str | None:

@@ -34,6 +34,15 @@ GOVERNOR_STATUS = {
     "consider": "expected",
     "set": "expected",
     "schedule": "expected",
+    # Requests and appeals: the act asked for has not happened ("urged Biden to visit Kyiv").
+    "urge": "expected",
+    "ask": "expected",
+    "call": "expected",
+    "invite": "expected",
+    "encourage": "expected",
+    "press": "expected",
+    "appeal": "expected",
+    "demand": "expected",
     "claim": "claimed",
     "allege": "claimed",
 }
@@ -63,14 +72,20 @@ UNREALIZED_ADJECTIVES = {
     "threatened": "threatened",
     "alleged": "claimed",
 }
+# "evidence of X", "no sign of X": a negation above them reaches X.
+EVIDENCE_NOUNS = frozenset(
+    {"evidence", "sign", "proof", "confirmation", "indication", "trace", "report"}
+)
 MAX_DEPTH = 6  # head-chain steps walked; deeper than this is another clause's business
 
 
 def event_status(trigger: Token, *, threat_type: bool = False) -> str:
     """Status of the event ``trigger`` names; a threat event itself is reported as made."""
     token = trigger
+    through_prep = False
+    owned = trigger.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "poss" for c in trigger.children)
     for _ in range(MAX_DEPTH):
-        found = _own_status(token, is_trigger=token is trigger)
+        found = _own_status(token, is_trigger=token is trigger, negation=not through_prep)
         if found is not None and not (threat_type and found == "threatened"):
             return found
         if token.dep_ == "ROOT" or token.head is token:
@@ -97,6 +112,17 @@ def event_status(trigger: Token, *, threat_type: bool = False) -> str:
             return GOVERNOR_NOUNS[head.lemma_.lower()]
         if token.dep_ in {"ccomp", "parataxis"}:
             break  # a reporting verb's content: its own modality ends here
+        # "did not comment on the anniversary of the invasion": a negation above a
+        # prepositional phrase denies the comment, not the invasion.
+        # "found no evidence of Russian assistance" does deny the assistance.
+        through_prep = through_prep or (
+            token.dep_ in {"pobj", "pcomp"}
+            and not (head.lower_ == "of" and head.head.lemma_.lower() in EVIDENCE_NOUNS)
+        )
+        if through_prep and owned:
+            # "will focus on Russia's invasion": the modality of the outer clause is not the
+            # owned happening's; it is told as a fact.
+            return "reported"
         token = head
     return "reported"
 
@@ -108,7 +134,7 @@ def _negated(verb: Token, status: str) -> str:
     return status
 
 
-def _own_status(token: Token, *, is_trigger: bool) -> str | None:
+def _own_status(token: Token, *, is_trigger: bool, negation: bool = True) -> str | None:
     children = list(token.children)
     if is_trigger and any(
         c.dep_ == "amod" and c.lemma_.lower() in UNREALIZED_ADJECTIVES for c in children
@@ -116,7 +142,7 @@ def _own_status(token: Token, *, is_trigger: bool) -> str | None:
         return UNREALIZED_ADJECTIVES[
             next(c.lemma_.lower() for c in children if c.lemma_.lower() in UNREALIZED_ADJECTIVES)
         ]
-    if any(c.dep_ == "neg" for c in children):
+    if negation and any(c.dep_ == "neg" for c in children):
         return "denied"
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in children):
         return "conditional"

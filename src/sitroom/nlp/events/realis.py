@@ -1,0 +1,239 @@
+"""Is a trigger a happening at all? Idioms, questions, fiction, background nouns, denials of intent.
+
+``events.status`` says how a real happening is reported (done, threatened, planned ...); this
+module says when a trigger word names no happening to report: a figurative collocation
+("struck a conciliatory tone", "hit a record"), a standing condition named by a noun ("a
+state under sanctions", "its alliance with Pyongyang"), a film or novel plot retold in a
+column, a denial of intent ("had no intention of attacking"). It also gives the realis
+of the sentence as a whole: a question is asked, not reported; "we have to fight" is an
+obligation, not a fight. The collocations live in ``data/events/figurative.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+__all__ = ["Figurative", "load_figurative", "non_event_reason", "sentence_realis"]
+
+# Nouns that name a standing state or relation unless a verb of doing governs them
+# ("imposed sanctions", "signed an alliance"): "under sanctions", "its alliance with".
+STATE_NOUNS = frozenset(
+    {
+        "sanction",
+        "sanctions",
+        "embargo",
+        "alliance",
+        "partnership",
+        "war",
+        "threat",
+        "aid",
+        "agreement",
+        "agreements",
+        "accord",
+        "accords",
+        "treaty",
+        "pact",
+    }
+)
+# Verbs that make one of STATE_NOUNS a happening: the act of creating, changing or ending it.
+MAKING_VERBS = frozenset(
+    {
+        "impose",
+        "introduce",
+        "announce",
+        "adopt",
+        "approve",
+        "slap",
+        "extend",
+        "expand",
+        "tighten",
+        "unveil",
+        "levy",
+        "agree",
+        "sign",
+        "seal",
+        "forge",
+        "form",
+        "formalize",
+        "formalise",
+        "conclude",
+        "ratify",
+        "reach",
+        "strike",
+        "launch",
+        "wage",
+        "declare",
+        "start",
+        "begin",
+        "issue",
+        "deliver",
+        "send",
+        "provide",
+        "pledge",
+        "receive",
+        "allocate",
+        "make",
+        "repeat",
+        "renew",
+        "voice",
+    }
+)
+# Words that mark a sentence as retelling fiction: a film, a series, a novel, their plot.
+FICTION_CUES = frozenset(
+    {
+        "film",
+        "films",
+        "movie",
+        "movies",
+        "novel",
+        "screenplay",
+        "sitcom",
+        "protagonist",
+        "filmmaker",
+        "cinema",
+        "documentary",
+    }
+)
+# "had no intention of attacking", "has no plans to invade": nothing happened.
+INTENT_NOUNS = frozenset({"intention", "intent", "plan", "plans", "desire", "wish", "interest"})
+# "we have to fight", "Europe must respond", "need to send": obligation and advice.
+OBLIGATION_WORDS = frozenset({"must", "should", "ought"})
+OBLIGATION_VERBS = frozenset({"have", "need"})
+
+
+@dataclass(frozen=True, slots=True)
+class Figurative:
+    """Collocations in which a trigger word is figurative (data/events/figurative.json)."""
+
+    objects: dict[str, frozenset[str]]  # verb lemma -> object lemmas that make it figurative
+    prep_objects: dict[str, frozenset[str]]  # verb/noun lemma -> "for/against/over X" lemmas
+    modifiers: dict[str, frozenset[str]]  # noun lemma -> modifiers that make it figurative
+    prep_words: dict[str, frozenset[str]]  # verb lemma -> prepositions: "talk about"
+
+
+@lru_cache(maxsize=1)
+def load_figurative() -> Figurative:
+    path = resources.files("sitroom.data").joinpath("events/figurative.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Figurative(
+        objects={k: frozenset(v) for k, v in data["objects"].items()},
+        prep_objects={k: frozenset(v) for k, v in data["prep_objects"].items()},
+        modifiers={k: frozenset(v) for k, v in data["modifiers"].items()},
+        prep_words={k: frozenset(v) for k, v in data["prep_words"].items()},
+    )
+
+
+def non_event_reason(trigger: Token, *, event_type: str, paragraph: str) -> str | None:
+    """Why ``trigger`` names no happening ("figurative", "fiction", ...), or None if it may."""
+    if _figurative(trigger, load_figurative()):
+        return "figurative"
+    if (
+        event_type == "protest"
+        and trigger.pos_ == "VERB"
+        and any(c.dep_ == "dobj" for c in trigger.children)
+    ):
+        return "figurative"  # protests are intransitive: "demonstrate resolve", "rally support"
+    if _is_state_noun(trigger, event_type):
+        return "state"
+    if _denied_intent(trigger):
+        return "intent"
+    if _fiction(trigger.sent, paragraph):
+        return "fiction"
+    return None
+
+
+def sentence_realis(trigger: Token) -> str | None:
+    """A status the sentence imposes on every event in it: a question or an obligation."""
+    sent = trigger.sent
+    if sent.text.rstrip(" \"'”’)").endswith("?"):
+        return "conditional"  # asked, not reported: "does Putin see a way out?"
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    for token in (verb, *list(verb.ancestors)[:2]):
+        aux = [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
+        if any(a.lower_ in OBLIGATION_WORDS for a in aux):
+            return "expected"
+        if (
+            token.dep_ == "xcomp"
+            and token.head.lemma_.lower() in OBLIGATION_VERBS
+            and any(c.lower_ == "to" for c in token.children)
+        ):
+            return "expected"  # "we have to fight", "Europe needs to send"
+    return None
+
+
+def _figurative(trigger: Token, fig: Figurative) -> bool:
+    lemma = trigger.lemma_.lower()
+    objects = fig.objects.get(lemma)
+    if objects and any(
+        c.dep_ in {"dobj", "nsubjpass", "attr"} and c.lemma_.lower() in objects
+        for c in trigger.children
+    ):
+        return True
+    preps = fig.prep_objects.get(lemma)
+    if preps and any(
+        g.lemma_.lower() in preps
+        for c in trigger.children
+        if c.dep_ == "prep" and c.lower_ in {"for", "against", "over", "with", "on", "of"}
+        for g in c.children
+        if g.dep_ in {"pobj", "pcomp"}
+    ):
+        return True
+    words = fig.prep_words.get(lemma)
+    if words and any(c.dep_ in {"prep", "prt"} and c.lower_ in words for c in trigger.children):
+        return True
+    modifiers = fig.modifiers.get(lemma)
+    return bool(modifiers) and any(
+        c.dep_ in {"amod", "compound", "nmod"} and c.lemma_.lower() in (modifiers or ())
+        for c in trigger.children
+    )
+
+
+def _is_state_noun(trigger: Token, event_type: str) -> bool:
+    """ "under stringent sanctions", "its alliance with Pyongyang": no act is reported."""
+    lemma = trigger.lower_ if trigger.lower_ in STATE_NOUNS else trigger.lemma_.lower()
+    if trigger.pos_ not in {"NOUN", "PROPN"} or lemma not in STATE_NOUNS:
+        return False
+    if lemma == "war" and any(
+        c.dep_ == "poss" or (c.dep_ == "amod" and c.ent_type_ in {"NORP", "GPE"})
+        for c in trigger.children
+    ):
+        return False  # "Russia's war", "the Russian war against Ukraine": waged by someone
+    head = trigger.head
+    if any(c.dep_ == "acl" and c.lemma_.lower() in MAKING_VERBS for c in trigger.children):
+        return False  # "a deal agreed between Finland and Turkey", "the treaty signed in June"
+    if (
+        trigger.dep_ in {"dobj", "nsubjpass", "attr", "conj"}
+        and head.lemma_.lower() in MAKING_VERBS
+    ):
+        return False
+    if trigger.dep_ == "pobj" and head.head.lemma_.lower() in MAKING_VERBS:
+        return False  # "imposed a ban on", "sign off on the alliance"
+    # "new sanctions", "fresh sanctions", "a package of sanctions": announced now.
+    return not any(
+        c.lower_ in {"new", "fresh", "additional", "further", "latest", "more"}
+        for c in trigger.children
+    )
+
+
+def _denied_intent(trigger: Token) -> bool:
+    """ "had no intention of attacking", "has no plans to invade", "not going to attack"."""
+    for token in [trigger, *list(trigger.ancestors)[:3]]:
+        if token.lemma_.lower() in INTENT_NOUNS and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in token.children
+        ):
+            return True
+        if token.lemma_.lower() in INTENT_NOUNS and any(
+            c.dep_ == "neg" for c in token.head.children
+        ):
+            return True
+    return False
+
+
+def _fiction(sent: Span, paragraph: str) -> bool:
+    words = {t.lower_ for t in sent} | set(paragraph.casefold().split())
+    return bool(words & FICTION_CUES)
