@@ -10,7 +10,7 @@ from sitroom.export.contract import extraction_rows
 from sitroom.nlp.events import CONFIDENT
 from sitroom.nlp.extract import doc_to_records
 from sitroom.records import Event, Extraction
-from sitroom.store import get_extraction, open_store, save_articles, save_extraction
+from sitroom.store import open_store
 from tests.store.store_helpers import build_article
 
 pytestmark = pytest.mark.issue(9)
@@ -90,9 +90,9 @@ def test_contract_and_store_carry_evidence_and_confidence(nlp, tmp_path: Path) -
     assert all(isinstance(r["confidence"], float) for r in rows)
     db = open_store(tmp_path / "events.db")
     try:
-        save_articles(db, [article])
-        save_extraction(db, extraction, pipeline_version="test")
-        loaded = get_extraction(db, article.id).events
+        db.save_articles([article])
+        db.save_extraction(extraction, pipeline_version="test")
+        loaded = db.get_extraction(article.id).events
     finally:
         db.close()
     assert [(e.evidence, e.confidence) for e in loaded] == [
