@@ -374,15 +374,12 @@ def _alias_index() -> dict[str, str]:
     return {a.text: a.name for a in load_gazetteer().aliases}
 
 
-# An alias's tokens as the pipeline's tokenizer splits it: their texts and trailing spaces.
-Tokens = tuple[tuple[str, ...], tuple[bool, ...]]
+# An alias's tokens' texts, as the pipeline's tokenizer splits it.
+Tokens = tuple[str, ...]
 
 
 def _tokenize(nlp: Language, texts: list[str]) -> dict[str, Tokens]:
-    return {
-        text: (tuple(t.text for t in doc), tuple(bool(t.whitespace_) for t in doc))
-        for text, doc in zip(texts, nlp.tokenizer.pipe(texts))
-    }
+    return {text: tuple(t.text for t in doc) for text, doc in zip(texts, nlp.tokenizer.pipe(texts))}
 
 
 def alias_tokens(nlp: Language, gazetteer: Gazetteer) -> dict[str, Tokens]:
@@ -407,8 +404,10 @@ def alias_tokens(nlp: Language, gazetteer: Gazetteer) -> dict[str, Tokens]:
 class GazetteerMatcher:
     """A PhraseMatcher over every alias (exact case: ORTH), built once per vocab.
 
-    ``tokens`` (from :func:`alias_tokens`) spares tokenizing the aliases again; an alias
-    missing from it is tokenized here.
+    Patterns are given as the aliases' token ORTH ids, not as Docs (``PhraseMatcher.add``
+    takes either): a Doc would make a lexeme for every new word, which took most of the
+    build. ``tokens`` (from :func:`alias_tokens`) spares tokenizing the aliases again; an
+    alias missing from it is tokenized here.
     """
 
     def __init__(
@@ -417,17 +416,17 @@ class GazetteerMatcher:
         self.gazetteer = gazetteer
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._aliases: dict[int, _Alias] = {}
+        strings = nlp.vocab.strings
         known = tokens or {}
         missing = [a.text for a in gazetteer.aliases if a.text not in known]
         split = {**known, **_tokenize(nlp, missing)} if missing else known
-        by_key: dict[str, list[Doc]] = {}
+        by_key: dict[str, list[list[int]]] = {}
         for alias in gazetteer.aliases:
-            words, spaces = split[alias.text]
             key = f"gaz:{alias.text}"
-            self._aliases[nlp.vocab.strings.add(key)] = alias
-            by_key[key] = [Doc(nlp.vocab, words=list(words), spaces=list(spaces))]
-        for key, docs in by_key.items():
-            self.matcher.add(key, docs)
+            self._aliases[strings.add(key)] = alias
+            by_key[key] = [[strings.add(word) for word in split[alias.text]]]
+        for key, patterns in by_key.items():
+            self.matcher.add(key, patterns)  # type: ignore[arg-type]
 
     def __call__(self, doc: Doc) -> list[Span]:
         return find_gazetteer_spans(doc, self)
