@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+from spacy.matcher import PhraseMatcher
 
 from sitroom.nlp import cache
 from sitroom.nlp.cache import CACHE_DIR_ENV, cache_dir, cached, fingerprint
@@ -262,17 +263,26 @@ def test_cached_alias_tokens_match_the_tokenizer(
     for alias in gazetteer.aliases[::50]:
         doc = nlp.make_doc(alias.text)
         assert tokens[alias.text] == tuple(t.text for t in doc)
-    # The matcher gives the same matches from cached tokens as from tokenizing itself.
+    # The matcher gives the same matches, in the same order, from cached tokens as from
+    # tokenizing itself, and as a PhraseMatcher with one key and one Doc per alias.
     text = (
         "KYIV — Storm Shadow missiles hit Sevastopol on Monday, Ukraine's General Staff said, "
-        "while Taurus missiles stayed in Germany and the U.S. weighed more aid to Kharkiv Oblast."
+        "while Taurus missiles stayed in Germany and the U.S. weighed more aid to Kharkiv Oblast. "
+        "NATO and the European Union met in Brussels; Kyiv, Odesa and KHARKIV had power cuts "
+        "after Storm Shadow/SCALP strikes."
     )
     with_cache = entity_gazetteer.GazetteerMatcher(nlp, gazetteer, tokens=tokens)
     other = spacy.load(MODEL)
     plain = entity_gazetteer.GazetteerMatcher(other, gazetteer)
     found = [(a.text, s, e) for a, s, e in with_cache.matches(nlp.make_doc(text))]
-    assert len(found) >= 5
+    assert len(found) >= 10
     assert found == [(a.text, s, e) for a, s, e in plain.matches(other.make_doc(text))]
+    reference = PhraseMatcher(nlp.vocab, attr="ORTH")
+    for alias in gazetteer.aliases:
+        reference.add(f"gaz:{alias.text}", [nlp.make_doc(alias.text)])
+    doc = nlp.make_doc(text)
+    expected = [(nlp.vocab.strings[k].removeprefix("gaz:"), s, e) for k, s, e in reference(doc)]
+    assert found == expected
 
 
 # --- lazy loading ------------------------------------------------------------------------------

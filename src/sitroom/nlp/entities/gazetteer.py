@@ -401,13 +401,20 @@ def alias_tokens(nlp: Language, gazetteer: Gazetteer) -> dict[str, Tokens]:
     return cached("alias-tokens", key, lambda: _tokenize(nlp, texts))
 
 
+# The match key of every alias whose token sequence no other alias shares; the matched
+# tokens then tell which alias it was. ``PhraseMatcher.add`` makes a lexeme for each key,
+# and one key per alias (~5,000 lexemes) was most of the matcher's build time.
+SHARED_KEY = "gaz:"
+
+
 class GazetteerMatcher:
     """A PhraseMatcher over every alias (exact case: ORTH), built once per vocab.
 
     Patterns are given as the aliases' token ORTH ids, not as Docs (``PhraseMatcher.add``
-    takes either): a Doc would make a lexeme for every new word, which took most of the
-    build. ``tokens`` (from :func:`alias_tokens`) spares tokenizing the aliases again; an
-    alias missing from it is tokenized here.
+    takes either): a Doc would make a lexeme for every new word. Aliases that tokenize
+    alike keep a key each (``gaz:`` + the alias), so the matches, and their order, are
+    those of one key per alias. ``tokens`` (from :func:`alias_tokens`) spares tokenizing
+    the aliases again; an alias missing from it is tokenized here.
     """
 
     def __init__(
@@ -415,25 +422,36 @@ class GazetteerMatcher:
     ) -> None:
         self.gazetteer = gazetteer
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._aliases: dict[int, _Alias] = {}
         strings = nlp.vocab.strings
         known = tokens or {}
         missing = [a.text for a in gazetteer.aliases if a.text not in known]
         split = {**known, **_tokenize(nlp, missing)} if missing else known
-        by_key: dict[str, list[list[int]]] = {}
+        alike: dict[tuple[int, ...], list[_Alias]] = {}
         for alias in gazetteer.aliases:
-            key = f"gaz:{alias.text}"
-            self._aliases[strings.add(key)] = alias
-            by_key[key] = [[strings.add(word) for word in split[alias.text]]]
-        for key, patterns in by_key.items():
-            self.matcher.add(key, patterns)  # type: ignore[arg-type]
+            orths = tuple(strings.add(word) for word in split[alias.text])
+            alike.setdefault(orths, []).append(alias)
+        self._shared = strings.add(SHARED_KEY)
+        self._by_orths: dict[tuple[int, ...], _Alias] = {}
+        self._aliases: dict[int, _Alias] = {}
+        for orths, aliases in alike.items():
+            if len(aliases) == 1:
+                self._by_orths[orths] = aliases[0]
+                continue
+            for alias in aliases:
+                key = f"gaz:{alias.text}"
+                self._aliases[strings.add(key)] = alias
+                self.matcher.add(key, [list(orths)])  # type: ignore[list-item]
+        self.matcher.add(SHARED_KEY, [list(o) for o in self._by_orths])  # type: ignore[misc]
 
     def __call__(self, doc: Doc) -> list[Span]:
         return find_gazetteer_spans(doc, self)
 
     def matches(self, doc: Doc) -> Iterator[tuple[_Alias, int, int]]:
         for key, start, end in self.matcher(doc):
-            yield self._aliases[key], start, end
+            if key == self._shared:
+                yield self._by_orths[tuple(t.orth for t in doc[start:end])], start, end
+            else:
+                yield self._aliases[key], start, end
 
 
 def _is_capitalized_word(doc: Doc, i: int) -> bool:
