@@ -83,7 +83,7 @@ def _write(path: Path, value: object) -> None:
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(MAGIC)
-            marshal.dump(value, out)
+            marshal.dump(value, out)  # type: ignore[arg-type]  # typeshed's _Marshallable is private
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

