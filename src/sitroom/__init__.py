@@ -15,7 +15,7 @@ turn raw input into articles are the :mod:`sitroom.readers` package.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
+import typing
 
 from sitroom.config import Settings, load_settings
 from sitroom.errors import (
@@ -45,7 +45,7 @@ from sitroom.records import (
     Timex,
 )
 
-if TYPE_CHECKING:
+if typing.TYPE_CHECKING:
     from sitroom.jobs.ingest import ingest
     from sitroom.readers import read_path
     from sitroom.store import Store, open_store
@@ -89,6 +89,10 @@ __all__ = [
     "open_store",
     "read_path",
 ]
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
 
 
 def __getattr__(name: str) -> object:
