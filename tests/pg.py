@@ -75,7 +75,14 @@ class PgServer:
 
     def stop(self) -> None:
         try:
-            self._run(str(self.bindir / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate", "stop")
+            self._run(
+                str(self.bindir / "pg_ctl"),
+                "-D",
+                str(self.folder / "data"),
+                "-m",
+                "immediate",
+                "stop",
+            )
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
 

@@ -16,7 +16,9 @@ from tests.store.store_helpers import build_article
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
-def corpus(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+def corpus(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Store]:
     if request.param == "postgresql":
         target = request.getfixturevalue("pg_server").create_database()
     else:

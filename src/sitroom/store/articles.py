@@ -112,9 +112,7 @@ def _check_blocks(article: Article) -> None:
             )
 
 
-def _insert(
-    conn: Connection, article: Article, sig: bytes | None, source_id: int | None
-) -> None:
+def _insert(conn: Connection, article: Article, sig: bytes | None, source_id: int | None) -> None:
     values = [encode(getattr(article, name)) for name in _ARTICLE_COLUMNS]
     columns = ", ".join(_ARTICLE_COLUMNS)
     marks = ", ".join("?" for _ in _ARTICLE_COLUMNS)

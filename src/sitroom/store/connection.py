@@ -18,9 +18,9 @@ import functools
 import re
 import sqlite3
 import threading
-from dataclasses import dataclass
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any, Protocol, Self, TypeVar, cast
 
 from sitroom.config import Settings

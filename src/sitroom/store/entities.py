@@ -80,9 +80,7 @@ def _find(conn: Connection, norms: list[str], label: str) -> int | None:
     main = norms[0]
     choices = {
         row[0]: int(row[1])
-        for row in conn.execute(
-            "SELECT norm, entity_id FROM entity_names WHERE label = ?", (label,)
-        )
+        for row in conn.query("SELECT norm, entity_id FROM entity_names WHERE label = ?", (label,))
     }
     if len(main) >= MIN_FUZZY_LENGTH:
         long_choices = [norm for norm in choices if len(norm) >= MIN_FUZZY_LENGTH]
@@ -142,8 +140,7 @@ def canonicalize(conn: Connection, entity: Entity) -> int:
             ),
         )
     conn.executemany(
-        "INSERT INTO entity_names (norm, label, entity_id) VALUES (?, ?, ?)"
-        " ON CONFLICT DO NOTHING",
+        "INSERT INTO entity_names (norm, label, entity_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
         [(norm, entity.label, entity_id) for norm in norms],
     )
     return entity_id

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import sqlite3
 import warnings
-
-import psycopg
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Self
+
+import psycopg
 
 from sitroom.config import Settings
 from sitroom.errors import StoreError
@@ -25,9 +25,9 @@ from sitroom.store import articles, extraction, failures, migrations, reconciled
 from sitroom.store.articles import ArticlePage, SaveResult, SourceRow
 from sitroom.store.bounds import MAX_OFFSET
 from sitroom.store.connection import Connection, connect
-from sitroom.store.postgres import connect_postgres, is_url, redact
 from sitroom.store.extraction import EntityRow
 from sitroom.store.failures import ExtractFailureRow
+from sitroom.store.postgres import connect_postgres, is_url, redact
 from sitroom.store.search import SearchHit
 
 __all__ = ["Store", "open_store"]

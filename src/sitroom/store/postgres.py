@@ -16,37 +16,27 @@ Readers never wait for the lock.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
 import psycopg
 from psycopg.rows import RowMaker
 
-from sitroom.config import Settings
+from sitroom.config import DB_URL_SCHEMES, Settings, is_db_url, redact_db_url
 from sitroom.errors import StoreError
 from sitroom.store.connection import POSTGRES, Connection, Cursor, Params, to_pyformat
 
 __all__ = ["URL_SCHEMES", "WRITE_LOCK", "PostgresConnection", "connect_postgres", "is_url"]
 
-URL_SCHEMES = ("postgresql://", "postgres://")
+URL_SCHEMES = DB_URL_SCHEMES
 # The advisory lock key every sitroom writer takes (any fixed 64-bit number; this one spells
 # "sitroom" in ASCII, so it is recognisable in pg_locks).
 WRITE_LOCK = 0x73_69_74_72_6F_6F_6D
 # Seconds a connection attempt waits for the server before giving up.
 CONNECT_TIMEOUT_S = 10
 
-_PASSWORD = re.compile(r"(://[^:/@]*):[^@]*@")
-
-
-def is_url(target: str) -> bool:
-    """Whether ``target`` names a PostgreSQL database rather than a SQLite file."""
-    return target.startswith(URL_SCHEMES)
-
-
-def redact(url: str) -> str:
-    """The URL with its password (if any) replaced, for messages and cache keys."""
-    return _PASSWORD.sub(r"\1:***@", url)
+is_url = is_db_url
+redact = redact_db_url
 
 
 class PgRow(tuple[Any, ...]):
