@@ -176,15 +176,18 @@ def test_two_concurrent_ingests_equal_one_clean_run(pg_server: PgServer, tmp_pat
     open_store(shared).close()  # migrated once; the writers race on data, not on the schema
     context = multiprocessing.get_context("spawn")
     start = context.Event()
-    # Overlapping inputs in opposite orders: inputs 3..8 are read by both writers at once.
-    first = context.Process(target=_ingest_in_child, args=(shared, paths[:9], start))
-    second = context.Process(target=_ingest_in_child, args=(shared, paths[3:][::-1], start))
-    first.start()
-    second.start()
+    # Two writers read the same inputs in the same order, so they meet on every input; a
+    # third starts with the copy (input 10) while the others store its original (input 0).
+    orders = [paths, paths, paths[10:] + paths[:10]]
+    writers = [
+        context.Process(target=_ingest_in_child, args=(shared, order, start)) for order in orders
+    ]
+    for writer in writers:
+        writer.start()
     start.set()
-    first.join(120)
-    second.join(120)
-    assert first.exitcode == 0 and second.exitcode == 0
+    for writer in writers:
+        writer.join(120)
+    assert [writer.exitcode for writer in writers] == [0, 0, 0]
 
     state = _state(shared)
     assert state == _state(clean)
