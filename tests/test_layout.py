@@ -29,6 +29,7 @@ BOUNDARIES: dict[str, str] = {
     "spacy": "sitroom.nlp",
     "thinc": "sitroom.nlp",
     "sqlite3": "sitroom.store",
+    "psycopg": "sitroom.store",
     "click": "sitroom.cli",
     "fastapi": "sitroom.api",
     "starlette": "sitroom.api",
