@@ -269,6 +269,8 @@ def test_cli_search_on_postgresql(cli_url: str) -> None:
         ["events"],
         ["graph"],
         ["brief"],
+        ["export", "--format", "acled"],
+        ["search", "--raw", '"fuel depot" or ferry'],
         ["db", "migrate"],
         ["reprocess", "--all"],
     ],
@@ -284,6 +286,17 @@ def test_cli_records_come_back_from_postgresql(cli_url: str) -> None:
     assert "Three people were injured" in quotes.stdout
     stats = json.loads(CliRunner().invoke(cli, ["stats", "--db", cli_url, "--json"]).stdout)
     assert stats["articles"] == 2 and stats["quotes"] >= 1 and stats["claims"] >= 1
+
+
+def test_show_by_id_prefix_on_postgresql(cli_url: str) -> None:
+    listed = CliRunner().invoke(cli, ["articles", "--db", cli_url, "--json"])
+    assert listed.exit_code == 0, listed.output
+    body = json.loads(listed.stdout)
+    items = body["items"] if isinstance(body, dict) else body
+    article_id = next(a["id"] for a in items if a["title"] == "Ferry resumes")
+    shown = CliRunner().invoke(cli, ["show", article_id[:8], "--db", cli_url, "--json"])
+    assert shown.exit_code == 0, shown.output
+    assert "harbour ferry" in shown.stdout
 
 
 def test_api_search_on_postgresql(cli_url: str) -> None:
