@@ -84,12 +84,15 @@ def search(
         text = _pg_text(q, raw=raw)
         if not text.strip():
             return []
+        # Rank and page first, then build snippets for that page only (ts_headline re-parses
+        # each article's text: the costly part).
         sql = (
-            "SELECT a.id, a.title, a.published, a.outlet,"
-            " ts_headline('sitroom', a.text, query, ?) AS snippet,"
-            " ts_rank(CAST(? AS real[]), a.fts, query) AS rank"
-            f" FROM articles a, {_pg_query(raw=raw)} query"
-            " WHERE a.fts @@ query ORDER BY rank DESC, a.seq LIMIT ? OFFSET ?"
+            "SELECT a.id, a.title, a.published, a.outlet, hit.rank,"
+            " ts_headline('sitroom', a.text, hit.query, ?) AS snippet"
+            " FROM (SELECT a.seq, query, ts_rank(CAST(? AS real[]), a.fts, query) AS rank"
+            f" FROM articles a, {_pg_query(raw=raw)} query WHERE a.fts @@ query"
+            " ORDER BY rank DESC, a.seq LIMIT ? OFFSET ?) hit"
+            " JOIN articles a ON a.seq = hit.seq ORDER BY hit.rank DESC, a.seq"
         )
         rows = _match(db, sql, (PG_HEADLINE, PG_RANK_WEIGHTS, text, limit, offset), q, raw=raw)
         sign = 1.0
