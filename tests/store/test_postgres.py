@@ -299,7 +299,8 @@ def test_show_by_id_prefix_on_postgresql(cli_url: str) -> None:
     assert "harbour ferry" in shown.stdout
 
 
-def test_api_search_on_postgresql(cli_url: str) -> None:
+@pytest.fixture(scope="module")
+def api_client(cli_url: str):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from fastapi.testclient import TestClient
@@ -307,9 +308,39 @@ def test_api_search_on_postgresql(cli_url: str) -> None:
     from sitroom.api import create_app
 
     with TestClient(create_app(Settings(db=cli_url))) as client:
-        response = client.get("/api/search", params={"q": "ferry"})
-        assert response.status_code == 200, response.text
-        body = response.json()
-        items = body["items"] if isinstance(body, dict) else body
-        assert [item["title"] for item in items] == ["Ferry resumes"]
-        assert client.get("/").status_code == 200
+        yield client
+
+
+def test_api_search_on_postgresql(api_client) -> None:
+    response = api_client.get("/api/search", params={"q": "ferry"})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    items = body["items"] if isinstance(body, dict) else body
+    assert [item["title"] for item in items] == ["Ferry resumes"]
+    assert items[0]["snippet"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/articles",
+        "/api/quotes",
+        "/api/claims",
+        "/api/claim-groups",
+        "/api/entities",
+        "/api/events",
+        "/api/events/map",
+        "/api/places",
+        "/api/graph",
+        "/api/stats",
+        "/",
+        "/search?q=drone",
+        "/claims",
+        "/events",
+        "/graph",
+        "/brief",
+    ],
+)
+def test_api_and_ui_pages_answer_on_postgresql(api_client, path: str) -> None:
+    response = api_client.get(path)
+    assert response.status_code == 200, f"{path}: {response.text[:500]}"
