@@ -7,13 +7,36 @@ environment variables < command-line flags (applied by the CLI).
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-__all__ = ["SETTINGS", "Setting", "Settings", "load_settings"]
+__all__ = [
+    "DB_URL_SCHEMES",
+    "SETTINGS",
+    "Setting",
+    "Settings",
+    "is_db_url",
+    "load_settings",
+    "redact_db_url",
+]
+
+# A ``db`` setting starting with one of these is a PostgreSQL server, else a SQLite file.
+DB_URL_SCHEMES = ("postgresql://", "postgres://")
+_DB_PASSWORD = re.compile(r"(://[^:/@]*):[^@]*@")
+
+
+def is_db_url(db: str) -> bool:
+    """Whether ``db`` names a PostgreSQL database (a URL) rather than a SQLite file."""
+    return db.startswith(DB_URL_SCHEMES)
+
+
+def redact_db_url(db: str) -> str:
+    """``db`` with a URL's password replaced, fit for messages, logs and cache keys."""
+    return _DB_PASSWORD.sub(r"\1:***@", db)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +47,12 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("db", "sitroom.db", "SQLite database file (env SITROOM_DB, flag --db)."),
+    Setting(
+        "db",
+        "sitroom.db",
+        "SQLite database file, or a PostgreSQL URL postgresql://user@host:port/name"
+        " (env SITROOM_DB, flag --db).",
+    ),
     Setting("token", None, "Token that write requests to the API must carry (env SITROOM_TOKEN)."),
     Setting(
         "max_input_bytes",
@@ -68,7 +96,22 @@ class Settings:
 
     @property
     def db_path(self) -> Path:
+        """The SQLite file (meaningless for a PostgreSQL URL: open ``db`` itself)."""
         return Path(self.db)
+
+    @property
+    def db_is_url(self) -> bool:
+        return is_db_url(self.db)
+
+    @property
+    def db_key(self) -> str:
+        """One name per database: the URL (password hidden), or the file's resolved path."""
+        return redact_db_url(self.db) if self.db_is_url else str(Path(self.db).resolve())
+
+    @property
+    def db_label(self) -> str:
+        """The database as messages name it (a URL's password hidden)."""
+        return redact_db_url(self.db)
 
 
 def _coerce(value: str, default: object) -> object:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sitroom.records import Article, Block, article_id_for
+from sitroom.store import Store
 
 
 def build_article(
@@ -21,3 +22,22 @@ def build_article(
     return Article(
         id=article_id_for(title, text), title=title, text=text, blocks=tuple(built), **fields
     )
+
+
+def dump(db: Store) -> list[str]:
+    """Every row of every table, as text: equal dumps mean equal stores (either backend)."""
+    conn = db.connection
+    if not conn.dialect.is_postgres:
+        return list(conn.conn.iterdump())
+    tables = [
+        row[0]
+        for row in conn.query(
+            "SELECT table_name FROM information_schema.tables"
+            " WHERE table_schema = current_schema() ORDER BY table_name"
+        )
+    ]
+    lines = []
+    for table in tables:
+        rows = conn.query(f'SELECT * FROM "{table}"')
+        lines += sorted(f"{table}: {tuple(row)!r}" for row in rows)
+    return lines

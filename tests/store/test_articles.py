@@ -6,10 +6,11 @@ import pytest
 
 from sitroom.errors import BadRequest, NotFound
 from sitroom.records import Link
+from tests.store.store_helpers import dump
 
 
 def _dump(db) -> list[str]:
-    return list(db.connection.conn.iterdump())
+    return dump(db)
 
 
 def test_article_round_trips_exactly(db, make_article) -> None:

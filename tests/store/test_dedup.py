@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from sitroom.config import Settings
@@ -50,8 +48,8 @@ def test_copy_of_a_copy_points_at_the_original(db) -> None:
     assert db.get_article(again.id).duplicate_of == original.id
 
 
-def test_index_is_rebuilt_from_stored_signatures(tmp_path: Path) -> None:
-    path = tmp_path / "d.db"
+def test_index_is_rebuilt_from_stored_signatures(new_target) -> None:
+    path = new_target()
     original = build_article("Night of rescue", ORIGINAL)
     with open_store(path) as db:
         db.save_articles([original])
@@ -72,15 +70,15 @@ def test_rolled_back_article_leaves_no_trace_in_the_index(db) -> None:
     assert db.get_article(edited.id).duplicate_of is None
 
 
-def test_threshold_comes_from_settings(tmp_path: Path) -> None:
+def test_threshold_comes_from_settings(new_target) -> None:
     strict = Settings(near_duplicate_threshold=0.99)
-    with open_store(tmp_path / "strict.db", settings=strict) as db:
+    with open_store(new_target(), settings=strict) as db:
         db.save_articles([build_article("A", ORIGINAL), build_article("B", EDITED)])
         assert db.stats()["duplicates"] == 0
 
 
-def test_articles_from_another_writer_are_seen(tmp_path: Path) -> None:
-    path = tmp_path / "shared.db"
+def test_articles_from_another_writer_are_seen(new_target) -> None:
+    path = new_target()
     with open_store(path) as first, open_store(path) as second:
         index_of(second.connection)  # build its index before the other writer's insert
         original = build_article("Night of rescue", ORIGINAL)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,12 +11,19 @@ from hypothesis import strategies as st
 from sitroom.errors import BadRequest
 from sitroom.store import MARK_CLOSE, MARK_OPEN, Store, open_store
 from sitroom.store.search import escape_query
+from tests.store.conftest import BACKENDS
 from tests.store.store_helpers import build_article
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    db = open_store(tmp_path_factory.mktemp("search") / "search.db")
+@pytest.fixture(scope="module", params=BACKENDS)
+def corpus(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Store]:
+    if request.param == "postgresql":
+        target = request.getfixturevalue("pg_server").create_database()
+    else:
+        target = str(tmp_path_factory.mktemp("search") / "search.db")
+    db = open_store(target)
     db.save_articles(
         [
             build_article(
@@ -116,7 +122,13 @@ def test_any_text_query_never_raises(corpus: Store, query: str) -> None:
     assert isinstance(corpus.search(query, limit=5), list)
 
 
+def _fts5_only(corpus: Store) -> None:
+    if corpus.connection.dialect.is_postgres:
+        pytest.skip("raw queries are FTS5 syntax on SQLite; PostgreSQL takes web-search syntax")
+
+
 def test_raw_mode_passes_fts_syntax(corpus: Store) -> None:
+    _fts5_only(corpus)
     assert {h.title for h in corpus.search("drone* NOT rain", raw=True)} == {
         "Drone strikes on depot"
     }
@@ -125,6 +137,8 @@ def test_raw_mode_passes_fts_syntax(corpus: Store) -> None:
 
 @pytest.mark.parametrize("query", ['drone "', "NEAR(", "AND", "title:"])
 def test_raw_syntax_error_is_bad_request(corpus: Store, query: str) -> None:
+    if query != 'drone "':
+        _fts5_only(corpus)
     with pytest.raises(BadRequest, match="bad search syntax"):
         corpus.search(query, raw=True)
 
@@ -134,8 +148,15 @@ def test_bad_limit_is_bad_request(corpus: Store) -> None:
         corpus.search("ferry", limit=0)
 
 
-def test_search_follows_new_articles(tmp_path: Path) -> None:
-    with open_store(tmp_path / "s.db") as db:
-        assert db.search("convoy") == []
-        db.save_articles([build_article("Convoy", ["An aid convoy arrived."])])
-        assert len(db.search("convoy")) == 1
+def test_raw_mode_on_postgresql_is_web_search_syntax(corpus: Store) -> None:
+    if not corpus.connection.dialect.is_postgres:
+        pytest.skip("web-search syntax is the PostgreSQL backend's raw mode")
+    assert [h.title for h in corpus.search("drone -rain", raw=True)] == ["Drone strikes on depot"]
+    assert [h.title for h in corpus.search('"fuel depot" or ferry', raw=True)] != []
+    assert corpus.search('"depot fuel"', raw=True) == []  # a phrase keeps its word order
+
+
+def test_search_follows_new_articles(db: Store) -> None:
+    assert db.search("convoy") == []
+    db.save_articles([build_article("Convoy", ["An aid convoy arrived."])])
+    assert len(db.search("convoy")) == 1

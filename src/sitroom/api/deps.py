@@ -11,7 +11,6 @@ import binascii
 import hmac
 import json
 import logging
-import sqlite3
 import threading
 from dataclasses import dataclass
 from typing import Annotated
@@ -19,7 +18,7 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 
 from sitroom.config import Settings
-from sitroom.errors import BadRequest, SitroomError, Unauthorized
+from sitroom.errors import BadRequest, Unauthorized
 from sitroom.reconcile import reconcile_store
 from sitroom.store import Store, open_store
 
@@ -68,9 +67,9 @@ def get_store(settings: Annotated[Settings, Depends(get_settings)]) -> Store:
     """
     stores: dict[str, Store] = getattr(_local, "stores", None) or {}
     _local.stores = stores
-    key = str(settings.db_path.resolve())
+    key = settings.db_key
     if key not in stores:
-        stores[key] = open_store(settings.db_path, readonly=True)
+        stores[key] = open_store(settings.db, readonly=True)
         with _all_lock:
             _all_stores.append((key, stores[key]))
     return stores[key]
@@ -78,7 +77,7 @@ def get_store(settings: Annotated[Settings, Depends(get_settings)]) -> Store:
 
 def close_stores(settings: Settings) -> None:
     """Close every thread's store for this app's database (at shutdown)."""
-    key = str(settings.db_path.resolve())
+    key = settings.db_key
     with _all_lock:
         mine = [s for k, s in _all_stores if k == key]
         _all_stores[:] = [(k, s) for k, s in _all_stores if k != key]
@@ -114,10 +113,10 @@ def reconcile_quietly(settings: Settings) -> None:
 
 def _reconcile(settings: Settings) -> None:
     try:
-        with open_store(settings.db_path, settings=settings, readonly=True) as db:
+        with open_store(settings.db, settings=settings, readonly=True) as db:
             reconcile_store(db, if_stale=True)
-    except (SitroomError, sqlite3.Error) as e:
-        log.warning("could not reconcile %s: %s", settings.db_path, e)
+    except Exception as e:  # noqa: BLE001 - a background refresh must never end the server's thread
+        log.warning("could not reconcile %s: %s", settings.db_label, e)
 
 
 def require_token(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:

@@ -30,8 +30,8 @@ def migrate(db: str | None) -> None:
       sitroom db migrate --db war.db
     """
     settings = settings_from(db)
-    with open_store(settings.db_path, settings=settings, migrate=False) as store:
+    with open_store(settings.db, settings=settings, migrate=False) as store:
         applied = store.migrate()
         versions = store.schema_versions()
     done = f"applied {', '.join(map(str, applied))}" if applied else "nothing to apply"
-    click.echo(f"{settings.db_path}: schema version {max(versions, default=0)} ({done})")
+    click.echo(f"{settings.db_label}: schema version {max(versions, default=0)} ({done})")

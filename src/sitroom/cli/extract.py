@@ -166,7 +166,7 @@ def reprocess(db: str | None, everything: bool, scheduler: str | None, workers: 
     try:
         with ProgressReporter("reprocess", unit="articles") as reporter:
             report = reprocess_store(
-                settings.db_path,
+                settings.db,
                 everything=everything,
                 client=client,
                 progress=lambda done, total: reporter.update(done, total),

@@ -96,7 +96,7 @@ def ingest(
 
         report = run_ingest(
             inputs,
-            db=settings.db_path,
+            db=settings.db,
             settings=settings,
             fmt=fmt,
             published=published,

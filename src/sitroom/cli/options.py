@@ -54,7 +54,8 @@ def db_option(func: F) -> F:
         "db",
         type=click.Path(dir_okay=False),
         default=None,
-        help="SQLite database file [env SITROOM_DB; default ./sitroom.db].",
+        help="SQLite database file or postgresql://user@host:port/name URL"
+        " [env SITROOM_DB; default ./sitroom.db].",
     )(func)
 
 
@@ -115,7 +116,7 @@ def open_db(db: str | None) -> Store:
     A path with no database is refused (``StoreError``), never created empty.
     """
     settings = settings_from(db)
-    return open_store(settings.db_path, settings=settings, readonly=True)
+    return open_store(settings.db, settings=settings, readonly=True)
 
 
 def record_json(record: DataclassInstance) -> dict[str, JSONValue]:

@@ -46,9 +46,9 @@ def brief(
       sitroom brief --db war.db --about Kharkiv --format html --out kharkiv.html
     """
     settings = settings_from(db)
-    if not settings.db_path.is_file():
+    if not settings.db_is_url and not settings.db_path.is_file():
         raise NotFound(f"no database at {settings.db_path}: ingest first (sitroom ingest --db ...)")
-    with open_store(settings.db_path, settings=settings, readonly=True) as store:
+    with open_store(settings.db, settings=settings, readonly=True) as store:
         report = build_brief(store, since=since, until=until, about=about)
     text = render_html(report) if fmt == "html" else render_markdown(report)
     if out is None:
@@ -83,7 +83,7 @@ def export(fmt: str, out_path: Path | None, db: str | None) -> None:
       sitroom export --format acled --out events.csv --db war.db
     """
     settings = settings_from(db)
-    with open_store(settings.db_path, settings=settings, readonly=True) as store:
+    with open_store(settings.db, settings=settings, readonly=True) as store:
         rows = store.load_event_rows()
         places = store.place_coordinates()
     if out_path is None:

@@ -37,11 +37,11 @@ def serve(db: str | None, host: str | None, port: int | None, token: str | None)
     settings = settings_from(db, host=host, port=port, token=token)
     # Without a token nothing can ever be written, so a missing database is a mistyped path
     # (refused, exit 1); with one, uploads fill a new database, created here.
-    with open_store(settings.db_path, settings=settings, readonly=settings.token is None):
+    with open_store(settings.db, settings=settings, readonly=settings.token is None):
         pass
     app = create_app(settings)
     click.echo(
-        f"sitroom: serving {settings.db_path} at http://{settings.host}:{settings.port}/",
+        f"sitroom: serving {settings.db_label} at http://{settings.host}:{settings.port}/",
         err=True,
     )
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")

@@ -266,7 +266,7 @@ def _save_extractions(
 def _open(db: Store | str | Path | None, settings: Settings) -> tuple[Store, bool]:
     if isinstance(db, Store):
         return db, False
-    return open_store(db if db is not None else settings.db_path, settings=settings), True
+    return open_store(db if db is not None else settings.db, settings=settings), True
 
 
 def ingest(

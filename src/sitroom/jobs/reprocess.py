@@ -45,7 +45,7 @@ def _articles_to_process(store: Store, *, everything: bool) -> list[str]:
 
 
 def reprocess_store(
-    db_path: Path,
+    db_path: str | Path,
     *,
     everything: bool = False,
     client: Client | None = None,

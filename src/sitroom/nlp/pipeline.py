@@ -17,9 +17,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc
 
 from sitroom.nlp.model import MODEL, NER_DIR
@@ -57,7 +59,7 @@ def build_nlp(*, gazetteer: bool = True, conll: bool | None = None) -> Language:
         # second whole pipeline with its own tokenizer and vocab: 2 s less start-up (issue 13).
         config = dict(spacy.util.load_config(NER_DIR / "config.cfg")["components"]["ner"])
         config.pop("factory")
-        ner = nlp.add_pipe("ner", name="conll_ner", config=config, first=True)
+        ner = cast(TrainablePipe, nlp.add_pipe("ner", name="conll_ner", config=config, first=True))
         ner.from_disk(NER_DIR / "ner", exclude=["vocab"])
         nlp.add_pipe(NER_MERGE, last=True)
     return nlp

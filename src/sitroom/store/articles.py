@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
@@ -11,7 +10,7 @@ from dataclasses import dataclass, fields, replace
 from sitroom.errors import BadRequest, NotFound
 from sitroom.records import Article, Block, Link
 from sitroom.store.bounds import check_limit, check_offset
-from sitroom.store.connection import Connection
+from sitroom.store.connection import Connection, Row
 from sitroom.store.dedup import index_of, signature, to_bytes
 from sitroom.store.rows import encode, record_from_row
 
@@ -101,7 +100,7 @@ _SUMMARY_COLUMNS = ", ".join(
 )
 
 
-def _summary(row: sqlite3.Row) -> ArticleSummary:
+def _summary(row: Row) -> ArticleSummary:
     return record_from_row(ArticleSummary, row)
 
 
@@ -113,9 +112,7 @@ def _check_blocks(article: Article) -> None:
             )
 
 
-def _insert(
-    conn: sqlite3.Connection, article: Article, sig: bytes | None, source_id: int | None
-) -> None:
+def _insert(conn: Connection, article: Article, sig: bytes | None, source_id: int | None) -> None:
     values = [encode(getattr(article, name)) for name in _ARTICLE_COLUMNS]
     columns = ", ".join(_ARTICLE_COLUMNS)
     marks = ", ".join("?" for _ in _ARTICLE_COLUMNS)
@@ -253,7 +250,7 @@ def list_articles(
     where = []
     params: list[object] = []
     if outlet:
-        where.append("outlet = ? COLLATE NOCASE")
+        where.append(db.dialect.nocase_equals("outlet"))
         params.append(outlet)
     if since:
         where.append("published >= ?")
@@ -311,20 +308,22 @@ def record_source(
                 (path, fmt, size, _now(), status, error, article_count, existing[0]),
             )
             return int(existing[0])
-        cur = conn.execute(
+        row = conn.execute(
             "INSERT INTO sources (path, format, sha256, size, read_at, status, error, article_count)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (path, fmt, sha256, size, _now(), status, error, article_count),
-        )
-        return int(cur.lastrowid or 0)
+        ).fetchone()
+        return int(row[0])
 
 
 def save_links(db: Connection, links: Iterable[Link], *, source_id: int | None = None) -> int:
     """Record feed links to fetch later; return how many were new."""
+    new = 0
     with db.transaction() as conn:
-        before = conn.total_changes
-        conn.executemany(
-            "INSERT OR IGNORE INTO links (url, title, published, source, source_id) VALUES (?, ?, ?, ?, ?)",
-            [(link.url, link.title, link.published, link.source, source_id) for link in links],
-        )
-        return conn.total_changes - before
+        for link in links:  # one by one: each statement's rowcount says whether it was new
+            new += conn.execute(
+                "INSERT INTO links (url, title, published, source, source_id)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (link.url, link.title, link.published, link.source, source_id),
+            ).rowcount
+    return new

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
 from sitroom.records import Entity, normalize_for_id
+from sitroom.store.connection import Connection, Row
 from sitroom.store.rows import record_from_row
 
 __all__ = ["FUZZY_MATCH_SCORE", "canonicalize", "entity_from_row", "normalize_name"]
@@ -34,7 +34,7 @@ def normalize_name(name: str) -> str:
     return re.sub(r"\s+", " ", _PUNCT.sub(" ", text)).strip()
 
 
-def entity_from_row(row: sqlite3.Row) -> Entity:
+def entity_from_row(row: Row) -> Entity:
     """The Entity an ``entities`` row holds (its columns are the Entity fields)."""
     return record_from_row(Entity, row)
 
@@ -70,7 +70,7 @@ def _by_surname(main: str, choices: dict[str, int]) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _find(conn: sqlite3.Connection, norms: list[str], label: str) -> int | None:
+def _find(conn: Connection, norms: list[str], label: str) -> int | None:
     for norm in norms:
         row = conn.execute(
             "SELECT entity_id FROM entity_names WHERE norm = ? AND label = ?", (norm, label)
@@ -80,9 +80,7 @@ def _find(conn: sqlite3.Connection, norms: list[str], label: str) -> int | None:
     main = norms[0]
     choices = {
         row[0]: int(row[1])
-        for row in conn.execute(
-            "SELECT norm, entity_id FROM entity_names WHERE label = ?", (label,)
-        )
+        for row in conn.query("SELECT norm, entity_id FROM entity_names WHERE label = ?", (label,))
     }
     if len(main) >= MIN_FUZZY_LENGTH:
         long_choices = [norm for norm in choices if len(norm) >= MIN_FUZZY_LENGTH]
@@ -94,7 +92,7 @@ def _find(conn: sqlite3.Connection, norms: list[str], label: str) -> int | None:
     return _by_surname(main, choices) if label == "PERSON" else None
 
 
-def canonicalize(conn: sqlite3.Connection, entity: Entity) -> int:
+def canonicalize(conn: Connection, entity: Entity) -> int:
     """Id of the canonical entity for ``entity``, creating or enriching it; in the caller's transaction."""
     names = [entity.name, *entity.aliases]
     norms = [n for n in dict.fromkeys(normalize_name(x) for x in names) if n]
@@ -102,8 +100,9 @@ def canonicalize(conn: sqlite3.Connection, entity: Entity) -> int:
         norms = [normalize_for_id(entity.name) or entity.name]
     entity_id = _find(conn, norms, entity.label)
     if entity_id is None:
-        cur = conn.execute(
-            "INSERT INTO entities (name, label, norm, aliases, roles, weapon_class) VALUES (?, ?, ?, ?, ?, ?)",
+        row = conn.execute(
+            "INSERT INTO entities (name, label, norm, aliases, roles, weapon_class)"
+            " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
             (
                 entity.name,
                 entity.label,
@@ -112,8 +111,8 @@ def canonicalize(conn: sqlite3.Connection, entity: Entity) -> int:
                 json.dumps(_merge([], entity.roles), ensure_ascii=False),
                 entity.weapon_class,
             ),
-        )
-        entity_id = int(cur.lastrowid or 0)
+        ).fetchone()
+        entity_id = int(row[0])
     else:
         row = conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
         name = row["name"]
@@ -141,7 +140,7 @@ def canonicalize(conn: sqlite3.Connection, entity: Entity) -> int:
             ),
         )
     conn.executemany(
-        "INSERT OR IGNORE INTO entity_names (norm, label, entity_id) VALUES (?, ?, ?)",
+        "INSERT INTO entity_names (norm, label, entity_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
         [(norm, entity.label, entity_id) for norm in norms],
     )
     return entity_id

@@ -6,7 +6,6 @@ An article's derived records are replaced as a whole, in one transaction, when i
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
@@ -15,7 +14,7 @@ from typing import TypeVar
 from sitroom.errors import NotFound
 from sitroom.records import Claim, Entity, Event, Extraction, Mention, Place, Quote, Timex
 from sitroom.store.bounds import check_limit, like_pattern
-from sitroom.store.connection import Connection
+from sitroom.store.connection import Connection, Row
 from sitroom.store.entities import canonicalize, entity_from_row
 from sitroom.store.rows import encode, field_names, record_from_row
 
@@ -52,11 +51,11 @@ def _columns(kind: type[Record]) -> list[str]:
     return list(field_names(kind))
 
 
-def _decode(kind: type[R], row: sqlite3.Row) -> R:
+def _decode(kind: type[R], row: Row) -> R:
     return record_from_row(kind, row)
 
 
-def quote_from_row(row: sqlite3.Row) -> Quote:
+def quote_from_row(row: Row) -> Quote:
     """A Quote from a ``quotes`` row (for other store modules)."""
     return _decode(Quote, row)
 
@@ -127,7 +126,7 @@ def save_extraction(db: Connection, extraction: Extraction, *, pipeline_version:
         )
 
 
-def _save_entities(conn: sqlite3.Connection, extraction: Extraction) -> dict[tuple[str, str], int]:
+def _save_entities(conn: Connection, extraction: Extraction) -> dict[tuple[str, str], int]:
     """Canonicalize the article's entities (and any only named by a mention); link them."""
     ids: dict[tuple[str, str], int] = {}
     wanted = list(extraction.entities) + [
@@ -140,7 +139,8 @@ def _save_entities(conn: sqlite3.Connection, extraction: Extraction) -> dict[tup
             ids.setdefault(key, canonicalize(conn, entity))
     for seq, entity_id in enumerate(dict.fromkeys(ids.values())):
         conn.execute(
-            "INSERT OR IGNORE INTO article_entities (article_id, entity_id, seq) VALUES (?, ?, ?)",
+            "INSERT INTO article_entities (article_id, entity_id, seq) VALUES (?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
             (extraction.article_id, entity_id, seq),
         )
     return ids
@@ -212,7 +212,7 @@ def list_quotes(
         db,
         Quote,
         [
-            ("r.speaker LIKE ? ESCAPE '\\'", _like(speaker)),
+            (f"r.speaker {db.dialect.like} ? ESCAPE '\\'", _like(speaker)),
             ("r.article_id = ?", article_id),
         ],
         limit,
@@ -227,7 +227,10 @@ def list_claims(
         db,
         Claim,
         [
-            ("(r.what LIKE ? ESCAPE '\\' OR r.text LIKE ? ESCAPE '\\')", _like(about)),
+            (
+                f"(r.what {db.dialect.like} ? ESCAPE '\\' OR r.text {db.dialect.like} ? ESCAPE '\\')",
+                _like(about),
+            ),
             ("r.article_id = ?", article_id),
         ],
         limit,
@@ -247,8 +250,8 @@ def list_places(
         db,
         Place,
         [
-            ("r.name LIKE ? ESCAPE '\\'", _like(name)),
-            ("r.country = ? COLLATE NOCASE", country),
+            (f"r.name {db.dialect.like} ? ESCAPE '\\'", _like(name)),
+            (db.dialect.nocase_equals("r.country"), country),
             ("r.article_id = ?", article_id),
         ],
         limit,
@@ -272,10 +275,10 @@ def list_events(
         Event,
         [
             ("r.event_type = ?", type),
-            ("r.actor LIKE ? ESCAPE '\\'", _like(actor)),
-            ("r.place LIKE ? ESCAPE '\\'", _like(place)),
+            (f"r.actor {db.dialect.like} ? ESCAPE '\\'", _like(actor)),
+            (f"r.place {db.dialect.like} ? ESCAPE '\\'", _like(place)),
             ("r.date >= ?", since),
-            ("substr(r.date, 1, length(?)) <= ?", until),
+            ("substr(r.date, 1, length(CAST(? AS TEXT))) <= ?", until),
             ("r.article_id = ?", article_id),
         ],
         limit,
@@ -305,7 +308,10 @@ def list_entities(
         (s, v)
         for s, v in [
             ("e.label = ?", label),
-            ("(e.name LIKE ? ESCAPE '\\' OR e.aliases LIKE ? ESCAPE '\\')", _like(name)),
+            (
+                f"(e.name {db.dialect.like} ? ESCAPE '\\' OR e.aliases {db.dialect.like} ? ESCAPE '\\')",
+                _like(name),
+            ),
         ]
         if v
     ]

@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Self
 
+import psycopg
+
 from sitroom.config import Settings
 from sitroom.errors import StoreError
 from sitroom.records import Article, Claim, Event, Extraction, Link, Place, Quote
@@ -25,6 +27,7 @@ from sitroom.store.bounds import MAX_OFFSET
 from sitroom.store.connection import Connection, connect
 from sitroom.store.extraction import EntityRow
 from sitroom.store.failures import ExtractFailureRow
+from sitroom.store.postgres import connect_postgres, is_url, redact
 from sitroom.store.search import SearchHit
 
 __all__ = ["Store", "open_store"]
@@ -72,7 +75,7 @@ class Store:
 
     def schema_versions(self) -> list[int]:
         """Migration versions recorded as applied."""
-        return migrations.applied_versions(self.connection.conn)
+        return migrations.applied_versions(self.connection)
 
     # -- articles and their sources -------------------------------------------------------
     def save_articles(
@@ -325,7 +328,9 @@ def open_store(
 ) -> Store:
     """Open (creating if needed) and migrate the database at ``path``.
 
-    ``path`` defaults to ``settings.db``; ``":memory:"`` gives a private in-memory store.
+    ``path`` defaults to ``settings.db``: a SQLite file, ``":memory:"`` (a private in-memory
+    store), or a PostgreSQL URL (``postgresql://user@host:5432/name``; the database must
+    exist, the tables are created in it).
     ``migrate=False`` leaves the schema as it is (for ``sitroom db migrate`` to report).
     ``readonly=True`` is for commands that only read records (everything but ingest,
     reprocess and ``db migrate``): a path with no file is refused instead of created, and a
@@ -338,16 +343,20 @@ def open_store(
     """
     settings = settings or Settings()
     target = str(path if path is not None else settings.db)
-    if target != MEMORY:
-        _check_path(Path(target), readonly=readonly)
-    db = connect(target, settings=settings)
+    db: Connection
+    if is_url(target):
+        db = connect_postgres(target, settings=settings)
+    else:
+        if target != MEMORY:
+            _check_path(Path(target), readonly=readonly)
+        db = connect(target, settings=settings)
     try:
         newer = _check_schema(db, readonly=readonly)
         if migrate and not newer:
             migrations.migrate(db)
-    except sqlite3.DatabaseError as e:
+    except (sqlite3.DatabaseError, psycopg.Error) as e:
         db.close()
-        raise StoreError(f"cannot use database {target}: {e}") from e
+        raise StoreError(f"cannot use database {redact(target)}: {e}") from e
     except StoreError:
         db.close()
         raise
@@ -365,7 +374,7 @@ def _check_path(path: Path, *, readonly: bool) -> None:
 
 def _check_schema(db: Connection, *, readonly: bool) -> bool:
     """Whether the schema is newer than this code; refused (StoreError) unless ``readonly``."""
-    found = max(migrations.applied_versions(db.conn), default=0)
+    found = max(migrations.applied_versions(db), default=0)
     known = migrations.latest_version()
     if found <= known:
         return False

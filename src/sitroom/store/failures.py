@@ -29,8 +29,10 @@ def record_extract_failure(
     """Remember that ``article_id`` failed extraction (replacing an earlier failure)."""
     with db.transaction() as conn:
         conn.execute(
-            "INSERT OR REPLACE INTO extract_failures"
-            " (article_id, message, pipeline_version, failed_at) VALUES (?, ?, ?, ?)",
+            "INSERT INTO extract_failures"
+            " (article_id, message, pipeline_version, failed_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (article_id) DO UPDATE SET message = excluded.message,"
+            " pipeline_version = excluded.pipeline_version, failed_at = excluded.failed_at",
             (
                 article_id,
                 message,

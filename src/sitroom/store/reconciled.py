@@ -7,7 +7,7 @@ Records are built by ``sitroom.reconcile``; this module only moves them in and o
 from __future__ import annotations
 
 import json
-import sqlite3
+import time
 from collections.abc import Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING
@@ -82,11 +82,11 @@ def _payload(record: DataclassInstance) -> str:
 
 def _columns(db: Connection, table: str) -> list[str]:
     """The table's columns, in schema order."""
-    return [row["name"] for row in db.query(f"PRAGMA table_info({table})")]
+    return [row["name"] for row in db.query(db.dialect.columns_sql(), (table,))]
 
 
 def _insert(
-    conn: sqlite3.Connection,
+    conn: Connection,
     table: str,
     columns: Sequence[str],
     rows: Sequence[Sequence[object]],
@@ -106,13 +106,13 @@ def _days(first: str | None, last: str | None) -> tuple[str | None, str | None]:
 
 
 def input_fingerprint(db: Connection) -> str:
-    """What reconcile reads, summarized: row counts and highest rowids of events and claims.
+    """What reconcile reads, summarized: row counts and highest ids of events and claims.
 
     Extraction replaces an article's records by delete + insert, so any change moves a
-    count or a highest rowid; equal fingerprints mean the inputs are unchanged.
+    count or a highest id (SQLite: the rowid); equal fingerprints mean the inputs are unchanged.
     """
     parts = [
-        db.one(f"SELECT count(*), coalesce(max(rowid), 0) FROM {table}")
+        db.one(f"SELECT count(*), coalesce(max(id), 0) FROM {table}")
         for table in ("events", "claims")
     ]
     return ";".join(f"{part[0]}:{part[1]}" for part in parts if part is not None)
@@ -136,10 +136,10 @@ def replace_reconciled(
     with db.transaction() as conn:
         if fingerprint is not None:
             conn.execute(
-                "INSERT INTO reconcile_state (id, fingerprint, reconciled_at) VALUES (1, ?, datetime('now'))"
+                "INSERT INTO reconcile_state (id, fingerprint, reconciled_at) VALUES (1, ?, ?)"
                 " ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint,"
                 " reconciled_at = excluded.reconciled_at",
-                (fingerprint,),
+                (fingerprint, time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())),
             )
         conn.execute("DELETE FROM event_clusters")
         conn.execute("DELETE FROM claim_groups")
@@ -155,7 +155,7 @@ def replace_reconciled(
             [*cluster_fields, "payload", "day_first", "day_last"],
             [
                 (
-                    *(getattr(c, name) for name in cluster_fields),
+                    *(encode(getattr(c, name)) for name in cluster_fields),
                     _payload(c),
                     *_days(c.date_first, c.date_last),
                 )
@@ -168,7 +168,11 @@ def replace_reconciled(
             "claim_groups",
             [*group_fields, "n_values", "payload"],
             [
-                (*(getattr(g, name) for name in group_fields), len(g.values), _payload(g))
+                (
+                    *(encode(getattr(g, name)) for name in group_fields),
+                    len(g.values),
+                    _payload(g),
+                )
                 for g in groups
             ],
         )
@@ -198,10 +202,12 @@ def read_event_clusters(
         where.append("event_type = ?")
         params.append(type)
     if actor:
-        where.append("(actor LIKE ? ESCAPE '\\' OR target LIKE ? ESCAPE '\\')")
+        where.append(
+            f"(actor {db.dialect.like} ? ESCAPE '\\' OR target {db.dialect.like} ? ESCAPE '\\')"
+        )
         params += [like_pattern(actor), like_pattern(actor)]
     if place:
-        where.append("place LIKE ? ESCAPE '\\'")
+        where.append(f"place {db.dialect.like} ? ESCAPE '\\'")
         params.append(like_pattern(place))
     # Day bounds, not the TIMEX3 strings: "2025-W10" must compare as the days it covers.
     if since:
@@ -226,7 +232,9 @@ def read_claim_groups(
     """Stored claim groups, biggest first; ``about`` matches the topic or any member's text."""
     where, params = ["1=1"], list[object]()
     if about:
-        where.append("(topic LIKE ? ESCAPE '\\' OR payload LIKE ? ESCAPE '\\')")
+        where.append(
+            f"(topic {db.dialect.like} ? ESCAPE '\\' OR payload {db.dialect.like} ? ESCAPE '\\')"
+        )
         params += [like_pattern(about), like_pattern(about)]
     if contradictions_only:
         where.append("contradiction = 1")
@@ -244,5 +252,9 @@ def read_graph_edges(db: Connection) -> list[GraphEdge]:
 
 def place_coordinates(db: Connection) -> dict[str, tuple[str | None, float | None, float | None]]:
     """Resolved place name -> (country, lat, lon), for exports that need coordinates."""
-    rows = db.query("SELECT name, country, lat, lon FROM places GROUP BY name")
+    if db.dialect.is_postgres:  # no bare columns beside GROUP BY: the first row per name
+        sql = "SELECT DISTINCT ON (name) name, country, lat, lon FROM places ORDER BY name, id"
+    else:
+        sql = "SELECT name, country, lat, lon FROM places GROUP BY name"
+    rows = db.query(sql)
     return {r["name"]: (r["country"], r["lat"], r["lon"]) for r in rows}

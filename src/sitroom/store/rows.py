@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import functools
 import json
-import sqlite3
 import types
 from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
 from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
-from sitroom.store.connection import SQLValue
+from sitroom.store.connection import Row, SQLValue
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -111,7 +110,7 @@ def record_from_json(kind: type[D], data: Mapping[str, object]) -> D:
     return kind(**values)
 
 
-def record_from_row(kind: type[D], row: sqlite3.Row, **given: object) -> D:
+def record_from_row(kind: type[D], row: Row, **given: object) -> D:
     """A ``kind`` record from the row's columns named after its fields.
 
     ``given`` fields are not read from the row (values the query computes elsewhere).

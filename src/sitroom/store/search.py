@@ -1,4 +1,9 @@
-"""Full-text search over articles (FTS5, bm25 ranking, highlighted snippets)."""
+"""Full-text search over articles and quotes, with ranking and highlighted snippets.
+
+SQLite: FTS5 (bm25 ranking, ``snippet``). PostgreSQL: the ``fts`` tsvector columns of the
+m001/m002 migrations (``ts_rank`` with the same title weight, ``ts_headline`` with the same
+markers). Both return the same :class:`SearchHit` shape.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from dataclasses import dataclass
 from sitroom.errors import BadRequest
 from sitroom.records import Quote
 from sitroom.store.bounds import check_limit, check_offset
-from sitroom.store.connection import Connection
+from sitroom.store.connection import Connection, Params, Row
 from sitroom.store.extraction import quote_from_row
 
 __all__ = ["MARK_CLOSE", "MARK_OPEN", "SearchHit", "escape_query", "search", "search_quotes"]
@@ -25,6 +30,14 @@ SNIPPET_TOKENS = 24
 TITLE_WEIGHT = 4.0
 TEXT_WEIGHT = 1.0
 MAX_LIMIT = 1000
+# PostgreSQL: ts_rank's weights for labels {D, C, B, A}; the title is A, the body D, so the
+# title counts TITLE_WEIGHT times the body, as in bm25 above.
+PG_RANK_WEIGHTS = f"{{{TEXT_WEIGHT / TITLE_WEIGHT}, 0.0, 0.0, 1.0}}"
+# PostgreSQL: ts_headline's options, for one fragment of about SNIPPET_TOKENS words.
+PG_HEADLINE = (
+    f'StartSel="{MARK_OPEN}", StopSel="{MARK_CLOSE}", MaxFragments=1,'
+    f" MaxWords={SNIPPET_TOKENS}, MinWords={SNIPPET_TOKENS // 2}"
+)
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -67,23 +80,41 @@ def search(
     """
     check_limit(limit, MAX_LIMIT)
     check_offset(offset)
-    match = q if raw else escape_query(q)
-    if not match.strip():
-        return []
-    sql = (
-        "SELECT a.id, a.title, a.published, a.outlet,"
-        f" snippet(articles_fts, 1, ?, ?, '…', {SNIPPET_TOKENS}) AS snippet,"
-        f" bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS rank"
-        " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
-        " WHERE articles_fts MATCH ? ORDER BY rank, a.seq LIMIT ? OFFSET ?"
-    )
-    rows = _match(db, sql, (MARK_OPEN, MARK_CLOSE, match, limit, offset), q, raw=raw)
+    if db.dialect.is_postgres:
+        text = _pg_text(q, raw=raw)
+        if not text.strip():
+            return []
+        # Rank and page first, then build snippets for that page only (ts_headline re-parses
+        # each article's text: the costly part).
+        sql = (
+            "SELECT a.id, a.title, a.published, a.outlet, hit.rank,"
+            " ts_headline('sitroom', a.text, hit.query, ?) AS snippet"
+            " FROM (SELECT a.seq, query, ts_rank(CAST(? AS real[]), a.fts, query) AS rank"
+            f" FROM articles a, {_pg_query(raw=raw)} query WHERE a.fts @@ query"
+            " ORDER BY rank DESC, a.seq LIMIT ? OFFSET ?) hit"
+            " JOIN articles a ON a.seq = hit.seq ORDER BY hit.rank DESC, a.seq"
+        )
+        rows = _match(db, sql, (PG_HEADLINE, PG_RANK_WEIGHTS, text, limit, offset), q, raw=raw)
+        sign = 1.0
+    else:
+        match = q if raw else escape_query(q)
+        if not match.strip():
+            return []
+        sql = (
+            "SELECT a.id, a.title, a.published, a.outlet,"
+            f" snippet(articles_fts, 1, ?, ?, '…', {SNIPPET_TOKENS}) AS snippet,"
+            f" bm25(articles_fts, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS rank"
+            " FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY rank, a.seq LIMIT ? OFFSET ?"
+        )
+        rows = _match(db, sql, (MARK_OPEN, MARK_CLOSE, match, limit, offset), q, raw=raw)
+        sign = -1.0  # bm25: lower is better
     return [
         SearchHit(
             article_id=row["id"],
             title=row["title"],
             snippet=row["snippet"] or "",
-            score=-float(row["rank"]),
+            score=sign * float(row["rank"]),
             published=row["published"],
             outlet=row["outlet"],
         )
@@ -91,9 +122,25 @@ def search(
     ]
 
 
-def _match(
-    db: Connection, sql: str, params: tuple[object, ...], q: str, *, raw: bool
-) -> list[sqlite3.Row]:
+def _pg_text(q: str, *, raw: bool) -> str:
+    """The query text for PostgreSQL; in ``raw`` mode an unclosed phrase is refused.
+
+    ``websearch_to_tsquery`` accepts any text, but a lone ``"`` almost always means a
+    phrase cut short; FTS5 refuses it too, so both backends answer it the same way.
+    """
+    text = _CONTROL.sub(" ", q)
+    if raw and text.count('"') % 2:
+        raise BadRequest(f'bad search syntax in {q!r}: unclosed ". Close the phrase, or drop --raw')
+    return text
+
+
+def _pg_query(*, raw: bool) -> str:
+    """The tsquery of the (one) parameter: web-search syntax when ``raw``, else plain words."""
+    function = "websearch_to_tsquery" if raw else "plainto_tsquery"
+    return f"{function}('sitroom', ?)"
+
+
+def _match(db: Connection, sql: str, params: Params, q: str, *, raw: bool) -> list[Row]:
     try:
         return db.query(sql, params)
     except sqlite3.OperationalError as e:
@@ -111,6 +158,15 @@ def search_quotes(db: Connection, q: str, *, limit: int = 20, raw: bool = False)
         BadRequest: ``raw`` syntax FTS5 rejects, or a bad limit.
     """
     check_limit(limit, MAX_LIMIT)
+    if db.dialect.is_postgres:
+        text = _pg_text(q, raw=raw)
+        if not text.strip():
+            return []
+        sql = (
+            f"SELECT q.* FROM quotes q, {_pg_query(raw=raw)} query"
+            " WHERE q.fts @@ query ORDER BY ts_rank(q.fts, query) DESC, q.id LIMIT ?"
+        )
+        return [quote_from_row(row) for row in _match(db, sql, (text, limit), q, raw=raw)]
     match = q if raw else escape_query(q)
     if not match.strip():
         return []

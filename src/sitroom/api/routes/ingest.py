@@ -74,7 +74,7 @@ def _ingest_paths(paths: list[Path], settings: Settings, *, reconcile: bool) -> 
     """Ingest with extraction (as `sitroom ingest` does); failed extractions are reported too."""
     report = ingest(
         paths,
-        db=settings.db_path,
+        db=settings.db,
         settings=settings,
         extract=extract_articles if settings.extract else None,
         pipeline_version=PIPELINE_VERSION if settings.extract else None,

@@ -1,6 +1,9 @@
 """Numbered schema migrations: discover ``mNNN_*.py`` modules, apply the missing ones in order.
 
-Each module exposes ``VERSION: int``, ``DESCRIPTION: str`` and ``apply(conn)``. The runner
+Each module exposes ``VERSION: int``, ``DESCRIPTION: str`` and ``apply(conn)``, where ``conn``
+is the store's :class:`~sitroom.store.connection.Connection` on either backend: a migration
+whose SQL differs between SQLite and PostgreSQL picks by ``conn.dialect`` (shared tables are
+written once, in SQLite types, and ``conn.dialect.ddl`` converts them). The runner
 applies each in its own transaction and records it in ``_migrations``, like sqlite-utils'
 ``migrations.py``. Never edit an applied migration: add the next number instead.
 
@@ -66,7 +69,7 @@ def discover() -> list[Migration]:
     return found
 
 
-def execute_script(conn: sqlite3.Connection, script: str) -> None:
+def execute_script(conn: Connection, script: str) -> None:
     """Run each statement of ``script`` with ``execute`` (inside the caller's transaction)."""
     pending = ""
     for piece in script.split(";"):
@@ -79,17 +82,25 @@ def execute_script(conn: sqlite3.Connection, script: str) -> None:
         raise ValueError(f"incomplete SQL statement: {pending[:80]!r}")
 
 
-def _ensure_table(conn: sqlite3.Connection) -> None:
-    conn.execute(
+def _ensure_table(db: Connection) -> None:
+    sql = (
         "CREATE TABLE IF NOT EXISTS _migrations ("
         " version INTEGER PRIMARY KEY, name TEXT NOT NULL, description TEXT NOT NULL,"
         " applied_at TEXT NOT NULL)"
     )
+    if not db.dialect.is_postgres:
+        db.execute(sql)
+        return
+    if db.scalar("SELECT to_regclass('_migrations')") is None:
+        # Under the write lock: two processes creating it at once would collide on PostgreSQL
+        # (CREATE ... IF NOT EXISTS is not atomic there).
+        with db.transaction():
+            db.execute(sql)
 
 
-def applied_versions(conn: sqlite3.Connection) -> list[int]:
-    _ensure_table(conn)
-    return [row[0] for row in conn.execute("SELECT version FROM _migrations ORDER BY version")]
+def applied_versions(db: Connection) -> list[int]:
+    _ensure_table(db)
+    return [int(row[0]) for row in db.query("SELECT version FROM _migrations ORDER BY version")]
 
 
 def latest_version() -> int:
@@ -99,7 +110,7 @@ def latest_version() -> int:
 
 def migrate(db: Connection) -> list[int]:
     """Apply every migration not yet recorded; return the versions applied now."""
-    done = set(applied_versions(db.conn))
+    done = set(applied_versions(db))
     applied = []
     for migration in discover():
         if migration.version in done:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
-
+from sitroom.store.connection import Connection
 from sitroom.store.migrations import execute_script
 
 VERSION = 1
@@ -69,6 +68,10 @@ CREATE TABLE links (
     source_id INTEGER REFERENCES sources(id) ON DELETE SET NULL
 );
 
+"""
+
+# Full-text search, SQLite: an FTS5 external-content table kept in step by triggers.
+SQLITE_FTS = """
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, text,
     content='articles', content_rowid='seq',
@@ -89,5 +92,23 @@ END;
 """
 
 
-def apply(conn: sqlite3.Connection) -> None:
-    execute_script(conn, SCHEMA)
+# Full-text search, PostgreSQL: a text search configuration like FTS5's tokenizer (English
+# stems, diacritics folded by the unaccent dictionary, a contrib extension that owners of a
+# database may create), and a generated tsvector column (title weighted A, body D) with a
+# GIN index. The column follows every insert and update, as the FTS5 triggers do.
+POSTGRES_FTS = """
+CREATE EXTENSION IF NOT EXISTS unaccent;
+CREATE TEXT SEARCH CONFIGURATION sitroom (COPY = english);
+ALTER TEXT SEARCH CONFIGURATION sitroom
+    ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem;
+ALTER TABLE articles ADD COLUMN fts tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('sitroom', coalesce(title, '')), 'A')
+    || setweight(to_tsvector('sitroom', text), 'D')
+) STORED;
+CREATE INDEX articles_fts ON articles USING GIN (fts);
+"""
+
+
+def apply(conn: Connection) -> None:
+    execute_script(conn, conn.dialect.ddl(SCHEMA))
+    execute_script(conn, POSTGRES_FTS if conn.dialect.is_postgres else SQLITE_FTS)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
-
+from sitroom.store.connection import Connection
 from sitroom.store.migrations import execute_script
 
 VERSION = 2
@@ -72,21 +71,6 @@ CREATE TABLE quotes (
 );
 CREATE INDEX quotes_article ON quotes(article_id);
 CREATE INDEX quotes_speaker ON quotes(speaker);
-
-CREATE VIRTUAL TABLE quotes_fts USING fts5(
-    text, content='quotes', content_rowid='id',
-    tokenize='porter unicode61 remove_diacritics 2'
-);
-CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
-    INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
-END;
-CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
-    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
-END;
-CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text ON quotes BEGIN
-    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
-    INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
-END;
 
 CREATE TABLE claims (
     id INTEGER PRIMARY KEY,
@@ -162,5 +146,32 @@ CREATE INDEX events_date ON events(date);
 """
 
 
-def apply(conn: sqlite3.Connection) -> None:
-    execute_script(conn, SCHEMA)
+# Full-text search over quotes, as over articles (m001): FTS5 on SQLite ...
+SQLITE_FTS = """
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+    text, content='quotes', content_rowid='id',
+    tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+END;
+"""
+
+# ... and a generated tsvector column with a GIN index on PostgreSQL.
+POSTGRES_FTS = """
+ALTER TABLE quotes ADD COLUMN fts tsvector
+    GENERATED ALWAYS AS (to_tsvector('sitroom', text)) STORED;
+CREATE INDEX quotes_fts ON quotes USING GIN (fts);
+"""
+
+
+def apply(conn: Connection) -> None:
+    execute_script(conn, conn.dialect.ddl(SCHEMA))
+    execute_script(conn, POSTGRES_FTS if conn.dialect.is_postgres else SQLITE_FTS)

@@ -6,8 +6,7 @@ Each row keeps a few columns to filter on plus ``payload``, the full record as J
 
 from __future__ import annotations
 
-import sqlite3
-
+from sitroom.store.connection import Connection
 from sitroom.store.migrations import execute_script
 
 VERSION = 3
@@ -54,5 +53,5 @@ CREATE INDEX graph_edges_source ON graph_edges(source);
 """
 
 
-def apply(conn: sqlite3.Connection) -> None:
-    execute_script(conn, SCHEMA)
+def apply(conn: Connection) -> None:
+    execute_script(conn, conn.dialect.ddl(SCHEMA))

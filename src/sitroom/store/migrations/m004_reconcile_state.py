@@ -5,8 +5,7 @@ One row: the fingerprint of the events and claims tables at the last reconcile.
 
 from __future__ import annotations
 
-import sqlite3
-
+from sitroom.store.connection import Connection
 from sitroom.store.migrations import execute_script
 
 VERSION = 4
@@ -21,5 +20,5 @@ CREATE TABLE reconcile_state (
 """
 
 
-def apply(conn: sqlite3.Connection) -> None:
-    execute_script(conn, SCHEMA)
+def apply(conn: Connection) -> None:
+    execute_script(conn, conn.dialect.ddl(SCHEMA))

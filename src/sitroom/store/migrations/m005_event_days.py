@@ -7,8 +7,7 @@ as strings they neither sort nor compare across precisions. Filled by the next r
 
 from __future__ import annotations
 
-import sqlite3
-
+from sitroom.store.connection import Connection
 from sitroom.store.migrations import execute_script
 
 VERSION = 5
@@ -22,5 +21,5 @@ DELETE FROM reconcile_state;
 """
 
 
-def apply(conn: sqlite3.Connection) -> None:
-    execute_script(conn, SCHEMA)
+def apply(conn: Connection) -> None:
+    execute_script(conn, conn.dialect.ddl(SCHEMA))

@@ -7,8 +7,7 @@ the store said the article had failed, or why (issue 12). One row per failing ar
 
 from __future__ import annotations
 
-import sqlite3
-
+from sitroom.store.connection import Connection
 from sitroom.store.migrations import execute_script
 
 VERSION = 6
@@ -24,5 +23,5 @@ CREATE TABLE extract_failures (
 """
 
 
-def apply(conn: sqlite3.Connection) -> None:
-    execute_script(conn, SCHEMA)
+def apply(conn: Connection) -> None:
+    execute_script(conn, conn.dialect.ddl(SCHEMA))

@@ -6,8 +6,7 @@ and the brief can say so; the flag must survive the round trip through the store
 
 from __future__ import annotations
 
-import sqlite3
-
+from sitroom.store.connection import Connection
 from sitroom.store.migrations import execute_script
 
 VERSION = 7
@@ -18,5 +17,5 @@ ALTER TABLE articles ADD COLUMN title_derived INTEGER NOT NULL DEFAULT 0;
 """
 
 
-def apply(conn: sqlite3.Connection) -> None:
-    execute_script(conn, SCHEMA)
+def apply(conn: Connection) -> None:
+    execute_script(conn, conn.dialect.ddl(SCHEMA))

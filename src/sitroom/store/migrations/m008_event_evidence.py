@@ -7,8 +7,7 @@ spans and count as fully confident, like any record whose confidence nobody scor
 
 from __future__ import annotations
 
-import sqlite3
-
+from sitroom.store.connection import Connection
 from sitroom.store.migrations import execute_script
 
 VERSION = 8
@@ -21,5 +20,5 @@ CREATE INDEX events_confidence ON events(confidence);
 """
 
 
-def apply(conn: sqlite3.Connection) -> None:
-    execute_script(conn, SCHEMA)
+def apply(conn: Connection) -> None:
+    execute_script(conn, conn.dialect.ddl(SCHEMA))
