@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, fields
+from dataclasses import asdict, fields, replace
 
 import pytest
 
@@ -42,5 +42,8 @@ def test_public_model_reads_a_record() -> None:
     event = Event(article_id="a1", start=0, end=5, text="Strike", event_type="strike",
                   plover="ASSAULT", weapons=("drone",), quantities={"killed": 2.0})  # fmt: skip
     public = EventPublic.model_validate(event)
-    assert public.model_dump() == asdict(event)
+    # Evidence pairs are {start, end} objects in the public shape, as in the extract contract.
+    assert public.model_dump() == asdict(event) | {"evidence": []}
+    spanned = EventPublic.model_validate(replace(event, evidence=((0, 5), (9, 20))))
+    assert spanned.model_dump()["evidence"] == [{"start": 0, "end": 5}, {"start": 9, "end": 20}]
     assert EventPublic.model_fields["status"].default == "reported"
