@@ -17,6 +17,11 @@ direct/mixed quotes and indirect clauses that contain a double quotation mark, t
 test on both sides; the targets apply here) and **all** (every gold attribution vs
 every predicted quote). Double-annotated articles use the first .ann in name order.
 All dev articles are processed (84 articles, about 415k characters).
+
+Every metric is reported over all articles (``direct_f1``) and over the ``tune`` and
+``check`` halves of them (``direct_f1_tune``, ``direct_f1_check``; ``eval/halves.py``, by
+article name): rules are tuned by reading errors on the tune half only (and on PolNeAR's
+``train`` split, ``python eval/eval_polnear.py train``); the check half is only measured.
 """
 
 from __future__ import annotations
@@ -27,6 +32,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from halves import HALVES, split_halves
 
 from sitroom.nlp.pipeline import load_nlp
 from sitroom.nlp.quotes.extract import extract_quotes
@@ -249,13 +257,19 @@ def predict(docs: list[tuple[str, str, list[Gold]]]) -> list[tuple[str, list[Gol
 def run(
     shared: Path, *, split: str = "dev", limit: int | None = None
 ) -> dict[str, float | int | str]:
-    """Score ``split`` (its first ``limit`` articles in name order, if given)."""
+    """Score ``split`` (its first ``limit`` articles in name order, if given), over all
+    articles and over each half (``<metric>_tune``, ``<metric>_check``)."""
     docs = load_split(shared / "benchmarks" / "polnear" / split)[:limit]
     pairs = predict(docs)
+    names = [name for name, _, _ in docs]
+    halves = split_halves(range(len(docs)), key=lambda i: names[i])
+    parts = {"": pairs} | {f"_{h}": [pairs[i] for i in halves[h]] for h in HALVES}
     metrics: dict[str, float | int | str] = {"articles": len(docs)}
+    metrics |= {f"articles_{h}": len(halves[h]) for h in HALVES}
     for view in ("direct", "all"):
-        for key, value in score(pairs, direct=view == "direct").items():
-            metrics[f"{view}_{key}"] = value
+        for suffix, part in parts.items():
+            for key, value in score(part, direct=view == "direct").items():
+                metrics[f"{view}_{key}{suffix}"] = value
     return metrics
 
 
