@@ -82,7 +82,7 @@ _DASH_BYLINE = re.compile(r"[\s.,]*(?:(?:pic\.twitter\.com|https?://)\S*\s*)?[�
 MAX_BYLINE_WORDS = 5
 # Transcript labels that open a quoted paragraph ("WALLACE: …", "Q: …"): a speaker's
 # name in capitals, or the interview's Q and A, which name no one.
-_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)?):\s+")
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’.\-]*(?: [A-Z][A-Z'’.\-]+)?):\s+")
 _INTERVIEW_LABELS = frozenset({"Q", "A"})
 # A naming word right before a quoted fragment makes it a label, not speech: "the
 # so-called “grey zone”", "known as “the grinder”", "nicknamed “mopeds”". Only a

@@ -210,8 +210,9 @@ def is_junk_speaker(speaker: Speaker, doc: Doc) -> bool:
 
     Embedded-post markup and links, media labels ("Video", "Photo", "Watch"), a place
     (LOC: a region, a river; countries and cities stay, "Kyiv said" is a government), and
-    a lone capitalized word right after "that" that no recognizer calls a name ("said
-    that Trigger …" is a code name or a title, not someone speaking).
+    a lone capitalized word right after "that" that the article never gives as a full
+    name ("heard that Trigger said …" is a code name or a misparse, not a source; a
+    surname named in full earlier, "that Peskov said", is widened and kept).
     """
     text = speaker.text
     lower = text.lower()
@@ -229,8 +230,9 @@ def is_junk_speaker(speaker: Speaker, doc: Doc) -> bool:
     first = span[0]
     return (
         len(span) == 1
+        and speaker.kind != "pronoun"
         and first.is_title
-        and not first.ent_type_
+        and " " not in (speaker.name or text)
         and first.i > 0
         and doc[first.i - 1].lower_ == "that"
     )
