@@ -85,11 +85,13 @@ MAX_BYLINE_WORDS = 5
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’.\-]*(?: [A-Z][A-Z'’.\-]+)?):\s+")
 _INTERVIEW_LABELS = frozenset({"Q", "A"})
 # A naming word right before a quoted fragment makes it a label, not speech: "the
-# so-called “grey zone”", "known as “the grinder”", "nicknamed “mopeds”". Only a
-# labelling verb with its own subject ("which soldiers call “mopeds”") has a sayer.
+# so-called “grey zone”", "known as “the grinder”", "nicknamed “mopeds”", "called it
+# ‘X’". Only a labelling verb with its own subject ("which soldiers call “mopeds”",
+# "Kyiv called them ‘looters’") has a sayer, and it is that subject.
 _LABEL_BEFORE = re.compile(
     r"\b(so-called|so called|known as|dubbed|nicknamed|termed|labell?ed|branded|called|named"
-    r"|calls?|labels?|dubs?|nicknames?|terms?|brands?)\s+(?:(?:the|a|an|as)\s+)?$",
+    r"|calls?|calling|labels?|dubs?|nicknames?|terms?|brands?)\s+"
+    r"(?:(?:it|them|him|her|this|that|these|those|us|me)\s+)?(?:(?:the|a|an|as)\s+)?$",
     re.IGNORECASE,
 )
 _NO_SAYER_LABELS = frozenset({"so-called", "so called", "known as"})

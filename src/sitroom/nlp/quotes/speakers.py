@@ -227,6 +227,8 @@ def is_junk_speaker(speaker: Speaker, doc: Doc) -> bool:
         t.ent_type_ in {"PERSON", "ORG"} for t in span
     ):
         return True
+    if span.root.pos_ == "ADJ":
+        return True  # "… compared to 11% of Democratic claims": a modifier, not a sayer
     first = span[0]
     return (
         len(span) == 1
