@@ -80,6 +80,7 @@ _WEAK_SUBJECTS = frozenset({"it", "this", "that"})
 # name is at most 5 words; a link to the post may stand between the quote and the dash.
 _DASH_BYLINE = re.compile(r"[\s.,]*(?:(?:pic\.twitter\.com|https?://)\S*\s*)?[―—–]\s*")
 MAX_BYLINE_WORDS = 5
+_DASHES = frozenset("―—–")
 # Transcript labels that open a quoted paragraph ("WALLACE: …", "Q: …"): a speaker's
 # name in capitals, or the interview's Q and A, which name no one.
 _TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’.\-]*(?: [A-Z][A-Z'’.\-]+)?):\s+")
@@ -340,7 +341,8 @@ def _dash_byline(doc: Doc, span: QuotedSpan, names: NameIndex) -> tuple[Token, S
         kind="person" if len(words) > 1 or words[0].ent_type_ == "PERSON" else "unnamed",
         token_i=words[0].i,
     )
-    cue = doc[words[0].i - 1] if words[0].i > 0 else words[0]  # the dash
+    # the dash, over a (non-breaking) space token
+    cue = next((t for t in reversed(doc[: words[0].i]) if not t.is_space), words[0])
     return cue, speaker
 
 
@@ -429,11 +431,13 @@ def _quote(
 def _continues(doc: Doc, previous: Quote, open_at: int) -> bool:
     """Whether an unattributed quote goes on with ``previous``'s speaker.
 
-    Not after a question answered straight away ("…?” “…”, nothing between them): in
+    Not after a byline, which signs one quote, nor after a question answered straight away ("…?” “…”, nothing between them): in
     dialogue that is the other speaker's turn.
     """
     if previous.kind == "indirect" or previous.speaker_text is None:
         return False
+    if previous.cue in _DASHES:
+        return False  # a byline ("” ― Name") signs its own quote only
     gap = doc_text(doc)[previous.end : open_at]
     if previous.text.rstrip(_CLOSING).endswith("?") and not any(ch.isalpha() for ch in gap):
         return False
