@@ -457,7 +457,10 @@ def test_fragment_inside_a_reported_clause_is_mixed_with_the_speaker(nlp) -> Non
     assert (fragment.kind, fragment.speaker) == ("mixed", "Andriy Sadovyi")
     assert clause.speaker == "Andriy Sadovyi"
     # one speaker span: the fragment and its clause are one attribution
-    assert (fragment.speaker_start, fragment.speaker_end) == (clause.speaker_start, clause.speaker_end)
+    assert (fragment.speaker_start, fragment.speaker_end) == (
+        clause.speaker_start,
+        clause.speaker_end,
+    )
 
 
 @pytest.mark.issue(11)
@@ -525,8 +528,14 @@ def test_byline_after_a_dash_is_the_speaker_and_markup_is_not(nlp, text: str, sp
     ("text", "starts"),
     [
         ("“The whole street burned before the firefighters came,” Video said.", "The whole street"),
-        ("“The whole street burned before the firefighters came,” @kyiv_news wrote.", "The whole street"),
-        ("Reporters heard that Trigger said the unit would move north on Sunday.", "the unit would"),
+        (
+            "“The whole street burned before the firefighters came,” @kyiv_news wrote.",
+            "The whole street",
+        ),
+        (
+            "Reporters heard that Trigger said the unit would move north on Sunday.",
+            "the unit would",
+        ),
         ("“We will hold every village on the river,” the Donbas said.", "We will hold"),
     ],
 )
@@ -537,7 +546,9 @@ def test_junk_speakers_are_rejected(nlp, text: str, starts: str) -> None:  # typ
 
 @pytest.mark.issue(11)
 def test_long_subject_is_an_unnamed_description_of_capped_length(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "More than half of those detained in the camps near the border said they had been beaten."
+    text = (
+        "More than half of those detained in the camps near the border said they had been beaten."
+    )
     quote = _one(_quotes(nlp, text), "they had been beaten")
     assert quote.speaker is None and quote.speaker_kind == "unnamed"
     assert quote.speaker_text is not None and len(quote.speaker_text.split()) <= 8

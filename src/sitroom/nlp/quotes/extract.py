@@ -346,7 +346,9 @@ def _dash_byline(doc: Doc, span: QuotedSpan, names: NameIndex) -> tuple[Token, S
     return cue, speaker
 
 
-def _label_sayer(doc: Doc, span: QuotedSpan, names: NameIndex, quoted: Sequence[tuple[int, int]]) -> tuple[Token, Speaker] | None | bool:
+def _label_sayer(
+    doc: Doc, span: QuotedSpan, names: NameIndex, quoted: Sequence[tuple[int, int]]
+) -> tuple[Token, Speaker] | bool | None:
     """For a quoted label, who labels it: the naming verb and its subject; False when
     the fragment is a label no one in the sentence says (so-called, known as, a passive
     "dubbed"); None when the fragment is not a label.
@@ -431,8 +433,8 @@ def _quote(
 def _continues(doc: Doc, previous: Quote, open_at: int) -> bool:
     """Whether an unattributed quote goes on with ``previous``'s speaker.
 
-    Not after a byline, which signs one quote, nor after a question answered straight away ("…?” “…”, nothing between them): in
-    dialogue that is the other speaker's turn.
+    Not after a byline, which signs one quote, nor after a question answered straight
+    away ("…?” “…”, nothing between them): in dialogue that is the other speaker's turn.
     """
     if previous.kind == "indirect" or previous.speaker_text is None:
         return False
@@ -536,7 +538,8 @@ def _marked_quotes(
                 and previous is not None
                 and _continues(doc, previous, span.open_at)
             ):
-                out.append(_with_speaker(_quote(article_id, doc, start, end, kind, None, None, None), previous))
+                unattributed = _quote(article_id, doc, start, end, kind, None, None, None)
+                out.append(_with_speaker(unattributed, previous))
             elif kind == "direct" and len(inner) >= MIN_UNATTRIBUTED_WORDS and not span.single:
                 out.append(_quote(article_id, doc, start, end, kind, None, None, None))
             continue

@@ -127,8 +127,8 @@ def _closes(text: str, i: int) -> bool:
 
 def _nests(text: str, open_at: int, i: int) -> bool:
     """A curly opening mark inside a curly or straight quotation opens a nested one
-    ("“… called it “a hoax” …”", "\"… an episode of “Shark Tank.” But …\""); straight
-    marks cannot nest, they only alternate."""
+    ("“… called it “a hoax” …”", "\"… an episode of “Shark Tank.” But …\"");
+    straight marks cannot nest, they only alternate."""
     if text[open_at] not in {"“", _STRAIGHT_DOUBLE} or text[i] != "“" or i == open_at:
         return False
     prev = _before(text, i)
