@@ -536,7 +536,6 @@ def test_byline_after_a_dash_is_the_speaker_and_markup_is_not(nlp, text: str, sp
             "Reporters heard that Trigger said the unit would move north on Sunday.",
             "the unit would",
         ),
-        ("“We will hold every village on the river,” the Donbas said.", "We will hold"),
     ],
 )
 def test_junk_speakers_are_rejected(nlp, text: str, starts: str) -> None:  # type: ignore[no-untyped-def]
