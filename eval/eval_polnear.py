@@ -22,6 +22,8 @@ Every metric is reported over all articles (``direct_f1``) and over the ``tune``
 ``check`` halves of them (``direct_f1_tune``, ``direct_f1_check``; ``eval/halves.py``, by
 article name): rules are tuned by reading errors on the tune half only (and on PolNeAR's
 ``train`` split, ``python eval/eval_polnear.py train``); the check half is only measured.
+``python eval/eval_polnear.py dev --errors tune`` lists the tune half's misses, false
+alarms and wrong speakers, one per line.
 """
 
 from __future__ import annotations
