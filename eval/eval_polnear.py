@@ -17,16 +17,27 @@ direct/mixed quotes and indirect clauses that contain a double quotation mark, t
 test on both sides; the targets apply here) and **all** (every gold attribution vs
 every predicted quote). Double-annotated articles use the first .ann in name order.
 All dev articles are processed (84 articles, about 415k characters).
+
+Every metric is reported over all articles (``direct_f1``) and over the ``tune`` and
+``check`` halves of them (``direct_f1_tune``, ``direct_f1_check``; ``eval/halves.py``, by
+article name): rules are tuned by reading errors on the tune half only (and on PolNeAR's
+``train`` split, ``python eval/eval_polnear.py train``); the check half is only measured.
+``python eval/eval_polnear.py dev --errors tune`` lists the tune half's misses, false
+alarms and wrong speakers, one per line.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from halves import HALVES, half_of, split_halves
 
 from sitroom.nlp.pipeline import load_nlp
 from sitroom.nlp.quotes.extract import extract_quotes
@@ -249,21 +260,65 @@ def predict(docs: list[tuple[str, str, list[Gold]]]) -> list[tuple[str, list[Gol
 def run(
     shared: Path, *, split: str = "dev", limit: int | None = None
 ) -> dict[str, float | int | str]:
-    """Score ``split`` (its first ``limit`` articles in name order, if given)."""
+    """Score ``split`` (its first ``limit`` articles in name order, if given), over all
+    articles and over each half (``<metric>_tune``, ``<metric>_check``)."""
     docs = load_split(shared / "benchmarks" / "polnear" / split)[:limit]
     pairs = predict(docs)
+    names = [name for name, _, _ in docs]
+    halves = split_halves(range(len(docs)), key=lambda i: names[i])
+    parts = {"": pairs} | {f"_{h}": [pairs[i] for i in halves[h]] for h in HALVES}
     metrics: dict[str, float | int | str] = {"articles": len(docs)}
+    metrics |= {f"articles_{h}": len(halves[h]) for h in HALVES}
     for view in ("direct", "all"):
-        for key, value in score(pairs, direct=view == "direct").items():
-            metrics[f"{view}_{key}"] = value
+        for suffix, part in parts.items():
+            for key, value in score(part, direct=view == "direct").items():
+                metrics[f"{view}_{key}{suffix}"] = value
     return metrics
 
 
+def _excerpt(text: str, start: int, end: int, *, pad: int = 60) -> str:
+    shown = text[max(0, start - pad) : end + pad].replace("\n", " / ")
+    return shown if len(shown) <= 2 * pad + 160 else f"{shown[: pad + 80]} … {shown[-pad - 80 :]}"
+
+
+def list_errors(shared: Path, *, split: str = "dev", half: str = "tune") -> list[str]:
+    """One line per direct-view error on one half (or "all") of ``split``: MISS (a gold
+    quote no prediction matches), FA (a prediction matching no gold quote), SPEAKER (a
+    match with the wrong speaker). Read errors on the tune half only; check is measured."""
+    docs = load_split(shared / "benchmarks" / "polnear" / split)
+    docs = [d for d in docs if half in {"all", half_of(d[0])}]
+    lines = []
+    for (name, _, _), (text, golds, quotes) in zip(docs, predict(docs), strict=True):
+        golds = [g for g in golds if g.is_direct]
+        preds = group([q for q in quotes if _in_view(q, text, direct=True)])
+        for p in preds:
+            if not any(_matches(g, p) for g in golds):
+                who = p.quote.speaker_text
+                excerpt = _excerpt(text, p.spans[0][0], p.spans[-1][1])
+                lines.append(f"FA\t{name}\t{p.quote.kind}\t{who!r}\t{excerpt}")
+        for g in golds:
+            hits = [p for p in preds if _matches(g, p)]
+            excerpt = _excerpt(text, g.content[0][0], g.content[-1][1])
+            if not hits:
+                lines.append(f"MISS\t{name}\t{g.source_text!r}\t{excerpt}")
+                continue
+            best = max(hits, key=lambda p: _overlap(g.content, p.spans))
+            if g.source and not speaker_ok(g, best.quote):
+                who = best.quote.speaker_text
+                lines.append(f"SPEAKER\t{name}\tgold={g.source_text!r}\tpred={who!r}\t{excerpt}")
+    return lines
+
+
 if __name__ == "__main__":
+    import argparse
     import json
 
-    print(
-        json.dumps(
-            run(REPO.parent / "shared", split=sys.argv[1] if len(sys.argv) > 1 else "dev"), indent=2
-        )
-    )
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("split", nargs="?", default="dev", help="dev or train")
+    parser.add_argument("--errors", metavar="HALF", help="list errors on tune, check or all")
+    args = parser.parse_args()
+    shared = Path(os.environ.get("SITROOM_SHARED") or REPO.parent / "shared")
+    if args.errors:
+        print("\n".join(list_errors(shared, split=args.split, half=args.errors)))
+    else:
+        print(json.dumps(run(shared, split=args.split), indent=2))

@@ -413,3 +413,141 @@ def test_listed_fragments_stay_mixed(nlp) -> None:  # type: ignore[no-untyped-de
     ]
     assert {q.speaker_text for q in mixed} == {"The governor"}
     assert {q.speaker for q in mixed} == {None}
+
+
+# ------------------------------------------------------------------ issue 11: unseen-text error classes
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        # a label no one in the sentence says: no record, it quotes no one
+        (
+            "In the so-called ‘grey zone’ near the river, Oleksandr Prokudin said, the shelling never stops.",
+            "grey zone",
+        ),
+        (
+            "The road, known as the “highway of death”, was shelled again, Oleksandr Prokudin said.",
+            "highway of death",
+        ),
+        (
+            "The drones, nicknamed “flying mopeds” by the crews, hit the depot, said Serhiy Lysak.",
+            "flying mopeds",
+        ),
+    ],
+)
+def test_label_nobody_says_is_not_the_nearby_speakers_quote(nlp, text: str, fragment: str) -> None:  # type: ignore[no-untyped-def]
+    assert [q for q in _quotes(nlp, text) if q.text == fragment] == []
+
+
+@pytest.mark.issue(11)
+def test_label_with_its_own_labeller_goes_to_the_labeller(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The drones, which soldiers have nicknamed “mopeds”, hit the depot, said Serhiy Lysak."
+    quote = _one(_quotes(nlp, text), "mopeds")
+    assert (quote.kind, quote.speaker_text, quote.speaker) == ("mixed", "soldiers", None)
+
+
+@pytest.mark.issue(11)
+def test_fragment_inside_a_reported_clause_is_mixed_with_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Andriy Sadovyi said the strikes on the power plant were “a crime” and would continue."
+    quotes = _quotes(nlp, text)
+    fragment = _one(quotes, "a crime")
+    clause = _one(quotes, "the strikes on the power plant")
+    assert (fragment.kind, fragment.speaker) == ("mixed", "Andriy Sadovyi")
+    assert clause.speaker == "Andriy Sadovyi"
+    # one speaker span: the fragment and its clause are one attribution
+    assert (fragment.speaker_start, fragment.speaker_end) == (
+        clause.speaker_start,
+        clause.speaker_end,
+    )
+
+
+@pytest.mark.issue(11)
+def test_quote_paragraph_takes_the_speaker_of_the_next_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "“The water stopped first and then the lights went out across the district.”\n\n"
+        "“Nobody came for three days,” said Oleksii Kuleba."
+    )
+    quotes = [q for q in _quotes(nlp, text) if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == ["Oleksii Kuleba", "Oleksii Kuleba"]
+
+
+@pytest.mark.issue(11)
+def test_an_answer_does_not_attribute_the_question_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A reporter from Sumy stood up at the briefing.\n\n"
+        "“When will the heating come back to the schools?”\n\n"
+        "“We expect it by Friday at the latest,” said Ihor Terekhov."
+    )
+    question = _one(_quotes(nlp, text), "When will the heating")
+    assert question.speaker is None
+    assert _one(_quotes(nlp, text), "We expect it").speaker == "Ihor Terekhov"
+
+
+@pytest.mark.issue(11)
+def test_transcript_labels_give_each_turn_its_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A partial transcript follows.\n\n"
+        '"HOST: Will the bridge reopen before the winter comes?\n\n'
+        '"KULEBA: We expect the repairs to be finished in November.\n\n'
+        '"Q: And the ferry?\n\n'
+        '"A: The ferry keeps running until the ice comes."'
+    )
+    quotes = [q for q in _quotes(nlp, text) if q.kind == "direct"]
+    assert [(q.text[:12], q.speaker_text) for q in quotes] == [
+        ("Will the bri", "HOST"),
+        ("We expect th", "KULEBA"),
+        ("And the ferr", None),
+        ("The ferry ke", None),
+    ]
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "“The bridge is gone and the ferry is all we have left now.” ― Serhiy Bratchuk",
+            "Serhiy Bratchuk",
+        ),
+        (
+            "“The bridge is gone and the ferry is all we have left now.” "
+            "pic.twitter.com/a1b2c3 — Serhiy Bratchuk (@bratchuk_s) March 3, 2024",
+            "Serhiy Bratchuk",
+        ),
+    ],
+)
+def test_byline_after_a_dash_is_the_speaker_and_markup_is_not(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    quote = _one(_quotes(nlp, text), "The bridge is gone")
+    assert (quote.speaker, quote.speaker_text) == (speaker, speaker)
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("“The whole street burned before the firefighters came,” Video said.", "The whole street"),
+        (
+            "“The whole street burned before the firefighters came,” @kyiv_news wrote.",
+            "The whole street",
+        ),
+        (
+            "Reporters heard that Trigger said the unit would move north on Sunday.",
+            "the unit would",
+        ),
+    ],
+)
+def test_junk_speakers_are_rejected(nlp, text: str, starts: str) -> None:  # type: ignore[no-untyped-def]
+    speakers = {q.speaker_text for q in _quotes(nlp, text) if q.text.startswith(starts)}
+    assert speakers <= {None}
+
+
+@pytest.mark.issue(11)
+def test_long_subject_is_an_unnamed_description_of_capped_length(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "More than half of those detained in the camps near the border said they had been beaten."
+    )
+    quote = _one(_quotes(nlp, text), "they had been beaten")
+    assert quote.speaker is None and quote.speaker_kind == "unnamed"
+    assert quote.speaker_text is not None and len(quote.speaker_text.split()) <= 8

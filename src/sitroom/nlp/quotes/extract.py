@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -29,6 +30,7 @@ from sitroom.nlp.quotes.speakers import (
     find_according_to,
     has_cue_form,
     is_cue,
+    is_junk_speaker,
     speaker_before,
     speaker_of_according,
     speaker_of_cue,
@@ -73,8 +75,31 @@ _NOT_COMPLEMENT = frozenset(
 )
 # Subjects that report nothing themselves: "it underscores that …" inside "She says …".
 _WEAK_SUBJECTS = frozenset({"it", "this", "that"})
+# "“…” ― Sonya Herridge", "“…” pic.twitter.com/x — Name (@handle) March 3, 2024": a
+# byline after a dash, as epigraphs, reader comments and embedded posts print it. A
+# name is at most 5 words; a link to the post may stand between the quote and the dash.
+_DASH_BYLINE = re.compile(r"[\s.,]*(?:(?:pic\.twitter\.com|https?://)\S*\s*)?[―—–]\s*")
+MAX_BYLINE_WORDS = 5
+_DASHES = frozenset("―—–")
+# Transcript labels that open a quoted paragraph ("WALLACE: …", "Q: …"): a speaker's
+# name in capitals, or the interview's Q and A, which name no one.
+_TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'’.\-]*(?: [A-Z][A-Z'’.\-]+)?):\s+")
+_INTERVIEW_LABELS = frozenset({"Q", "A"})
+# A naming word right before a quoted fragment makes it a label, not speech: "the
+# so-called “grey zone”", "known as “the grinder”", "nicknamed “mopeds”", "called it
+# ‘X’". Only a labelling verb with its own subject ("which soldiers call “mopeds”",
+# "Kyiv called them ‘looters’") has a sayer, and it is that subject.
+_LABEL_BEFORE = re.compile(
+    r"\b(so-called|so called|known as|dubbed|nicknamed|termed|labell?ed|branded|called|named"
+    r"|calls?|calling|labels?|dubs?|nicknames?|terms?|brands?)\s+"
+    r"(?:(?:it|them|him|her|this|that|these|those|us|me)\s+)?(?:(?:the|a|an|as)\s+)?$",
+    re.IGNORECASE,
+)
+_NO_SAYER_LABELS = frozenset({"so-called", "so called", "known as"})
 # Characters that end a sentence when they stand just before an opening mark.
 _SENTENCE_END = frozenset(".!?")
+# Closing marks and punctuation after a quote's last word, for "does it end with '?'".
+_CLOSING = " ”\"’'.,"
 # Punctuation that belongs to the writer's sentence, not the quote: “…,” he said.
 _TRAILING = ",;:—–- "
 
@@ -252,24 +277,96 @@ def _attribute(
 ) -> tuple[Token, Speaker] | None:
     """The cue and speaker of a quotation, trying the likeliest places first.
 
-    A direct quote's attribution is most reliably the clause right after it ("”, he
-    said"); a mixed quote's is the verb that governs it in the parse. A speaker that
-    overlaps the quotation itself is a misparse and is skipped.
+    A direct quote's attribution is most reliably a byline after a dash ("” ― Name") or
+    the clause right after it ("”, he said"); a mixed quote's is the verb that governs it
+    in the parse. A speaker that overlaps the quotation itself is a misparse and is
+    skipped, as are junk speakers (markup, media labels, places) and, except after a
+    colon that ends the paragraph before, a speaker in another paragraph: in dialogue
+    the next paragraph's "…,” the president said" answers the question, it does not
+    attribute it.
     """
     after = _after_tokens(doc, span.close_at) if span.close_at is not None else []
     finders = [
+        lambda: _dash_byline(doc, span, names) if kind == "direct" else None,
         lambda: _window_cue(after, names, quoted) if kind == "direct" else None,
         lambda: _ancestor_cue(inner, quoted, names),
         lambda: _window_cue(after, names, quoted),
         lambda: _window_cue(_before_tokens(doc, span.open_at), names, quoted),
-        lambda: _colon_lead(doc, span.open_at, names, quoted) if kind == "direct" else None,
     ]
     close = span.close_at if span.close_at is not None else span.end
     for find in finders:
         found = find()
-        if found is not None and not (found[1].start <= close and span.open_at < found[1].end):
+        if found is None or found[1].start <= close and span.open_at < found[1].end:
+            continue
+        if not is_junk_speaker(found[1], doc) and _same_paragraph(doc, span, found[1]):
             return found
-    return None
+    found = _colon_lead(doc, span.open_at, names, quoted) if kind == "direct" else None
+    return found if found is not None and not is_junk_speaker(found[1], doc) else None
+
+
+def _same_paragraph(doc: Doc, span: QuotedSpan, speaker: Speaker) -> bool:
+    text = doc_text(doc)
+    close = span.close_at if span.close_at is not None else span.end
+    between = (
+        text[close : speaker.start] if speaker.start >= close else text[speaker.end : span.open_at]
+    )
+    return "\n" not in between
+
+
+def _dash_byline(doc: Doc, span: QuotedSpan, names: NameIndex) -> tuple[Token, Speaker] | None:
+    """ "“…” ― Sonya Herridge": the name after a dash that follows the closing mark."""
+    if span.close_at is None:
+        return None
+    text = doc_text(doc)
+    dash = _DASH_BYLINE.match(text, span.close_at + 1)
+    if dash is None or "\n" in dash.group():
+        return None
+    first = doc.char_span(dash.end(), dash.end() + 1, alignment_mode="expand")
+    if first is None:
+        return None
+    words: list[Token] = []
+    for token in doc[first.start : first.start + MAX_BYLINE_WORDS + 1]:
+        if not (token.is_title or token.is_upper) or not token.is_alpha and token.text[-1] != ".":
+            break
+        words.append(token)
+    if not words or len(words) > MAX_BYLINE_WORDS:
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1].text.rstrip("."))
+    name_text = text[start:end]
+    speaker = Speaker(
+        start=start,
+        end=end,
+        text=name_text,
+        name=names.name_for(start, end, name_text),
+        kind="person" if len(words) > 1 or words[0].ent_type_ == "PERSON" else "unnamed",
+        token_i=words[0].i,
+    )
+    # the dash, over a (non-breaking) space token
+    cue = next((t for t in reversed(doc[: words[0].i]) if not t.is_space), words[0])
+    return cue, speaker
+
+
+def _label_sayer(
+    doc: Doc, span: QuotedSpan, names: NameIndex, quoted: Sequence[tuple[int, int]]
+) -> tuple[Token, Speaker] | bool | None:
+    """For a quoted label, who labels it: the naming verb and its subject; False when
+    the fragment is a label no one in the sentence says (so-called, known as, a passive
+    "dubbed"); None when the fragment is not a label.
+
+    A label is the writer's naming, not a quotation of whoever speaks nearby: in "In the
+    so-called ‘grey zone’, X said, …" X did not coin "grey zone".
+    """
+    text = doc_text(doc)
+    label = _LABEL_BEFORE.search(text, max(0, span.open_at - 40), span.open_at)
+    if label is None:
+        return None
+    if label.group(1).lower() in _NO_SAYER_LABELS:
+        return False
+    verb = doc.char_span(*label.span(1), alignment_mode="expand")
+    speaker = speaker_of_cue(verb[0], names, quoted) if verb is not None else None
+    if verb is None or speaker is None or is_junk_speaker(speaker, doc):
+        return False
+    return verb[0], speaker
 
 
 def _is_title(content: str) -> bool:
@@ -334,10 +431,76 @@ def _quote(
 
 
 def _continues(doc: Doc, previous: Quote, open_at: int) -> bool:
+    """Whether an unattributed quote goes on with ``previous``'s speaker.
+
+    Not after a byline, which signs one quote, nor after a question answered straight
+    away ("…?” “…”, nothing between them): in dialogue that is the other speaker's turn.
+    """
     if previous.kind == "indirect" or previous.speaker_text is None:
         return False
+    if previous.cue in _DASHES:
+        return False  # a byline ("” ― Name") signs its own quote only
     gap = doc_text(doc)[previous.end : open_at]
+    if previous.text.rstrip(_CLOSING).endswith("?") and not any(ch.isalpha() for ch in gap):
+        return False
     return len(gap) <= CONTINUATION_GAP_CHARS and gap.count("\n\n") + gap.count("\n") <= 2
+
+
+def _with_speaker(quote: Quote, source: Quote) -> Quote:
+    return replace(
+        quote,
+        speaker=source.speaker,
+        speaker_text=source.speaker_text,
+        speaker_start=source.speaker_start,
+        speaker_end=source.speaker_end,
+        speaker_kind=source.speaker_kind,
+        cue=source.cue,
+    )
+
+
+def _transcript_turn(
+    doc: Doc, article_id: str, span: QuotedSpan, start: int, end: int, names: NameIndex
+) -> Quote | None:
+    """A quoted transcript paragraph, "WALLACE: …" or "Q: …": the label is the speaker
+    (Q and A name no one), the quote is what follows it."""
+    text = doc_text(doc)
+    if text[: span.open_at].rstrip(" \t")[-1:] not in {"", "\n"}:
+        return None
+    label = _TRANSCRIPT_LABEL.match(text, start)
+    if label is None or label.end() >= end:
+        return None
+    a, b = label.span(1)
+    speaker = None
+    if label.group(1) not in _INTERVIEW_LABELS:
+        speaker = Speaker(
+            start=a,
+            end=b,
+            text=text[a:b],
+            name=names.name_for(a, b, text[a:b]),
+            kind="person",
+            token_i=doc.char_span(a, b, alignment_mode="expand")[0].i,
+        )
+    quote = _quote(article_id, doc, label.end(), end, "direct", None, speaker, None)
+    return replace(quote, speaker=speaker.name) if speaker is not None else quote
+
+
+def _adopt_following_speakers(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """An unattributed quote followed straight away (only marks and paragraph breaks
+    between) by an attributed one is the same speaker's: "“…”" new paragraph "“…,” the
+    minister said." A question is not: the next quote answers it."""
+    text = doc_text(doc)
+    out = list(quotes)
+    for i in range(len(out) - 2, -1, -1):
+        quote, nxt = out[i], out[i + 1]
+        if quote.speaker_text is not None or quote.kind != "direct" or nxt.kind != "direct":
+            continue
+        gap = text[quote.end : nxt.start]
+        if nxt.speaker_text is None or any(ch.isalnum() for ch in gap):
+            continue
+        if quote.text.rstrip(_CLOSING).endswith("?") or _TRANSCRIPT_LABEL.match(nxt.text):
+            continue
+        out[i] = _with_speaker(quote, nxt)
+    return out
 
 
 def _marked_quotes(
@@ -355,10 +518,17 @@ def _marked_quotes(
         inner = _tokens(doc, start, end)
         if inner is None or end <= start:
             continue
+        turn = _transcript_turn(doc, article_id, span, start, end, names)
+        if turn is not None:
+            out.append(turn)
+            continue
         kind = _kind(doc, span, doc_text(doc)[start:end], spans[k - 1] if k else None)
         if kind == "mixed" and _is_scare_modifier(inner):
             continue
-        found = _attribute(doc, span, inner, kind, names, quoted)
+        label = _label_sayer(doc, span, names, quoted) if kind == "mixed" else None
+        if label is False:
+            continue  # a label no one says: no record (it quotes no one)
+        found = label or _attribute(doc, span, inner, kind, names, quoted)
         if _is_title(doc_text(doc)[start:end]) and not (found is not None and found[0].i > inner.end):
             continue  # a quoted title, unless a cue follows it: “Absolutely,” he said.
         previous = next((q for q in reversed(out) if q.kind != "indirect"), None)
@@ -368,21 +538,8 @@ def _marked_quotes(
                 and previous is not None
                 and _continues(doc, previous, span.open_at)
             ):
-                out.append(
-                    Quote(
-                        article_id=article_id,
-                        start=start,
-                        end=end,
-                        text=doc_text(doc)[start:end],
-                        kind=kind,
-                        speaker=previous.speaker,
-                        speaker_text=previous.speaker_text,
-                        speaker_start=previous.speaker_start,
-                        speaker_end=previous.speaker_end,
-                        speaker_kind=previous.speaker_kind,
-                        cue=previous.cue,
-                    )
-                )
+                unattributed = _quote(article_id, doc, start, end, kind, None, None, None)
+                out.append(_with_speaker(unattributed, previous))
             elif kind == "direct" and len(inner) >= MIN_UNATTRIBUTED_WORDS and not span.single:
                 out.append(_quote(article_id, doc, start, end, kind, None, None, None))
             continue
@@ -396,7 +553,7 @@ def _marked_quotes(
         if kind == "mixed" and cue.i < inner.start:
             framing.add(cue.i)
         out.append(_quote(article_id, doc, start, end, kind, cue, speaker, name))
-    return out
+    return _adopt_following_speakers(doc, out)
 
 
 def _reported_clause(comp: Token) -> list[Token]:
@@ -483,7 +640,7 @@ def _indirect_quotes(
             speaker = speaker_of_cue(token, names, quoted)
         else:
             continue
-        if bounds is None or speaker is None:
+        if bounds is None or speaker is None or is_junk_speaker(speaker, doc):
             continue
         start, end = bounds
         limit = MAX_QUOTED_SHARE_OF_FRAMED if token.i in framing else MAX_QUOTED_SHARE_OF_INDIRECT

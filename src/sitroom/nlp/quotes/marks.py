@@ -26,6 +26,9 @@ _SINGLE_CLOSE = frozenset("’'")
 # 200 characters is about two clauses; chosen by reading news copy, not tuned to a text.
 MAX_SINGLE_QUOTE_CHARS = 200
 
+# A transcript label opening a paragraph ("WALLACE: …", "Q: …"): a new turn, so a
+# quotation left open before it does not run on into it.
+_TRANSCRIPT_LABEL = re.compile(r"[A-Z][A-Z'’.\-]*(?: [A-Z][A-Z'’.\-]+)?:\s")
 # A paragraph boundary: the article text joins blocks with blank lines; plain-text
 # dumps sometimes use single newlines. Either ends a paragraph.
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -123,9 +126,10 @@ def _closes(text: str, i: int) -> bool:
 
 
 def _nests(text: str, open_at: int, i: int) -> bool:
-    """A curly opening mark inside a curly quotation opens a nested one ("“… called it
-    “a hoax” …”"); straight marks cannot nest, they only alternate."""
-    if text[open_at] != "“" or text[i] != "“" or i == open_at:
+    """A curly opening mark inside a curly or straight quotation opens a nested one
+    ("“… called it “a hoax” …”", "\"… an episode of “Shark Tank.” But …\"");
+    straight marks cannot nest, they only alternate."""
+    if text[open_at] not in {"“", _STRAIGHT_DOUBLE} or text[i] != "“" or i == open_at:
         return False
     prev = _before(text, i)
     return (prev.isspace() or prev in "([—–-") and _is_word(_after(text, i))
@@ -151,8 +155,9 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     """Return every quotation in ``text``, in order, content spans without their marks.
 
     A double quotation left open at the end of a paragraph continues into the next
-    paragraph when that one starts with an opening mark (news convention); otherwise it
-    ends with its paragraph. Single-mark quotations are looked for only outside double
+    paragraph when that one starts with an opening mark (news convention), unless that
+    paragraph opens with a transcript label ("PENCE: …", a new turn); otherwise it ends
+    with its paragraph. Single-mark quotations are looked for only outside double
     ones, so nested quotes stay inside their parent.
     """
     # Two apostrophes stand for a double mark in some newswire (''like this''); scan a
@@ -191,7 +196,8 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
             spans.extend(_single_spans(text, outside_from, hi))
         else:
             nxt = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
-            if nxt is None or _starts_with_open_mark(text, *nxt) is None:
+            reopen = _starts_with_open_mark(text, *nxt) if nxt is not None else None
+            if reopen is None or _TRANSCRIPT_LABEL.match(text, reopen + 1):
                 # Unclosed at paragraph end and not continued: it ends here.
                 start, end = _trim(text, open_at + 1, hi)
                 if end > start:
