@@ -54,7 +54,7 @@ WORD_NUMBERS: dict[str, int] = {**SMALL_NUMBERS, **TENS, "dozen": 12}
 # Multipliers written as words or as the short forms of financial news ("$5bn", "€2.7m").
 SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
+    "k": 1e3, "m": 1e6, "mil": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
 }  # fmt: skip
 
 FRACTIONS: dict[str, float] = {

@@ -49,8 +49,11 @@ _CORE = re.compile(
 _SCALE_WORDS = re.compile(
     r"(?:(?:[ \u00a0]+|-)(?:hundred|thousand|million|billion|trillion)s?\b)+", re.IGNORECASE
 )
-_SCALE_ATTACHED = re.compile(r"(?:bn|tn|trn|mn|mln|M)(?![\w])")
+_SCALE_ATTACHED = re.compile(r"(?:bn|tn|trn|mn|mln|mil|M|k|K)(?![\w])")
 _SCALE_ATTACHED_MONEY = re.compile(r"(?:m|b|k|K|B)(?![\w])")
+# "1.2m tons", "3m barrels": an attached "m" before a unit that is not a length is millions.
+_MILLIONS_BEFORE_UNIT = re.compile(r"m(?=[ \u00a0]+\w)")
+_LENGTH_UNITS = frozenset({"km", "m", "cm", "mm", "mile", "foot", "inch", "yard", "nautical mile"})
 
 _CURRENCY_PREFIXES: tuple[tuple[str, str], ...] = (
     (r"US\s?\$|\$\s?US|USD\s?", "USD"), (r"\$A|A\$|AU\$|AUD\s?", "AUD"), (r"C\$|CA\$|CAD\s?", "CAD"),
@@ -80,7 +83,8 @@ _UNIT_TABLE: tuple[tuple[str, str], ...] = (
     (r"square\s+miles?|sq\.?\s*mi(?:les?)?", "square mile"), (r"square\s+(?:met(?:er|re)s?)|sq\.?\s*m|m2|m²", "m2"),
     (r"cubic\s+met(?:er|re)s?|m3|m³", "m3"), (r"cubic\s+feet", "cubic foot"),
     (r"kilomet(?:er|re)s?|kms?", "km"), (r"centimet(?:er|re)s?|cm", "cm"), (r"millimet(?:er|re)s?|mm", "mm"),
-    (r"micromet(?:er|re)s?|μm|microns?", "μm"), (r"nanomet(?:er|re)s?|nm", "nm"),
+    (r"micromet(?:er|re)s?|μm|microns?", "μm"), (r"newton[-\s]met(?:er|re)s?|(?-i:Nm)", "Nm"),
+    (r"nanomet(?:er|re)s?|(?-i:nm)", "nm"),
     (r"met(?:er|re)s?", "m"), (r"miles?", "mile"), (r"feet|foot|ft", "foot"), (r"inch(?:es)?|″", "inch"),
     (r"yards?|yd", "yard"), (r"hectares?|ha", "hectare"), (r"acres?", "acre"),
     (r"metric\s+tons?|tonnes?|tons?", "tonne"), (r"kilograms?|kilos?|kgs?", "kg"), (r"milligrams?|mg", "mg"),
@@ -92,7 +96,9 @@ _UNIT_TABLE: tuple[tuple[str, str], ...] = (
     (r"kWh", "kWh"), (r"MWh", "MWh"), (r"GWh", "GWh"), (r"megawatts?|MW", "MW"), (r"gigawatts?|GW", "GW"),
     (r"kilowatts?|kW", "kW"), (r"watts?", "W"), (r"volts?", "V"), (r"horsepower|hp|bhp", "hp"),
     (r"gigabytes?|GB", "GB"), (r"terabytes?|TB", "TB"), (r"megabytes?|MB", "MB"), (r"GHz", "GHz"),
-    (r"MHz", "MHz"), (r"Hz|hertz", "Hz"), (r"mAh", "mAh"), (r"decibels?|dB", "dB"), (r"ppm", "ppm"),
+    (r"MHz", "MHz"), (r"kHz|kilohertz", "kHz"), (r"Hz|hertz", "Hz"),
+    (r"Gbps|gigabits?\s+per\s+second", "Gbps"), (r"Mbps|Mbit/s|megabits?\s+per\s+second", "Mbps"),
+    (r"kbps|kbit/s|kilobits?\s+per\s+second", "kbps"), (r"mAh", "mAh"), (r"decibels?|dB", "dB"), (r"ppm", "ppm"),
     (r"ppb", "ppb"), (r"rpm", "rpm"),
     (r"years?[-\s]old", "years old"), (r"months?[-\s]old", "months old"),
     (r"seconds?|secs?", "second"), (r"minutes?|mins?", "minute"), (r"hours?|hrs?", "hour"),
@@ -106,8 +112,12 @@ _UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 # Single-letter units only count when written against the number ("5m", "3t", "10W").
-_UNIT_ATTACHED = re.compile(r"(?P<u>m|t|g|W|l|L)(?![\w])")
-_ATTACHED_UNITS = {"m": "m", "t": "tonne", "g": "g", "W": "W", "l": "litre", "L": "litre"}
+# "-5C", "41F": a capital C or F against the number is a temperature.
+_UNIT_ATTACHED = re.compile(r"(?P<u>m|t|g|W|l|L|C|F)(?![\w])")
+_ATTACHED_UNITS = {
+    "m": "m", "t": "tonne", "g": "g", "W": "W", "l": "litre", "L": "litre",
+    "C": "celsius", "F": "fahrenheit",
+}  # fmt: skip
 
 # Rates: "$80 per barrel", "$3,500 a month", "10 tonnes per hectare" -> unit "USD per barrel".
 _PER_UNITS: tuple[tuple[str, str], ...] = (
@@ -149,7 +159,11 @@ _BOUND_BEFORE = re.compile(
 # "minus 5", "minus-130 degrees", "$-50.8bn" (the sign between the currency and the digits).
 _MINUS_BEFORE = re.compile(r"(?<![\w])minus[-\s]$", re.IGNORECASE)
 # Spaces only, never a line break: a range does not run across paragraphs.
-_JOINER = re.compile(r"[ \u00a0]*(?:-|–|—|to|and)[ \u00a0]*", re.IGNORECASE)
+_JOINER = re.compile(r"[ \u00a0]*(?:-|–|—|to|and|or|/)[ \u00a0]*", re.IGNORECASE)
+# "-5C", "−3%", "$-50.8bn": a minus sign against the digits, after a space, a bracket or a
+# currency sign (not "2-2" or "F-16", where the character before the sign is a letter or digit).
+_SIGNS = frozenset("-−")
+_BEFORE_SIGN = frozenset("([$€£¥")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -189,6 +203,13 @@ def _unit_after(text: str, end: int, *, money: bool) -> tuple[int, str] | None:
     return None
 
 
+def _is_signed(text: str, start: int) -> bool:
+    """A minus sign written against the number at ``start``: "-5C", " −3%", "$-50.8bn"."""
+    if start == 0 or text[start - 1] not in _SIGNS:
+        return False
+    return start == 1 or text[start - 2].isspace() or text[start - 2] in _BEFORE_SIGN
+
+
 def _piece(text: str, m: re.Match[str]) -> Piece | None:
     kind = m.lastgroup or "digits"
     start, end = m.start(), m.end()
@@ -211,14 +232,18 @@ def _piece(text: str, m: re.Match[str]) -> Piece | None:
     value = parse_number(m.group(0))
     if value is None:
         return None
-    currency = _currency_before(text, start) if kind == "digits" else None
+    signed = kind == "digits" and _is_signed(text, start)
+    currency = _currency_before(text, start - signed) if kind == "digits" else None
     unit, scaled, new_start, base = (
         (currency[1] if currency else None),
         False,
         (currency[0] if currency else start),
         value,
     )
-    if minus := _MINUS_BEFORE.search(text, max(0, new_start - 7), new_start):
+    if signed:
+        value, base = -value, -value
+        new_start = min(new_start, start - 1)
+    elif minus := _MINUS_BEFORE.search(text, max(0, new_start - 7), new_start):
         value, base, new_start = -value, -value, minus.start()
     if sm := _SCALE_WORDS.match(text, end):
         value *= parse_number("1" + sm.group(0).replace("-", " ")) or 1
@@ -229,6 +254,11 @@ def _piece(text: str, m: re.Match[str]) -> Piece | None:
     ):
         value *= parse_scale(sm.group(0)) or 1
         end, scaled = sm.end(), True
+    elif kind == "digits" and (sm := _MILLIONS_BEFORE_UNIT.match(text, end)):
+        unit_after = _unit_after(text, sm.end(), money=False)
+        if unit_after is not None and unit_after[1] not in _LENGTH_UNITS | TIME_UNITS:
+            value *= 1e6
+            end, scaled = sm.end(), True
     if (after := _unit_after(text, end, money=currency is not None)) is not None and (
         unit is None or after[1] in {"cent"}
     ):
