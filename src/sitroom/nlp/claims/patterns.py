@@ -49,6 +49,8 @@ _CORE = re.compile(
 _SCALE_WORDS = re.compile(
     r"(?:(?:[ \u00a0]+|-)(?:hundred|thousand|million|billion|trillion)s?\b)+", re.IGNORECASE
 )
+# Number words that end in a scale: "five thousand", "twenty-two million".
+_WORDS_SCALE = re.compile(r"(.+?)[\s-]+(?:thousand|million|billion|trillion)", re.IGNORECASE)
 _SCALE_ATTACHED = re.compile(r"(?:bn|tn|trn|mn|mln|mil|M|k|K)(?![\w])")
 _SCALE_ATTACHED_MONEY = re.compile(r"(?:m|b|k|K|B)(?![\w])")
 # "1.2m tons", "3m barrels": an attached "m" before a unit that is not a length is millions.
@@ -207,6 +209,8 @@ def _is_signed(text: str, start: int) -> bool:
     """A minus sign written against the number at ``start``: "-5C", " −3%", "$-50.8bn"."""
     if start == 0 or text[start - 1] not in _SIGNS:
         return False
+    if start >= 3 and text[start - 2].isspace() and text[start - 3].isdigit():
+        return False  # "75 -300mm": a range's dash, written loosely
     return start == 1 or text[start - 2].isspace() or text[start - 2] in _BEFORE_SIGN
 
 
@@ -269,6 +273,9 @@ def _piece(text: str, m: re.Match[str]) -> Piece | None:
         end = after[0]  # "$5 dollars" is rare, but "US$ 5 USD" happens: keep one unit
     if unit is not None and unit not in TIME_UNITS and (per := _PER.match(text, end)):
         unit, end = f"{unit} per {_PER_UNITS[_group_index(per, 'p')][1]}", per.end()
+    if kind == "words" and not scaled and (words := _WORDS_SCALE.fullmatch(m.group(0))):
+        # "five thousand" is scaled as "5 thousand" is: "four to five thousand" shares it
+        scaled, base = True, parse_number(words.group(1))
     return Piece(
         start=new_start,
         end=end,
