@@ -259,7 +259,9 @@ def run(
 if __name__ == "__main__":
     # `python eval/eval_quantities.py --errors` prints the tune-half sentences that miss
     # (the check half is only measured, never read: issue 11).
-    shared = Path(os.environ.get("SITROOM_SHARED") or Path(__file__).resolve().parents[2] / "shared")
+    shared = Path(
+        os.environ.get("SITROOM_SHARED") or Path(__file__).resolve().parents[2] / "shared"
+    )
     if "--errors" in sys.argv:
         errs: list[str] = []
         name = next((a for a in sys.argv[1:] if a.endswith(".json")), "newsquant-dev.json")

@@ -259,7 +259,9 @@ _HALF_KEYS = ("strict_f1", "relaxed_f1", "value_f1", "type_accuracy", "gold")
 def _score_halves(docs: list[GoldDoc]) -> dict[str, float | int]:
     per_doc = _count(docs)
     metrics = _metrics(per_doc)
-    for half, pairs in split_halves(zip(docs, per_doc, strict=True), key=lambda p: p[0].name).items():
+    for half, pairs in split_halves(
+        zip(docs, per_doc, strict=True), key=lambda p: p[0].name
+    ).items():
         scores = _metrics([c for _, c in pairs])
         metrics |= {f"{key}_{half}": scores[key] for key in _HALF_KEYS}
     return metrics

@@ -45,7 +45,9 @@ def test_ranges_and_from_to_pairs_are_one_claim(nlp, text: str, low: float, high
         ("The crane lifted a 5m beam onto the bridge.", 5, "m"),
     ],
 )
-def test_scale_suffixes_are_scales_not_units(nlp, text: str, value: float, unit: str | None) -> None:
+def test_scale_suffixes_are_scales_not_units(
+    nlp, text: str, value: float, unit: str | None
+) -> None:
     claim = next(c for c in claims_of(nlp, text) if c.value is not None)
     assert (claim.value, claim.unit) == (value, unit)
 
