@@ -86,3 +86,49 @@ def test_a_loose_range_dash_is_not_a_minus_sign(nlp) -> None:
 def test_missing_units(nlp, text: str, value: float, unit: str) -> None:
     claim = next(c for c in claims_of(nlp, text) if c.value is not None)
     assert (claim.value, claim.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The FTSE 100 closed lower on the news.",
+        "Two F-16 jets escorted the Su-35 back to base.",
+        "The veteran, seeded (No. 3), won easily.",
+        "Supporters in section 112 unfurled a flag.",
+        "On one side of the river the militia dug trenches.",
+        "One way or another the corridor will reopen.",
+        "She is one of the most senior officers in the unit.",
+    ],
+)
+def test_numbers_inside_names_and_fillers_are_not_claims(nlp, text: str) -> None:
+    assert [c.text for c in claims_of(nlp, text) if c.text not in {"Two"}] == []
+
+
+def test_one_hand_is_still_a_count(nlp) -> None:
+    assert [c.value for c in claims_of(nlp, "The medic held one hand over the wound.")] == [1]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("Half a million people fled the shelling.", "Half a million", 500_000, None),
+        ("One fourth of the budget went to air defence.", "One fourth", 0.25, None),
+        ("A third of the houses lost power.", "A third", 1 / 3, None),
+        ("Drone output grew sixfold in a year.", "sixfold", 6, "times"),
+        ("The deal brought a 10-fold rise in shell deliveries.", "10-fold", 10, "times"),
+    ],
+)
+def test_fractions_and_multipliers(
+    nlp, text: str, span: str, value: float, unit: str | None
+) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert (claim.text, claim.value, claim.unit) == (span, pytest.approx(value), unit)
+
+
+def test_restated_amount_in_brackets_is_not_what_is_counted(nlp) -> None:
+    claims = claims_of(nlp, "Donors approved a $61bn (£49bn) package for the region.")
+    assert [(c.unit, c.what) for c in claims] == [("USD", "package"), ("GBP", "package")]
+
+
+def test_two_day_is_a_duration_not_a_count(nlp) -> None:
+    assert claims_of(nlp, "Envoys met for a two-day summit in the capital.") == []

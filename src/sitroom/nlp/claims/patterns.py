@@ -14,7 +14,8 @@ Normalized vocabularies (what ``Claim.bound`` and ``Claim.unit`` can hold):
   "nautical mile"), areas (km2 "square mile" hectare acre), masses (tonne kg g pound),
   speeds (mph km/h knot), "celsius" "fahrenheit" "degree", volumes (litre gallon barrel
   m3), power/energy (W kW MW GW kWh MWh GWh hp), "years old", and time units (second
-  minute hour day week month year decade century) which mark durations.
+  minute hour day week month year decade century) which mark durations, and "times" for
+  a multiplier ("sixfold").
 """
 
 from __future__ import annotations
@@ -37,8 +38,12 @@ _FIRST_WORD = rf"(?:(?:{_TENS})(?:-(?:{_ONES}))?|{_ONES}|a\s+(?=hundred|thousand
 
 # One number: digits (1,200 / 3.5 / .5), number words, a vague plural, or a fraction.
 _CORE = re.compile(
+    # "sixfold", "a 10-fold rise": the factor of a multiplier (before digits: "10" of "10-fold")
+    rf"(?P<fold>\b(?:{_ONES}|{_TENS}|\d+)-?fold\b)|"
     r"(?P<digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<!\d)\.\d+)"
-    r"|(?P<fraction>\b(?:half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters|one[-\s](?:third|quarter|half))(?=\s+of\b))"
+    r"|(?P<fraction>\b(?:half|a\s+(?:third|quarter|fourth|fifth|tenth)|two[-\s]thirds|three[-\s](?:quarters|fourths)|(?:two|three|four)[-\s]fifths|one[-\s](?:third|quarter|half|fourth|fifth|tenth))(?=\s+of\b))"
+    # "half a million": half of a number word
+    r"|(?P<half>\bhalf\s+an?\s+(?:hundred|thousand|million|billion|dozen)\b)"
     r"|(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)(?=\s+of\b))"
     # "and" joins number words only after a scale: "two hundred and five", not "two and three"
     rf"|(?P<words>\b{_FIRST_WORD}(?:(?:\s+|-|{_AFTER_SCALE}\s+and\s+)(?:{_WORD}))*\b)",
@@ -176,7 +181,7 @@ class Piece:
     end: int
     core_start: int
     core_end: int
-    kind: str  # "digits" "words" "vague" "fraction"
+    kind: str  # "digits" "words" "vague" "fraction" "fold" "half"
     value: float | None
     low: float | None = None
     high: float | None = None
@@ -263,7 +268,9 @@ def _piece(text: str, m: re.Match[str]) -> Piece | None:
         if unit_after is not None and unit_after[1] not in _LENGTH_UNITS | TIME_UNITS:
             value *= 1e6
             end, scaled = sm.end(), True
-    if (after := _unit_after(text, end, money=currency is not None)) is not None and (
+    if kind == "fold":
+        unit = "times"
+    elif (after := _unit_after(text, end, money=currency is not None)) is not None and (
         unit is None or after[1] in {"cent"}
     ):
         end, unit = after
