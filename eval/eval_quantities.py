@@ -53,7 +53,7 @@ UNIT_MAP: dict[str, str] = {
     "mph": "mile per hour", "km/h": "kilometre per hour", "knot": "knot", "celsius": "celsius",
     "fahrenheit": "fahrenheit", "degree": "degree", "litre": "litre", "gallon": "gallon", "barrel": "barrel",
     "W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "kWh": "kilowatt hour",
-    "MWh": "megawatt hour", "GWh": "gigawatt hour", "hp": "horsepower", "years old": "year of age",
+    "MWh": "megawatt hour", "GWh": "gigawatt hour", "hp": "horsepower", "bhp": "brake horsepower", "years old": "year of age",
     "months old": "month of age", "mpg": "mile per gallon", "μm": "micrometre", "nm": "nanometre",
     "mg": "milligram", "ounce": "ounce", "ml": "millilitre", "V": "volt", "GB": "gigabyte", "TB": "terabyte",
     "MB": "megabyte", "GHz": "gigahertz", "MHz": "megahertz", "Hz": "hertz", "mAh": "milliampere-hour",

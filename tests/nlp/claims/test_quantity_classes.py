@@ -132,3 +132,16 @@ def test_restated_amount_in_brackets_is_not_what_is_counted(nlp) -> None:
 
 def test_two_day_is_a_duration_not_a_count(nlp) -> None:
     assert claims_of(nlp, "Envoys met for a two-day summit in the capital.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The depot pumps 52,000 barrel-a-day to the front.", "barrel per day"),
+        ("Seas could rise 11 feet per century along the coast.", "foot per century"),
+        ("The armoured car has a 640bhp engine.", "bhp"),
+    ],
+)
+def test_rates_written_with_hyphens_and_brake_horsepower(nlp, text: str, unit: str) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert claim.unit == unit

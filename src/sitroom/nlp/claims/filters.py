@@ -145,22 +145,34 @@ _PLACE_NUMBER_NOUNS = frozenset({
 _FILLER_AFTER_ONE = frozenset({"side", "way", "another"})
 
 
+def _is_index_or_filler(doc: Doc, span: Span, pieces: Sequence[Piece]) -> bool:
+    """ "(No. 3)", "#2", "section 112", "on one side", "one way or another"."""
+    text = doc_text(doc)
+    written = text[pieces[0].core_start : pieces[0].core_end]
+    if written.isdigit() and _NUMBER_SIGN_BEFORE.search(
+        text, max(0, pieces[0].start - 10), pieces[0].start
+    ):
+        return True  # a rank or an index
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if written.isdigit() and prev is not None and prev.lower_ in _PLACE_NUMBER_NOUNS:
+        return True  # the number names the place
+    return (
+        span[0].lower_ == "one"
+        and len(span) == 1
+        and span.end < len(doc)
+        and doc[span.end].lower_ in _FILLER_AFTER_ONE
+    )  # idioms, not counts
+
+
 def is_name_number(doc: Doc, span: Span, pieces: Sequence[Piece]) -> bool:
     """ "Game 7", "Article 5", "Channel 5", "one of them": numbers that name or point, not count."""
     if any(p.unit is not None for p in pieces):
         return False
     first = span[0]
     written = doc_text(doc)[pieces[0].core_start : pieces[0].core_end]
-    if written.isdigit() and _NUMBER_SIGN_BEFORE.search(
-        doc_text(doc), max(0, pieces[0].start - 10), pieces[0].start
-    ):
-        return True  # "(No. 3)", "#2 seed": a rank or an index
+    if _is_index_or_filler(doc, span, pieces):
+        return True
     prev = doc[span.start - 1] if span.start > 0 else None
-    if written.isdigit() and prev is not None and prev.lower_ in _PLACE_NUMBER_NOUNS:
-        return True  # "section 112", "Gate 4", "Route 66": the number names the place
-    if first.lower_ == "one" and len(span) == 1 and span.end < len(doc):
-        if doc[span.end].lower_ in _FILLER_AFTER_ONE:
-            return True  # "on one side", "one way or another": idioms, not counts
     if first.lower_ == "one" and len(span) == 1:
         # "one analyst said": an unnamed speaker, not a count
         speaker = first.head.dep_ == "nsubj" and first.head.head.lemma_ in CUE_LEMMAS

@@ -101,7 +101,7 @@ _UNIT_TABLE: tuple[tuple[str, str], ...] = (
     (r"millilit(?:er|re)s?|ml|mL", "ml"), (r"lit(?:er|re)s?", "litre"), (r"gallons?", "gallon"),
     (r"barrels?", "barrel"),
     (r"kWh", "kWh"), (r"MWh", "MWh"), (r"GWh", "GWh"), (r"megawatts?|MW", "MW"), (r"gigawatts?|GW", "GW"),
-    (r"kilowatts?|kW", "kW"), (r"watts?", "W"), (r"volts?", "V"), (r"horsepower|hp|bhp", "hp"),
+    (r"kilowatts?|kW", "kW"), (r"watts?", "W"), (r"volts?", "V"), (r"brake\s+horsepower|bhp", "bhp"), (r"horsepower|hp", "hp"),
     (r"gigabytes?|GB", "GB"), (r"terabytes?|TB", "TB"), (r"megabytes?|MB", "MB"), (r"GHz", "GHz"),
     (r"MHz", "MHz"), (r"kHz|kilohertz", "kHz"), (r"Hz|hertz", "Hz"),
     (r"Gbps|gigabits?\s+per\s+second", "Gbps"), (r"Mbps|Mbit/s|megabits?\s+per\s+second", "Mbps"),
@@ -133,9 +133,10 @@ _PER_UNITS: tuple[tuple[str, str], ...] = (
     (r"square\s+(?:feet|foot)|sq\.?\s*ft", "square foot"), (r"square\s+met(?:er|re)s?|sq\.?\s*m|m2", "m2"),
     (r"hectares?", "hectare"), (r"person|people|head|capita", "person"), (r"kWh", "kWh"), (r"MWh", "MWh"),
     (r"days?", "day"), (r"weeks?", "week"), (r"months?", "month"), (r"years?|annum", "year"), (r"hours?", "hour"),
+    (r"decades?", "decade"), (r"century", "century"),
 )  # fmt: skip
 _PER = re.compile(
-    r"\s*(?:per|a|an|/)\s*(?:"
+    r"(?:\s*(?:per|a|an|/)\s*|-(?:a|an|per)-)(?:"
     + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PER_UNITS))
     + r")(?![\w])(?!\s+(?:earlier|later|ago|before|after)\b)",  # "a year earlier" is a time
     re.IGNORECASE,
@@ -280,9 +281,14 @@ def _piece(text: str, m: re.Match[str]) -> Piece | None:
         end = after[0]  # "$5 dollars" is rare, but "US$ 5 USD" happens: keep one unit
     if unit is not None and unit not in TIME_UNITS and (per := _PER.match(text, end)):
         unit, end = f"{unit} per {_PER_UNITS[_group_index(per, 'p')][1]}", per.end()
-    if kind == "words" and not scaled and (words := _WORDS_SCALE.fullmatch(m.group(0))):
+    if (
+        kind == "words"
+        and not scaled
+        and (words := _WORDS_SCALE.fullmatch(m.group(0)))
+        and (written := parse_number(words.group(1))) is not None
+    ):
         # "five thousand" is scaled as "5 thousand" is: "four to five thousand" shares it
-        scaled, base = True, parse_number(words.group(1))
+        scaled, base = True, written
     return Piece(
         start=new_start,
         end=end,
