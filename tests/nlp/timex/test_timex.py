@@ -326,3 +326,20 @@ def test_the_week_of_a_day_is_its_iso_week() -> None:
     assert [(t.text, t.timex_type, t.value) for t in found] == [
         ("the week of March 6, 2023", "DATE", "2023-W10")
     ]
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            "The envoys meet on April 24 and 25 in Vienna.",
+            [("April 24", "2024-04-24"), ("25", "2024-04-25")],
+        ),
+        ("Polls stay open May 3 to 9.", [("May 3", "2024-05-03"), ("9", "2024-05-09")]),
+        ("On May 3 and 25 people were hurt.", [("May 3", "2024-05-03")]),
+        ("On May 3 and 25% of voters stayed home.", [("May 3", "2024-05-03")]),
+    ],
+)
+def test_a_bare_day_ends_a_range_of_days(text: str, values: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, published=DCT)] == values

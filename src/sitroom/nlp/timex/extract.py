@@ -154,7 +154,7 @@ def _resolve(
             and granularity in _REF_GRANULARITIES
         ):
             ctx.ref = norm.value
-    return _week_of(text, _share_range_year(text, out))
+    return _second_day(text, _week_of(text, _share_range_year(text, out)))
 
 
 # Between the two ends of a range of dates: "between March and May 2022", "from May to July".
@@ -182,6 +182,36 @@ def _share_range_year(text: str, found: list[TimexMatch]) -> list[TimexMatch]:
             continue
         year = int(other[1]) - (int(own[2]) > int(other[2]))
         out[i] = dataclasses.replace(first, value=f"{year:04d}-{own[2]}{own[3]}")
+    return out
+
+
+# "on April 24 and 25", "May 3 to 9": a bare day number ending a range of days (not "25%").
+_SECOND_DAY = re.compile(
+    r"\s*(?:and|to|through|until|-|–)\s*(\d{1,2})\b(?![,.]?\d)"
+    # what follows ends the phrase, so the number counts nothing ("April 24 and 25 people")
+    r"(?=\s*(?:[.,;:)]|$|(?:in|at|on|for|when|and|or|as|with|from|by|after|before|the|this|next|last)\b))"
+)
+
+
+def _second_day(text: str, found: list[TimexMatch]) -> list[TimexMatch]:
+    """Add the second end of a range of days written with its month once (TE3: two DATEs)."""
+    out: list[TimexMatch] = []
+    for i, match in enumerate(found):
+        out.append(match)
+        day = _MONTH_VALUE.fullmatch(match.value)
+        after = _SECOND_DAY.match(text, match.end)
+        if day is None or not day[3] or after is None or not match.text[-1:].isdigit():
+            continue
+        number = int(after[1])
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if not int(day[3][1:]) < number <= 31 or (nxt is not None and nxt.start < after.end()):
+            continue
+        value = f"{day[1]}-{day[2]}-{number:02d}"
+        out.append(
+            dataclasses.replace(
+                match, start=after.start(1), end=after.end(1), text=after[1], value=value
+            )
+        )
     return out
 
 
