@@ -9,6 +9,10 @@ Units: sitroom's units map onto the gold's ``normalized_unit`` through ``UNIT_MA
 plain count (unit None) takes the lemma of the counted noun's last word, which is how the
 gold normalizes count nouns ("13000 workers" -> "worker").
 
+Halves (eval/halves.py): each sentence falls in ``tune`` or ``check`` by the SHA-1 of its
+text; ``<metric>_tune`` and ``<metric>_check`` sit beside the figure over all sentences.
+Read errors on the tune half only (``--errors``); the check half is only measured.
+
 Durations: NewsQuant counts amounts of time ("three months", "33 years"); sitroom leaves
 them to time expressions by default. The headline figures use ``durations=True`` (the
 benchmark's convention); ``*_without_durations`` are sitroom's default output. Neither
@@ -20,13 +24,18 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from sitroom.nlp.claims.extract import extract_claims
 from sitroom.nlp.pipeline import load_nlp
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from halves import split_halves
 
 TARGETS = {"value_f1": 0.90}
 
@@ -44,11 +53,12 @@ UNIT_MAP: dict[str, str] = {
     "mph": "mile per hour", "km/h": "kilometre per hour", "knot": "knot", "celsius": "celsius",
     "fahrenheit": "fahrenheit", "degree": "degree", "litre": "litre", "gallon": "gallon", "barrel": "barrel",
     "W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "kWh": "kilowatt hour",
-    "MWh": "megawatt hour", "GWh": "gigawatt hour", "hp": "horsepower", "years old": "year of age",
+    "MWh": "megawatt hour", "GWh": "gigawatt hour", "hp": "horsepower", "bhp": "brake horsepower", "years old": "year of age",
     "months old": "month of age", "mpg": "mile per gallon", "μm": "micrometre", "nm": "nanometre",
     "mg": "milligram", "ounce": "ounce", "ml": "millilitre", "V": "volt", "GB": "gigabyte", "TB": "terabyte",
     "MB": "megabyte", "GHz": "gigahertz", "MHz": "megahertz", "Hz": "hertz", "mAh": "milliampere-hour",
-    "dB": "decibel", "ppm": "parts-per-million", "ppb": "parts-per-billion", "rpm": "revolutions per minute",
+    "dB": "decibel", "Nm": "newton metre", "kHz": "kilohertz",
+    "Mbps": "megabit per second", "Gbps": "gigabit per second", "kbps": "kilobit per second", "ppm": "parts-per-million", "ppb": "parts-per-billion", "rpm": "revolutions per minute",
 }  # fmt: skip
 # Recognizers-Text sets, in the same JSON shape as NewsQuant.
 RECOGNIZERS = (
@@ -134,6 +144,13 @@ def _same_unit(ours: str, gold: str) -> bool:
     )
 
 
+class Counts(NamedTuple):
+    n_pred: int
+    n_gold: int
+    tp_value: int
+    tp_value_unit: int
+
+
 def _score(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
@@ -157,10 +174,9 @@ def _match(
     return tp
 
 
-def score_newsquant(
-    items: list[dict], nlp, *, durations: bool = True, errors: list[str] | None = None
-) -> dict[str, float]:
-    n_pred = n_gold = tp_v = tp_vu = 0
+def _count(items: list[dict], nlp, *, durations: bool, errors: list[str] | None) -> list[Counts]:
+    """Per sentence: predictions, gold quantities, value matches, value+unit matches."""
+    out: list[Counts] = []
     for item, doc in zip(items, nlp.pipe([i["text"] for i in items], batch_size=64), strict=True):
         claims = extract_claims(doc, article_id="eval", durations=durations)
         pred = [(v, _unit_of(c)) for c in claims if (v := _predicted(c)) is not None]
@@ -169,13 +185,18 @@ def score_newsquant(
             for q in item["quantities"]
             if (v := _gold_values(str(q["value"]))) is not None
         ]
-        n_pred, n_gold = n_pred + len(pred), n_gold + len(gold)
         tv, tvu = _match(pred, gold, unit=False), _match(pred, gold, unit=True)
-        tp_v, tp_vu = tp_v + tv, tp_vu + tvu
+        out.append(Counts(len(pred), len(gold), tv, tvu))
         if errors is not None and (tv < len(pred) or tv < len(gold) or tvu < tv):
             errors.append(
-                f"{item['text']}\n   pred {[(c.text, _predicted(c), _unit_of(c)) for c in claims]}\n   gold {[(q['value'], q['normalized_unit']) for q in item['quantities']]}"
+                f"{item['text']}\n   pred {[(c.text, _predicted(c), _unit_of(c), c.what) for c in claims]}\n   gold {[(q['value'], q['normalized_unit']) for q in item['quantities']]}"
             )
+    return out
+
+
+def _metrics(counts: list[Counts]) -> dict[str, float]:
+    n_pred, n_gold = sum(c.n_pred for c in counts), sum(c.n_gold for c in counts)
+    tp_v, tp_vu = sum(c.tp_value for c in counts), sum(c.tp_value_unit for c in counts)
     p, r, f = _score(tp_v, n_pred, n_gold)
     _, _, fu = _score(tp_vu, n_pred, n_gold)
     return {
@@ -188,15 +209,38 @@ def score_newsquant(
     }
 
 
+def score_newsquant(
+    items: list[dict], nlp, *, durations: bool = True, errors: list[str] | None = None
+) -> dict[str, float]:
+    return _metrics(_count(items, nlp, durations=durations, errors=errors))
+
+
+def half_key(item: dict) -> str:
+    """The tune/check split key of a NewsQuant sentence: its text (eval/halves.py hashes it)."""
+    return str(item["text"])
+
+
+def score_halves(items: list[dict], nlp, *, durations: bool = True) -> dict[str, float]:
+    """``score_newsquant`` over everything, plus ``value_f1_tune``, ``value_unit_f1_check``, ..."""
+    counts = _count(items, nlp, durations=durations, errors=None)
+    metrics = _metrics(counts)
+    by_half = split_halves(zip(items, counts, strict=True), key=lambda pair: half_key(pair[0]))
+    for half, pairs in by_half.items():
+        scores = _metrics([c for _, c in pairs])
+        for key in ("value_f1", "value_unit_f1", "value_precision", "value_recall", "gold"):
+            metrics[f"{key}_{half}"] = scores[key]
+    return metrics
+
+
 def run(
     shared: Path, *, limit: int | None = None, extras: bool = True
 ) -> dict[str, float | int | str]:
-    """Score NewsQuant dev (its first ``limit`` sentences, if given); ``extras=False`` skips
-    the without-durations view and the Recognizers-Text sets."""
+    """Score NewsQuant dev (its first ``limit`` sentences, if given), all and by tune/check
+    half; ``extras=False`` skips the without-durations view and the Recognizers-Text sets."""
     nlp = load_nlp()
     base = shared / "benchmarks" / "quantities"
     items = json.loads((base / "newsquant-dev.json").read_text(encoding="utf-8"))[:limit]
-    metrics: dict[str, float | int | str] = dict(score_newsquant(items, nlp))
+    metrics: dict[str, float | int | str] = dict(score_halves(items, nlp))
     if not extras:
         return metrics
     default = score_newsquant(items, nlp, durations=False)
@@ -213,12 +257,17 @@ def run(
 
 
 if __name__ == "__main__":
-    # `python eval/eval_quantities.py --errors` prints the sentences that miss.
-    shared = Path(__file__).resolve().parents[2] / "shared"
+    # `python eval/eval_quantities.py --errors` prints the tune-half sentences that miss
+    # (the check half is only measured, never read: issue 11).
+    shared = Path(
+        os.environ.get("SITROOM_SHARED") or Path(__file__).resolve().parents[2] / "shared"
+    )
     if "--errors" in sys.argv:
         errs: list[str] = []
         name = next((a for a in sys.argv[1:] if a.endswith(".json")), "newsquant-dev.json")
         data = json.loads((shared / "benchmarks/quantities" / name).read_text(encoding="utf-8"))
+        if name == "newsquant-dev.json":
+            data = split_halves(data, key=half_key)["tune"]
         print(score_newsquant(data, load_nlp(), errors=errs))
         print("\n".join(errs))
     else:

@@ -9,6 +9,10 @@ match with the identical value) and type accuracy over relaxed matches.
 Also scores MEANTIME (Wikinews, never tuned on) as ``meantime_*`` keys, a check that the
 rules carry over to other news and other annotators.
 
+Halves (eval/halves.py): each file falls in ``tune`` or ``check`` by the SHA-1 of its name;
+``strict_f1_tune``, ``value_f1_check``, ... sit beside the figures over all files. Error
+samples (``--errors N``) come from the tune half only; the check half is only measured.
+
 Run alone with ``python eval/eval_tempeval.py [--errors N]`` to print error samples.
 """
 
@@ -16,12 +20,16 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import os
 import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from halves import split_halves
 
 # HeidelTime's value F1 on the TE3 platinum test set is 77.6 (UzZaman et al. 2013).
 TARGETS = {"value_f1": 0.78, "relaxed_f1": 0.85, "strict_f1": 0.75, "type_accuracy": 0.85}
@@ -197,8 +205,9 @@ def _predict(docs: list[GoldDoc]) -> Iterator[list[Pred]]:
             ]
 
 
-def _score(docs: list[GoldDoc], *, show_errors: int = 0) -> dict[str, float | int]:
-    counts: Counter[str] = Counter()
+def _count(docs: list[GoldDoc], *, show_errors: int = 0) -> list[Counter[str]]:
+    """Per document: strict, relaxed, value and type matches, predictions and gold timexes."""
+    out: list[Counter[str]] = []
     samples: list[str] = []
     for gold, found in zip(docs, _predict(docs), strict=True):
         pred = found
@@ -206,19 +215,24 @@ def _score(docs: list[GoldDoc], *, show_errors: int = 0) -> dict[str, float | in
             pred = [p for p in pred if p[1] <= gold.dateline[0] or p[0] >= gold.dateline[1]]
         if gold.annotated_until is not None:
             pred = [p for p in pred if p[1] <= gold.annotated_until]
-        counts.update(dataclasses.asdict(score_doc(gold.timexes, pred)))
+        out.append(Counter(dataclasses.asdict(score_doc(gold.timexes, pred))))
         if show_errors:
             samples.extend(_explain(gold, pred))
+    for line in samples[:show_errors]:
+        print(line)
+    return out
+
+
+def _metrics(per_doc: list[Counter[str]]) -> dict[str, float | int]:
+    counts: Counter[str] = sum(per_doc, Counter())
     strict_tp, relaxed_tp, value_tp, type_tp, n_pred, n_gold = (
         counts[f.name] for f in dataclasses.fields(Scored)
     )
     sp, sr, sf = _prf(strict_tp, n_pred, n_gold)
     rp, rr, rf = _prf(relaxed_tp, n_pred, n_gold)
     vp, vr, vf = _prf(value_tp, n_pred, n_gold)
-    for line in samples[:show_errors]:
-        print(line)
     return {
-        "docs": len(docs),
+        "docs": len(per_doc),
         "gold": n_gold,
         "predicted": n_pred,
         "strict_precision": round(sp, 4),
@@ -234,14 +248,36 @@ def _score(docs: list[GoldDoc], *, show_errors: int = 0) -> dict[str, float | in
     }
 
 
+def _score(docs: list[GoldDoc], *, show_errors: int = 0) -> dict[str, float | int]:
+    return _metrics(_count(docs, show_errors=show_errors))
+
+
+# Headline figures also reported per tune/check half (eval/halves.py, by file name).
+_HALF_KEYS = ("strict_f1", "relaxed_f1", "value_f1", "type_accuracy", "gold")
+
+
+def _score_halves(docs: list[GoldDoc]) -> dict[str, float | int]:
+    per_doc = _count(docs)
+    metrics = _metrics(per_doc)
+    for half, pairs in split_halves(
+        zip(docs, per_doc, strict=True), key=lambda p: p[0].name
+    ).items():
+        scores = _metrics([c for _, c in pairs])
+        metrics |= {f"{key}_{half}": scores[key] for key in _HALF_KEYS}
+    return metrics
+
+
 def run(
     shared: Path, *, show_errors: int = 0, meantime: bool = True, limit: int | None = None
 ) -> dict[str, float | int | str]:
-    """Score TBAQ-cleaned (its first ``limit`` files in path order, if given) and MEANTIME."""
+    """Score TBAQ-cleaned (its first ``limit`` files in path order, if given), all and by
+    tune/check half, and MEANTIME (never tuned on, so not split)."""
     docs = load_docs(shared)[:limit]
     if not docs:
         return {"error": f"no .tml files under {shared / CORPUS}"}
-    metrics: dict[str, float | int | str] = dict(_score(docs, show_errors=show_errors))
+    metrics: dict[str, float | int | str] = dict(
+        _score(docs, show_errors=show_errors) if show_errors else _score_halves(docs)
+    )
     held_out = load_meantime(shared) if meantime else []
     if held_out:
         scored = _score(held_out)
@@ -291,9 +327,12 @@ def _explain(gold: GoldDoc, pred: list[Pred]) -> list[str]:
 if __name__ == "__main__":
     shown = int(sys.argv[sys.argv.index("--errors") + 1]) if "--errors" in sys.argv else 0
     here = Path(__file__).resolve().parent
-    shared_dir = here.parent.parent / "shared"
+    shared_dir = Path(os.environ.get("SITROOM_SHARED") or here.parent.parent / "shared")
     if "--meantime-errors" in sys.argv:  # read errors on the held-out corpus (do not tune on it)
         _score(load_meantime(shared_dir), show_errors=10_000)
         raise SystemExit(0)
-    for key, val in run(shared_dir, show_errors=shown, meantime=not shown).items():
+    if shown:  # errors of the tune half only (issue 11): the check half is only measured
+        _score(split_halves(load_docs(shared_dir), key=lambda d: d.name)["tune"], show_errors=shown)
+        raise SystemExit(0)
+    for key, val in run(shared_dir).items():
         print(f"{key:<24} {val}")

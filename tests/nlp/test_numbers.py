@@ -107,3 +107,20 @@ def test_the_two_parsers_differ_where_their_grammars_do(
     text: str, claim_value: float | None, unit_count: float | None
 ) -> None:
     assert (parse_number(text), parse_unit_count(text)) == (claim_value, unit_count)
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("half a million", 500_000),
+        ("half a dozen", 6),
+        ("one fourth", 0.25),
+        ("two-fifths", 0.4),
+        ("sixfold", 6),
+        ("10-fold", 10),
+        ("3.06mil", 3_060_000),
+    ],
+)
+def test_parse_number_fractions_multipliers_and_mil(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)

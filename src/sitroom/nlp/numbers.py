@@ -18,7 +18,9 @@ Conventions of :func:`parse_number` (documented here because callers rely on the
 * A vague plural of a power P spans P to 10·P ("hundreds" = 100–1,000, "tens of
   thousands" = 10,000–100,000); "dozens" spans 12–120 — the convention of the
   NewsQuant gold (CQE evaluation), so sitroom's ranges line up with it.
-* Fractions ("half", "a third", "two-thirds") are their value as a share: 0.5, 1/3, 2/3.
+* Fractions ("half", "a third", "two-thirds", "one fourth") are their value as a share:
+  0.5, 1/3, 2/3, 0.25; "half a million" is 500,000; a multiplier ("sixfold", "10-fold")
+  is its factor, 6 and 10.
 * A leading currency sign or code and a trailing ``%`` are ignored: the caller records
   the unit separately.
 """
@@ -54,13 +56,20 @@ WORD_NUMBERS: dict[str, int] = {**SMALL_NUMBERS, **TENS, "dozen": 12}
 # Multipliers written as words or as the short forms of financial news ("$5bn", "€2.7m").
 SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
+    "k": 1e3, "m": 1e6, "mil": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
 }  # fmt: skip
 
 FRACTIONS: dict[str, float] = {
     "half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
     "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75,
+    "a fourth": 0.25, "one fourth": 0.25, "three fourths": 0.75, "a fifth": 0.2,
+    "one fifth": 0.2, "two fifths": 0.4, "three fifths": 0.6, "four fifths": 0.8,
+    "a tenth": 0.1, "one tenth": 0.1,
 }  # fmt: skip
+# "half a million", "half a dozen": half of what follows.
+_HALF_OF = re.compile(r"^half\s+(?=an?\s)")
+# "sixfold", "a 10-fold rise": a multiplier.
+_FOLD = re.compile(r"^(.+?)-?fold$")
 
 # Vague plurals -> (low, high); see the module docstring for where the spans come from.
 _VAGUE: dict[str, tuple[float, float]] = {
@@ -111,6 +120,11 @@ def parse_number(text: str) -> float | None:
         return None
     if (fraction := FRACTIONS.get(cleaned.replace("-", " "))) is not None:
         return fraction
+    if half := _HALF_OF.match(cleaned):
+        whole = parse_number(cleaned[half.end() :])
+        return None if whole is None else whole / 2
+    if (fold := _FOLD.match(cleaned)) and (times := parse_number(fold[1])) is not None:
+        return times
     if m := _DIGITS.match(cleaned):
         value = float(m.group(1).replace(",", "").replace("−", "-"))
         rest = cleaned[m.end() :].replace("-", " ").split()

@@ -287,3 +287,59 @@ def test_centuries_earlier_count_back_from_the_date_in_focus() -> None:
 )
 def test_n_units_ago_without_a_published_date(text: str, expression: str, value: str) -> None:
     assert _only(text, expression, published=None).value == value
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The depot was rebuilt from 2009 to 2011.", [("2009", "2009"), ("2011", "2011")]),
+        (
+            "Shelling went on between March and May 2022 near the dam.",
+            [("March", "2022-03"), ("May 2022", "2022-05")],
+        ),
+        (
+            "Frost lasted from December to February 2021 in the hills.",
+            [("December", "2020-12"), ("February 2021", "2021-02")],
+        ),
+        # no tense in plain text: each bare month is the nearest to the published date
+        (
+            "The army holds the bridge from January to March.",
+            [("January", "2025-01"), ("March", "2025-03")],
+        ),
+    ],
+)
+def test_ranges_are_two_dates_the_first_taking_the_second_year(
+    text: str, values: list[tuple[str, str]]
+) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, published=DCT)] == values
+
+
+@pytest.mark.issue(11)
+def test_may_and_march_as_verbs_after_to_are_not_months() -> None:
+    assert find_timexes("Veterans may march to May Square.", published=DCT) == []
+
+
+@pytest.mark.issue(11)
+def test_the_week_of_a_day_is_its_iso_week() -> None:
+    found = find_timexes("Talks are set for the week of March 6, 2023.", published=DCT)
+    assert [(t.text, t.timex_type, t.value) for t in found] == [
+        ("the week of March 6, 2023", "DATE", "2023-W10")
+    ]
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            "The envoys meet on April 24 and 25 in Vienna.",
+            [("April 24", "2024-04-24"), ("25", "2024-04-25")],
+        ),
+        ("Polls stay open May 3 to 9.", [("May 3", "2024-05-03"), ("9", "2024-05-09")]),
+        ("On May 3 and 25 people were hurt.", [("May 3", "2024-05-03")]),
+        ("On May 3 and 25% of voters stayed home.", [("May 3", "2024-05-03")]),
+    ],
+)
+def test_a_bare_day_ends_a_range_of_days(text: str, values: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, published=DCT)] == values

@@ -85,6 +85,10 @@ def _join(text: str, pieces: list[Piece]) -> list[list[Piece]]:
                 # "rose by $2bn to $9bn" is a change and a level, "by 1 to 1.5 degrees" a range
                 or (joiner == "to" and (not before or before[-1] != "by" or piece.unit is None))
                 or (joiner == "and" and bool(before) and before[-1] == "between")
+                # "three or four years", "10 or 12 drones": either end is the figure
+                or (joiner == "or" and piece.kind == nxt.kind and piece.value < nxt.value)
+                # "$7/$9": two prices written against each other
+                or (joiner == "/" and _both_money(piece, nxt))
             )
         )
         if is_range and nxt is not None:
@@ -94,6 +98,16 @@ def _join(text: str, pieces: list[Piece]) -> list[list[Piece]]:
             groups.append([piece])
             i += 1
     return groups
+
+
+def _both_money(first: Piece, second: Piece) -> bool:
+    """Both numbers carry the same currency written before their digits ("$7/$9")."""
+    return (
+        first.unit is not None
+        and first.unit == second.unit
+        and first.start < first.core_start
+        and second.start < second.core_start
+    )
 
 
 def _range_values(pieces: list[Piece]) -> tuple[float | None, float | None, str | None]:
@@ -218,7 +232,47 @@ def extract_claims(
         )
         for g in groups
     )
-    return _share_context(doc, [c for c in claims if c is not None])
+    return _join_from_to(doc_text(doc), _share_context(doc, [c for c in claims if c is not None]))
+
+
+# "fell from $36,040 on Monday to $34,935": "from" right before the first number, "to" right
+# before the second, and no sentence break, other figure or long clause between them.
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_TO_BETWEEN = re.compile(r"^(?:[^.;!?\n]|\.(?!\s+[A-Z]))+?\bto\s+$", re.IGNORECASE)
+# Longest stretch between the two ends, in characters: a clause, not a paragraph.
+_MAX_FROM_TO_GAP = 60
+
+
+def _join_from_to(text: str, claims: list[Claim]) -> list[Claim]:
+    """Join "from X ... to Y" into one claim with low and high (the two ends of a change)."""
+    out: list[Claim] = []
+    for claim in claims:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.value is not None
+            and claim.value is not None
+            and prev.bound is None
+            and claim.bound is None
+            and (prev.unit == claim.unit or prev.unit is None or claim.unit is None)
+            and _FROM_BEFORE.search(text, max(0, prev.start - 10), prev.start)
+            and claim.start - prev.end <= _MAX_FROM_TO_GAP
+            and _TO_BETWEEN.match(text[prev.end : claim.start])
+        ):
+            out[-1] = replace(
+                prev,
+                end=claim.end,
+                text=text[prev.start : claim.end],
+                value=None,
+                low=min(prev.value, claim.value),
+                high=max(prev.value, claim.value),
+                unit=prev.unit or claim.unit,
+                what=prev.what or claim.what,
+                claimant=prev.claimant or claim.claimant,
+            )
+            continue
+        out.append(claim)
+    return out
 
 
 # "€118 billion ($126 billion)": the bracketed amount restates the one before it.

@@ -134,19 +134,51 @@ def is_date_like(
     return in_time_entity and not counts_something
 
 
+# "No. 3", "no.3", "#2": a sign that the number that follows ranks or indexes.
+_NUMBER_SIGN_BEFORE = re.compile(r"(?:\b[Nn]os?\.|#)\s*$")
+# Nouns a bare number after them names, not counts: "seat 14", "section 112", "Gate 4".
+_PLACE_NUMBER_NOUNS = frozenset({
+    "section", "seat", "row", "gate", "platform", "room", "flight", "route", "highway",
+    "terminal", "pier", "bay", "suite", "apartment", "exit", "ward", "block", "lane", "berth",
+})  # fmt: skip
+# Nouns after "one" in idioms that count nothing: "on one side", "one way or another".
+_FILLER_AFTER_ONE = frozenset({"side", "way", "another"})
+
+
+def _is_index_or_filler(doc: Doc, span: Span, pieces: Sequence[Piece]) -> bool:
+    """ "(No. 3)", "#2", "section 112", "on one side", "one way or another"."""
+    text = doc_text(doc)
+    written = text[pieces[0].core_start : pieces[0].core_end]
+    if written.isdigit() and _NUMBER_SIGN_BEFORE.search(
+        text, max(0, pieces[0].start - 10), pieces[0].start
+    ):
+        return True  # a rank or an index
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if written.isdigit() and prev is not None and prev.lower_ in _PLACE_NUMBER_NOUNS:
+        return True  # the number names the place
+    return (
+        span[0].lower_ == "one"
+        and len(span) == 1
+        and span.end < len(doc)
+        and doc[span.end].lower_ in _FILLER_AFTER_ONE
+    )  # idioms, not counts
+
+
 def is_name_number(doc: Doc, span: Span, pieces: Sequence[Piece]) -> bool:
     """ "Game 7", "Article 5", "Channel 5", "one of them": numbers that name or point, not count."""
     if any(p.unit is not None for p in pieces):
         return False
     first = span[0]
+    written = doc_text(doc)[pieces[0].core_start : pieces[0].core_end]
+    if _is_index_or_filler(doc, span, pieces):
+        return True
+    prev = doc[span.start - 1] if span.start > 0 else None
     if first.lower_ == "one" and len(span) == 1:
         # "one analyst said": an unnamed speaker, not a count
         speaker = first.head.dep_ == "nsubj" and first.head.head.lemma_ in CUE_LEMMAS
         return first.dep_ != "nummod" or speaker
-    prev = doc[span.start - 1] if span.start > 0 else None
     nxt = doc[span.end] if span.end < len(doc) else None
     head = counted_head(span[-1])
-    written = doc_text(doc)[pieces[0].core_start : pieces[0].core_end]
     if written.isdigit() and head is not None and head.tag_ == "NNP" and head.text[:1].isupper():
         return True  # "575 Wilbraham Road", "90049 ZIP Code", "787 Dreamliner": a name, not a count
     if prev is not None and (

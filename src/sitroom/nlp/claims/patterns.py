@@ -14,7 +14,8 @@ Normalized vocabularies (what ``Claim.bound`` and ``Claim.unit`` can hold):
   "nautical mile"), areas (km2 "square mile" hectare acre), masses (tonne kg g pound),
   speeds (mph km/h knot), "celsius" "fahrenheit" "degree", volumes (litre gallon barrel
   m3), power/energy (W kW MW GW kWh MWh GWh hp), "years old", and time units (second
-  minute hour day week month year decade century) which mark durations.
+  minute hour day week month year decade century) which mark durations, and "times" for
+  a multiplier ("sixfold").
 """
 
 from __future__ import annotations
@@ -37,8 +38,12 @@ _FIRST_WORD = rf"(?:(?:{_TENS})(?:-(?:{_ONES}))?|{_ONES}|a\s+(?=hundred|thousand
 
 # One number: digits (1,200 / 3.5 / .5), number words, a vague plural, or a fraction.
 _CORE = re.compile(
+    # "sixfold", "a 10-fold rise": the factor of a multiplier (before digits: "10" of "10-fold")
+    rf"(?P<fold>\b(?:{_ONES}|{_TENS}|\d+)-?fold\b)|"
     r"(?P<digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<!\d)\.\d+)"
-    r"|(?P<fraction>\b(?:half|a\s+third|a\s+quarter|two[-\s]thirds|three[-\s]quarters|one[-\s](?:third|quarter|half))(?=\s+of\b))"
+    r"|(?P<fraction>\b(?:half|a\s+(?:third|quarter|fourth|fifth|tenth)|two[-\s]thirds|three[-\s](?:quarters|fourths)|(?:two|three|four)[-\s]fifths|one[-\s](?:third|quarter|half|fourth|fifth|tenth))(?=\s+of\b))"
+    # "half a million": half of a number word
+    r"|(?P<half>\bhalf\s+an?\s+(?:hundred|thousand|million|billion|dozen)\b)"
     r"|(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)(?=\s+of\b))"
     # "and" joins number words only after a scale: "two hundred and five", not "two and three"
     rf"|(?P<words>\b{_FIRST_WORD}(?:(?:\s+|-|{_AFTER_SCALE}\s+and\s+)(?:{_WORD}))*\b)",
@@ -49,8 +54,13 @@ _CORE = re.compile(
 _SCALE_WORDS = re.compile(
     r"(?:(?:[ \u00a0]+|-)(?:hundred|thousand|million|billion|trillion)s?\b)+", re.IGNORECASE
 )
-_SCALE_ATTACHED = re.compile(r"(?:bn|tn|trn|mn|mln|M)(?![\w])")
+# Number words that end in a scale: "five thousand", "twenty-two million".
+_WORDS_SCALE = re.compile(r"(.+?)[\s-]+(?:thousand|million|billion|trillion)", re.IGNORECASE)
+_SCALE_ATTACHED = re.compile(r"(?:bn|tn|trn|mn|mln|mil|M|k|K)(?![\w])")
 _SCALE_ATTACHED_MONEY = re.compile(r"(?:m|b|k|K|B)(?![\w])")
+# "1.2m tons", "3m barrels": an attached "m" before a unit that is not a length is millions.
+_MILLIONS_BEFORE_UNIT = re.compile(r"m(?=[ \u00a0]+\w)")
+_LENGTH_UNITS = frozenset({"km", "m", "cm", "mm", "mile", "foot", "inch", "yard", "nautical mile"})
 
 _CURRENCY_PREFIXES: tuple[tuple[str, str], ...] = (
     (r"US\s?\$|\$\s?US|USD\s?", "USD"), (r"\$A|A\$|AU\$|AUD\s?", "AUD"), (r"C\$|CA\$|CAD\s?", "CAD"),
@@ -80,7 +90,8 @@ _UNIT_TABLE: tuple[tuple[str, str], ...] = (
     (r"square\s+miles?|sq\.?\s*mi(?:les?)?", "square mile"), (r"square\s+(?:met(?:er|re)s?)|sq\.?\s*m|m2|m²", "m2"),
     (r"cubic\s+met(?:er|re)s?|m3|m³", "m3"), (r"cubic\s+feet", "cubic foot"),
     (r"kilomet(?:er|re)s?|kms?", "km"), (r"centimet(?:er|re)s?|cm", "cm"), (r"millimet(?:er|re)s?|mm", "mm"),
-    (r"micromet(?:er|re)s?|μm|microns?", "μm"), (r"nanomet(?:er|re)s?|nm", "nm"),
+    (r"micromet(?:er|re)s?|μm|microns?", "μm"), (r"newton[-\s]met(?:er|re)s?|(?-i:Nm)", "Nm"),
+    (r"nanomet(?:er|re)s?|(?-i:nm)", "nm"),
     (r"met(?:er|re)s?", "m"), (r"miles?", "mile"), (r"feet|foot|ft", "foot"), (r"inch(?:es)?|″", "inch"),
     (r"yards?|yd", "yard"), (r"hectares?|ha", "hectare"), (r"acres?", "acre"),
     (r"metric\s+tons?|tonnes?|tons?", "tonne"), (r"kilograms?|kilos?|kgs?", "kg"), (r"milligrams?|mg", "mg"),
@@ -90,9 +101,11 @@ _UNIT_TABLE: tuple[tuple[str, str], ...] = (
     (r"millilit(?:er|re)s?|ml|mL", "ml"), (r"lit(?:er|re)s?", "litre"), (r"gallons?", "gallon"),
     (r"barrels?", "barrel"),
     (r"kWh", "kWh"), (r"MWh", "MWh"), (r"GWh", "GWh"), (r"megawatts?|MW", "MW"), (r"gigawatts?|GW", "GW"),
-    (r"kilowatts?|kW", "kW"), (r"watts?", "W"), (r"volts?", "V"), (r"horsepower|hp|bhp", "hp"),
+    (r"kilowatts?|kW", "kW"), (r"watts?", "W"), (r"volts?", "V"), (r"brake\s+horsepower|bhp", "bhp"), (r"horsepower|hp", "hp"),
     (r"gigabytes?|GB", "GB"), (r"terabytes?|TB", "TB"), (r"megabytes?|MB", "MB"), (r"GHz", "GHz"),
-    (r"MHz", "MHz"), (r"Hz|hertz", "Hz"), (r"mAh", "mAh"), (r"decibels?|dB", "dB"), (r"ppm", "ppm"),
+    (r"MHz", "MHz"), (r"kHz|kilohertz", "kHz"), (r"Hz|hertz", "Hz"),
+    (r"Gbps|gigabits?\s+per\s+second", "Gbps"), (r"Mbps|Mbit/s|megabits?\s+per\s+second", "Mbps"),
+    (r"kbps|kbit/s|kilobits?\s+per\s+second", "kbps"), (r"mAh", "mAh"), (r"decibels?|dB", "dB"), (r"ppm", "ppm"),
     (r"ppb", "ppb"), (r"rpm", "rpm"),
     (r"years?[-\s]old", "years old"), (r"months?[-\s]old", "months old"),
     (r"seconds?|secs?", "second"), (r"minutes?|mins?", "minute"), (r"hours?|hrs?", "hour"),
@@ -106,8 +119,12 @@ _UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 # Single-letter units only count when written against the number ("5m", "3t", "10W").
-_UNIT_ATTACHED = re.compile(r"(?P<u>m|t|g|W|l|L)(?![\w])")
-_ATTACHED_UNITS = {"m": "m", "t": "tonne", "g": "g", "W": "W", "l": "litre", "L": "litre"}
+# "-5C", "41F": a capital C or F against the number is a temperature.
+_UNIT_ATTACHED = re.compile(r"(?P<u>m|t|g|W|l|L|C|F)(?![\w])")
+_ATTACHED_UNITS = {
+    "m": "m", "t": "tonne", "g": "g", "W": "W", "l": "litre", "L": "litre",
+    "C": "celsius", "F": "fahrenheit",
+}  # fmt: skip
 
 # Rates: "$80 per barrel", "$3,500 a month", "10 tonnes per hectare" -> unit "USD per barrel".
 _PER_UNITS: tuple[tuple[str, str], ...] = (
@@ -116,9 +133,10 @@ _PER_UNITS: tuple[tuple[str, str], ...] = (
     (r"square\s+(?:feet|foot)|sq\.?\s*ft", "square foot"), (r"square\s+met(?:er|re)s?|sq\.?\s*m|m2", "m2"),
     (r"hectares?", "hectare"), (r"person|people|head|capita", "person"), (r"kWh", "kWh"), (r"MWh", "MWh"),
     (r"days?", "day"), (r"weeks?", "week"), (r"months?", "month"), (r"years?|annum", "year"), (r"hours?", "hour"),
+    (r"decades?", "decade"), (r"century", "century"),
 )  # fmt: skip
 _PER = re.compile(
-    r"\s*(?:per|a|an|/)\s*(?:"
+    r"(?:\s*(?:per|a|an|/)\s*|-(?:a|an|per)-)(?:"
     + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PER_UNITS))
     + r")(?![\w])(?!\s+(?:earlier|later|ago|before|after)\b)",  # "a year earlier" is a time
     re.IGNORECASE,
@@ -149,7 +167,11 @@ _BOUND_BEFORE = re.compile(
 # "minus 5", "minus-130 degrees", "$-50.8bn" (the sign between the currency and the digits).
 _MINUS_BEFORE = re.compile(r"(?<![\w])minus[-\s]$", re.IGNORECASE)
 # Spaces only, never a line break: a range does not run across paragraphs.
-_JOINER = re.compile(r"[ \u00a0]*(?:-|–|—|to|and)[ \u00a0]*", re.IGNORECASE)
+_JOINER = re.compile(r"[ \u00a0]*(?:-|–|—|to|and|or|/)[ \u00a0]*", re.IGNORECASE)
+# "-5C", "−3%", "$-50.8bn": a minus sign against the digits, after a space, a bracket or a
+# currency sign (not "2-2" or "F-16", where the character before the sign is a letter or digit).
+_SIGNS = frozenset("-−")
+_BEFORE_SIGN = frozenset("([$€£¥")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -160,7 +182,7 @@ class Piece:
     end: int
     core_start: int
     core_end: int
-    kind: str  # "digits" "words" "vague" "fraction"
+    kind: str  # "digits" "words" "vague" "fraction" "fold" "half"
     value: float | None
     low: float | None = None
     high: float | None = None
@@ -189,6 +211,15 @@ def _unit_after(text: str, end: int, *, money: bool) -> tuple[int, str] | None:
     return None
 
 
+def _is_signed(text: str, start: int) -> bool:
+    """A minus sign written against the number at ``start``: "-5C", " −3%", "$-50.8bn"."""
+    if start == 0 or text[start - 1] not in _SIGNS:
+        return False
+    if start >= 3 and text[start - 2].isspace() and text[start - 3].isdigit():
+        return False  # "75 -300mm": a range's dash, written loosely
+    return start == 1 or text[start - 2].isspace() or text[start - 2] in _BEFORE_SIGN
+
+
 def _piece(text: str, m: re.Match[str]) -> Piece | None:
     kind = m.lastgroup or "digits"
     start, end = m.start(), m.end()
@@ -211,14 +242,18 @@ def _piece(text: str, m: re.Match[str]) -> Piece | None:
     value = parse_number(m.group(0))
     if value is None:
         return None
-    currency = _currency_before(text, start) if kind == "digits" else None
+    signed = kind == "digits" and _is_signed(text, start)
+    currency = _currency_before(text, start - signed) if kind == "digits" else None
     unit, scaled, new_start, base = (
         (currency[1] if currency else None),
         False,
         (currency[0] if currency else start),
         value,
     )
-    if minus := _MINUS_BEFORE.search(text, max(0, new_start - 7), new_start):
+    if signed:
+        value, base = -value, -value
+        new_start = min(new_start, start - 1)
+    elif minus := _MINUS_BEFORE.search(text, max(0, new_start - 7), new_start):
         value, base, new_start = -value, -value, minus.start()
     if sm := _SCALE_WORDS.match(text, end):
         value *= parse_number("1" + sm.group(0).replace("-", " ")) or 1
@@ -229,7 +264,14 @@ def _piece(text: str, m: re.Match[str]) -> Piece | None:
     ):
         value *= parse_scale(sm.group(0)) or 1
         end, scaled = sm.end(), True
-    if (after := _unit_after(text, end, money=currency is not None)) is not None and (
+    elif kind == "digits" and (sm := _MILLIONS_BEFORE_UNIT.match(text, end)):
+        unit_after = _unit_after(text, sm.end(), money=False)
+        if unit_after is not None and unit_after[1] not in _LENGTH_UNITS | TIME_UNITS:
+            value *= 1e6
+            end, scaled = sm.end(), True
+    if kind == "fold":
+        unit = "times"
+    elif (after := _unit_after(text, end, money=currency is not None)) is not None and (
         unit is None or after[1] in {"cent"}
     ):
         end, unit = after
@@ -239,6 +281,14 @@ def _piece(text: str, m: re.Match[str]) -> Piece | None:
         end = after[0]  # "$5 dollars" is rare, but "US$ 5 USD" happens: keep one unit
     if unit is not None and unit not in TIME_UNITS and (per := _PER.match(text, end)):
         unit, end = f"{unit} per {_PER_UNITS[_group_index(per, 'p')][1]}", per.end()
+    if (
+        kind == "words"
+        and not scaled
+        and (words := _WORDS_SCALE.fullmatch(m.group(0)))
+        and (written := parse_number(words.group(1))) is not None
+    ):
+        # "five thousand" is scaled as "5 thousand" is: "four to five thousand" shares it
+        scaled, base = True, written
     return Piece(
         start=new_start,
         end=end,

@@ -66,6 +66,10 @@ def _phrase_after(doc: Doc, start: int, head: Token) -> str | None:
             end = max(t.i for t in child.subtree) + 1
             break
     words = list(doc[start:end])
+    if words and words[0].text in {"(", "["}:
+        # "$61bn (£49bn) package": the amount restated in brackets is not what is counted
+        close = next((i for i, t in enumerate(words) if t.text in {")", "]"}), None)
+        words = words[close + 1 :] if close is not None else words
     if (
         len(words) > 2
         and words[0].text in {"-", "‑"}

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sitroom.nlp.timex.calendar import add_months, quarter_of, week_value
+from sitroom.nlp.timex.lexicon import MONTH_FULL
 
 __all__ = [
     "ORDINAL",
@@ -65,7 +66,9 @@ ORDINAL = {
 }
 # A bare "May" is usually the modal; accept it only after these words.
 _MAY_BEFORE = re.compile(
-    r"(?:in|since|until|till|by|of|from|through|during|before|after|early|late|mid|last|next|this)[\s-]+$",
+    r"(?:in|since|until|till|by|of|from|through|during|before|after|early|late|mid|last|next|this|between)[\s-]+$"
+    # the second end of a range of months: "between March and May", "from January to March"
+    rf"|\b(?-i:{MONTH_FULL})\s+(?:and|to|or|through|until|till)\s+$|\b(?-i:{MONTH_FULL})\s*[-–—]\s*$",
     re.IGNORECASE,
 )
 

@@ -15,13 +15,15 @@ June", "XXXX-WXX-4" for "Thursday") and come back with ``anchored=False``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from sitroom.nlp.doctext import doc_text
-from sitroom.nlp.timex.calendar import parse_dct
+from sitroom.nlp.timex.calendar import parse_dct, week_value
 from sitroom.nlp.timex.rules import Candidate, Context, find_candidates
 from sitroom.nlp.timex.values import granularity_of, is_anchored
 from sitroom.records import Timex
@@ -152,6 +154,95 @@ def _resolve(
             and granularity in _REF_GRANULARITIES
         ):
             ctx.ref = norm.value
+    return _second_day(text, _week_of(text, _share_range_year(text, out)))
+
+
+# Between the two ends of a range of dates: "between March and May 2022", "from May to July".
+_RANGE_JOINER = re.compile(r"\s*(?:and|to|or|through|until|till|-|–|—)\s*", re.IGNORECASE)
+# A year written in the expression itself: "May 2022", "May '22".
+_WRITTEN_YEAR = re.compile(r"\d{4}|['’]\d\d\b")
+_MONTH_VALUE = re.compile(r"(\d{4})-(\d\d)((?:-\d\d)?)")
+
+
+def _share_range_year(text: str, found: list[TimexMatch]) -> list[TimexMatch]:
+    """The first end of a range takes the year written on the second (TE3 writes two DATEs):
+    "between March and May 2022" -> 2022-03 and 2022-05; "December to March 2023" -> 2022-12."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        own = _MONTH_VALUE.fullmatch(first.value)
+        other = _MONTH_VALUE.fullmatch(second.value)
+        if (
+            own is None
+            or other is None
+            or _WRITTEN_YEAR.search(first.text)
+            or not _WRITTEN_YEAR.search(second.text)
+            or not _RANGE_JOINER.fullmatch(text, first.end, second.start)
+        ):
+            continue
+        year = int(other[1]) - (int(own[2]) > int(other[2]))
+        out[i] = dataclasses.replace(first, value=f"{year:04d}-{own[2]}{own[3]}")
+    return out
+
+
+# "on April 24 and 25", "May 3 to 9": a bare day number ending a range of days (not "25%").
+_SECOND_DAY = re.compile(
+    r"\s*(?:and|to|through|until|-|–)\s*(\d{1,2})\b(?![,.]?\d)"
+    # what follows ends the phrase, so the number counts nothing ("April 24 and 25 people")
+    r"(?=\s*(?:[.,;:)]|$|(?:in|at|on|for|when|and|or|as|with|from|by|after|before|the|this|next|last)\b))"
+)
+
+
+def _second_day(text: str, found: list[TimexMatch]) -> list[TimexMatch]:
+    """Add the second end of a range of days written with its month once (TE3: two DATEs)."""
+    out: list[TimexMatch] = []
+    for i, match in enumerate(found):
+        out.append(match)
+        day = _MONTH_VALUE.fullmatch(match.value)
+        after = _SECOND_DAY.match(text, match.end)
+        if day is None or not day[3] or after is None or not match.text[-1:].isdigit():
+            continue
+        number = int(after[1])
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if not int(day[3][1:]) < number <= 31 or (nxt is not None and nxt.start < after.end()):
+            continue
+        value = f"{day[1]}-{day[2]}-{number:02d}"
+        out.append(
+            dataclasses.replace(
+                match, start=after.start(1), end=after.end(1), text=after[1], value=value
+            )
+        )
+    return out
+
+
+# "the week of March 6": one expression, the ISO week of the day.
+_WEEK_OF = re.compile(r"\s+of\s+", re.IGNORECASE)
+
+
+def _week_of(text: str, found: list[TimexMatch]) -> list[TimexMatch]:
+    """Join "the week" and the day after "of" into one DATE whose value is that day's week."""
+    out: list[TimexMatch] = []
+    for match in found:
+        prev = out[-1] if out else None
+        day = _MONTH_VALUE.fullmatch(match.value)
+        if (
+            prev is not None
+            and day is not None
+            and day[3]
+            and prev.text.lower() in {"the week", "week"}
+            and _WEEK_OF.fullmatch(text, prev.end, match.start)
+        ):
+            value = week_value(date(int(day[1]), int(day[2]), int(day[3][1:])))
+            out[-1] = dataclasses.replace(
+                prev,
+                end=match.end,
+                text=text[prev.start : match.end],
+                value=value,
+                anchored=match.anchored,
+                granularity=granularity_of(value, "DATE"),
+            )
+            continue
+        out.append(match)
     return out
 
 
