@@ -23,7 +23,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sitroom.nlp.places.gazetteer import (
     Candidate,
@@ -240,6 +240,75 @@ NAMESAKE_REGION_PENALTY = 3.0  # national capitals are named far more often than
 # Small towns named after a state or province ("California, Missouri"; "Ontario, California")
 # lose against the region itself unless a qualifier names their state. Set on the dev splits.
 REGION_NAMESAKE_CITY_PENALTY = 3.0
+# Issue 11: classes of false toponyms seen on the tune half of LGL/GeoVirus/TR-News and in
+# war news. Acronyms and codes ("ABC", "CNN", "MoD") hit cities through airport codes and
+# short names: a token of at most this many letters with two or more capitals is a place
+# only as a country or state code ("US", "UK") in a place context.
+ACRONYM_MAX_LETTERS = 4
+# Alternate (not primary) names this short are airport codes and clippings ("Jan" for
+# Jackson's JAN, "Sea" for Seattle's SEA, "Ben" for Benghazi): never a city's name in text.
+SHORT_ALTERNATE_MAX_CHARS = 3
+# Words before an acronym that make it a place ("in the US", "from the UK").
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "from", "to", "into", "near", "across", "outside", "inside", "throughout"}
+)
+# A compass word alone is a direction or the geopolitical West, not a region named "West".
+COMPASS_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "midwest",
+        "orient",
+    }
+)
+# Heads of natural-feature names: "Mississippi River" is the river, not the state; "Caspian
+# Sea" is not a town called Caspian. A name next to one of these is part of the feature's name.
+FEATURE_WORDS = frozenset(
+    {"river", "rivers", "sea", "lake", "lakes", "mountains", "quarter", "ocean"}
+)
+# Words that open a feature's name ("Lake Michigan", "Mount Hood").
+FEATURE_PREFIXES = frozenset({"lake", "mount", "mt", "mt."})
+# Heads of street and building names: "White House" is a building, not White House, TN.
+BUILDING_WORDS = frozenset(
+    {
+        "house",
+        "street",
+        "st",
+        "st.",
+        "avenue",
+        "ave",
+        "ave.",
+        "road",
+        "rd",
+        "rd.",
+        "boulevard",
+        "lane",
+        "building",
+        "hall",
+        "tower",
+        "towers",
+        "palace",
+        "plaza",
+        "bridge",
+        "airport",
+        "station",
+        "church",
+        "cathedral",
+        "hospital",
+        "stadium",
+        "arena",
+    }
+)
+# "Jan 1", "Dec. 5": month abbreviations before a day number.
+MONTH_ABBREVIATIONS = frozenset(
+    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+)
 # The conflict sitroom is built for: ambiguous names lean a little towards these countries.
 CONFLICT_COUNTRIES = frozenset({"UA", "RU"})
 CONFLICT_PRIOR = 0.5
@@ -258,7 +327,12 @@ class _Toponym:
 def extract_places(doc: Doc, *, article_id: str, mentions: Sequence[Mention] = ()) -> list[Place]:
     """Return the resolved places of ``doc``, in text order; unresolvable toponyms are left out."""
     gaz = load_gazetteer()
-    found = [(_toponym(doc, s, gaz), strong) for s, strong in _toponym_spans(doc, mentions)]
+    spans = [(_feature_span(s, gaz), strong) for s, strong in _toponym_spans(doc, mentions)]
+    found = [
+        (_toponym(doc, s, gaz), strong)
+        for s, strong in spans
+        if s is not None and not _is_not_a_place(s)
+    ]
     strong_ones = [t for t, strong in found if strong and t.candidates]
     countries, states = _context(strong_ones, gaz)
     anchors = [
@@ -382,6 +456,61 @@ def _runs(indices: list[int]) -> list[list[int]]:
     return runs
 
 
+def _is_acronym(token: Token) -> bool:
+    """ "ABC", "CNN", "MoD": a short word with two or more capitals."""
+    return (
+        token.is_alpha
+        and len(token) <= ACRONYM_MAX_LETTERS
+        and sum(ch.isupper() for ch in token.text) >= 2
+    )
+
+
+def _in_place_context(span: Span) -> bool:
+    """ "in the US", "from UK", "Kyiv, Ukraine": a preposition of place or a comma before it."""
+    before = [t for t in span.doc[max(0, span.start - 2) : span.start] if t.lower_ != "the"]
+    return bool(before) and (before[-1].lower_ in PLACE_PREPOSITIONS or before[-1].text == ",")
+
+
+def _feature_span(span: Span, gaz: Gazetteer) -> Span | None:
+    """The natural feature a name belongs to ("Caspian Sea", "Lake Ontario") when the
+    gazetteer knows it, None when it does not: the namesake town or state is never meant."""
+    doc = span.doc
+    start, end = span.start, span.end
+    if end < len(doc) and doc[end].is_title and doc[end].lower_ in FEATURE_WORDS:
+        end += 1
+    if start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ in FEATURE_PREFIXES:
+        start -= 1
+    if (start, end) == (span.start, span.end):
+        return span
+    wide = doc[start:end]
+    return wide if gaz.lookup(wide.text) else None
+
+
+def _is_not_a_place(span: Span) -> bool:
+    """Spans that look like toponyms but name something else (issue 11's error classes)."""
+    doc = span.doc
+    first, last = span[0], span[-1]
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    if len(span) == 1 and first.lower_ in COMPASS_WORDS | FEATURE_WORDS:
+        return True  # "the West", "River" alone
+    if (
+        len(span) == 1
+        and first.lower_.rstrip(".") in MONTH_ABBREVIATIONS
+        and after is not None
+        and (after.like_num or after.text == ".")
+    ):
+        return True  # "Jan 1"
+    after_comma = after is not None and after.text == ","
+    if len(span) == 1 and _is_acronym(first) and not _in_place_context(span):
+        # "CBS reported", "the MoD said"; a country code stands alone ("US officials"), a
+        # state code needs a place around it ("in NSW", "NSW, Australia")
+        kinds = {c.kind for c in load_gazetteer().lookup(span.text)}
+        return "country" not in kinds and not ("region" in kinds and after_comma)
+    # "White House", "Orchard Street": a building or street, not the town it shares a name with.
+    return len(span) > 1 and last.lower_ in BUILDING_WORDS
+
+
 def _scan(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[Span]:
     """Longest gazetteer names made of proper-noun tokens inside ``doc[start:end]``."""
     found: list[Span] = []
@@ -475,6 +604,17 @@ def _toponym(doc: Doc, span: Span, gaz: Gazetteer) -> _Toponym:
     candidates = gaz.index.get(key, ())
     if key in gaz.demonyms and gaz.demonyms[key] in gaz.countries:
         candidates = (gaz.countries[gaz.demonyms[key]],)
+    candidates = tuple(
+        c
+        for c in candidates
+        if c.curated
+        or c.kind != "city"
+        or len(key) > SHORT_ALTERNATE_MAX_CHARS
+        or normalize_name(c.name) == key
+    )
+    if len(span) == 1 and _is_acronym(span[0]):
+        # "US", "UK", "NY": an acronym is a country or state code, never a town's code.
+        candidates = tuple(c for c in candidates if c.kind in {"country", "region"})
     if not candidates and span[-1].lower_ in REGION_WORDS:
         # "the Kharkiv region" with no hand-written region: fall back to the bare name.
         candidates = gaz.index.get(normalize_name(span[:-1].text), ())
