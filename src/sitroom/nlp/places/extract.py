@@ -235,6 +235,12 @@ COHERENCE_BONUS = 1.5
 COHERENCE_KM = 60.0
 COHERENCE_DEG = COHERENCE_KM / 111.0  # latitude prefilter: one degree is about 111 km
 CAPITAL_BONUS = 0.5
+# A region spelled like a big city of its country ("Kiev" the oblast, "Kiev" for Kyiv): the
+# bare name is the city, whichever spelling the text uses. Issue 11.
+NAMESAKE_CITY_POPULATION = 100_000
+# A spelling variant ("Kiev") of a place chosen for another name in the first pass ("Kyiv"):
+# the same place, not a neighbour that only earns PROXIMITY_BONUS. Issue 11.
+SAME_PLACE_BONUS = 2.0
 # Regions named after their capital city (Kharkiv, Odesa, Moscow): the bare name is the city.
 NAMESAKE_REGION_PENALTY = 3.0  # national capitals are named far more often than their namesakes
 # Small towns named after a state or province ("California, Missouri"; "Ontario, California")
@@ -352,9 +358,13 @@ def extract_places(doc: Doc, *, article_id: str, mentions: Sequence[Mention] = (
     totals: dict[str, dict[Candidate, float]] = {}
     for i, t in enumerate(toponyms):
         others = tuple(c for j, c in enumerate(first) if j != i)
+        variants = {id(c) for j, c in enumerate(first) if toponyms[j].key != t.key}
         sums = totals.setdefault(t.key, {})
         for c in t.candidates:
-            sums[c] = sums.get(c, 0.0) + _score(t, c, countries, states, others, near)
+            # "Kiev" where "Kyiv" was chosen for another name: one city, two spellings.
+            same = id(c) in variants and normalize_name(c.name) != t.key
+            score = _score(t, c, countries, states, others, near) + SAME_PLACE_BONUS * same
+            sums[c] = sums.get(c, 0.0) + score
     chosen = {key: max(sums, key=sums.__getitem__) for key, sums in totals.items()}
     return [_place(article_id, t, chosen[t.key]) for t in toponyms]
 
@@ -772,8 +782,10 @@ def _has_namesake_city(t: _Toponym, region: Candidate, *, capital_only: bool) ->
     return any(
         o.kind == "city"
         and o.country == region.country
-        and normalize_name(o.name) == name
-        and (not capital_only or _capital_of(o, gaz))
+        and (
+            (normalize_name(o.name) == name and (not capital_only or _capital_of(o, gaz)))
+            or (not capital_only and name == t.key and o.population >= NAMESAKE_CITY_POPULATION)
+        )
         for o in t.candidates
     )
 
