@@ -254,3 +254,11 @@ def test_two_spellings_of_one_city_are_one_place(nlp) -> None:
     found = _places(nlp, "Talks in Kiev went on while trains left Kyiv for Lviv.")
     assert found["Kiev"].kind == found["Kyiv"].kind == "city"
     assert found["Kiev"].geonames_id == found["Kyiv"].geonames_id
+
+
+@pytest.mark.issue(11)
+def test_surname_of_a_named_person_is_not_a_town(nlp) -> None:
+    text = "Mayor Helen Evans opened the bridge. Later Evans thanked the builders in Lviv."
+    found = _places(nlp, text)
+    assert "Evans" not in found
+    assert "Lviv" in found

@@ -334,10 +334,11 @@ def extract_places(doc: Doc, *, article_id: str, mentions: Sequence[Mention] = (
     """Return the resolved places of ``doc``, in text order; unresolvable toponyms are left out."""
     gaz = load_gazetteer()
     spans = [(_feature_span(s, gaz), strong) for s, strong in _toponym_spans(doc, mentions)]
+    surnames = _surnames(doc)
     found = [
         (_toponym(doc, s, gaz), strong)
         for s, strong in spans
-        if s is not None and not _is_not_a_place(s)
+        if s is not None and not _is_not_a_place(s) and not (s.text in surnames and not strong)
     ]
     strong_ones = [t for t, strong in found if strong and t.candidates]
     countries, states = _context(strong_ones, gaz)
@@ -479,6 +480,18 @@ def _in_place_context(span: Span) -> bool:
     """ "in the US", "from UK", "Kyiv, Ukraine": a preposition of place or a comma before it."""
     before = [t for t in span.doc[max(0, span.start - 2) : span.start] if t.lower_ != "the"]
     return bool(before) and (before[-1].lower_ in PLACE_PREPOSITIONS or before[-1].text == ",")
+
+
+def _surnames(doc: Doc) -> frozenset[str]:
+    """Last words of the article's full person names: "Wilson said" after "Jane Wilson" is
+    her, not Wilson, NC (one sense per article, issue 11)."""
+    return frozenset(
+        e[-1].text
+        for e in doc.ents
+        if e.label_ == "PERSON"
+        and len(e) > 1
+        and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in e)
+    )
 
 
 def _feature_span(span: Span, gaz: Gazetteer) -> Span | None:
