@@ -55,7 +55,10 @@ def _ends_in_place(span: Span, overlapping: list[Span]) -> bool:
     entries = (
         lookup(e.ent_id_)
         for e in overlapping
-        if _is_gazetteer(e) and e.label_ in PLACE_LABELS and e.end == span.end and e.start > span.start
+        if _is_gazetteer(e)
+        and e.label_ in PLACE_LABELS
+        and e.end == span.end
+        and e.start > span.start
     )
     return any(
         e is not None and (e.kind in {"country", "region"} or e.country in NEAR_COUNTRIES)

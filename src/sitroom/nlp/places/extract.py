@@ -514,7 +514,6 @@ def _is_not_a_place(span: Span) -> bool:
     doc = span.doc
     first, last = span[0], span[-1]
     after = doc[span.end] if span.end < len(doc) else None
-    before = doc[span.start - 1] if span.start > 0 else None
     if len(span) == 1 and first.lower_ in COMPASS_WORDS | FEATURE_WORDS:
         return True  # "the West", "River" alone
     if (
