@@ -15,7 +15,7 @@ import numpy
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from sitroom.nlp.entities.gazetteer import NEAR_COUNTRIES, english_words, lookup
+from sitroom.nlp.entities.gazetteer import english_words, lookup
 
 __all__ = ["CONLL_KEY", "NAME_LABELS", "merge_conll_spans", "stash_conll_ents"]
 
@@ -49,27 +49,8 @@ def _is_gazetteer(span: Span) -> bool:
     return bool(span.ent_id_)
 
 
-def _ends_in_place(span: Span, overlapping: list[Span]) -> bool:
-    """ "Shakhtar Donetsk", "DYNAMO KYIV": a longer name whose last word is a country, region
-    or a city of the conflict's region; a far capital is a surname too ("Anthony Washington")."""
-    entries = (
-        lookup(e.ent_id_)
-        for e in overlapping
-        if _is_gazetteer(e)
-        and e.label_ in PLACE_LABELS
-        and e.end == span.end
-        and e.start > span.start
-    )
-    return any(
-        e is not None and (e.kind in {"country", "region"} or e.country in NEAR_COUNTRIES)
-        for e in entries
-    )
-
-
 def _ontonotes_label(conll: Span, overlapping: list[Span]) -> str:
     label = CONLL_TO_ONTONOTES[conll.label_]
-    if label == "PERSON" and _ends_in_place(conll, overlapping):
-        return "ORG"  # a club or company named after its city, not a person (issue 11)
     if label != "LOC":
         return label
     # LOC becomes GPE when the small model called it a GPE or the gazetteer knows it as one.
