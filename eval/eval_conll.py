@@ -11,7 +11,10 @@ WORK_OF_ART, WEAPON -> MISC; DATE, TIME, CARDINAL, ORDINAL, MONEY, QUANTITY, PER
 
 Three pipelines are measured side by side: the bare small model, model + gazetteer, and
 the full sitroom pipeline (model + gazetteer + CoNLL-trained recognizer, merged); the
-headline metrics (``per_f1`` ... ``overall_plo_f1``) are the full pipeline's.
+headline metrics (``per_f1`` ... ``overall_plo_f1``) are the full pipeline's, each also for
+the ``tune`` and ``check`` halves (``eval/halves.py``; a document is a ``-DOCSTART-`` group,
+id ``eng.testa:<n>`` numbered from 1): rules are tuned on one half, only checked on the
+other (issue 11).
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from sitroom.nlp.entities.conll import ConllSentence, read_conll
+from halves import HALVES, split_halves
+
+from sitroom.nlp.entities.conll import DOCSTART, ConllSentence, read_conll
 
 TARGETS = {"overall_plo_f1": 0.88}
 
@@ -77,6 +82,36 @@ def _score(
     return out
 
 
+def document_ids(path: Path) -> list[str]:
+    """The document id of each sentence :func:`read_conll` reads from ``path``, in order."""
+    ids: list[str] = []
+    number, in_sentence = 0, False
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
+        cols = line.split()
+        if cols and cols[0] != DOCSTART:
+            in_sentence = True
+            continue
+        if in_sentence:
+            ids.append(f"{path.name}:{number}")
+        in_sentence = False
+        number += bool(cols)  # a -DOCSTART- line opens the next document
+    return ids
+
+
+def _score_halves(
+    doc_ids: list[str], gold: list[set[tuple[int, int, str]]], pred: list[set[tuple[int, int, str]]]
+) -> dict[str, float]:
+    """:func:`_score` over everything, then over each half with ``_tune``/``_check`` keys."""
+    out = _score(gold, pred)
+    halves = split_halves(range(len(gold)), key=doc_ids.__getitem__)
+    for half in HALVES:
+        rows = halves[half]
+        scores = _score([gold[i] for i in rows], [pred[i] for i in rows])
+        out.update({f"{key}_{half}": value for key, value in scores.items()})
+        out[f"sentences_{half}"] = len(rows)
+    return out
+
+
 def _predict(
     nlp, sentences: list[ConllSentence], *, key: str | None = None
 ) -> list[set[tuple[int, int, str]]]:  # type: ignore[no-untyped-def]
@@ -102,17 +137,19 @@ def run(
     from sitroom.nlp.model import MODEL
     from sitroom.nlp.pipeline import build_nlp, load_nlp
 
-    sentences = read_conll(shared / "benchmarks" / "conll2003" / "eng.testa")[:limit]
+    path = shared / "benchmarks" / "conll2003" / "eng.testa"
+    sentences = read_conll(path)[:limit]
+    doc_ids = document_ids(path)[: len(sentences)]
     gold = [set(s.chunks) for s in sentences]
     metrics: dict[str, float | int | str] = {
         "sentences": len(sentences),
         "gold_entities": sum(map(len, gold)),
     }
     if not baselines:  # the shared pipeline is the full one once the CoNLL weights are trained
-        metrics.update(_score(gold, _predict(load_nlp(), sentences)))
+        metrics.update(_score_halves(doc_ids, gold, _predict(load_nlp(), sentences)))
         return metrics
     full_nlp = build_nlp(conll=True)
-    full = _score(gold, _predict(full_nlp, sentences))
+    full = _score_halves(doc_ids, gold, _predict(full_nlp, sentences))
     conll_only = _score(gold, _predict(full_nlp, sentences, key="conll"))
     bare = _score(gold, _predict(spacy.load(MODEL), sentences))
     gazetteer = _score(gold, _predict(build_nlp(conll=False), sentences))

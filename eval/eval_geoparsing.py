@@ -4,7 +4,10 @@ Scoring follows ../shared/benchmarks/README.md and Gritta et al. (2018), "What's
 geographical parsing?": toponym detection P/R/F1 with span overlap; accuracy within 161 km
 over the gold toponyms that have coordinates (a missed toponym counts as wrong, at the
 maximum error); AUC of the log-scaled error curve (lower is better, 0 = every toponym exact).
-Every article of every corpus is used (no sampling).
+Every article of every corpus is used (no sampling). Each metric is also reported for the
+``tune`` and ``check`` halves of every corpus (``eval/halves.py``, by article id: the
+``docid`` attribute, GeoVirus's source URL): rules are tuned on one half, only checked on
+the other (issue 11).
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
+
+from halves import HALVES, split_halves
 
 TARGETS = {"acc161_macro": 0.80}
 
@@ -32,17 +37,38 @@ class Gold:
     lon: float | None
 
 
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article of a corpus: its id (for the halves), text and gold toponyms."""
+
+    doc_id: str
+    text: str
+    golds: list[Gold]
+
+
+@dataclass(frozen=True, slots=True)
+class _Counts:
+    """One article's detection counts and resolution errors (km), summed per half."""
+
+    tp_pred: int
+    n_pred: int
+    tp_gold: int
+    n_gold: int
+    errors: list[float]
+
+
 def _float(node: ET.Element | None) -> float | None:
     if node is None or not (node.text or "").strip():
         return None
     return float(node.text)  # type: ignore[arg-type]
 
 
-def read_corpus(path: Path) -> list[tuple[str, list[Gold]]]:
-    """Articles as (text, gold toponyms); handles both the LGL/TR-News and the GeoVirus layout."""
+def read_corpus(path: Path) -> list[Article]:
+    """Articles with their gold toponyms; handles both the LGL/TR-News and the GeoVirus layout."""
     root = ET.parse(path).getroot()
     out = []
-    for art in root.iter("article"):
+    for number, art in enumerate(root.iter("article")):
+        doc_id = art.get("docid") or (art.findtext("source") or "").strip() or str(number)
         text = art.findtext("text") or ""
         golds = []
         for t in list(art.iter("toponym")) + list(art.iter("location")):
@@ -52,7 +78,7 @@ def read_corpus(path: Path) -> list[tuple[str, list[Gold]]]:
             golds.append(
                 Gold(int(start), int(end), _float(t.find(".//lat")), _float(t.find(".//lon")))
             )
-        out.append((text, golds))
+        out.append(Article(doc_id, text, golds))
     return out
 
 
@@ -65,27 +91,33 @@ def auc(errors: list[float]) -> float:
     return area / (len(scaled) - 1)
 
 
-def score_corpus(nlp: object, articles: list[tuple[str, list[Gold]]]) -> dict[str, float]:
-    from sitroom.nlp.places.extract import extract_places
+def _count(places: list, golds: list[Gold]) -> _Counts:  # type: ignore[type-arg]
     from sitroom.nlp.places.gazetteer import haversine_km
 
-    tp_pred = n_pred = tp_gold = n_gold = 0
     errors: list[float] = []
-    docs = nlp.pipe((text for text, _ in articles), batch_size=32)  # type: ignore[attr-defined]
-    for (_, golds), doc in zip(articles, docs, strict=True):
-        places = extract_places(doc, article_id="eval")
-        n_pred += len(places)
-        tp_pred += sum(any(p.start < g.end and g.start < p.end for g in golds) for p in places)
-        n_gold += len(golds)
-        for g in golds:
-            hit = next((p for p in places if p.start < g.end and g.start < p.end), None)
-            tp_gold += hit is not None
-            if g.lat is None or g.lon is None:
-                continue
-            if hit is None or hit.lat is None or hit.lon is None:
-                errors.append(MAX_ERROR_KM)
-            else:
-                errors.append(haversine_km(hit.lat, hit.lon, g.lat, g.lon))
+    tp_gold = 0
+    for g in golds:
+        hit = next((p for p in places if p.start < g.end and g.start < p.end), None)
+        tp_gold += hit is not None
+        if g.lat is None or g.lon is None:
+            continue
+        if hit is None or hit.lat is None or hit.lon is None:
+            errors.append(MAX_ERROR_KM)
+        else:
+            errors.append(haversine_km(hit.lat, hit.lon, g.lat, g.lon))
+    return _Counts(
+        tp_pred=sum(any(p.start < g.end and g.start < p.end for g in golds) for p in places),
+        n_pred=len(places),
+        tp_gold=tp_gold,
+        n_gold=len(golds),
+        errors=errors,
+    )
+
+
+def _metrics(counts: list[_Counts]) -> dict[str, float]:
+    tp_pred, n_pred = sum(c.tp_pred for c in counts), sum(c.n_pred for c in counts)
+    tp_gold, n_gold = sum(c.tp_gold for c in counts), sum(c.n_gold for c in counts)
+    errors = [e for c in counts for e in c.errors]
     p = tp_pred / n_pred if n_pred else 0.0
     r = tp_gold / n_gold if n_gold else 0.0
     return {
@@ -98,13 +130,31 @@ def score_corpus(nlp: object, articles: list[tuple[str, list[Gold]]]) -> dict[st
     }
 
 
-def first_toponyms(
-    articles: list[tuple[str, list[Gold]]], count: int
-) -> list[tuple[str, list[Gold]]]:
+def predict_corpus(nlp: object, articles: list[Article]) -> list[list]:  # type: ignore[type-arg]
+    """Each article's predicted places, end to end."""
+    from sitroom.nlp.places.extract import extract_places
+
+    docs = nlp.pipe((a.text for a in articles), batch_size=32)  # type: ignore[attr-defined]
+    return [extract_places(doc, article_id=a.doc_id) for a, doc in zip(articles, docs, strict=True)]
+
+
+def score_corpus(nlp: object, articles: list[Article]) -> dict[str, dict[str, float]]:
+    """Metrics over all articles (``""``) and over each half (``"tune"``, ``"check"``)."""
+    counts = [
+        (a, _count(places, a.golds))
+        for a, places in zip(articles, predict_corpus(nlp, articles), strict=True)
+    ]
+    halves = split_halves(counts, key=lambda item: item[0].doc_id)
+    out = {"": _metrics([c for _, c in counts])}
+    out.update({half: _metrics([c for _, c in halves[half]]) for half in HALVES})
+    return out
+
+
+def first_toponyms(articles: list[Article], count: int) -> list[Article]:
     """The leading articles that together hold at least ``count`` gold toponyms."""
-    taken: list[tuple[str, list[Gold]]] = []
+    taken: list[Article] = []
     for article in articles:
-        if sum(len(golds) for _, golds in taken) >= count:
+        if sum(len(a.golds) for a in taken) >= count:
             break
         taken.append(article)
     return taken
@@ -124,12 +174,17 @@ def run(
         articles = read_corpus(folder / CORPORA[name])
         if toponyms is not None:
             articles = first_toponyms(articles, toponyms)
-        for key, value in score_corpus(nlp, articles).items():
-            metrics[f"{name}_{key}"] = round(value, 4) if key != "toponyms" else int(value)
-    for key in ("precision", "recall", "f1", "acc161", "auc"):
-        metrics[f"{key}_macro"] = round(
-            sum(float(metrics[f"{n}_{key}"]) for n in corpora) / len(corpora), 4
-        )
+        for half, scores in score_corpus(nlp, articles).items():
+            suffix = f"_{half}" if half else ""
+            for key, value in scores.items():
+                metrics[f"{name}_{key}{suffix}"] = (
+                    round(value, 4) if key != "toponyms" else int(value)
+                )
+    for suffix in ("", *(f"_{half}" for half in HALVES)):
+        for key in ("precision", "recall", "f1", "acc161", "auc"):
+            metrics[f"{key}_macro{suffix}"] = round(
+                sum(float(metrics[f"{n}_{key}{suffix}"]) for n in corpora) / len(corpora), 4
+            )
     return metrics
 
 

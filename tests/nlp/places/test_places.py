@@ -199,3 +199,96 @@ def test_organization_labelled_country_adds_no_earlier_places(nlp) -> None:
                 _mention(text, "Odesa", "GPE")]  # fmt: skip
     places = extract_places(nlp(text), article_id="a1", mentions=mentions)
     assert [p.text for p in places] == ["Lviv", "US", "Odesa"]
+
+
+# Issue 11: classes of false toponyms and namesakes, on sentences written for these tests.
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("NBC and the BBC aired the debate before the FDA spoke.", "NBC"),
+        ("NBC and the BBC aired the debate before the FDA spoke.", "FDA"),
+        ("A spokesman for the MoD declined to comment on Thursday.", "MoD"),
+        ("Students who took the SAT were told to wait.", "SAT"),
+    ],
+)
+def test_acronyms_and_codes_are_not_towns(nlp, text: str, name: str) -> None:
+    assert name not in _places(nlp, text)
+
+
+@pytest.mark.issue(11)
+def test_country_code_stays_a_country(nlp) -> None:
+    found = _places(nlp, "Officials in the US and the UK welcomed the vote in Kyiv.")
+    assert found["US"].kind == "country" and found["US"].country == "US"
+    assert found["UK"].country == "GB"
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("name", ["Jan", "Ben", "Sea"])
+def test_short_alternate_names_are_not_cities(nlp, name: str) -> None:
+    text = f"Ben Carter met Jan Novak by the Sea Cafe; Ben said the {name} file was late."
+    assert name not in _places(nlp, text)
+
+
+@pytest.mark.issue(11)
+def test_month_abbreviation_before_a_day_is_not_a_town(nlp) -> None:
+    assert "Jan" not in _places(nlp, "The ceasefire was due to start on Jan 5 in Donetsk.")
+
+
+@pytest.mark.issue(11)
+def test_the_west_is_not_a_region_named_west(nlp) -> None:
+    found = _places(nlp, "Kyiv asked the West for more air defence systems.")
+    assert "West" not in found and "the West" not in found
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "namesake"),
+    [
+        ("Cargo ships waited on the Mississippi River near the port.", "Mississippi"),
+        ("Barges moved grain along the Danube River towards the coast.", "River"),
+        ("Oil rigs in the Caspian Sea were shut for the storm.", "Sea"),
+        ("Musicians played in the French Quarter all night.", "French"),
+        ("Boats left the harbour on Lake Ontario at dawn.", "Ontario"),
+    ],
+)
+def test_feature_names_are_not_their_namesake(nlp, text: str, namesake: str) -> None:
+    assert namesake not in _places(nlp, text)
+
+
+@pytest.mark.issue(11)
+def test_known_feature_is_resolved_as_the_feature(nlp) -> None:
+    found = _places(nlp, "Warships patrolled the Black Sea after the strike.")
+    sea = next(p for p in found.values() if "Sea" in p.text)
+    assert sea.kind == "area" and sea.name == "Black Sea"
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The White House said new aid would follow.", "White House"),
+        ("Crowds gathered on Maple Street before noon.", "Maple Street"),
+    ],
+)
+def test_buildings_and_streets_do_not_become_towns(nlp, text: str, name: str) -> None:
+    found = _places(nlp, text)
+    assert name not in found
+    assert all(p.kind != "city" for p in found.values())
+
+
+@pytest.mark.issue(11)
+def test_two_spellings_of_one_city_are_one_place(nlp) -> None:
+    found = _places(nlp, "Talks in Kiev went on while trains left Kyiv for Lviv.")
+    assert found["Kiev"].kind == found["Kyiv"].kind == "city"
+    assert found["Kiev"].geonames_id == found["Kyiv"].geonames_id
+
+
+@pytest.mark.issue(11)
+def test_surname_of_a_named_person_is_not_a_town(nlp) -> None:
+    text = "Mayor Helen Evans opened the bridge. Later Evans thanked the builders in Lviv."
+    found = _places(nlp, text)
+    assert "Evans" not in found
+    assert "Lviv" in found

@@ -23,7 +23,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from sitroom.nlp.places.gazetteer import (
     Candidate,
@@ -221,11 +221,86 @@ COHERENCE_BONUS = 1.5
 COHERENCE_KM = 60.0
 COHERENCE_DEG = COHERENCE_KM / 111.0  # latitude prefilter: one degree is about 111 km
 CAPITAL_BONUS = 0.5
+# A region spelled like a big city of its country ("Kiev" the oblast, "Kiev" for Kyiv): the
+# bare name is the city, whichever spelling the text uses. Issue 11.
+NAMESAKE_CITY_POPULATION = 100_000
+# A spelling variant ("Kiev") of a place chosen for another name in the first pass ("Kyiv"):
+# the same place, not a neighbour that only earns PROXIMITY_BONUS. Issue 11.
+SAME_PLACE_BONUS = 2.0
 # Regions named after their capital city (Kharkiv, Odesa, Moscow): the bare name is the city.
 NAMESAKE_REGION_PENALTY = 3.0  # national capitals are named far more often than their namesakes
 # Small towns named after a state or province ("California, Missouri"; "Ontario, California")
 # lose against the region itself unless a qualifier names their state. Set on the dev splits.
 REGION_NAMESAKE_CITY_PENALTY = 3.0
+# Issue 11: classes of false toponyms seen on the tune half of LGL/GeoVirus/TR-News and in
+# war news. Acronyms and codes ("ABC", "CNN", "MoD") hit cities through airport codes and
+# short names: a token of at most this many letters with two or more capitals is a place
+# only as a country or state code ("US", "UK") in a place context.
+ACRONYM_MAX_LETTERS = 4
+# Alternate (not primary) names this short are airport codes and clippings ("Jan" for
+# Jackson's JAN, "Sea" for Seattle's SEA, "Ben" for Benghazi): never a city's name in text.
+SHORT_ALTERNATE_MAX_CHARS = 3
+# Words before an acronym that make it a place ("in the US", "from the UK").
+PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "from", "to", "into", "near", "across", "outside", "inside", "throughout"}
+)
+# A compass word alone is a direction or the geopolitical West, not a region named "West".
+COMPASS_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "midwest",
+        "orient",
+    }
+)
+# Heads of natural-feature names: "Mississippi River" is the river, not the state; "Caspian
+# Sea" is not a town called Caspian. A name next to one of these is part of the feature's name.
+FEATURE_WORDS = frozenset(
+    {"river", "rivers", "sea", "lake", "lakes", "mountains", "quarter", "ocean"}
+)
+# Words that open a feature's name ("Lake Michigan", "Mount Hood").
+FEATURE_PREFIXES = frozenset({"lake", "mount", "mt", "mt."})
+# Heads of street and building names: "White House" is a building, not White House, TN.
+BUILDING_WORDS = frozenset(
+    {
+        "house",
+        "street",
+        "st",
+        "st.",
+        "avenue",
+        "ave",
+        "ave.",
+        "road",
+        "rd",
+        "rd.",
+        "boulevard",
+        "lane",
+        "building",
+        "hall",
+        "tower",
+        "towers",
+        "palace",
+        "plaza",
+        "bridge",
+        "airport",
+        "station",
+        "church",
+        "cathedral",
+        "hospital",
+        "stadium",
+        "arena",
+    }
+)
+# "Jan 1", "Dec. 5": month abbreviations before a day number.
+MONTH_ABBREVIATIONS = frozenset(
+    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+)
 # The conflict sitroom is built for: ambiguous names lean a little towards these countries.
 CONFLICT_COUNTRIES = frozenset({"UA", "RU"})
 CONFLICT_PRIOR = 0.5
@@ -244,7 +319,13 @@ class _Toponym:
 def extract_places(doc: Doc, *, article_id: str, mentions: Sequence[Mention] = ()) -> list[Place]:
     """Return the resolved places of ``doc``, in text order; unresolvable toponyms are left out."""
     gaz = load_gazetteer()
-    found = [(_toponym(doc, s, gaz), strong) for s, strong in _toponym_spans(doc, mentions)]
+    spans = [(_feature_span(s, gaz), strong) for s, strong in _toponym_spans(doc, mentions)]
+    surnames = _surnames(doc)
+    found = [
+        (_toponym(doc, s, gaz), strong)
+        for s, strong in spans
+        if s is not None and not _is_not_a_place(s) and not (s.text in surnames and not strong)
+    ]
     strong_ones = [t for t, strong in found if strong and t.candidates]
     countries, states = _context(strong_ones, gaz)
     anchors = [
@@ -264,9 +345,13 @@ def extract_places(doc: Doc, *, article_id: str, mentions: Sequence[Mention] = (
     totals: dict[str, dict[Candidate, float]] = {}
     for i, t in enumerate(toponyms):
         others = tuple(c for j, c in enumerate(first) if j != i)
+        variants = {id(c) for j, c in enumerate(first) if toponyms[j].key != t.key}
         sums = totals.setdefault(t.key, {})
         for c in t.candidates:
-            sums[c] = sums.get(c, 0.0) + _score(t, c, countries, states, others, near)
+            # "Kiev" where "Kyiv" was chosen for another name: one city, two spellings.
+            same = id(c) in variants and normalize_name(c.name) != t.key
+            score = _score(t, c, countries, states, others, near) + SAME_PLACE_BONUS * same
+            sums[c] = sums.get(c, 0.0) + score
     chosen = {key: max(sums, key=sums.__getitem__) for key, sums in totals.items()}
     return [_place(article_id, t, chosen[t.key]) for t in toponyms]
 
@@ -370,6 +455,72 @@ def _runs(indices: list[int]) -> list[list[int]]:
     return runs
 
 
+def _is_acronym(token: Token) -> bool:
+    """ "ABC", "CNN", "MoD": a short word with two or more capitals."""
+    return (
+        token.is_alpha
+        and len(token) <= ACRONYM_MAX_LETTERS
+        and sum(ch.isupper() for ch in token.text) >= 2
+    )
+
+
+def _in_place_context(span: Span) -> bool:
+    """ "in the US", "from UK", "Kyiv, Ukraine": a preposition of place or a comma before it."""
+    before = [t for t in span.doc[max(0, span.start - 2) : span.start] if t.lower_ != "the"]
+    return bool(before) and (before[-1].lower_ in PLACE_PREPOSITIONS or before[-1].text == ",")
+
+
+def _surnames(doc: Doc) -> frozenset[str]:
+    """Last words of the article's full person names: "Wilson said" after "Jane Wilson" is
+    her, not Wilson, NC (one sense per article, issue 11)."""
+    return frozenset(
+        e[-1].text
+        for e in doc.ents
+        if e.label_ == "PERSON"
+        and len(e) > 1
+        and all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in e)
+    )
+
+
+def _feature_span(span: Span, gaz: Gazetteer) -> Span | None:
+    """The natural feature a name belongs to ("Caspian Sea", "Lake Ontario") when the
+    gazetteer knows it, None when it does not: the namesake town or state is never meant."""
+    doc = span.doc
+    start, end = span.start, span.end
+    if end < len(doc) and doc[end].is_title and doc[end].lower_ in FEATURE_WORDS:
+        end += 1
+    if start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ in FEATURE_PREFIXES:
+        start -= 1
+    if (start, end) == (span.start, span.end):
+        return span
+    wide = doc[start:end]
+    return wide if gaz.lookup(wide.text) else None
+
+
+def _is_not_a_place(span: Span) -> bool:
+    """Spans that look like toponyms but name something else (issue 11's error classes)."""
+    doc = span.doc
+    first, last = span[0], span[-1]
+    after = doc[span.end] if span.end < len(doc) else None
+    if len(span) == 1 and first.lower_ in COMPASS_WORDS | FEATURE_WORDS:
+        return True  # "the West", "River" alone
+    if (
+        len(span) == 1
+        and first.lower_.rstrip(".") in MONTH_ABBREVIATIONS
+        and after is not None
+        and (after.like_num or after.text == ".")
+    ):
+        return True  # "Jan 1"
+    after_comma = after is not None and after.text == ","
+    if len(span) == 1 and _is_acronym(first) and not _in_place_context(span):
+        # "CBS reported", "the MoD said"; a country code stands alone ("US officials"), a
+        # state code needs a place around it ("in NSW", "NSW, Australia")
+        kinds = {c.kind for c in load_gazetteer().lookup(span.text)}
+        return "country" not in kinds and not ("region" in kinds and after_comma)
+    # "White House", "Orchard Street": a building or street, not the town it shares a name with.
+    return len(span) > 1 and last.lower_ in BUILDING_WORDS
+
+
 def _scan(doc: Doc, start: int, end: int, gaz: Gazetteer) -> list[Span]:
     """Longest gazetteer names made of proper-noun tokens inside ``doc[start:end]``."""
     found: list[Span] = []
@@ -463,6 +614,17 @@ def _toponym(doc: Doc, span: Span, gaz: Gazetteer) -> _Toponym:
     candidates = gaz.index.get(key, ())
     if key in gaz.demonyms and gaz.demonyms[key] in gaz.countries:
         candidates = (gaz.countries[gaz.demonyms[key]],)
+    candidates = tuple(
+        c
+        for c in candidates
+        if c.curated
+        or c.kind != "city"
+        or len(key) > SHORT_ALTERNATE_MAX_CHARS
+        or normalize_name(c.name) == key
+    )
+    if len(span) == 1 and _is_acronym(span[0]):
+        # "US", "UK", "NY": an acronym is a country or state code, never a town's code.
+        candidates = tuple(c for c in candidates if c.kind in {"country", "region"})
     if not candidates and span[-1].lower_ in REGION_WORDS:
         # "the Kharkiv region" with no hand-written region: fall back to the bare name.
         candidates = gaz.index.get(normalize_name(span[:-1].text), ())
@@ -620,8 +782,10 @@ def _has_namesake_city(t: _Toponym, region: Candidate, *, capital_only: bool) ->
     return any(
         o.kind == "city"
         and o.country == region.country
-        and normalize_name(o.name) == name
-        and (not capital_only or _capital_of(o, gaz))
+        and (
+            (normalize_name(o.name) == name and (not capital_only or _capital_of(o, gaz)))
+            or (not capital_only and name == t.key and o.population >= NAMESAKE_CITY_POPULATION)
+        )
         for o in t.candidates
     )
 
