@@ -31,7 +31,11 @@ ROUNDS = int(os.environ.get("SITROOM_BENCH_ROUNDS", "1"))
 def shared_dir() -> Path | None:
     """``$SITROOM_SHARED``, else ``../shared`` beside the repository, if present."""
     env = os.environ.get("SITROOM_SHARED")
-    for candidate in (Path(env) if env else None, REPO.parent / "shared", REPO.parents[1] / "shared"):
+    for candidate in (
+        Path(env) if env else None,
+        REPO.parent / "shared",
+        REPO.parents[1] / "shared",
+    ):
         if candidate is not None and (candidate / "benchmarks").is_dir():
             return candidate
     return None
@@ -62,7 +66,7 @@ def _timed(work: Callable[[], int]) -> float:
     return count / (time.perf_counter() - started)
 
 
-def run() -> dict[str, float | str]:  # noqa: PLR0915 - one benchmark, read top to bottom
+def run() -> dict[str, float | str]:
     import spacy
 
     from sitroom.jobs.cluster import close_client, local_client

@@ -84,7 +84,9 @@ def synthetic_article(n: int) -> tuple[Article, Extraction]:
     base = len(body.rstrip("\n")) + 2
     blocks, offset = [], 0
     for paragraph in text.split("\n\n"):
-        blocks.append(Block(kind="paragraph", text=paragraph, start=offset, end=offset + len(paragraph)))
+        blocks.append(
+            Block(kind="paragraph", text=paragraph, start=offset, end=offset + len(paragraph))
+        )
         offset += len(paragraph) + 2
     aid = article_id_for(title, text)
 

@@ -17,8 +17,8 @@ import pytest
 
 from sitroom.jobs.ingest import ingest
 from sitroom.jobs.synthetic import synthetic_story
-from sitroom.records import Article, Extraction, Failure, IngestReport, Quote
 from sitroom.readers import demo_corpus_dir
+from sitroom.records import Article, Extraction, Failure, IngestReport, Quote
 
 _TIMESTAMP = re.compile(r"'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ'")
 
@@ -93,7 +93,10 @@ def test_progress_is_reported_in_input_order(tmp_path: Path) -> None:
     paths = write_inputs(tmp_path / "in", 9)
     steps: list[tuple[int, str]] = []
     ingest(
-        paths, db=tmp_path / "x.db", processes=2, progress=lambda s: steps.append((s.done, s.path.name))
+        paths,
+        db=tmp_path / "x.db",
+        processes=2,
+        progress=lambda s: steps.append((s.done, s.path.name)),
     )
     assert steps == [(i + 1, p.name) for i, p in enumerate(paths)]
 
@@ -147,8 +150,13 @@ def test_dask_ingest_gives_the_same_store_as_a_local_ingest(tmp_path: Path) -> N
     from sitroom.jobs.parallel import PIPELINE_VERSION, extract_articles
 
     inputs = sorted(demo_corpus_dir().iterdir())[:4]
-    ingest(inputs, db=tmp_path / "local.db", extract=extract_articles, processes=1,
-           pipeline_version=PIPELINE_VERSION)
+    ingest(
+        inputs,
+        db=tmp_path / "local.db",
+        extract=extract_articles,
+        processes=1,
+        pipeline_version=PIPELINE_VERSION,
+    )
     client = local_client(workers=2)
     try:
         report = ingest(

@@ -91,7 +91,7 @@ def _close(client: Client) -> None:
     help="Fan out over a local Dask cluster of N worker processes.",
 )
 @json_option
-def ingest(  # noqa: PLR0913 - one parameter per flag, as click passes them
+def ingest(
     paths: tuple[Path, ...],
     db: str | None,
     fmt: str | None,

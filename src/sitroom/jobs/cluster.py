@@ -155,7 +155,7 @@ def prepare_submitter(
 
         def get() -> PreparedInput:
             result: PreparedInput = future.result()
-            future.release()
+            future.release()  # type: ignore[no-untyped-call]  # distributed is untyped
             return result
 
         return get

@@ -443,7 +443,9 @@ def _ingest_forked(run: _Run, inputs: list[Path], *, processes: int, lookahead: 
 
         load_model()
     context = multiprocessing.get_context("fork")
-    with context.Pool(processes, initializer=_init_worker, initargs=(run.read, run.extract)) as pool:
+    with context.Pool(
+        processes, initializer=_init_worker, initargs=(run.read, run.extract)
+    ) as pool:
 
         def submit(path: Path, sha256: str | None, size: int | None) -> Callable[[], PreparedInput]:
             return pool.apply_async(_prepare_in_worker, ((path, sha256, size),)).get
