@@ -198,6 +198,18 @@ def _committed(db_path: Path) -> int:
         conn.close()
 
 
+def _group_ends(pgid: int, *, within_s: float) -> bool:
+    deadline = time.monotonic() + within_s
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    os.killpg(pgid, signal.SIGKILL)  # don't leave them behind for the next test
+    return False
+
+
 @pytest.mark.slow
 def test_sigkill_midway_then_resume_gives_the_clean_store(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
@@ -205,14 +217,15 @@ def test_sigkill_midway_then_resume_gives_the_clean_store(tmp_path: Path) -> Non
     killed = tmp_path / "killed.db"
     proc = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(_KILLED_RUN), str(inputs), str(killed)],
-        start_new_session=True,  # its forked workers die with it (killpg below)
+        start_new_session=True,  # its own process group: its forked workers, and only them
     )
     deadline = time.monotonic() + 60
     while _committed(killed) < 5 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.02)
-    os.killpg(proc.pid, signal.SIGKILL)
+    proc.send_signal(signal.SIGKILL)  # ingest only: its forked workers must follow it
     proc.wait()
     assert 0 < _committed(killed) < 60  # killed midway
+    assert _group_ends(proc.pid, within_s=30), "forked workers outlived the killed ingest"
     resumed = ingest([inputs], db=killed, processes=2)
     clean = tmp_path / "clean.db"
     ingest([inputs], db=clean, processes=1)

@@ -14,7 +14,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import multiprocessing
+import os
 import stat
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -51,6 +54,9 @@ class IngestStep:
 
 
 Progress = Callable[[IngestStep], None]
+
+# Seconds between a forked worker's checks that ingest (its parent) is still alive.
+ORPHAN_CHECK_S = 0.5
 
 # Version recorded on extracted records when the extractor does not say which it is.
 UNVERSIONED = "unversioned"
@@ -423,9 +429,21 @@ def _replay_read(prepared: PreparedInput) -> Reader:
 _WORKER: tuple[Reader, Extractor | None] | None = None
 
 
-def _init_worker(read: Reader, extract: Extractor | None) -> None:
+def _init_worker(read: Reader, extract: Extractor | None, parent: int) -> None:
     global _WORKER  # noqa: PLW0603 - per-process state of a pool worker, set once at start
     _WORKER = (read, extract)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker once its parent is gone (a kill -9 of ingest must not leave orphans).
+
+    A forked pool worker holds both ends of its task pipe, so it never sees EOF when the
+    parent dies: without this it would wait forever, holding a copy of the model.
+    """
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK_S)
+    os._exit(1)
 
 
 def _prepare_in_worker(job: tuple[Path, str | None, int | None]) -> PreparedInput:
@@ -443,9 +461,8 @@ def _ingest_forked(run: _Run, inputs: list[Path], *, processes: int, lookahead: 
 
         load_model()
     context = multiprocessing.get_context("fork")
-    with context.Pool(
-        processes, initializer=_init_worker, initargs=(run.read, run.extract)
-    ) as pool:
+    initargs = (run.read, run.extract, os.getpid())
+    with context.Pool(processes, initializer=_init_worker, initargs=initargs) as pool:
 
         def submit(path: Path, sha256: str | None, size: int | None) -> Callable[[], PreparedInput]:
             return pool.apply_async(_prepare_in_worker, ((path, sha256, size),)).get
