@@ -150,7 +150,7 @@ def _disk_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.parent.glob(path.name + "*")) / 2**20
 
 
-def _build(path: Path) -> dict[str, float]:
+def _build(path: Path) -> dict[str, float | str]:
     with open_store(path) as db:
         have = int(db.stats()["articles"])
     if have < ARTICLES:
@@ -255,12 +255,18 @@ def run() -> dict[str, float | str]:
     folder = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="sitroom-bench-million-"))
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"million-{ARTICLES}.db"
+    figures: dict[str, float | str] = {"load_avg_1min": round(os.getloadavg()[0], 2)}
     try:
-        figures: dict[str, float | str] = {**_build(path), "load_avg_1min": os.getloadavg()[0]}
-        figures.update(_reconcile(path))
-        figures.update(_latencies(path))
+        # SITROOM_BENCH_ARTICLES=0 or SITROOM_BENCH_STREAM_INPUTS=0 runs one half alone.
+        steps = [_build, _reconcile, _latencies] if ARTICLES > 0 else []
+        for step in steps:
+            done = step(path)
+            _say(", ".join(f"{k}={v}" for k, v in done.items()))  # kept if a later step dies
+            figures.update(done)
         if STREAM_INPUTS > 0:
-            figures.update(_stream_rss(folder))
+            done = _stream_rss(folder)
+            _say(", ".join(f"{k}={v}" for k, v in done.items()))
+            figures.update(done)
         figures["load_avg_1min_after"] = round(os.getloadavg()[0], 2)
     finally:
         if not keep:
