@@ -7,7 +7,7 @@ DEMO_DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint gate bench eval train-ner clean
+.PHONY: setup run test lint gate bench bench-million eval train-ner clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -40,6 +40,10 @@ gate: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+
+# A store of SITROOM_BENCH_ARTICLES synthetic articles (default 1,000,000; long): issue 13.
+bench-million: $(STAMP)
+	$(BIN)/python bench/bench_million.py
 
 eval: $(STAMP)
 	$(BIN)/python eval/run.py

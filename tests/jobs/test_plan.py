@@ -57,3 +57,21 @@ def test_plan_carries_every_size(idle_two_cores: None) -> None:
     assert plan_for(1000, processes=1).processes == 1
     with pytest.raises(ValueError, match="at least 1"):
         plan_for(10, processes=0)
+
+
+@pytest.mark.issue(13)
+def test_ingest_pipelines_from_a_few_inputs_and_sizes_its_lookahead(
+    idle_two_cores: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert plan.ingest_plan(plan.INGEST_MIN_INPUTS - 1).processes == 1
+    found = plan.ingest_plan(plan.INGEST_MIN_INPUTS)
+    assert found == plan.IngestPlan(
+        processes=2,
+        ingest_lookahead=2 * plan.INGEST_LOOKAHEAD,
+        dask_lookahead=plan.DASK_INGEST_LOOKAHEAD,
+    )
+    monkeypatch.setattr(plan.os, "getloadavg", lambda: (3.5, 3.0, 3.0))
+    assert plan.ingest_plan(1000).processes == 1  # a busy machine: no second worker
+    assert plan.ingest_plan(1000, processes=2).processes == 2  # unless asked for
+    with pytest.raises(ValueError, match="at least 1"):
+        plan.ingest_plan(10, processes=0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -24,6 +25,9 @@ from sitroom.jobs.ingest import Extractor, IngestStep
 from sitroom.jobs.ingest import ingest as run_ingest
 from sitroom.readers import demo_corpus_dir, iter_input_paths, load_index, read_path
 from sitroom.records import Article, IngestReport
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 __all__ = ["ingest", "read", "summary_line"]
 
@@ -47,6 +51,21 @@ def _extractor() -> tuple[Extractor, str]:
     return extract_articles, PIPELINE_VERSION
 
 
+def _client(*, scheduler: str | None, workers: int | None) -> Client | None:
+    """A Dask client when asked for (Dask is imported only then)."""
+    if not (scheduler or workers):
+        return None
+    from sitroom.jobs.cluster import connect
+
+    return connect(scheduler=scheduler, workers=workers)
+
+
+def _close(client: Client) -> None:
+    from sitroom.jobs.cluster import close_client
+
+    close_client(client)
+
+
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @db_option
@@ -58,6 +77,19 @@ def _extractor() -> tuple[Extractor, str]:
 @click.option(
     "--no-extract", is_flag=True, help="Store articles only; run `sitroom reprocess` later."
 )
+@click.option(
+    "--processes",
+    type=click.IntRange(min=1),
+    help="Read and extract in N forked processes (default: 2 on an idle multi-core machine).",
+)
+@click.option(
+    "--scheduler", metavar="ADDRESS", help="Fan out over a Dask cluster (tcp://HOST:8786)."
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Fan out over a local Dask cluster of N worker processes.",
+)
 @json_option
 def ingest(
     paths: tuple[Path, ...],
@@ -68,6 +100,9 @@ def ingest(
     outlet: str | None,
     demo: bool,
     no_extract: bool,
+    processes: int | None,
+    scheduler: str | None,
+    workers: int | None,
     as_json: bool,
 ) -> None:
     """Read files and folders (text dumps, HTML, RSS/Atom, WARC, JSON Lines) into the database.
@@ -82,6 +117,8 @@ def ingest(
       sitroom ingest news/ feeds/war.xml --db war.db
       sitroom ingest dump.txt --published 2024-11-21 --outlet "Kyiv Daily" --no-extract
       sitroom ingest --demo --db demo.db
+      sitroom ingest news/ --workers 2 --db war.db
+      sitroom ingest news/ --scheduler tcp://10.0.0.5:8786 --db war.db
     """
     inputs = [*paths, *([demo_corpus_dir()] if demo else [])]
     if not inputs:
@@ -89,23 +126,30 @@ def ingest(
     settings = settings_from(db, extract=False if no_extract else None)
     extract, version = _extractor() if settings.extract else (None, None)
     entries = load_index(index) if index else None
-    with ProgressReporter("ingest", unit="files") as reporter:
+    client = _client(scheduler=scheduler, workers=workers)
+    try:
+        with ProgressReporter("ingest", unit="files") as reporter:
 
-        def progress(step: IngestStep) -> None:
-            reporter.update(step.done, step.total, detail=f"{step.new} articles new")
+            def progress(step: IngestStep) -> None:
+                reporter.update(step.done, step.total, detail=f"{step.new} articles new")
 
-        report = run_ingest(
-            inputs,
-            db=settings.db,
-            settings=settings,
-            fmt=fmt,
-            published=published,
-            outlet=outlet,
-            index=entries,
-            extract=extract,
-            pipeline_version=version,
-            progress=progress,
-        )
+            report = run_ingest(
+                inputs,
+                db=settings.db,
+                settings=settings,
+                fmt=fmt,
+                published=published,
+                outlet=outlet,
+                index=entries,
+                extract=extract,
+                pipeline_version=version,
+                progress=progress,
+                processes=processes,
+                client=client,
+            )
+    finally:
+        if client is not None:
+            _close(client)
     for failure in report.failures:
         # Reader messages already start with the input's name; don't say it twice.
         reason = failure.message.removeprefix(f"{failure.source}: ")

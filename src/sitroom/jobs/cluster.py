@@ -9,13 +9,15 @@ that imports Dask, and only when a cluster is asked for.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sitroom.jobs.parallel import ExtractionFailed, extract_articles
 from sitroom.jobs.plan import Plan, plan_for
+from sitroom.jobs.prepare import Extractor, PreparedInput, Reader, prepare_input
 from sitroom.records import Article, Extraction, Failure
 
 if TYPE_CHECKING:
@@ -27,6 +29,7 @@ __all__ = [
     "connect",
     "extract_distributed",
     "local_client",
+    "prepare_submitter",
     "process_batch",
 ]
 
@@ -128,3 +131,33 @@ def _results(
     ]
     for future in as_completed(futures):  # type: ignore[no-untyped-call]
         yield future.result()
+
+
+def prepare_submitter(
+    client: Client, *, read: Reader, extract: Extractor | None
+) -> Callable[[Path, str | None, int | None], Callable[[], PreparedInput]]:
+    """A function that submits one input's :func:`prepare_input` to ``client``.
+
+    It returns a function that waits for the input's result (ingest calls it in input
+    order, so commits stay in order while the cluster works ahead).
+    """
+
+    def submit(path: Path, sha256: str | None, size: int | None) -> Callable[[], PreparedInput]:
+        future = client.submit(
+            prepare_input,
+            path,
+            sha256=sha256,
+            size=size,
+            read=read,
+            extract=extract,
+            pure=False,
+        )
+
+        def get() -> PreparedInput:
+            result: PreparedInput = future.result()
+            future.release()  # type: ignore[no-untyped-call]  # distributed is untyped
+            return result
+
+        return get
+
+    return submit

@@ -13,34 +13,33 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
+import os
 import stat
+import threading
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from sitroom.config import Settings
 from sitroom.errors import IngestError
+from sitroom.jobs.plan import ingest_plan
+from sitroom.jobs.prepare import Extractor, PreparedInput, Reader, describe_error, prepare_input
 from sitroom.readers import iter_input_paths, limits_from, read_path
 from sitroom.readers.index import IndexEntry
 from sitroom.readers.result import ReadResult
-from sitroom.records import Article, Extraction, Failure, IngestReport
+from sitroom.records import Article, Failure, IngestReport
 from sitroom.store import Store, open_store
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 __all__ = ["Extractor", "IngestStep", "Progress", "Reader", "ingest"]
 
 log = logging.getLogger(__name__)
-
-
-class Extractor(Protocol):
-    """Records for each article; one that fails goes to ``failures`` (source = article id).
-
-    :func:`sitroom.jobs.parallel.extract_articles` is one. Raising fails the whole input.
-    """
-
-    def __call__(
-        self, articles: Sequence[Article], /, *, failures: list[Failure]
-    ) -> Iterable[Extraction]: ...
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -54,8 +53,10 @@ class IngestStep:
     failed: int  # inputs failed so far
 
 
-Reader = Callable[[Path], ReadResult]
 Progress = Callable[[IngestStep], None]
+
+# Seconds between a forked worker's checks that ingest (its parent) is still alive.
+ORPHAN_CHECK_S = 0.5
 
 # Version recorded on extracted records when the extractor does not say which it is.
 UNVERSIONED = "unversioned"
@@ -161,30 +162,26 @@ def _fail(
     tally.failures.append(Failure(source=str(path), stage=stage, message=message))
 
 
-def _describe(e: BaseException) -> str:
-    return str(e) if isinstance(e, IngestError) else f"{type(e).__name__}: {e}"
-
-
 def _ingest_one(
     db: Store,
     path: Path,
     tally: _Tally,
     *,
+    sha256: str | None,
+    size: int | None,
     read: Reader,
     extract: Extractor | None,
     pipeline_version: str,
-    max_bytes: int,
 ) -> None:
-    sha256, size = _fingerprint(path, max_bytes)
-    known = db.find_source(sha256) if sha256 else None
-    if known is not None and known.status != "failed":
+    known = _known_articles(db, sha256)
+    if known is not None:
         tally.read += 1
-        tally.duplicate += known.article_count
+        tally.duplicate += known
         return
     try:
         result = read(path)
     except Exception as e:  # noqa: BLE001 - a bad input is recorded and the batch goes on
-        _fail(db, tally, path, stage="read", message=_describe(e), sha256=sha256, size=size)
+        _fail(db, tally, path, stage="read", message=describe_error(e), sha256=sha256, size=size)
         return
     stage = "store"
     try:
@@ -212,7 +209,7 @@ def _ingest_one(
             tally,
             path,
             stage=stage,
-            message=_describe(e),
+            message=describe_error(e),
             sha256=sha256,
             size=size,
             fmt=result.format,
@@ -230,6 +227,12 @@ def _ingest_one(
         Failure(source=str(path), stage="extract", message=f"article {f.source}: {f.message}")
         for f in extract_failures
     ]
+
+
+def _known_articles(db: Store, sha256: str | None) -> int | None:
+    """The article count of an input already read with these bytes; None to (re)read it."""
+    known = db.find_source(sha256) if sha256 else None
+    return known.article_count if known is not None and known.status != "failed" else None
 
 
 def _save_extractions(
@@ -282,6 +285,8 @@ def ingest(
     progress: Progress | None = None,
     reader: Reader | None = None,
     index: Mapping[str, IndexEntry] | None = None,
+    processes: int | None = None,
+    client: Client | None = None,
 ) -> IngestReport:
     """Read every input (directories walked) into the store, each in its own transaction.
 
@@ -295,6 +300,12 @@ def ingest(
     ``reader`` replaces :func:`sitroom.readers.read_path` (tests, custom sources).
     ``index`` maps file names to sidecar metadata (:func:`sitroom.readers.load_index`).
 
+    Reading and extraction run ahead of the commits in ``processes`` forked workers
+    (default: :func:`sitroom.jobs.plan.ingest_plan`) or, given a ``distributed.Client``,
+    on Dask workers (inputs must be readable there at the same paths); commits stay in
+    this process, one transaction per input, in input order, and the store ends up the
+    same whichever way ran. Inputs already read (same sha256) are skipped unread.
+
     Args:
         db: an open Store, a database path, or None for ``settings.db``.
     """
@@ -305,27 +316,162 @@ def ingest(
     tally = _Tally()
     try:
         inputs = _expand(paths, store_path=store.path)
-        for done, path in enumerate(inputs, start=1):
-            _ingest_one(
-                store,
-                path,
-                tally,
-                read=read,
-                extract=extract,
-                pipeline_version=version,
-                max_bytes=settings.max_input_bytes,
-            )
-            if progress is not None:
-                progress(
-                    IngestStep(
-                        done=done,
-                        total=len(inputs),
-                        path=path,
-                        new=tally.new + tally.near_duplicate,
-                        failed=tally.failed,
-                    )
-                )
+        run = _Run(
+            store=store,
+            tally=tally,
+            read=read,
+            extract=extract,
+            version=version,
+            max_bytes=settings.max_input_bytes,
+            total=len(inputs),
+            progress=progress,
+        )
+        plan = ingest_plan(len(inputs), processes=processes)
+        if client is not None:
+            _ingest_distributed(run, inputs, client=client, lookahead=plan.dask_lookahead)
+        elif plan.processes > 1:
+            _ingest_forked(run, inputs, processes=plan.processes, lookahead=plan.ingest_lookahead)
+        else:
+            for path in inputs:
+                run.commit(_Pending(path, *_fingerprint(path, run.max_bytes), get=None))
     finally:
         if owned:
             store.close()
     return tally.report()
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """An input whose commit is next in line; ``get`` waits for its prepared read + extraction."""
+
+    path: Path
+    sha256: str | None
+    size: int | None
+    get: Callable[[], PreparedInput] | None  # None: read and extract here, at commit time
+
+
+@dataclass(slots=True, kw_only=True)
+class _Run:
+    """One ingest run's store, options and counts; commits one input at a time, in order."""
+
+    store: Store
+    tally: _Tally
+    read: Reader
+    extract: Extractor | None
+    version: str
+    max_bytes: int
+    total: int
+    progress: Progress | None
+    done: int = 0
+
+    def commit(self, pending: _Pending) -> None:
+        read, extract = self.read, self.extract
+        if pending.get is not None:
+            prepared = pending.get()
+            read = _replay_read(prepared)
+            extract = prepared.replay() if extract is not None else None
+        _ingest_one(
+            self.store,
+            pending.path,
+            self.tally,
+            sha256=pending.sha256,
+            size=pending.size,
+            read=read,
+            extract=extract,
+            pipeline_version=self.version,
+        )
+        self.done += 1
+        if self.progress is not None:
+            self.progress(
+                IngestStep(
+                    done=self.done,
+                    total=self.total,
+                    path=pending.path,
+                    new=self.tally.new + self.tally.near_duplicate,
+                    failed=self.tally.failed,
+                )
+            )
+
+    def pipeline(
+        self,
+        inputs: Iterable[Path],
+        *,
+        submit: Callable[[Path, str | None, int | None], Callable[[], PreparedInput]],
+        lookahead: int,
+    ) -> None:
+        """Submit up to ``lookahead`` inputs ahead of the one being committed.
+
+        An input already read (same sha256) is not submitted; its commit just counts it.
+        """
+        window: deque[_Pending] = deque()
+        for path in inputs:
+            sha256, size = _fingerprint(path, self.max_bytes)
+            is_known = _known_articles(self.store, sha256) is not None
+            get = None if is_known else submit(path, sha256, size)
+            window.append(_Pending(path, sha256, size, get=get))
+            while len(window) > lookahead:
+                self.commit(window.popleft())
+        while window:
+            self.commit(window.popleft())
+
+
+def _replay_read(prepared: PreparedInput) -> Reader:
+    def read(path: Path) -> ReadResult:
+        if prepared.result is None:
+            raise IngestError(prepared.read_error or f"{path}: could not be read")
+        return prepared.result
+
+    return read
+
+
+# Set in each forked worker by _init_worker (fork passes the reader and extractor unpickled,
+# closures included); None in the parent.
+_WORKER: tuple[Reader, Extractor | None] | None = None
+
+
+def _init_worker(read: Reader, extract: Extractor | None, parent: int) -> None:
+    global _WORKER  # noqa: PLW0603 - per-process state of a pool worker, set once at start
+    _WORKER = (read, extract)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker once its parent is gone (a kill -9 of ingest must not leave orphans).
+
+    A forked pool worker holds both ends of its task pipe, so it never sees EOF when the
+    parent dies: without this it would wait forever, holding a copy of the model.
+    """
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK_S)
+    os._exit(1)
+
+
+def _prepare_in_worker(job: tuple[Path, str | None, int | None]) -> PreparedInput:
+    if _WORKER is None:
+        raise RuntimeError("_prepare_in_worker runs only in a worker started by _ingest_forked")
+    path, sha256, size = job
+    read, extract = _WORKER
+    return prepare_input(path, sha256=sha256, size=size, read=read, extract=extract)
+
+
+def _ingest_forked(run: _Run, inputs: list[Path], *, processes: int, lookahead: int) -> None:
+    if run.extract is not None:
+        # Load the model before forking: workers share it copy-on-write (jobs/parallel.py).
+        from sitroom.jobs.parallel import load_model  # spaCy only when extracting
+
+        load_model()
+    context = multiprocessing.get_context("fork")
+    initargs = (run.read, run.extract, os.getpid())
+    with context.Pool(processes, initializer=_init_worker, initargs=initargs) as pool:
+
+        def submit(path: Path, sha256: str | None, size: int | None) -> Callable[[], PreparedInput]:
+            return pool.apply_async(_prepare_in_worker, ((path, sha256, size),)).get
+
+        run.pipeline(inputs, submit=submit, lookahead=lookahead)
+
+
+def _ingest_distributed(run: _Run, inputs: list[Path], *, client: Client, lookahead: int) -> None:
+    from sitroom.jobs.cluster import prepare_submitter  # Dask only when a client is given
+
+    submit = prepare_submitter(client, read=run.read, extract=run.extract)
+    run.pipeline(inputs, submit=submit, lookahead=lookahead)

@@ -17,7 +17,13 @@ from sitroom.nlp.model import PIPELINE_VERSION
 from sitroom.nlp.pipeline import load_nlp
 from sitroom.records import Article, Extraction, Failure
 
-__all__ = ["PIPELINE_VERSION", "ExtractionFailed", "extract_articles", "run_extraction"]
+__all__ = [
+    "PIPELINE_VERSION",
+    "ExtractionFailed",
+    "extract_articles",
+    "load_model",
+    "run_extraction",
+]
 
 
 class ExtractionFailed(RuntimeError):
@@ -62,6 +68,11 @@ def extract_articles(
         failures=failures,
         plan=plan,
     )
+
+
+def load_model() -> None:
+    """Load the pipeline in this process now (before forking, so workers share it)."""
+    load_nlp()
 
 
 def _extract_chunk(job: tuple[Sequence[Document], int]) -> _ChunkResult:

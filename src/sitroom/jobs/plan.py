@@ -12,15 +12,20 @@ import os
 from dataclasses import dataclass
 
 __all__ = [
+    "DASK_INGEST_LOOKAHEAD",
     "DASK_TASK_BATCH",
     "FORK_CHUNK",
+    "INGEST_LOOKAHEAD",
+    "INGEST_MIN_INPUTS",
     "LOCAL_BATCH",
     "MAX_PROCESSES",
     "MIN_SPARE_CORES",
     "MULTIPROCESS_MIN_TEXTS",
     "SPACY_BATCH",
+    "IngestPlan",
     "Plan",
     "default_processes",
+    "ingest_plan",
     "plan_for",
 ]
 
@@ -45,6 +50,16 @@ LOCAL_BATCH = 1000
 # Articles per Dask task: large enough that spaCy batches well inside a worker, small
 # enough that a slow article does not hold a whole worker's share of the corpus.
 DASK_TASK_BATCH = 16
+# Pipelined ingest keeps its fork pool for the whole run and loads the model before forking,
+# so a worker costs a fork, not a model load: a handful of inputs already pays for it.
+INGEST_MIN_INPUTS = 4
+# Inputs read and extracted ahead of the one being committed, per worker: enough that a
+# worker never waits for the commits (a commit takes a few ms, an extraction ~100 ms), few
+# enough that the prepared inputs held in memory stay small (bench/bench_ingest.py).
+INGEST_LOOKAHEAD = 4
+# Inputs in flight on a Dask cluster: tasks queued per worker for a cluster of up to ~8 workers;
+# more only holds prepared results in the client's memory.
+DASK_INGEST_LOOKAHEAD = 32
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -58,10 +73,19 @@ class Plan:
     task_batch: int = DASK_TASK_BATCH  # articles per Dask task
 
 
-def default_processes(count: int) -> int:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IngestPlan:
+    """How pipelined ingest runs: ``processes`` forked readers+extractors (1 = no pipeline)."""
+
+    processes: int
+    ingest_lookahead: int  # inputs prepared ahead of the commit, in all
+    dask_lookahead: int = DASK_INGEST_LOOKAHEAD  # inputs in flight on a Dask cluster
+
+
+def default_processes(count: int, *, min_count: int = MULTIPROCESS_MIN_TEXTS) -> int:
     """How many processes to use for ``count`` texts: 2 on an idle multi-core machine, else 1."""
     # A daemonic process (a Dask worker, by default) may not start children.
-    if count < MULTIPROCESS_MIN_TEXTS or multiprocessing.current_process().daemon:
+    if count < min_count or multiprocessing.current_process().daemon:
         return 1
     cores = os.cpu_count() or 1
     # A second worker only pays when a core is idle: on a busy machine the two processes
@@ -75,3 +99,11 @@ def plan_for(count: int, *, processes: int | None = None) -> Plan:
     if processes is not None and processes < 1:
         raise ValueError(f"processes must be at least 1, not {processes}")
     return Plan(processes=processes if processes is not None else default_processes(count))
+
+
+def ingest_plan(count: int, *, processes: int | None = None) -> IngestPlan:
+    """The plan for ingesting ``count`` inputs; ``processes`` forces the worker count."""
+    if processes is not None and processes < 1:
+        raise ValueError(f"processes must be at least 1, not {processes}")
+    chosen = processes or default_processes(count, min_count=INGEST_MIN_INPUTS)
+    return IngestPlan(processes=chosen, ingest_lookahead=INGEST_LOOKAHEAD * chosen)
