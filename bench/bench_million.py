@@ -188,7 +188,9 @@ def _latencies(path: Path) -> dict[str, float | str]:
     }
     figures: dict[str, float | str] = {}
     slowest = 0.0
-    with TestClient(create_app(Settings(db=str(path)), reconcile=False)) as client:
+    with TestClient(
+        create_app(Settings(db=str(path)), reconcile=False), base_url="http://127.0.0.1"
+    ) as client:
         for name, urls in pages.items():
             _say(f"timing {name}")
             cold, p50, p95 = _latency(client, urls)

@@ -198,7 +198,9 @@ def run() -> dict[str, float | str]:
         slowest = 0.0
         # The store was reconciled above (timed); the app's own startup check is off so the
         # requests are timed alone.
-        with TestClient(create_app(Settings(db=str(path)), reconcile=False)) as client:
+        with TestClient(
+            create_app(Settings(db=str(path)), reconcile=False), base_url="http://127.0.0.1"
+        ) as client:
             for name, urls in pages.items():
                 cold, p50, p95 = _latency(client, urls)
                 figures[f"{name}_cold_ms"] = cold

@@ -78,6 +78,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("extract", True, "Run extraction (entities, quotes, claims, ...) during ingest."),
     Setting("host", "127.0.0.1", "Address `sitroom serve` binds to."),
     Setting("port", 8000, "Port `sitroom serve` listens on."),
+    Setting(
+        "allowed_hosts",
+        "",
+        "Host names the server answers to besides localhost, 127.0.0.1, ::1 and --host "
+        "(comma-separated; any other Host header gets 400, against DNS rebinding).",
+    ),
 )
 
 
@@ -93,6 +99,7 @@ class Settings:
     extract: bool = True
     host: str = "127.0.0.1"
     port: int = 8000
+    allowed_hosts: str = ""
 
     @property
     def db_path(self) -> Path:

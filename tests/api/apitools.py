@@ -17,4 +17,8 @@ def make_client(db: Path, **settings: object):
     from sitroom.api import create_app
     from sitroom.config import Settings
 
-    return TestClient(create_app(Settings(db=str(db), **settings)), raise_server_exceptions=False)
+    return TestClient(
+        create_app(Settings(db=str(db), **settings)),
+        raise_server_exceptions=False,
+        base_url="http://127.0.0.1",
+    )

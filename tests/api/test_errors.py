@@ -59,3 +59,40 @@ def test_search_pages(client):
         "/api/search", params={"q": "Kharkiv", "limit": 1, "cursor": first["next_cursor"]}
     ).json()
     assert second["items"][0]["article_id"] != first["items"][0]["article_id"]
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    ("host", "status"),
+    [
+        ("127.0.0.1:8000", 200),
+        ("localhost", 200),
+        ("[::1]:8000", 200),
+        ("evil.example:8000", 400),
+        ("127.0.0.1.evil.example", 400),
+        ("", 400),
+    ],
+)
+def test_only_the_hosts_served_are_answered(tmp_path, host: str, status: int) -> None:
+    """DNS rebinding: a Host header naming another site gets 400 in the one error shape."""
+    from sitroom.store import open_store
+    from tests.api.apitools import make_client
+
+    open_store(tmp_path / "h.db").close()
+    with make_client(tmp_path / "h.db") as client:
+        response = client.get("/api/stats", headers={"host": host})
+    assert response.status_code == status, response.text
+    if status == 400:
+        assert response.json()["error"]["type"] == "BadRequest"
+        assert "--allowed-host" in response.json()["error"]["message"]
+
+
+@pytest.mark.issue(12)
+def test_allowed_hosts_setting_adds_names(tmp_path) -> None:
+    from sitroom.store import open_store
+    from tests.api.apitools import make_client
+
+    open_store(tmp_path / "h.db").close()
+    with make_client(tmp_path / "h.db", allowed_hosts="sitroom.lan, Analyst.Box") as client:
+        assert client.get("/api/stats", headers={"host": "analyst.box:8000"}).status_code == 200
+        assert client.get("/api/stats", headers={"host": "other.lan"}).status_code == 400

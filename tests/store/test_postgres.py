@@ -307,7 +307,7 @@ def api_client(cli_url: str):
 
     from sitroom.api import create_app
 
-    with TestClient(create_app(Settings(db=cli_url))) as client:
+    with TestClient(create_app(Settings(db=cli_url)), base_url="http://127.0.0.1") as client:
         yield client
 
 

@@ -59,6 +59,25 @@ def _error(request: Request, status: int, type_: str, message: str) -> Response:
     return error_response(status, type_, message)
 
 
+# Names a local server always answers to; binding every address ("0.0.0.0") adds none.
+LOCAL_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+_ANY_ADDRESS = frozenset({"0.0.0.0", "::", ""})
+
+
+def _host_name(header: str) -> str:
+    """The host of a Host header, without its port (``[::1]:8000`` -> ``::1``)."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1 : header.find("]")] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+def _served_hosts(settings: Settings) -> frozenset[str]:
+    extra = {h.strip().lower() for h in settings.allowed_hosts.split(",") if h.strip()}
+    bound = {settings.host.strip("[]").lower()} - _ANY_ADDRESS
+    return LOCAL_HOSTS | bound | extra
+
+
 def create_app(settings: Settings, *, reconcile: bool = True) -> FastAPI:
     """The app for one store (``settings.db``); writes need ``settings.token``.
 
@@ -103,6 +122,25 @@ def create_app(settings: Settings, *, reconcile: bool = True) -> FastAPI:
             _HTTP_ERROR_TYPES.get(exc.status_code, "HTTPError"),
             str(exc.detail),
         )
+
+    served = _served_hosts(settings)
+
+    @app.middleware("http")
+    async def _known_host(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        # DNS rebinding: a page elsewhere can point its own name at 127.0.0.1; only the
+        # names this server was started for are answered (issue 12).
+        host = _host_name(request.headers.get("host", ""))
+        if host not in served:
+            return _error(
+                request,
+                400,
+                "BadRequest",
+                f"host {host!r} is not served here: start sitroom serve with --allowed-host "
+                f"{host or 'NAME'} to answer it",
+            )
+        return await call_next(request)
 
     @app.middleware("http")
     async def _upload_limit(

@@ -105,9 +105,12 @@ def settings_from(
     host: str | None = None,
     port: int | None = None,
     token: str | None = None,
+    allowed_hosts: str | None = None,
 ) -> Settings:
     """Settings from defaults < sitroom.toml < SITROOM_* env < the flags given (None: not given)."""
-    return load_settings(db=db, extract=extract, host=host, port=port, token=token)
+    return load_settings(
+        db=db, extract=extract, host=host, port=port, token=token, allowed_hosts=allowed_hosts
+    )
 
 
 def open_db(db: str | None) -> Store:

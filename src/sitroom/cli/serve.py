@@ -17,7 +17,19 @@ __all__ = ["serve"]
 @click.option(
     "--token", default=None, help="Token that writes (uploads) must carry [env SITROOM_TOKEN]."
 )
-def serve(db: str | None, host: str | None, port: int | None, token: str | None) -> None:
+@click.option(
+    "--allowed-host",
+    "allowed_hosts",
+    multiple=True,
+    help="Also answer requests for this host name (repeatable) [env SITROOM_ALLOWED_HOSTS].",
+)
+def serve(
+    db: str | None,
+    host: str | None,
+    port: int | None,
+    token: str | None,
+    allowed_hosts: tuple[str, ...],
+) -> None:
     """Serve the web UI and the REST API (/api, schema at /api/openapi.json).
 
     Reads are open; writes (POST /api/ingest) need `Authorization: Bearer TOKEN` and are
@@ -34,7 +46,13 @@ def serve(db: str | None, host: str | None, port: int | None, token: str | None)
 
     from sitroom.api import create_app
 
-    settings = settings_from(db, host=host, port=port, token=token)
+    settings = settings_from(
+        db,
+        host=host,
+        port=port,
+        token=token,
+        allowed_hosts=",".join(allowed_hosts) or None,
+    )
     # Without a token nothing can ever be written, so a missing database is a mistyped path
     # (refused, exit 1); with one, uploads fill a new database, created here.
     with open_store(settings.db, settings=settings, readonly=settings.token is None):
