@@ -529,7 +529,9 @@ def _marked_quotes(
         if label is False:
             continue  # a label no one says: no record (it quotes no one)
         found = label or _attribute(doc, span, inner, kind, names, quoted)
-        if _is_title(doc_text(doc)[start:end]) and not (found is not None and found[0].i > inner.end):
+        if _is_title(doc_text(doc)[start:end]) and not (
+            found is not None and found[0].i > inner.end
+        ):
             continue  # a quoted title, unless a cue follows it: “Absolutely,” he said.
         previous = next((q for q in reversed(out) if q.kind != "indirect"), None)
         if found is None:
