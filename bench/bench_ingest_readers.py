@@ -33,7 +33,9 @@ def run() -> dict[str, float | str]:
     texts = [raw.decode("utf-8") for _, raw in pages]
 
     read_bytes(dump, name=dump_path.name)  # warm imports and regex caches
-    dump_s, dump_articles = _timed(lambda: len(read_bytes(dump, name=dump_path.name).articles), DUMP_REPEATS)
+    dump_s, dump_articles = _timed(
+        lambda: len(read_bytes(dump, name=dump_path.name).articles), DUMP_REPEATS
+    )
 
     def ours() -> int:
         return sum(len(read_bytes(raw, name=name).articles) for name, raw in pages)

@@ -18,9 +18,10 @@ INPUTS = 200
 ARTICLES_PER_INPUT = 3
 
 
-
 def _article(n: int) -> str:
-    return synthetic_story(n, paragraphs=(4, 8), words=(25, 45), title_prefix="Bulletin", title_words=5)
+    return synthetic_story(
+        n, paragraphs=(4, 8), words=(25, 45), title_prefix="Bulletin", title_words=5
+    )
 
 
 def _write_inputs(folder: Path) -> int:

@@ -94,7 +94,9 @@ def run() -> dict[str, float | str]:
     from sitroom.nlp.pipeline import load_nlp, pipe_docs
 
     def extract_all(batch: list[str], processes: int | None = None):  # type: ignore[no-untyped-def]
-        documents = [Document(id=str(i), text=t, published="2025-03-14") for i, t in enumerate(batch)]
+        documents = [
+            Document(id=str(i), text=t, published="2025-03-14") for i, t in enumerate(batch)
+        ]
         return run_extraction(documents, plan=plan_for(len(documents), processes=processes))
 
     def pipe_planned(batch: list[str], processes: int | None = None):  # type: ignore[no-untyped-def]
@@ -115,7 +117,13 @@ def run() -> dict[str, float | str]:
     list(nlp.pipe(warm))
     # Alternate the runs and keep each one's best round: on a shared machine other people's
     # work lands on one run or another, and the best round is the least disturbed.
-    rounds: dict[str, list[float]] = {"bare": [], "sitroom": [], "one": [], "extract": [], "extract2": []}
+    rounds: dict[str, list[float]] = {
+        "bare": [],
+        "sitroom": [],
+        "one": [],
+        "extract": [],
+        "extract2": [],
+    }
     for _ in range(ROUNDS):
         rounds["bare"].append(_docs_per_second(lambda t: bare.pipe(t), texts))
         rounds["sitroom"].append(_docs_per_second(pipe_planned, texts))

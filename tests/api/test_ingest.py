@@ -81,4 +81,6 @@ def test_failed_extraction_is_counted_and_named(fresh_db, monkeypatch):
     assert (report["new"], report["failed"], report["extract_failed"]) == (1, 0, 1)
     (failure,) = report["failures"]
     assert failure["stage"] == "extract" and failure["source"].endswith("ferry.txt")
-    assert failure["message"] == f"article {report['article_ids'][0]}: KeyError: 'no such component'"
+    assert (
+        failure["message"] == f"article {report['article_ids'][0]}: KeyError: 'no such component'"
+    )

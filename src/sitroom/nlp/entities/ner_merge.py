@@ -82,7 +82,7 @@ def _is_dictionary_word(token: Token) -> bool:
     return token.is_stop or not token.is_alpha or any(f in words for f in forms)
 
 
-def _is_heading(tokens: list) -> bool:  # type: ignore[type-arg]
+def _is_heading(tokens: list[Token]) -> bool:
     # Headings have no final stop and no brackets; CoNLL's Title Case lines without a stop
     # are scores, fixtures and name lists, with brackets, many commas or (short) numbers.
     if not tokens or tokens[-1].text in SENTENCE_END or any(t.is_bracket for t in tokens):

@@ -30,9 +30,10 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import TrainablePipe
 from spacy.training import Example
 from spacy.util import minibatch
-from thinc.api import compounding
+from thinc.api import compounding, fix_random_seed
 
 from sitroom.nlp.entities.conll import ConllSentence, read_conll
 from sitroom.nlp.model import MODEL, NER_DIR
@@ -116,14 +117,22 @@ def _copy_encoder(nlp: Language) -> None:
     source = spacy.load(
         MODEL, exclude=["tagger", "parser", "senter", "attribute_ruler", "lemmatizer"]
     )
-    weights = source.get_pipe("ner").model.get_ref("tok2vec").to_bytes()
-    nlp.get_pipe("ner").model.get_ref("tok2vec").from_bytes(weights)
+    weights = _ner(source).model.get_ref("tok2vec").to_bytes()
+    _ner(nlp).model.get_ref("tok2vec").from_bytes(weights)
+
+
+def _ner(nlp: Language) -> TrainablePipe:
+    """The pipeline's ``ner`` component, with its model (``get_pipe`` types it as a callable)."""
+    pipe = nlp.get_pipe("ner")
+    if not isinstance(pipe, TrainablePipe):
+        raise TypeError(f"'ner' is a {type(pipe).__name__}, not a trainable pipe")
+    return pipe
 
 
 def train(train_path: Path, dev_path: Path, out_dir: Path, *, minutes: float = 28.0) -> float:
     """Train, keep the epoch with the best dev ents_f, write it to ``out_dir``; return that F1."""
     random.seed(SEED)
-    spacy.util.fix_random_seed(SEED)
+    fix_random_seed(SEED)
     nlp = build_trainer_nlp()
     train_examples = _examples(nlp, read_conll(train_path))
     dev_examples = _examples(nlp, read_conll(dev_path))
@@ -136,7 +145,8 @@ def train(train_path: Path, dev_path: Path, out_dir: Path, *, minutes: float = 2
         started = time.monotonic()
         random.shuffle(train_examples)
         losses: dict[str, float] = {}
-        for batch in minibatch(train_examples, size=sizes):
+        # spaCy's minibatch has no annotations (spacy/util.py); it yields lists of Examples.
+        for batch in minibatch(train_examples, size=sizes):  # type: ignore[no-untyped-call]
             nlp.update(batch, drop=DROPOUT, sgd=optimizer, losses=losses)
         with nlp.use_params(optimizer.averages):
             scores = nlp.evaluate(dev_examples)

@@ -268,7 +268,10 @@ class _Context:
         published: str | None,
         lex: Lexicon,
     ) -> None:
-        inside = lambda r: sent.start_char <= r.start and r.end <= sent.end_char
+
+        def inside(r: Claim | Timex | Place) -> bool:
+            return sent.start_char <= r.start and r.end <= sent.end_char
+
         self.doc, self.sent, self.lex, self.published = doc, sent, lex, published
         self.names = [n for n in names if sent.start_char <= n[0] and n[1] <= sent.end_char]
         self.all_names = names

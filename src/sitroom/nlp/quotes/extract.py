@@ -17,8 +17,9 @@ its speaker: split quotes (``“…,” Chaly said. “…”``) give two record
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -286,7 +287,7 @@ def _attribute(
     attribute it.
     """
     after = _after_tokens(doc, span.close_at) if span.close_at is not None else []
-    finders = [
+    finders: list[Callable[[], tuple[Token, Speaker] | None]] = [
         lambda: _dash_byline(doc, span, names) if kind == "direct" else None,
         lambda: _window_cue(after, names, quoted) if kind == "direct" else None,
         lambda: _ancestor_cue(inner, quoted, names),
@@ -348,7 +349,7 @@ def _dash_byline(doc: Doc, span: QuotedSpan, names: NameIndex) -> tuple[Token, S
 
 def _label_sayer(
     doc: Doc, span: QuotedSpan, names: NameIndex, quoted: Sequence[tuple[int, int]]
-) -> tuple[Token, Speaker] | bool | None:
+) -> tuple[Token, Speaker] | Literal[False] | None:
     """For a quoted label, who labels it: the naming verb and its subject; False when
     the fragment is a label no one in the sentence says (so-called, known as, a passive
     "dubbed"); None when the fragment is not a label.
@@ -458,6 +459,14 @@ def _with_speaker(quote: Quote, source: Quote) -> Quote:
     )
 
 
+def _first_token(doc: Doc, start: int, end: int) -> Token:
+    """The first token of the span of ``doc`` that covers characters ``start``..``end``."""
+    covering = doc.char_span(start, end, alignment_mode="expand")
+    if covering is None:
+        raise ValueError(f"no tokens cover characters {start}..{end}")
+    return covering[0]
+
+
 def _transcript_turn(
     doc: Doc, article_id: str, span: QuotedSpan, start: int, end: int, names: NameIndex
 ) -> Quote | None:
@@ -478,7 +487,7 @@ def _transcript_turn(
             text=text[a:b],
             name=names.name_for(a, b, text[a:b]),
             kind="person",
-            token_i=doc.char_span(a, b, alignment_mode="expand")[0].i,
+            token_i=_first_token(doc, a, b).i,
         )
     quote = _quote(article_id, doc, label.end(), end, "direct", None, speaker, None)
     return replace(quote, speaker=speaker.name) if speaker is not None else quote
@@ -529,7 +538,9 @@ def _marked_quotes(
         if label is False:
             continue  # a label no one says: no record (it quotes no one)
         found = label or _attribute(doc, span, inner, kind, names, quoted)
-        if _is_title(doc_text(doc)[start:end]) and not (found is not None and found[0].i > inner.end):
+        if _is_title(doc_text(doc)[start:end]) and not (
+            found is not None and found[0].i > inner.end
+        ):
             continue  # a quoted title, unless a cue follows it: “Absolutely,” he said.
         previous = next((q for q in reversed(out) if q.kind != "indirect"), None)
         if found is None:

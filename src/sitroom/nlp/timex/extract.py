@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 
 from sitroom.nlp.doctext import doc_text
 from sitroom.nlp.timex.calendar import parse_dct, week_value
-from sitroom.nlp.timex.rules import Candidate, Context, find_candidates
+from sitroom.nlp.timex.context import Context
+from sitroom.nlp.timex.rules import Candidate, find_candidates
 from sitroom.nlp.timex.values import granularity_of, is_anchored
 from sitroom.records import Timex
 
