@@ -1,4 +1,4 @@
-"""The store's shape: one typed spelling per operation, no hidden imports, no import cycles."""
+"""The store's shape: one typed spelling per operation, no hidden imports (cycles: tests/test_layout.py)."""
 
 from __future__ import annotations
 
@@ -60,45 +60,6 @@ def _imports(module: str, path: Path) -> Iterator[tuple[str, bool]]:
     yield from walk(ast.parse(path.read_text(encoding="utf-8")), False)
 
 
-def _graph() -> dict[str, set[str]]:
-    return {
-        module: {target for target, _ in _imports(module, path) if target in MODULES} - {module}
-        for module, path in MODULES.items()
-    }
-
-
-def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
-    """Strongly connected components of more than one module (Tarjan)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    found: list[list[str]] = []
-
-    def visit(node: str) -> None:
-        index[node] = low[node] = len(index)
-        stack.append(node)
-        for target in sorted(graph[node]):
-            if target not in index:
-                visit(target)
-                low[node] = min(low[node], low[target])
-            elif target in stack:
-                low[node] = min(low[node], index[target])
-        if low[node] == index[node]:
-            component = []
-            while True:
-                member = stack.pop()
-                component.append(member)
-                if member == node:
-                    break
-            if len(component) > 1:
-                found.append(sorted(component))
-
-    for node in sorted(graph):
-        if node not in index:
-            visit(node)
-    return found
-
-
 @pytest.mark.issue(8)
 def test_no_store_module_imports_another_inside_a_function() -> None:
     hidden = [
@@ -109,17 +70,6 @@ def test_no_store_module_imports_another_inside_a_function() -> None:
         if in_function and target.startswith("sitroom.store")
     ]
     assert hidden == []
-
-
-@pytest.mark.issue(8)
-def test_no_import_cycle_runs_through_the_store() -> None:
-    cycles = [c for c in _cycles(_graph()) if any(m.startswith("sitroom.store") for m in c)]
-    assert cycles == []
-
-
-@pytest.mark.issue(8)
-def test_the_cycle_finder_finds_a_cycle() -> None:
-    assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 
 
 @pytest.mark.issue(8)
