@@ -53,7 +53,7 @@ def _sample(shared: Path) -> dict[str, float | int | str]:
     from sitroom.jobs.parallel import extract_articles
     from sitroom.nlp.events import CONFIDENT
     from sitroom.readers.read import read_path
-    from sitroom.reconcile import list_claim_groups, reconcile_store
+    from sitroom.reconcile import reconcile_store
     from sitroom.store import open_store
 
     samples = shared / "samples"
@@ -70,7 +70,7 @@ def _sample(shared: Path) -> dict[str, float | int | str]:
             db.save_extraction(extraction, pipeline_version="eval")
         report = reconcile_store(db)
         events = db.load_event_rows()
-        groups = list_claim_groups(db)
+        groups = db.read_claim_groups()
         db.close()
     ok = type_ok = 0
     misses = []

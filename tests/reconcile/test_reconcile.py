@@ -6,8 +6,6 @@ from sitroom.reconcile import (
     ClaimRow,
     get_graph,
     group_claims,
-    list_claim_groups,
-    list_event_clusters,
     normalize_what,
     reconcile_store,
 )
@@ -18,7 +16,7 @@ def _check_spans(db, article_id: str, start: int, end: int, text: str) -> None:
 
 
 def test_same_strike_from_two_outlets_is_one_cluster(seeded_db) -> None:
-    clusters = list_event_clusters(seeded_db, type="strike", place="Odesa")
+    clusters = seeded_db.read_event_clusters(type="strike", place="Odesa")
     assert len(clusters) == 1
     odesa = clusters[0]
     assert odesa.actor == "Russia" and odesa.corroboration == 2
@@ -28,20 +26,20 @@ def test_same_strike_from_two_outlets_is_one_cluster(seeded_db) -> None:
 
 
 def test_threatened_strike_is_not_merged_with_carried_out_ones(seeded_db) -> None:
-    statuses = {c.status for c in list_event_clusters(seeded_db, type="strike")}
+    statuses = {c.status for c in seeded_db.read_event_clusters(type="strike")}
     assert "threatened" in statuses and "reported" in statuses
 
 
 def test_cluster_filters(seeded_db) -> None:
     assert (
-        list_event_clusters(seeded_db, since="2025-03-12", type="strike")[0].status == "threatened"
+        seeded_db.read_event_clusters(since="2025-03-12", type="strike")[0].status == "threatened"
     )
-    assert list_event_clusters(seeded_db, actor="European Union")[0].event_type == "sanction"
-    assert list_event_clusters(seeded_db, place="Nowhere") == []
+    assert seeded_db.read_event_clusters(actor="European Union")[0].event_type == "sanction"
+    assert seeded_db.read_event_clusters(place="Nowhere") == []
 
 
 def test_troop_figures_form_one_contradictory_group(seeded_db) -> None:
-    groups = list_claim_groups(seeded_db, about="Belarus")
+    groups = seeded_db.read_claim_groups(about="Belarus")
     assert len(groups) == 1
     group = groups[0]
     assert sorted(v.text for v in group.values) == ["about 5,000", "more than 9,000", "up to 2,000"]
@@ -49,7 +47,7 @@ def test_troop_figures_form_one_contradictory_group(seeded_db) -> None:
     assert {v.outlet for v in group.values} == {"Daily Ledger", "Evening Wire", "Morning Post"}
     for v in group.values:
         _check_spans(seeded_db, v.article_id, v.start, v.end, v.text)
-    assert list_claim_groups(seeded_db, contradictions_only=True) == groups
+    assert seeded_db.read_claim_groups(contradictions_only=True) == groups
 
 
 def test_graph_edges_have_dates_and_evidence(seeded_db) -> None:

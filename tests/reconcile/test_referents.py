@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sitroom.reconcile import ClaimRow, group_claims, list_claim_groups, reconcile_store
+from sitroom.reconcile import ClaimRow, group_claims, reconcile_store
 from sitroom.records import Article, article_id_for
 
 pytestmark = pytest.mark.issue(10)
@@ -186,7 +186,7 @@ def test_sample_like_store_flags_only_the_disputed_figure(tmp_path: Path) -> Non
         for extraction in extract_articles(articles):
             db.save_extraction(extraction, pipeline_version="test")
         report = reconcile_store(db)
-        flagged = list_claim_groups(db, contradictions_only=True)
+        flagged = db.read_claim_groups(contradictions_only=True)
     assert report is not None and report.contradictions == 1
     assert [sorted(v.text for v in g.values) for g in flagged] == [["1,500", "about 7,000"]]
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as hs
 
-from sitroom.reconcile import list_claim_groups, reconcile_store
+from sitroom.reconcile import reconcile_store
 from sitroom.records import Article, Claim, Extraction
 from sitroom.store import open_store
 from sitroom.web.charts import claim_chart
@@ -154,7 +154,7 @@ def test_claim_groups_before_reconcile_group_as_reconcile_does(tmp_path):
             )
         before = claim_groups(db)
         reconcile_store(db)
-        after = list_claim_groups(db)
+        after = db.read_claim_groups()
     assert [sorted(p["claim"].what for p in g["points"]) for g in before] == [
         sorted(v.what or "" for v in g.values) for g in after
     ]

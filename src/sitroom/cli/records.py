@@ -11,8 +11,6 @@ from sitroom.cli.options import db_option, emit_json, json_option, open_db
 from sitroom.export.events import safe_cell
 from sitroom.reconcile import (
     get_graph,
-    list_claim_groups,
-    list_event_clusters,
     reconcile_store,
 )
 
@@ -92,7 +90,7 @@ def claims(
         return
     with open_db(db) as store:
         reconcile_store(store, if_stale=True)
-        found_groups = list_claim_groups(store, about=about, contradictions_only=contradictions)
+        found_groups = store.read_claim_groups(about=about, contradictions_only=contradictions)
     if as_json:
         emit_json(found_groups)
         return
@@ -164,8 +162,7 @@ def events(
     """
     with open_db(db) as store:
         reconcile_store(store, if_stale=True)
-        found = list_event_clusters(
-            store,
+        found = store.read_event_clusters(
             type=event_type,
             actor=actor,
             place=place,

@@ -1,8 +1,8 @@
 """The cross-article layer: event clusters, claim groups with contradictions, the actor graph.
 
 ``reconcile_store(db)`` recomputes all three from the store's events and claims and
-replaces the m003 tables in one transaction; the ``list_*``/``get_graph`` functions
-read them back.
+replaces the m003 tables in one transaction; the store reads them back
+(``db.read_event_clusters``, ``db.read_claim_groups``; ``get_graph`` adds the nodes).
 """
 
 from __future__ import annotations
@@ -42,8 +42,6 @@ __all__ = [
     "cluster_events",
     "get_graph",
     "group_claims",
-    "list_claim_groups",
-    "list_event_clusters",
     "normalize_what",
     "reconcile_store",
 ]
@@ -88,29 +86,6 @@ def actor_index(db: Store, events: list[EventRow]) -> ActorIndex:
     return ActorIndex(
         (n for e in events for n in (e.actor, e.target)), persons=persons, places=places
     )
-
-
-def list_event_clusters(
-    db: Store,
-    *,
-    type: str | None = None,
-    actor: str | None = None,
-    place: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    limit: int = 100,
-) -> list[EventCluster]:
-    """Stored event clusters, newest first, filtered like ``sitroom events``."""
-    return db.read_event_clusters(
-        type=type, actor=actor, place=place, since=since, until=until, limit=limit
-    )
-
-
-def list_claim_groups(
-    db: Store, *, about: str | None = None, contradictions_only: bool = False
-) -> list[ClaimGroup]:
-    """Stored claim groups, biggest first; ``about`` matches the topic or any member's text."""
-    return db.read_claim_groups(about=about, contradictions_only=contradictions_only)
 
 
 def get_graph(db: Store) -> Graph:

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, TypedDict
 
 from sitroom.errors import NotFound
-from sitroom.reconcile import ClaimGroup, get_graph, group_claims, list_claim_groups
+from sitroom.reconcile import ClaimGroup, get_graph, group_claims
 from sitroom.records import Claim, Event, Extraction, Place
 from sitroom.store import SearchHit, Store
 from sitroom.web.highlight import Mark, segment_text
@@ -313,7 +313,7 @@ def claim_groups(
 def _claim_groups(
     db: Store, *, about: str | None, contradictions_only: bool
 ) -> list[dict[str, Any]]:
-    groups = list_claim_groups(db, about=about, contradictions_only=contradictions_only)
+    groups = db.read_claim_groups(about=about, contradictions_only=contradictions_only)
     if groups:
         return [_group_view(db, g) for g in groups]
     # Not reconciled yet: group in memory with reconcile's own grouping, so the page never
