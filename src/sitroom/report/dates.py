@@ -14,7 +14,16 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from sitroom.nlp.timex.values import timex_days
+from sitroom.nlp.timex.values import (
+    DECADE,
+    HALF,
+    MONTH,
+    QUARTER,
+    SEASON,
+    WEEK,
+    YEAR,
+    timex_days,
+)
 
 __all__ = ["date_phrase", "register_filters", "say_date"]
 
@@ -31,13 +40,6 @@ _DURATION_UNITS = {"D": "day", "W": "week", "M": "month", "Y": "year", "H": "hou
 UNSPECIFIED = "an unspecified date"
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_HALF = re.compile(r"^(\d{4})-H([12])$")
-_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
-_YEAR = re.compile(r"^(\d{4})$")
-_DECADE = re.compile(r"^(\d{3})$")
 _MONTH_ONLY = re.compile(r"^XXXX-(\d{2})$")
 _DURATION = re.compile(r"^P(\d+)([DWMYH])$")
 
@@ -59,14 +61,14 @@ def _calendar_words(value: str) -> tuple[str, str] | None:
         if timex_days(value[:10]) is None:
             return None
         return _day_words(date(int(m[1]), int(m[2]), int(m[3]))), "on"
-    if m := _WEEK.match(value):
+    if m := WEEK.fullmatch(value):
         days = timex_days(value)
         if days is None:
             return None
         if m[3]:
             return f"the weekend of {_day_words(days[0])}", "on"
         return f"the week of {_day_words(days[0])}", "in"
-    if m := _MONTH.match(value):
+    if m := MONTH.fullmatch(value):
         if not 1 <= int(m[2]) <= 12:
             return None
         return f"{_MONTHS[int(m[2]) - 1]} {m[1]}", "in"
@@ -75,15 +77,15 @@ def _calendar_words(value: str) -> tuple[str, str] | None:
 
 def _period_words(value: str) -> tuple[str, str] | None:
     """A quarter, half, season, year, decade, bare month or duration in words."""
-    if m := _QUARTER.match(value):
+    if m := QUARTER.fullmatch(value):
         return f"the {_ORDINALS[m[2]]} quarter of {m[1]}", "in"
-    if m := _HALF.match(value):
+    if m := HALF.fullmatch(value):
         return f"the {_ORDINALS[m[2]]} half of {m[1]}", "in"
-    if m := _SEASON.match(value):
+    if m := SEASON.fullmatch(value):
         return f"{_SEASONS[m[2]]} {m[1]}", "in"
-    if m := _YEAR.match(value):
+    if m := YEAR.fullmatch(value):
         return m[1], "in"
-    if m := _DECADE.match(value):
+    if m := DECADE.fullmatch(value):
         return f"the {m[1]}0s", "in"
     if (m := _MONTH_ONLY.match(value)) and 1 <= int(m[1]) <= 12:
         return _MONTHS[int(m[1]) - 1], "in"
