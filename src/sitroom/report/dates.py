@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from sitroom.nlp.timex.lexicon import MONTHS_IN_ORDER
 from sitroom.nlp.timex.values import (
     DECADE,
     HALF,
@@ -27,10 +28,6 @@ from sitroom.nlp.timex.values import (
 
 __all__ = ["date_phrase", "register_filters", "say_date"]
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
 _SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 _ORDINALS = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
 # TIMEX3 reference values (TimeML): what a reader understands by them.
@@ -45,7 +42,7 @@ _DURATION = re.compile(r"^P(\d+)([DWMYH])$")
 
 
 def _day_words(day: date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS_IN_ORDER[day.month - 1]} {day.year}"
 
 
 def _words(value: str) -> tuple[str, str] | None:
@@ -71,7 +68,7 @@ def _calendar_words(value: str) -> tuple[str, str] | None:
     if m := MONTH.fullmatch(value):
         if not 1 <= int(m[2]) <= 12:
             return None
-        return f"{_MONTHS[int(m[2]) - 1]} {m[1]}", "in"
+        return f"{MONTHS_IN_ORDER[int(m[2]) - 1]} {m[1]}", "in"
     return None
 
 
@@ -88,7 +85,7 @@ def _period_words(value: str) -> tuple[str, str] | None:
     if m := DECADE.fullmatch(value):
         return f"the {m[1]}0s", "in"
     if (m := _MONTH_ONLY.match(value)) and 1 <= int(m[1]) <= 12:
-        return _MONTHS[int(m[1]) - 1], "in"
+        return MONTHS_IN_ORDER[int(m[1]) - 1], "in"
     if m := _DURATION.match(value):
         n, unit = int(m[1]), _DURATION_UNITS[m[2]]
         return f"{n} {unit}{'s' if n != 1 else ''}", "for"

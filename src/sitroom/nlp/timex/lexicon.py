@@ -11,6 +11,7 @@ from sitroom.nlp.numbers import SMALL_NUMBERS, TENS
 
 __all__ = [
     "MONTH",
+    "MONTHS_IN_ORDER",
     "MONTH_FULL",
     "MONTH_NAMES",
     "MONTH_WORDS",
@@ -32,19 +33,21 @@ _MONTHS = {
     "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10,
     "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
-_FULL = ("January", "February", "March", "April", "May", "June", "July", "August",
+MONTHS_IN_ORDER = ("January", "February", "March", "April", "May", "June", "July", "August",
          "September", "October", "November", "December")  # fmt: skip
 _ABBREVIATIONS = sorted(
-    (word for word in _MONTHS if word.capitalize() not in _FULL), key=len, reverse=True
+    (word for word in _MONTHS if word.capitalize() not in MONTHS_IN_ORDER), key=len, reverse=True
 )
-MONTH_NAMES = frozenset(word.lower() for word in _FULL)
+MONTH_NAMES = frozenset(word.lower() for word in MONTHS_IN_ORDER)
 """The twelve month names, lower case: "january" ... "december"."""
 MONTH_WORDS = MONTH_NAMES | frozenset(_ABBREVIATIONS) | {f"{a}." for a in _ABBREVIATIONS}
 """Every way news writes a month, lower case: names, abbreviations with and without a dot."""
 # Abbreviations only count with a day or year after them (rules enforce that); the
 # trailing dot is optional ("Sept. 30", "Sept 30"). Longer abbreviations first: "Sept" before "Sep".
-MONTH = "(?:" + "|".join([*_FULL, *(rf"{a.capitalize()}\.?" for a in _ABBREVIATIONS)]) + ")"
-MONTH_FULL = "(?:" + "|".join(_FULL) + ")"
+MONTH = (
+    "(?:" + "|".join([*MONTHS_IN_ORDER, *(rf"{a.capitalize()}\.?" for a in _ABBREVIATIONS)]) + ")"
+)
+MONTH_FULL = "(?:" + "|".join(MONTHS_IN_ORDER) + ")"
 
 _WEEKDAYS = {
     "monday": 1,
