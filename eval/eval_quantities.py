@@ -59,6 +59,8 @@ UNIT_MAP: dict[str, str] = {
     "MB": "megabyte", "GHz": "gigahertz", "MHz": "megahertz", "Hz": "hertz", "mAh": "milliampere-hour",
     "dB": "decibel", "Nm": "newton metre", "kHz": "kilohertz",
     "Mbps": "megabit per second", "Gbps": "gigabit per second", "kbps": "kilobit per second", "ppm": "parts-per-million", "ppb": "parts-per-billion", "rpm": "revolutions per minute",
+    "weeks old": "week of age", "days old": "day of age", "lb-ft": "pound-foot", "PS": "horsepower",
+    "km3": "cubic kilometre", "BTC": "bitcoin", "TRY": "turkish lira", "MXN": "mexican peso",
 }  # fmt: skip
 # Recognizers-Text sets, in the same JSON shape as NewsQuant.
 RECOGNIZERS = (
@@ -120,6 +122,7 @@ PER_MAP = {
     "m2": "square metre",
     "kWh": "kilowatt hour",
     "MWh": "megawatt hour",
+    "mmBtu": "mega british thermal unit",
 }
 
 
@@ -249,10 +252,11 @@ def run(
     for name in RECOGNIZERS:
         path = base / name
         if path.is_file():
-            scores = score_newsquant(json.loads(path.read_text(encoding="utf-8")), nlp)
+            scores = score_halves(json.loads(path.read_text(encoding="utf-8")), nlp)
             key = name.removesuffix("-model.json")
-            metrics[f"{key}_value_f1"] = scores["value_f1"]
-            metrics[f"{key}_value_unit_f1"] = scores["value_unit_f1"]
+            for metric in ("value_f1", "value_unit_f1"):
+                for suffix in ("", "_tune", "_check"):
+                    metrics[f"{key}_{metric}{suffix}"] = scores[metric + suffix]
     return metrics
 
 
@@ -266,8 +270,7 @@ if __name__ == "__main__":
         errs: list[str] = []
         name = next((a for a in sys.argv[1:] if a.endswith(".json")), "newsquant-dev.json")
         data = json.loads((shared / "benchmarks/quantities" / name).read_text(encoding="utf-8"))
-        if name == "newsquant-dev.json":
-            data = split_halves(data, key=half_key)["tune"]
+        data = split_halves(data, key=half_key)["tune"]
         print(score_newsquant(data, load_nlp(), errors=errs))
         print("\n".join(errs))
     else:

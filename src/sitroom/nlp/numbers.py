@@ -19,7 +19,8 @@ Conventions of :func:`parse_number` (documented here because callers rely on the
   thousands" = 10,000–100,000); "dozens" spans 12–120 — the convention of the
   NewsQuant gold (CQE evaluation), so sitroom's ranges line up with it.
 * Fractions ("half", "a third", "two-thirds", "one fourth") are their value as a share:
-  0.5, 1/3, 2/3, 0.25; "half a million" is 500,000; a multiplier ("sixfold", "10-fold")
+  0.5, 1/3, 2/3, 0.25, and so are "1/4" and "½"; "half a million" is 500,000 and "a
+  quarter of a million" 250,000; a multiplier ("sixfold", "10-fold")
   is its factor, 6 and 10.
 * A leading currency sign or code and a trailing ``%`` are ignored: the caller records
   the unit separately.
@@ -56,7 +57,7 @@ WORD_NUMBERS: dict[str, int] = {**SMALL_NUMBERS, **TENS, "dozen": 12}
 # Multipliers written as words or as the short forms of financial news ("$5bn", "€2.7m").
 SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "k": 1e3, "m": 1e6, "mil": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
+    "lakh": 1e5, "crore": 1e7, "k": 1e3, "m": 1e6, "mil": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
 }  # fmt: skip
 
 FRACTIONS: dict[str, float] = {
@@ -66,8 +67,21 @@ FRACTIONS: dict[str, float] = {
     "one fifth": 0.2, "two fifths": 0.4, "three fifths": 0.6, "four fifths": 0.8,
     "a tenth": 0.1, "one tenth": 0.1,
 }  # fmt: skip
-# "half a million", "half a dozen": half of what follows.
-_HALF_OF = re.compile(r"^half\s+(?=an?\s)")
+# "half a million", "a quarter of a million", "half million": a share of the number word after it.
+_SHARE_OF = re.compile(
+    r"^(?P<share>half|(?:a|one)\s+quarter|three\s+quarters|quarter)\s+(?:of\s+)?"
+    r"(?=(?:an?\s+)?(?:hundred|thousand|million|billion|trillion|dozen)\b)"
+)
+_SHARES = {
+    "half": 0.5,
+    "a quarter": 0.25,
+    "one quarter": 0.25,
+    "three quarters": 0.75,
+    "quarter": 0.25,
+}
+# "1/4", "3/4", "½": a share written with a slash or as one character.
+_SLASH = re.compile(r"^([1-9])/(\d{1,2})$")
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 # "sixfold", "a 10-fold rise": a multiplier.
 _FOLD = re.compile(r"^(.+?)-?fold$")
 
@@ -120,9 +134,14 @@ def parse_number(text: str) -> float | None:
         return None
     if (fraction := FRACTIONS.get(cleaned.replace("-", " "))) is not None:
         return fraction
-    if half := _HALF_OF.match(cleaned):
-        whole = parse_number(cleaned[half.end() :])
-        return None if whole is None else whole / 2
+    if (share := _SHARE_OF.match(cleaned)) and (
+        whole := parse_number(cleaned[share.end() :])
+    ) is not None:
+        return whole * _SHARES[" ".join(share["share"].split())]
+    if slash := _SLASH.match(cleaned):
+        return int(slash[1]) / int(slash[2])
+    if cleaned in _VULGAR:
+        return _VULGAR[cleaned]
     if (fold := _FOLD.match(cleaned)) and (times := parse_number(fold[1])) is not None:
         return times
     if m := _DIGITS.match(cleaned):

@@ -145,3 +145,104 @@ def test_two_day_is_a_duration_not_a_count(nlp) -> None:
 def test_rates_written_with_hyphens_and_brake_horsepower(nlp, text: str, unit: str) -> None:
     (claim,) = claims_of(nlp, text)
     assert claim.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("Close to a quarter of a million refugees crossed in May.", "a quarter of a million", 250_000, None),
+        ("Officials expect half million more to leave.", "half million", 500_000, None),
+        ("The convoy held a 1/4 mile gap between trucks.", "1/4 mile", 0.25, "mile"),
+        ("Militias hold 3/4 of the ridge.", "3/4", 0.75, None),
+        ("The mill ground ½ tonne of flour a day.", "½ tonne", 0.5, "tonne"),
+    ],
+)  # fmt: skip
+def test_shares_of_scale_words_and_written_fractions(
+    nlp, text: str, span: str, value: float, unit: str | None
+) -> None:
+    claim = next(c for c in claims_of(nlp, text) if c.value is not None)
+    assert (text[claim.start : claim.end].endswith(span), claim.value, claim.unit) == (
+        True,
+        pytest.approx(value),
+        unit,
+    )
+
+
+def test_a_date_with_a_slash_is_not_a_fraction(nlp) -> None:
+    assert claims_of(nlp, "The talks resume on 3/4 in Geneva.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The ministry lost 8 B dollars on the contract.", 8e9, "USD"),
+        ("The district received 25 lakh rupees in aid.", 2_500_000, None),
+        ("The deficit widened to -$4bn last quarter.", -4e9, "USD"),
+        ("The refit cost PS2.7m, the navy said.", 2_700_000, "GBP"),
+        ("Border fees came to c $ 300 million a year.", 300_000_000, "CAD per year"),
+        ("Imports reached hk $ 10 billion.", 10e9, "HKD"),
+    ],
+)
+def test_scales_and_currencies_written_loosely(
+    nlp, text: str, value: float, unit: str | None
+) -> None:
+    claim = next(c for c in claims_of(nlp, text) if c.value is not None)
+    assert (claim.value, claim.unit) == (value, unit)
+
+
+def test_a_games_console_is_not_pounds(nlp) -> None:
+    assert all(c.unit != "GBP" for c in claims_of(nlp, "Soldiers shared a PS5 in the barracks."))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("At noon it was 41 degrees C at the checkpoint.", 41, "celsius"),
+        ("At night it fell to 20 deg f in the hills.", 20, "fahrenheit"),
+        ("Water in the canal stood at 4° Celsius.", 4, "celsius"),
+        ("The thermometer read 12 celcius inside the shelter.", 12, "celsius"),
+        ("The pilot was a 32 yo reservist.", 32, "years old"),
+        ("The foal was three weeks old when the barn burned.", 3, "weeks old"),
+        ("The tractor makes 450 lb-ft of torque.", 450, "lb-ft"),
+        ("The truck engine is rated at 300 PS.", 300, "PS"),
+        ("The reservoir held 18 cubic kilometres of water.", 18, "km3"),
+        ("Gas traded at $2.24 per mmBtu at the hub.", 2.24, "USD per mmBtu"),
+    ],
+)
+def test_more_units(nlp, text: str, value: float, unit: str) -> None:
+    claim = next(c for c in claims_of(nlp, text) if c.value is not None)
+    assert (claim.value, claim.unit) == (value, unit)
+
+
+def test_a_dollar_amount_with_its_country_before_a_rate_joins_a_from_to_pair(nlp) -> None:
+    text = "Diesel slid from $75 U.S. per barrel to $46 by winter."
+    assert values_of(nlp, text) == [(None, 46, 75)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new tank has a six-speed gearbox.",
+        "Officers rented a three-bed flat near the base.",
+        "Diplomats revived talk of a two-state solution.",
+        "The envoy stayed at a four-star hotel.",
+        "The sniper finished (4) in the national contest.",
+        "The army ordered Leopard 2 tanks from Germany.",
+        "Cargo arrived on Boeing 737 jets overnight.",
+    ],
+)
+def test_compound_modifiers_ranks_and_model_names_are_not_counts(nlp, text: str) -> None:
+    assert claims_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("A 2,500-strong battalion reached the river.", 2500),
+        ("A 300-man unit held the bridge.", 300),
+        ("A five-member delegation flew in.", 5),
+        ("Kyiv received 40 tanks in March.", 40),
+    ],
+)
+def test_sizes_of_forces_and_counts_after_names_stay(nlp, text: str, value: float) -> None:
+    assert [c.value for c in claims_of(nlp, text)] == [value]

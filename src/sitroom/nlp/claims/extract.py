@@ -124,6 +124,8 @@ def _range_values(pieces: list[Piece]) -> tuple[float | None, float | None, str 
         and low < second.base
     ):
         low *= high / second.base
+    if low is not None and high is not None and low > high:
+        low, high = high, low  # "fell from $92 a barrel to $81": low is the smaller end
     return low, high, second.unit or first.unit
 
 

@@ -143,6 +143,16 @@ _PLACE_NUMBER_NOUNS = frozenset({
 })  # fmt: skip
 # Nouns after "one" in idioms that count nothing: "on one side", "one way or another".
 _FILLER_AFTER_ONE = frozenset({"side", "way", "another"})
+# "a six-speed gearbox", "a three-bed flat", "a two-state solution": a number hyphened to a
+# word describes the noun after it and counts nothing (issue 11: counted on unseen text).
+# Words that size a force or a body of people stay counts ("a 2,500-strong brigade", "a
+# 300-man unit", "a five-member delegation"), and so do measures ("a nine-storey block", "a
+# ten-point lead"); "50-odd", "40-plus" are bounds.
+_HYPHENED_WORD = re.compile(r"[-‑]([a-z]+)\b")
+_SIZE_WORDS = frozenset({
+    "strong", "man", "men", "member", "person", "people", "soldier", "troop", "odd", "plus",
+    "storey", "story", "floor", "point",
+})  # fmt: skip
 
 
 def _is_index_or_filler(doc: Doc, span: Span, pieces: Sequence[Piece]) -> bool:
@@ -156,6 +166,10 @@ def _is_index_or_filler(doc: Doc, span: Span, pieces: Sequence[Piece]) -> bool:
     prev = doc[span.start - 1] if span.start > 0 else None
     if written.isdigit() and prev is not None and prev.lower_ in _PLACE_NUMBER_NOUNS:
         return True  # the number names the place
+    if written.isdigit() and text[pieces[0].start - 1 : pieces[0].start] == "(" == (
+        "(" if text[pieces[-1].end : pieces[-1].end + 1] == ")" else ""
+    ):
+        return True  # "placed (4) overall": a rank in brackets
     return (
         span[0].lower_ == "one"
         and len(span) == 1
@@ -164,13 +178,40 @@ def _is_index_or_filler(doc: Doc, span: Span, pieces: Sequence[Piece]) -> bool:
     )  # idioms, not counts
 
 
+def _is_compound_modifier(text: str, pieces: Sequence[Piece]) -> bool:
+    """ "a six-speed gearbox", "a 12-point plan": the number is part of a describing word."""
+    hyphened = _HYPHENED_WORD.match(text, pieces[-1].end)
+    return hyphened is not None and hyphened[1] not in _SIZE_WORDS
+
+
+def _is_model_name(doc: Doc, span: Span, written: str) -> bool:
+    """ "Leopard 2 tanks", "Boeing 737 jets": a bare number after a name that, like the
+    number, modifies the noun after them, is part of the name of a model."""
+    prev = doc[span.start - 1] if span.start > 0 else None
+    head = counted_head(span[-1])
+    return (
+        written.isdigit()
+        and prev is not None
+        and head is not None
+        and prev.pos_ == "PROPN"
+        and prev.text[:1].isupper()
+        and prev.head.i == head.i
+        and prev.dep_ in {"compound", "nmod", "amod"}
+        and prev.ent_type_ not in {"GPE", "NORP", "DATE"}
+    )
+
+
 def is_name_number(doc: Doc, span: Span, pieces: Sequence[Piece]) -> bool:
     """ "Game 7", "Article 5", "Channel 5", "one of them": numbers that name or point, not count."""
     if any(p.unit is not None for p in pieces):
         return False
     first = span[0]
     written = doc_text(doc)[pieces[0].core_start : pieces[0].core_end]
-    if _is_index_or_filler(doc, span, pieces):
+    if (
+        _is_index_or_filler(doc, span, pieces)
+        or _is_compound_modifier(doc_text(doc), pieces)
+        or _is_model_name(doc, span, written)
+    ):
         return True
     prev = doc[span.start - 1] if span.start > 0 else None
     if first.lower_ == "one" and len(span) == 1:

@@ -13,9 +13,10 @@ Normalized vocabularies (what ``Claim.bound`` and ``Claim.unit`` can hold):
   "percent", "percentage point", "basis point", lengths (km m cm mm mile foot inch yard
   "nautical mile"), areas (km2 "square mile" hectare acre), masses (tonne kg g pound),
   speeds (mph km/h knot), "celsius" "fahrenheit" "degree", volumes (litre gallon barrel
-  m3), power/energy (W kW MW GW kWh MWh GWh hp), "years old", and time units (second
-  minute hour day week month year decade century) which mark durations, and "times" for
-  a multiplier ("sixfold").
+  m3 km3), power/energy (W kW MW GW kWh MWh GWh hp PS), torque (Nm lb-ft), ages ("years
+  old", "months old", "weeks old", "days old"), and time units (second minute hour day
+  week month year decade century) which mark durations, and "times" for a multiplier
+  ("sixfold"). Money also takes CAD MXN TRY BTC; rates take "per mmBtu".
 """
 
 from __future__ import annotations
@@ -40,10 +41,12 @@ _FIRST_WORD = rf"(?:(?:{_TENS})(?:-(?:{_ONES}))?|{_ONES}|a\s+(?=hundred|thousand
 _CORE = re.compile(
     # "sixfold", "a 10-fold rise": the factor of a multiplier (before digits: "10" of "10-fold")
     rf"(?P<fold>\b(?:{_ONES}|{_TENS}|\d+)-?fold\b)|"
+    # "1/4 mile", "3/4 of the village", "½ cup": kept only before a unit or "of" (``_piece``)
+    r"(?P<slash>(?<![\d/.,])[1-9]/(?:2|3|4|5|8|10|16)(?![\d/])|[½¼¾⅓⅔])|"
     r"(?P<digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<!\d)\.\d+)"
+    # "half a million", "a quarter of a million", "half million": a share of a number word
+    r"|(?P<half>\b(?:half|(?:a|one|three)\s+quarters?|quarter)\s+(?:of\s+)?(?:an?\s+)?(?:hundred|thousand|million|billion|dozen)\b)"
     r"|(?P<fraction>\b(?:half|a\s+(?:third|quarter|fourth|fifth|tenth)|two[-\s]thirds|three[-\s](?:quarters|fourths)|(?:two|three|four)[-\s]fifths|one[-\s](?:third|quarter|half|fourth|fifth|tenth))(?=\s+of\b))"
-    # "half a million": half of a number word
-    r"|(?P<half>\bhalf\s+an?\s+(?:hundred|thousand|million|billion|dozen)\b)"
     r"|(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)(?=\s+of\b))"
     # "and" joins number words only after a scale: "two hundred and five", not "two and three"
     rf"|(?P<words>\b{_FIRST_WORD}(?:(?:\s+|-|{_AFTER_SCALE}\s+and\s+)(?:{_WORD}))*\b)",
@@ -52,19 +55,31 @@ _CORE = re.compile(
 
 # Scale after a number: words ("1.2 million", "4 hundred million") or attached short forms.
 _SCALE_WORDS = re.compile(
-    r"(?:(?:[ \u00a0]+|-)(?:hundred|thousand|million|billion|trillion)s?\b)+", re.IGNORECASE
+    r"(?:(?:[ \u00a0]+|-)(?:hundred|thousand|million|billion|trillion|lakh|crore)s?\b)+",
+    re.IGNORECASE,
 )
 # Number words that end in a scale: "five thousand", "twenty-two million".
 _WORDS_SCALE = re.compile(r"(.+?)[\s-]+(?:thousand|million|billion|trillion)", re.IGNORECASE)
 _SCALE_ATTACHED = re.compile(r"(?:bn|tn|trn|mn|mln|mil|M|k|K)(?![\w])")
 _SCALE_ATTACHED_MONEY = re.compile(r"(?:m|b|k|K|B)(?![\w])")
+# "8 B dollars", "3.5 M euros": a short scale written apart, before a currency word.
+_SCALE_SPACED_MONEY = re.compile(
+    r"[ \u00a0](?:B|M|bn|mn|mln)(?=[ \u00a0]+(?:(?:US|U\.S\.)\s+)?(?:dollars?|euros?|pounds?|"
+    r"rubles?|roubles?|hryvnias?|yen|yuan)\b)"
+)
+# "$75 U.S. per barrel": the country written after a dollar amount, before its rate.
+_US_BEFORE_RATE = re.compile(r"[ \u00a0](?:U\.S\.|US)(?=[ \u00a0]+per\b)")
+# "PS2.7m", "PS21,700": the pound sign of UK news turned into "PS" by an ASCII conversion.
+# Only before a figure with a comma, a decimal point or a scale ("PS5" is a games console).
+_ASCII_POUND = re.compile(r"(?<![A-Za-z])PS(?=\d{1,3}(?:,\d{3})+|\d+\.\d|\d+(?:m|bn|k)\b)")
 # "1.2m tons", "3m barrels": an attached "m" before a unit that is not a length is millions.
 _MILLIONS_BEFORE_UNIT = re.compile(r"m(?=[ \u00a0]+\w)")
 _LENGTH_UNITS = frozenset({"km", "m", "cm", "mm", "mile", "foot", "inch", "yard", "nautical mile"})
 
 _CURRENCY_PREFIXES: tuple[tuple[str, str], ...] = (
     (r"US\s?\$|\$\s?US|USD\s?", "USD"), (r"\$A|A\$|AU\$|AUD\s?", "AUD"), (r"C\$|CA\$|CAD\s?", "CAD"),
-    (r"HK\s?\$|HKD\s?", "HKD"), (r"\$", "USD"), (r"€|EUR\s?", "EUR"), (r"£|GBP\s?", "GBP"),
+    (r"(?<![A-Za-z])(?i:hk)\s?\$|HKD\s?", "HKD"), (r"(?<![A-Za-z])(?i:c|cad)\s?\$", "CAD"),
+    (r"Mex\$|MX\$|MXN\s?", "MXN"), (r"₿|BTC\s?", "BTC"), (r"\$", "USD"), (r"€|EUR\s?", "EUR"), (r"£|GBP\s?", "GBP"),
     (r"¥|JPY\s?", "JPY"), (r"₴|UAH\s?", "UAH"), (r"₽|RUB\s?", "RUB"), (r"₪|ILS\s?", "ILS"),
     (r"CHF\s?", "CHF"), (r"RM\s?|MYR\s?", "MYR"), (r"Rs\.?\s?|₹|INR\s?", "INR"), (r"R\$|BRL\s?", "BRL"),
     (r"₩|KRW\s?", "KRW"), (r"PLN\s?", "PLN"),
@@ -79,16 +94,17 @@ _UNIT_TABLE: tuple[tuple[str, str], ...] = (
     (r"Canadian\s+dollars?", "CAD"), (r"Hong\s+Kong\s+dollars?", "HKD"), (r"dollars?", "USD"),
     (r"euros?|€", "EUR"), (r"pounds?\s+sterling|sterling|£", "GBP"),
     (r"hryvnias?|hryvnyas?|hryvnas?|₴", "UAH"), (r"rubles?|roubles?|₽", "RUB"), (r"yen", "JPY"),
-    (r"yuan|renminbi", "CNY"), (r"shekels?", "ILS"), (r"Swiss\s+francs?", "CHF"),
+    (r"yuan|renminbi|rmb|元", "CNY"), (r"(?:Turkish\s+)?liras?", "TRY"), (r"shekels?", "ILS"), (r"Swiss\s+francs?", "CHF"),
     (r"USD", "USD"), (r"EUR", "EUR"), (r"GBP", "GBP"), (r"UAH", "UAH"), (r"RUB", "RUB"), (r"JPY", "JPY"),
     (r"cents?", "cent"), (r"pence", "pence"),
     (r"percentage\s+points?", "percentage point"), (r"basis\s+points?|bps", "basis point"),
     (r"per\s?cent|percent|pc|%", "percent"),
     (r"miles\s+(?:per|an)\s+hour|mph", "mph"), (r"miles\s+per\s+gallon|mpg", "mpg"),
+    (r"(?:pound|lb)s?[-\s](?:feet|foot|ft)|lb\.?[-\s]?ft", "lb-ft"),
     (r"(?:kilomet(?:er|re)s?|km)\s*(?:per\s+hour|an\s+hour|/\s?h(?:r|our)?)|kph|kmh", "km/h"),
     (r"nautical\s+miles?", "nautical mile"), (r"square\s+(?:kilomet(?:er|re)s?|km)|sq\.?\s*km|km2|km²", "km2"),
     (r"square\s+miles?|sq\.?\s*mi(?:les?)?", "square mile"), (r"square\s+(?:met(?:er|re)s?)|sq\.?\s*m|m2|m²", "m2"),
-    (r"cubic\s+met(?:er|re)s?|m3|m³", "m3"), (r"cubic\s+feet", "cubic foot"),
+    (r"cubic\s+(?:kilomet(?:er|re)s?|km)|km3|km³", "km3"), (r"cubic\s+met(?:er|re)s?|m3|m³", "m3"), (r"cubic\s+feet", "cubic foot"),
     (r"kilomet(?:er|re)s?|kms?", "km"), (r"centimet(?:er|re)s?|cm", "cm"), (r"millimet(?:er|re)s?|mm", "mm"),
     (r"micromet(?:er|re)s?|μm|microns?", "μm"), (r"newton[-\s]met(?:er|re)s?|(?-i:Nm)", "Nm"),
     (r"nanomet(?:er|re)s?|(?-i:nm)", "nm"),
@@ -96,18 +112,23 @@ _UNIT_TABLE: tuple[tuple[str, str], ...] = (
     (r"yards?|yd", "yard"), (r"hectares?|ha", "hectare"), (r"acres?", "acre"),
     (r"metric\s+tons?|tonnes?|tons?", "tonne"), (r"kilograms?|kilos?|kgs?", "kg"), (r"milligrams?|mg", "mg"),
     (r"grams?", "g"), (r"pounds?|lbs?", "pound"), (r"ounces?|oz", "ounce"),
-    (r"knots?", "knot"), (r"degrees?\s+(?:celsius|centigrade)|°\s?C|celsius", "celsius"),
-    (r"degrees?\s+fahrenheit|°\s?F|fahrenheit", "fahrenheit"), (r"degrees?|°", "degree"),
+    (r"knots?", "knot"),
+    # "41 degrees C", "6 deg c", "100° Celsius", and the common misspellings
+    (r"(?:degrees?|deg\.?|°)\s?(?:c|cel[cs]ius|centigrade)|cel[cs]ius|centigrade", "celsius"),
+    (r"(?:degrees?|deg\.?|°)\s?(?:f|fah?renheit)|fah?renheit", "fahrenheit"),
+    (r"degrees?|deg\.|deg|°", "degree"),
     (r"millilit(?:er|re)s?|ml|mL", "ml"), (r"lit(?:er|re)s?", "litre"), (r"gallons?", "gallon"),
     (r"barrels?", "barrel"),
     (r"kWh", "kWh"), (r"MWh", "MWh"), (r"GWh", "GWh"), (r"megawatts?|MW", "MW"), (r"gigawatts?|GW", "GW"),
-    (r"kilowatts?|kW", "kW"), (r"watts?", "W"), (r"volts?", "V"), (r"brake\s+horsepower|bhp", "bhp"), (r"horsepower|hp", "hp"),
+    (r"kilowatts?|kW", "kW"), (r"watts?", "W"), (r"volts?", "V"), (r"brake\s+horsepower|bhp", "bhp"), (r"horsepower|hp", "hp"), (r"(?-i:PS)", "PS"),
     (r"gigabytes?|GB", "GB"), (r"terabytes?|TB", "TB"), (r"megabytes?|MB", "MB"), (r"GHz", "GHz"),
     (r"MHz", "MHz"), (r"kHz|kilohertz", "kHz"), (r"Hz|hertz", "Hz"),
     (r"Gbps|gigabits?\s+per\s+second", "Gbps"), (r"Mbps|Mbit/s|megabits?\s+per\s+second", "Mbps"),
     (r"kbps|kbit/s|kilobits?\s+per\s+second", "kbps"), (r"mAh", "mAh"), (r"decibels?|dB", "dB"), (r"ppm", "ppm"),
     (r"ppb", "ppb"), (r"rpm", "rpm"),
-    (r"years?[-\s]old", "years old"), (r"months?[-\s]old", "months old"),
+    (r"years?[-\s]old|years?\s+of\s+age|(?-i:yo|y/o)", "years old"),
+    (r"months?[-\s]old|months?\s+of\s+age", "months old"),
+    (r"weeks?[-\s]old|weeks?\s+of\s+age", "weeks old"), (r"days?[-\s]old|days?\s+of\s+age", "days old"),
     (r"seconds?|secs?", "second"), (r"minutes?|mins?", "minute"), (r"hours?|hrs?", "hour"),
     (r"days?", "day"), (r"weeks?", "week"), (r"months?", "month"), (r"years?|yrs?", "year"),
     (r"decades?", "decade"), (r"centuries|century", "century"),
@@ -132,7 +153,7 @@ _PER_UNITS: tuple[tuple[str, str], ...] = (
     (r"ounces?|oz", "ounce"), (r"grams?", "g"), (r"kilograms?|kg|kilo", "kg"), (r"tonnes?|tons?", "tonne"),
     (r"square\s+(?:feet|foot)|sq\.?\s*ft", "square foot"), (r"square\s+met(?:er|re)s?|sq\.?\s*m|m2", "m2"),
     (r"hectares?", "hectare"), (r"person|people|head|capita", "person"), (r"kWh", "kWh"), (r"MWh", "MWh"),
-    (r"days?", "day"), (r"weeks?", "week"), (r"months?", "month"), (r"years?|annum", "year"), (r"hours?", "hour"),
+    (r"mm?btu|million\s+British\s+thermal\s+units?", "mmBtu"), (r"days?", "day"), (r"weeks?", "week"), (r"months?", "month"), (r"years?|annum", "year"), (r"hours?", "hour"),
     (r"decades?", "decade"), (r"century", "century"),
 )  # fmt: skip
 _PER = re.compile(
@@ -182,7 +203,7 @@ class Piece:
     end: int
     core_start: int
     core_end: int
-    kind: str  # "digits" "words" "vague" "fraction" "fold" "half"
+    kind: str  # "digits" "words" "vague" "fraction" "fold" "half" "slash"
     value: float | None
     low: float | None = None
     high: float | None = None
@@ -196,6 +217,8 @@ def _group_index(m: re.Match[str], prefix: str) -> int:
 
 
 def _currency_before(text: str, start: int) -> tuple[int, str] | None:
+    if _ASCII_POUND.match(text, max(0, start - 2)) and text[start - 2 : start] == "PS":
+        return start - 2, "GBP"
     m = _CURRENCY_BEFORE.search(text[max(0, start - 6) : start])
     if m is None:
         return None
@@ -209,6 +232,32 @@ def _unit_after(text: str, end: int, *, money: bool) -> tuple[int, str] | None:
     if not money and (m := _UNIT_ATTACHED.match(text, end)):
         return m.end(), _ATTACHED_UNITS[m.group("u")]
     return None
+
+
+def _short_scale(text: str, end: int, *, money: bool) -> tuple[int, float] | None:
+    """(end, multiplier) of a short scale after digits: "5bn", "$2.7m", "8 B dollars", "1.2m tons"."""
+    if (sm := _SCALE_ATTACHED.match(text, end)) or (
+        money and (sm := _SCALE_ATTACHED_MONEY.match(text, end))
+    ):
+        return sm.end(), parse_scale(sm.group(0)) or 1
+    if sm := _SCALE_SPACED_MONEY.match(text, end):
+        return sm.end(), parse_scale(sm.group(0)) or 1
+    if sm := _MILLIONS_BEFORE_UNIT.match(text, end):
+        unit_after = _unit_after(text, sm.end(), money=False)
+        if unit_after is not None and unit_after[1] not in _LENGTH_UNITS | TIME_UNITS:
+            return sm.end(), 1e6
+    return None
+
+
+def _minus_start(text: str, start: int, lead: int, *, signed: bool) -> int | None:
+    """Where the minus sign of the number at ``start`` (its currency from ``lead``) begins:
+    "-5C", "$-50.8bn" (``signed``), "-$4bn", "minus 12"; None for a positive number."""
+    if signed:
+        return min(lead, start - 1)
+    if lead < start and _is_signed(text, lead):
+        return lead - 1
+    minus = _MINUS_BEFORE.search(text, max(0, lead - 7), lead)
+    return None if minus is None else minus.start()
 
 
 def _is_signed(text: str, start: int) -> bool:
@@ -250,25 +299,14 @@ def _piece(text: str, m: re.Match[str]) -> Piece | None:
         (currency[0] if currency else start),
         value,
     )
-    if signed:
-        value, base = -value, -value
-        new_start = min(new_start, start - 1)
-    elif minus := _MINUS_BEFORE.search(text, max(0, new_start - 7), new_start):
-        value, base, new_start = -value, -value, minus.start()
+    if (minus := _minus_start(text, start, new_start, signed=signed)) is not None:
+        value, base, new_start = -value, -value, minus
     if sm := _SCALE_WORDS.match(text, end):
         value *= parse_number("1" + sm.group(0).replace("-", " ")) or 1
         end, scaled = sm.end(), True
-    elif kind == "digits" and (
-        (sm := _SCALE_ATTACHED.match(text, end))
-        or (currency and (sm := _SCALE_ATTACHED_MONEY.match(text, end)))
-    ):
-        value *= parse_scale(sm.group(0)) or 1
-        end, scaled = sm.end(), True
-    elif kind == "digits" and (sm := _MILLIONS_BEFORE_UNIT.match(text, end)):
-        unit_after = _unit_after(text, sm.end(), money=False)
-        if unit_after is not None and unit_after[1] not in _LENGTH_UNITS | TIME_UNITS:
-            value *= 1e6
-            end, scaled = sm.end(), True
+    elif kind == "digits" and (short := _short_scale(text, end, money=currency is not None)):
+        value *= short[1]
+        end, scaled = short[0], True
     if kind == "fold":
         unit = "times"
     elif (after := _unit_after(text, end, money=currency is not None)) is not None and (
@@ -279,6 +317,10 @@ def _piece(text: str, m: re.Match[str]) -> Piece | None:
             unit = "GBP"  # "361 million pounds" is money; "500 pounds" may be a weight
     elif after is not None and after[1] == unit:
         end = after[0]  # "$5 dollars" is rare, but "US$ 5 USD" happens: keep one unit
+    if unit == "USD" and (us := _US_BEFORE_RATE.match(text, end)):
+        end = us.end()
+    if kind == "slash" and unit is None and not text.startswith(" of ", end):
+        return None  # "3/4" alone is a date or a score; "3/4 mile", "3/4 of" are shares
     if unit is not None and unit not in TIME_UNITS and (per := _PER.match(text, end)):
         unit, end = f"{unit} per {_PER_UNITS[_group_index(per, 'p')][1]}", per.end()
     if (
