@@ -91,12 +91,16 @@ _INTERVIEW_LABELS = frozenset({"Q", "A"})
 # ‘X’". Only a labelling verb with its own subject ("which soldiers call “mopeds”",
 # "Kyiv called them ‘looters’") has a sayer, and it is that subject.
 _LABEL_BEFORE = re.compile(
-    r"\b(so-called|so called|known as|dubbed|nicknamed|termed|labell?ed|branded|called|named"
+    r"\b(so-called|so called|known as|titled|entitled|headlined"
+    r"|dubbed|nicknamed|termed|labell?ed|branded|called|named"
     r"|calls?|calling|labels?|dubs?|nicknames?|terms?|brands?)\s+"
     r"(?:(?:it|them|him|her|this|that|these|those|us|me)\s+)?(?:(?:the|a|an|as)\s+)?$",
     re.IGNORECASE,
 )
-_NO_SAYER_LABELS = frozenset({"so-called", "so called", "known as"})
+# Titles of reports, songs and statements ("a report titled “Broken Homes”") are names too.
+_NO_SAYER_LABELS = frozenset(
+    {"so-called", "so called", "known as", "titled", "entitled", "headlined"}
+)
 # Characters that end a sentence when they stand just before an opening mark.
 _SENTENCE_END = frozenset(".!?")
 # Closing marks and punctuation after a quote's last word, for "does it end with '?'".
@@ -678,4 +682,30 @@ def extract_quotes(doc: Doc, *, article_id: str, mentions: Sequence[Mention] = (
     framing: set[int] = set()
     marked = _marked_quotes(doc, article_id, spans, names, quoted, framing)
     indirect = _indirect_quotes(doc, article_id, names, quoted, marked, framing)
-    return sorted([*marked, *indirect], key=lambda q: (q.start, q.end))
+    return _adopt_preceding_reporters(
+        doc, sorted([*marked, *indirect], key=lambda q: (q.start, q.end))
+    )
+
+
+def _adopt_preceding_reporters(doc: Doc, quotes: list[Quote]) -> list[Quote]:
+    """An unattributed quotation right after a report, in one paragraph, is the
+    reporter's: "The army may pull back, Budanov said. “The question is when.”" (the
+    speaker stands between the two) or "Budanov said the army may pull back. “The
+    question is when.”" (nothing but punctuation between them)."""
+    text = doc_text(doc)
+    out = list(quotes)
+    for i in range(1, len(out)):
+        quote, prev = out[i], out[i - 1]
+        if quote.kind != "direct" or quote.speaker_text is not None:
+            continue
+        if prev.kind != "indirect" or prev.speaker_start is None or prev.speaker_end is None:
+            continue
+        gap = text[prev.end : quote.start]
+        between = prev.end <= prev.speaker_start and prev.speaker_end <= quote.start
+        if (
+            (between or not any(ch.isalnum() for ch in gap))
+            and len(gap) <= SPLIT_GAP_CHARS
+            and "\n" not in gap
+        ):
+            out[i] = _with_speaker(quote, prev)
+    return out

@@ -58,7 +58,7 @@ CUE_LEMMAS = word_set(
 CHARACTERIZE_LEMMAS = word_set(
     """call label describe dub brand term characterize characterise condemn criticize
     criticise slam blast decry denounce praise hail dismiss reject welcome refer
-    express voice cite thank blame liken compare mock"""
+    express voice cite thank blame liken compare mock laud applaud"""
 )
 
 # Pronouns that can stand for a speaker, with what they may resolve to.
@@ -260,7 +260,17 @@ def is_cue(token: Token, *, characterize: bool = False) -> bool:
     }:
         return False
     lemma = token.lemma_.lower()
+    if lemma == "put" and _puts_it(token):
+        return True  # "as one aid worker put it, “…”": the idiom reports words
     return lemma in CUE_LEMMAS or (characterize and lemma in CHARACTERIZE_LEMMAS)
+
+
+def _puts_it(verb: Token) -> bool:
+    """ "as X put it", "as she puts it": "put" with "it" as its object after "as"."""
+    children = list(verb.children)
+    return any(c.lower_ == "it" and c.dep_ == "dobj" for c in children) and any(
+        c.lower_ == "as" for c in (*children, *verb.doc[max(0, verb.i - 8) : verb.i])
+    )
 
 
 def _inflections(lemma: str) -> set[str]:

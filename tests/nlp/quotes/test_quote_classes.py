@@ -1,0 +1,84 @@
+"""Issue 11 error classes of quotes, each on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitroom.nlp.quotes.extract import extract_quotes
+from sitroom.records import Quote
+
+pytestmark = pytest.mark.issue(11)
+
+
+def quotes_of(nlp, text: str) -> list[Quote]:
+    quotes = extract_quotes(nlp(text), article_id="art-1")
+    for quote in quotes:
+        assert text[quote.start : quote.end] == quote.text
+        if quote.speaker_start is not None and quote.speaker_end is not None:
+            assert text[quote.speaker_start : quote.speaker_end] == quote.speaker_text
+    return quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker"),
+    [
+        (
+            "The siege was, as one aid worker put it, “a slow strangulation of the city.”",
+            "a slow strangulation of the city.",
+            "one aid worker",
+        ),
+        (
+            "As the governor put it on Monday, “There is no safe place left in the district.”",
+            "There is no safe place left in the district.",
+            "the governor",
+        ),
+    ],
+)
+def test_as_someone_put_it_attributes_the_quote(nlp, text: str, quoted: str, speaker: str) -> None:
+    quote = next(q for q in quotes_of(nlp, text) if q.kind != "indirect")
+    assert (quote.text, quote.speaker_text, quote.cue) == (quoted, speaker, "put")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry's statement, titled “Peace through strength”, appeared on Sunday.",
+        "The report, entitled “Broken Homes”, lists the damage street by street.",
+        "A column headlined “Winter is coming” ran on the front page.",
+    ],
+)
+def test_titles_after_titled_or_entitled_are_not_quotes(nlp, text: str) -> None:
+    assert quotes_of(nlp, text) == []
+
+
+def test_praise_frames_a_quoted_fragment(nlp) -> None:
+    text = "The mayor lauded the volunteers for their “quiet and stubborn courage” in the siege."
+    mixed = [q for q in quotes_of(nlp, text) if q.kind == "mixed"]
+    assert [(q.text, q.speaker_text) for q in mixed] == [
+        ("quiet and stubborn courage", "The mayor")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the attribution between the report and the quotation
+        "The army may pull back from the river before winter, Budanov said. "
+        "“The question is not whether, but when. We have to save the men.”",
+        # the report's speaker first, the quotation straight after it
+        "Budanov said the army may pull back from the river before winter. "
+        "“The question is not whether, but when. We have to save the men.”",
+    ],
+)
+def test_a_quotation_right_after_a_report_is_the_reporters(nlp, text: str) -> None:
+    direct = next(q for q in quotes_of(nlp, text) if q.kind == "direct")
+    assert direct.speaker == "Budanov"
+
+
+def test_a_quotation_in_the_next_paragraph_is_not_taken_from_a_report(nlp) -> None:
+    text = (
+        "The army may pull back from the river before winter, Budanov said.\n\n"
+        "“The question is not whether, but when. We have to save the men.”"
+    )
+    direct = next(q for q in quotes_of(nlp, text) if q.kind == "direct")
+    assert direct.speaker is None
