@@ -82,3 +82,20 @@ def test_a_quotation_in_the_next_paragraph_is_not_taken_from_a_report(nlp) -> No
     )
     direct = next(q for q in quotes_of(nlp, text) if q.kind == "direct")
     assert direct.speaker is None
+
+
+def test_as_a_document_put_it_after_the_quote_names_the_document(nlp) -> None:
+    text = (
+        "Deputies argued that the only test for the permit is a “clean record of "
+        "service for ten years or more,” as a ministry memo put it."
+    )
+    (quote,) = [q for q in quotes_of(nlp, text) if q.kind == "mixed"]
+    assert (quote.speaker_text, quote.cue) == ("a ministry memo", "put")
+
+
+def test_a_quoted_title_inside_a_sentence_is_not_a_quote_even_before_a_cue(nlp) -> None:
+    text = (
+        "By noon the host was taking calls from listeners to his “Front Line Today” "
+        "program who said they feared the winter."
+    )
+    assert [q for q in quotes_of(nlp, text) if q.kind != "indirect"] == []

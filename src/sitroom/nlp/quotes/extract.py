@@ -291,12 +291,15 @@ def _attribute(
     attribute it.
     """
     after = _after_tokens(doc, span.close_at) if span.close_at is not None else []
+    before = _before_tokens(doc, span.open_at)
     finders: list[Callable[[], tuple[Token, Speaker] | None]] = [
         lambda: _dash_byline(doc, span, names) if kind == "direct" else None,
+        # "…,” as a ministry memo put it; as the mayor put it, “…”: the idiom names the sayer
+        lambda: _window_cue([t for t in (*after, *before) if t.lemma_ == "put"], names, quoted),
         lambda: _window_cue(after, names, quoted) if kind == "direct" else None,
         lambda: _ancestor_cue(inner, quoted, names),
         lambda: _window_cue(after, names, quoted),
-        lambda: _window_cue(_before_tokens(doc, span.open_at), names, quoted),
+        lambda: _window_cue(before, names, quoted),
     ]
     close = span.close_at if span.close_at is not None else span.end
     for find in finders:
@@ -543,9 +546,12 @@ def _marked_quotes(
             continue  # a label no one says: no record (it quotes no one)
         found = label or _attribute(doc, span, inner, kind, names, quoted)
         if _is_title(doc_text(doc)[start:end]) and not (
-            found is not None and found[0].i > inner.end
+            kind == "direct" and found is not None and found[0].i > inner.end
         ):
-            continue  # a quoted title, unless a cue follows it: “Absolutely,” he said.
+            # a quoted title, unless a cue follows a quotation that stands as its own
+            # sentence (“Absolutely,” he said.): in "callers to the “Morning Line” show
+            # who said …" the cue is the callers', the title is no one's
+            continue
         previous = next((q for q in reversed(out) if q.kind != "indirect"), None)
         if found is None:
             if (
