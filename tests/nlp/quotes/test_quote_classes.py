@@ -99,3 +99,33 @@ def test_a_quoted_title_inside_a_sentence_is_not_a_quote_even_before_a_cue(nlp) 
         "program who said they feared the winter."
     )
     assert [q for q in quotes_of(nlp, text) if q.kind != "indirect"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“They are all here because he promises them free fuel,” Bondar shot back.", "Bondar"),
+        ("“We will hold the line,” the colonel fired back at reporters.", "the colonel"),
+        ("“You know, it happens, right?” Zelensky went on.", "Zelensky"),
+        (
+            "“Not us, but we cannot argue with it!” Kovalenko, the head of the Free Roads "
+            "group, Tweeted on Friday.",
+            "Kovalenko",
+        ),
+    ],
+)
+def test_retorts_continuations_and_capitalized_cues_attribute_the_quote(
+    nlp, text: str, speaker: str
+) -> None:
+    (quote,) = quotes_of(nlp, text)
+    assert quote.speaker_text == speaker
+
+
+def test_the_turn_after_went_on_keeps_the_speaker(nlp) -> None:
+    text = "“You know, it happens, right?” Zelensky went on. “But you have to get over it.”"
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Zelensky", "Zelensky"]
+
+
+def test_a_war_that_went_on_is_not_speech(nlp) -> None:
+    text = "The shelling went on for three more days, and the talks went on until midnight."
+    assert quotes_of(nlp, text) == []

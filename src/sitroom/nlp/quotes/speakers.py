@@ -53,6 +53,11 @@ CUE_LEMMAS = word_set(
     wonder exclaim chant echo recount muse plead sigh laugh"""
 )
 
+# Phrasal verbs of saying, (lemma, particle): the retorts and continuations of dialogue.
+_PHRASAL_CUES = frozenset(
+    {("shoot", "back"), ("fire", "back"), ("hit", "back"), ("snap", "back"), ("go", "on")}
+)
+
 # Verbs that frame a partial quote without introducing speech ("called the move
 # “reckless”"); together with the cues they govern mixed quotes.
 CHARACTERIZE_LEMMAS = word_set(
@@ -262,7 +267,21 @@ def is_cue(token: Token, *, characterize: bool = False) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "put" and _puts_it(token):
         return True  # "as one aid worker put it, “…”": the idiom reports words
-    return lemma in CUE_LEMMAS or (characterize and lemma in CHARACTERIZE_LEMMAS)
+    if (lemma, _particle(token)) in _PHRASAL_CUES:
+        return True  # "… ,” Bondar shot back.", "Zelensky went on: “…”"
+    return (
+        lemma in CUE_LEMMAS
+        or token.lower_ in _CUE_FORMS  # "Tweeted", capitalized, keeps its own lemma
+        or (characterize and lemma in CHARACTERIZE_LEMMAS)
+    )
+
+
+def _particle(verb: Token) -> str | None:
+    """The particle of a phrasal verb: "back" of "shot back", "on" of "went on"."""
+    return next(
+        (c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"} and c.i == verb.i + 1),
+        None,
+    )
 
 
 def _puts_it(verb: Token) -> bool:
@@ -314,6 +333,13 @@ def _subject(verb: Token, quoted: Sequence[tuple[int, int]]) -> Token | None:
                 return child
         if current.dep_ in _SHARED_SUBJECT_DEPS and current.head is not current:
             current = current.head
+        elif (
+            current.dep_ == "acl"
+            and current.head.pos_ == "PROPN"
+            and current.head.i < current.i
+            and not _inside(current.head.idx, quoted)
+        ):
+            return current.head  # "” Kovalenko, the head of the group, Tweeted on Friday."
         else:
             return None
     return None
