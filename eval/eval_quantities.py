@@ -26,6 +26,7 @@ import json
 import math
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -127,6 +128,9 @@ PER_MAP = {
 
 
 def _unit_of(claim) -> str:
+    if claim.unit is not None and claim.unit.startswith("per ") and claim.what:
+        # a counted rate ("400 shells a day": what "shells", unit "per day")
+        return f"{_unit_of(replace(claim, unit=None))} {claim.unit}"
     if claim.unit is not None and " per " in claim.unit:
         unit, per = claim.unit.split(" per ", 1)
         return f"{UNIT_MAP.get(unit, unit)} per {PER_MAP.get(per, per)}"

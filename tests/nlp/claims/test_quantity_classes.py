@@ -246,3 +246,17 @@ def test_compound_modifiers_ranks_and_model_names_are_not_counts(nlp, text: str)
 )
 def test_sizes_of_forces_and_counts_after_names_stay(nlp, text: str, value: float) -> None:
     assert [c.value for c in claims_of(nlp, text)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "what"),
+    [
+        ("The army fired 20,000 shells a day in June.", "per day", "shells"),
+        ("Russia launched 12 drones per night over the port.", "per night", "drones"),
+        ("About 300 refugees a week cross at the bridge.", "per week", "refugees"),
+        ("The raid killed 12 people a day earlier.", None, "people"),
+    ],
+)
+def test_a_count_over_a_period_is_a_rate(nlp, text: str, unit: str | None, what: str) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert (claim.unit, claim.what) == (unit, what)

@@ -33,7 +33,13 @@ from sitroom.nlp.claims.filters import (
     is_yearish,
     timex_index,
 )
-from sitroom.nlp.claims.patterns import Piece, find_bound, find_pieces, find_range_joiner
+from sitroom.nlp.claims.patterns import (
+    Piece,
+    find_bound,
+    find_pieces,
+    find_range_joiner,
+    find_rate,
+)
 from sitroom.nlp.claims.what import counted_head, find_what, is_age
 from sitroom.nlp.doctext import doc_text
 from sitroom.nlp.timex.extract import extract_timexes
@@ -178,6 +184,9 @@ def _claim(
     full = _tokens(doc, pieces[0].start, end) or span
     if unit is None and value is not None and is_age(doc, full):
         unit = "years old"
+    head = counted_head(full[-1])
+    if unit is None and head is not None:
+        unit = find_rate(text, head.idx + len(head.text))  # "400 shells a day": "per day"
     return Claim(
         article_id=article_id,
         start=start,

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from sitroom.nlp.numbers import parse_number, parse_scale, parse_vague
 
-__all__ = ["TIME_UNITS", "Piece", "find_bound", "find_pieces", "find_range_joiner"]
+__all__ = ["TIME_UNITS", "Piece", "find_bound", "find_pieces", "find_range_joiner", "find_rate"]
 
 _ONES = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -160,6 +160,14 @@ _PER = re.compile(
     r"(?:\s*(?:per|a|an|/)\s*|-(?:a|an|per)-)(?:"
     + "|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(_PER_UNITS))
     + r")(?![\w])(?!\s+(?:earlier|later|ago|before|after)\b)",  # "a year earlier" is a time
+    re.IGNORECASE,
+)
+
+# "400 shells a day", "12 drones per night": a count over a period, after the counted noun.
+_RATE_AFTER = re.compile(
+    r"[ \u00a0]+(?:(?:per|each|every)[ \u00a0]+(?P<p>day|night|week|month|year|hour|minute)\b"
+    r"|an?[ \u00a0]+(?P<a>day|night|week|month|year|hour|minute)\b"
+    r"(?![ \u00a0]+(?:earlier|later|ago|before|after|or)\b))",  # "a day earlier" is a time
     re.IGNORECASE,
 )
 
@@ -366,3 +374,10 @@ def find_range_joiner(text: str, end: int, next_start: int) -> str | None:
     """Return the joiner ("-", "to", "and") when only it separates two numbers, else None."""
     m = _JOINER.fullmatch(text, end, next_start)
     return None if m is None else m.group(0).strip().lower()
+
+
+def find_rate(text: str, end: int) -> str | None:
+    """The period a count is taken over when it follows the counted noun ending at ``end``:
+    "shells a day" -> "per day"; else None. A rate is not a total: they never agree."""
+    m = _RATE_AFTER.match(text, end)
+    return None if m is None else f"per {(m['p'] or m['a']).lower()}"
