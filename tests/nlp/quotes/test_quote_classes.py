@@ -129,3 +129,16 @@ def test_the_turn_after_went_on_keeps_the_speaker(nlp) -> None:
 def test_a_war_that_went_on_is_not_speech(nlp) -> None:
     text = "The shelling went on for three more days, and the talks went on until midnight."
     assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The governor bemoaned that villagers “now fear every sound in the sky.”", "The governor"),
+        ("The mayor groused that the capital “never answers our letters.”", "The mayor"),
+        ("The colonel coined a new phrase, “the drone winter,” for the season.", "The colonel"),
+    ],
+)
+def test_complaints_and_coinages_attribute_the_fragment(nlp, text: str, speaker: str) -> None:
+    mixed = [q for q in quotes_of(nlp, text) if q.kind == "mixed"]
+    assert [q.speaker_text for q in mixed] == [speaker]

@@ -50,7 +50,8 @@ CUE_LEMMAS = word_set(
     comment remark observe recall continue conclude point caution complain concede
     vow pledge promise threaten demand tout boast testify answer agree disclose
     estimate reiterate underline underscore quip joke shout scream charge counter
-    wonder exclaim chant echo recount muse plead sigh laugh"""
+    wonder exclaim chant echo recount muse plead sigh laugh bemoan lament grouse gripe
+    fume rail"""
 )
 
 # Phrasal verbs of saying, (lemma, particle): the retorts and continuations of dialogue.
@@ -63,7 +64,7 @@ _PHRASAL_CUES = frozenset(
 CHARACTERIZE_LEMMAS = word_set(
     """call label describe dub brand term characterize characterise condemn criticize
     criticise slam blast decry denounce praise hail dismiss reject welcome refer
-    express voice cite thank blame liken compare mock laud applaud"""
+    express voice cite thank blame liken compare mock laud applaud coin"""
 )
 
 # Pronouns that can stand for a speaker, with what they may resolve to.
