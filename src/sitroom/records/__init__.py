@@ -194,7 +194,8 @@ class Claim:
     bound: str | None = (
         None  # "at least" "more than" "up to" "less than" "approximately" "nearly" "exactly"
     )
-    unit: str | None = None  # "USD" "percent" "km" ..., "per day" for a count over a period, None for a plain count
+    # "USD" "percent" "km" ...; "per day" for a count over a period; None for a plain count
+    unit: str | None = None
     what: str | None = None  # what is counted: "North Korean troops"
     claimant: str | None = None
     hedge: str | None = None  # "reportedly" "unverified" "expected" "estimated"
