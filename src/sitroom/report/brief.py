@@ -70,6 +70,12 @@ MAX_CITES_PER_EVENT = 3
 # Triggers that mean something else as often as an event: "demonstrates that" (shows), the
 # real news' every "protest" in the brief (issue 10).
 AMBIGUOUS_TRIGGERS = frozenset({"demonstrate", "demonstrates", "demonstrated", "demonstrating"})
+# A trigger right after one of these is a possibility, a plan or a drill, not a happening:
+# "allowed Ukraine to strike", "could hit", "rehearse deploying" (real news, issue 10).
+UNREALIZED_BEFORE = (
+    "to", "could", "would", "might", "may", "will", "can", "should", "rehearse", "rehearsing",
+    "rehearsed", "plan", "plans", "planning", "prepare", "prepares", "preparing",
+)  # fmt: skip
 # How much of each kind goes into one brief: about one page, the length of the daily
 # briefs analysts forward (~30 sentences).
 MAX_EVENTS_PER_TYPE = 6
@@ -370,9 +376,11 @@ def _news(event: Event, article: Article, places: dict[tuple[str, str], Place]) 
     Held back (each class was a wrong citation on the real news, issue 10): the war itself
     named as background ("since Russia's invasion", BACKGROUND_TRIGGERS); a trigger that is
     part of a name ("the Iran Deal"); an ambiguous trigger ("demonstrates that"); the passive
-    voice ("was detained": the name before it is the patient); history, when its sentence names another year or a past
-    era; an actor that is a place ("Crimea"); a target that is a meeting or a document ("the
-    Budapest Memorandum").
+    voice ("was detained": the name before it is the patient); a possibility, plan or drill
+    (UNREALIZED_BEFORE); a threat against no one; history, when its sentence names another year or a past
+    era; an actor that is a place ("Crimea"), or that its sentence names only as a place or
+    an owner (``_acts_in``); a target that is a meeting or a document ("the Budapest
+    Memorandum").
     """
     sentence = _sentence_at(article.text, event.start, event.end)
     trigger = event.trigger or ""
@@ -380,6 +388,10 @@ def _news(event: Event, article: Article, places: dict[tuple[str, str], Place]) 
         return False
     if re.search(rf"\b(?:was|were|is|are|been|being)\s+(?:\w+\s+)?{re.escape(trigger)}", sentence):
         return False  # passive: "a U.S. soldier was detained" names the patient, not the actor
+    if re.search(rf"\b(?:{'|'.join(UNREALIZED_BEFORE)})\s+{re.escape(trigger)}\b", sentence):
+        return False  # "allowed Ukraine to strike", "rehearse deploying": not carried out
+    if event.event_type == "threat" and not event.target:
+        return False  # a threat is against someone: "vowed to deepen ties" threatens no one
     if trigger[:1].isupper() and not sentence.lstrip(" \"'\u201c").startswith(trigger):
         return False  # a capitalized trigger inside a sentence is a name: the "Iran Deal"
     year = (event.date or article.published or "")[:4]
@@ -388,17 +400,38 @@ def _news(event: Event, article: Article, places: dict[tuple[str, str], Place]) 
         return False
     if _NOT_AN_ACTOR.search(event.target or ""):
         return False  # "aid to the Munich Security Conference": the trigger was misread
+    if event.actor and not _acts_in(event.actor, sentence):
+        return False
     return not _is_place(event.actor, event.article_id, places)
+
+
+def _acts_in(actor: str, sentence: str) -> bool:
+    """Whether the sentence names the actor as one who can act: not only as a place ("the
+    republics in eastern Ukraine accused ...") nor only as an owner ("Putin's man detained").
+    An actor the sentence does not spell out (a pronoun resolved elsewhere) passes."""
+    found = list(re.finditer(rf"(?<!\w){re.escape(actor.split()[-1])}(?!\w)", sentence))
+    for m in found:
+        before = {w.casefold() for w in sentence[: m.start()].split()[-2:]}
+        owner = re.match(r"['\u2019]s\b", sentence[m.end() :])
+        if not (before & _LOCATIVE or owner):
+            return True
+    return not found
 
 
 def _place_stated(place: str, trigger: str | None, sentence: str) -> bool:
     """Whether the sentence puts the event at the place: "in/at/near <place>" in the clause
     of the trigger (no comma, dash or semicolon between them), not a dateline ("BRUSSELS —"),
-    not part of a longer name ("the Russian Empire", "St. Peter's Square")."""
+    not part of a longer name or compound ("the Russian Empire", "St. Peter's Square",
+    "Moscow-controlled")."""
     for m in re.finditer(rf"(?<!\w){re.escape(place)}(?!\w)", sentence):
         before = sentence[: m.start()].split()[-2:]
         after = sentence[m.end() :].split()[:1]
-        if not {w.casefold() for w in before} & _LOCATIVE or (after and after[0][:1].isupper()):
+        compound = sentence[m.end() : m.end() + 1] == "-"  # "Moscow-controlled territory"
+        if (
+            not {w.casefold() for w in before} & _LOCATIVE
+            or compound
+            or (after and after[0][:1].isupper())
+        ):
             continue
         at = sentence.casefold().find((trigger or "").casefold()) if trigger else -1
         if at < 0:
