@@ -411,9 +411,15 @@ def _acts_in(actor: str, sentence: str) -> bool:
     An actor the sentence does not spell out (a pronoun resolved elsewhere) passes."""
     found = list(re.finditer(rf"(?<!\w){re.escape(actor.split()[-1])}(?!\w)", sentence))
     for m in found:
-        before = {w.casefold() for w in sentence[: m.start()].split()[-2:]}
+        words = sentence[: m.start()].split()[-2:]
+        # "in eastern Ukraine", "in Ukraine"; not "in Vilnius, Poland condemned".
+        located = (
+            bool(words)
+            and not words[-1].endswith((",", ";", ":"))
+            and bool({w.casefold() for w in words} & _LOCATIVE)
+        )
         owner = re.match(r"['\u2019]s\b", sentence[m.end() :])
-        if not (before & _LOCATIVE or owner):
+        if not (located or owner):
             return True
     return not found
 

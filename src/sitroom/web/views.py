@@ -51,6 +51,7 @@ META_CACHE_SIZE = 50_000
 # A city this big is known without its country being named ("Kharkiv", "Vladivostok"); the
 # real news' false towns (Empire, Alliance, Republic, Airport) had 1,000-30,000 people.
 KNOWN_CITY_POPULATION = 100_000
+_SHORT_STATES = {"US": "US", "UK": "GB"}
 # Overview lists: one screen each.
 OVERVIEW_ROWS = 8
 
@@ -219,11 +220,13 @@ def _place_for(db: Store, event: Event, cache: dict[str, list[Place]]) -> Place 
 def _states_named(text: str) -> set[str]:
     """ISO2 codes of the states an article names (country, demonym or capital)."""
     low = text.casefold()
-    return {
+    named = {
         iso
         for name, (iso, _) in load_nationalities().items()
         if name in low and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", low)
     }
+    # Two-letter names the nationality table leaves out, in capitals only (not "us").
+    return named | {iso for short, iso in _SHORT_STATES.items() if re.search(rf"\b{short}\b", text)}
 
 
 def is_real_place(place: Place, text: str) -> bool:
