@@ -409,7 +409,8 @@ def _acts_in(actor: str, sentence: str) -> bool:
     """Whether the sentence names the actor as one who can act: not only as a place ("the
     republics in eastern Ukraine accused ...") nor only as an owner ("Putin's man detained").
     An actor the sentence does not spell out (a pronoun resolved elsewhere) passes."""
-    found = list(re.finditer(rf"(?<!\w){re.escape(actor.split()[-1])}(?!\w)", sentence))
+    last = actor.rsplit(maxsplit=1)[-1]
+    found = list(re.finditer(rf"(?<!\w){re.escape(last)}(?!\w)", sentence))
     for m in found:
         words = sentence[: m.start()].split()[-2:]
         # "in eastern Ukraine", "in Ukraine"; not "in Vilnius, Poland condemned".
