@@ -65,6 +65,8 @@ class ArticleMeta:
     outlet: str | None
     published: str | None
     url: str | None
+    # The title, else the first sentence marked "(derived)" (report.brief.display_title).
+    shown_title: str = ""
 
 
 _META_CACHE: dict[tuple[str, str], ArticleMeta] = {}
@@ -76,7 +78,14 @@ def article_meta(db: Store, article_id: str) -> ArticleMeta:
     if key in _META_CACHE and db.path != ":memory:":
         return _META_CACHE[key]
     a = db.get_article(article_id)
-    meta = ArticleMeta(id=a.id, title=a.title, outlet=a.outlet, published=a.published, url=a.url)
+    meta = ArticleMeta(
+        id=a.id,
+        title=a.title,
+        outlet=a.outlet,
+        published=a.published,
+        url=a.url,
+        shown_title=display_title(a),
+    )
     if len(_META_CACHE) >= META_CACHE_SIZE:
         _META_CACHE.clear()
     _META_CACHE[key] = meta
@@ -356,7 +365,7 @@ def _group_view(db: Store, group: ClaimGroup) -> dict[str, Any]:
             "date": v.published,
             "source": v.claimant or v.outlet or "unnamed source",
             "outlet": v.outlet,
-            "title": article_meta(db, v.article_id).title,
+            "title": article_meta(db, v.article_id).shown_title,
         }
         for v in group.values
     ]
