@@ -322,3 +322,20 @@ def test_the_subject_after_a_reporting_verb_owns_the_count() -> None:
     ]  # fmt: skip
     [group] = group_claims(rows)
     assert group.contradiction
+
+
+def test_a_hyphenated_small_number_names_a_thing_a_large_one_still_counts() -> None:
+    rows = [
+        _row("Beijing put forward a 12-point Chinese peace plan.", "12", "Chinese peace plan", 12,
+             outlet="East Wire", published="2025-02-24"),
+        _row("Kyiv answered with a 10-point Chinese peace plan review.", "10",
+             "Chinese peace plan", 10, claimant="Ukrainian ministry", outlet="Kyiv Wire",
+             published="2025-02-25"),
+        _row("A 9,000-strong Chinese force was reported near the border.", "9,000",
+             "Chinese force", 9000, outlet="Border News", published="2025-02-25"),
+        _row("Some 9,100 Chinese troops were seen there, a monitor said.", "Some 9,100",
+             "Chinese troops", 9100, bound="some", outlet="Monitor Daily",
+             published="2025-02-25"),
+    ]  # fmt: skip
+    [group] = group_claims(rows)
+    assert sorted(v.text for v in group.values) == ["9,000", "Some 9,100"]

@@ -366,8 +366,11 @@ def _not_a_count(row: ClaimRow) -> bool:
     sentence = (row.context or "").partition("\n")[0]
     at = sentence.find(row.text)
     after = sentence[at + len(row.text) : at + len(row.text) + 2] if at >= 0 else ""
-    if after[:1].isalpha() or (after[:1] in "-\u2010\u2011" and after[1:].isalpha()):
-        return True  # "12th", "a 12-point plan", "10-day": the number qualifies a word
+    hyphen = bool(after) and after[0] in "-\u2010\u2011" and after[1:].isalpha()
+    if after[:1].isalpha() or (hyphen and value < NUMBERED_NAME_MAX):
+        # "12th", "a 12-point plan", "10-day": the number qualifies a word ("a 10,000-strong
+        # force" still counts one).
+        return True
     if at <= 0 or value >= NUMBERED_NAME_MAX or not float(value).is_integer():
         return False
     before = sentence[:at].split()
