@@ -3,6 +3,8 @@ articles (issue 10). Real SQLite store, hand-made records over invented articles
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from sitroom.records import Article, Event, Extraction, Place, article_id_for
@@ -65,14 +67,22 @@ def _records(article: Article) -> Extraction:
 
 def test_map_counts_copies_once_and_overview_derives_titles(tmp_path) -> None:
     articles = [_article(WIRE, "Wire"), _article(COPY, "Copy Paper"), _article(OWN, "Own Post")]
+    weak = _article("Russian drones may have hit Kremenchuk.", "Rumour Mill")
     with open_store(tmp_path / "map.db") as db:
-        db.save_articles(articles)
+        db.save_articles([*articles, weak])
         for article in articles:
             db.save_extraction(_records(article), pipeline_version="test-map")
+        unsure = _records(weak).events[0]
+        db.save_extraction(
+            Extraction(article_id=weak.id, events=(replace(unsure, confidence=0.3),)),
+            pipeline_version="test-map",
+        )
         [point] = map_points(db, EventFilters())
         assert point["place"] == "Kremenchuk" and len(point["events"]) == 3
         assert point["corroboration"] == 2  # the wire and its copy, and the own report
         view = overview(db)
+    # The overview states as fact only events over the confidence bar.
+    assert {e.article_id for e in view["latest_events"]} == {a.id for a in articles}
     titles = {a.id: view["titles"][a.id] for a in view["latest_articles"]}
     assert titles[articles[2].id] == f"{OWN} (derived)"
     assert view["outlets"][articles[2].id] == "Own Post"

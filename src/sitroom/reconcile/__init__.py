@@ -47,14 +47,21 @@ __all__ = [
 ]
 
 
+# Bump when clustering, grouping or the graph changes its output: a store reconciled by older
+# code is then reconciled again on its next read, as if its records had changed.
+# 2: claim groups flag only comparable figures and keep their pair; independent sources.
+RECONCILE_VERSION = 2
+
+
 def reconcile_store(db: Store, *, if_stale: bool = False) -> ReconcileReport | None:
     """Recompute clusters, claim groups and graph edges from everything stored.
 
-    With ``if_stale``, do nothing (and return None) when the stored events and claims are
-    unchanged since the last reconcile: listings call it this way before every read.
+    With ``if_stale``, do nothing (and return None) when the stored events and claims, and
+    RECONCILE_VERSION, are unchanged since the last reconcile: listings call it this way
+    before every read.
     """
     with db.transaction():
-        fingerprint = db.input_fingerprint()
+        fingerprint = f"{RECONCILE_VERSION}:{db.input_fingerprint()}"
         if if_stale and db.last_fingerprint() == fingerprint:
             return None
         events = db.load_event_rows()  # one snapshot: fingerprint, events and claims

@@ -16,7 +16,7 @@ from sitroom.nlp.places.gazetteer import load_gazetteer, load_nationalities
 from sitroom.reconcile import ClaimGroup, get_graph, group_claims
 from sitroom.reconcile.sources import SourceRef, independent_sources
 from sitroom.records import Claim, Event, Extraction, Place
-from sitroom.report.brief import display_title, source_name
+from sitroom.report.brief import display_title, source_name, states_as_fact
 from sitroom.store import SearchHit, Store
 from sitroom.web.highlight import Mark, segment_text
 from sitroom.web.memo import memo
@@ -544,7 +544,10 @@ def _overview(db: Store) -> dict[str, Any]:
         "latest_articles": latest,
         "titles": {i: display_title(a) for i, a in stored.items()},
         "outlets": {i: source_name(a) for i, a in stored.items()},
-        "latest_events": db.list_events(limit=OVERVIEW_ROWS),
+        # What the analyst sees first states as fact only what clears the bar (DESIGN.md).
+        "latest_events": [e for e in db.list_events(limit=SCAN_LIMIT) if states_as_fact(e)][
+            :OVERVIEW_ROWS
+        ],
         "contradictions": claim_groups(db, contradictions_only=True)[:OVERVIEW_ROWS],
         "speakers": sorted(speakers.items(), key=lambda kv: (-kv[1], kv[0]))[:OVERVIEW_ROWS],
     }
