@@ -28,7 +28,7 @@ def test_unchanged_store_is_not_reconciled_again(seeded_db_path: Path, tmp_path:
 def test_a_store_reconciled_by_older_code_is_reconciled_again(
     seeded_db_path: Path, tmp_path: Path, monkeypatch
 ) -> None:
-    import sitroom.reconcile as reconcile
+    from sitroom import reconcile
 
     path = tmp_path / "older.db"
     shutil.copy(seeded_db_path, path)
