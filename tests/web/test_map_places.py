@@ -80,6 +80,17 @@ def test_map_counts_copies_once_and_overview_derives_titles(tmp_path) -> None:
         [point] = map_points(db, EventFilters())
         assert point["place"] == "Kremenchuk" and len(point["events"]) == 3
         assert point["corroboration"] == 2  # the wire and its copy, and the own report
+        weak_place = replace(_records(weak).places[0])
+        db.save_extraction(
+            Extraction(
+                article_id=weak.id,
+                places=(weak_place,),
+                events=(replace(unsure, confidence=0.3),),
+            ),
+            pipeline_version="test-map-2",
+        )
+        [point] = map_points(db, EventFilters())
+        assert len(point["events"]) == 3  # the unsure report stays off the map
         view = overview(db)
     # The overview states as fact only events over the confidence bar.
     assert {e.article_id for e in view["latest_events"]} == {a.id for a in articles}

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, TypedDict
 
 from sitroom.errors import NotFound
+from sitroom.nlp.events.confidence import CONFIDENT
 from sitroom.nlp.places.gazetteer import load_gazetteer, load_nationalities
 from sitroom.reconcile import ClaimGroup, get_graph, group_claims
 from sitroom.reconcile.sources import SourceRef, independent_sources
@@ -282,8 +283,9 @@ def _population(place: Place) -> int:
 
 
 def map_points(db: Store, filters: EventFilters) -> list[dict[str, Any]]:
-    """Events with coordinates grouped by place; ``corroboration`` = independent sources
-    (``reconcile.sources``: copies and one outlet count once)."""
+    """Events over the confidence bar with coordinates, grouped by real places
+    (``is_real_place``); ``corroboration`` = independent sources (``reconcile.sources``:
+    copies and one outlet count once)."""
     return memo(db.path, ("map", filters), lambda: _map_points(db, filters))
 
 
@@ -293,6 +295,8 @@ def _map_points(db: Store, filters: EventFilters) -> list[dict[str, Any]]:
     located: dict[tuple[float, float, str], Place] = {}
     texts: dict[str, str] = {}
     for event in filtered_events(db, filters, limit=SCAN_LIMIT):
+        if event.confidence < CONFIDENT:
+            continue  # the map shows what clears the bar; the rest stays in the timeline
         place = _place_for(db, event, cache)
         if place is None or place.lat is None or place.lon is None:
             continue
