@@ -97,3 +97,13 @@ def test_map_counts_copies_once_and_overview_derives_titles(tmp_path) -> None:
     titles = {a.id: view["titles"][a.id] for a in view["latest_articles"]}
     assert titles[articles[2].id] == f"{OWN} (derived)"
     assert view["outlets"][articles[2].id] == "Own Post"
+
+
+def test_overview_counts_a_contradiction_s_independent_sources(tmp_path) -> None:
+    from tests.api import seeding
+
+    seeding.build_seed_db(tmp_path / "seed.db")
+    with open_store(tmp_path / "seed.db") as db:
+        [group] = overview(db)["contradictions"]
+        outlets = {db.get_article(p["claim"].article_id).outlet for p in group["points"]}
+    assert group["sources"] == len(outlets) >= 2

@@ -16,7 +16,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["SourceRef", "copy_families", "independent_sources", "sentence_words"]
+__all__ = [
+    "SourceRef",
+    "copy_families",
+    "independent_sources",
+    "sentence_around",
+    "sentence_words",
+]
 
 # Two sentences sharing this share of their words (Jaccard) are one sentence, copied: the
 # real news' copies of one wire story differ by a word or a transliteration ("Taranenko",
@@ -24,6 +30,19 @@ __all__ = ["SourceRef", "copy_families", "independent_sources", "sentence_words"
 COPY_OVERLAP = 0.5
 # Sentences shorter than this many distinct words ("He said 300.") prove no copying.
 MIN_COPY_WORDS = 6
+
+
+# Where a sentence ends: a full stop, question or exclamation mark before a space or a line
+# break, or a line break.
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or line) around a span of an article's text: what a report says."""
+    lo = max(text.rfind(". ", 0, start) + 1, text.rfind("\n", 0, start) + 1, 0)
+    # From end - 1: a span that ends on its full stop ends its sentence there.
+    stop = _SENTENCE_END.search(text, max(end - 1, start))
+    return text[lo : stop.end() if stop else len(text)]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -20,7 +20,7 @@ from sitroom.nlp.places.gazetteer import load_nationalities, normalize_name
 from sitroom.nlp.timex.values import timex_days
 from sitroom.reconcile import ClaimGroup, ClaimValue, group_claims
 from sitroom.reconcile.actors import canonical_actor, country_name
-from sitroom.reconcile.sources import SourceRef, independent_sources
+from sitroom.reconcile.sources import SourceRef, independent_sources, sentence_around
 from sitroom.records import Article, Claim, Event, Place, Quote
 from sitroom.report.dates import date_phrase, say_date
 from sitroom.report.phrasing import (
@@ -59,9 +59,6 @@ WEAPON_TYPES = frozenset(
     {"strike", "interception", "ground_clash", "aid", "aid_or_transfer", "transfer",
      "deployment", "troop_deployment", "weapons_test"}
 )  # fmt: skip
-# Where a sentence ends: a full stop, question or exclamation mark before a space or a line
-# break, or a line break.
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 # A quote shorter than this is a label or a fragment ("separatists", "no hesitation"), not
 # something said: the brief quotes statements.
 MIN_QUOTE_WORDS = 5
@@ -323,14 +320,6 @@ def _events_in(store: Store, since: str | None, until: str | None) -> list[Event
     return events
 
 
-def _sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence (or line) around a span of an article's text."""
-    lo = max(text.rfind(". ", 0, start) + 1, text.rfind("\n", 0, start) + 1, 0)
-    # From end - 1: a span that ends on its full stop ends its sentence there.
-    stop = _SENTENCE_END.search(text, max(end - 1, start))
-    return text[lo : stop.end() if stop else len(text)]
-
-
 @lru_cache(maxsize=1)
 def _state_words() -> dict[str, tuple[str, ...]]:
     """State name -> every name, demonym and capital that stands for it (normalized)."""
@@ -357,7 +346,7 @@ def _names_in(name: str | None, sentence: str) -> bool:
 
 def _supported(event: Event, article: Article) -> bool:
     """The event's own sentence names its actor and holds its trigger: the citation holds."""
-    sentence = _sentence_at(article.text, event.start, event.end)
+    sentence = sentence_around(article.text, event.start, event.end)
     if event.trigger and event.trigger.casefold() not in sentence.casefold():
         return False
     return _names_in(event.actor, sentence)
@@ -382,7 +371,7 @@ def _news(event: Event, article: Article, places: dict[tuple[str, str], Place]) 
     an owner (``_acts_in``); a target that is a meeting or a document ("the Budapest
     Memorandum").
     """
-    sentence = _sentence_at(article.text, event.start, event.end)
+    sentence = sentence_around(article.text, event.start, event.end)
     trigger = event.trigger or ""
     if trigger.casefold() in BACKGROUND_TRIGGERS | AMBIGUOUS_TRIGGERS:
         return False
@@ -628,7 +617,7 @@ def _event_text(
     give as "(reported <publication date>)". Actor and target are their canonical names
     ("Kyiv" -> Ukraine).
     """
-    sentence = _sentence_at(articles[event.article_id].text, event.start, event.end)
+    sentence = sentence_around(articles[event.article_id].text, event.start, event.end)
     kind = event.event_type.replace("_", " ")
     actor = canonical_actor(event.actor) or event.actor or "An unnamed actor"
     parts = [f"{actor}: {kind}"]
@@ -661,7 +650,7 @@ def _source_ref(event: Event, articles: _Articles) -> SourceRef:
         article_id=article.id,
         outlet=article.outlet,
         duplicate_of=article.duplicate_of,
-        sentence=_sentence_at(article.text, event.start, event.end),
+        sentence=sentence_around(article.text, event.start, event.end),
     )
 
 

@@ -15,7 +15,7 @@ from sitroom.errors import NotFound
 from sitroom.nlp.events.confidence import CONFIDENT
 from sitroom.nlp.places.gazetteer import load_gazetteer, load_nationalities
 from sitroom.reconcile import ClaimGroup, get_graph, group_claims
-from sitroom.reconcile.sources import SourceRef, independent_sources
+from sitroom.reconcile.sources import SourceRef, independent_sources, sentence_around
 from sitroom.records import Claim, Event, Extraction, Place
 from sitroom.report.brief import display_title, source_name, states_as_fact
 from sitroom.store import SearchHit, Store
@@ -552,9 +552,28 @@ def _overview(db: Store) -> dict[str, Any]:
         "latest_events": [e for e in db.list_events(limit=SCAN_LIMIT) if states_as_fact(e)][
             :OVERVIEW_ROWS
         ],
-        "contradictions": claim_groups(db, contradictions_only=True)[:OVERVIEW_ROWS],
+        "contradictions": [
+            {**g, "sources": _independent_sources(db, g)}
+            for g in claim_groups(db, contradictions_only=True)[:OVERVIEW_ROWS]
+        ],
         "speakers": sorted(speakers.items(), key=lambda kv: (-kv[1], kv[0]))[:OVERVIEW_ROWS],
     }
+
+
+def _independent_sources(db: Store, group: dict[str, Any]) -> int:
+    """How many independent sources give a group's figures (``reconcile.sources``)."""
+    refs = []
+    for point in group["points"]:
+        claim, article = point["claim"], db.get_article(point["claim"].article_id)
+        refs.append(
+            SourceRef(
+                article_id=article.id,
+                outlet=article.outlet,
+                duplicate_of=article.duplicate_of,
+                sentence=sentence_around(article.text, claim.start, claim.end),
+            )
+        )
+    return independent_sources(refs)
 
 
 def extraction_or_empty(db: Store, article_id: str) -> Extraction:
