@@ -339,3 +339,15 @@ def test_a_hyphenated_small_number_names_a_thing_a_large_one_still_counts() -> N
     ]  # fmt: skip
     [group] = group_claims(rows)
     assert sorted(v.text for v in group.values) == ["9,000", "Some 9,100"]
+
+
+def test_according_to_names_a_source_not_a_place() -> None:
+    rows = [
+        _row("According to Latvian intelligence, 6,000 Russian troops have gathered.", "6,000",
+             "Russian troops", 6000, claimant="Latvian intelligence", outlet="Riga Post",
+             published="2025-09-01"),
+        _row("Minsk says only 1,500 Russian troops are in Belarus.", "1,500", "Russian troops",
+             1500, claimant="Belarusian ministry", outlet="Minsk Today", published="2025-09-01"),
+    ]  # fmt: skip
+    [group] = group_claims(rows)
+    assert group.contradiction

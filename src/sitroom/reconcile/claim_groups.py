@@ -341,10 +341,12 @@ def _names_a_place(low: str, start: int, end: int) -> bool:
     locative word, also down a list ("to Romania, Poland and Germany"), or before a place
     noun ("the Ukrainian border")."""
     nationalities = load_nationalities()
-    for word in reversed(re.findall(r"[\w.'\u2019-]+", low[:start])):
-        if word in LOCATIVE_WORDS:
-            return True
-        if word not in ("and", "or") and word not in nationalities:
+    words = re.findall(r"[\w.'\u2019-]+", low[:start])
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in LOCATIVE_WORDS:
+            # "according to Estonian services": a source, not a place
+            return not (words[i] == "to" and words[i - 1 : i] == ["according"])
+        if words[i] not in ("and", "or") and words[i] not in nationalities:
             break
     return _next_word(low[end:]) in PLACE_NOUNS
 
