@@ -8,9 +8,10 @@ replaces the m003 tables in one transaction; the store reads them back
 from __future__ import annotations
 
 from sitroom.reconcile.actors import ActorIndex, canonical_actor
-from sitroom.reconcile.claim_groups import group_claims, normalize_what
+from sitroom.reconcile.claim_groups import group_claims
 from sitroom.reconcile.event_clusters import cluster_events
 from sitroom.reconcile.graph import RELATIONS, build_graph
+from sitroom.reconcile.referents import normalize_what
 from sitroom.records.reconciled import (
     ClaimGroup,
     ClaimRow,
