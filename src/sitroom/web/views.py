@@ -17,7 +17,8 @@ from sitroom.nlp.places.gazetteer import load_gazetteer, load_nationalities
 from sitroom.reconcile import ClaimGroup, get_graph, group_claims
 from sitroom.reconcile.sources import SourceRef, independent_sources, sentence_around
 from sitroom.records import Claim, Event, Extraction, Place
-from sitroom.report.brief import display_title, source_name, states_as_fact
+from sitroom.report.brief import display_title, source_name
+from sitroom.report.facts import states_as_fact
 from sitroom.store import SearchHit, Store
 from sitroom.web.highlight import Mark, segment_text
 from sitroom.web.memo import memo
