@@ -211,3 +211,143 @@ def test_a_country_named_as_a_place_does_not_qualify_the_count() -> None:
              400, claimant="Bucharest ministry", published="2025-02-02"),
     ]  # fmt: skip
     assert group_claims(rows) == []
+
+
+# -- flagged only when two figures can be compared (issue 10, real-news check) -----------------
+
+
+def _flagged(rows: list[ClaimRow]) -> list[str]:
+    return [g.topic for g in group_claims(rows) if g.contradiction]
+
+
+def test_dotted_us_is_a_nationality_not_the_sentence_s_other_country() -> None:
+    rows = [
+        _row("Russia has gathered 60,000 Russian troops in the north.", "60,000",
+             "Russian troops", 60000, claimant="Latvian intelligence", published="2025-01-10"),
+        _row("Moscow was told that 5,000 U.S. troops will arrive in Romania.", "5,000",
+             "U.S. troops", 5000, claimant="Romanian ministry", published="2025-01-10"),
+    ]  # fmt: skip
+    assert group_claims(rows) == []
+
+
+def test_a_count_of_countries_takes_no_nationality_from_its_sentence() -> None:
+    rows = [
+        _row("Finland joined the 31 countries of the alliance.", "31", "countries", 31,
+             outlet="North Post", published="2025-02-01"),
+        _row("Envoys of 44 countries met in Helsinki, Finland said.", "44", "countries", 44,
+             claimant="Finnish ministry", outlet="Baltic Wire", published="2025-02-02"),
+    ]  # fmt: skip
+    assert _flagged(rows) == []
+
+
+def test_a_part_and_its_whole_in_one_sentence_are_no_dispute() -> None:
+    rows = [
+        _row("Kazakh police detained 90 Kazakh protesters on Friday.", "90",
+             "Kazakh protesters", 90, claimant="Kazakh police", outlet="Steppe News",
+             article="p1", published="2025-04-04"),
+        _row("Of the 90 Kazakh protesters held, 12 were students, a lawyer said.", "12",
+             "Kazakh protesters", 12, claimant="Aidos Serikov", outlet="Almaty Daily",
+             article="p2", published="2025-04-05"),
+        _row("Of the 90 Kazakh protesters held, 12 were students, a lawyer said.", "90",
+             "Kazakh protesters", 90, claimant="Aidos Serikov", outlet="Almaty Daily",
+             article="p2", published="2025-04-05"),
+    ]  # fmt: skip
+    assert _flagged(rows) == []
+
+
+def test_a_syndicated_copy_is_the_same_article() -> None:
+    first = "Georgian border guards said 700 Georgian volunteers left, and 2,100 more may follow."
+    copy = "Georgian border guards said 700 Georgian volunteers left and 2,100 more might follow."
+    rows = [
+        _row(first, "700", "Georgian volunteers", 700, claimant="border guard", outlet="Wire A",
+             article="w1", published="2025-05-01"),
+        _row(copy, "2,100", "Georgian volunteers", 2100, claimant="Nino Beridze",
+             outlet="Paper B", article="w2", published="2025-05-01"),
+    ]  # fmt: skip
+    assert _flagged(rows) == []
+
+
+def test_an_order_of_magnitude_and_a_change_contradict_no_figure() -> None:
+    rows = [
+        _row("Serbia has 20,000 Serbian reservists on call, Belgrade said.", "20,000",
+             "Serbian reservists", 20000, claimant="Serbian army", outlet="Danube Post",
+             published="2025-03-03"),
+        _row("Tens of thousands of Serbian reservists are on call, a critic said.",
+             "Tens of thousands", "Serbian reservists", None, low=10000, high=100000,
+             claimant="Milan Jovic", outlet="Sava Herald", published="2025-03-03"),
+        _row("Serbia raised its Serbian reservists by 4,000 this week, an analyst said.", "4,000",
+             "Serbian reservists", 4000, claimant="Dragan Ilic", outlet="Morava Review",
+             published="2025-03-04"),
+    ]  # fmt: skip
+    assert _flagged(rows) == []
+
+
+def test_troops_in_two_states_are_two_deployments() -> None:
+    rows = [
+        _row("Turkey keeps 9,000 Turkish troops in Syria, Ankara said.", "9,000", "Turkish troops",
+             9000, claimant="Turkish ministry", outlet="Bosphorus", published="2025-06-01"),
+        _row("Observers counted 3,000 Turkish troops in Iraq this week.", "3,000",
+             "Turkish troops", 3000, claimant="Kurdish monitor", outlet="Erbil Now",
+             published="2025-06-02"),
+    ]  # fmt: skip
+    assert _flagged(rows) == []
+
+
+def test_a_guessed_owner_is_no_dispute_but_a_named_subject_is() -> None:
+    guessed = [
+        _row("Armenia fears Azerbaijan after 8,000 troops moved, Yerevan said.", "8,000", "troops",
+             8000, claimant="Armenian ministry", outlet="Ararat", published="2025-07-01"),
+        _row("Baku said 2,000 Azerbaijani troops took part in drills.", "2,000",
+             "Azerbaijani troops", 2000, claimant="Azerbaijani ministry", outlet="Caspian",
+             published="2025-07-01"),
+    ]  # fmt: skip
+    assert _flagged(guessed) == []
+    named = [
+        _row("Azerbaijan has moved 8,000 troops to the frontier, Yerevan said.", "8,000",
+             "troops", 8000, claimant="Armenian ministry", outlet="Ararat",
+             published="2025-07-01"),
+        guessed[1],
+    ]  # fmt: skip
+    [group] = group_claims(named)
+    assert group.contradiction
+    assert sorted(v.text for v in group.values if v.claim_id in group.pair) == ["2,000", "8,000"]
+
+
+def test_the_subject_after_a_reporting_verb_owns_the_count() -> None:
+    rows = [
+        _row("Japan said China had 4,000 troops on the island.", "4,000", "troops", 4000,
+             claimant="Japanese ministry", outlet="Tokyo Wire", published="2025-08-01"),
+        _row("Beijing said 1,000 Chinese troops were on the island.", "1,000", "Chinese troops",
+             1000, claimant="Chinese ministry", outlet="Beijing Daily", published="2025-08-01"),
+    ]  # fmt: skip
+    [group] = group_claims(rows)
+    assert group.contradiction
+
+
+def test_a_hyphenated_small_number_names_a_thing_a_large_one_still_counts() -> None:
+    rows = [
+        _row("Beijing put forward a 12-point Chinese peace plan.", "12", "Chinese peace plan", 12,
+             outlet="East Wire", published="2025-02-24"),
+        _row("Kyiv answered with a 10-point Chinese peace plan review.", "10",
+             "Chinese peace plan", 10, claimant="Ukrainian ministry", outlet="Kyiv Wire",
+             published="2025-02-25"),
+        _row("A 9,000-strong Chinese force was reported near the border.", "9,000",
+             "Chinese force", 9000, outlet="Border News", published="2025-02-25"),
+        _row("Some 9,100 Chinese troops were seen there, a monitor said.", "Some 9,100",
+             "Chinese troops", 9100, bound="some", outlet="Monitor Daily",
+             published="2025-02-25"),
+    ]  # fmt: skip
+    [group] = group_claims(rows)
+    assert sorted(v.text for v in group.values) == ["9,000", "Some 9,100"]
+
+
+def test_according_to_names_a_source_not_a_place() -> None:
+    rows = [
+        _row("According to Latvian intelligence, 6,000 Russian troops have gathered.", "6,000",
+             "Russian troops", 6000, claimant="Latvian intelligence", outlet="Riga Post",
+             published="2025-09-01"),
+        _row("Minsk says only 1,500 Russian troops are in Belarus.", "1,500", "Russian troops",
+             1500, claimant="Belarusian ministry", outlet="Minsk Today", published="2025-09-01"),
+    ]  # fmt: skip
+    [group] = group_claims(rows)
+    assert group.contradiction

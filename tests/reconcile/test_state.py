@@ -25,6 +25,21 @@ def test_unchanged_store_is_not_reconciled_again(seeded_db_path: Path, tmp_path:
         assert reconcile_store(db, if_stale=True) is None
 
 
+def test_a_store_reconciled_by_older_code_is_reconciled_again(
+    seeded_db_path: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from sitroom import reconcile
+
+    path = tmp_path / "older.db"
+    shutil.copy(seeded_db_path, path)
+    with open_store(path) as db:
+        monkeypatch.setattr(reconcile, "RECONCILE_VERSION", reconcile.RECONCILE_VERSION - 1)
+        assert reconcile_store(db) is not None
+        monkeypatch.undo()
+        assert reconcile_store(db, if_stale=True) is not None  # new code, same records
+        assert reconcile_store(db, if_stale=True) is None
+
+
 def _row(i: int, day: str | None, place: str) -> EventRow:
     return EventRow(
         id=i,

@@ -3,11 +3,7 @@ and a headless Debian Chromium driven by Playwright (skipped only if Chromium is
 
 from __future__ import annotations
 
-import os
-import socket
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -15,28 +11,18 @@ import pytest
 from tests.web.webtools import (
     CHROMIUM,
     CHROMIUM_ARGS,
-    SERVER_START_TIMEOUT,
-    TOKEN,
     Watched,
     load_seeding,
+    serve,
+    sitroom_command,
 )
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _sitroom() -> str:
-    return str(Path(sys.executable).with_name("sitroom"))
 
 
 @pytest.fixture(scope="session")
 def web_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("web") / "demo.db"
     done = subprocess.run(
-        [_sitroom(), "ingest", "--demo", "--db", str(path)],
+        [sitroom_command(), "ingest", "--demo", "--db", str(path)],
         capture_output=True,
         text=True,
         timeout=600,
@@ -49,38 +35,8 @@ def web_db(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def server(web_db: Path):
-    """Base URL of a live `sitroom serve` on a free 127.0.0.1 port."""
-    import httpx
-
-    port = _free_port()
-    env = dict(os.environ, SITROOM_TOKEN=TOKEN)
-    proc = subprocess.Popen(
-        [_sitroom(), "serve", "--db", str(web_db), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + SERVER_START_TIMEOUT
-    while True:
-        try:
-            if httpx.get(base + "/api/stats", timeout=2).status_code == 200:
-                break
-        except httpx.HTTPError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            out = proc.stdout.read().decode() if proc.stdout else ""
-            pytest.fail(f"sitroom serve did not start: {out}")
-        time.sleep(0.3)
-    yield base
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    if proc.stdout:
-        proc.stdout.close()
+    """Base URL of a live `sitroom serve` over the demo and seed corpora."""
+    yield from serve(web_db)
 
 
 @pytest.fixture(scope="session")

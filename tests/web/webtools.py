@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+
+import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "artifacts" / "screenshots"
@@ -21,6 +28,60 @@ CHROMIUM_ARGS = [
 TOKEN = "browser-test-token"
 # Seconds to wait for the server to answer: startup imports FastAPI and opens the store.
 SERVER_START_TIMEOUT = 60
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def sitroom_command() -> str:
+    return str(Path(sys.executable).with_name("sitroom"))
+
+
+def serve(db_path: Path) -> Iterator[str]:
+    """Run `sitroom serve` over a store on a free 127.0.0.1 port; yields its base URL."""
+    import httpx
+
+    port = _free_port()
+    env = dict(os.environ, SITROOM_TOKEN=TOKEN)
+    proc = subprocess.Popen(
+        [
+            sitroom_command(),
+            "serve",
+            "--db",
+            str(db_path),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + SERVER_START_TIMEOUT
+    while True:
+        try:
+            if httpx.get(base + "/api/stats", timeout=2).status_code == 200:
+                break
+        except httpx.HTTPError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            out = proc.stdout.read().decode() if proc.stdout else ""
+            pytest.fail(f"sitroom serve did not start: {out}")
+        time.sleep(0.3)
+    yield base
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    if proc.stdout:
+        proc.stdout.close()
 
 
 def load_seeding() -> ModuleType:

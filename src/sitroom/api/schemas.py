@@ -180,7 +180,9 @@ class MapPointPublic(BaseModel):
     event_types: list[str]
     first_date: str | None = None
     last_date: str | None = None
-    corroboration: int = Field(description="Distinct articles reporting events here.")
+    corroboration: int = Field(
+        description="Independent sources reporting events here (copies and one outlet count once)."
+    )
     events: list[EventPublic]
 
 

@@ -8,9 +8,10 @@ replaces the m003 tables in one transaction; the store reads them back
 from __future__ import annotations
 
 from sitroom.reconcile.actors import ActorIndex, canonical_actor
-from sitroom.reconcile.claim_groups import group_claims, normalize_what
+from sitroom.reconcile.claim_groups import group_claims
 from sitroom.reconcile.event_clusters import cluster_events
 from sitroom.reconcile.graph import RELATIONS, build_graph
+from sitroom.reconcile.referents import normalize_what
 from sitroom.records.reconciled import (
     ClaimGroup,
     ClaimRow,
@@ -47,14 +48,21 @@ __all__ = [
 ]
 
 
+# Bump when clustering, grouping or the graph changes its output: a store reconciled by older
+# code is then reconciled again on its next read, as if its records had changed.
+# 2: claim groups flag only comparable figures and keep their pair; independent sources.
+RECONCILE_VERSION = 2
+
+
 def reconcile_store(db: Store, *, if_stale: bool = False) -> ReconcileReport | None:
     """Recompute clusters, claim groups and graph edges from everything stored.
 
-    With ``if_stale``, do nothing (and return None) when the stored events and claims are
-    unchanged since the last reconcile: listings call it this way before every read.
+    With ``if_stale``, do nothing (and return None) when the stored events and claims, and
+    RECONCILE_VERSION, are unchanged since the last reconcile: listings call it this way
+    before every read.
     """
     with db.transaction():
-        fingerprint = db.input_fingerprint()
+        fingerprint = f"{RECONCILE_VERSION}:{db.input_fingerprint()}"
         if if_stale and db.last_fingerprint() == fingerprint:
             return None
         events = db.load_event_rows()  # one snapshot: fingerprint, events and claims

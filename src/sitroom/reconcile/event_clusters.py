@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from sitroom.reconcile.actors import ActorIndex
+from sitroom.reconcile.sources import SourceRef, independent_sources
 from sitroom.records.reconciled import EventCluster, EventReport, EventRow
 
 __all__ = ["cluster_events"]
@@ -78,7 +79,9 @@ def _cluster(members: list[EventRow]) -> EventCluster:
         date_first=dates[0] if dates else None,
         date_last=dates[-1] if dates else None,
         status=status,
-        corroboration=len(outlets) or len({m.article_id for m in members}),
+        corroboration=independent_sources(
+            SourceRef(article_id=m.article_id, outlet=m.outlet, sentence=m.text) for m in members
+        ),
         outlets=outlets,
         reports=tuple(
             EventReport(

@@ -97,7 +97,8 @@ class EventCluster:
     date_first: str | None
     date_last: str | None
     status: str
-    corroboration: int  # distinct outlets (articles when the outlet is unknown) reporting it
+    # Independent sources reporting it (reconcile.sources: copies and one outlet count once).
+    corroboration: int
     outlets: tuple[str, ...]
     reports: tuple[EventReport, ...]
 
@@ -139,6 +140,9 @@ class ClaimGroup:
     contradiction: bool
     note: str | None = None
     kind: str = "agreement"
+    # Claim ids of the two values the verdict rests on: the disputed pair of a contradiction,
+    # the first and last comparable figures of a timeline; empty when none are comparable.
+    pair: tuple[int, ...] = ()
 
     @property
     def timeline(self) -> bool:

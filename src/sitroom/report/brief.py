@@ -12,17 +12,22 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 from pathlib import PurePath
 
-from sitroom.nlp.events.confidence import CONFIDENT
-from sitroom.nlp.places.gazetteer import load_nationalities, normalize_name
 from sitroom.nlp.timex.values import timex_days
 from sitroom.reconcile import ClaimGroup, ClaimValue, group_claims
 from sitroom.reconcile.actors import canonical_actor
-from sitroom.reconcile.claim_groups import SAME_TIME_DAYS
+from sitroom.reconcile.sources import SourceRef, independent_sources, sentence_around
 from sitroom.records import Article, Claim, Event, Place, Quote
-from sitroom.report.dates import date_phrase, say_date
+from sitroom.report.dates import say_date
+from sitroom.report.facts import (
+    NO_SOURCE,
+    event_text,
+    is_news,
+    is_supported,
+    state_names,
+    states_as_fact,
+)
 from sitroom.report.phrasing import (
     format_claim_value,
     region_of,
@@ -37,9 +42,13 @@ __all__ = [
     "build_brief",
     "display_title",
     "source_name",
-    "states_as_fact",
 ]
 
+# A quote shorter than this is a label or a fragment ("separatists", "no hesitation"), not
+# something said: the brief quotes statements.
+MIN_QUOTE_WORDS = 5
+# Citations behind one event sentence: one per independent source, up to this many.
+MAX_CITES_PER_EVENT = 3
 # How much of each kind goes into one brief: about one page, the length of the daily
 # briefs analysts forward (~30 sentences).
 MAX_EVENTS_PER_TYPE = 6
@@ -49,23 +58,11 @@ MAX_QUOTES = 8
 SCAN_LIMIT = 1000
 # Quote marks trimmed from a quote before the brief puts its own around it.
 _QUOTE_MARKS = '"\u201c\u201d\u2018\u2019 '
-# Until then, the placeholder rule: carried out as reported or claimed, by a named actor.
-FACT_STATUSES = frozenset({"reported", "claimed"})
 # A derived title is the article's first sentence, cut at a word near this many characters
 # (a headline's length).
 DERIVED_TITLE_CHARS = 90
 # The changes section lists at most this many new events and moved figures.
 MAX_CHANGES = 10
-# Claimants that name no source ("he", "who", "latest"): the outlet is named instead.
-_NO_SOURCE = frozenset({"i", "we", "he", "she", "they", "it", "you", "who", "which", "that",
-                        "this", "latest", "officials", "sources", "reports", "one", "some"})  # fmt: skip
-# The preposition an event's target takes in a sentence; "against" for the hostile rest.
-_TARGET_WORD = {
-    "aid": "to", "transfer": "to", "aid_or_transfer": "to", "deployment": "to",
-    "troop_deployment": "to", "meeting": "with", "agreement": "with", "treaty": "with",
-    "negotiation": "with", "sanction": "on", "vote": "on", "resolution": "on",
-    "condemnation": "of", "statement": "about", "weapons_test": "near",
-}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -142,16 +139,6 @@ def display_title(article: Article) -> str:
     return f"{first} (derived)" if first else "(no text)"
 
 
-def states_as_fact(event: Event) -> bool:
-    """Whether the brief may state an event as fact (the rest stays queryable): reported or
-    claimed, a named actor, and a confidence of at least ``CONFIDENT`` (nlp/events)."""
-    return (
-        event.confidence >= CONFIDENT
-        and event.status in FACT_STATUSES
-        and canonical_actor(event.actor) is not None
-    )
-
-
 class _Articles(dict[str, Article]):
     """Stored articles by id, loaded on first use."""
 
@@ -213,7 +200,9 @@ def build_brief(
     articles = _Articles(store)
     listed = [e for e in _events_in(store, since, until) if _event_matches(e, needle)]
     # Stated as fact: above the confidence threshold and backed by its own sentence.
-    events = [e for e in listed if states_as_fact(e) and _supported(e, articles[e.article_id])]
+    candidates = [
+        e for e in listed if states_as_fact(e) and is_supported(e, articles[e.article_id])
+    ]
     claim_groups = _reconciled_groups(store, since, until, needle)
     quotes = [
         q
@@ -224,14 +213,22 @@ def build_brief(
     ]
     places = {
         (p.article_id, key): p
-        for article_id in sorted({e.article_id for e in events})
+        for article_id in sorted({e.article_id for e in candidates})
         for p in store.list_places(article_id=article_id, limit=SCAN_LIMIT)
         for key in (p.text, p.name)
     }
+    events = [e for e in candidates if is_news(e, articles[e.article_id], places)]
     citer = _Citer(articles)
     sections = (
         _changes_section(
-            store, events, since=since, until=until, needle=needle, articles=articles, citer=citer
+            store,
+            events,
+            since=since,
+            until=until,
+            needle=needle,
+            articles=articles,
+            citer=citer,
+            places=places,
         ),
         _events_section(events, places, articles, citer),
         _groups_section(claim_groups, citer),
@@ -279,51 +276,6 @@ def _events_in(store: Store, since: str | None, until: str | None) -> list[Event
     return events
 
 
-def _sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence (or line) around a span of an article's text."""
-    lo = max(text.rfind(". ", 0, start) + 1, text.rfind("\n", 0, start) + 1, 0)
-    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
-    return text[lo : min(stops) + 1 if stops else len(text)]
-
-
-@lru_cache(maxsize=1)
-def _state_words() -> dict[str, tuple[str, ...]]:
-    """State name -> every name, demonym and capital that stands for it (normalized)."""
-    by_iso: dict[str, list[str]] = defaultdict(list)
-    for name, (iso, _) in load_nationalities().items():
-        by_iso[iso].append(name)
-    out: dict[str, tuple[str, ...]] = {}
-    for names in by_iso.values():
-        for name in names:
-            state = canonical_actor(name)
-            if state:
-                out.setdefault(state, tuple(names))
-    return out
-
-
-def _names_in(name: str | None, sentence: str) -> bool:
-    """Whether a sentence names an actor: a word of its name, or a word for its state."""
-    if not name:
-        return True
-    low = normalize_name(sentence)
-    state = canonical_actor(name)
-    words = {w for w in re.findall(r"\w+", normalize_name(name)) if len(w) > 3}
-    words |= {w for w in re.findall(r"\w+", normalize_name(state or "")) if len(w) > 3}
-    if any(re.search(rf"\b{re.escape(w)}", low) for w in words):
-        return True
-    return any(
-        re.search(rf"\b{re.escape(alias)}\b", low) for alias in _state_words().get(state or "", ())
-    )
-
-
-def _supported(event: Event, article: Article) -> bool:
-    """The event's own sentence names its actor and holds its trigger: the citation holds."""
-    sentence = _sentence_at(article.text, event.start, event.end)
-    if event.trigger and event.trigger.casefold() not in sentence.casefold():
-        return False
-    return _names_in(event.actor, sentence)
-
-
 def _event_key(event: Event) -> tuple[str, str, str, str]:
     return (
         event.event_type,
@@ -354,8 +306,10 @@ def _changes_section(
     needle: str | None,
     articles: _Articles,
     citer: _Citer,
+    places: dict[tuple[str, str], Place],
 ) -> Section:
-    """Events new in [since, until] and figures that moved, against the period before."""
+    """Events new in [since, until]: stated as fact, and of no kind, actor, target and place
+    seen in the period of the same length before it."""
     title = "What changed since the previous period"
     window = _window_before(since, until)
     if window is None:
@@ -373,30 +327,12 @@ def _changes_section(
     )
     sentences = [
         Sentence(
-            text="New: " + _event_text(e, None, _event_date(e, articles), articles),
+            text="New: "
+            + event_text(e, None, _event_date(e, articles), articles[e.article_id], places),
             cites=(citer.cite("event", e),),
         )
         for e in new[:MAX_CHANGES]
     ]
-    groups = _reconciled_groups(store, before_since, until, needle)
-    for group in groups:
-        old = [v for v in group.values if _in_window(v.published, before_since, before_until)]
-        now = [v for v in group.values if _in_window(v.published, since, until)]
-        if not old or not now or len(sentences) >= 2 * MAX_CHANGES:
-            continue
-        last_old = max(old, key=lambda v: (v.published or "", v.claim_id))
-        last_now = max(now, key=lambda v: (v.published or "", v.claim_id))
-        if _value_magnitude(last_old) == _value_magnitude(last_now):
-            continue
-        sentences.append(
-            Sentence(
-                text=(
-                    f"{group.topic}: {_figure(last_old, group.unit, articles)} in the previous "
-                    f"period, {_figure(last_now, group.unit, articles)} in this one."
-                ),
-                cites=(citer.cite("claim", last_old), citer.cite("claim", last_now)),
-            )
-        )
     return Section(title=title, sentences=tuple(sentences))
 
 
@@ -421,19 +357,18 @@ def _reconciled_groups(
 
 
 def _groups_section(groups: list[ClaimGroup], citer: _Citer) -> Section:
-    """One sentence per group whose figures differ: the change over time, else the disagreement."""
-    moving = sorted(
-        (g for g in groups if g.kind in ("timeline", "contradiction")),
-        key=lambda g: (not g.contradiction, -len({v.article_id for v in g.values}), g.topic, g.id),
+    """One sentence per disputed figure: the two values the dispute rests on.
+
+    Timelines are not stated: their pairs were different things in every case of the
+    real-news check (8,500 troops on standby "later" 3,000 deployed; issue 10). They stay on
+    the claims page's chart, value by value.
+    """
+    disputed = sorted(
+        (g for g in groups if g.contradiction and len(g.pair) == 2),
+        key=lambda g: (-len({v.article_id for v in g.values}), g.topic, g.id),
     )
-    sentences = tuple(s for g in moving[:MAX_CLAIM_GROUPS] for s in _group_sentences(g, citer))
-    return Section(title="Claims: changes and contradictions", sentences=sentences)
-
-
-def _value_magnitude(value: ClaimValue) -> float:
-    if value.value is not None:
-        return float(value.value)
-    return float(value.low if value.low is not None else value.high or 0.0)
+    sentences = tuple(_group_sentence(g, citer) for g in disputed[:MAX_CLAIM_GROUPS])
+    return Section(title="Claims: contradictions", sentences=sentences)
 
 
 def _as_claim(value: ClaimValue, unit: str | None) -> Claim:
@@ -447,7 +382,7 @@ def _as_claim(value: ClaimValue, unit: str | None) -> Claim:
 def _source_label(value: ClaimValue, articles: _Articles) -> str:
     """Who gives a figure: the named claimant, else the outlet (or source file)."""
     claimant = canonical_actor(value.claimant) if value.claimant else None
-    if claimant and claimant.casefold() not in _NO_SOURCE:
+    if claimant and claimant.casefold() not in NO_SOURCE:
         return claimant
     return source_name(articles[value.article_id])
 
@@ -459,29 +394,6 @@ def _figure(value: ClaimValue, unit: str | None, articles: _Articles) -> str:
     )
 
 
-def _same_moment(values: list[ClaimValue]) -> list[ClaimValue]:
-    """The values of one moment (within SAME_TIME_DAYS; undated ones fit any) that differ most.
-
-    A contradiction is between figures of the same time: a later, moved figure belongs to
-    the timeline sentence, not to "sources disagree".
-    """
-    undated = [v for v in values if _iso_day(v.published) is None]
-    dated = [v for v in values if _iso_day(v.published) is not None]
-    best = undated
-    for anchor in dated:
-        start = _iso_day(anchor.published)
-        assert start is not None
-        window = [
-            v
-            for v in dated
-            if 0 <= ((_iso_day(v.published) or start) - start).days <= SAME_TIME_DAYS
-        ]
-        candidate = window + undated
-        if len({_value_magnitude(v) for v in candidate}) > len({_value_magnitude(v) for v in best}):
-            best = candidate
-    return sorted(best, key=lambda v: (v.published or "", v.article_id, v.start)) or values
-
-
 def _iso_day(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text[:10]) if text else None
@@ -489,43 +401,24 @@ def _iso_day(text: str | None) -> date | None:
         return None
 
 
-def _group_sentences(group: ClaimGroup, citer: _Citer) -> list[Sentence]:
-    """How the figure moved between the first and last report, then who disagrees, if anyone."""
+def _group_sentence(group: ClaimGroup, citer: _Citer) -> Sentence:
+    """'Sources disagree on X: A (source, date); B (source, date).' for the group's pair.
+
+    Only the pair is cited: a group also holds figures whose referent was guessed, which
+    the brief does not set side by side.
+    """
     articles = citer.articles
-    values = sorted(group.values, key=lambda v: (v.published or "", v.article_id, v.start))
-    first, last = values[0], values[-1]
-    sentences = []
-    first_day, last_day = (first.published or "")[:10], (last.published or "")[:10]
-    if (
-        group.kind in ("timeline", "contradiction")
-        and first_day
-        and last_day
-        and first_day != last_day
-        and _value_magnitude(first) != _value_magnitude(last)
-    ):
-        verb = "rose" if _value_magnitude(last) > _value_magnitude(first) else "fell"
-        sentences.append(
-            Sentence(
-                text=(
-                    f"Estimates of {group.topic} {verb} from {_figure(first, group.unit, articles)} "
-                    f"to {_figure(last, group.unit, articles)}."
-                ),
-                cites=(citer.cite("claim", first), citer.cite("claim", last)),
-            )
-        )
-    if group.contradiction:
-        distinct: dict[float, ClaimValue] = {}
-        for value in _same_moment(values):
-            distinct.setdefault(_value_magnitude(value), value)
-        shown = [distinct[k] for k in sorted(distinct)][:4]
-        figures = "; ".join(_figure(v, group.unit, articles) for v in shown)
-        sentences.append(
-            Sentence(
-                text=f"Sources disagree on {group.topic}: {figures}.",
-                cites=tuple(citer.cite("claim", v) for v in shown),
-            )
-        )
-    return sentences
+    first, second = sorted(
+        (v for v in group.values if v.claim_id in group.pair),
+        key=lambda v: (v.published or "", v.article_id, v.start),
+    )
+    return Sentence(
+        text=(
+            f"Sources disagree on {group.topic}: {_figure(first, group.unit, articles)}; "
+            f"{_figure(second, group.unit, articles)}."
+        ),
+        cites=(citer.cite("claim", first), citer.cite("claim", second)),
+    )
 
 
 def _in_window(date: str | None, since: str | None, until: str | None) -> bool:
@@ -548,32 +441,55 @@ def _event_matches(event: Event, needle: str | None) -> bool:
     return any(needle in name.casefold() for name in names if name)
 
 
-def _event_text(event: Event, region: str | None, when: str | None, articles: _Articles) -> str:
-    """One sentence from an event's fields: who, what, to whom, where, when (in words), status.
+def _source_ref(event: Event, articles: _Articles) -> SourceRef:
+    article = articles[event.article_id]
+    return SourceRef(
+        article_id=article.id,
+        outlet=article.outlet,
+        duplicate_of=article.duplicate_of,
+        sentence=sentence_around(article.text, event.start, event.end),
+    )
 
-    Only what the event's own sentence supports: the place is said only when that sentence
-    names it. Actor and target are their canonical names ("Kyiv" -> Ukraine).
-    """
-    sentence = _sentence_at(articles[event.article_id].text, event.start, event.end)
-    kind = event.event_type.replace("_", " ")
-    actor = canonical_actor(event.actor) or event.actor or "An unnamed actor"
-    parts = [f"{actor}: {kind}"]
-    target = canonical_actor(event.target) or event.target
-    if target and target != actor:
-        parts.append(f"{_TARGET_WORD.get(event.event_type, 'against')} {target}")
-    if event.place and _names_in(event.place, sentence):
-        show_region = region and region not in (event.place, "unknown place")
-        parts.append(f"in {event.place} ({region})" if show_region else f"in {event.place}")
-    if when:
-        parts.append(date_phrase(when))
-    if event.weapons:
-        parts.append("with " + ", ".join(event.weapons))
-    text = " ".join(parts)
-    if event.status == "claimed":
-        claimant = canonical_actor(event.claimant)
-        named = claimant and claimant.casefold() not in _NO_SOURCE
-        text += ", claimed" + (f" by {claimant}" if named else "")
-    return text + "."
+
+def _happenings(events: list[Event], articles: _Articles) -> list[list[Event]]:
+    """Events of one kind, actor, target, place and date, as one happening: its reports,
+    the most confident first (copies of one story report it once each)."""
+    by_key: dict[tuple[str, ...], list[Event]] = defaultdict(list)
+    for event in events:
+        by_key[(*_event_key(event), (_event_date(event, articles) or "")[:10])].append(event)
+    return [
+        sorted(reports, key=lambda e: (-e.confidence, e.article_id, e.start))
+        for reports in by_key.values()
+    ]
+
+
+def _happening_sentence(
+    reports: list[Event],
+    places: dict[tuple[str, str], Place],
+    articles: _Articles,
+    citer: _Citer,
+) -> Sentence:
+    """The best report's sentence; with several independent sources, their count and one
+    citation per source (``reconcile.sources``: copies and one outlet count once)."""
+    best = reports[0]
+    text = event_text(
+        best,
+        region_of(best, places),
+        _event_date(best, articles),
+        articles[best.article_id],
+        places,
+    )
+    refs = [_source_ref(e, articles) for e in reports]
+    sources = independent_sources(refs)
+    cited: list[Event] = []
+    for event in reports:
+        if independent_sources(refs[: reports.index(event) + 1]) > len(cited):
+            cited.append(event)
+    if sources > 1:
+        text = f"{text[:-1]} ({sources} independent sources)."
+    return Sentence(
+        text=text, cites=tuple(citer.cite("event", e) for e in cited[:MAX_CITES_PER_EVENT])
+    )
 
 
 def _events_section(
@@ -582,27 +498,23 @@ def _events_section(
     articles: _Articles,
     citer: _Citer,
 ) -> Section:
-    by_type: dict[str, list[Event]] = defaultdict(list)
-    for event in events:
-        by_type[event.event_type].append(event)
+    by_type: dict[str, list[list[Event]]] = defaultdict(list)
+    for reports in _happenings(events, articles):
+        by_type[reports[0].event_type].append(reports)
     subsections = []
     for event_type in sorted(by_type, key=lambda t: (-len(by_type[t]), t)):
         ranked = sorted(
             by_type[event_type],
-            key=lambda e: (
-                region_of(e, places),
-                _event_date(e, articles) or "",
-                e.article_id,
-                e.start,
+            key=lambda r: (
+                -r[0].confidence,
+                -len(r),
+                region_of(r[0], places),
+                _event_date(r[0], articles) or "",
+                r[0].article_id,
+                r[0].start,
             ),
         )[:MAX_EVENTS_PER_TYPE]
-        sentences = tuple(
-            Sentence(
-                text=_event_text(e, region_of(e, places), _event_date(e, articles), articles),
-                cites=(citer.cite("event", e),),
-            )
-            for e in ranked
-        )
+        sentences = tuple(_happening_sentence(r, places, articles, citer) for r in ranked)
         label = event_type.replace("_", " ").capitalize()
         subsections.append(
             Section(title=f"{label} ({len(by_type[event_type])})", sentences=sentences)
@@ -611,7 +523,22 @@ def _events_section(
 
 
 def _quotes_section(quotes: list[Quote], articles: _Articles, citer: _Citer) -> Section:
+    """One quote per speaker, the most widely quoted speakers first: by independent sources
+    (``reconcile.sources``: copies and one outlet count once), then by quotes."""
     counts = Counter(q.speaker for q in quotes)
+    sources = {
+        speaker: independent_sources(
+            SourceRef(
+                article_id=q.article_id,
+                outlet=articles[q.article_id].outlet,
+                duplicate_of=articles[q.article_id].duplicate_of,
+                sentence=q.text,
+            )
+            for q in quotes
+            if q.speaker == speaker
+        )
+        for speaker in counts
+    }
     chosen: dict[str, Quote] = {}
     for quote in sorted(
         quotes,
@@ -622,19 +549,28 @@ def _quotes_section(quotes: list[Quote], articles: _Articles, citer: _Citer) -> 
             q.start,
         ),
     ):
-        if quote.speaker and quote.speaker not in chosen and quote.kind in ("direct", "mixed"):
+        if (
+            quote.speaker
+            and quote.speaker not in chosen
+            and quote.kind in ("direct", "mixed")
+            and len(re.findall(r"\w+", quote.text)) >= MIN_QUOTE_WORDS
+            # A state does not speak: a quote given to "United States" or "Russia" was its
+            # spokesperson's or a misread "according to Lavrov" (real news, issue 10).
+            and canonical_actor(quote.speaker) not in state_names()
+        ):
             chosen[quote.speaker] = quote
-    picked = sorted(chosen.values(), key=lambda q: (-counts[q.speaker], q.speaker or ""))[
-        :MAX_QUOTES
-    ]
+    picked = sorted(
+        chosen.values(),
+        key=lambda q: (-sources[q.speaker], -counts[q.speaker], q.speaker or ""),
+    )[:MAX_QUOTES]
     sentences = tuple(
-        Sentence(text=_quote_sentence(q, counts[q.speaker]), cites=(citer.cite("quote", q),))
+        Sentence(text=_quote_sentence(q, sources[q.speaker]), cites=(citer.cite("quote", q),))
         for q in picked
     )
     return Section(title="Notable quotes", sentences=sentences)
 
 
-def _quote_sentence(quote: Quote, count: int) -> str:
+def _quote_sentence(quote: Quote, sources: int) -> str:
     said = " ".join(quote.text.strip(_QUOTE_MARKS).split())
-    times = f"{count} quote{'s' if count != 1 else ''} in the window"
-    return f"{quote.speaker} ({times}) said: \u201c{said}\u201d"
+    quoted = f"quoted by {sources} independent source{'s' if sources != 1 else ''}"
+    return f"{quote.speaker} ({quoted}) said: \u201c{said}\u201d"

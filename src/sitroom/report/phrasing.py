@@ -8,15 +8,8 @@ from __future__ import annotations
 
 from sitroom.records import Claim, Event, Place
 
-__all__ = ["event_sentence", "format_claim_value", "format_number", "region_of"]
+__all__ = ["format_claim_value", "format_number", "region_of"]
 
-# The preposition that joins an event to its target; "against" for the hostile rest.
-_TARGET_WORD = {
-    "aid": "to", "transfer": "to", "aid_or_transfer": "to", "troop_deployment": "to",
-    "meeting": "with", "agreement": "with", "treaty": "with", "negotiation": "with",
-    "sanction": "on", "vote": "on", "resolution": "on", "condemnation": "of",
-    "statement": "about", "weapons_test": "near",
-}  # fmt: skip
 # Units written before the number ("$3,000") rather than after it.
 _PREFIX_UNITS = {"USD": "$", "EUR": "\u20ac", "GBP": "\u00a3"}
 
@@ -56,27 +49,3 @@ def region_of(event: Event, places: dict[tuple[str, str], Place]) -> str:
     if place.kind == "country":
         return place.name
     return place.admin1 or place.country or place.name
-
-
-def event_sentence(event: Event, region: str, date: str | None) -> str:
-    """One sentence from an event's fields: who, what, to whom, where, when, status."""
-    kind = event.event_type.replace("_", " ")
-    actor = event.actor or "An unnamed actor"
-    parts = [f"{actor}: {kind}"]
-    if event.target:
-        parts.append(f"{_TARGET_WORD.get(event.event_type, 'against')} {event.target}")
-    if event.place:
-        where = (
-            event.place if region in (event.place, "unknown place") else f"{event.place} ({region})"
-        )
-        parts.append(f"in {where}")
-    if date:
-        parts.append(f"on {date}")
-    if event.weapons:
-        parts.append("with " + ", ".join(event.weapons))
-    text = " ".join(parts)
-    if event.status and event.status != "reported":
-        text += f", {event.status}"
-        if event.claimant:
-            text += f" by {event.claimant}"
-    return text + "."

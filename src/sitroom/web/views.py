@@ -6,13 +6,19 @@ and the HTML pages show the same data, and each view is testable on its own.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from typing import Any, TypedDict
 
 from sitroom.errors import NotFound
+from sitroom.nlp.events.confidence import CONFIDENT
+from sitroom.nlp.places.gazetteer import load_gazetteer, load_nationalities
 from sitroom.reconcile import ClaimGroup, get_graph, group_claims
+from sitroom.reconcile.sources import SourceRef, independent_sources, sentence_around
 from sitroom.records import Claim, Event, Extraction, Place
+from sitroom.report.brief import display_title, source_name
+from sitroom.report.facts import states_as_fact
 from sitroom.store import SearchHit, Store
 from sitroom.web.highlight import Mark, segment_text
 from sitroom.web.memo import memo
@@ -29,6 +35,7 @@ __all__ = [
     "entity_profile",
     "event_types",
     "filtered_events",
+    "is_real_place",
     "map_points",
     "overview",
     "search_hits",
@@ -43,6 +50,10 @@ FILTER_OVERFETCH = 4
 # Article metadata cached per process: ids are content hashes, so a cached row never goes
 # stale; 50,000 rows of ~300 bytes is ~15 MB.
 META_CACHE_SIZE = 50_000
+# A city this big is known without its country being named ("Kharkiv", "Vladivostok"); the
+# real news' false towns (Empire, Alliance, Republic, Airport) had 1,000-30,000 people.
+KNOWN_CITY_POPULATION = 100_000
+_SHORT_STATES = {"US": "US", "UK": "GB"}
 # Overview lists: one screen each.
 OVERVIEW_ROWS = 8
 
@@ -56,6 +67,8 @@ class ArticleMeta:
     outlet: str | None
     published: str | None
     url: str | None
+    # The title, else the first sentence marked "(derived)" (report.brief.display_title).
+    shown_title: str = ""
 
 
 _META_CACHE: dict[tuple[str, str], ArticleMeta] = {}
@@ -67,7 +80,14 @@ def article_meta(db: Store, article_id: str) -> ArticleMeta:
     if key in _META_CACHE and db.path != ":memory:":
         return _META_CACHE[key]
     a = db.get_article(article_id)
-    meta = ArticleMeta(id=a.id, title=a.title, outlet=a.outlet, published=a.published, url=a.url)
+    meta = ArticleMeta(
+        id=a.id,
+        title=a.title,
+        outlet=a.outlet,
+        published=a.published,
+        url=a.url,
+        shown_title=display_title(a),
+    )
     if len(_META_CACHE) >= META_CACHE_SIZE:
         _META_CACHE.clear()
     _META_CACHE[key] = meta
@@ -208,8 +228,65 @@ def _place_for(db: Store, event: Event, cache: dict[str, list[Place]]) -> Place 
     return None
 
 
+def _states_named(text: str) -> set[str]:
+    """ISO2 codes of the states an article names (country, demonym or capital)."""
+    low = text.casefold()
+    named = {
+        iso
+        for name, (iso, _) in load_nationalities().items()
+        if name in low and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", low)
+    }
+    # Two-letter names the nationality table leaves out, in capitals only (not "us").
+    return named | {iso for short, iso in _SHORT_STATES.items() if re.search(rf"\b{short}\b", text)}
+
+
+def is_real_place(place: Place, text: str) -> bool:
+    """Whether a resolved toponym is a place the article is about, fit for the map.
+
+    Not when its name is an ordinary word of the article ("the alliance", "an airport",
+    "independence"), nor part of a longer name there ("Vladimir Putin", "Washington Post",
+    "the Russian Empire"),
+    nor a town or region of a country the article never names (a US "Empire" in a report
+    on Ukraine) unless a city of KNOWN_CITY_POPULATION ("Kharkiv" needs no "Ukraine").
+    Countries and areas ("Europe", "the Black Sea") are places whatever it says.
+    """
+    lead = text[: place.start]
+    if lead.endswith(("-", "\u201c", '"')):
+        return False  # "Euro-Atlantic", "\u201cMission accomplished\u201d": a word of a phrase
+    if place.kind in ("country", "area"):
+        return True
+    name = place.text
+    if re.search(rf"(?<![\w-]){re.escape(name.casefold())}(?![\w-])", text):
+        return False  # the same word in lower case: a common noun here
+    after = text[place.end :].lstrip(" )\u2019'\"")
+    if after[:1].isupper() and not after.startswith(("Oblast", "Region", "City")):
+        return False
+    before = lead.split()[-2:]
+    if len(before) == 2 and before[1][:1].isupper() and not before[0].endswith((".", "!", "?")):
+        return False  # "the Russian Empire", "the Czech Republic": the end of a longer name
+    if place.country is None or _population(place) >= KNOWN_CITY_POPULATION:
+        return True
+    return place.country in _states_named(text)
+
+
+def _population(place: Place) -> int:
+    """The gazetteer population of a resolved city (0 when unknown)."""
+    return max(
+        (
+            c.population
+            for c in load_gazetteer().lookup(place.name)
+            if c.kind == "city" == place.kind
+            and (c.geonames_id == place.geonames_id or place.geonames_id is None)
+            and c.country == place.country
+        ),
+        default=0,
+    )
+
+
 def map_points(db: Store, filters: EventFilters) -> list[dict[str, Any]]:
-    """Events with coordinates grouped by place; ``corroboration`` = distinct articles."""
+    """Events over the confidence bar with coordinates, grouped by real places
+    (``is_real_place``); ``corroboration`` = independent sources (``reconcile.sources``:
+    copies and one outlet count once)."""
     return memo(db.path, ("map", filters), lambda: _map_points(db, filters))
 
 
@@ -217,9 +294,16 @@ def _map_points(db: Store, filters: EventFilters) -> list[dict[str, Any]]:
     cache: dict[str, list[Place]] = {}
     groups: dict[tuple[float, float, str], list[Event]] = defaultdict(list)
     located: dict[tuple[float, float, str], Place] = {}
+    texts: dict[str, str] = {}
     for event in filtered_events(db, filters, limit=SCAN_LIMIT):
+        if event.confidence < CONFIDENT:
+            continue  # the map shows what clears the bar; the rest stays in the timeline
         place = _place_for(db, event, cache)
         if place is None or place.lat is None or place.lon is None:
+            continue
+        if event.article_id not in texts:
+            texts[event.article_id] = db.get_article(event.article_id).text
+        if not is_real_place(place, texts[event.article_id]):
             continue
         key = (round(place.lat, 2), round(place.lon, 2), place.name)
         groups[key].append(event)
@@ -238,7 +322,14 @@ def _map_points(db: Store, filters: EventFilters) -> list[dict[str, Any]]:
                 "event_types": sorted({e.event_type for e in events}),
                 "first_date": min(dates) if dates else None,
                 "last_date": max(dates) if dates else None,
-                "corroboration": len({e.article_id for e in events}),
+                "corroboration": independent_sources(
+                    SourceRef(
+                        article_id=e.article_id,
+                        outlet=article_meta(db, e.article_id).outlet,
+                        sentence=e.text,
+                    )
+                    for e in events
+                ),
                 "events": events,
             }
         )
@@ -279,7 +370,7 @@ def _group_view(db: Store, group: ClaimGroup) -> dict[str, Any]:
             "date": v.published,
             "source": v.claimant or v.outlet or "unnamed source",
             "outlet": v.outlet,
-            "title": article_meta(db, v.article_id).title,
+            "title": article_meta(db, v.article_id).shown_title,
         }
         for v in group.values
     ]
@@ -449,13 +540,41 @@ def event_types(db: Store) -> list[str]:
 
 def _overview(db: Store) -> dict[str, Any]:
     speakers = Counter(q.speaker for q in db.list_quotes(limit=SCAN_LIMIT) if q.speaker)
+    latest = db.list_articles(limit=OVERVIEW_ROWS).items
+    # Untitled articles show a derived title (their first sentence, marked "(derived)") and
+    # the source file for an outlet, as the brief cites them.
+    stored = {a.id: db.get_article(a.id) for a in latest if not (a.title and a.outlet)}
     return {
         "stats": store_stats(db),
-        "latest_articles": db.list_articles(limit=OVERVIEW_ROWS).items,
-        "latest_events": db.list_events(limit=OVERVIEW_ROWS),
-        "contradictions": claim_groups(db, contradictions_only=True)[:OVERVIEW_ROWS],
+        "latest_articles": latest,
+        "titles": {i: display_title(a) for i, a in stored.items()},
+        "outlets": {i: source_name(a) for i, a in stored.items()},
+        # What the analyst sees first states as fact only what clears the bar (DESIGN.md).
+        "latest_events": [e for e in db.list_events(limit=SCAN_LIMIT) if states_as_fact(e)][
+            :OVERVIEW_ROWS
+        ],
+        "contradictions": [
+            {**g, "sources": _independent_sources(db, g)}
+            for g in claim_groups(db, contradictions_only=True)[:OVERVIEW_ROWS]
+        ],
         "speakers": sorted(speakers.items(), key=lambda kv: (-kv[1], kv[0]))[:OVERVIEW_ROWS],
     }
+
+
+def _independent_sources(db: Store, group: dict[str, Any]) -> int:
+    """How many independent sources give a group's figures (``reconcile.sources``)."""
+    refs = []
+    for point in group["points"]:
+        claim, article = point["claim"], db.get_article(point["claim"].article_id)
+        refs.append(
+            SourceRef(
+                article_id=article.id,
+                outlet=article.outlet,
+                duplicate_of=article.duplicate_of,
+                sentence=sentence_around(article.text, claim.start, claim.end),
+            )
+        )
+    return independent_sources(refs)
 
 
 def extraction_or_empty(db: Store, article_id: str) -> Extraction:

@@ -158,7 +158,7 @@ async function initMap() {
       class: "point", "data-index": i, tabindex: 0,
     });
     const title = svgEl("title");
-    title.textContent = p.place + ": " + p.events.length + " event(s), " + p.corroboration + " article(s)";
+    title.textContent = p.place + ": " + p.events.length + " event(s), " + p.corroboration + " independent source(s)";
     c.append(title);
     dots.append(c);
   });
@@ -168,7 +168,7 @@ async function initMap() {
     dots.querySelectorAll(".selected").forEach((n) => n.classList.remove("selected"));
     if (node) node.classList.add("selected");
     empty.hidden = true;
-    panel.replaceChildren(el("h3", {}, p.place + " (" + p.corroboration + " article(s))"));
+    panel.replaceChildren(el("h3", {}, p.place + " (" + p.corroboration + " independent source(s))"));
     const list = el("ul", { class: "plain" });
     for (const e of p.events) {
       const item = el("li");
