@@ -148,7 +148,6 @@ def save_articles(
     stored: list[Article] = []
     index = index_of(db)
     with db.transaction() as conn:
-        index.refresh(db)  # under the write lock, before this transaction's inserts
         for article in articles:
             _check_blocks(article)
             if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
@@ -157,13 +156,13 @@ def save_articles(
             minhash = signature(article.text)
             duplicate_of = article.duplicate_of
             if duplicate_of is None and minhash is not None:
-                duplicate_of = index.find(minhash)
+                duplicate_of = index.find(db, minhash)
             if duplicate_of == article.id:
                 duplicate_of = None
             article = replace(article, duplicate_of=duplicate_of)
             _insert(conn, article, None if minhash is None else to_bytes(minhash), source_id)
             if minhash is not None:
-                index.add(article.id, minhash, duplicate_of)
+                index.add(db, article.id, minhash)
             new.append(article.id)
             stored.append(article)
             if duplicate_of:
