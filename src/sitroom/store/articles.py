@@ -6,6 +6,7 @@ import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
+from typing import cast
 
 from sitroom.errors import BadRequest, NotFound
 from sitroom.records import Article, Block, Link
@@ -112,12 +113,14 @@ def _check_blocks(article: Article) -> None:
             )
 
 
-def _insert(conn: Connection, article: Article, sig: bytes | None, source_id: int | None) -> None:
+def _insert(conn: Connection, article: Article, sig: bytes | None, source_id: int | None) -> int:
+    """Insert the article and its blocks; return its ``seq``."""
     values = [encode(getattr(article, name)) for name in _ARTICLE_COLUMNS]
     columns = ", ".join(_ARTICLE_COLUMNS)
     marks = ", ".join("?" for _ in _ARTICLE_COLUMNS)
-    conn.execute(
-        f"INSERT INTO articles ({columns}, source_id, minhash, ingested_at) VALUES ({marks}, ?, ?, ?)",
+    seq = conn.scalar(
+        f"INSERT INTO articles ({columns}, source_id, minhash, ingested_at) VALUES ({marks}, ?, ?, ?)"
+        " RETURNING seq",
         (*values, source_id, sig, _now()),
     )
     block_columns = ", ".join(f'"{name}"' for name in _BLOCK_COLUMNS)
@@ -129,6 +132,7 @@ def _insert(conn: Connection, article: Article, sig: bytes | None, source_id: in
             for i, b in enumerate(article.blocks)
         ],
     )
+    return cast(int, seq)  # RETURNING an INTEGER PRIMARY KEY: an int on both backends
 
 
 def save_articles(
@@ -160,9 +164,9 @@ def save_articles(
             if duplicate_of == article.id:
                 duplicate_of = None
             article = replace(article, duplicate_of=duplicate_of)
-            _insert(conn, article, None if minhash is None else to_bytes(minhash), source_id)
+            seq = _insert(conn, article, None if minhash is None else to_bytes(minhash), source_id)
             if minhash is not None:
-                index.add(db, article.id, minhash)
+                index.add(db, seq, minhash)
             new.append(article.id)
             stored.append(article)
             if duplicate_of:

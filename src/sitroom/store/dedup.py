@@ -202,12 +202,10 @@ class NearDuplicateIndex:
         _, best, row = min(matches, key=lambda item: (-item[0], item[1]))
         return str(row["duplicate_of"] or best)
 
-    def add(self, db: Connection, article_id: str, minhash: MinHash) -> None:
-        """Index the stored article ``article_id`` under its signature's band keys."""
+    def add(self, db: Connection, seq: int, minhash: MinHash) -> None:
+        """Index the stored article ``seq`` under its signature's band keys."""
         self._check(db)
-        seq = db.scalar("SELECT seq FROM articles WHERE id = ?", (article_id,))
-        if seq is not None:
-            self._insert(db, [(int(seq), minhash)])
+        self._insert(db, [(seq, minhash)])
 
     def commit(self) -> None:
         """Nothing to keep: the keys were written in the transaction."""
