@@ -137,12 +137,14 @@ def _canonical(rows: list[EventRow], actors: ActorIndex | None) -> list[EventRow
     """Rows with canonical actor and target names (the report text keeps the original)."""
     if actors is None:
         actors = ActorIndex(n for r in rows for n in (r.actor, r.target))
-    return [
-        dataclasses.replace(
-            r, actor=actors.canonical(r.actor), target=actors.canonical(r.target, role="target")
-        )
-        for r in rows
-    ]
+    return [_canonical_row(r, actors) for r in rows]
+
+
+def _canonical_row(row: EventRow, actors: ActorIndex) -> EventRow:
+    actor, target = actors.canonical(row.actor), actors.canonical(row.target, role="target")
+    if actor == row.actor and target == row.target:
+        return row  # most rows: nothing to rename, and replace() copies every field
+    return dataclasses.replace(row, actor=actor, target=target)
 
 
 def cluster_events(
