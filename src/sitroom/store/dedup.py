@@ -31,7 +31,6 @@ __all__ = [
     "NUM_PERM",
     "SHINGLE_WORDS",
     "NearDuplicateIndex",
-    "from_bytes",
     "index_of",
     "signature",
     "to_bytes",
@@ -83,13 +82,6 @@ def to_bytes(minhash: MinHash) -> bytes:
     return np.asarray(minhash.hashvalues, dtype="<u4").tobytes()
 
 
-def from_bytes(raw: bytes) -> MinHash:
-    from datasketch import MinHash
-
-    values = np.frombuffer(raw, dtype="<u4").astype(np.uint32)
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=values, scheme=SCHEME)
-
-
 # Signatures read back per batch while the band keys are (re)built from them.
 REBUILD_BATCH = 5_000
 
@@ -112,6 +104,11 @@ def _band_keys(values: np.ndarray, bands: int, rows: int) -> list[int]:
         )
         for band in range(bands)
     ]
+
+
+def _values(raw: bytes) -> np.ndarray:
+    """A stored signature's hash values (no MinHash object: building one is costly)."""
+    return np.frombuffer(raw, dtype="<u4")
 
 
 def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -155,7 +152,7 @@ class NearDuplicateIndex:
                 " ORDER BY seq LIMIT ?",
                 (last, REBUILD_BATCH),
             ):
-                self._insert(db, [(row["seq"], from_bytes(row["minhash"])) for row in rows])
+                self._insert(db, [(row["seq"], _values(row["minhash"])) for row in rows])
                 last = int(rows[-1]["seq"])
             db.execute(
                 "INSERT INTO minhash_banding (id, bands, band_rows) VALUES (1, ?, ?)"
@@ -165,14 +162,15 @@ class NearDuplicateIndex:
             )
         self._checked = True
 
-    def _insert(self, db: Connection, signed: Sequence[tuple[int, MinHash]]) -> None:
+    def _insert(self, db: Connection, signed: Sequence[tuple[int, np.ndarray]]) -> None:
+        """Band keys of (article seq, signature hash values) pairs."""
         db.executemany(
             "INSERT INTO minhash_bands (band_key, article_seq) VALUES (?, ?)"
             " ON CONFLICT DO NOTHING",
             [
                 (key, seq)
-                for seq, minhash in signed
-                for key in _band_keys(minhash.hashvalues, self.bands, self.rows)
+                for seq, values in signed
+                for key in _band_keys(values, self.bands, self.rows)
             ],
         )
 
@@ -192,7 +190,7 @@ class NearDuplicateIndex:
         )
         values = np.asarray(minhash.hashvalues, dtype=np.uint32)
         scored = [
-            (_jaccard(values, np.frombuffer(row["minhash"], dtype="<u4")), row["id"], row)
+            (_jaccard(values, _values(row["minhash"])), row["id"], row)
             for row in rows
             if row["minhash"] is not None
         ]
@@ -205,7 +203,7 @@ class NearDuplicateIndex:
     def add(self, db: Connection, seq: int, minhash: MinHash) -> None:
         """Index the stored article ``seq`` under its signature's band keys."""
         self._check(db)
-        self._insert(db, [(seq, minhash)])
+        self._insert(db, [(seq, minhash.hashvalues)])
 
     def commit(self) -> None:
         """Nothing to keep: the keys were written in the transaction."""
