@@ -45,6 +45,16 @@ def test_search_finds_article_with_snippet(client, seeded):
     assert "power" in body["items"][0]["snippet"]
 
 
+@pytest.mark.issue(13)
+def test_search_says_how_many_matches_it_ranked(client):
+    body = client.get("/api/search", params={"q": "Kharkiv", "limit": 100}).json()
+    assert body["window"] >= 1000  # every page a client may ask for is inside the window
+    assert body["matches"] == len(body["items"]) > 1
+    assert body["matches_capped"] is False
+    empty = client.get("/api/search", params={"q": "zzzunfindable"}).json()
+    assert (empty["items"], empty["matches"], empty["matches_capped"]) == ([], 0, False)
+
+
 @pytest.mark.parametrize(
     ("params", "expected"),
     [

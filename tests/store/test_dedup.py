@@ -86,3 +86,46 @@ def test_articles_from_another_writer_are_seen(new_target) -> None:
         edited = build_article("Rewritten elsewhere", EDITED)
         second.save_articles([edited])
         assert second.get_article(edited.id).duplicate_of == original.id
+
+
+def _band_rows(db) -> int:
+    return int(db.connection.scalar("SELECT count(*) FROM minhash_bands"))
+
+
+@pytest.mark.issue(13)
+def test_band_keys_live_in_the_store_not_in_memory(db) -> None:
+    db.save_articles([build_article("A", ORIGINAL), build_article("B", SAME_TOPIC)])
+    index = index_of(db.connection)
+    assert _band_rows(db) == 2 * index.bands  # one key per band and article
+    assert set(vars(index)) == {"threshold", "bands", "rows", "_checked"}  # nothing per article
+
+
+@pytest.mark.issue(13)
+def test_rolled_back_article_leaves_no_band_keys(db) -> None:
+    with pytest.raises(RuntimeError), db.transaction():
+        db.save_articles([build_article("Rolled back", ORIGINAL)])
+        raise RuntimeError("input failed after its articles were written")
+    assert _band_rows(db) == 0
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(("threshold", "forget"), [(0.8, True), (0.5, False)])
+def test_band_keys_are_rebuilt_from_stored_signatures(
+    new_target, threshold: float, forget: bool
+) -> None:
+    """A store written before m009 (no keys) or under another threshold (other bands)."""
+    path = new_target()
+    original = build_article("Night of rescue", ORIGINAL)
+    with open_store(path) as db:
+        db.save_articles([original, build_article("Bomb hits town", SAME_TOPIC)])
+        if forget:
+            with db.transaction():
+                db.connection.execute("DELETE FROM minhash_bands")  # as before m009
+                db.connection.execute("DELETE FROM minhash_banding")
+    with open_store(path, settings=Settings(near_duplicate_threshold=threshold)) as db:
+        edited = build_article("Rewritten", EDITED)
+        db.save_articles([edited])
+        assert db.get_article(edited.id).duplicate_of == original.id
+        bands = index_of(db.connection).bands
+        assert _band_rows(db) == 3 * bands
+        assert db.connection.one("SELECT bands, band_rows FROM minhash_banding")[0] == bands

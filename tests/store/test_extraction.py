@@ -279,3 +279,37 @@ def test_search_quotes_full_text(db, stored) -> None:
         db.search_quotes('power "', raw=True)
     db.save_extraction(Extraction(article_id=stored.id), pipeline_version="v2")
     assert db.search_quotes("plant") == []  # the FTS index follows deletes
+
+
+@pytest.mark.issue(13)
+def test_unfiltered_listing_keeps_the_filtered_order(db, make_article) -> None:
+    """Newest published first (undated last), then newest stored, then text order: the
+    unfiltered listing walks articles on their index, the filtered one sorts records."""
+    dates = ["2024-05-01", "2024-06-01", None, "2024-06-01"]
+    for n, published in enumerate(dates):
+        article = make_article(
+            f"Night {n}",
+            [f"Crews shot down {n} drones. Later crews shot down a missile."],
+            published=published,
+        )
+        db.save_articles([article])
+        starts = [i for i in range(len(article.text)) if article.text.startswith("shot down", i)]
+        db.save_extraction(
+            Extraction(
+                article_id=article.id,
+                events=tuple(
+                    Event(article_id=article.id, start=s, end=s + 9, text="shot down",
+                          event_type="interception", plover="DEFEND", trigger="shot down")
+                    for s in reversed(starts)
+                ),
+            ),
+            pipeline_version="v1",
+        )  # fmt: skip
+    listed = db.list_events()
+    assert listed == db.list_events(type="interception")
+    titles = [db.get_article(e.article_id).title for e in listed]
+    assert titles == ["Night 3", "Night 3", "Night 1", "Night 1", "Night 0", "Night 0",
+                      "Night 2", "Night 2"]  # fmt: skip
+    assert all(a.start < b.start for a, b in zip(listed[::2], listed[1::2], strict=True))
+    assert all(db.get_article(e.article_id).text[e.start : e.end] == e.text for e in listed)
+    assert db.list_events(limit=3) == listed[:3]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
+import json
+from dataclasses import asdict, fields
 
 import pytest
 
@@ -16,6 +17,7 @@ from sitroom.records.reconciled import (
     GraphEdge,
 )
 from sitroom.store import Store
+from sitroom.store.reconciled import _payload
 
 TEXT = "Gunboats shelled the port at dawn. Officials counted 12 boats near the pier."
 
@@ -162,3 +164,9 @@ def test_reconciled_records_read_back_equal(db: Store) -> None:
     assert db.read_claim_groups(contradictions_only=True) == [_group()]
     assert db.read_graph_edges() == [edge]
     assert db.last_fingerprint() == "f1"
+
+
+@pytest.mark.issue(13)
+def test_payload_is_the_records_asdict_json() -> None:
+    for record in (_cluster(), _group()):
+        assert json.loads(_payload(record)) == json.loads(json.dumps(asdict(record)))

@@ -160,3 +160,41 @@ def test_search_follows_new_articles(db: Store) -> None:
     assert db.search("convoy") == []
     db.save_articles([build_article("Convoy", ["An aid convoy arrived."])])
     assert len(db.search("convoy")) == 1
+
+
+@pytest.mark.issue(13)
+def test_ranking_covers_the_newest_matches_in_the_window(corpus: Store) -> None:
+    # "drone" matches two articles; the weather report was stored after the depot strike.
+    both = corpus.search("drones")
+    assert {h.title for h in both} == {"Drone strikes on depot", "Weather"}
+    assert [h.score for h in both] == sorted((h.score for h in both), reverse=True)
+    assert [h.title for h in corpus.search("drones", window=1)] == ["Weather"]
+    assert corpus.search("drones", window=2) == both
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize(
+    ("query", "window", "matches", "capped"),
+    [
+        ("drones", 1, 1, True),
+        ("drones", 2, 2, False),
+        ("drones", 5_000, 2, False),
+        ("ferry depot", 5_000, 0, False),
+        ("  ", 5_000, 0, False),
+    ],
+)
+def test_count_matches_stops_at_the_window(
+    corpus: Store, query: str, window: int, matches: int, capped: bool
+) -> None:
+    counted = corpus.count_matches(query, window=window)
+    assert (counted.matches, counted.capped) == (matches, capped)
+
+
+@pytest.mark.issue(13)
+def test_page_snippets_come_from_their_own_article(corpus: Store) -> None:
+    pages = [corpus.search("drones", limit=1, offset=n) for n in (0, 1)]
+    assert [p[0].title for p in pages] == [h.title for h in corpus.search("drones")]
+    for (hit,) in pages:
+        article = corpus.get_article(hit.article_id)
+        words = hit.marked("", "").rstrip("…").split()
+        assert all(w in article.text for w in words[:3])

@@ -159,3 +159,37 @@ def test_claim_groups_before_reconcile_group_as_reconcile_does(tmp_path):
         sorted(v.what or "" for v in g.values) for g in after
     ]
     assert len(before) == 1 and len(before[0]["points"]) == 2
+
+
+@pytest.mark.issue(13)
+def test_reconciled_store_answers_from_its_groups_even_when_none_match(tmp_path, monkeypatch):
+    texts = {
+        "b1": ("2025-02-01", "Officials said 9,000 North Korean soldiers were in the region."),
+        "b2": ("2025-02-02", "Analysts said 9,000 North Korean troops were in the region."),
+    }
+    articles = [
+        Article(id=k, title=f"Report {k}", text=text, published=day)
+        for k, (day, text) in texts.items()
+    ]
+    with open_store(tmp_path / "agree.db") as db:
+        db.save_articles(articles)
+        for article in articles:
+            start = article.text.index("9,000")
+            claim = Claim(article_id=article.id, start=start, end=start + 5, text="9,000",
+                          value=9000.0, what=" ".join(article.text.split()[3:6]))  # fmt: skip
+            db.save_extraction(
+                Extraction(article_id=article.id, claims=(claim,)), pipeline_version="test"
+            )
+        reconcile_store(db)
+
+        def regroup(rows):
+            raise AssertionError("a reconciled store must not be regrouped in memory")
+
+        monkeypatch.setattr("sitroom.web.views.group_claims", regroup)
+        assert claim_groups(db, contradictions_only=True) == []  # they agree: no contradiction
+        (group,) = claim_groups(db)
+        assert len(group["points"]) == 2
+        assert all(
+            db.get_article(p["claim"].article_id).text[p["claim"].start : p["claim"].end] == "9,000"
+            for p in group["points"]
+        )

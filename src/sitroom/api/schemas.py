@@ -35,6 +35,7 @@ __all__ = [
     "PlacePublic",
     "QuotePublic",
     "SearchHitPublic",
+    "SearchPagePublic",
     "TimexPublic",
 ]
 
@@ -243,6 +244,19 @@ class Page(BaseModel, Generic[T]):
     items: list[T]
     next_cursor: str | None = None
     limit: int
+
+
+class SearchPagePublic(Page[SearchHitPublic]):
+    """One page of search hits, ranked among the newest ``window`` text matches.
+
+    ``matches`` counts the articles whose text matches ``q`` (before the type, actor, place
+    and date filters), stopping at ``window``: when ``matches_capped`` is true there are more
+    than ``window`` matches, and the older ones were neither counted nor ranked.
+    """
+
+    matches: int
+    matches_capped: bool
+    window: int
 
 
 class ErrorBody(BaseModel):

@@ -28,6 +28,7 @@ Method (also in docs/events.md):
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 import math
@@ -125,12 +126,37 @@ def _stated(row: ClaimRow) -> float:
     return abs(row.low if row.low is not None else row.high or 0.0)
 
 
-def _fits(cluster: list[tuple[ClaimRow, Referent]], row: ClaimRow, ref: Referent) -> bool:
-    if not all(ref.mods <= r.mods or r.mods <= ref.mods for _, r in cluster):
-        return False
-    day = _day(row.published)
-    days = [d for d in (_day(m.published) for m, _ in cluster) if d is not None]
-    return day is None or not days or min(abs((day - d).days) for d in days) <= WINDOW_DAYS
+class _Forming:
+    """A group being built, with what ``fits`` asks of its members kept as it grows.
+
+    ``fits`` compares a claim with the distinct modifier sets of the members (few: they form
+    a chain under inclusion) and with the nearest member day (a sorted list), instead of
+    walking every member, which made grouping quadratic in a group's size (issue 13).
+    """
+
+    __slots__ = ("days", "members", "mods")
+
+    def __init__(self) -> None:
+        self.members: list[ClaimRow] = []
+        self.mods: set[frozenset[str]] = set()
+        self.days: list[int] = []  # the members' days, as sorted ordinals
+
+    def add(self, row: ClaimRow, ref: Referent) -> None:
+        self.members.append(row)
+        self.mods.add(ref.mods)
+        if (day := _day(row.published)) is not None:
+            bisect.insort(self.days, day.toordinal())
+
+    def fits(self, row: ClaimRow, ref: Referent) -> bool:
+        """Modifiers compatible with every member's, and within WINDOW_DAYS of a dated one."""
+        if not all(ref.mods <= mods or mods <= ref.mods for mods in self.mods):
+            return False
+        day = _day(row.published)
+        if day is None or not self.days:
+            return True
+        at = bisect.bisect_left(self.days, day.toordinal())
+        near = self.days[max(at - 1, 0) : at + 1]
+        return min(abs(day.toordinal() - d) for d in near) <= WINDOW_DAYS
 
 
 def _sentence(row: ClaimRow) -> str:
@@ -354,7 +380,7 @@ def group_claims(rows: Iterable[ClaimRow], *, min_size: int = 2) -> list[ClaimGr
     ]
     refs = referents(usable)
     buckets: dict[tuple[str | None, str, frozenset[str], str | None], list[int]] = defaultdict(list)
-    clusters: list[list[tuple[ClaimRow, Referent]]] = []
+    forming: list[_Forming] = []
     # Specific claims first within a day, so a bare "troops" joins the group it fits.
     for row in sorted(
         usable,
@@ -364,11 +390,11 @@ def group_claims(rows: Iterable[ClaimRow], *, min_size: int = 2) -> list[ClaimGr
         if ref is None:
             continue
         bucket = buckets[(ref.unit, ref.head, ref.who, ref.local)]
-        home = next((i for i in bucket if _fits(clusters[i], row, ref)), None)
+        home = next((i for i in bucket if forming[i].fits(row, ref)), None)
         if home is None:
-            bucket.append(len(clusters))
-            clusters.append([(row, ref)])
-        else:
-            clusters[home].append((row, ref))
-    groups = [_group([r for r, _ in c], refs) for c in clusters if len(c) >= min_size]
+            home = len(forming)
+            bucket.append(home)
+            forming.append(_Forming())
+        forming[home].add(row, ref)
+    groups = [_group(f.members, refs) for f in forming if len(f.members) >= min_size]
     return sorted(groups, key=lambda g: (-len(g.values), g.topic, g.id))

@@ -38,26 +38,62 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.casefold() == b.casefold()
 
 
-def _fits(cluster: list[EventRow], row: EventRow) -> bool:
-    first = cluster[0]
-    if first.event_type != row.event_type or (first.status in CARRIED_OUT) != (
-        row.status in CARRIED_OUT
-    ):
-        return False
-    if not all(
-        _compatible(getattr(m, f), getattr(row, f))
-        for m in cluster
-        for f in ("actor", "target", "place")
-    ):
-        return False
-    if not any(
-        (row.actor and m.actor) or (row.place and m.place) or (row.target and m.target)
-        for m in cluster
-    ):
-        return False  # nothing but the type in common
-    day = _day(row.date)
-    days = [d for d in (_day(m.date) for m in cluster) if d is not None]
-    return day is None or not days or min(abs((day - d).days) for d in days) <= DATE_WINDOW_DAYS
+ROLES = ("actor", "target", "place")
+
+
+class _Open:
+    """A cluster being built, with what ``fits`` asks of its members kept as it grows.
+
+    Every member is compatible with every other, so each role has at most one case-folded
+    value among them; ``fits`` compares a row with that value, the roles some member fills,
+    and the members' days, instead of walking the members (which made clustering quadratic
+    in the size of a cluster: issue 13).
+    """
+
+    __slots__ = ("carried_out", "days", "event_type", "filled", "members", "values")
+
+    def __init__(self, row: EventRow) -> None:
+        self.event_type = row.event_type
+        self.carried_out = row.status in CARRIED_OUT
+        self.members: list[EventRow] = []
+        self.values: dict[str, str] = {}
+        self.filled: set[str] = set()
+        self.days: set[int] = set()  # the members' days, as ordinals
+        self.add(row)
+
+    def add(self, row: EventRow) -> None:
+        self.members.append(row)
+        for role in ROLES:
+            value = getattr(row, role)
+            if value is not None:
+                self.values.setdefault(role, value.casefold())
+            if value:
+                self.filled.add(role)
+        if (day := _day(row.date)) is not None:
+            self.days.add(day.toordinal())
+
+    def fits(self, row: EventRow) -> bool:
+        """Whether ``row`` may join: same type and carried-out-ness, no role in conflict with
+        any member, some role in common, and within the date window of a dated member."""
+        if self.event_type != row.event_type or self.carried_out != (row.status in CARRIED_OUT):
+            return False
+        values = {role: getattr(row, role) for role in ROLES}
+        if any(
+            value is not None and self.values.get(role, value.casefold()) != value.casefold()
+            for role, value in values.items()
+        ):
+            return False
+        if not any(values[role] for role in self.filled):
+            return False  # nothing but the type in common
+        day = _day(row.date)
+        return (
+            day is None
+            or not self.days
+            or any(day.toordinal() + k in self.days for k in _WINDOW_STEPS)
+        )
+
+
+_WINDOW_STEPS = range(-DATE_WINDOW_DAYS, DATE_WINDOW_DAYS + 1)
 
 
 def _first(values: Iterable[str | None]) -> str | None:
@@ -104,12 +140,14 @@ def _canonical(rows: list[EventRow], actors: ActorIndex | None) -> list[EventRow
     """Rows with canonical actor and target names (the report text keeps the original)."""
     if actors is None:
         actors = ActorIndex(n for r in rows for n in (r.actor, r.target))
-    return [
-        dataclasses.replace(
-            r, actor=actors.canonical(r.actor), target=actors.canonical(r.target, role="target")
-        )
-        for r in rows
-    ]
+    return [_canonical_row(r, actors) for r in rows]
+
+
+def _canonical_row(row: EventRow, actors: ActorIndex) -> EventRow:
+    actor, target = actors.canonical(row.actor), actors.canonical(row.target, role="target")
+    if actor == row.actor and target == row.target:
+        return row  # most rows: nothing to rename, and replace() copies every field
+    return dataclasses.replace(row, actor=actor, target=target)
 
 
 def cluster_events(
@@ -126,7 +164,7 @@ def cluster_events(
     date order, so once a cluster's latest day is more than the window before a row's day,
     no later row can join it. That keeps a 10,000-article store to seconds, not minutes.
     """
-    clusters: list[list[EventRow]] = []
+    clusters: list[_Open] = []
     open_by_kind: dict[tuple[str, bool], list[int]] = {}
     latest: dict[int, date] = {}
     for row in sorted(_canonical(list(rows), actors), key=lambda r: (r.date or "", r.id)):
@@ -139,13 +177,13 @@ def cluster_events(
                 for i in candidates
                 if i not in latest or (day - latest[i]).days <= DATE_WINDOW_DAYS
             ]
-        home = next((i for i in candidates if _fits(clusters[i], row)), None)
+        home = next((i for i in candidates if clusters[i].fits(row)), None)
         if home is None:
             home = len(clusters)
-            clusters.append([row])
+            clusters.append(_Open(row))
             candidates.append(home)
         else:
-            clusters[home].append(row)
+            clusters[home].add(row)
         if day is not None:
             latest[home] = max(day, latest.get(home, day))
-    return [_cluster(c) for c in clusters]
+    return [_cluster(c.members) for c in clusters]

@@ -11,15 +11,17 @@ from sitroom.store.articles import ArticlePage, ArticleSummary, SaveResult, Sour
 from sitroom.store.extraction import EntityRow
 from sitroom.store.facade import Store, open_store
 from sitroom.store.failures import ExtractFailureRow
-from sitroom.store.search import MARK_CLOSE, MARK_OPEN, SearchHit
+from sitroom.store.search import MARK_CLOSE, MARK_OPEN, SEARCH_WINDOW, MatchCount, SearchHit
 
 __all__ = [
     "MARK_CLOSE",
     "MARK_OPEN",
+    "SEARCH_WINDOW",
     "ArticlePage",
     "ArticleSummary",
     "EntityRow",
     "ExtractFailureRow",
+    "MatchCount",
     "SaveResult",
     "SearchHit",
     "SourceRow",

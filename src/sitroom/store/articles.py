@@ -6,6 +6,7 @@ import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
+from typing import cast
 
 from sitroom.errors import BadRequest, NotFound
 from sitroom.records import Article, Block, Link
@@ -112,12 +113,14 @@ def _check_blocks(article: Article) -> None:
             )
 
 
-def _insert(conn: Connection, article: Article, sig: bytes | None, source_id: int | None) -> None:
+def _insert(conn: Connection, article: Article, sig: bytes | None, source_id: int | None) -> int:
+    """Insert the article and its blocks; return its ``seq``."""
     values = [encode(getattr(article, name)) for name in _ARTICLE_COLUMNS]
     columns = ", ".join(_ARTICLE_COLUMNS)
     marks = ", ".join("?" for _ in _ARTICLE_COLUMNS)
-    conn.execute(
-        f"INSERT INTO articles ({columns}, source_id, minhash, ingested_at) VALUES ({marks}, ?, ?, ?)",
+    seq = conn.scalar(
+        f"INSERT INTO articles ({columns}, source_id, minhash, ingested_at) VALUES ({marks}, ?, ?, ?)"
+        " RETURNING seq",
         (*values, source_id, sig, _now()),
     )
     block_columns = ", ".join(f'"{name}"' for name in _BLOCK_COLUMNS)
@@ -129,6 +132,7 @@ def _insert(conn: Connection, article: Article, sig: bytes | None, source_id: in
             for i, b in enumerate(article.blocks)
         ],
     )
+    return cast(int, seq)  # RETURNING an INTEGER PRIMARY KEY: an int on both backends
 
 
 def save_articles(
@@ -148,7 +152,6 @@ def save_articles(
     stored: list[Article] = []
     index = index_of(db)
     with db.transaction() as conn:
-        index.refresh(db)  # under the write lock, before this transaction's inserts
         for article in articles:
             _check_blocks(article)
             if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone():
@@ -157,13 +160,13 @@ def save_articles(
             minhash = signature(article.text)
             duplicate_of = article.duplicate_of
             if duplicate_of is None and minhash is not None:
-                duplicate_of = index.find(minhash)
+                duplicate_of = index.find(db, minhash)
             if duplicate_of == article.id:
                 duplicate_of = None
             article = replace(article, duplicate_of=duplicate_of)
-            _insert(conn, article, None if minhash is None else to_bytes(minhash), source_id)
+            seq = _insert(conn, article, None if minhash is None else to_bytes(minhash), source_id)
             if minhash is not None:
-                index.add(article.id, minhash, duplicate_of)
+                index.add(db, seq, minhash)
             new.append(article.id)
             stored.append(article)
             if duplicate_of:

@@ -9,7 +9,8 @@ and :attr:`Connection.dialect` answers for the few statements that differ.
 This module imports no query module: the query modules (``articles``, ``search``, ...)
 take a :class:`Connection`, and :class:`sitroom.store.facade.Store` ties them together.
 Why a class: the connection, the settings the store needs (the near-duplicate threshold)
-and the in-memory MinHash LSH index must roll back together when a transaction fails.
+and the per-connection state attached to it (the near-duplicate index's check of its
+banding) must roll back together when a transaction fails.
 """
 
 from __future__ import annotations
@@ -247,8 +248,8 @@ class Connection:
     def attached(self, build: Callable[[Connection], L]) -> L:
         """The object ``build(self)`` returns, built on first use and kept for this connection.
 
-        It is told of every commit and rollback, so in-memory state (the near-duplicate
-        index of :mod:`sitroom.store.dedup`) never keeps rows a rollback took back.
+        It is told of every commit and rollback, so in-memory state (what the near-duplicate
+        index of :mod:`sitroom.store.dedup` has checked) never outlives a rollback.
         """
         found = self._attached.get(build)
         if found is None:

@@ -4,12 +4,16 @@ A re-edited or syndicated copy of a story shares most of its word 5-shingles wit
 original; two different stories on the same topic share far fewer (names and stock
 phrases repeat, whole 5-word runs rarely do). So a Jaccard estimate over 5-shingles at
 ``Settings.near_duplicate_threshold`` (0.8) separates the two. Signatures are stored per
-article (``articles.minhash``) and the LSH index is rebuilt from them when first needed.
+article (``articles.minhash``); the LSH index lives in the store too (``minhash_bands``, one
+64-bit key per band and article, m009), so it costs no memory per article, follows the
+store's transactions and sees other writers' commits without being told (issue 13).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -27,7 +31,6 @@ __all__ = [
     "NUM_PERM",
     "SHINGLE_WORDS",
     "NearDuplicateIndex",
-    "from_bytes",
     "index_of",
     "signature",
     "to_bytes",
@@ -79,103 +82,141 @@ def to_bytes(minhash: MinHash) -> bytes:
     return np.asarray(minhash.hashvalues, dtype="<u4").tobytes()
 
 
-def from_bytes(raw: bytes) -> MinHash:
-    from datasketch import MinHash
+# Signatures read back per batch while the band keys are (re)built from them.
+REBUILD_BATCH = 5_000
 
-    values = np.frombuffer(raw, dtype="<u4").astype(np.uint32)
-    return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=values, scheme=SCHEME)
+
+def _band_keys(values: np.ndarray, bands: int, rows: int) -> list[int]:
+    """One signed 64-bit key per LSH band: a hash of the band number and its hash values.
+
+    Two signatures share a key when a band of theirs is equal (as datasketch's MinHashLSH
+    buckets them; a 64-bit hash collision only adds a candidate, which ``find`` re-checks).
+    """
+    raw = np.asarray(values, dtype="<u4")
+    return [
+        int.from_bytes(
+            hashlib.blake2b(
+                band.to_bytes(2, "little") + raw[band * rows : (band + 1) * rows].tobytes(),
+                digest_size=8,
+            ).digest(),
+            "little",
+            signed=True,
+        )
+        for band in range(bands)
+    ]
+
+
+def _values(raw: bytes) -> np.ndarray:
+    """A stored signature's hash values (no MinHash object: building one is costly)."""
+    return np.frombuffer(raw, dtype="<u4")
+
+
+def _jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """The MinHash Jaccard estimate: the share of equal hash values (``MinHash.jaccard``)."""
+    return float(np.count_nonzero(a == b)) / NUM_PERM
 
 
 class NearDuplicateIndex:
-    """An LSH index over stored signatures whose inserts follow the store's transactions."""
+    """MinHash LSH over the store's ``minhash_bands`` table, one per connection.
+
+    It holds nothing per article: candidates come from the table and their signatures from
+    ``articles.minhash``, inside the caller's transaction, so a rollback takes back the keys
+    with the articles and other writers' committed articles are found as they land.
+    """
 
     def __init__(self, threshold: float) -> None:
         from datasketch import MinHashLSH
 
         self.threshold = threshold
         low, high = LSH_THRESHOLD_RANGE
-        self._lsh = MinHashLSH(threshold=min(max(threshold, low), high), num_perm=NUM_PERM)
-        self._signatures: dict[str, MinHash] = {}
-        self._roots: dict[str, str] = {}  # article id -> the article it duplicates, if any
-        self._pending: list[str] = []
-        self._last_seq = 0
+        # datasketch's choice of bands x rows for this threshold (false positives and
+        # negatives weighted equally); the object itself is not used.
+        lsh = MinHashLSH(threshold=min(max(threshold, low), high), num_perm=NUM_PERM)
+        self.bands, self.rows = int(lsh.b), int(lsh.r)
+        self._checked = False  # the stored keys were made with this banding
 
-    @classmethod
-    def from_store(cls, db: Connection) -> NearDuplicateIndex:
-        """An index over every signature stored in ``db``."""
-        index = cls(db.settings.near_duplicate_threshold)
-        index.refresh(db)
-        index._pending.clear()
-        return index
+    def _check(self, db: Connection) -> None:
+        """(Re)build the band keys from the stored signatures if they were made otherwise.
 
-    def refresh(self, db: Connection) -> None:
-        """Add signatures other writers (processes sharing the file) committed since last seen.
-
-        Called under the write lock, before this transaction's own inserts, so ``_last_seq``
-        never passes a row that a rollback could take back.
+        Runs once per connection: on a store from before m009, or after the threshold (so
+        the banding) changed. Under the caller's write transaction.
         """
-        rows = db.query(
-            "SELECT seq, id, duplicate_of, minhash FROM articles"
-            " WHERE seq > ? AND minhash IS NOT NULL ORDER BY seq",
-            (self._last_seq,),
+        if self._checked:
+            return
+        stored = db.one("SELECT bands, band_rows FROM minhash_banding WHERE id = 1")
+        if stored is None or (int(stored[0]), int(stored[1])) != (self.bands, self.rows):
+            db.execute("DELETE FROM minhash_bands")
+            last = 0
+            while rows := db.query(
+                "SELECT seq, minhash FROM articles WHERE seq > ? AND minhash IS NOT NULL"
+                " ORDER BY seq LIMIT ?",
+                (last, REBUILD_BATCH),
+            ):
+                self._insert(db, [(row["seq"], _values(row["minhash"])) for row in rows])
+                last = int(rows[-1]["seq"])
+            db.execute(
+                "INSERT INTO minhash_banding (id, bands, band_rows) VALUES (1, ?, ?)"
+                " ON CONFLICT(id) DO UPDATE SET bands = excluded.bands,"
+                " band_rows = excluded.band_rows",
+                (self.bands, self.rows),
+            )
+        self._checked = True
+
+    def _insert(self, db: Connection, signed: Sequence[tuple[int, np.ndarray]]) -> None:
+        """Band keys of (article seq, signature hash values) pairs."""
+        db.executemany(
+            "INSERT INTO minhash_bands (band_key, article_seq) VALUES (?, ?)"
+            " ON CONFLICT DO NOTHING",
+            [
+                (key, seq)
+                for seq, values in signed
+                for key in _band_keys(values, self.bands, self.rows)
+            ],
         )
-        pending = set(self._pending)
-        for row in rows:
-            if row["id"] in pending:
-                break  # this transaction's own rows: a rollback may still take them back
-            if row["id"] not in self._signatures:
-                self._add(row["id"], from_bytes(row["minhash"]), row["duplicate_of"])
-                self._pending.pop()  # committed by another writer: not ours to undo
-            self._last_seq = row["seq"]
 
-    def _add(self, article_id: str, minhash: MinHash, duplicate_of: str | None) -> None:
-        self._lsh.insert(article_id, minhash)
-        self._signatures[article_id] = minhash
-        if duplicate_of:
-            self._roots[article_id] = duplicate_of
-        self._pending.append(article_id)
-
-    def find(self, minhash: MinHash) -> str | None:
+    def find(self, db: Connection, minhash: MinHash) -> str | None:
         """The stored article this signature near-duplicates, or None.
 
         LSH only proposes candidates; each is kept if its Jaccard estimate reaches the
         threshold. The best match wins (ties: smallest id, for determinism), and a match
         that is itself a copy is followed to its original so chains stay one level deep.
         """
-        scored: list[tuple[float, str]] = [
-            (minhash.jaccard(self._signatures[key]), key)
-            for key in self._lsh.query(minhash)
-            if key in self._signatures
+        self._check(db)
+        keys = _band_keys(minhash.hashvalues, self.bands, self.rows)
+        rows = db.query(
+            "SELECT id, minhash, duplicate_of FROM articles WHERE seq IN"
+            f" (SELECT article_seq FROM minhash_bands WHERE band_key IN ({', '.join('?' * len(keys))}))",
+            tuple(keys),
+        )
+        values = np.asarray(minhash.hashvalues, dtype=np.uint32)
+        scored = [
+            (_jaccard(values, _values(row["minhash"])), row["id"], row)
+            for row in rows
+            if row["minhash"] is not None
         ]
-        matches = [(score, key) for score, key in scored if score >= self.threshold]
+        matches = [item for item in scored if item[0] >= self.threshold]
         if not matches:
             return None
-        best = min(matches, key=lambda pair: (-pair[0], pair[1]))[1]
-        return self._roots.get(best, best)
+        _, best, row = min(matches, key=lambda item: (-item[0], item[1]))
+        return str(row["duplicate_of"] or best)
 
-    def add(self, article_id: str, minhash: MinHash, duplicate_of: str | None) -> None:
-        if article_id not in self._signatures:
-            self._add(article_id, minhash, duplicate_of)
+    def add(self, db: Connection, seq: int, minhash: MinHash) -> None:
+        """Index the stored article ``seq`` under its signature's band keys."""
+        self._check(db)
+        self._insert(db, [(seq, minhash.hashvalues)])
 
     def commit(self) -> None:
-        self._pending.clear()
+        """Nothing to keep: the keys were written in the transaction."""
 
     def rollback(self) -> None:
-        """Forget inserts made since the last commit (their rows were rolled back)."""
-        for key in self._pending:
-            self._lsh.remove(key)
-            self._signatures.pop(key, None)
-            self._roots.pop(key, None)
-        self._pending.clear()
+        """A rollback may have taken back a rebuild of the keys: check again next time."""
+        self._checked = False
 
 
 def index_of(db: Connection) -> NearDuplicateIndex:
-    """``db``'s near-duplicate index, built from its stored signatures on first use.
-
-    The connection keeps it and tells it of each commit and rollback.
-    """
+    """``db``'s near-duplicate index (one per connection, told of commits and rollbacks)."""
     return db.attached(_build_index)
 
 
 def _build_index(db: Connection) -> NearDuplicateIndex:
-    return NearDuplicateIndex.from_store(db)
+    return NearDuplicateIndex(db.settings.near_duplicate_threshold)

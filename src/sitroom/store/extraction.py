@@ -195,8 +195,15 @@ def _list(
     check_limit(limit, MAX_LIMIT)
     clauses = [(clause, value) for clause, value in where if value]
     table = _TABLES[kind]
+    if clauses or db.dialect.is_postgres:
+        source = f"{table} r JOIN articles a ON a.id = r.article_id"
+    else:
+        # Unfiltered (the overview, first pages): walk articles newest first on the m010
+        # index and stop at the limit; SQLite's CROSS JOIN keeps that loop order. With a
+        # filter the records are found first (one article's, one type's), then sorted.
+        source = f"articles a CROSS JOIN {table} r ON a.id = r.article_id"
     sql = (
-        f"SELECT r.* FROM {table} r JOIN articles a ON a.id = r.article_id"
+        f"SELECT r.* FROM {source}"
         + (" WHERE " + " AND ".join(clause for clause, _ in clauses) if clauses else "")
         + " ORDER BY coalesce(a.published, '') DESC, a.seq DESC, r.start, r.id LIMIT ?"
     )

@@ -28,7 +28,7 @@ from sitroom.store.connection import Connection, connect
 from sitroom.store.extraction import EntityRow
 from sitroom.store.failures import ExtractFailureRow
 from sitroom.store.postgres import connect_postgres, is_url, redact
-from sitroom.store.search import SearchHit
+from sitroom.store.search import SEARCH_WINDOW, MatchCount, SearchHit
 
 __all__ = ["Store", "open_store"]
 
@@ -221,10 +221,22 @@ class Store:
 
     # -- search and counts ---------------------------------------------------------------
     def search(
-        self, q: str, *, limit: int = 20, offset: int = 0, raw: bool = False
+        self,
+        q: str,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        raw: bool = False,
+        window: int = SEARCH_WINDOW,
     ) -> list[SearchHit]:
-        """Articles matching ``q``, best first (``raw``: FTS5 syntax as written)."""
-        return search.search(self.connection, q, limit=limit, offset=offset, raw=raw)
+        """Articles matching ``q``, best first among the ``window`` newest matches (``raw``: FTS5 syntax)."""
+        return search.search(self.connection, q, limit=limit, offset=offset, raw=raw, window=window)
+
+    def count_matches(
+        self, q: str, *, raw: bool = False, window: int = SEARCH_WINDOW
+    ) -> MatchCount:
+        """How many articles match ``q``, counted up to ``window``; ``capped`` when more do."""
+        return search.count_matches(self.connection, q, raw=raw, window=window)
 
     def search_quotes(self, q: str, *, limit: int = 20, raw: bool = False) -> list[Quote]:
         """Stored quotes whose text matches ``q``, best first."""

@@ -7,10 +7,10 @@ either backend.
 
 Writers: every write transaction first takes one transaction-scoped advisory lock
 (``pg_advisory_xact_lock``), so writes queue as they do on SQLite's ``BEGIN IMMEDIATE``.
-Why a lock rather than re-checks: the near-duplicate index reads other writers' articles in
-``seq`` order (:meth:`sitroom.store.dedup.NearDuplicateIndex.refresh`); only when writers
-take turns is ``seq`` order also commit order, so no committed row is ever skipped. The same
-turn-taking keeps entity canonicalization (read the names, then insert) free of races.
+Why a lock rather than re-checks: a writer looks for near-duplicates among the stored
+articles (``minhash_bands``, :mod:`sitroom.store.dedup`) and canonicalizes entity names
+(read the names, then insert); taking turns keeps both free of races, so two copies of one
+story written at once are still linked.
 Readers never wait for the lock.
 """
 

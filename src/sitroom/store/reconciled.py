@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import is_dataclass
 from typing import TYPE_CHECKING
 
 from sitroom.nlp.timex.values import timex_days
@@ -77,7 +77,25 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 def _payload(record: DataclassInstance) -> str:
-    return json.dumps(asdict(record), ensure_ascii=False)
+    """The record as JSON, as ``json.dumps(dataclasses.asdict(record))`` writes it."""
+    return json.dumps(_plain(record), ensure_ascii=False)
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}  # field names per record type, looked up once
+
+
+def _plain(value: object) -> object:
+    """``dataclasses.asdict`` without its deep copies: a cluster of a big store holds
+    hundreds of thousands of reports, and asdict took most of the time writing them."""
+    if is_dataclass(value) and not isinstance(value, type):
+        kind = type(value)
+        names = _FIELDS.get(kind) or _FIELDS.setdefault(kind, field_names(kind))
+        return {name: _plain(getattr(value, name)) for name in names}
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
 
 
 def _columns(db: Connection, table: str) -> list[str]:

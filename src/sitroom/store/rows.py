@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import types
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import fields, is_dataclass
 from typing import TYPE_CHECKING, Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
@@ -64,48 +64,94 @@ def _required(hint: object) -> object:
     return others[0] if len(others) == 1 else object
 
 
+# Reading a big store decodes millions of rows (reconcile loads every event and claim):
+# the type hints are taken apart once per hint, into converter functions, never per value.
+
+
+def _same(value: object) -> object:
+    return value
+
+
+@functools.cache
+def _decoder(hint: object) -> Callable[[SQLValue], object]:
+    """The function :func:`decode` applies for ``hint``, built once per hint."""
+    required = _required(hint)
+    optional = required is not hint
+    origin = get_origin(required) or required
+    if origin is tuple or origin is dict:
+        convert = _converter(required)
+        empty = "[]" if origin is tuple else "{}"
+
+        def from_text(value: SQLValue) -> object:
+            if value is None and optional:
+                return None
+            return convert(json.loads(str(value) if value is not None else empty))
+
+        return from_text
+    if required is bool:
+        return lambda value: None if value is None else bool(value)
+    return _same
+
+
 def decode(hint: object, value: SQLValue) -> object:
     """A column value as the field typed ``hint`` holds it (the inverse of :func:`encode`)."""
-    if value is None and hint is not _required(hint):
-        return None
-    hint = _required(hint)
-    origin = get_origin(hint) or hint
-    if origin is tuple:
-        return from_json(hint, json.loads(str(value)) if value is not None else [])
-    if origin is dict:
-        return from_json(hint, json.loads(str(value)) if value is not None else {})
-    if hint is bool and value is not None:
-        return bool(value)
-    return value
+    return _decoder(hint)(value)
+
+
+@functools.cache
+def _converter(hint: object) -> Callable[[object], object]:
+    """The function :func:`from_json` applies for ``hint``, built once per hint."""
+    required = _required(hint)
+    if isinstance(required, type) and is_dataclass(required):
+        kind = required
+        return lambda value: record_from_json(kind, value) if isinstance(value, dict) else value
+    if get_origin(required) is not tuple:
+        return _same
+    args = get_args(required)
+    variadic = len(args) == 2 and args[1] is Ellipsis
+    items = [_converter(arg) for arg in (args[:1] if variadic else args)]
+
+    def to_tuple(value: object) -> object:
+        if isinstance(value, dict):
+            # A JSON object read into a tuple field: its (key, value) pairs, sorted, so the
+            # record compares and hashes (EventRow.quantities).
+            value = sorted([key, item] for key, item in value.items())
+        if not isinstance(value, list):
+            return value
+        if variadic:
+            return tuple(items[0](item) for item in value)
+        if len(items) == len(value):
+            return tuple(convert(item) for convert, item in zip(items, value, strict=True))
+        return tuple(value)
+
+    return to_tuple
 
 
 def from_json(hint: object, value: object) -> object:
     """A JSON-loaded value as the field typed ``hint`` holds it: arrays become tuples and
     objects nested records, as far as the hint says."""
-    hint = _required(hint)
-    if isinstance(hint, type) and is_dataclass(hint) and isinstance(value, dict):
-        return record_from_json(hint, value)
-    if get_origin(hint) is not tuple:
-        return value
-    if isinstance(value, dict):
-        # A JSON object read into a tuple field: its (key, value) pairs, sorted, so the
-        # record compares and hashes (EventRow.quantities).
-        value = sorted([key, item] for key, item in value.items())
-    if not isinstance(value, list):
-        return value
-    args = get_args(hint)
-    if len(args) == 2 and args[1] is Ellipsis:
-        return tuple(from_json(args[0], item) for item in value)
-    if len(args) == len(value):
-        return tuple(from_json(arg, item) for arg, item in zip(args, value, strict=True))
-    return tuple(value)
+    return _converter(hint)(value)
+
+
+@functools.cache
+def _row_plan(
+    kind: type[DataclassInstance],
+) -> tuple[tuple[str, Callable[[SQLValue], object]], ...]:
+    types_ = field_types(kind)
+    return tuple((name, _decoder(types_[name])) for name in field_names(kind))
+
+
+@functools.cache
+def _json_plan(kind: type[DataclassInstance]) -> tuple[tuple[str, Callable[[object], object]], ...]:
+    types_ = field_types(kind)
+    return tuple((name, _converter(types_[name])) for name in field_names(kind))
 
 
 def record_from_json(kind: type[D], data: Mapping[str, object]) -> D:
     """A ``kind`` record from its ``dataclasses.asdict`` JSON (missing keys: defaults)."""
-    types_ = field_types(kind)
+    # Any: each value's type is the one its field declares, which mypy cannot follow here.
     values: dict[str, Any] = {
-        name: from_json(types_[name], data[name]) for name in field_names(kind) if name in data
+        name: convert(data[name]) for name, convert in _json_plan(kind) if name in data
     }
     return kind(**values)
 
@@ -115,10 +161,8 @@ def record_from_row(kind: type[D], row: Row, **given: object) -> D:
 
     ``given`` fields are not read from the row (values the query computes elsewhere).
     """
-    types_ = field_types(kind)
-    # Any: each value's type is the one its field declares, which mypy cannot follow here.
     values: dict[str, Any] = {
-        name: given[name] if name in given else decode(types_[name], row[name])
-        for name in field_names(kind)
+        name: given[name] if name in given else convert(row[name])
+        for name, convert in _row_plan(kind)
     }
     return kind(**values)

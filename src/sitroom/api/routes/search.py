@@ -8,7 +8,8 @@ from fastapi import APIRouter, Depends, Query
 
 from sitroom.api.deps import PageParams, get_store, page_params
 from sitroom.api.routes._paging import page_of, paginate_offset
-from sitroom.api.schemas import Page, SearchHitPublic
+from sitroom.api.schemas import SearchPagePublic
+from sitroom.store import SEARCH_WINDOW
 from sitroom.web.views import SearchFilters, search_hits
 
 __all__ = ["router"]
@@ -16,7 +17,7 @@ __all__ = ["router"]
 router = APIRouter(tags=["search"])
 
 
-@router.get("/search", response_model=Page[SearchHitPublic])
+@router.get("/search", response_model=SearchPagePublic)
 def search(
     store: Annotated[Any, Depends(get_store)],
     paging: Annotated[PageParams, Depends(page_params)],
@@ -32,11 +33,21 @@ def search(
     since: Annotated[str | None, Query(description="Published on or after (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, Query(description="Published on or before (YYYY-MM-DD).")] = None,
 ) -> dict[str, Any]:
-    """Articles matching ``q``, best first, snippets marked with « »."""
+    """Articles matching ``q``, best first among the newest matches, snippets marked with « ».
+
+    Ranking covers the ``window`` most recently stored matches; ``matches`` counts them
+    and ``matches_capped`` says that older matches exist beyond the window.
+    """
     filters = SearchFilters(
         q=q, raw=raw, event_type=event_type, actor=actor, place=place, since=since, until=until
     )
     found = paginate_offset(
         lambda offset, n: search_hits(store, filters, limit=n, offset=offset), paging
     )
-    return page_of(found, paging)
+    counted = store.count_matches(q, raw=raw)
+    return {
+        **page_of(found, paging),
+        "matches": counted.matches,
+        "matches_capped": counted.capped,
+        "window": SEARCH_WINDOW,
+    }
