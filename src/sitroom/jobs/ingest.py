@@ -4,6 +4,13 @@ Why one transaction per input: a kill -9 at any moment leaves only whole inputs 
 and because an input whose bytes (sha256) are already recorded is skipped, a resumed run
 converges on the same store as one clean run, with nothing doubled.
 
+A big input (a JSON Lines file of 200,000 rows, a WARC, a large feed) is committed in
+batches instead (``ingest_batch_chars`` of text, at most ``INGEST_BATCH_ARTICLES``
+articles), so memory stays bounded and progress shows as it goes. Until its last batch
+its source is recorded as failed ("interrupted after N articles"): a killed run reads it
+again on resume, and the articles committed before the kill are found by id and counted
+as duplicates, never stored twice.
+
 An article whose extraction fails is never hidden (issue 12): it is stored without
 records, counted in ``IngestReport.extract_failed``, named in ``failures`` (stage
 ``extract``) and recorded in the store's ``extract_failures`` until a reprocess succeeds.
@@ -26,12 +33,12 @@ from typing import TYPE_CHECKING
 
 from sitroom.config import Settings
 from sitroom.errors import IngestError
-from sitroom.jobs.plan import ingest_plan
+from sitroom.jobs.plan import INGEST_BATCH_ARTICLES, ingest_plan
 from sitroom.jobs.prepare import Extractor, PreparedInput, Reader, describe_error, prepare_input
-from sitroom.readers import iter_input_paths, limits_from, read_path
+from sitroom.readers import iter_input_paths, limits_from, open_input, read_path
 from sitroom.readers.index import IndexEntry
-from sitroom.readers.result import ReadResult
-from sitroom.records import Article, Failure, IngestReport
+from sitroom.readers.result import ReadItem, ReadResult, ReadStream, Skipped
+from sitroom.records import Article, Failure, IngestReport, Link
 from sitroom.store import Store, open_store
 
 if TYPE_CHECKING:
@@ -46,14 +53,16 @@ log = logging.getLogger(__name__)
 class IngestStep:
     """Where a batch stands after one more input, for progress displays."""
 
-    done: int  # inputs done, this one included
+    done: int  # inputs done, this one included (not yet, for a batch inside a big input)
     total: int  # inputs in all
-    path: Path  # the input just done
+    path: Path  # the input just done, or being committed in batches
     new: int  # articles stored new so far (near-duplicates included)
     failed: int  # inputs failed so far
 
 
 Progress = Callable[[IngestStep], None]
+# One input opened for reading (sitroom.readers.open_input, or a Reader's result replayed).
+Opener = Callable[[Path], ReadStream]
 
 # Seconds between a forked worker's checks that ingest (its parent) is still alive.
 ORPHAN_CHECK_S = 0.5
@@ -143,6 +152,38 @@ def _default_reader(
     return read
 
 
+def _default_opener(
+    settings: Settings,
+    fmt: str | None,
+    published: str | None,
+    outlet: str | None,
+    index: Mapping[str, IndexEntry] | None = None,
+) -> Opener:
+    def open_(path: Path) -> ReadStream:
+        return open_input(
+            path,
+            fmt=fmt,
+            published=published,
+            outlet=outlet,
+            index=index,
+            limits=limits_from(settings),
+        )
+
+    return open_
+
+
+def _opener_of(read: Reader) -> Opener:
+    """A Reader (whole input at once: custom readers, prepared inputs) as an Opener."""
+
+    def open_(path: Path) -> ReadStream:
+        result = read(path)
+        skipped = (Skipped(message=m) for m in result.skipped)
+        items: tuple[ReadItem, ...] = (*result.articles, *result.links, *skipped)
+        return ReadStream(format=result.format, items=iter(items))
+
+    return open_
+
+
 def _fail(
     db: Store,
     tally: _Tally,
@@ -153,13 +194,63 @@ def _fail(
     sha256: str | None,
     size: int | None,
     fmt: str | None = None,
+    article_count: int = 0,
 ) -> None:
     log.info("%s failed at %s: %s", path, stage, message)
     db.record_source(
-        path=str(path), fmt=fmt, sha256=sha256, size=size, status="failed", error=message
+        path=str(path),
+        fmt=fmt,
+        sha256=sha256,
+        size=size,
+        status="failed",
+        error=message,
+        article_count=article_count,
     )
     tally.failed += 1
     tally.failures.append(Failure(source=str(path), stage=stage, message=message))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _BatchLimits:
+    """When a batch of one input's items is committed (module doc)."""
+
+    chars: int  # article text (the ingest_batch_chars setting)
+    articles: int = INGEST_BATCH_ARTICLES
+
+
+@dataclass(slots=True)
+class _Batch:
+    """Items of one input read since its last commit."""
+
+    articles: list[Article] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    chars: int = 0
+
+    def add(self, item: ReadItem) -> None:
+        if isinstance(item, Article):
+            self.articles.append(item)
+            self.chars += len(item.text)
+        elif isinstance(item, Link):
+            self.links.append(item)
+        else:
+            self.skipped.append(item.message)
+
+    def is_full(self, limits: _BatchLimits) -> bool:
+        return self.chars >= limits.chars or len(self.articles) >= limits.articles
+
+
+@dataclass(slots=True, kw_only=True)
+class _Input:
+    """One input being committed, batch after batch."""
+
+    path: Path
+    sha256: str | None
+    size: int | None
+    format: str
+    articles: int = 0  # articles committed so far
+    skipped: list[str] = field(default_factory=list)
+    stage: str = "read"  # where a failure happened
 
 
 def _ingest_one(
@@ -169,62 +260,114 @@ def _ingest_one(
     *,
     sha256: str | None,
     size: int | None,
-    read: Reader,
+    open_: Opener,
     extract: Extractor | None,
     pipeline_version: str,
+    limits: _BatchLimits,
+    on_batch: Callable[[], None] = lambda: None,
 ) -> None:
+    """Read one input and commit it: in one transaction, or in batches when it is big."""
     known = _known_articles(db, sha256)
     if known is not None:
         tally.read += 1
         tally.duplicate += known
         return
     try:
-        result = read(path)
+        stream = open_(path)
     except Exception as e:  # noqa: BLE001 - a bad input is recorded and the batch goes on
         _fail(db, tally, path, stage="read", message=describe_error(e), sha256=sha256, size=size)
         return
-    stage = "store"
+    current = _Input(path=path, sha256=sha256, size=size, format=stream.format)
+    batch = _Batch()
     try:
-        with db.transaction():
-            source_id = db.record_source(
-                path=str(path),
-                fmt=result.format,
-                sha256=sha256,
-                size=size,
-                status="partial" if result.skipped else "ok",
-                error="; ".join(result.skipped) or None,
-                article_count=len(result.articles),
-            )
-            saved = db.save_articles(result.articles, source_id=source_id)
-            links = db.save_links(result.links, source_id=source_id)
-            extract_failures: list[Failure] = []
-            if extract is not None and saved.articles:
-                stage = "extract"
-                extract_failures = _save_extractions(
-                    db, saved.articles, extract, pipeline_version=pipeline_version
+        for item in stream.items:  # a read error that stops the input raises here
+            batch.add(item)
+            if batch.is_full(limits):
+                _commit(
+                    db,
+                    tally,
+                    current,
+                    batch,
+                    extract=extract,
+                    pipeline_version=pipeline_version,
+                    last=False,
                 )
-    except Exception as e:  # noqa: BLE001 - the input's transaction rolled back whole
+                batch = _Batch()
+                current.stage = "read"
+                on_batch()
+        _commit(
+            db, tally, current, batch, extract=extract, pipeline_version=pipeline_version, last=True
+        )
+    except Exception as e:  # noqa: BLE001 - the batch's transaction rolled back whole
         _fail(
             db,
             tally,
             path,
-            stage=stage,
+            stage=current.stage,
             message=describe_error(e),
             sha256=sha256,
             size=size,
-            fmt=result.format,
+            fmt=stream.format,
+            article_count=current.articles,
         )
         return
     tally.read += 1
+
+
+def _commit(
+    db: Store,
+    tally: _Tally,
+    current: _Input,
+    batch: _Batch,
+    *,
+    extract: Extractor | None,
+    pipeline_version: str,
+    last: bool,
+) -> None:
+    """Store one batch of an input in one transaction, its source row with it.
+
+    Before the last batch the source says the input was interrupted (module doc).
+    """
+    articles = current.articles + len(batch.articles)
+    skipped = [*current.skipped, *batch.skipped]
+    if last:
+        status, error = ("partial" if skipped else "ok"), "; ".join(skipped) or None
+    else:
+        status = "failed"
+        error = (
+            f"{current.path}: interrupted after {articles:,} articles were stored: "
+            "ingest it again to read the rest"
+        )
+    current.stage = "store"
+    with db.transaction():
+        source_id = db.record_source(
+            path=str(current.path),
+            fmt=current.format,
+            sha256=current.sha256,
+            size=current.size,
+            status=status,
+            error=error,
+            article_count=articles,
+        )
+        saved = db.save_articles(batch.articles, source_id=source_id)
+        links = db.save_links(batch.links, source_id=source_id)
+        extract_failures: list[Failure] = []
+        if extract is not None and saved.articles:
+            current.stage = "extract"
+            extract_failures = _save_extractions(
+                db, saved.articles, extract, pipeline_version=pipeline_version
+            )
+    current.articles, current.skipped = articles, skipped
+    path = str(current.path)
     tally.new += len(saved.new) - len(saved.near_duplicate)
     tally.near_duplicate += len(saved.near_duplicate)
     tally.duplicate += len(saved.duplicate)
     tally.links += links
     tally.article_ids += saved.new
-    tally.failures += [Failure(source=str(path), stage="read", message=m) for m in result.skipped]
+    tally.failures += [Failure(source=path, stage="read", message=m) for m in batch.skipped]
     tally.extract_failed += len(extract_failures)
     tally.failures += [
-        Failure(source=str(path), stage="extract", message=f"article {f.source}: {f.message}")
+        Failure(source=path, stage="extract", message=f"article {f.source}: {f.message}")
         for f in extract_failures
     ]
 
@@ -296,7 +439,8 @@ def ingest(
     goes on. ``extract`` (optional, an :class:`Extractor`) gives each new article's records,
     saved in the same transaction under ``pipeline_version`` (default:
     ``extract.pipeline_version``); an article whose extraction fails is stored without
-    records and counted in ``extract_failed``. ``progress`` is called after each input.
+    records and counted in ``extract_failed``. ``progress`` is called after each input, and
+    after each batch of a big input (``settings.ingest_batch_chars``: see the module doc).
     ``reader`` replaces :func:`sitroom.readers.read_path` (tests, custom sources).
     ``index`` maps file names to sidecar metadata (:func:`sitroom.readers.load_index`).
 
@@ -304,7 +448,8 @@ def ingest(
     (default: :func:`sitroom.jobs.plan.ingest_plan`) or, given a ``distributed.Client``,
     on Dask workers (inputs must be readable there at the same paths); commits stay in
     this process, one transaction per input, in input order, and the store ends up the
-    same whichever way ran. Inputs already read (same sha256) are skipped unread.
+    same whichever way ran. Inputs already read (same sha256) are skipped unread. A file
+    bigger than a batch is read here, as it is committed, so its memory stays bounded.
 
     Args:
         db: an open Store, a database path, or None for ``settings.db``.
@@ -312,6 +457,9 @@ def ingest(
     settings = settings or Settings()
     store, owned = _open(db, settings)
     read = reader or _default_reader(settings, fmt, published, outlet, index)
+    open_ = (
+        _opener_of(reader) if reader else _default_opener(settings, fmt, published, outlet, index)
+    )
     version = pipeline_version or str(getattr(extract, "pipeline_version", UNVERSIONED))
     tally = _Tally()
     try:
@@ -320,9 +468,11 @@ def ingest(
             store=store,
             tally=tally,
             read=read,
+            open_=open_,
             extract=extract,
             version=version,
             max_bytes=settings.max_input_bytes,
+            limits=_BatchLimits(chars=settings.ingest_batch_chars),
             total=len(inputs),
             progress=progress,
         )
@@ -356,19 +506,21 @@ class _Run:
 
     store: Store
     tally: _Tally
-    read: Reader
+    read: Reader  # whole inputs, for workers that prepare them ahead
+    open_: Opener  # inputs read here, as they are committed
     extract: Extractor | None
     version: str
     max_bytes: int
+    limits: _BatchLimits
     total: int
     progress: Progress | None
     done: int = 0
 
     def commit(self, pending: _Pending) -> None:
-        read, extract = self.read, self.extract
+        open_, extract = self.open_, self.extract
         if pending.get is not None:
             prepared = pending.get()
-            read = _replay_read(prepared)
+            open_ = _opener_of(_replay_read(prepared))
             extract = prepared.replay() if extract is not None else None
         _ingest_one(
             self.store,
@@ -376,21 +528,30 @@ class _Run:
             self.tally,
             sha256=pending.sha256,
             size=pending.size,
-            read=read,
+            open_=open_,
             extract=extract,
             pipeline_version=self.version,
+            limits=self.limits,
+            on_batch=lambda: self.report(pending.path),
         )
         self.done += 1
+        self.report(pending.path)
+
+    def report(self, path: Path) -> None:
         if self.progress is not None:
             self.progress(
                 IngestStep(
                     done=self.done,
                     total=self.total,
-                    path=pending.path,
+                    path=path,
                     new=self.tally.new + self.tally.near_duplicate,
                     failed=self.tally.failed,
                 )
             )
+
+    def is_big(self, size: int | None) -> bool:
+        """Whether an input is read here in batches rather than whole by a worker."""
+        return size is not None and size > self.limits.chars
 
     def pipeline(
         self,
@@ -401,13 +562,14 @@ class _Run:
     ) -> None:
         """Submit up to ``lookahead`` inputs ahead of the one being committed.
 
-        An input already read (same sha256) is not submitted; its commit just counts it.
+        An input already read (same sha256) is not submitted; its commit just counts it. A
+        big one is not either: it is read here, batch by batch, when its turn comes.
         """
         window: deque[_Pending] = deque()
         for path in inputs:
             sha256, size = _fingerprint(path, self.max_bytes)
             is_known = _known_articles(self.store, sha256) is not None
-            get = None if is_known else submit(path, sha256, size)
+            get = None if is_known or self.is_big(size) else submit(path, sha256, size)
             window.append(_Pending(path, sha256, size, get=get))
             while len(window) > lookahead:
                 self.commit(window.popleft())
