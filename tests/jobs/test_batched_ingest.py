@@ -23,7 +23,7 @@ from sitroom.jobs.synthetic import synthetic_story
 from sitroom.records import Article, Extraction, Failure
 from sitroom.store import open_store
 from tests.cli.test_ingest import _content
-from tests.jobs.test_ingest import _one_quote
+from tests.jobs.test_ingest import _one_quote, write_inputs
 
 # About 12 articles a batch: each row's body is about 600 characters.
 BATCH_CHARS = 7_000
@@ -207,3 +207,17 @@ def test_the_cli_shows_progress_inside_one_big_input(
     news = [int(line.rsplit(" · ", 1)[1].split()[0]) for line in lines]
     assert len(news) >= 3 and news == sorted(news) and news[-1] < 60
     assert "60 articles new" in result.stderr.splitlines()[-1]
+
+
+@pytest.mark.issue(12)
+def test_with_forked_workers_a_big_input_is_read_here_and_the_store_is_the_same(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "in"
+    write_inputs(folder, 6)
+    write_rows(folder / "story-0003-rows.jsonl", 80)  # between the small ones, in input order
+    settings = Settings(ingest_batch_chars=BATCH_CHARS)
+    one = ingest([folder], db=tmp_path / "one.db", settings=settings, processes=1)
+    two = ingest([folder], db=tmp_path / "two.db", settings=settings, processes=2)
+    assert one.new == 86 and two == one
+    assert _content(tmp_path / "one.db") == _content(tmp_path / "two.db")
