@@ -32,7 +32,7 @@ from sitroom.readers.result import (
     ReadStream,
     Skipped,
 )
-from sitroom.readers.rss import iter_feed
+from sitroom.readers.rss import iter_feed, iter_feed_items
 from sitroom.readers.text import split_dump
 from sitroom.readers.warc import iter_warc
 from sitroom.records import Article, Link, article_id_for
@@ -79,7 +79,13 @@ def _whole(
     outlet: str | None,
     limits: ReadLimits,
 ) -> Iterator[ReadItem]:
-    """Readers that need the whole input at once (HTML, feeds, text dumps)."""
+    """Readers that need the whole input at once (HTML, feeds, text dumps).
+
+    A feed bigger than one record (``max_record_bytes``) is read item by item instead.
+    """
+    if fmt == "rss" and _remaining(handle) > limits.max_record_bytes:
+        yield from iter_feed_items(handle, name=name, published=published, outlet=outlet)
+        return
     raw = handle.read()
     if fmt == "rss":
         yield from iter_feed(raw, name=name, published=published, outlet=outlet)
@@ -97,6 +103,14 @@ def _whole(
     if not articles:
         raise EmptyInput(f"{name}: no article text found (no paragraph in the text)")
     yield from articles
+
+
+def _remaining(handle: BinaryIO) -> int:
+    """Bytes from the handle's position to its end (the position is kept)."""
+    position = handle.tell()
+    end = handle.seek(0, io.SEEK_END)
+    handle.seek(position)
+    return end - position
 
 
 def _items(
