@@ -1,52 +1,46 @@
 """Ingest many inputs into the store: read, dedup, link, optionally extract, one transaction per input.
 
-Why one transaction per input: a kill -9 at any moment leaves only whole inputs behind,
-and because an input whose bytes (sha256) are already recorded is skipped, a resumed run
-converges on the same store as one clean run, with nothing doubled.
-
-A big input (a JSON Lines file of 200,000 rows, a WARC, a large feed) is committed in
-batches instead (``ingest_batch_chars`` of text, at most ``INGEST_BATCH_ARTICLES``
-articles), so memory stays bounded and progress shows as it goes. Until its last batch
-its source is recorded as failed ("interrupted after N articles"): a killed run reads it
-again on resume, and the articles committed before the kill are found by id and counted
-as duplicates, never stored twice.
-
-An article whose extraction fails is never hidden (issue 12): it is stored without
-records, counted in ``IngestReport.extract_failed``, named in ``failures`` (stage
-``extract``) and recorded in the store's ``extract_failures`` until a reprocess succeeds.
+Which inputs, in which order, read where (here, forked workers, Dask), with progress; how
+one input is committed (one transaction, or batches for a big one; failures recorded, never
+hidden) is :mod:`sitroom.jobs.commit`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
 import multiprocessing
 import os
 import stat
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sitroom.config import Settings
 from sitroom.errors import IngestError
-from sitroom.jobs.plan import INGEST_BATCH_ARTICLES, ingest_plan
-from sitroom.jobs.prepare import Extractor, PreparedInput, Reader, describe_error, prepare_input
+from sitroom.jobs.commit import (
+    BatchLimits,
+    Opener,
+    Tally,
+    commit_input,
+    known_articles,
+    opener_of,
+)
+from sitroom.jobs.plan import ingest_plan
+from sitroom.jobs.prepare import Extractor, PreparedInput, Reader, prepare_input
 from sitroom.readers import iter_input_paths, limits_from, open_input, read_path
 from sitroom.readers.index import IndexEntry
-from sitroom.readers.result import ReadItem, ReadResult, ReadStream, Skipped
-from sitroom.records import Article, Failure, IngestReport, Link
+from sitroom.readers.result import ReadResult, ReadStream
+from sitroom.records import IngestReport
 from sitroom.store import Store, open_store
 
 if TYPE_CHECKING:
     from distributed import Client
 
 __all__ = ["Extractor", "IngestStep", "Progress", "Reader", "ingest"]
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -61,40 +55,12 @@ class IngestStep:
 
 
 Progress = Callable[[IngestStep], None]
-# One input opened for reading (sitroom.readers.open_input, or a Reader's result replayed).
-Opener = Callable[[Path], ReadStream]
 
 # Seconds between a forked worker's checks that ingest (its parent) is still alive.
 ORPHAN_CHECK_S = 0.5
 
 # Version recorded on extracted records when the extractor does not say which it is.
 UNVERSIONED = "unversioned"
-
-
-@dataclass(slots=True)
-class _Tally:
-    read: int = 0
-    new: int = 0
-    duplicate: int = 0
-    near_duplicate: int = 0
-    failed: int = 0
-    extract_failed: int = 0
-    links: int = 0
-    failures: list[Failure] = field(default_factory=list)
-    article_ids: list[str] = field(default_factory=list)
-
-    def report(self) -> IngestReport:
-        return IngestReport(
-            read=self.read,
-            new=self.new,
-            duplicate=self.duplicate,
-            near_duplicate=self.near_duplicate,
-            failed=self.failed,
-            extract_failed=self.extract_failed,
-            links=self.links,
-            failures=tuple(self.failures),
-            article_ids=tuple(self.article_ids),
-        )
 
 
 def _sha256(path: Path) -> str:
@@ -172,243 +138,6 @@ def _default_opener(
     return open_
 
 
-def _opener_of(read: Reader) -> Opener:
-    """A Reader (whole input at once: custom readers, prepared inputs) as an Opener."""
-
-    def open_(path: Path) -> ReadStream:
-        result = read(path)
-        skipped = (Skipped(message=m) for m in result.skipped)
-        items: tuple[ReadItem, ...] = (*result.articles, *result.links, *skipped)
-        return ReadStream(format=result.format, items=iter(items))
-
-    return open_
-
-
-def _fail(
-    db: Store,
-    tally: _Tally,
-    path: Path,
-    *,
-    stage: str,
-    message: str,
-    sha256: str | None,
-    size: int | None,
-    fmt: str | None = None,
-    article_count: int = 0,
-) -> None:
-    log.info("%s failed at %s: %s", path, stage, message)
-    db.record_source(
-        path=str(path),
-        fmt=fmt,
-        sha256=sha256,
-        size=size,
-        status="failed",
-        error=message,
-        article_count=article_count,
-    )
-    tally.failed += 1
-    tally.failures.append(Failure(source=str(path), stage=stage, message=message))
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class _BatchLimits:
-    """When a batch of one input's items is committed (module doc)."""
-
-    chars: int  # article text (the ingest_batch_chars setting)
-    articles: int = INGEST_BATCH_ARTICLES
-
-
-@dataclass(slots=True)
-class _Batch:
-    """Items of one input read since its last commit."""
-
-    articles: list[Article] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
-    chars: int = 0
-
-    def add(self, item: ReadItem) -> None:
-        if isinstance(item, Article):
-            self.articles.append(item)
-            self.chars += len(item.text)
-        elif isinstance(item, Link):
-            self.links.append(item)
-        else:
-            self.skipped.append(item.message)
-
-    def is_full(self, limits: _BatchLimits) -> bool:
-        return self.chars >= limits.chars or len(self.articles) >= limits.articles
-
-
-@dataclass(slots=True, kw_only=True)
-class _Input:
-    """One input being committed, batch after batch."""
-
-    path: Path
-    sha256: str | None
-    size: int | None
-    format: str
-    articles: int = 0  # articles committed so far
-    skipped: list[str] = field(default_factory=list)
-    stage: str = "read"  # where a failure happened
-
-
-def _ingest_one(
-    db: Store,
-    path: Path,
-    tally: _Tally,
-    *,
-    sha256: str | None,
-    size: int | None,
-    open_: Opener,
-    extract: Extractor | None,
-    pipeline_version: str,
-    limits: _BatchLimits,
-    on_batch: Callable[[], None] = lambda: None,
-) -> None:
-    """Read one input and commit it: in one transaction, or in batches when it is big."""
-    known = _known_articles(db, sha256)
-    if known is not None:
-        tally.read += 1
-        tally.duplicate += known
-        return
-    try:
-        stream = open_(path)
-    except Exception as e:  # noqa: BLE001 - a bad input is recorded and the batch goes on
-        _fail(db, tally, path, stage="read", message=describe_error(e), sha256=sha256, size=size)
-        return
-    current = _Input(path=path, sha256=sha256, size=size, format=stream.format)
-    batch = _Batch()
-    try:
-        for item in stream.items:  # a read error that stops the input raises here
-            batch.add(item)
-            if batch.is_full(limits):
-                _commit(
-                    db,
-                    tally,
-                    current,
-                    batch,
-                    extract=extract,
-                    pipeline_version=pipeline_version,
-                    last=False,
-                )
-                batch = _Batch()
-                current.stage = "read"
-                on_batch()
-        _commit(
-            db, tally, current, batch, extract=extract, pipeline_version=pipeline_version, last=True
-        )
-    except Exception as e:  # noqa: BLE001 - the batch's transaction rolled back whole
-        _fail(
-            db,
-            tally,
-            path,
-            stage=current.stage,
-            message=describe_error(e),
-            sha256=sha256,
-            size=size,
-            fmt=stream.format,
-            article_count=current.articles,
-        )
-        return
-    tally.read += 1
-
-
-def _commit(
-    db: Store,
-    tally: _Tally,
-    current: _Input,
-    batch: _Batch,
-    *,
-    extract: Extractor | None,
-    pipeline_version: str,
-    last: bool,
-) -> None:
-    """Store one batch of an input in one transaction, its source row with it.
-
-    Before the last batch the source says the input was interrupted (module doc).
-    """
-    articles = current.articles + len(batch.articles)
-    skipped = [*current.skipped, *batch.skipped]
-    if last:
-        status, error = ("partial" if skipped else "ok"), "; ".join(skipped) or None
-    else:
-        status = "failed"
-        error = (
-            f"{current.path}: interrupted after {articles:,} articles were stored: "
-            "ingest it again to read the rest"
-        )
-    current.stage = "store"
-    with db.transaction():
-        source_id = db.record_source(
-            path=str(current.path),
-            fmt=current.format,
-            sha256=current.sha256,
-            size=current.size,
-            status=status,
-            error=error,
-            article_count=articles,
-        )
-        saved = db.save_articles(batch.articles, source_id=source_id)
-        links = db.save_links(batch.links, source_id=source_id)
-        extract_failures: list[Failure] = []
-        if extract is not None and saved.articles:
-            current.stage = "extract"
-            extract_failures = _save_extractions(
-                db, saved.articles, extract, pipeline_version=pipeline_version
-            )
-    current.articles, current.skipped = articles, skipped
-    path = str(current.path)
-    tally.new += len(saved.new) - len(saved.near_duplicate)
-    tally.near_duplicate += len(saved.near_duplicate)
-    tally.duplicate += len(saved.duplicate)
-    tally.links += links
-    tally.article_ids += saved.new
-    tally.failures += [Failure(source=path, stage="read", message=m) for m in batch.skipped]
-    tally.extract_failed += len(extract_failures)
-    tally.failures += [
-        Failure(source=path, stage="extract", message=f"article {f.source}: {f.message}")
-        for f in extract_failures
-    ]
-
-
-def _known_articles(db: Store, sha256: str | None) -> int | None:
-    """The article count of an input already read with these bytes; None to (re)read it."""
-    known = db.find_source(sha256) if sha256 else None
-    return known.article_count if known is not None and known.status != "failed" else None
-
-
-def _save_extractions(
-    db: Store, articles: Sequence[Article], extract: Extractor, *, pipeline_version: str
-) -> list[Failure]:
-    """Save each article's records; record (and return) the articles whose extraction failed.
-
-    An article the extractor neither yields nor reports is a failure too: nothing is hidden.
-    """
-    failures: list[Failure] = []
-    done: set[str] = set()
-    for extraction in extract(articles, failures=failures):
-        db.save_extraction(extraction, pipeline_version=pipeline_version)
-        done.add(extraction.article_id)
-        # One extractor failed, the others' records are saved: still a failure, listed until
-        # a reprocess extracts the article whole.
-        failures += extraction.failures
-        if not extraction.failures:
-            db.clear_extract_failure(extraction.article_id)
-    reported = {f.source for f in failures} | done
-    failures += [
-        Failure(source=a.id, stage="extract", message="the extractor returned no records for it")
-        for a in articles
-        if a.id not in reported
-    ]
-    for failure in failures:
-        log.info("extraction failed for article %s: %s", failure.source, failure.message)
-        db.record_extract_failure(
-            failure.source, message=failure.message, pipeline_version=pipeline_version
-        )
-    return failures
-
-
 def _open(db: Store | str | Path | None, settings: Settings) -> tuple[Store, bool]:
     if isinstance(db, Store):
         return db, False
@@ -458,10 +187,10 @@ def ingest(
     store, owned = _open(db, settings)
     read = reader or _default_reader(settings, fmt, published, outlet, index)
     open_ = (
-        _opener_of(reader) if reader else _default_opener(settings, fmt, published, outlet, index)
+        opener_of(reader) if reader else _default_opener(settings, fmt, published, outlet, index)
     )
     version = pipeline_version or str(getattr(extract, "pipeline_version", UNVERSIONED))
-    tally = _Tally()
+    tally = Tally()
     try:
         inputs = _expand(paths, store_path=store.path)
         run = _Run(
@@ -472,7 +201,7 @@ def ingest(
             extract=extract,
             version=version,
             max_bytes=settings.max_input_bytes,
-            limits=_BatchLimits(chars=settings.ingest_batch_chars),
+            limits=BatchLimits(chars=settings.ingest_batch_chars),
             total=len(inputs),
             progress=progress,
         )
@@ -505,13 +234,13 @@ class _Run:
     """One ingest run's store, options and counts; commits one input at a time, in order."""
 
     store: Store
-    tally: _Tally
+    tally: Tally
     read: Reader  # whole inputs, for workers that prepare them ahead
     open_: Opener  # inputs read here, as they are committed
     extract: Extractor | None
     version: str
     max_bytes: int
-    limits: _BatchLimits
+    limits: BatchLimits
     total: int
     progress: Progress | None
     done: int = 0
@@ -520,9 +249,9 @@ class _Run:
         open_, extract = self.open_, self.extract
         if pending.get is not None:
             prepared = pending.get()
-            open_ = _opener_of(_replay_read(prepared))
+            open_ = opener_of(_replay_read(prepared))
             extract = prepared.replay() if extract is not None else None
-        _ingest_one(
+        commit_input(
             self.store,
             pending.path,
             self.tally,
@@ -568,7 +297,7 @@ class _Run:
         window: deque[_Pending] = deque()
         for path in inputs:
             sha256, size = _fingerprint(path, self.max_bytes)
-            is_known = _known_articles(self.store, sha256) is not None
+            is_known = known_articles(self.store, sha256) is not None
             get = None if is_known or self.is_big(size) else submit(path, sha256, size)
             window.append(_Pending(path, sha256, size, get=get))
             while len(window) > lookahead:
