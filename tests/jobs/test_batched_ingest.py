@@ -78,8 +78,8 @@ def test_a_big_input_commits_in_batches_and_reports_progress_after_each(tmp_path
     )
     assert (report.read, report.new, report.failed) == (1, 120, 0)
     # Progress after each batch (the input not done yet), then once for the input.
-    batches = [s for s in steps if s.done == 0]
-    assert len(batches) >= 5
+    batches = [s for s in steps if s.in_batches]
+    assert len(batches) >= 5 and all(s.done == 0 and s.path == rows for s in batches)
     assert [s.new for s in batches] == sorted({s.new for s in batches})
     assert steps[-1].done == 1 and steps[-1].new == 120
     assert _sources(tmp_path / "x.db") == [(str(rows), "ok", None, 120)]
@@ -102,7 +102,7 @@ def test_a_small_input_stays_one_transaction(tmp_path: Path) -> None:
     rows = write_rows(tmp_path / "rows.jsonl", 5)
     steps: list[IngestStep] = []
     ingest([rows], db=tmp_path / "x.db", progress=steps.append)
-    assert [s.done for s in steps] == [1]
+    assert [(s.done, s.in_batches) for s in steps] == [(1, False)]
 
 
 @pytest.mark.issue(12)
@@ -204,7 +204,8 @@ def test_the_cli_shows_progress_inside_one_big_input(
     )
     assert result.exit_code == 0, result.stderr
     lines = [line for line in result.stderr.splitlines() if line.startswith("[ingest] 0/1 files")]
-    news = [int(line.rsplit(" · ", 1)[1].split()[0]) for line in lines]
+    assert lines and all(line.endswith(" · reading rows.jsonl") for line in lines)
+    news = [int(line.split(" · ")[2].split()[0]) for line in lines]
     assert len(news) >= 3 and news == sorted(news) and news[-1] < 60
     assert "60 articles new" in result.stderr.splitlines()[-1]
 

@@ -131,7 +131,10 @@ def ingest(
         with ProgressReporter("ingest", unit="files") as reporter:
 
             def progress(step: IngestStep) -> None:
-                reporter.update(step.done, step.total, detail=f"{step.new} articles new")
+                detail = f"{step.new} articles new"
+                if step.in_batches:  # one big input: say which, the file count stands still
+                    detail += f" · reading {step.path.name}"
+                reporter.update(step.done, step.total, detail=detail)
 
             report = run_ingest(
                 inputs,

@@ -47,11 +47,12 @@ __all__ = ["Extractor", "IngestStep", "Progress", "Reader", "ingest"]
 class IngestStep:
     """Where a batch stands after one more input, for progress displays."""
 
-    done: int  # inputs done, this one included (not yet, for a batch inside a big input)
+    done: int  # inputs done, this one included unless in_batches
     total: int  # inputs in all
-    path: Path  # the input just done, or being committed in batches
+    path: Path  # the input just done, or the big one being committed in batches
     new: int  # articles stored new so far (near-duplicates included)
     failed: int  # inputs failed so far
+    in_batches: bool = False  # a batch of ``path`` was committed; the input goes on
 
 
 Progress = Callable[[IngestStep], None]
@@ -261,12 +262,12 @@ class _Run:
             extract=extract,
             pipeline_version=self.version,
             limits=self.limits,
-            on_batch=lambda: self.report(pending.path),
+            on_batch=lambda: self.report(pending.path, in_batches=True),
         )
         self.done += 1
         self.report(pending.path)
 
-    def report(self, path: Path) -> None:
+    def report(self, path: Path, *, in_batches: bool = False) -> None:
         if self.progress is not None:
             self.progress(
                 IngestStep(
@@ -275,6 +276,7 @@ class _Run:
                     path=path,
                     new=self.tally.new + self.tally.near_duplicate,
                     failed=self.tally.failed,
+                    in_batches=in_batches,
                 )
             )
 
