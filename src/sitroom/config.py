@@ -65,6 +65,13 @@ SETTINGS: tuple[Setting, ...] = (
         "One record larger than this (a WARC payload, a JSON line) is skipped with a reason.",
     ),
     Setting(
+        "ingest_batch_chars",
+        4_000_000,
+        "Characters of article text ingest holds before it commits: a big input (JSON Lines, "
+        "WARC, a large feed) is stored in batches of this size, which bounds memory and shows "
+        "progress; an interrupted input is read again and keeps what was committed.",
+    ),
+    Setting(
         "input_timeout_s",
         60.0,
         "Seconds the text extraction of one HTML page may take before it is stopped and skipped.",
@@ -93,6 +100,7 @@ class Settings:
     token: str | None = None
     max_input_bytes: int = 256 * 1024 * 1024
     max_record_bytes: int = 32 * 1024 * 1024
+    ingest_batch_chars: int = 4_000_000
     input_timeout_s: float = 60.0
     max_upload_bytes: int = 20 * 1024 * 1024
     near_duplicate_threshold: float = 0.8

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.api.apitools import TOKEN
+
 
 @pytest.mark.parametrize(
     ("url", "status", "kind"),
@@ -96,3 +98,89 @@ def test_allowed_hosts_setting_adds_names(tmp_path) -> None:
     with make_client(tmp_path / "h.db", allowed_hosts="sitroom.lan, Analyst.Box") as client:
         assert client.get("/api/stats", headers={"host": "analyst.box:8000"}).status_code == 200
         assert client.get("/api/stats", headers={"host": "other.lan"}).status_code == 400
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    ("method", "url", "allowed"),
+    [
+        ("TRACE", "/api/stats", "GET"),
+        ("PUT", "/api/articles/0000000000000000", "GET"),
+        ("DELETE", "/api/events/map", "GET"),
+        ("GET", "/api/ingest", "POST"),
+    ],
+)
+def test_a_method_a_route_does_not_take_is_405_naming_the_allowed_ones(
+    client, method, url, allowed
+):
+    # schemathesis: TRACE answered 405 without the Allow header RFC 9110 requires.
+    response = client.request(method, url)
+    assert response.status_code == 405
+    assert response.headers["allow"] == allowed
+    assert response.json()["error"]["type"] == "MethodNotAllowed"
+
+
+@pytest.mark.issue(12)
+def test_a_405_page_for_a_browser_names_the_allowed_methods_too(client):
+    response = client.request("TRACE", "/search", headers={"accept": "text/html"})
+    assert response.status_code == 405
+    assert response.headers["allow"] == "GET"
+    assert response.headers["content-type"].startswith("text/html")
+
+
+def _operations(client):
+    spec = client.get("/api/openapi.json").json()
+    return spec, [
+        (f"{method.upper()} {path}", op)
+        for path, ops in spec["paths"].items()
+        for method, op in ops.items()
+    ]
+
+
+@pytest.mark.issue(12)
+def test_openapi_documents_the_errors_each_route_answers(client):
+    spec, operations = _operations(client)
+    for name, op in operations:
+        responses = op["responses"]
+        # Invalid requests are 400 in the one error shape, never FastAPI's 422.
+        assert "422" not in responses, name
+        for status in ("400", "500"):
+            body = responses[status]["content"]["application/json"]["schema"]
+            assert body == {"$ref": "#/components/schemas/ErrorPublic"}, name
+    assert "HTTPValidationError" not in spec["components"]["schemas"]
+    documented = {name: set(op["responses"]) for name, op in operations}
+    assert "404" in documented["GET /api/articles/{article_id}"]
+    assert "404" in documented["GET /api/entities/{name}"]
+    assert {"401", "413"} <= documented["POST /api/ingest"]
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    ("route", "url", "headers", "status"),
+    [
+        ("/api/articles/{article_id}", "/api/articles/0000000000000000", {}, 404),
+        ("/api/claims", "/api/claims?limit=0", {}, 400),
+        ("/api/stats", "/api/stats", {"host": "elsewhere.example"}, 400),  # Host not served
+    ],
+)
+def test_each_error_answered_is_documented_for_its_route(client, route, url, headers, status):
+    response = client.get(url, headers=headers)
+    assert response.status_code == status
+    _, operations = _operations(client)
+    assert str(status) in dict(operations)[f"GET {route}"]["responses"]
+
+
+@pytest.mark.issue(12)
+def test_an_upload_without_files_is_a_400_as_the_schema_says(client):
+    spec, _ = _operations(client)
+    ref = spec["paths"]["/api/ingest"]["post"]["requestBody"]["content"]["multipart/form-data"]
+    body = spec["components"]["schemas"][ref["schema"]["$ref"].rsplit("/", 1)[1]]
+    assert body["properties"]["files"]["minItems"] == 1
+    response = client.post(
+        "/api/ingest",
+        data={"other": "x"},
+        files=[("other", ("a.txt", b"x", "text/plain"))],
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    assert response.status_code == 400
+    assert "files" in response.json()["error"]["message"]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from sitroom.errors import IngestError
-from sitroom.readers import detect_format, read_bytes
+from sitroom.readers import ReadLimits, detect_format, read_bytes
 
 from .conftest import check_article
 
@@ -151,3 +151,88 @@ def test_nested_internal_entities_are_not_expanded() -> None:
     assert detect_format(feed, name="laughs.xml") == "rss"
     (article,) = read_bytes(feed, name="laughs.xml").articles
     assert len(article.text) < 2 * len(_LONG_BODY)
+
+
+def _many_items(count: int) -> bytes:
+    items = "".join(
+        f"<item><title>Report {i}</title><link>https://many.example/{i}</link>"
+        f"<description>&lt;p&gt;{_LONG_BODY} Report {i}.&lt;/p&gt;</description></item>\n"
+        for i in range(count)
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Many Wire'
+        f"</title>\n{items}</channel></rss>"
+    ).encode()
+
+
+_DOCTYPE_FEED = (
+    '<?xml version="1.0" encoding="utf-8"?>\n'
+    '<!DOCTYPE rss [<!ENTITY nbsp "&#160;">]>\n'
+    '<rss version="2.0"><channel><title>Valley Post</title>'
+    "<item><title>Shelters&nbsp;Approved</title><link>https://valley.example/1</link>"
+    f"<description>{_LONG_BODY}</description></item></channel></rss>"
+).encode()
+
+
+@pytest.mark.issue(12)
+@pytest.mark.parametrize(
+    "feed",
+    [
+        pytest.param(RSS, id="rss"),
+        pytest.param(ATOM, id="atom"),
+        pytest.param(RDF, id="rdf"),
+        pytest.param(_many_items(450), id="many"),  # three feedparser calls
+        pytest.param(RSS.replace(b"</channel></rss>", b"<item><title>cut"), id="broken-after"),
+        pytest.param(_DOCTYPE_FEED, id="doctype"),
+    ],
+)
+def test_a_big_feed_read_item_by_item_gives_what_the_whole_parse_gives(feed: bytes) -> None:
+    # A feed over max_record_bytes is cut into items with iterparse: feedparser held all
+    # 100,000 items of an 82 MB feed at once (issue 12).
+    whole = read_bytes(feed, name="f.xml")
+    items = read_bytes(feed, name="f.xml", limits=ReadLimits(max_record_bytes=len(feed) - 1))
+    assert (items.format, items.articles, items.links) == (
+        whole.format,
+        whole.articles,
+        whole.links,
+    )
+    extra = [s for s in items.skipped if s not in whole.skipped]
+    assert all("broken XML after item" in s for s in extra)
+
+
+@pytest.mark.issue(12)
+def test_a_big_feed_read_item_by_item_never_reads_an_external_entity(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-TOKEN-4242", encoding="utf-8")
+    feed = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY leak SYSTEM "file://{secret}">]>'
+        '<rss version="2.0"><channel><title>T</title>'
+        f"<item><title>Shelters &leak;</title><link>https://valley.example/1</link>"
+        f"<description>{_LONG_BODY} &leak;</description></item></channel></rss>"
+    ).encode()
+    (article,) = read_bytes(feed, name="f.xml", limits=ReadLimits(max_record_bytes=100)).articles
+    assert "TOP-SECRET" not in f"{article.title} {article.text}"
+
+
+@pytest.mark.issue(12)
+def test_a_big_feed_of_nested_entities_is_refused_unexpanded() -> None:
+    laughs = '<!ENTITY l0 "ha">' + "".join(
+        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 9)
+    )
+    feed = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [{laughs}]><rss version="2.0"><channel><title>T'
+        f"</title><item><title>Shelters &l8;</title><link>https://valley.example/1</link>"
+        f"<description>{_LONG_BODY} &l8;</description></item></channel></rss>"
+    ).encode()
+    # libxml2 stops at its entity amplification limit, before anything is expanded.
+    with pytest.raises(IngestError, match=r"^f\.xml: broken XML feed: .*amplification"):
+        read_bytes(feed, name="f.xml", limits=ReadLimits(max_record_bytes=100))
+
+
+@pytest.mark.issue(12)
+def test_a_broken_big_feed_with_no_items_names_the_xml_fault() -> None:
+    broken = (
+        b'<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<title>x</titl>\n</channel></rss>'
+    )
+    with pytest.raises(IngestError, match=r"^feed\.xml: broken XML feed: "):
+        read_bytes(broken, name="feed.xml", limits=ReadLimits(max_record_bytes=10))

@@ -129,3 +129,39 @@ def test_band_keys_are_rebuilt_from_stored_signatures(
         bands = index_of(db.connection).bands
         assert _band_rows(db) == 3 * bands
         assert db.connection.one("SELECT bands, band_rows FROM minhash_banding")[0] == bands
+
+
+@pytest.mark.issue(12)
+def test_signature_of_a_long_text_is_hashed_in_bounded_chunks(monkeypatch) -> None:
+    # datasketch holds a (shingles x permutations) array per update_batch call: one call
+    # over a 50 MB one-line text took 6.5 GB. The chunks give the signature of the whole.
+    from datasketch import MinHash
+
+    from sitroom.records import normalize_for_id
+    from sitroom.store import dedup
+
+    words = [f"w{(i * 7919) % 3001}" for i in range(3 * dedup.HASH_CHUNK)]
+    text = "  ".join(" ".join(words[i : i + 9]) + "." for i in range(0, len(words), 9))
+    found = normalize_for_id(text).replace(".", " ").split()
+    expected = MinHash(num_perm=dedup.NUM_PERM, seed=dedup.SEED, scheme=dedup.SCHEME)
+    expected.update_batch(
+        sorted({" ".join(found[i : i + 5]).encode() for i in range(len(found) - 4)})
+    )
+    sizes: list[int] = []
+    update_batch = MinHash.update_batch
+
+    def spy(self, values):
+        sizes.append(len(values))
+        update_batch(self, values)
+
+    monkeypatch.setattr(MinHash, "update_batch", spy)
+    got = dedup.signature(text)
+    assert got is not None and list(got.hashvalues) == list(expected.hashvalues)
+    assert len(sizes) >= 3 and max(sizes) <= dedup.HASH_CHUNK
+
+
+@pytest.mark.parametrize("text", ["", " \n ", "... !!"])
+def test_a_body_without_words_has_no_signature(text: str) -> None:
+    from sitroom.store.dedup import signature
+
+    assert signature(text) is None

@@ -1,14 +1,17 @@
 """Build the FastAPI app: JSON API under /api, HTML pages at /, assets under /static.
 
 One exception handler turns every SitroomError into ``{"error": {"type", "message"}}``
-with the error's ``status``; validation errors and unknown routes use the same shape.
+with the error's ``status``; validation errors (400, never 422), unknown routes (404) and
+methods a route does not take (405, with ``Allow``) use the same shape, and the OpenAPI
+schema documents each status a route can answer.
 Every response carries a strict Content-Security-Policy: scripts only from /static.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -20,6 +23,7 @@ from sitroom.api.deps import close_stores, reconcile_in_background
 from sitroom.api.routes import ROUTERS
 from sitroom.api.routes.pages import render_error
 from sitroom.api.routes.pages import router as pages_router
+from sitroom.api.schemas import error_responses
 from sitroom.config import Settings
 from sitroom.errors import SitroomError
 from sitroom.web import STATIC_DIR
@@ -47,16 +51,42 @@ _HTTP_ERROR_TYPES = {
 }
 
 
-def error_response(status: int, type_: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": {"type": type_, "message": message}}, status_code=status)
+def error_response(
+    status: int, type_: str, message: str, *, headers: Mapping[str, str] | None = None
+) -> JSONResponse:
+    return JSONResponse(
+        {"error": {"type": type_, "message": message}}, status_code=status, headers=headers
+    )
 
 
-def _error(request: Request, status: int, type_: str, message: str) -> Response:
-    """JSON under /api; an HTML page for a browser on a UI route."""
+def _error(
+    request: Request,
+    status: int,
+    type_: str,
+    message: str,
+    *,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    """JSON under /api; an HTML page for a browser on a UI route. ``headers`` go on either
+    (a 405 must name the methods the route takes in ``Allow``, RFC 9110)."""
     wants_html = "text/html" in request.headers.get("accept", "")
     if wants_html and not request.url.path.startswith(("/api/", "/static/")):
-        return render_error(request, status, type_, message)
-    return error_response(status, type_, message)
+        response: Response = render_error(request, status, type_, message)
+        response.headers.update(headers or {})
+        return response
+    return error_response(status, type_, message, headers=headers)
+
+
+def _drop_validation_422(schema: dict[str, Any]) -> dict[str, Any]:
+    """FastAPI documents a 422 for every route with parameters; this API answers invalid
+    requests with 400 in its one error shape instead, so the 422 and its models go."""
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            operation.get("responses", {}).pop("422", None)
+    models = schema.get("components", {}).get("schemas", {})
+    for name in ("HTTPValidationError", "ValidationError"):
+        models.pop(name, None)
+    return schema
 
 
 # Names a local server always answers to; binding every address ("0.0.0.0") adds none.
@@ -121,6 +151,7 @@ def create_app(settings: Settings, *, reconcile: bool = True) -> FastAPI:
             exc.status_code,
             _HTTP_ERROR_TYPES.get(exc.status_code, "HTTPError"),
             str(exc.detail),
+            headers=exc.headers,
         )
 
     served = _served_hosts(settings)
@@ -170,7 +201,11 @@ def create_app(settings: Settings, *, reconcile: bool = True) -> FastAPI:
         return response
 
     for router in ROUTERS:
-        app.include_router(router, prefix="/api")
+        # Any /api route can answer 400 (a parameter, or the Host check above) and 500 (the
+        # store); routes add their own (404, 401, 413).
+        app.include_router(router, prefix="/api", responses=error_responses(400, 500))
+    # Built once and cached by FastAPI; dropping the 422s again on a cached schema is a no-op.
+    app.openapi = lambda: _drop_validation_422(FastAPI.openapi(app))  # type: ignore[method-assign]
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

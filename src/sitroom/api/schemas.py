@@ -37,6 +37,7 @@ __all__ = [
     "SearchHitPublic",
     "SearchPagePublic",
     "TimexPublic",
+    "error_responses",
 ]
 
 T = TypeVar("T")
@@ -266,3 +267,23 @@ class ErrorBody(BaseModel):
 
 class ErrorPublic(BaseModel):
     error: ErrorBody
+
+
+# What each error status of the API means; the body of every one is ErrorPublic. A status
+# is documented on each route that can answer it (schemathesis checks it, issue 12).
+_ERROR_MEANINGS = {
+    400: "Bad request: a parameter out of its bounds or pattern, a malformed cursor or "
+    "search query, or a Host this server does not serve.",
+    401: "No write token, or the wrong one (or writes are disabled on this server).",
+    404: "No such record.",
+    413: "The upload is over max_upload_bytes.",
+    500: "The store cannot be opened or read.",
+}
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` for these error statuses, each in the one error shape."""
+    return {
+        status: {"model": ErrorPublic, "description": _ERROR_MEANINGS[status]}
+        for status in statuses
+    }

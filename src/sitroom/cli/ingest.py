@@ -107,8 +107,8 @@ def ingest(
 ) -> None:
     """Read files and folders (text dumps, HTML, RSS/Atom, WARC, JSON Lines) into the database.
 
-    Each input is stored in its own transaction: an interrupted run resumes where it
-    stopped, and inputs already read are skipped. Failed inputs, and articles whose
+    Each input is stored in its own transaction (a big one in batches, with progress): an
+    interrupted run resumes where it stopped, and inputs already read are skipped. Failed inputs, and articles whose
     extraction failed (stored without records until `sitroom reprocess` succeeds), are
     listed on stderr and make the exit status 1.
 
@@ -131,7 +131,10 @@ def ingest(
         with ProgressReporter("ingest", unit="files") as reporter:
 
             def progress(step: IngestStep) -> None:
-                reporter.update(step.done, step.total, detail=f"{step.new} articles new")
+                detail = f"{step.new} articles new"
+                if step.in_batches:  # one big input: say which, the file count stands still
+                    detail += f" · reading {step.path.name}"
+                reporter.update(step.done, step.total, detail=detail)
 
             report = run_ingest(
                 inputs,

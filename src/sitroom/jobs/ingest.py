@@ -1,37 +1,40 @@
 """Ingest many inputs into the store: read, dedup, link, optionally extract, one transaction per input.
 
-Why one transaction per input: a kill -9 at any moment leaves only whole inputs behind,
-and because an input whose bytes (sha256) are already recorded is skipped, a resumed run
-converges on the same store as one clean run, with nothing doubled.
-
-An article whose extraction fails is never hidden (issue 12): it is stored without
-records, counted in ``IngestReport.extract_failed``, named in ``failures`` (stage
-``extract``) and recorded in the store's ``extract_failures`` until a reprocess succeeds.
+Which inputs, in which order, read where (here, forked workers, Dask), with progress; how
+one input is committed (one transaction, or batches for a big one; failures recorded, never
+hidden) is :mod:`sitroom.jobs.commit`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
 import multiprocessing
 import os
 import stat
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sitroom.config import Settings
 from sitroom.errors import IngestError
+from sitroom.jobs.commit import (
+    BatchLimits,
+    Opener,
+    Tally,
+    commit_input,
+    known_articles,
+    opener_of,
+)
 from sitroom.jobs.plan import ingest_plan
-from sitroom.jobs.prepare import Extractor, PreparedInput, Reader, describe_error, prepare_input
-from sitroom.readers import iter_input_paths, limits_from, read_path
+from sitroom.jobs.prepare import Extractor, PreparedInput, Reader, prepare_input
+from sitroom.readers import iter_input_paths, limits_from, open_input, read_path
 from sitroom.readers.index import IndexEntry
-from sitroom.readers.result import ReadResult
-from sitroom.records import Article, Failure, IngestReport
+from sitroom.readers.result import ReadResult, ReadStream
+from sitroom.records import IngestReport
 from sitroom.store import Store, open_store
 
 if TYPE_CHECKING:
@@ -39,18 +42,17 @@ if TYPE_CHECKING:
 
 __all__ = ["Extractor", "IngestStep", "Progress", "Reader", "ingest"]
 
-log = logging.getLogger(__name__)
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class IngestStep:
     """Where a batch stands after one more input, for progress displays."""
 
-    done: int  # inputs done, this one included
+    done: int  # inputs done, this one included unless in_batches
     total: int  # inputs in all
-    path: Path  # the input just done
+    path: Path  # the input just done, or the big one being committed in batches
     new: int  # articles stored new so far (near-duplicates included)
     failed: int  # inputs failed so far
+    in_batches: bool = False  # a batch of ``path`` was committed; the input goes on
 
 
 Progress = Callable[[IngestStep], None]
@@ -60,32 +62,6 @@ ORPHAN_CHECK_S = 0.5
 
 # Version recorded on extracted records when the extractor does not say which it is.
 UNVERSIONED = "unversioned"
-
-
-@dataclass(slots=True)
-class _Tally:
-    read: int = 0
-    new: int = 0
-    duplicate: int = 0
-    near_duplicate: int = 0
-    failed: int = 0
-    extract_failed: int = 0
-    links: int = 0
-    failures: list[Failure] = field(default_factory=list)
-    article_ids: list[str] = field(default_factory=list)
-
-    def report(self) -> IngestReport:
-        return IngestReport(
-            read=self.read,
-            new=self.new,
-            duplicate=self.duplicate,
-            near_duplicate=self.near_duplicate,
-            failed=self.failed,
-            extract_failed=self.extract_failed,
-            links=self.links,
-            failures=tuple(self.failures),
-            article_ids=tuple(self.article_ids),
-        )
 
 
 def _sha256(path: Path) -> str:
@@ -143,127 +119,24 @@ def _default_reader(
     return read
 
 
-def _fail(
-    db: Store,
-    tally: _Tally,
-    path: Path,
-    *,
-    stage: str,
-    message: str,
-    sha256: str | None,
-    size: int | None,
-    fmt: str | None = None,
-) -> None:
-    log.info("%s failed at %s: %s", path, stage, message)
-    db.record_source(
-        path=str(path), fmt=fmt, sha256=sha256, size=size, status="failed", error=message
-    )
-    tally.failed += 1
-    tally.failures.append(Failure(source=str(path), stage=stage, message=message))
-
-
-def _ingest_one(
-    db: Store,
-    path: Path,
-    tally: _Tally,
-    *,
-    sha256: str | None,
-    size: int | None,
-    read: Reader,
-    extract: Extractor | None,
-    pipeline_version: str,
-) -> None:
-    known = _known_articles(db, sha256)
-    if known is not None:
-        tally.read += 1
-        tally.duplicate += known
-        return
-    try:
-        result = read(path)
-    except Exception as e:  # noqa: BLE001 - a bad input is recorded and the batch goes on
-        _fail(db, tally, path, stage="read", message=describe_error(e), sha256=sha256, size=size)
-        return
-    stage = "store"
-    try:
-        with db.transaction():
-            source_id = db.record_source(
-                path=str(path),
-                fmt=result.format,
-                sha256=sha256,
-                size=size,
-                status="partial" if result.skipped else "ok",
-                error="; ".join(result.skipped) or None,
-                article_count=len(result.articles),
-            )
-            saved = db.save_articles(result.articles, source_id=source_id)
-            links = db.save_links(result.links, source_id=source_id)
-            extract_failures: list[Failure] = []
-            if extract is not None and saved.articles:
-                stage = "extract"
-                extract_failures = _save_extractions(
-                    db, saved.articles, extract, pipeline_version=pipeline_version
-                )
-    except Exception as e:  # noqa: BLE001 - the input's transaction rolled back whole
-        _fail(
-            db,
-            tally,
+def _default_opener(
+    settings: Settings,
+    fmt: str | None,
+    published: str | None,
+    outlet: str | None,
+    index: Mapping[str, IndexEntry] | None = None,
+) -> Opener:
+    def open_(path: Path) -> ReadStream:
+        return open_input(
             path,
-            stage=stage,
-            message=describe_error(e),
-            sha256=sha256,
-            size=size,
-            fmt=result.format,
+            fmt=fmt,
+            published=published,
+            outlet=outlet,
+            index=index,
+            limits=limits_from(settings),
         )
-        return
-    tally.read += 1
-    tally.new += len(saved.new) - len(saved.near_duplicate)
-    tally.near_duplicate += len(saved.near_duplicate)
-    tally.duplicate += len(saved.duplicate)
-    tally.links += links
-    tally.article_ids += saved.new
-    tally.failures += [Failure(source=str(path), stage="read", message=m) for m in result.skipped]
-    tally.extract_failed += len(extract_failures)
-    tally.failures += [
-        Failure(source=str(path), stage="extract", message=f"article {f.source}: {f.message}")
-        for f in extract_failures
-    ]
 
-
-def _known_articles(db: Store, sha256: str | None) -> int | None:
-    """The article count of an input already read with these bytes; None to (re)read it."""
-    known = db.find_source(sha256) if sha256 else None
-    return known.article_count if known is not None and known.status != "failed" else None
-
-
-def _save_extractions(
-    db: Store, articles: Sequence[Article], extract: Extractor, *, pipeline_version: str
-) -> list[Failure]:
-    """Save each article's records; record (and return) the articles whose extraction failed.
-
-    An article the extractor neither yields nor reports is a failure too: nothing is hidden.
-    """
-    failures: list[Failure] = []
-    done: set[str] = set()
-    for extraction in extract(articles, failures=failures):
-        db.save_extraction(extraction, pipeline_version=pipeline_version)
-        done.add(extraction.article_id)
-        # One extractor failed, the others' records are saved: still a failure, listed until
-        # a reprocess extracts the article whole.
-        failures += extraction.failures
-        if not extraction.failures:
-            db.clear_extract_failure(extraction.article_id)
-    reported = {f.source for f in failures} | done
-    failures += [
-        Failure(source=a.id, stage="extract", message="the extractor returned no records for it")
-        for a in articles
-        if a.id not in reported
-    ]
-    for failure in failures:
-        log.info("extraction failed for article %s: %s", failure.source, failure.message)
-        db.record_extract_failure(
-            failure.source, message=failure.message, pipeline_version=pipeline_version
-        )
-    return failures
+    return open_
 
 
 def _open(db: Store | str | Path | None, settings: Settings) -> tuple[Store, bool]:
@@ -296,7 +169,8 @@ def ingest(
     goes on. ``extract`` (optional, an :class:`Extractor`) gives each new article's records,
     saved in the same transaction under ``pipeline_version`` (default:
     ``extract.pipeline_version``); an article whose extraction fails is stored without
-    records and counted in ``extract_failed``. ``progress`` is called after each input.
+    records and counted in ``extract_failed``. ``progress`` is called after each input, and
+    after each batch of a big input (``settings.ingest_batch_chars``: see the module doc).
     ``reader`` replaces :func:`sitroom.readers.read_path` (tests, custom sources).
     ``index`` maps file names to sidecar metadata (:func:`sitroom.readers.load_index`).
 
@@ -304,7 +178,8 @@ def ingest(
     (default: :func:`sitroom.jobs.plan.ingest_plan`) or, given a ``distributed.Client``,
     on Dask workers (inputs must be readable there at the same paths); commits stay in
     this process, one transaction per input, in input order, and the store ends up the
-    same whichever way ran. Inputs already read (same sha256) are skipped unread.
+    same whichever way ran. Inputs already read (same sha256) are skipped unread. A file
+    bigger than a batch is read here, as it is committed, so its memory stays bounded.
 
     Args:
         db: an open Store, a database path, or None for ``settings.db``.
@@ -312,17 +187,22 @@ def ingest(
     settings = settings or Settings()
     store, owned = _open(db, settings)
     read = reader or _default_reader(settings, fmt, published, outlet, index)
+    open_ = (
+        opener_of(reader) if reader else _default_opener(settings, fmt, published, outlet, index)
+    )
     version = pipeline_version or str(getattr(extract, "pipeline_version", UNVERSIONED))
-    tally = _Tally()
+    tally = Tally()
     try:
         inputs = _expand(paths, store_path=store.path)
         run = _Run(
             store=store,
             tally=tally,
             read=read,
+            open_=open_,
             extract=extract,
             version=version,
             max_bytes=settings.max_input_bytes,
+            limits=BatchLimits(chars=settings.ingest_batch_chars),
             total=len(inputs),
             progress=progress,
         )
@@ -355,42 +235,54 @@ class _Run:
     """One ingest run's store, options and counts; commits one input at a time, in order."""
 
     store: Store
-    tally: _Tally
-    read: Reader
+    tally: Tally
+    read: Reader  # whole inputs, for workers that prepare them ahead
+    open_: Opener  # inputs read here, as they are committed
     extract: Extractor | None
     version: str
     max_bytes: int
+    limits: BatchLimits
     total: int
     progress: Progress | None
     done: int = 0
 
     def commit(self, pending: _Pending) -> None:
-        read, extract = self.read, self.extract
+        open_, extract = self.open_, self.extract
         if pending.get is not None:
             prepared = pending.get()
-            read = _replay_read(prepared)
+            open_ = opener_of(_replay_read(prepared))
             extract = prepared.replay() if extract is not None else None
-        _ingest_one(
+        commit_input(
             self.store,
             pending.path,
             self.tally,
             sha256=pending.sha256,
             size=pending.size,
-            read=read,
+            open_=open_,
             extract=extract,
             pipeline_version=self.version,
+            limits=self.limits,
+            on_batch=lambda: self.report(pending.path, in_batches=True),
         )
         self.done += 1
+        self.report(pending.path)
+
+    def report(self, path: Path, *, in_batches: bool = False) -> None:
         if self.progress is not None:
             self.progress(
                 IngestStep(
                     done=self.done,
                     total=self.total,
-                    path=pending.path,
+                    path=path,
                     new=self.tally.new + self.tally.near_duplicate,
                     failed=self.tally.failed,
+                    in_batches=in_batches,
                 )
             )
+
+    def is_big(self, size: int | None) -> bool:
+        """Whether an input is read here in batches rather than whole by a worker."""
+        return size is not None and size > self.limits.chars
 
     def pipeline(
         self,
@@ -401,13 +293,14 @@ class _Run:
     ) -> None:
         """Submit up to ``lookahead`` inputs ahead of the one being committed.
 
-        An input already read (same sha256) is not submitted; its commit just counts it.
+        An input already read (same sha256) is not submitted; its commit just counts it. A
+        big one is not either: it is read here, batch by batch, when its turn comes.
         """
         window: deque[_Pending] = deque()
         for path in inputs:
             sha256, size = _fingerprint(path, self.max_bytes)
-            is_known = _known_articles(self.store, sha256) is not None
-            get = None if is_known else submit(path, sha256, size)
+            is_known = known_articles(self.store, sha256) is not None
+            get = None if is_known or self.is_big(size) else submit(path, sha256, size)
             window.append(_Pending(path, sha256, size, get=get))
             while len(window) > lookahead:
                 self.commit(window.popleft())

@@ -15,6 +15,7 @@ __all__ = [
     "DASK_INGEST_LOOKAHEAD",
     "DASK_TASK_BATCH",
     "FORK_CHUNK",
+    "INGEST_BATCH_ARTICLES",
     "INGEST_LOOKAHEAD",
     "INGEST_MIN_INPUTS",
     "LOCAL_BATCH",
@@ -57,6 +58,10 @@ INGEST_MIN_INPUTS = 4
 # worker never waits for the commits (a commit takes a few ms, an extraction ~100 ms), few
 # enough that the prepared inputs held in memory stay small (bench/bench_ingest.py).
 INGEST_LOOKAHEAD = 4
+# Articles of one input committed together at most (the ingest_batch_chars setting bounds
+# their text): a transaction of a few hundred ms, so a progress line follows each few
+# batches and an interrupted run loses at most one batch's work.
+INGEST_BATCH_ARTICLES = 1000
 # Inputs in flight on a Dask cluster: tasks queued per worker for a cluster of up to ~8 workers;
 # more only holds prepared results in the client's memory.
 DASK_INGEST_LOOKAHEAD = 32

@@ -19,10 +19,18 @@ if typing.TYPE_CHECKING:
         iter_input_paths,
         iter_read,
         limits_from,
+        open_input,
         read_bytes,
         read_path,
     )
-    from sitroom.readers.result import FORMATS, ReadItem, ReadLimits, ReadResult, Skipped
+    from sitroom.readers.result import (
+        FORMATS,
+        ReadItem,
+        ReadLimits,
+        ReadResult,
+        ReadStream,
+        Skipped,
+    )
 
 # Imported on first use (PEP 562): `sitroom extract --whole` needs only readers.decode, and
 # importing the package should not load trafilatura and the WARC reader for it.
@@ -32,6 +40,7 @@ _LAZY = {
     "ReadItem": "sitroom.readers.result",
     "ReadLimits": "sitroom.readers.result",
     "ReadResult": "sitroom.readers.result",
+    "ReadStream": "sitroom.readers.result",
     "Skipped": "sitroom.readers.result",
     "demo_corpus_dir": "sitroom.readers.read",
     "detect_format": "sitroom.readers.detect",
@@ -39,6 +48,7 @@ _LAZY = {
     "iter_read": "sitroom.readers.read",
     "limits_from": "sitroom.readers.read",
     "load_index": "sitroom.readers.index",
+    "open_input": "sitroom.readers.read",
     "read_bytes": "sitroom.readers.read",
     "read_path": "sitroom.readers.read",
 }
@@ -49,6 +59,7 @@ __all__ = [
     "ReadItem",
     "ReadLimits",
     "ReadResult",
+    "ReadStream",
     "Skipped",
     "demo_corpus_dir",
     "detect_format",
@@ -56,6 +67,7 @@ __all__ = [
     "iter_read",
     "limits_from",
     "load_index",
+    "open_input",
     "read_bytes",
     "read_path",
 ]

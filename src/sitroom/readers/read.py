@@ -1,9 +1,9 @@
 """Entry points: read one input (bytes or a path) with the right reader, and walk input folders.
 
-:func:`iter_read` yields a path's articles, links and skipped records as they are read:
-JSON Lines and WARC stream record by record, so a batch can commit and show progress
-as it goes; :func:`read_path` and :func:`read_bytes` gather the same items into a
-:class:`ReadResult`.
+:func:`iter_read` yields a path's articles, links and skipped records as they are read
+(:func:`open_input` says its format too): JSON Lines and WARC stream record by record, so
+a batch can commit and show progress as it goes; :func:`read_path` and :func:`read_bytes`
+gather the same items into a :class:`ReadResult`.
 """
 
 from __future__ import annotations
@@ -29,9 +29,10 @@ from sitroom.readers.result import (
     ReadItem,
     ReadLimits,
     ReadResult,
+    ReadStream,
     Skipped,
 )
-from sitroom.readers.rss import iter_feed
+from sitroom.readers.rss import iter_feed, iter_feed_items
 from sitroom.readers.text import split_dump
 from sitroom.readers.warc import iter_warc
 from sitroom.records import Article, Link, article_id_for
@@ -42,6 +43,7 @@ __all__ = [
     "iter_input_paths",
     "iter_read",
     "limits_from",
+    "open_input",
     "read_bytes",
     "read_path",
 ]
@@ -77,7 +79,13 @@ def _whole(
     outlet: str | None,
     limits: ReadLimits,
 ) -> Iterator[ReadItem]:
-    """Readers that need the whole input at once (HTML, feeds, text dumps)."""
+    """Readers that need the whole input at once (HTML, feeds, text dumps).
+
+    A feed bigger than one record (``max_record_bytes``) is read item by item instead.
+    """
+    if fmt == "rss" and _remaining(handle) > limits.max_record_bytes:
+        yield from iter_feed_items(handle, name=name, published=published, outlet=outlet)
+        return
     raw = handle.read()
     if fmt == "rss":
         yield from iter_feed(raw, name=name, published=published, outlet=outlet)
@@ -95,6 +103,14 @@ def _whole(
     if not articles:
         raise EmptyInput(f"{name}: no article text found (no paragraph in the text)")
     yield from articles
+
+
+def _remaining(handle: BinaryIO) -> int:
+    """Bytes from the handle's position to its end (the position is kept)."""
+    position = handle.tell()
+    end = handle.seek(0, io.SEEK_END)
+    handle.seek(position)
+    return end - position
 
 
 def _items(
@@ -263,15 +279,17 @@ def _capped(handle: BinaryIO, *, name: str, max_bytes: int) -> BinaryIO:
     return handle
 
 
-def _iter_path(
+def open_input(
     path: Path,
     *,
-    fmt: str | None,
-    published: str | None,
-    outlet: str | None,
-    index: Mapping[str, IndexEntry] | None,
-    limits: ReadLimits,
-) -> tuple[str, Iterator[ReadItem]]:
+    fmt: str | None = None,
+    published: str | None = None,
+    outlet: str | None = None,
+    index: Mapping[str, IndexEntry] | None = None,
+    limits: ReadLimits = DEFAULT_LIMITS,
+) -> ReadStream:
+    """Open one file for reading: its format now, its items as they are read (see
+    :func:`iter_read`, which this is with the format)."""
     name = str(path)
     handle, size = _open_file(path, max_bytes=limits.max_input_bytes)
     handle = _capped(handle, name=name, max_bytes=limits.max_input_bytes)
@@ -298,7 +316,7 @@ def _iter_path(
     formats: list[str] = []
     stream = items()
     first = next(stream, None)  # opens, sniffs and detects now, so errors surface here
-    return formats[0], _chain(first, stream)
+    return ReadStream(format=formats[0], items=_chain(first, stream))
 
 
 def _chain(first: ReadItem | None, rest: Iterator[ReadItem]) -> Iterator[ReadItem]:
@@ -328,10 +346,9 @@ def iter_read(
     Raises:
         IngestError: (or a subclass) naming the path and the reason.
     """
-    _, items = _iter_path(
+    return open_input(
         path, fmt=fmt, published=published, outlet=outlet, index=index, limits=limits
-    )
-    return items
+    ).items
 
 
 def read_path(
@@ -353,10 +370,10 @@ def read_path(
     """
     if max_bytes is not None:
         limits = replace(limits, max_input_bytes=max_bytes)
-    chosen, items = _iter_path(
+    stream = open_input(
         path, fmt=fmt, published=published, outlet=outlet, index=index, limits=limits
     )
-    return _result(str(path), chosen, items)
+    return _result(str(path), stream.format, stream.items)
 
 
 def iter_input_paths(paths: Iterable[Path]) -> Iterator[Path]:

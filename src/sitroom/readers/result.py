@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sitroom.records import Article, Link
 
-__all__ = ["DEFAULT_LIMITS", "FORMATS", "ReadItem", "ReadLimits", "ReadResult", "Skipped"]
+__all__ = [
+    "DEFAULT_LIMITS",
+    "FORMATS",
+    "ReadItem",
+    "ReadLimits",
+    "ReadResult",
+    "ReadStream",
+    "Skipped",
+]
 
 FORMATS = ("text", "html", "rss", "warc", "jsonl")
 
@@ -35,6 +44,14 @@ class Skipped:
 
 # What :func:`sitroom.readers.iter_read` yields, in input order.
 ReadItem = Article | Link | Skipped
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReadStream:
+    """One input opened for reading: its format, and its items as they are read."""
+
+    format: str  # detected or forced format
+    items: Iterator[ReadItem]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterator, Sequence
+from itertools import islice
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -53,29 +55,38 @@ SCHEME = "affine32"
 # permutations into at least two bands; above ~0.95 it refuses ("b < 2").
 LSH_THRESHOLD_RANGE = (0.05, 0.9)
 
+# Shingles hashed per datasketch call: update_batch builds a (shingles x NUM_PERM) array, so
+# one call over a 50 MB one-line text (9 million shingles) took 6.5 GB (issue 12); 8,192
+# shingles hold 8 MB at a time and hash as fast (bench/bench_big_inputs.py).
+HASH_CHUNK = 8192
+
 _WORD = re.compile(r"\w+")
 
 
-def _shingles(text: str) -> set[bytes]:
-    words = _WORD.findall(normalize_for_id(text))
-    if len(words) < SHINGLE_WORDS:
-        return {" ".join(words).encode("utf-8")} if words else set()
-    return {
-        " ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")
-        for i in range(len(words) - SHINGLE_WORDS + 1)
-    }
+def _shingles(text: str) -> Iterator[bytes]:
+    """The body's word 5-shingles as they come, repeats included (MinHash ignores them);
+    a body of fewer words is one shingle of them all."""
+    words = (m.group() for m in _WORD.finditer(normalize_for_id(text)))
+    window = deque(islice(words, SHINGLE_WORDS), maxlen=SHINGLE_WORDS)
+    if not window:
+        return
+    yield " ".join(window).encode("utf-8")
+    for word in words:
+        window.append(word)
+        yield " ".join(window).encode("utf-8")
 
 
 def signature(text: str) -> MinHash | None:
     """MinHash of the body's word 5-shingles; None for a body without words."""
     from datasketch import MinHash
 
-    shingles = _shingles(text)
-    if not shingles:
-        return None
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
-    minhash.update_batch(list(shingles))
-    return minhash
+    shingles = _shingles(text)
+    hashed = False
+    while chunk := list(islice(shingles, HASH_CHUNK)):
+        minhash.update_batch(chunk)  # the min over chunks is the min over all
+        hashed = True
+    return minhash if hashed else None
 
 
 def to_bytes(minhash: MinHash) -> bytes:

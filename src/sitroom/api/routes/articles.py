@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query
 
 from sitroom.api.deps import PageParams, get_store, page_params
 from sitroom.api.routes._paging import page_of, paginate_offset
-from sitroom.api.schemas import ArticleDetailPublic, ArticlePublic, Page
+from sitroom.api.schemas import ArticleDetailPublic, ArticlePublic, Page, error_responses
 from sitroom.web.views import article_detail
 
 __all__ = ["router"]
@@ -36,7 +36,9 @@ def list_articles(
     return page_of(found, paging)
 
 
-@router.get("/articles/{article_id}", response_model=ArticleDetailPublic)
+@router.get(
+    "/articles/{article_id}", response_model=ArticleDetailPublic, responses=error_responses(404)
+)
 def get_article(article_id: str, store: Annotated[Any, Depends(get_store)]) -> dict[str, Any]:
     """One article, its text, and every record extracted from it."""
     return article_detail(store, article_id)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query
 
 from sitroom.api.deps import MAX_ROWS, PageParams, get_store, page_params
 from sitroom.api.routes._paging import page_of, paginate
-from sitroom.api.schemas import EntityProfilePublic, EntityPublic, Page
+from sitroom.api.schemas import EntityProfilePublic, EntityPublic, Page, error_responses
 from sitroom.web.views import entity_profile
 
 __all__ = ["router"]
@@ -31,7 +31,7 @@ def list_entities(
     )
 
 
-@router.get("/entities/{name}", response_model=EntityProfilePublic)
+@router.get("/entities/{name}", response_model=EntityProfilePublic, responses=error_responses(404))
 def get_entity(name: str, store: Annotated[Any, Depends(get_store)]) -> dict[str, Any]:
     """One entity: aliases and roles, quotes by and about it, its events and relations."""
     return entity_profile(store, name)

@@ -16,9 +16,9 @@ from fastapi import APIRouter, Depends, File, Request, UploadFile
 from starlette.concurrency import run_in_threadpool
 
 from sitroom.api.deps import get_settings, reconcile_in_background, require_token
-from sitroom.api.schemas import IngestReportPublic
+from sitroom.api.schemas import IngestReportPublic, error_responses
 from sitroom.config import Settings
-from sitroom.errors import BadRequest, InputTooLarge
+from sitroom.errors import InputTooLarge
 from sitroom.jobs.ingest import ingest
 from sitroom.jobs.parallel import PIPELINE_VERSION, extract_articles
 
@@ -40,16 +40,16 @@ def _safe_name(name: str | None, index: int) -> str:
     "/ingest",
     response_model=IngestReportPublic,
     dependencies=[Depends(require_token)],
-    responses={401: {"description": "No or wrong token"}, 413: {"description": "Upload too large"}},
+    responses=error_responses(401, 413),
 )
 async def ingest_upload(
     request: Request,
-    files: Annotated[list[UploadFile], File(description="Files in any format sitroom reads.")],
+    files: Annotated[
+        list[UploadFile], File(min_length=1, description="Files in any format sitroom reads.")
+    ],
     settings: Annotated[Settings, Depends(get_settings)],
 ) -> Any:
     """Ingest the uploaded files; counts new, duplicate and failed articles."""
-    if not files:
-        raise BadRequest("no files uploaded: send multipart form field 'files'")
     with tempfile.TemporaryDirectory(prefix="sitroom-upload-") as folder:
         paths, total = [], 0
         for index, upload in enumerate(files):

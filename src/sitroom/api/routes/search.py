@@ -22,9 +22,13 @@ def search(
     store: Annotated[Any, Depends(get_store)],
     paging: Annotated[PageParams, Depends(page_params)],
     q: Annotated[
-        str, Query(min_length=1, description="Words to find (FTS5 syntax with raw=true).")
+        str,
+        Query(
+            min_length=1,
+            description="Words to find; with raw=true, an FTS5 query (invalid syntax is a 400).",
+        ),
     ],
-    raw: bool = False,
+    raw: Annotated[bool, Query(description="Read q as FTS5 query syntax.")] = False,
     event_type: Annotated[
         str | None, Query(alias="type", description="Keep articles with an event of this type.")
     ] = None,
