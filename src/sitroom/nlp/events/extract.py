@@ -30,6 +30,8 @@ from sitroom.nlp.events.lexicon import (
 from sitroom.nlp.events.merge import merge_events
 from sitroom.nlp.events.realis import non_event_reason, sentence_realis
 from sitroom.nlp.events.status import event_status
+from sitroom.nlp.events.threats import is_threat_statement
+from sitroom.nlp.events.war import WAR_NOUNS, as_russian_war, names_a_side
 from sitroom.nlp.places.gazetteer import load_gazetteer, normalize_name
 from sitroom.records import Claim, Event, Mention, Place, Quote, Timex
 
@@ -127,7 +129,7 @@ DATELINE = re.compile(
 ACTORLESS_NOUN_TYPES = frozenset({"protest"})
 # War and invasion nouns are the war itself only with both sides named ("Russia's war against
 # Ukraine"); "the war", "Russia's illegal invasion" in passing are background.
-BOTH_SIDES_NOUNS = frozenset({"war", "invasion"})
+BOTH_SIDES_NOUNS = WAR_NOUNS
 # The lead: the first sentences of an article state its news (confidence cue).
 LEAD_CHARS = 400
 # A line this short without closing punctuation is a heading ("A Strained Alliance"), and so
@@ -199,14 +201,25 @@ def extract_events(
             if etype.name in seen:
                 continue
             paragraph = _paragraph(text, trigger.idx)
-            if non_event_reason(trigger, event_type=etype.name, paragraph=paragraph):
+            reason = non_event_reason(trigger, event_type=etype.name, paragraph=paragraph)
+            # "the war in Ukraine" is a standing state by grammar, the war record by convention.
+            if reason and not (reason == "state" and trigger.lemma_.lower() in WAR_NOUNS):
                 continue
             seen.add(etype.name)
             ctx = _Context(doc, sent, names, quotes, claims, timexes, places, published, lex)
             event = _event(article_id, trigger, etype, ctx)
-            if trigger.lemma_.lower() in BOTH_SIDES_NOUNS and not (event.actor and event.target):
-                seen.discard(etype.name)
-                continue
+            if trigger.lemma_.lower() in BOTH_SIDES_NOUNS:
+                scope = _phrase_names(trigger, ctx)
+                war = as_russian_war(
+                    event, lemma=trigger.lemma_.lower(), scope=scope, published=published
+                )
+                bare = war is not None and not names_a_side(event, scope)
+                if bare and war is not None:
+                    references.append(war)  # a bare "the war": evidence for the war record
+                event = war or event
+                if bare or not (event.actor and event.target):
+                    seen.discard(etype.name)
+                    continue
             in_heading = any(a <= trigger.idx < b for a, b in headings)
             if not in_heading and (event.actor or _actorless_happening(trigger, etype)):
                 events.append(event)
@@ -218,6 +231,13 @@ def extract_events(
                 references.append(event)
                 seen.discard(etype.name)
     return merge_events(_carried_actors(events, text), references)
+
+
+def _phrase_names(trigger: Token, ctx: _Context) -> set[str]:
+    """The names inside a noun trigger's phrase: "the war in Ukraine" -> {"Ukraine"}."""
+    subtree = _subtree(trigger)
+    lo, hi = min(t.idx for t in subtree), max(t.idx + len(t) for t in subtree)
+    return {name for start, _, name, _ in ctx.names if lo <= start < hi}
 
 
 def _realis(event: Event) -> str:
@@ -364,6 +384,8 @@ def _objects(token: Token) -> list[Token]:
 
 def _verb_fits(token: Token, etype: EventType) -> bool:
     lemma = token.lemma_.lower()
+    if etype.name == "threat":
+        return is_threat_statement(token)  # a warning is a threat only with consequences
     if any(c.dep_ == "npadvmod" and c.lower_ == "test" for c in token.children):
         return False  # "test-fired": a weapons test (the noun "test"), not a strike
     if lemma in etype.particle_verbs:
