@@ -97,7 +97,7 @@ def _promises_consequence(clause: Token, *, conditional_sanctions: bool) -> bool
     lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
     if not future:
         return False
-    if lemmas & CONSEQUENCE_LEMMAS or PRICE_TO_PAY <= lemmas:
+    if lemmas & CONSEQUENCE_LEMMAS or lemmas >= PRICE_TO_PAY:
         return True
     return bool(lemmas & SANCTION_LEMMAS) and (
         not conditional_sanctions or bool(lemmas & CONDITION_WORDS)
