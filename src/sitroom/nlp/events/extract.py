@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.nlp.doctext import doc_text
 from sitroom.nlp.events.confidence import event_confidence
+from sitroom.nlp.events.coref import described_person, private_speaker, pronoun_person
 from sitroom.nlp.events.dating import event_date
 from sitroom.nlp.events.lexicon import (
     EventType,
@@ -113,13 +114,6 @@ GENERIC_BODIES = (
     "defense",
     "defence",
 )
-# Pronoun subjects resolved to the nearest preceding person within this many characters.
-PRONOUN_WINDOW_CHARS = 600
-PERSON_PRONOUNS = frozenset({"he", "she"})
-# "The politician condemned ...": a bare definite description refers back to a person too.
-PERSON_NOUNS = frozenset(
-    {"politician", "president", "minister", "premier", "chancellor", "leader", "diplomat"}
-)
 
 # An all-caps place (optionally ", Country" and "(Agency)") and a dash opening a paragraph.
 DATELINE = re.compile(
@@ -196,41 +190,57 @@ def extract_events(
     for sent in doc.sents:
         if len(sent.text) > MAX_SENTENCE_CHARS or not sent.text.strip():
             continue
-        seen: set[str] = set()
-        for trigger, etype in _triggers(sent, lex):
-            if etype.name in seen:
-                continue
-            paragraph = _paragraph(text, trigger.idx)
-            reason = non_event_reason(trigger, event_type=etype.name, paragraph=paragraph)
-            # "the war in Ukraine" is a standing state by grammar, the war record by convention.
-            if reason and not (reason == "state" and trigger.lemma_.lower() in WAR_NOUNS):
-                continue
-            seen.add(etype.name)
-            ctx = _Context(doc, sent, names, quotes, claims, timexes, places, published, lex)
-            event = _event(article_id, trigger, etype, ctx)
-            if trigger.lemma_.lower() in BOTH_SIDES_NOUNS:
-                scope = _phrase_names(trigger, ctx)
-                war = as_russian_war(
-                    event, lemma=trigger.lemma_.lower(), scope=scope, published=published
-                )
-                bare = war is not None and not names_a_side(event, scope)
-                if bare and war is not None:
-                    references.append(war)  # a bare "the war": evidence for the war record
-                event = war or event
-                if bare or not (event.actor and event.target):
-                    seen.discard(etype.name)
-                    continue
-            in_heading = any(a <= trigger.idx < b for a, b in headings)
-            if not in_heading and (event.actor or _actorless_happening(trigger, etype)):
-                events.append(event)
-            else:
-                # A noun naming no actor ("condemned the strike", "attacks on Kyiv") refers
-                # to a happening told elsewhere: evidence for one found earlier in the
-                # article, never a new one (issue 9: on real news such nouns were a new
-                # happening once in 33).
-                references.append(event)
-                seen.discard(etype.name)
+        ctx = _Context(doc, sent, names, quotes, claims, timexes, places, published, lex)
+        found = _sentence_events(ctx, article_id=article_id, headings=headings)
+        events += found.records
+        references += found.references
     return merge_events(_carried_actors(events, text), references)
+
+
+@dataclass(slots=True)
+class _Found:
+    records: list[Event]
+    references: list[Event]
+
+
+def _sentence_events(ctx: _Context, *, article_id: str, headings: list[tuple[int, int]]) -> _Found:
+    """One record per event type in the sentence, and the mentions that are evidence only.
+
+    The first trigger of a type with a named actor wins; an actorless one gives way to a
+    later one that names its actor ("Billionaire blasts war: Oleg Tinkov has blasted ...").
+    """
+    text = doc_text(ctx.doc)
+    kept: dict[str, Event] = {}
+    references: list[Event] = []
+    for trigger, etype in _triggers(ctx.sent, ctx.lex):
+        if etype.name in kept and kept[etype.name].actor:
+            continue
+        paragraph = _paragraph(text, trigger.idx)
+        reason = non_event_reason(trigger, event_type=etype.name, paragraph=paragraph)
+        # "the war in Ukraine" is a standing state by grammar, the war record by convention.
+        if reason and not (reason == "state" and trigger.lemma_.lower() in WAR_NOUNS):
+            continue
+        event = _event(article_id, trigger, etype, ctx)
+        if trigger.lemma_.lower() in BOTH_SIDES_NOUNS:
+            scope = _phrase_names(trigger, ctx)
+            war = as_russian_war(
+                event, lemma=trigger.lemma_.lower(), scope=scope, published=ctx.published
+            )
+            if war is not None and not names_a_side(event, scope):
+                references.append(war)  # a bare "the war": evidence for the war record
+                continue
+            event = war or event
+            if not (event.actor and event.target):
+                continue
+        in_heading = any(a <= trigger.idx < b for a, b in headings)
+        if in_heading or not (event.actor or _actorless_happening(trigger, etype)):
+            # A noun naming no actor ("condemned the strike", "attacks on Kyiv") refers to a
+            # happening told elsewhere: evidence for one found earlier in the article, never
+            # a new one (issue 9: on real news such nouns were a new happening once in 33).
+            references.append(event)
+        elif etype.name not in kept or event.actor:
+            kept[etype.name] = event
+    return _Found(records=list(kept.values()), references=references)
 
 
 def _phrase_names(trigger: Token, ctx: _Context) -> set[str]:
@@ -426,7 +436,10 @@ def _event(article_id: str, trigger: Token, etype: EventType, ctx: _Context) -> 
     else:
         # Person-level types keep the person; an institution speaking for a state is the state
         # ("the Kremlin condemned", "China's foreign ministry accused").
-        actor = _institution_state(actor, ctx)
+        # "The head of British diplomacy accused": the person so described, not Britain.
+        actor = _institution_state(_referred_person(trigger, ctx) or actor, ctx)
+        if private_speaker(_subject(trigger)):
+            actor = None  # "a Russian billionaire blasted ...": nobody speaks for Russia here
     actor = _not_a_city(actor, ctx)
     if target == actor:
         target = None
@@ -742,7 +755,7 @@ def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
             subj = _governing_subject(trigger.head)
             actor = _name_in(_subtree(subj), ctx) if subj is not None else None
     if actor is None:
-        actor = _pronoun_actor(trigger, ctx)
+        actor = _referred_person(trigger, ctx)
     actor = _qualified(actor, ctx)
     if target is None and trigger.pos_ != "VERB" and trigger.head.lemma_.lower() in DOING_VERBS:
         children += [c for c in trigger.head.children if c.dep_ in {"prep", "dative"}]
@@ -795,36 +808,24 @@ def _capitals() -> dict[str, str]:
 _CAPITALS: dict[str, str] | None = None
 
 
-def _pronoun_actor(trigger: Token, ctx: _Context) -> str | None:
-    """ "He warned ...": the nearest person named before the sentence."""
+def _subject(trigger: Token) -> Token | None:
+    """The subject of the trigger's clause ("The pontiff praised X and condemned Y" -> pontiff)."""
     verb = trigger if trigger.pos_ == "VERB" else trigger.head
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    described = (
-        subj is not None
-        and subj.lemma_.lower() in PERSON_NOUNS
-        and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
-        and not any(c.dep_ in {"compound", "amod", "poss"} for c in subj.children)
-    )
-    if subj is None or (subj.lower_ not in PERSON_PRONOUNS and not described):
+    if subj is None and verb.dep_ in {"conj", "xcomp", "advcl"}:
+        subj = _governing_subject(verb.head)
+    return subj
+
+
+def _referred_person(trigger: Token, ctx: _Context) -> str | None:
+    """ "He warned ...", "The head of British diplomacy accused ...": the person named before."""
+    subj = _subject(trigger)
+    if subj is None:
         return None
-    before = [
-        n
-        for n in ctx.all_names
-        if n[3] == "PERSON" and ctx.sent.start_char - PRONOUN_WINDOW_CHARS <= n[0] < subj.idx
-    ]
-    # Prefer the last person who was a clause's subject: "Truss met Lavrov. She warned ..."
-    subjects = [n for n in before if _is_subject(ctx.doc, n[0], n[1])]
-    return (subjects or before)[-1][2] if before else None
-
-
-def _is_subject(doc: Doc, start: int, end: int) -> bool:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    while root.dep_ in {"compound", "appos", "flat"} and root.head is not root:
-        root = root.head
-    return root.dep_ in {"nsubj", "nsubjpass"}
+    start = ctx.sent.start_char
+    return pronoun_person(subj, ctx.all_names, sent_start=start) or described_person(
+        subj, ctx.all_names, sent_start=start
+    )
 
 
 def _qualified(actor: str | None, ctx: _Context) -> str | None:

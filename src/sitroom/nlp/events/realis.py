@@ -104,6 +104,9 @@ INTENT_NOUNS = frozenset({"intention", "intent", "plan", "plans", "desire", "wis
 # "we have to fight", "Europe must respond", "need to send": obligation and advice.
 OBLIGATION_WORDS = frozenset({"must", "should", "ought"})
 OBLIGATION_VERBS = frozenset({"have", "need"})
+# Verbs whose figurative reading is the condemnation itself: "blasted the decision" is no
+# strike, and is a criticism (issue 9: "has blasted Russia's war" was lost as figurative).
+CRITICISM_FIGURES = frozenset({"blast"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +133,9 @@ def load_figurative() -> Figurative:
 
 def non_event_reason(trigger: Token, *, event_type: str, paragraph: str) -> str | None:
     """Why ``trigger`` names no happening ("figurative", "fiction", ...), or None if it may."""
-    if _figurative(trigger, load_figurative()):
+    if _figurative(trigger, load_figurative()) and not (
+        event_type == "condemnation" and trigger.lemma_.lower() in CRITICISM_FIGURES
+    ):
         return "figurative"
     if (
         event_type == "protest"
