@@ -145,13 +145,9 @@ def _apposition(doc: Doc, words: str, names: Sequence[Name], *, before: int) -> 
     return found
 
 
-def _salient_person(
-    doc: Doc, names: Sequence[Name], *, before: int, sent_start: int
-) -> str | None:
+def _salient_person(doc: Doc, names: Sequence[Name], *, before: int, sent_start: int) -> str | None:
     """The most often named person before ``before`` among those named in the window."""
-    window = [
-        n for n in names if n[3] == "PERSON" and sent_start - WINDOW_CHARS <= n[0] < before
-    ]
+    window = [n for n in names if n[3] == "PERSON" and sent_start - WINDOW_CHARS <= n[0] < before]
     if not window:
         return None
     subjects = [n for n in window if _is_subject(doc, n[0], n[1])] or window
