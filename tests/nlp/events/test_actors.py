@@ -68,3 +68,42 @@ def test_a_named_actor_later_in_the_sentence_wins_over_an_unnamed_one(nlp) -> No
 def test_blasting_a_war_is_a_condemnation_not_a_figure(nlp) -> None:
     text = "Senator Maria Cantwell blasted the invasion of Ukraine on Thursday."
     assert [e.actor for e in _of(nlp, text, "condemnation")] == ["Maria Cantwell"]
+
+
+def test_a_named_person_beats_the_body_in_the_same_phrase(nlp) -> None:
+    text = "A sharp critic of the Kremlin, Boris Akunin, condemned the strike on Odesa on Friday."
+    assert [e.actor for e in _of(nlp, text, "condemnation")] == ["Boris Akunin"]
+
+
+def test_an_expressed_condemnation_is_the_subjects(nlp) -> None:
+    text = "Chancellor Olaf Scholz expressed his condemnation of the missile strike on Kharkiv."
+    assert [e.actor for e in _of(nlp, text, "condemnation")] == ["Olaf Scholz"]
+
+
+def test_doubling_down_on_accusations_is_a_condemnation(nlp) -> None:
+    text = "Viktor Orban has doubled down on accusations that Brussels funds the opposition."
+    assert [e.actor for e in _of(nlp, text, "condemnation")] == ["Viktor Orban"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Satellite images show a rapid buildup of Russian forces near Kupiansk.",
+        "Drills with the participation of Russian troops began near Brest on Monday.",
+    ],
+)
+def test_the_forces_named_in_a_deployment_noun_are_its_actor(nlp, text: str) -> None:
+    assert [e.actor for e in _of(nlp, text, "deployment")] == ["Russia"]
+
+
+def test_its_on_a_deployment_noun_is_the_clause_subject(nlp) -> None:
+    text = "Moscow refused to explain the purpose of its military manoeuvres in Belarus."
+    assert [e.actor for e in _of(nlp, text, "deployment")] == ["Russia"]
+
+
+def test_its_is_not_the_reporter_of_the_sentence(nlp) -> None:
+    text = (
+        "The two leaders spoke to the press after their meeting in Brasilia, "
+        "a Reuters correspondent reports."
+    )
+    assert all(e.actor != "Reuters" for e in _of(nlp, text, "meeting"))

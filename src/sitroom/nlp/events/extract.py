@@ -80,6 +80,12 @@ DOING_VERBS = frozenset(
         "wage",
         "lead",
         "spearhead",
+        # "expressed their condemnation", "repeated the accusation", "doubled down on accusations"
+        "express",
+        "voice",
+        "repeat",
+        "reiterate",
+        "level",
     }
 )
 # Types coded between states (ACLED/PLOVER style): a leader acting in office stands for the state.
@@ -154,6 +160,10 @@ MEANS_NOUNS = frozenset(
         "military",
     }
 )
+# Verbs whose "on X" object is what the subject does: "doubled down on accusations".
+PHRASAL_DOING_VERBS = frozenset({"double", "insist", "follow"})
+# Which named thing in a phrase is its actor first (see _name_in).
+NAME_RANK = {"PERSON": 0, "ORG": 1}
 # Two-sided acts, where the subject's conjunct is the counterpart, not a co-actor.
 SYMMETRIC_LEMMAS = frozenset({"sign", "meet", "agree", "talk", "negotiate"})
 
@@ -628,9 +638,17 @@ def _name_in(
         for start, end, name, label in sorted(ctx.names)
         if label in ACTOR_LABELS and start < hi and lo < end and name != exclude
     ]
-    # A named person or body in the phrase beats a nationality or place modifying its common
-    # noun: "the head of the British government Boris Johnson" is Johnson.
-    inside.sort(key=lambda n: (n[2] not in {"PERSON", "ORG"}, _possessive(ctx.doc, n[0]), n[0]))
+    # A named person beats a body, and a body a nationality or place modifying its common
+    # noun: "the head of the British government Boris Johnson" is Johnson, "the President of
+    # the European Commission, Ursula von der Leyen" von der Leyen, "an avid Kremlin critic
+    # Igor Girkin" Girkin.
+    inside.sort(
+        key=lambda n: (
+            NAME_RANK.get(n[2], len(NAME_RANK)),
+            _possessive(ctx.doc, n[0]),
+            n[0],
+        )
+    )
     return inside[0][1] if inside else None
 
 
@@ -720,6 +738,7 @@ def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
         )
         if owner is not None:
             actor = _name_in([owner], ctx)
+        actor = actor or _forces_of(trigger, ctx) or _owner_pronoun(owner, ctx)
         by = next(
             (
                 g
@@ -747,12 +766,19 @@ def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
             actor = _name_in(_subtree(source), ctx)
         if actor is None and (
             (trigger.dep_ in {"dobj", "attr"} and trigger.head.lemma_.lower() in DOING_VERBS)
+            # "doubled down on accusations": the noun is the object of a phrasal verb's "on".
+            or (
+                trigger.dep_ == "pobj"
+                and trigger.head.lower_ == "on"
+                and trigger.head.head.lemma_.lower() in PHRASAL_DOING_VERBS
+            )
             # "test-fired" is tokenized "test" (npadvmod) + "fired": the verb's subject tests.
             or (trigger.dep_ == "npadvmod" and trigger.head.pos_ == "VERB")
         ):
             # "Russia launched an attack": the verb's subject owns the noun's event;
             # "Russian forces continued to conduct attacks": the governing verb's subject.
-            subj = _governing_subject(trigger.head)
+            verb = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+            subj = _governing_subject(verb)
             actor = _name_in(_subtree(subj), ctx) if subj is not None else None
     if actor is None:
         actor = _referred_person(trigger, ctx)
@@ -769,6 +795,30 @@ def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
                 if target:
                     break
     return actor, target
+
+
+def _forces_of(trigger: Token, ctx: _Context) -> str | None:
+    """ "the buildup of Russian forces", "manoeuvres with the participation of Belarusian troops"."""
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"of", "with"}):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            if pobj.lemma_.lower() == "participation":
+                return _forces_of(pobj, ctx)
+            if pobj.lemma_.lower() in MEANS_NOUNS:
+                return _name_in(_subtree(pobj), ctx)
+    return None
+
+
+def _owner_pronoun(owner: Token | None, ctx: _Context) -> str | None:
+    """ "Moscow failed to explain its manoeuvres": "its" is the sentence's named subject."""
+    if owner is None or owner.lower_ not in {"its", "their"}:
+        return None
+    # The nearest clause above the noun that has a subject: "the leaders expressed ... their
+    # meeting, a correspondent reports" is the leaders', not the correspondent's.
+    verb = next((a for a in owner.ancestors if any(c.dep_ == "nsubj" for c in a.children)), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb else None
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    return _name_in(_subtree(subj), ctx)
 
 
 def _governing_subject(verb: Token) -> Token | None:
