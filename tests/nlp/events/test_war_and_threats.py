@@ -126,3 +126,58 @@ def test_the_inner_speaker_threatens(nlp) -> None:
     )
     threats = _of(_events(nlp, text), "threat")
     assert [e.actor for e in threats] == ["Emmanuel Macron"]
+
+
+# -- agreements and meetings between parties ----------------------------------------------------
+
+
+def test_a_deal_between_parties_is_the_first_named_partys(nlp) -> None:
+    text = "A deal agreed between Norway, Denmark and Iceland opened the fishing grounds on Monday."
+    deals = _of(_events(nlp, text), "agreement")
+    assert [e.actor for e in deals] == ["Norway"]
+
+
+def test_agreeing_a_deal_is_an_agreement(nlp) -> None:
+    text = "Moldova and Romania agreed a deal on electricity imports last week."
+    deals = _of(_events(nlp, text), "agreement")
+    assert [(e.actor, e.target) for e in deals] == [("Moldova", "Romania")]
+
+
+def test_agreeing_on_a_need_is_no_agreement(nlp) -> None:
+    text = "Moldova and Romania agreed on the need to keep talking."
+    assert not _of(_events(nlp, text), "agreement")
+
+
+def test_the_visit_of_a_person_is_that_persons(nlp) -> None:
+    text = "Beijing protested against the visit of Senator Tammy Duckworth to Taiwan on Friday."
+    visits = _of(_events(nlp, text), "meeting")
+    assert [e.actor for e in visits] == ["Tammy Duckworth"]
+
+
+# -- nobody named ----------------------------------------------------------------------------------
+
+
+def test_a_done_happening_with_nobody_named_is_no_record(nlp) -> None:
+    text = "A warehouse was shelled on the outskirts of Kupiansk on Monday night."
+    assert not _of(_events(nlp, text), "strike")
+
+
+def test_a_nameless_happening_is_evidence_for_the_named_one_before_it(nlp) -> None:
+    text = (
+        "Russian forces shelled Kupiansk on Monday night.\n"
+        "Officials said a warehouse was also shelled on the outskirts of Kupiansk."
+    )
+    strikes = _of(_events(nlp, text), "strike")
+    assert [e.actor for e in strikes] == ["Russia"]
+    assert len(strikes[0].evidence) == 2
+
+
+def test_an_arrest_by_unnamed_police_stays_a_record(nlp) -> None:
+    text = "Police detained eleven activists in Minsk on Saturday."
+    assert _of(_events(nlp, text), "arrest")
+
+
+def test_the_downing_of_enemy_drones_is_not_the_enemys_act(nlp) -> None:
+    text = "Ukraine's air force reported the downing of 31 Russian drones over Sumy."
+    downs = _of(_events(nlp, text), "interception")
+    assert [e.actor for e in downs] == ["Ukraine"]
