@@ -31,7 +31,7 @@ from sitroom.nlp.events.lexicon import (
 from sitroom.nlp.events.merge import merge_events
 from sitroom.nlp.events.realis import non_event_reason, sentence_realis
 from sitroom.nlp.events.status import event_status
-from sitroom.nlp.events.threats import is_threat_statement
+from sitroom.nlp.events.threats import SAYING_LEMMAS, is_threat_statement
 from sitroom.nlp.events.war import WAR_NOUNS, as_russian_war, names_a_side
 from sitroom.nlp.places.gazetteer import load_gazetteer, normalize_name
 from sitroom.records import Claim, Event, Mention, Place, Quote, Timex
@@ -388,6 +388,10 @@ def _triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, EventType]]:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB":
             verbs.extend((token, t) for t in lex.types_for_verb(lemma) if _verb_fits(token, t))
+            if lemma in SAYING_LEMMAS and is_threat_statement(token):
+                # "said any attack would be met with a response": a threat in words of saying,
+                # kept out of the trigger lexicon (most saying is not a threat).
+                verbs.append((token, lex.types["threat"]))
         elif token.pos_ in {"NOUN", "PROPN"}:
             types = lex.types_for_noun(lemma)
             if lemma in {"attack", "assault", "offensive"} and any(

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["SAYING_VERBS", "is_threat_statement"]
+__all__ = ["SAYING_LEMMAS", "SAYING_VERBS", "is_threat_statement"]
 
 # Verbs of saying that carry a threat in their content ("Scholz said that any attack would ...").
 SAYING_VERBS = frozenset({"say", "add", "declare", "stress", "state", "tell"})
+# Verbs outside the trigger lexicon worth asking ``is_threat_statement`` about ("made clear").
+SAYING_LEMMAS = SAYING_VERBS | {"make"}
 # Verbs whose dependent clause says what the threat is ("warned that ...", "vowed to ...").
 WARNING_VERBS = frozenset({"warn", "vow", "threaten", "pledge", "promise"})
 # Words of a consequence promised to someone (lemmas). Written from the guideline's examples
