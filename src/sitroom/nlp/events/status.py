@@ -22,6 +22,10 @@ GOVERNOR_STATUS = {
     "reject": "denied",
     "refute": "denied",
     "dismiss": "denied",
+    # Refusals and failures: the act did not take place ("refuses to talk", "failed to reply").
+    "refuse": "denied",
+    "decline": "denied",
+    "fail": "denied",
     "plan": "expected",
     "expect": "expected",
     "intend": "expected",
@@ -57,6 +61,8 @@ GOVERNOR_NOUNS = {
     "risk": "conditional",
     "possibility": "conditional",
     "prospect": "expected",
+    # "making efforts to conduct a conversation": tried for, not done.
+    "effort": "expected",
 }
 # "the potential deployment", "a planned strike": the noun names something not (yet) done.
 UNREALIZED_ADJECTIVES = {
