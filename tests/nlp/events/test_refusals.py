@@ -28,3 +28,37 @@ def test_a_refusal_denied_keeps_the_act(nlp) -> None:
     text = "Finland did not refuse to sign the defence agreement with Washington."
     events = doc_to_records(nlp(text), article_id="r9", published="2023-04-01").events
     assert [e.status for e in events if e.event_type == "agreement"] == ["reported"]
+
+
+def _done(nlp, text: str, event_type: str) -> list:
+    events = doc_to_records(nlp(text), article_id="r9", published="2023-04-01").events
+    return [e for e in events if e.event_type == event_type and e.status in {"reported", "claimed"}]
+
+
+def test_a_plan_hoped_for_is_not_done(nlp) -> None:
+    # The small model lemmatizes "hoping" as "hop"; the plan is still only hoped for.
+    text = "Aides said Keir Starmer was hoping to meet Donald Tusk in Warsaw."
+    assert not _done(nlp, text, "meeting")
+
+
+def test_a_noun_only_talked_about_is_no_event(nlp) -> None:
+    text = (
+        'Speaking in Vilnius, the prime minister said of the German military aid: "It came late."'
+    )
+    assert not _done(nlp, text, "aid")
+
+
+def test_talking_about_the_invasion_is_still_the_war(nlp) -> None:
+    text = "The mayor of Kharkiv spoke about the Russian invasion of Ukraine at the conference."
+    wars = _done(nlp, text, "ground_clash")
+    assert [(e.actor, e.target) for e in wars] == [("Russia", "Ukraine")]
+
+
+def test_shown_is_not_a_demonstration(nlp) -> None:
+    text = "Their resolve is demonstrated by new trenches along the Dnipro in Kherson."
+    assert not _done(nlp, text, "protest")
+
+
+def test_who_is_to_blame_is_not_who_blames(nlp) -> None:
+    text = "The pamphlet says that Poland is to blame for the border crisis."
+    assert all(e.actor != "Poland" for e in _done(nlp, text, "condemnation"))

@@ -246,10 +246,15 @@ def _sentence_events(ctx: _Context, *, article_id: str, headings: list[tuple[int
             continue
         paragraph = _paragraph(text, trigger.idx)
         reason = non_event_reason(trigger, event_type=etype.name, paragraph=paragraph)
-        # "the war in Ukraine" is a standing state by grammar, the war record by convention.
-        if reason and not (reason == "state" and trigger.lemma_.lower() in WAR_NOUNS):
+        # "the war in Ukraine" is a standing state by grammar, the war record by convention,
+        # and so is "spoke about the invasion"; other topics of speech are evidence only.
+        war = trigger.lemma_.lower() in WAR_NOUNS and reason in {"state", "topic"}
+        if reason and not war and reason != "topic":
             continue
         event = _event(article_id, trigger, etype, ctx)
+        if reason == "topic" and not war:
+            references.append(event)
+            continue
         if trigger.lemma_.lower() in BOTH_SIDES_NOUNS:
             scope = _phrase_names(trigger, ctx)
             war = as_russian_war(
@@ -458,6 +463,8 @@ def _noun_fits(token: Token, etype: EventType) -> bool:
 
 def _event(article_id: str, trigger: Token, etype: EventType, ctx: _Context) -> Event:
     actor, target = _roles(trigger, ctx)
+    if _to_blame(trigger):
+        actor, target = None, actor  # "Nato is to blame": Nato is blamed, by someone unnamed
     actor = _capital_government(actor, ctx)
     if etype.name not in PLACE_TARGET_TYPES:
         # "met Xi in Beijing", "sanctions on Moscow": the government; a struck city stays a city.
@@ -522,6 +529,15 @@ def _event(article_id: str, trigger: Token, etype: EventType, ctx: _Context) -> 
             lead=sent.start_char < LEAD_CHARS,
             in_quote=quote is not None,
         ),
+    )
+
+
+def _to_blame(trigger: Token) -> bool:
+    """ "X is to blame for ...": the subject of "be" is who is blamed."""
+    return (
+        trigger.lemma_.lower() == "blame"
+        and trigger.head.lemma_.lower() == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
     )
 
 

@@ -34,6 +34,7 @@ GOVERNOR_STATUS = {
     "seek": "expected",
     "want": "expected",
     "hope": "expected",
+    "hop": "expected",  # en_core_web_sm lemmatizes "hoping" as "hop"
     "propose": "expected",
     "consider": "expected",
     "set": "expected",
