@@ -248,11 +248,11 @@ def _sentence_events(ctx: _Context, *, article_id: str, headings: list[tuple[int
         reason = non_event_reason(trigger, event_type=etype.name, paragraph=paragraph)
         # "the war in Ukraine" is a standing state by grammar, the war record by convention,
         # and so is "spoke about the invasion"; other topics of speech are evidence only.
-        war = trigger.lemma_.lower() in WAR_NOUNS and reason in {"state", "topic"}
-        if reason and not war and reason != "topic":
+        war_noun = trigger.lemma_.lower() in WAR_NOUNS and reason in {"state", "topic"}
+        if reason and not war_noun and reason != "topic":
             continue
         event = _event(article_id, trigger, etype, ctx)
-        if reason == "topic" and not war:
+        if reason == "topic" and not war_noun:
             references.append(event)
             continue
         if trigger.lemma_.lower() in BOTH_SIDES_NOUNS:
