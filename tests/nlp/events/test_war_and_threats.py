@@ -181,3 +181,27 @@ def test_the_downing_of_enemy_drones_is_not_the_enemys_act(nlp) -> None:
     text = "Ukraine's air force reported the downing of 31 Russian drones over Sumy."
     downs = _of(_events(nlp, text), "interception")
     assert [e.actor for e in downs] == ["Ukraine"]
+
+
+# -- lexicon: words for the same happenings ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor"),
+    [
+        (
+            "Ukrainian forces blew up a Russian fuel depot near Melitopol on Sunday.",
+            "strike",
+            "Ukraine",
+        ),
+        ("Russia gathered 40,000 soldiers near the border with Finland.", "deployment", "Russia"),
+        ("Germany announced a shipment of air defence missiles to Kyiv.", "aid", "Germany"),
+    ],
+)
+def test_more_words_for_known_types(nlp, text: str, event_type: str, actor: str) -> None:
+    assert [e.actor for e in _of(_events(nlp, text), event_type)] == [actor]
+
+
+def test_blowing_out_candles_is_no_strike(nlp) -> None:
+    text = "Ukrainian children blew out the candles at the party in Lviv."
+    assert not _of(_events(nlp, text), "strike")
