@@ -62,3 +62,22 @@ def test_shown_is_not_a_demonstration(nlp) -> None:
 def test_who_is_to_blame_is_not_who_blames(nlp) -> None:
     text = "The pamphlet says that Poland is to blame for the border crisis."
     assert all(e.actor != "Poland" for e in _done(nlp, text, "condemnation"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estonia keeps its border guards on alert in the case of a Russian attack on Narva.",
+        "Riga fears it is next in the event of a Russian strike on Lithuania.",
+    ],
+)
+def test_in_case_of_is_a_condition(nlp, text: str) -> None:
+    assert not _done(nlp, text, "strike")
+
+
+def test_a_read_also_line_is_no_record(nlp) -> None:
+    text = (
+        "Read also: Poland sends Leopard tanks to Ukraine after the summit in Vilnius.\n"
+        "The mayor of Lublin opened a new shelter for families on Monday."
+    )
+    assert not _done(nlp, text, "aid")

@@ -138,6 +138,8 @@ LEAD_CHARS = 400
 # is a line in capitals (Fox News pastes related-story teasers so); neither is a clause
 # reporting a happening: their mentions are evidence for one told in the text, at most.
 HEADING_MAX_WORDS = 12
+# Lines that link to another story (Ukrinform's "Read also:", "See also:", "WATCH:").
+TEASER_PREFIXES = ("read also", "read more", "see also", "also read", "watch:", "related:")
 CAPITALS_SHARE = 0.8
 # Subject nouns that are what was fired or sent, not who was hit: "Russian missiles were
 # fired at Kyiv" has Russia as actor (the nationality of the weapon), Kyiv as target.
@@ -567,6 +569,8 @@ def _paragraph(text: str, at: int) -> str:
 def _is_heading(line: str) -> bool:
     """A heading or a pasted related-story line: short and unpunctuated, or in capitals."""
     line = line.strip()
+    if line.casefold().startswith(TEASER_PREFIXES):
+        return True  # "Read also: ...": a link to another story, pasted into this one
     letters = [c for c in line if c.isalpha()]
     if len(line.split()) >= 3 and sum(c.isupper() for c in letters) >= CAPITALS_SHARE * len(
         letters

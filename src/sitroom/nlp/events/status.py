@@ -117,6 +117,8 @@ def event_status(trigger: Token, *, threat_type: bool = False) -> str:
             "compound",
         }:
             return GOVERNOR_NOUNS[head.lemma_.lower()]
+        if _in_case_of(head) and token.dep_ == "prep":
+            return "conditional"  # "in the case of a Russian invasion", "in the event of war"
         if token.dep_ in {"ccomp", "parataxis"}:
             break  # a reporting verb's content: its own modality ends here
         # "did not comment on the anniversary of the invasion": a negation above a
@@ -132,6 +134,15 @@ def event_status(trigger: Token, *, threat_type: bool = False) -> str:
             return "reported"
         token = head
     return "reported"
+
+
+def _in_case_of(noun: Token) -> bool:
+    """ "in (the) case of", "in the event of": what follows is a condition, not a report."""
+    return (
+        noun.lemma_.lower() in {"case", "event"}
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "in"
+    )
 
 
 def _negated(verb: Token, status: str) -> str:
