@@ -81,3 +81,13 @@ def test_a_read_also_line_is_no_record(nlp) -> None:
         "The mayor of Lublin opened a new shelter for families on Monday."
     )
     assert not _done(nlp, text, "aid")
+
+
+def test_a_date_in_another_clause_does_not_date_the_event(nlp) -> None:
+    text = (
+        "Igor Strelkov criticized the general and lamented that nobody remembers the paratroopers "
+        "lost at Hostomel on Feb. 24, 2022."
+    )
+    events = doc_to_records(nlp(text), article_id="r9", published="2023-05-02").events
+    criticism = [e for e in events if e.event_type == "condemnation"]
+    assert [e.status for e in criticism] == ["reported"]
