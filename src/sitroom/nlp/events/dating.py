@@ -54,7 +54,7 @@ def event_date(
     """The event's date (TIMEX3 value and precision) and whether it is history."""
     sent = trigger.sent
     pub = _day(published)
-    dated = [t for t in timexes if _start(t.value) is not None]
+    dated = [t for t in timexes if _start(t.value) is not None and not _other_clause(trigger, t)]
     if dated:
         timex = min(dated, key=lambda t: abs(t.start - trigger.idx))
         start = _start(timex.value)
@@ -82,6 +82,25 @@ def event_date(
         if year is not None and pub.year - year >= 2:
             return EventDate(str(year), "year", True)
     return EventDate(published, "publication" if published else None, False)
+
+
+def _other_clause(trigger: Token, timex: Timex) -> bool:
+    """The timex sits in a clause that neither is nor governs the trigger's clause.
+
+    "Girkin criticized the statements and lamented that no one remembers the losses of the
+    fight for Hostomel on Feb. 24, 2022": the date is the fight's, not the criticism's.
+    """
+    doc = trigger.doc
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return False
+    own = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    clause = span.root
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.pos_ not in {"VERB", "AUX"}:
+        return False
+    return clause.i != own.i and all(a.i != clause.i for a in own.ancestors)
 
 
 def _old(value: str, pub: dt.date | None) -> bool:

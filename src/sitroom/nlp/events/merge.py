@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from sitroom.nlp.events.confidence import MAX_MENTIONS, MENTION
+from sitroom.nlp.events.war import is_war_mention
 from sitroom.records import Event
 
 __all__ = ["merge_events"]
@@ -49,6 +50,8 @@ def _realis(status: str) -> str:
 def _compatible(a: Event, b: Event) -> bool:
     if a.event_type != b.event_type or _realis(a.status) != _realis(b.status):
         return False
+    if is_war_mention(a) != is_war_mention(b):
+        return False  # the war as a whole and a battle in it are two happenings
     for role in ROLES:
         x, y = getattr(a, role), getattr(b, role)
         if x and y and x.casefold() != y.casefold():

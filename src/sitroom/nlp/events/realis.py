@@ -104,6 +104,11 @@ INTENT_NOUNS = frozenset({"intention", "intent", "plan", "plans", "desire", "wis
 # "we have to fight", "Europe must respond", "need to send": obligation and advice.
 OBLIGATION_WORDS = frozenset({"must", "should", "ought"})
 OBLIGATION_VERBS = frozenset({"have", "need"})
+# Verbs of speaking whose "of/about X" is the topic: "said of the aid", "talked about the war".
+SPEECH_VERBS = frozenset({"say", "speak", "talk", "comment", "write", "remark", "think"})
+# Verbs whose figurative reading is the condemnation itself: "blasted the decision" is no
+# strike, and is a criticism (issue 9: "has blasted Russia's war" was lost as figurative).
+CRITICISM_FIGURES = frozenset({"blast"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,14 +135,20 @@ def load_figurative() -> Figurative:
 
 def non_event_reason(trigger: Token, *, event_type: str, paragraph: str) -> str | None:
     """Why ``trigger`` names no happening ("figurative", "fiction", ...), or None if it may."""
-    if _figurative(trigger, load_figurative()):
+    if _figurative(trigger, load_figurative()) and not (
+        event_type == "condemnation" and trigger.lemma_.lower() in CRITICISM_FIGURES
+    ):
         return "figurative"
     if (
         event_type == "protest"
         and trigger.pos_ == "VERB"
-        and any(c.dep_ == "dobj" for c in trigger.children)
+        and any(c.dep_ in {"dobj", "auxpass"} for c in trigger.children)
     ):
-        return "figurative"  # protests are intransitive: "demonstrate resolve", "rally support"
+        # Protests are intransitive: "demonstrate resolve", "rally support"; and "this is
+        # demonstrated by" is shown, not marched.
+        return "figurative"
+    if _topic_of_speech(trigger):
+        return "topic"
     if _is_state_noun(trigger, event_type):
         return "state"
     if _denied_intent(trigger):
@@ -190,6 +201,21 @@ def _figurative(trigger: Token, fig: Figurative) -> bool:
     return bool(modifiers) and any(
         c.dep_ in {"amod", "compound", "nmod"} and c.lemma_.lower() in (modifiers or ())
         for c in trigger.children
+    )
+
+
+def _topic_of_speech(trigger: Token) -> bool:
+    """ "said of the US assistance", "spoke about the sanctions": what was talked about.
+
+    A noun that is only the topic of a verb of speaking reports no happening of its own
+    (issue 9: "Shmyhal said of the US security assistance: ..." was an aid event).
+    """
+    head = trigger.head
+    return (
+        trigger.pos_ in {"NOUN", "PROPN"}
+        and trigger.dep_ == "pobj"
+        and head.lower_ in {"of", "about"}
+        and head.head.lemma_.lower() in SPEECH_VERBS
     )
 
 

@@ -22,6 +22,10 @@ GOVERNOR_STATUS = {
     "reject": "denied",
     "refute": "denied",
     "dismiss": "denied",
+    # Refusals and failures: the act did not take place ("refuses to talk", "failed to reply").
+    "refuse": "denied",
+    "decline": "denied",
+    "fail": "denied",
     "plan": "expected",
     "expect": "expected",
     "intend": "expected",
@@ -30,6 +34,7 @@ GOVERNOR_STATUS = {
     "seek": "expected",
     "want": "expected",
     "hope": "expected",
+    "hop": "expected",  # en_core_web_sm lemmatizes "hoping" as "hop"
     "propose": "expected",
     "consider": "expected",
     "set": "expected",
@@ -57,6 +62,8 @@ GOVERNOR_NOUNS = {
     "risk": "conditional",
     "possibility": "conditional",
     "prospect": "expected",
+    # "making efforts to conduct a conversation": tried for, not done.
+    "effort": "expected",
 }
 # "the potential deployment", "a planned strike": the noun names something not (yet) done.
 UNREALIZED_ADJECTIVES = {
@@ -110,6 +117,8 @@ def event_status(trigger: Token, *, threat_type: bool = False) -> str:
             "compound",
         }:
             return GOVERNOR_NOUNS[head.lemma_.lower()]
+        if _in_case_of(head) and token.dep_ == "prep":
+            return "conditional"  # "in the case of a Russian invasion", "in the event of war"
         if token.dep_ in {"ccomp", "parataxis"}:
             break  # a reporting verb's content: its own modality ends here
         # "did not comment on the anniversary of the invasion": a negation above a
@@ -125,6 +134,15 @@ def event_status(trigger: Token, *, threat_type: bool = False) -> str:
             return "reported"
         token = head
     return "reported"
+
+
+def _in_case_of(noun: Token) -> bool:
+    """ "in (the) case of", "in the event of": what follows is a condition, not a report."""
+    return (
+        noun.lemma_.lower() in {"case", "event"}
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "in"
+    )
 
 
 def _negated(verb: Token, status: str) -> str:

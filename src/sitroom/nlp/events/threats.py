@@ -1,0 +1,106 @@
+"""Is a warning a threat? Consequences promised to someone, not a forecast or an alert.
+
+The annotation guideline (docs/annotation.md) codes a ``threat`` only for "a warning of
+consequences or a vow aimed at a target"; "things can go at a crazy pace, he warned", "warned
+counterparts of a possible attack" and "vowed to take steps" are not threats. On the real-news
+tune half every "warn"/"vow" clause taken as a threat was of that harmless kind, while the
+threats an analyst lists were said with an ordinary "said" or "added": "any attack would lead
+to tough sanctions", "the attack will be met with a firm response". So the verbs of saying and
+warning make a threat event exactly when their content promises a consequence (a will/would
+clause whose words name a response, a sanction, a price to pay) or, for "warn"/"threaten",
+when a named party is what is warned (``warned Moscow``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = ["SAYING_LEMMAS", "SAYING_VERBS", "is_threat_statement"]
+
+# Verbs of saying that carry a threat in their content ("Scholz said that any attack would ...").
+SAYING_VERBS = frozenset({"say", "add", "declare", "stress", "state", "tell"})
+# Verbs outside the trigger lexicon worth asking ``is_threat_statement`` about ("made clear").
+SAYING_LEMMAS = SAYING_VERBS | {"make"}
+# Verbs whose dependent clause says what the threat is ("warned that ...", "vowed to ...").
+WARNING_VERBS = frozenset({"warn", "vow", "threaten", "pledge", "promise"})
+# Words of a consequence promised to someone (lemmas). Written from the guideline's examples
+# and common English (Oxford Collocations: "respond swiftly", "pay a heavy price").
+CONSEQUENCE_LEMMAS = frozenset(
+    {
+        "respond",
+        "response",
+        "retaliate",
+        "retaliation",
+        "revenge",
+        "avenge",
+        "punish",
+        "punishment",
+        "consequence",
+    }
+)
+# "will pay a heavy price": a consequence only together ("energy prices" alone is no threat).
+PRICE_TO_PAY = frozenset({"pay", "price"})
+# Sanctions said to come are a plan ("the EU would adopt sanctions next week") unless tied to
+# a condition ("any attack would lead to sanctions"); after "warn" they are a threat as such.
+SANCTION_LEMMAS = frozenset({"sanction", "sanctions"})
+CONDITION_WORDS = frozenset({"if", "any", "unless", "should"})
+FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
+# "threatened Kyiv", "warned Moscow": the party warned, as a named thing.
+NAMED_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def is_threat_statement(verb: Token) -> bool:
+    """Whether the saying or warning ``verb`` makes a threat (see the module docstring)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "threaten":
+        return True  # "threatened to strike", "threatened Ukraine": a threat by its own word
+    if lemma == "warn" and any(
+        c.dep_ == "dobj" and c.ent_type_ in NAMED_TYPES for c in verb.children
+    ):
+        return not _alert(verb)  # "warned Moscow against ...", not "warned them of a storm"
+    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp", "parataxis"}]
+    saying = lemma in SAYING_VERBS or _makes_clear(verb)
+    if saying and verb.dep_ in {"parataxis", "ccomp"} and verb.head is not verb:
+        clauses.append(verb.head)  # "we will respond," he said: the quote is the verb's head
+    if not saying and lemma not in WARNING_VERBS:
+        return False
+    if saying:
+        # "a statement said Biden made clear the US would respond": the inner speaker threatens.
+        clauses = [c for c in clauses if not _says(c)]
+    return any(_promises_consequence(c, conditional_sanctions=saying) for c in clauses)
+
+
+def _says(verb: Token) -> bool:
+    return verb.lemma_.lower() in SAYING_VERBS | WARNING_VERBS or _makes_clear(verb)
+
+
+def _makes_clear(verb: Token) -> bool:
+    """ "made clear the US would respond" (the parser hangs "clear" anywhere)."""
+    return (
+        verb.lemma_.lower() == "make"
+        and verb.i + 1 < len(verb.doc)
+        and verb.doc[verb.i + 1].lower_ == "clear"
+    )
+
+
+def _alert(verb: Token) -> bool:
+    """ "warned counterparts of a possible attack": an alert about a danger, no threat."""
+    return any(c.dep_ == "prep" and c.lower_ in {"of", "about"} for c in verb.children)
+
+
+def _promises_consequence(clause: Token, *, conditional_sanctions: bool) -> bool:
+    """A future clause naming a consequence ("will be met with a firm response")."""
+    words = list(clause.subtree)
+    future = any(t.lower_ in FUTURE_AUX and t.dep_ in {"aux", "auxpass"} for t in words) or (
+        clause.dep_ == "xcomp"  # "vowed to retaliate": the vow is the future
+    )
+    # "in response to an invasion" is a cause told, not a response promised.
+    words = [t for t in words if not (t.lower_ == "response" and t.head.lower_ == "in")]
+    lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+    if not future:
+        return False
+    if lemmas & CONSEQUENCE_LEMMAS or lemmas >= PRICE_TO_PAY:
+        return True
+    return bool(lemmas & SANCTION_LEMMAS) and (
+        not conditional_sanctions or bool(lemmas & CONDITION_WORDS)
+    )
