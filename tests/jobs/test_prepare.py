@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitroom.jobs.prepare import Job, prepare_input, prepare_inputs
+from sitroom.jobs.prepare import Job, prepare_inputs
 from sitroom.jobs.synthetic import synthetic_story
 from sitroom.readers import read_path
 from sitroom.records import Article, Extraction, Failure, Quote
@@ -64,10 +64,7 @@ def test_a_chunk_is_extracted_in_one_call_with_the_per_input_results(tmp_path: P
     chunk = prepare_inputs(jobs, read=read_path, extract=together)
     assert together.calls == [[str(p) for p in paths]]  # one call, every article, in order
     alone = Recording(failing=paths[1])
-    one_by_one = [
-        prepare_input(path, sha256=sha, size=size, read=read_path, extract=alone)
-        for path, sha, size in jobs
-    ]
+    one_by_one = [prepare_inputs([job], read=read_path, extract=alone)[0] for job in jobs]
     assert len(alone.calls) == 3
     assert chunk == one_by_one
     assert chunk[1].read_error is not None and not chunk[1].extracted

@@ -28,7 +28,6 @@ __all__ = [
     "Reader",
     "describe_error",
     "extract_inputs",
-    "prepare_input",
     "prepare_inputs",
     "read_input",
 ]
@@ -99,23 +98,11 @@ class PreparedExtractor:
         return out
 
 
-def prepare_input(
-    path: Path,
-    *,
-    sha256: str | None,
-    size: int | None,
-    read: Reader,
-    extract: Extractor | None,
-) -> PreparedInput:
-    """Read ``path`` and extract its articles; pure (no store), so it runs on any worker."""
-    return _extracted(read_input((path, sha256, size), read=read), extract=extract)
-
-
 def prepare_inputs(
     jobs: Sequence[Job], *, read: Reader, extract: Extractor | None
 ) -> list[PreparedInput]:
-    """:func:`prepare_input` for each job, in order; the same results, faster (see
-    :func:`extract_inputs`)."""
+    """Read each input and extract its articles, in order; pure (no store), so it runs on
+    any worker. Errors are kept in each :class:`PreparedInput`, never raised."""
     return extract_inputs([read_input(job, read=read) for job in jobs], extract=extract)
 
 
