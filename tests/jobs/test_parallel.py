@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
-from sitroom.jobs.parallel import ExtractionFailed, extract_articles, run_extraction
+from sitroom.jobs.parallel import ExtractionFailed, extract_articles, load_model, run_extraction
 from sitroom.jobs.plan import Plan
 from sitroom.nlp import extract as nlp_extract
 from sitroom.nlp.extract import Document, extract_documents
+from sitroom.nlp.places.gazetteer import load_gazetteer
 from sitroom.records import Article, Extraction, Failure, article_id_for
 
 STORY = (
@@ -77,3 +80,17 @@ def test_extract_articles_keeps_article_ids_and_spans(nlp: object) -> None:
     assert extraction.article_id == article.id
     for quote in extraction.quotes:
         assert STORY[quote.start : quote.end] == quote.text
+
+
+@pytest.mark.issue(13)
+def test_load_model_loads_the_extractors_tables_and_freezes_them_before_forking(
+    nlp: object,
+) -> None:
+    load_gazetteer.cache_clear()
+    gc.unfreeze()
+    try:
+        load_model()
+        assert load_gazetteer.cache_info().currsize == 1  # loaded once here, not per worker
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -63,13 +63,16 @@ def test_plan_carries_every_size(idle_two_cores: None) -> None:
 def test_ingest_pipelines_from_a_few_inputs_and_sizes_its_lookahead(
     idle_two_cores: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert plan.ingest_plan(plan.INGEST_MIN_INPUTS - 1).processes == 1
+    alone = plan.ingest_plan(plan.INGEST_MIN_INPUTS - 1)
+    assert alone == plan.IngestPlan(processes=1, ingest_lookahead=plan.INGEST_CHUNK)
     found = plan.ingest_plan(plan.INGEST_MIN_INPUTS)
     assert found == plan.IngestPlan(
         processes=2,
-        ingest_lookahead=2 * plan.INGEST_LOOKAHEAD,
+        ingest_lookahead=2 * plan.INGEST_LOOKAHEAD * plan.INGEST_CHUNK,
+        chunk=plan.INGEST_CHUNK,
         dask_lookahead=plan.DASK_INGEST_LOOKAHEAD,
     )
+    assert found.ingest_lookahead >= 2 * found.chunk  # each worker has a chunk queued
     monkeypatch.setattr(plan.os, "getloadavg", lambda: (3.5, 3.0, 3.0))
     assert plan.ingest_plan(1000).processes == 1  # a busy machine: no second worker
     assert plan.ingest_plan(1000, processes=2).processes == 2  # unless asked for

@@ -12,12 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sitroom.jobs.parallel import ExtractionFailed, extract_articles
 from sitroom.jobs.plan import Plan, plan_for
-from sitroom.jobs.prepare import Extractor, PreparedInput, Reader, prepare_input
+from sitroom.jobs.prepare import Extractor, Job, PreparedInput, Reader, prepare_inputs
 from sitroom.records import Article, Extraction, Failure
 
 if TYPE_CHECKING:
@@ -135,28 +134,22 @@ def _results(
 
 def prepare_submitter(
     client: Client, *, read: Reader, extract: Extractor | None
-) -> Callable[[Path, str | None, int | None], Callable[[], PreparedInput]]:
-    """A function that submits one input's :func:`prepare_input` to ``client``.
+) -> Callable[[Sequence[Job]], Callable[[int], PreparedInput]]:
+    """A function that submits a chunk of inputs' :func:`prepare_inputs` to ``client``.
 
-    It returns a function that waits for the input's result (ingest calls it in input
+    It returns a function that waits for the n-th input's result (ingest calls it in input
     order, so commits stay in order while the cluster works ahead).
     """
 
-    def submit(path: Path, sha256: str | None, size: int | None) -> Callable[[], PreparedInput]:
-        future = client.submit(
-            prepare_input,
-            path,
-            sha256=sha256,
-            size=size,
-            read=read,
-            extract=extract,
-            pure=False,
-        )
+    def submit(jobs: Sequence[Job]) -> Callable[[int], PreparedInput]:
+        future = client.submit(prepare_inputs, list(jobs), read=read, extract=extract, pure=False)
+        last = len(jobs) - 1
 
-        def get() -> PreparedInput:
-            result: PreparedInput = future.result()
-            future.release()  # type: ignore[no-untyped-call]  # distributed is untyped
-            return result
+        def get(n: int) -> PreparedInput:
+            result: list[PreparedInput] = future.result()
+            if n == last:
+                future.release()  # type: ignore[no-untyped-call]  # distributed is untyped
+            return result[n]
 
         return get
 

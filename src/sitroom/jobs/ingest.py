@@ -14,8 +14,9 @@ import stat
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,8 +30,16 @@ from sitroom.jobs.commit import (
     known_articles,
     opener_of,
 )
-from sitroom.jobs.plan import ingest_plan
-from sitroom.jobs.prepare import Extractor, PreparedInput, Reader, prepare_input
+from sitroom.jobs.plan import IngestPlan, ingest_plan
+from sitroom.jobs.prepare import (
+    Extractor,
+    Job,
+    PreparedInput,
+    Reader,
+    extract_inputs,
+    prepare_inputs,
+    read_input,
+)
 from sitroom.readers import iter_input_paths, limits_from, open_input, read_path
 from sitroom.readers.index import IndexEntry
 from sitroom.readers.result import ReadResult, ReadStream
@@ -56,6 +65,8 @@ class IngestStep:
 
 
 Progress = Callable[[IngestStep], None]
+# Starts preparing a chunk of inputs; returns a function giving the n-th one's result (waiting).
+Submit = Callable[[Sequence[Job]], Callable[[int], PreparedInput]]
 
 # Seconds between a forked worker's checks that ingest (its parent) is still alive.
 ORPHAN_CHECK_S = 0.5
@@ -174,7 +185,8 @@ def ingest(
     ``reader`` replaces :func:`sitroom.readers.read_path` (tests, custom sources).
     ``index`` maps file names to sidecar metadata (:func:`sitroom.readers.load_index`).
 
-    Reading and extraction run ahead of the commits in ``processes`` forked workers
+    Reading and extraction run ahead of the commits, a few inputs at a time (their articles
+    batched through the pipeline), in this process, in ``processes`` forked workers
     (default: :func:`sitroom.jobs.plan.ingest_plan`) or, given a ``distributed.Client``,
     on Dask workers (inputs must be readable there at the same paths); commits stay in
     this process, one transaction per input, in input order, and the store ends up the
@@ -208,26 +220,25 @@ def ingest(
         )
         plan = ingest_plan(len(inputs), processes=processes)
         if client is not None:
-            _ingest_distributed(run, inputs, client=client, lookahead=plan.dask_lookahead)
+            _ingest_distributed(run, inputs, client=client, plan=plan)
         elif plan.processes > 1:
-            _ingest_forked(run, inputs, processes=plan.processes, lookahead=plan.ingest_lookahead)
+            _ingest_forked(run, inputs, plan=plan)
         else:
-            for path in inputs:
-                run.commit(_Pending(path, *_fingerprint(path, run.max_bytes), get=None))
+            run.pipeline(inputs, submit=run.prepare_here, chunk=plan.chunk, lookahead=plan.chunk)
     finally:
         if owned:
             store.close()
     return tally.report()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class _Pending:
     """An input whose commit is next in line; ``get`` waits for its prepared read + extraction."""
 
     path: Path
     sha256: str | None
     size: int | None
-    get: Callable[[], PreparedInput] | None  # None: read and extract here, at commit time
+    get: Callable[[], PreparedInput] | None = None  # None: read and extract here, at commit time
 
 
 @dataclass(slots=True, kw_only=True)
@@ -285,27 +296,69 @@ class _Run:
         return size is not None and size > self.limits.chars
 
     def pipeline(
-        self,
-        inputs: Iterable[Path],
-        *,
-        submit: Callable[[Path, str | None, int | None], Callable[[], PreparedInput]],
-        lookahead: int,
+        self, inputs: Iterable[Path], *, submit: Submit, chunk: int, lookahead: int
     ) -> None:
-        """Submit up to ``lookahead`` inputs ahead of the one being committed.
+        """Submit inputs ``chunk`` at a time, up to ``lookahead`` ahead of the one being committed.
 
-        An input already read (same sha256) is not submitted; its commit just counts it. A
+        An input already read (same sha256, in the store or earlier in this run) is not
+        submitted; its commit just counts it (or reads it, if that earlier input failed). A
         big one is not either: it is read here, batch by batch, when its turn comes.
         """
         window: deque[_Pending] = deque()
+        batch: list[_Pending] = []
+        seen: set[str] = set()
+
+        def flush() -> None:
+            if batch:
+                get = submit([(p.path, p.sha256, p.size) for p in batch])
+                for n, pending in enumerate(batch):
+                    pending.get = partial(get, n)
+                batch.clear()
+
         for path in inputs:
             sha256, size = _fingerprint(path, self.max_bytes)
-            is_known = known_articles(self.store, sha256) is not None
-            get = None if is_known or self.is_big(size) else submit(path, sha256, size)
-            window.append(_Pending(path, sha256, size, get=get))
+            pending = _Pending(path, sha256, size)
+            window.append(pending)
+            if (
+                sha256 not in seen
+                and not self.is_big(size)
+                and known_articles(self.store, sha256) is None
+            ):
+                batch.append(pending)
+            if sha256 is not None:
+                seen.add(sha256)
+            if len(batch) >= chunk:
+                flush()
             while len(window) > lookahead:
+                if any(p is window[0] for p in batch):
+                    flush()
                 self.commit(window.popleft())
+        flush()
         while window:
             self.commit(window.popleft())
+
+    def prepare_here(self, jobs: Sequence[Job]) -> Callable[[int], PreparedInput]:
+        """A :data:`Submit` that prepares the chunk in this process, now.
+
+        An interrupt (Ctrl-C) while reading ahead is raised at the commit of the input it
+        hit, so the inputs read before it are committed first, as without reading ahead.
+        """
+        reads: list[PreparedInput] = []
+        stop: BaseException | None = None
+        for job in jobs:
+            try:
+                reads.append(read_input(job, read=self.read))
+            except BaseException as e:  # noqa: BLE001 - read_input keeps every Exception
+                stop = e
+                break
+        prepared = extract_inputs(reads, extract=self.extract)
+
+        def get(n: int) -> PreparedInput:
+            if n >= len(prepared) and stop is not None:
+                raise stop
+            return prepared[n]
+
+        return get
 
 
 def _replay_read(prepared: PreparedInput) -> Reader:
@@ -339,15 +392,14 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _prepare_in_worker(job: tuple[Path, str | None, int | None]) -> PreparedInput:
+def _prepare_in_worker(jobs: Sequence[Job]) -> list[PreparedInput]:
     if _WORKER is None:
         raise RuntimeError("_prepare_in_worker runs only in a worker started by _ingest_forked")
-    path, sha256, size = job
     read, extract = _WORKER
-    return prepare_input(path, sha256=sha256, size=size, read=read, extract=extract)
+    return prepare_inputs(jobs, read=read, extract=extract)
 
 
-def _ingest_forked(run: _Run, inputs: list[Path], *, processes: int, lookahead: int) -> None:
+def _ingest_forked(run: _Run, inputs: list[Path], *, plan: IngestPlan) -> None:
     if run.extract is not None:
         # Load the model before forking: workers share it copy-on-write (jobs/parallel.py).
         from sitroom.jobs.parallel import load_model  # spaCy only when extracting
@@ -355,16 +407,17 @@ def _ingest_forked(run: _Run, inputs: list[Path], *, processes: int, lookahead: 
         load_model()
     context = multiprocessing.get_context("fork")
     initargs = (run.read, run.extract, os.getpid())
-    with context.Pool(processes, initializer=_init_worker, initargs=initargs) as pool:
+    with context.Pool(plan.processes, initializer=_init_worker, initargs=initargs) as pool:
 
-        def submit(path: Path, sha256: str | None, size: int | None) -> Callable[[], PreparedInput]:
-            return pool.apply_async(_prepare_in_worker, ((path, sha256, size),)).get
+        def submit(jobs: Sequence[Job]) -> Callable[[int], PreparedInput]:
+            result = pool.apply_async(_prepare_in_worker, (list(jobs),))
+            return lambda n: result.get()[n]
 
-        run.pipeline(inputs, submit=submit, lookahead=lookahead)
+        run.pipeline(inputs, submit=submit, chunk=plan.chunk, lookahead=plan.ingest_lookahead)
 
 
-def _ingest_distributed(run: _Run, inputs: list[Path], *, client: Client, lookahead: int) -> None:
+def _ingest_distributed(run: _Run, inputs: list[Path], *, client: Client, plan: IngestPlan) -> None:
     from sitroom.jobs.cluster import prepare_submitter  # Dask only when a client is given
 
     submit = prepare_submitter(client, read=run.read, extract=run.extract)
-    run.pipeline(inputs, submit=submit, lookahead=lookahead)
+    run.pipeline(inputs, submit=submit, chunk=plan.chunk, lookahead=plan.dask_lookahead)

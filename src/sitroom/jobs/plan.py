@@ -16,6 +16,7 @@ __all__ = [
     "DASK_TASK_BATCH",
     "FORK_CHUNK",
     "INGEST_BATCH_ARTICLES",
+    "INGEST_CHUNK",
     "INGEST_LOOKAHEAD",
     "INGEST_MIN_INPUTS",
     "LOCAL_BATCH",
@@ -54,10 +55,14 @@ DASK_TASK_BATCH = 16
 # Pipelined ingest keeps its fork pool for the whole run and loads the model before forking,
 # so a worker costs a fork, not a model load: a handful of inputs already pays for it.
 INGEST_MIN_INPUTS = 4
-# Inputs read and extracted ahead of the one being committed, per worker: enough that a
-# worker never waits for the commits (a commit takes a few ms, an extraction ~100 ms), few
-# enough that the prepared inputs held in memory stay small (bench/bench_ingest.py).
-INGEST_LOOKAHEAD = 4
+# Inputs prepared (read and extracted) together, their articles in one nlp.pipe batch: one
+# article per batch cost ~10% more CPU than 4 or 8 on real news, and 8 no less than 4
+# (issue 13); small, so that two workers share the end of a run evenly.
+INGEST_CHUNK = 4
+# Chunks prepared ahead of the one being committed, per worker: enough that a worker never
+# waits for the commits (a commit takes a few ms, a chunk's extraction ~0.5 s), few enough
+# that the prepared inputs held in memory stay small (bench/bench_ingest.py).
+INGEST_LOOKAHEAD = 2
 # Articles of one input committed together at most (the ingest_batch_chars setting bounds
 # their text): a transaction of a few hundred ms, so a progress line follows each few
 # batches and an interrupted run loses at most one batch's work.
@@ -80,10 +85,11 @@ class Plan:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class IngestPlan:
-    """How pipelined ingest runs: ``processes`` forked readers+extractors (1 = no pipeline)."""
+    """How ingest runs: ``processes`` forked readers+extractors (1 = in this process)."""
 
     processes: int
     ingest_lookahead: int  # inputs prepared ahead of the commit, in all
+    chunk: int = INGEST_CHUNK  # inputs prepared together (one extraction call)
     dask_lookahead: int = DASK_INGEST_LOOKAHEAD  # inputs in flight on a Dask cluster
 
 
@@ -111,4 +117,6 @@ def ingest_plan(count: int, *, processes: int | None = None) -> IngestPlan:
     if processes is not None and processes < 1:
         raise ValueError(f"processes must be at least 1, not {processes}")
     chosen = processes or default_processes(count, min_count=INGEST_MIN_INPUTS)
-    return IngestPlan(processes=chosen, ingest_lookahead=INGEST_LOOKAHEAD * chosen)
+    # In this process a chunk is prepared just before its commits: nothing to run ahead.
+    ahead = INGEST_CHUNK if chosen == 1 else INGEST_LOOKAHEAD * INGEST_CHUNK * chosen
+    return IngestPlan(processes=chosen, ingest_lookahead=ahead)

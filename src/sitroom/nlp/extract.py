@@ -42,7 +42,15 @@ __all__ = [
     "doc_to_records",
     "extract_documents",
     "parse_texts",
+    "warm_up",
 ]
+
+# Made up for warm_up: a date, a number, a place, a quote and an event trigger, so that
+# every extractor runs and loads the tables it reads on first use.
+_WARM_UP_TEXT = (
+    "Officials in Kharkiv said on Monday that 12 drones struck a fuel depot overnight. "
+    '"We will rebuild," the mayor said.'
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -116,6 +124,13 @@ def doc_to_records(doc: Doc, *, article_id: str, published: str | None) -> Extra
         events=tuple(events),
         failures=tuple(failures),
     )
+
+
+def warm_up() -> None:
+    """Load the pipeline and every table the extractors load on first use (gazetteers,
+    lexicons), by extracting from one short made-up text; the records are dropped."""
+    doc = next(pipe_docs([_WARM_UP_TEXT]))
+    doc_to_records(doc, article_id="warm-up", published=None)
 
 
 def parse_texts(

@@ -5,7 +5,8 @@ The pipeline, in order::
     conll_ner            CoNLL-2003-trained PER/ORG/LOC/MISC recognizer (sitroom/data/ner)
     sitroom_conll_stash  moves its output to doc.spans["conll"], clears doc.ents
     sitroom_gazetteer    domain names -> doc.ents with ent_id_ = canonical name
-    tok2vec tagger parser attribute_ruler lemmatizer ner   (en_core_web_sm, unchanged)
+    tok2vec tagger parser attribute_ruler lemmatizer ner   (en_core_web_sm; its attribute
+                         ruler's one-token rules looked up per distinct token: nlp/attributes.py)
     sitroom_ner_merge    adopts the CoNLL names; gazetteer spans always win
 
 so ``doc.ents`` carries OntoNotes labels (PERSON ORG GPE LOC NORP FAC DATE CARDINAL ...)
@@ -25,7 +26,7 @@ from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc
 
 from sitroom.nlp.model import MODEL, NER_DIR
-from sitroom.nlp.registrations import GAZETTEER, NER_MERGE, NER_STASH
+from sitroom.nlp.registrations import ATTRIBUTES, GAZETTEER, NER_MERGE, NER_STASH
 
 __all__ = ["build_nlp", "load_nlp", "pipe_docs"]
 
@@ -42,6 +43,15 @@ def build_nlp(*, gazetteer: bool = True, conll: bool | None = None) -> Language:
         FileNotFoundError: ``conll=True`` but the trained weights are missing.
     """
     nlp = spacy.load(MODEL)
+    # The same attributes for less work (nlp/attributes.py), under the model's own name.
+    nlp.rename_pipe("attribute_ruler", "model_attribute_ruler")
+    nlp.add_pipe(
+        ATTRIBUTES,
+        name="attribute_ruler",
+        after="model_attribute_ruler",
+        config={"rules": "model_attribute_ruler"},
+    )
+    nlp.remove_pipe("model_attribute_ruler")
     if gazetteer:
         nlp.add_pipe(GAZETTEER, first=True)
     has_weights = (NER_DIR / "config.cfg").is_file()

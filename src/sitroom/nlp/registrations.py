@@ -9,16 +9,33 @@ registrations must run before a pipeline is built. They all live here (spaCy's o
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 
+from sitroom.nlp.attributes import MemoAttributeRuler
 from sitroom.nlp.entities.gazetteer import make_gazetteer
 from sitroom.nlp.entities.ner_merge import merge_component, stash_conll_ents
 
-__all__ = ["GAZETTEER", "NER_MERGE", "NER_STASH"]
+__all__ = ["ATTRIBUTES", "GAZETTEER", "NER_MERGE", "NER_STASH"]
 
 GAZETTEER = "sitroom_gazetteer"
 NER_STASH = "sitroom_conll_stash"
 NER_MERGE = "sitroom_ner_merge"
+ATTRIBUTES = "sitroom_attribute_ruler"
+
+
+def _make_attribute_ruler(nlp: Language, name: str, rules: str) -> MemoAttributeRuler:
+    """Wraps the pipeline's own attribute ruler, the component named ``rules``."""
+    ruler = nlp.get_pipe(rules)
+    if not isinstance(ruler, AttributeRuler):
+        raise TypeError(f"{rules} is a {type(ruler).__name__}, not an AttributeRuler")
+    return MemoAttributeRuler(ruler)
+
 
 Language.factory(GAZETTEER, assigns=["doc.ents", "token.ent_type", "token.ent_id"])(make_gazetteer)
 Language.component(NER_STASH, assigns=["doc.spans"])(stash_conll_ents)
+Language.factory(
+    ATTRIBUTES,
+    requires=["token.tag", "token.dep"],
+    assigns=["token.pos", "token.morph", "token.lemma"],
+)(_make_attribute_ruler)
 Language.component(NER_MERGE, requires=["doc.ents"], assigns=["doc.ents"])(merge_component)

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Candidate", "Gazetteer", "normalize_name"]
 
@@ -43,6 +44,12 @@ class Gazetteer:
         return self.index.get(normalize_name(text), ())
 
 
+# Names remembered by normalize_name: extraction asks for the same few hundred names many
+# times an article (issue 13: 10% of extraction time on real news before).
+NORMALIZED_CACHE = 65_536
+
+
+@lru_cache(maxsize=NORMALIZED_CACHE)
 def normalize_name(text: str) -> str:
     """Fold case, accents, apostrophes and a leading "the" so index keys match text."""
     text = unicodedata.normalize("NFKD", text)

@@ -641,8 +641,13 @@ def _indirect_quotes(
     """Reported clauses of verbs of saying, "according to X" clauses, and the complements
     of verbs that frame a mixed quote ("called the move “reckless” on Monday")."""
     out: list[Quote] = []
+    # Which characters lie inside a quotation, looked up per token (a scan of ``quoted`` for
+    # every token was a tenth of extraction time on real news, issue 13).
+    is_quoted = bytearray(len(doc_text(doc)) + 1)
+    for a, b in quoted:
+        is_quoted[a:b] = b"\x01" * (b - a)
     for token in doc:
-        if any(a <= token.idx < b for a, b in quoted):
+        if is_quoted[token.idx]:
             continue
         source = find_according_to(token)
         if source is not None:

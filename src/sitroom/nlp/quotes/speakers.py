@@ -351,6 +351,8 @@ def _inside(char: int, quoted: Sequence[tuple[int, int]]) -> bool:
 
 
 def _entity_at(token: Token) -> Span | None:
+    if token.ent_iob_ in {"", "O"}:
+        return None  # outside every entity: no need to build doc.ents (issue 13)
     doc = token.doc
     ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
     return _strip_title(ent) if ent is not None else ent
