@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 import sitroom
 
 
@@ -46,12 +48,9 @@ def test_public_api_end_to_end(tmp_path: Path) -> None:
         (hit,) = db.search("harbour")
         article = db.get_article(hit.article_id)
         assert isinstance(article, sitroom.Article) and "harbour master" in article.text
-        try:
+        with pytest.raises(sitroom.NotFound) as missing:
             db.get_article("0000")
-        except sitroom.NotFound as e:
-            assert isinstance(e, sitroom.SitroomError)
-        else:
-            raise AssertionError("NotFound expected")
+        assert isinstance(missing.value, sitroom.SitroomError)
 
 
 def test_import_in_a_fresh_interpreter() -> None:

@@ -51,7 +51,7 @@ def test_csv_has_bom_quotes_and_neutralized_formulas() -> None:
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     assert tuple(rows[0]) == CSV_COLUMNS
-    record = dict(zip(rows[0], rows[1]))
+    record = dict(zip(rows[0], rows[1], strict=True))
     assert record["actor"].startswith("'=")
     assert record["text"] == "'@SUM(A1) line\nbreak, comma"
     assert json.loads(record["quantities"]) == {"killed": 4.0}

@@ -64,7 +64,7 @@ def test_pipe_docs_in_process_keeps_order(nlp):
 def test_pipe_docs_two_processes_matches_in_process(nlp):
     docs = list(pipe_docs(TEXTS, n_process=2, batch_size=1))
     assert [d.text for d in docs] == TEXTS
-    for doc, text in zip(docs, TEXTS):
+    for doc, text in zip(docs, TEXTS, strict=True):
         assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [
             (e.text, e.label_, e.ent_id_) for e in nlp(text).ents
         ]

@@ -26,7 +26,7 @@ def test_latin1_accents_are_detected() -> None:
 
 
 @pytest.mark.parametrize(
-    "bom,encoding",
+    ("bom", "encoding"),
     [
         (codecs.BOM_UTF16_LE, "utf-16-le"),
         (codecs.BOM_UTF16_BE, "utf-16-be"),

@@ -104,7 +104,6 @@ def test_cli_brief_writes_html_and_markdown(report_db, tmp_path):
     out = tmp_path / "brief.html"
     cli = Path(sys.executable).with_name("sitroom")
     done = subprocess.run(  # noqa: PLW1510 - the return code is asserted
-        
         [str(cli), "brief", "--db", str(report_db), "--format", "html", "--out", str(out), "--about", "Kharkiv"],
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip

@@ -16,8 +16,9 @@ ORIGINAL = [
     "Officials promised to publish a full list of damaged homes once engineers finish inspecting the site.",
 ]
 # A syndicated re-edit: one sentence reworded, one clause appended.
-EDITED = ORIGINAL[:3] + [
-    "Officials promised to publish a full list of damaged homes once engineers finish inspecting the site, a spokesperson added."
+EDITED = [
+    *ORIGINAL[:3],
+    "Officials promised to publish a full list of damaged homes once engineers finish inspecting the site, a spokesperson added.",
 ]
 # Same topic, different story: shares names and words, not whole 5-word runs.
 SAME_TOPIC = [
@@ -25,6 +26,13 @@ SAME_TOPIC = [
     "Emergency workers searched the rubble while volunteers set up a shelter in a school nearby.",
     "Engineers said the damaged homes would need weeks of inspection before residents could return.",
 ]
+
+
+def _save_then_fail(db, articles) -> None:
+    """Save articles inside a transaction, then fail the input so the transaction rolls back."""
+    with db.transaction():
+        db.save_articles(articles)
+        raise RuntimeError("input failed after its articles were written")
 
 
 def test_near_duplicate_is_stored_and_linked(db) -> None:
@@ -43,7 +51,7 @@ def test_near_duplicate_is_stored_and_linked(db) -> None:
 def test_copy_of_a_copy_points_at_the_original(db) -> None:
     original = build_article("A", ORIGINAL)
     edited = build_article("B", EDITED)
-    again = build_article("C", EDITED[:3] + [EDITED[3] + " More later."])
+    again = build_article("C", [*EDITED[:3], EDITED[3] + " More later."])
     db.save_articles([original, edited, again])
     assert db.get_article(again.id).duplicate_of == original.id
 
@@ -61,9 +69,8 @@ def test_index_is_rebuilt_from_stored_signatures(new_target) -> None:
 
 def test_rolled_back_article_leaves_no_trace_in_the_index(db) -> None:
     original = build_article("Rolled back", ORIGINAL)
-    with pytest.raises(RuntimeError), db.transaction():
-        db.save_articles([original])
-        raise RuntimeError("input failed after its articles were written")
+    with pytest.raises(RuntimeError):
+        _save_then_fail(db, [original])
     assert db.stats()["articles"] == 0
     edited = build_article("Kept", EDITED)
     db.save_articles([edited])
@@ -102,9 +109,8 @@ def test_band_keys_live_in_the_store_not_in_memory(db) -> None:
 
 @pytest.mark.issue(13)
 def test_rolled_back_article_leaves_no_band_keys(db) -> None:
-    with pytest.raises(RuntimeError), db.transaction():
-        db.save_articles([build_article("Rolled back", ORIGINAL)])
-        raise RuntimeError("input failed after its articles were written")
+    with pytest.raises(RuntimeError):
+        _save_then_fail(db, [build_article("Rolled back", ORIGINAL)])
     assert _band_rows(db) == 0
 
 

@@ -104,5 +104,5 @@ def test_open_in_missing_folder_is_a_store_error(tmp_path: Path) -> None:
 def test_not_a_database_is_a_store_error(tmp_path: Path) -> None:
     path = tmp_path / "junk.db"
     path.write_bytes(b"this is not sqlite at all " * 200)
-    with pytest.raises(StoreError, match="junk.db"):
+    with pytest.raises(StoreError, match=r"junk\.db"):
         open_store(path)

@@ -351,7 +351,7 @@ def test_indirect_speech_cue_verbs(nlp, text: str, cue: str) -> None:  # type: i
     quotes = [q for q in _quotes(nlp, text) if q.kind == "indirect"]
     assert len(quotes) == 1
     assert quotes[0].cue == cue
-    assert quotes[0].speaker == text.split(" " + cue)[0]
+    assert quotes[0].speaker == text.split(" " + cue, maxsplit=1)[0]
     assert cue not in quotes[0].text and quotes[0].speaker not in quotes[0].text
 
 
