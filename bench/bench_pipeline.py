@@ -125,7 +125,7 @@ def run() -> dict[str, float | str]:
         "extract2": [],
     }
     for _ in range(ROUNDS):
-        rounds["bare"].append(_docs_per_second(lambda t: bare.pipe(t), texts))
+        rounds["bare"].append(_docs_per_second(bare.pipe, texts))
         rounds["sitroom"].append(_docs_per_second(pipe_planned, texts))
         rounds["one"].append(_docs_per_second(lambda t: pipe_planned(t, 1), texts))
         rounds["extract"].append(_docs_per_second(extract_all, texts))

@@ -39,10 +39,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE / "gold"))
+# eval/ is on sys.path (eval/run.py, eval/gate.py, or this file run as a script): gold/ is a
+# namespace package there.
+from gold.check_gold import ARTICLES, check, load_events, load_files
 
-from check_gold import ARTICLES, check, load_events, load_files
+HERE = Path(__file__).resolve().parent
 
 TARGETS = {"check_precision": 0.80, "check_recall": 0.60}
 
@@ -308,7 +309,7 @@ def run(shared: Path) -> dict[str, float | int | str]:
 
 
 if __name__ == "__main__":
-    from check_gold import default_shared
+    from gold.check_gold import default_shared
 
     for key, value in run(default_shared()).items():
         print(f"{key:<32} {value}")

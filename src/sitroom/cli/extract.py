@@ -169,7 +169,7 @@ def reprocess(db: str | None, everything: bool, scheduler: str | None, workers: 
                 settings.db,
                 everything=everything,
                 client=client,
-                progress=lambda done, total: reporter.update(done, total),
+                progress=reporter.update,
             )
     finally:
         if client is not None:

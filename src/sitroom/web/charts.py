@@ -77,7 +77,7 @@ def claim_chart(points: list[dict[str, Any]]) -> dict[str, Any]:
             "yticks": [],
             "legend": [],
         }
-    y_min, y_max = min(0.0, min(values)), max(values) * 1.1 or 1.0
+    y_min, y_max = min(0.0, *values), max(values) * 1.1 or 1.0
     d_min, d_max = (min(known_days), max(known_days)) if known_days else (0, 0)
     inner_w = WIDTH - MARGIN_LEFT - MARGIN_RIGHT
     inner_h = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
