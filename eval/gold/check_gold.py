@@ -23,6 +23,7 @@ import re
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -83,13 +84,26 @@ def load_events(path: Path = EVENTS_JSONL) -> list[dict[str, object]]:
 
 def check(shared: Path) -> list[str]:
     """All problems found, as human-readable lines (empty when the gold is valid)."""
-    problems: list[str] = []
     articles = shared / ARTICLES
     if not articles.is_dir():
         return [f"no article folder at {articles}"]
+    problems, counts, texts = _check_files(articles)
+    for number, line in enumerate(EVENTS_JSONL.read_text(encoding="utf-8").splitlines(), start=1):
+        where = f"events line {number}"
+        try:
+            event = json.loads(line)
+        except json.JSONDecodeError as e:
+            problems.append(f"{where}: not JSON ({e})")
+            continue
+        problems += _check_event(where, event, counts, texts)
+    return problems
+
+
+def _check_files(articles: Path) -> tuple[list[str], Counter[str], dict[str, str]]:
+    """Problems of the file list, how often each file is listed, and the listed texts found."""
     rows = json.loads(FILES_JSON.read_text(encoding="utf-8"))["files"]
     counts = Counter(row["file"] for row in rows)
-    problems += [f"files: {name} listed {n} times" for name, n in counts.items() if n > 1]
+    problems = [f"files: {name} listed {n} times" for name, n in counts.items() if n > 1]
     texts: dict[str, str] = {}
     for row in rows:
         name, split = row["file"], row["split"]
@@ -102,45 +116,44 @@ def check(shared: Path) -> list[str]:
             problems.append(f"files: {name} not found in {articles}")
             continue
         texts[name] = path.read_text(encoding="utf-8")
-    for number, line in enumerate(EVENTS_JSONL.read_text(encoding="utf-8").splitlines(), start=1):
-        where = f"events line {number}"
-        try:
-            event = json.loads(line)
-        except json.JSONDecodeError as e:
-            problems.append(f"{where}: not JSON ({e})")
-            continue
-        name = event.get("file")
-        if name not in counts:
-            problems.append(f"{where}: file {name!r} is not in {FILES_JSON.name}")
-        if event.get("event_type") not in EVENT_TYPES:
-            problems.append(f"{where}: unknown event_type {event.get('event_type')!r}")
-        if event.get("status") not in STATUSES:
-            problems.append(f"{where}: unknown status {event.get('status')!r}")
-        date = event.get("date")
-        if date is not None and not (isinstance(date, str) and DATE.match(date)):
-            problems.append(f"{where}: date {date!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
-        for role in ROLES:
-            value = event.get(role)
-            if value is not None and not (isinstance(value, str) and value.strip()):
-                problems.append(f"{where}: {role} must be a non-empty string or null")
-        evidence = event.get("evidence")
-        if not isinstance(evidence, list) or not evidence:
-            problems.append(f"{where}: evidence must be a non-empty list")
-            continue
-        text = texts.get(str(name))
-        if text is None:
-            continue
-        for span in evidence:
-            start, end, digest = span.get("start"), span.get("end"), span.get("sha1")
-            if not (
-                isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)
-            ):
-                problems.append(f"{where}: span {start}-{end} outside {name} ({len(text)} chars)")
-            elif span_sha1(text[start:end]) != digest:
-                problems.append(
-                    f"{where}: span {start}-{end} of {name} has sha1 {span_sha1(text[start:end])}, "
-                    f"gold says {digest}"
-                )
+    return problems, counts, texts
+
+
+def _check_event(
+    where: str, event: dict[str, Any], counts: Counter[str], texts: dict[str, str]
+) -> list[str]:
+    """Problems of one gold event: its fields, then each evidence span against its article."""
+    problems: list[str] = []
+    name = event.get("file")
+    if name not in counts:
+        problems.append(f"{where}: file {name!r} is not in {FILES_JSON.name}")
+    if event.get("event_type") not in EVENT_TYPES:
+        problems.append(f"{where}: unknown event_type {event.get('event_type')!r}")
+    if event.get("status") not in STATUSES:
+        problems.append(f"{where}: unknown status {event.get('status')!r}")
+    date = event.get("date")
+    if date is not None and not (isinstance(date, str) and DATE.match(date)):
+        problems.append(f"{where}: date {date!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    for role in ROLES:
+        value = event.get(role)
+        if value is not None and not (isinstance(value, str) and value.strip()):
+            problems.append(f"{where}: {role} must be a non-empty string or null")
+    evidence = event.get("evidence")
+    if not isinstance(evidence, list) or not evidence:
+        problems.append(f"{where}: evidence must be a non-empty list")
+        return problems
+    text = texts.get(str(name))
+    if text is None:
+        return problems
+    for span in evidence:
+        start, end, digest = span.get("start"), span.get("end"), span.get("sha1")
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
+            problems.append(f"{where}: span {start}-{end} outside {name} ({len(text)} chars)")
+        elif span_sha1(text[start:end]) != digest:
+            problems.append(
+                f"{where}: span {start}-{end} of {name} has sha1 {span_sha1(text[start:end])}, "
+                f"gold says {digest}"
+            )
     return problems
 
 
