@@ -304,7 +304,7 @@ def _attribute(
     close = span.close_at if span.close_at is not None else span.end
     for find in finders:
         found = find()
-        if found is None or found[1].start <= close and span.open_at < found[1].end:
+        if found is None or (found[1].start <= close and span.open_at < found[1].end):
             continue
         if not is_junk_speaker(found[1], doc) and _same_paragraph(doc, span, found[1]):
             return found
@@ -334,7 +334,7 @@ def _dash_byline(doc: Doc, span: QuotedSpan, names: NameIndex) -> tuple[Token, S
         return None
     words: list[Token] = []
     for token in doc[first.start : first.start + MAX_BYLINE_WORDS + 1]:
-        if not (token.is_title or token.is_upper) or not token.is_alpha and token.text[-1] != ".":
+        if not (token.is_title or token.is_upper) or (not token.is_alpha and token.text[-1] != "."):
             break
         words.append(token)
     if not words or len(words) > MAX_BYLINE_WORDS:
@@ -599,7 +599,7 @@ def _reported_clause(comp: Token) -> list[Token]:
 def _clause_bounds(tokens: Sequence[Token]) -> tuple[int, int] | None:
     toks = [t for t in tokens if not t.is_space]
     while toks and (
-        toks[0].is_punct or toks[0].lower_ in {"that", "whether"} and toks[0].dep_ == "mark"
+        toks[0].is_punct or (toks[0].lower_ in {"that", "whether"} and toks[0].dep_ == "mark")
     ):
         toks = toks[1:]
     while toks and toks[-1].is_punct and not _is_quote_mark(toks[-1]):

@@ -367,7 +367,7 @@ def _clock_day(m: re.Match[str], ctx: Context) -> str:
 def norm_clock(m: re.Match[str], ctx: Context) -> Norm | None:
     hour, minute = int(m["h"]), int(m["mi"] or 0)
     ap = group(m, "ap").replace(".", "")
-    if ap and not 1 <= hour <= 12 or hour > 24 or minute > 59:
+    if (ap and not 1 <= hour <= 12) or hour > 24 or minute > 59:
         return None
     if ap == "pm" and hour < 12:
         hour += 12

@@ -177,25 +177,40 @@ def norm_rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
         return Norm("DATE", "XXXX" if ctx.dct is None else f"{ctx.dct.year - 1:04d}")
     if unit == "half":
         return None  # "the first half" is the ordinal rule's
-    if (
-        rel
-        in ("the", "the latest", "the same", "that", "the previous", "the prior", "the following")
-        and ctx.ref
-    ):
-        ref_unit = unit_of_value(ctx.ref)
-        if ref_unit == unit or (ref_unit in ("quarter", "month", "day", "week") and unit == "year"):
-            base = ctx.ref if ref_unit == unit else ctx.ref[:4]
-            shift = {"the previous": -1, "the prior": -1, "the following": 1}.get(rel, 0)
-            shifted = shift_value(base, shift, unit) if shift else base
-            if shifted:
-                return Norm("DATE", shifted, from_ref=True)
+    from_ref = _rel_unit_from_ref(rel, unit, ctx)
+    if from_ref is not None:
+        return from_ref
     if ctx.dct is None:
         return Norm("DATE", unresolved(_GRAN_OF_UNIT[unit]))
-    if rel in ("the", "the latest") and unit == "quarter":
-        offset = -1  # news reports results for the quarter just closed
-    else:
-        offset = _REL_OFFSET.get(rel, 0)
+    # News reports results for the quarter just closed: "the latest quarter" is the last one.
+    offset = -1 if rel in ("the", "the latest") and unit == "quarter" else _REL_OFFSET.get(rel, 0)
     return Norm("DATE", period_value(unit, offset, ctx.dct))
+
+
+def _rel_unit_from_ref(rel: str, unit: str, ctx: Context) -> Norm | None:
+    """ "the same quarter", "the previous month": the period in focus (``ctx.ref``), shifted."""
+    if (
+        rel
+        not in (
+            "the",
+            "the latest",
+            "the same",
+            "that",
+            "the previous",
+            "the prior",
+            "the following",
+        )
+        or not ctx.ref
+    ):
+        return None
+    ref_unit = unit_of_value(ctx.ref)
+    if ref_unit == unit or (ref_unit in ("quarter", "month", "day", "week") and unit == "year"):
+        base = ctx.ref if ref_unit == unit else ctx.ref[:4]
+        shift = {"the previous": -1, "the prior": -1, "the following": 1}.get(rel, 0)
+        shifted = shift_value(base, shift, unit) if shift else base
+        if shifted:
+            return Norm("DATE", shifted, from_ref=True)
+    return None
 
 
 def norm_quarter_code(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -225,7 +240,7 @@ def norm_ordinal_period(m: re.Match[str], ctx: Context) -> Norm | None:
     letter = "Q" if unit == "quarter" else "H"
     if m["y"] or m["yy"]:
         year: str | None = m["y"] or m["yy"]
-    elif m["rely"] or m["rel"] and "year" in m["rel"].lower():
+    elif m["rely"] or (m["rel"] and "year" in m["rel"].lower()):
         word = group(m, "rely") or group(m, "rel").split()[0]
         year = (
             None
@@ -319,7 +334,11 @@ def norm_ago(m: re.Match[str], ctx: Context) -> Norm | None:
             return Norm("DATE", shifted, from_ref=True)
     if ctx.dct is None:
         return Norm("DATE", unresolved(_AGO_GRANULARITY[unit]))
-    dct = ctx.dct
+    return _ago_from_dct(ctx.dct, unit=unit, amount=amount, sign=sign, direction=direction)
+
+
+def _ago_from_dct(dct: date, *, unit: str, amount: int, sign: int, direction: str) -> Norm:
+    """ "3 weeks ago", "two years later": ``amount`` units before (``sign`` -1) or after the DCT."""
     if unit in ("day", "week"):
         days = sign * amount * (7 if unit == "week" else 1)
         if not _DAY_RANGE[0] <= dct.toordinal() + days <= _DAY_RANGE[1]:
