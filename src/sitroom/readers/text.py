@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from itertools import islice
 
@@ -352,25 +353,15 @@ def _drafts(lines: list[Line], *, split: bool) -> list[_Draft]:
             current, in_junk = start(line), False
             continue
         if line.kind == "short":
-            if in_junk and not split:
-                continue  # a teaser title in a widget at the end of the one article
-            if current is None or current.has_body():  # after a body, a widget, or at the top
-                opens = (current is None and not in_junk) or (
-                    split and _starts_story(lines, i, article_gap, in_junk=in_junk)
-                )
-                if opens:
-                    current, in_junk = start(line, title=line.text), False
-                elif current is not None:
-                    current.add("heading", line.text)
-            elif current.title is None and not current.blocks:
-                current.title = line.text
-            elif current.dek is None and not current.blocks and current.byline is None:
-                current.dek = line.text
-            elif _is_lone_label(current):
-                # Three short lines before the story: label, headline, dek (a label seen once).
-                current.section, current.title, current.dek = current.title, current.dek, line.text
-            else:
-                current.add("heading", line.text)
+            current, in_junk = _add_short_line(
+                lines,
+                i,
+                current,
+                split=split,
+                in_junk=in_junk,
+                article_gap=article_gap,
+                start=start,
+            )
             continue
         if in_junk:
             continue
@@ -394,6 +385,42 @@ def _drafts(lines: list[Line], *, split: bool) -> list[_Draft]:
         else:
             current.add("paragraph", line.text)
     return drafts
+
+
+def _add_short_line(
+    lines: list[Line],
+    i: int,
+    current: _Draft | None,
+    *,
+    split: bool,
+    in_junk: bool,
+    article_gap: int,
+    start: Callable[..., _Draft],
+) -> tuple[_Draft | None, bool]:
+    """File the short line ``i`` (:func:`_drafts`): it may open a story (``start``), or be
+    a title, dek, section label or heading of the current one. Returns the draft now
+    current and whether the reader is still in junk."""
+    line = lines[i]
+    if in_junk and not split:
+        return current, in_junk  # a teaser title in a widget at the end of the one article
+    if current is None or current.has_body():  # after a body, a widget, or at the top
+        opens = (current is None and not in_junk) or (
+            split and _starts_story(lines, i, article_gap, in_junk=in_junk)
+        )
+        if opens:
+            return start(line, title=line.text), False
+        if current is not None:
+            current.add("heading", line.text)
+    elif current.title is None and not current.blocks:
+        current.title = line.text
+    elif current.dek is None and not current.blocks and current.byline is None:
+        current.dek = line.text
+    elif _is_lone_label(current):
+        # Three short lines before the story: label, headline, dek (a label seen once).
+        current.section, current.title, current.dek = current.title, current.dek, line.text
+    else:
+        current.add("heading", line.text)
+    return current, in_junk
 
 
 def _is_real_split(drafts: list[_Draft]) -> bool:
