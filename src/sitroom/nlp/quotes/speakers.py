@@ -483,6 +483,14 @@ def _classify(head: Token, names: NameIndex) -> Speaker | None:
         )
     if ent is not None and ent.label_ in _ORG_LABELS:
         return _entity_speaker(ent, names, kind="organization", token_i=head.i)
+    return _described_speaker(head, names)
+
+
+def _described_speaker(head: Token, names: NameIndex) -> Speaker:
+    """A speaker no entity names: the noun phrase around ``head`` ("a senior official"),
+    an organization when it carries a proper name ("the Kremlin press office")."""
+    doc = head.doc
+    lower = head.lower_
     span = _description(head)
     if len(span) > MAX_DESCRIPTION_TOKENS:
         span = (
