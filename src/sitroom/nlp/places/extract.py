@@ -350,7 +350,10 @@ def extract_places(doc: Doc, *, article_id: str, mentions: Sequence[Mention] = (
         for c in t.candidates:
             # "Kiev" where "Kyiv" was chosen for another name: one city, two spellings.
             same = id(c) in variants and normalize_name(c.name) != t.key
-            score = _score(t, c, countries, states, others, near) + SAME_PLACE_BONUS * same
+            score = (
+                _score(t, c, countries=countries, states=states, others=others, near=near)
+                + SAME_PLACE_BONUS * same
+            )
             sums[c] = sums.get(c, 0.0) + score
     chosen = {key: max(sums, key=sums.__getitem__) for key, sums in totals.items()}
     return [_place(article_id, t, chosen[t.key]) for t in toponyms]
@@ -706,6 +709,7 @@ def _coherent(toponyms: Sequence[_Toponym]) -> frozenset[tuple[str, Candidate]]:
 def _score(
     t: _Toponym,
     c: Candidate,
+    *,
     countries: frozenset[str],
     states: frozenset[str],
     others: Sequence[Candidate],
@@ -806,7 +810,10 @@ def _best(
     others: Sequence[Candidate],
     near: frozenset[tuple[str, Candidate]] = frozenset(),
 ) -> Candidate:
-    return max(t.candidates, key=lambda c: _score(t, c, countries, states, others, near))
+    return max(
+        t.candidates,
+        key=lambda c: _score(t, c, countries=countries, states=states, others=others, near=near),
+    )
 
 
 def _place(article_id: str, t: _Toponym, c: Candidate) -> Place:

@@ -276,6 +276,7 @@ def _attribute(
     doc: Doc,
     span: QuotedSpan,
     inner: Span,
+    *,
     kind: str,
     names: NameIndex,
     quoted: Sequence[tuple[int, int]],
@@ -418,6 +419,7 @@ def _quote(
     doc: Doc,
     start: int,
     end: int,
+    *,
     kind: str,
     cue: Token | None,
     speaker: Speaker | None,
@@ -475,7 +477,7 @@ def _first_token(doc: Doc, start: int, end: int) -> Token:
 
 
 def _transcript_turn(
-    doc: Doc, article_id: str, span: QuotedSpan, start: int, end: int, names: NameIndex
+    doc: Doc, article_id: str, span: QuotedSpan, *, start: int, end: int, names: NameIndex
 ) -> Quote | None:
     """A quoted transcript paragraph, "WALLACE: …" or "Q: …": the label is the speaker
     (Q and A name no one), the quote is what follows it."""
@@ -496,7 +498,9 @@ def _transcript_turn(
             kind="person",
             token_i=_first_token(doc, a, b).i,
         )
-    quote = _quote(article_id, doc, label.end(), end, "direct", None, speaker, None)
+    quote = _quote(
+        article_id, doc, label.end(), end, kind="direct", cue=None, speaker=speaker, name=None
+    )
     return replace(quote, speaker=speaker.name) if speaker is not None else quote
 
 
@@ -523,6 +527,7 @@ def _marked_quotes(
     doc: Doc,
     article_id: str,
     spans: Sequence[QuotedSpan],
+    *,
     names: NameIndex,
     quoted: Sequence[tuple[int, int]],
     framing: set[int],
@@ -534,7 +539,7 @@ def _marked_quotes(
         inner = _tokens(doc, start, end)
         if inner is None or end <= start:
             continue
-        turn = _transcript_turn(doc, article_id, span, start, end, names)
+        turn = _transcript_turn(doc, article_id, span, start=start, end=end, names=names)
         if turn is not None:
             out.append(turn)
             continue
@@ -544,7 +549,7 @@ def _marked_quotes(
         label = _label_sayer(doc, span, names, quoted) if kind == "mixed" else None
         if label is False:
             continue  # a label no one says: no record (it quotes no one)
-        found = label or _attribute(doc, span, inner, kind, names, quoted)
+        found = label or _attribute(doc, span, inner, kind=kind, names=names, quoted=quoted)
         if _is_title(doc_text(doc)[start:end]) and not (
             kind == "direct" and found is not None and found[0].i > inner.end
         ):
@@ -559,10 +564,16 @@ def _marked_quotes(
                 and previous is not None
                 and _continues(doc, previous, span.open_at)
             ):
-                unattributed = _quote(article_id, doc, start, end, kind, None, None, None)
+                unattributed = _quote(
+                    article_id, doc, start, end, kind=kind, cue=None, speaker=None, name=None
+                )
                 out.append(_with_speaker(unattributed, previous))
             elif kind == "direct" and len(inner) >= MIN_UNATTRIBUTED_WORDS and not span.single:
-                out.append(_quote(article_id, doc, start, end, kind, None, None, None))
+                out.append(
+                    _quote(
+                        article_id, doc, start, end, kind=kind, cue=None, speaker=None, name=None
+                    )
+                )
             continue
         cue, speaker = found
         names.remember(speaker)
@@ -573,7 +584,9 @@ def _marked_quotes(
             continue
         if kind == "mixed" and cue.i < inner.start:
             framing.add(cue.i)
-        out.append(_quote(article_id, doc, start, end, kind, cue, speaker, name))
+        out.append(
+            _quote(article_id, doc, start, end, kind=kind, cue=cue, speaker=speaker, name=name)
+        )
     return _adopt_following_speakers(doc, out)
 
 
@@ -633,6 +646,7 @@ def _complement(verb: Token) -> list[Token]:
 def _indirect_quotes(
     doc: Doc,
     article_id: str,
+    *,
     names: NameIndex,
     quoted: Sequence[tuple[int, int]],
     marked: Sequence[Quote],
@@ -677,7 +691,11 @@ def _indirect_quotes(
         name = speaker.name
         if speaker.kind == "pronoun":
             name = _resolve_pronoun(speaker, doc, names, quoted, marked)
-        out.append(_quote(article_id, doc, start, end, "indirect", token, speaker, name))
+        out.append(
+            _quote(
+                article_id, doc, start, end, kind="indirect", cue=token, speaker=speaker, name=name
+            )
+        )
     return out
 
 
@@ -691,8 +709,10 @@ def extract_quotes(doc: Doc, *, article_id: str, mentions: Sequence[Mention] = (
     quoted = [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
     names = NameIndex(doc, mentions)
     framing: set[int] = set()
-    marked = _marked_quotes(doc, article_id, spans, names, quoted, framing)
-    indirect = _indirect_quotes(doc, article_id, names, quoted, marked, framing)
+    marked = _marked_quotes(doc, article_id, spans, names=names, quoted=quoted, framing=framing)
+    indirect = _indirect_quotes(
+        doc, article_id, names=names, quoted=quoted, marked=marked, framing=framing
+    )
     return _adopt_preceding_reporters(
         doc, sorted([*marked, *indirect], key=lambda q: (q.start, q.end))
     )
