@@ -66,7 +66,7 @@ RECONCILE_VERSION = 3
 
 
 def reconcile_store(db: Store, *, if_stale: bool = False) -> ReconcileReport | None:
-    """Recompute clusters, claim groups and graph edges from everything stored.
+    """Recompute clusters, claim groups, graph edges and actor names from everything stored.
 
     With ``if_stale``, do nothing (and return None) when the stored events and claims, and
     RECONCILE_VERSION, are unchanged since the last reconcile: listings call it this way
