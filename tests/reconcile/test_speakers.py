@@ -16,6 +16,7 @@ from sitroom.reconcile import (
     reconcile_store,
     speaker_actor,
 )
+from sitroom.reconcile.speakers import speaker_names
 from sitroom.records.reconciled import SpeakerCount
 from sitroom.report import build_brief
 from sitroom.store import Store, open_store
@@ -129,6 +130,36 @@ def test_speaker_with_no_actor_keeps_its_own_name() -> None:
 
 
 def test_pronoun_spelling_is_no_alias() -> None:
-    speakers = [_speaker("Oleksandr Petrenko", 2), _speaker("Oleksandr Petrenko", 1, "he")]
+    speakers = [
+        _speaker("Oleksandr Petrenko", 2),
+        _speaker("Oleksandr Petrenko", 1, "he"),
+        _speaker("Oleksandr Petrenko", 1, "She"),
+    ]
     (grouped,) = group_speakers(speakers, {})
-    assert grouped.aliases == ("Oleksandr Petrenko",) and grouped.quotes == 3
+    assert grouped.aliases == ("Oleksandr Petrenko",) and grouped.quotes == 4
+
+
+@pytest.mark.parametrize(("short", "full"), [("MoD", "Narendra Modi"), ("Pack", "Jan Pacek")])
+def test_short_names_do_not_fold_into_a_similar_surname(short, full) -> None:
+    speakers = [_speaker(full, 3), _speaker(short, 1)]
+    names = actor_names(ActorIndex(speaker_names(speakers)), [], speakers)
+    assert names[short] == short
+
+
+@pytest.mark.parametrize(
+    ("spellings", "merged"),
+    [
+        (("Alexander Lukashenko", "Aleksander Lukashenko", "Alaxandr Lukashenko"), True),
+        (("Sergey Lavrov", "Sergei Lavrov"), True),
+        (("Alexander Petrenko", "Alexandra Petrenko"), False),
+        (("Ivan Petrenko", "Iryna Petrenko"), False),
+        (("Oleksandr Petrenko", "Oleksii Petrenko"), False),
+    ],
+)
+def test_given_names_merge_only_as_transliterations(spellings, merged) -> None:
+    speakers = [_speaker(name, 3 - i) for i, name in enumerate(spellings)]
+    # The most quoted spelling is the canonical one.
+    names = actor_names(ActorIndex(speaker_names(speakers)), [], speakers)
+    actors = {names[s] for s in spellings}
+    assert (actors == {spellings[0]}) is merged
+    assert len(actors) == (1 if merged else len(spellings))

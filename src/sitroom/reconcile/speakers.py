@@ -16,6 +16,9 @@ from sitroom.records.reconciled import EventRow, Speaker, SpeakerCount
 
 __all__ = ["actor_names", "group_speakers", "speaker_actor", "speaker_names"]
 
+# Speaker spans that are pronouns, resolved to a name by the quote extractor: no alias.
+PRONOUNS = frozenset({"i", "we", "he", "she", "they", "it", "you"})
+
 
 def speaker_names(speakers: Iterable[SpeakerCount]) -> list[str]:
     """Each speaker name once per quote: the index counts spellings by how often they occur."""
@@ -50,8 +53,12 @@ def group_speakers(speakers: Iterable[SpeakerCount], names: Mapping[str, str]) -
         quotes[actor] += s.quotes
         folded[actor][s.speaker] += s.quotes
         aliases[actor][s.speaker] += s.quotes
-        # A pronoun resolved to its speaker ("he said") is no spelling of the name.
-        if s.speaker_text and s.speaker_text[:1].isupper():
+        # A pronoun resolved to its speaker ("He said") is no spelling of the name.
+        if (
+            s.speaker_text
+            and s.speaker_text[:1].isupper()
+            and s.speaker_text.casefold() not in PRONOUNS
+        ):
             aliases[actor][" ".join(s.speaker_text.split())] += s.quotes
     return [
         Speaker(
