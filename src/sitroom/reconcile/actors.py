@@ -253,7 +253,7 @@ def _given(name: str) -> str:
     'Volodimir'; 'Alexandra', 'Daniela', 'Viktoria' and 'Maria' stay apart from 'Alexander',
     'Daniel', 'Viktor' and 'Mario' (real news, issue 10: Lukashenko under three spellings).
     """
-    given = _fold(name.split()[0]).replace("ks", "x")
+    given = _fold(name.split(maxsplit=1)[0]).replace("ks", "x")
     end = "a" if given.endswith("a") else ("v" if given[-1:] in _VOWELS else "")
     return given[:1] + "".join(c for c in given[1:] if c not in _VOWELS) + end
 
