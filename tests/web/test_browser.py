@@ -195,6 +195,7 @@ def test_hostile_article_is_uploaded_and_shown_inert(watched, tmp_path):
         "/search?q=onerror",
         "/search?q=Testville",
         "/claims",
+        "/quotes",
         "/events",
         "/brief",
         "/graph",

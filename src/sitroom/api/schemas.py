@@ -36,6 +36,7 @@ __all__ = [
     "QuotePublic",
     "SearchHitPublic",
     "SearchPagePublic",
+    "SpeakerPublic",
     "TimexPublic",
     "error_responses",
 ]
@@ -87,7 +88,17 @@ class MentionPublic(_fields_of(Mention)):  # type: ignore[misc]
 
 
 class QuotePublic(_fields_of(Quote)):  # type: ignore[misc]
-    pass
+    # Derived, not stored with the quote: the canonical actor reconcile gives its speaker
+    # (the same name as in events and the graph); ``speaker``/``speaker_text`` keep the
+    # article's own spelling as evidence. None where the quote has no named speaker.
+    speaker_actor: str | None = None
+
+
+class SpeakerPublic(_Record):
+    actor: str
+    names: list[str]
+    aliases: list[str]
+    quotes: int
 
 
 class ClaimPublic(_fields_of(Claim)):  # type: ignore[misc]

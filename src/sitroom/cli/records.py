@@ -7,12 +7,10 @@ import sys
 
 import click
 
-from sitroom.cli.options import db_option, emit_json, json_option, open_db
+from sitroom.cli.options import db_option, emit_json, json_option, open_db, record_json
 from sitroom.export.events import safe_cell
-from sitroom.reconcile import (
-    get_graph,
-    reconcile_store,
-)
+from sitroom.reconcile import get_graph, list_speakers, reconcile_store, speaker_actor
+from sitroom.records import Quote
 
 __all__ = ["claims", "entities", "events", "graph", "quotes"]
 
@@ -33,23 +31,54 @@ EVENT_CSV_COLUMNS = (
 @click.command()
 @db_option
 @json_option
-@click.option("--speaker", help="Only quotes whose speaker matches this name (fuzzy).")
+@click.option(
+    "--speaker", help="Only quotes whose speaker or its canonical actor matches this (substring)."
+)
+@click.option(
+    "--speakers", "by_speaker", is_flag=True, help="List speakers by actor, with their aliases."
+)
 @click.option("--limit", default=50, show_default=True)
-def quotes(db: str | None, as_json: bool, speaker: str | None, limit: int) -> None:
-    """List stored quotes with their speakers and spans.
+def quotes(
+    db: str | None, as_json: bool, speaker: str | None, by_speaker: bool, limit: int
+) -> None:
+    """List stored quotes with their speakers (canonical actor and the text's spelling) and spans.
 
     \b
     Example:
       sitroom quotes --speaker Peskov --db war.db
+      sitroom quotes --speakers --db war.db
     """
     with open_db(db) as store:
-        rows = store.list_quotes(speaker=speaker, limit=limit)
+        reconcile_store(store, if_stale=True)
+        if by_speaker:
+            speakers = list_speakers(store)[:limit]
+        else:
+            rows = store.list_quotes(speaker=speaker, limit=limit)
+            names = store.read_actor_names()
+    if by_speaker:
+        if as_json:
+            emit_json(speakers)
+            return
+        for s in speakers:
+            aliases = ", ".join(a for a in s.aliases if a != s.actor)
+            click.echo(f"{s.quotes:>5}  {s.actor}" + (f"  (as {aliases})" if aliases else ""))
+        return
     if as_json:
-        emit_json(rows)
+        emit_json(
+            [{**record_json(q), "speaker_actor": speaker_actor(q.speaker, names)} for q in rows]
+        )
         return
     for q in rows:
-        who = q.speaker or (f"({q.speaker_text})" if q.speaker_text else "?")
-        click.echo(f"{q.article_id} [{q.start}:{q.end}] {q.kind:<8} {who}: {q.text}")
+        click.echo(f"{q.article_id} [{q.start}:{q.end}] {q.kind:<8} {_who(q, names)}: {q.text}")
+
+
+def _who(quote: Quote, names: dict[str, str]) -> str:
+    """The canonical actor, then the text's own spelling where it differs: 'A (as "Mr A")'."""
+    actor = speaker_actor(quote.speaker, names)
+    if actor is None:
+        return f"({quote.speaker_text})" if quote.speaker_text else "?"
+    spelled = quote.speaker_text or quote.speaker
+    return actor if spelled in (actor, None) else f'{actor} (as "{spelled}")'
 
 
 @click.command()

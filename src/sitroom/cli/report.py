@@ -10,6 +10,7 @@ import click
 from sitroom.cli.options import date_option, db_option, settings_from
 from sitroom.errors import NotFound
 from sitroom.export.events import export_events
+from sitroom.reconcile import reconcile_store
 from sitroom.report import build_brief, render_html, render_markdown
 from sitroom.store import open_store
 
@@ -49,6 +50,7 @@ def brief(
     if not settings.db_is_url and not settings.db_path.is_file():
         raise NotFound(f"no database at {settings.db_path}: ingest first (sitroom ingest --db ...)")
     with open_store(settings.db, settings=settings, readonly=True) as store:
+        reconcile_store(store, if_stale=True)  # speakers as canonical actors (issue 10)
         report = build_brief(store, since=since, until=until, about=about)
     text = render_html(report) if fmt == "html" else render_markdown(report)
     if out is None:

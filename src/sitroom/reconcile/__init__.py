@@ -1,8 +1,10 @@
-"""The cross-article layer: event clusters, claim groups with contradictions, the actor graph.
+"""The cross-article layer: event clusters, claim groups with contradictions, the actor graph,
+and the canonical actor of every event actor and quote speaker.
 
-``reconcile_store(db)`` recomputes all three from the store's events and claims and
-replaces the m003 tables in one transaction; the store reads them back
-(``db.read_event_clusters``, ``db.read_claim_groups``; ``get_graph`` adds the nodes).
+``reconcile_store(db)`` recomputes them from the store's events, claims and quote speakers
+and replaces the m003 and m011 tables in one transaction; the store reads them back
+(``db.read_event_clusters``, ``db.read_claim_groups``, ``db.read_actor_names``;
+``get_graph`` adds the nodes, ``list_speakers`` groups speakers by actor).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from sitroom.reconcile.claim_groups import group_claims
 from sitroom.reconcile.event_clusters import cluster_events
 from sitroom.reconcile.graph import RELATIONS, build_graph
 from sitroom.reconcile.referents import normalize_what
+from sitroom.reconcile.speakers import actor_names, group_speakers, speaker_actor, speaker_names
 from sitroom.records.reconciled import (
     ClaimGroup,
     ClaimRow,
@@ -22,6 +25,8 @@ from sitroom.records.reconciled import (
     Graph,
     GraphEdge,
     ReconcileReport,
+    Speaker,
+    SpeakerCount,
 )
 from sitroom.store import Store
 
@@ -37,25 +42,31 @@ __all__ = [
     "Graph",
     "GraphEdge",
     "ReconcileReport",
+    "Speaker",
     "actor_index",
+    "actor_names",
     "build_graph",
     "canonical_actor",
     "cluster_events",
     "get_graph",
     "group_claims",
+    "group_speakers",
+    "list_speakers",
     "normalize_what",
     "reconcile_store",
+    "speaker_actor",
 ]
 
 
 # Bump when clustering, grouping or the graph changes its output: a store reconciled by older
 # code is then reconciled again on its next read, as if its records had changed.
 # 2: claim groups flag only comparable figures and keep their pair; independent sources.
-RECONCILE_VERSION = 2
+# 3: quote speakers join the actor index; actor_names (m011) stores every name's actor.
+RECONCILE_VERSION = 3
 
 
 def reconcile_store(db: Store, *, if_stale: bool = False) -> ReconcileReport | None:
-    """Recompute clusters, claim groups and graph edges from everything stored.
+    """Recompute clusters, claim groups, graph edges and actor names from everything stored.
 
     With ``if_stale``, do nothing (and return None) when the stored events and claims, and
     RECONCILE_VERSION, are unchanged since the last reconcile: listings call it this way
@@ -67,11 +78,13 @@ def reconcile_store(db: Store, *, if_stale: bool = False) -> ReconcileReport | N
             return None
         events = db.load_event_rows()  # one snapshot: fingerprint, events and claims
         claims = db.load_claim_rows()
-        actors = actor_index(db, events)
+        speakers = db.load_speaker_counts()
+        actors = actor_index(db, events, speakers)
     clusters = cluster_events(events, actors=actors)
     groups = group_claims(claims)
     graph = build_graph(events, actors=actors)
-    db.replace_reconciled(clusters, groups, graph.edges, fingerprint=fingerprint)
+    names = actor_names(actors, events, speakers)
+    db.replace_reconciled(clusters, groups, graph.edges, actor_names=names, fingerprint=fingerprint)
     return ReconcileReport(
         events=len(events),
         clusters=len(clusters),
@@ -87,13 +100,27 @@ def reconcile_store(db: Store, *, if_stale: bool = False) -> ReconcileReport | N
 MAX_PERSONS = 1000
 
 
-def actor_index(db: Store, events: list[EventRow]) -> ActorIndex:
-    """Canonical actor names for this store: its events' names, people and places."""
+def actor_index(
+    db: Store, events: list[EventRow], speakers: list[SpeakerCount] | None = None
+) -> ActorIndex:
+    """Canonical actor names for this store: its events' names, quote speakers, people, places.
+
+    One index for both, so a person quoted as "Petrenko" and acting as "Oleksandr Petrenko"
+    is one actor everywhere (issue 10).
+    """
     persons = [e.name for e in db.list_entities(label="PERSON", limit=MAX_PERSONS)]
     places = {name: country for name, (country, _, _) in db.place_coordinates().items()}
-    return ActorIndex(
-        (n for e in events for n in (e.actor, e.target)), persons=persons, places=places
-    )
+    names = [n for e in events for n in (e.actor, e.target)]
+    return ActorIndex([*names, *speaker_names(speakers or ())], persons=persons, places=places)
+
+
+def list_speakers(db: Store) -> list[Speaker]:
+    """Quote speakers by canonical actor, with their aliases, most quoted first.
+
+    Reads the actor names of the last reconcile; call ``reconcile_store(db, if_stale=True)``
+    first where the store may have changed.
+    """
+    return group_speakers(db.load_speaker_counts(), db.read_actor_names())
 
 
 def get_graph(db: Store) -> Graph:

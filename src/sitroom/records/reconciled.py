@@ -18,6 +18,8 @@ __all__ = [
     "Graph",
     "GraphEdge",
     "ReconcileReport",
+    "Speaker",
+    "SpeakerCount",
 ]
 
 
@@ -174,3 +176,31 @@ class ReconcileReport:
     claim_groups: int
     contradictions: int
     edges: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SpeakerCount:
+    """One stored quote speaker with one spelling the text gave it, and its number of quotes.
+
+    ``speaker`` is the article's own name for the person (``Quote.speaker``), ``speaker_text``
+    the words at the speaker's span ("Mr Petrenko"); None where the quote carries none.
+    """
+
+    speaker: str
+    speaker_text: str | None
+    quotes: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Speaker:
+    """A canonical actor as a quote speaker: every spelling it was quoted under, and how often.
+
+    ``actor`` is the name reconcile's actor index gives it, the same as in event clusters and
+    the graph; ``names`` the stored speaker names folded into it; ``aliases`` every spelling
+    the texts used (names and speaker spans), most quoted first.
+    """
+
+    actor: str
+    names: tuple[str, ...]
+    aliases: tuple[str, ...]
+    quotes: int

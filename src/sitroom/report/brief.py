@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import PurePath
 
 from sitroom.nlp.timex.values import timex_days
-from sitroom.reconcile import ClaimGroup, ClaimValue, group_claims
+from sitroom.reconcile import ClaimGroup, ClaimValue, group_claims, speaker_actor
 from sitroom.reconcile.actors import canonical_actor
 from sitroom.reconcile.sources import SourceRef, independent_sources, sentence_around
 from sitroom.records import Article, Claim, Event, Place, Quote
@@ -204,12 +204,18 @@ def build_brief(
         e for e in listed if states_as_fact(e) and is_supported(e, articles[e.article_id])
     ]
     claim_groups = _reconciled_groups(store, since, until, needle)
+    # Speakers as canonical actors, the names events use (the last reconcile's; issue 10):
+    # "Mr Petrenko" in one article and "Oleksandr Petrenko" in another are one speaker.
+    actors = store.read_actor_names()
     quotes = [
-        q
+        replace(q, speaker=speaker_actor(q.speaker, actors))
         for q in store.list_quotes(limit=SCAN_LIMIT)
         if q.speaker
         and _in_window(articles[q.article_id].published, since, until)
-        and (needle is None or needle in f"{q.speaker} {q.text}".casefold())
+        and (
+            needle is None
+            or needle in f"{q.speaker} {speaker_actor(q.speaker, actors)} {q.text}".casefold()
+        )
     ]
     places = {
         (p.article_id, key): p

@@ -214,12 +214,18 @@ def _list(
 def list_quotes(
     db: Connection, *, speaker: str | None = None, article_id: str | None = None, limit: int = 50
 ) -> list[Quote]:
-    """Quotes, optionally by a speaker (case-insensitive substring of the canonical name)."""
+    """Quotes, optionally by a speaker: a case-insensitive substring of the quote's speaker
+    or of the canonical actor reconcile gave it (m011 ``actor_names``), so "Vladimir Putin"
+    also finds the quotes whose article named him only "Putin"."""
     return _list(
         db,
         Quote,
         [
-            (f"r.speaker {db.dialect.like} ? ESCAPE '\\'", _like(speaker)),
+            (
+                f"(r.speaker {db.dialect.like} ? ESCAPE '\\' OR r.speaker IN"
+                f" (SELECT n.name FROM actor_names n WHERE n.actor {db.dialect.like} ? ESCAPE '\\'))",
+                _like(speaker),
+            ),
             ("r.article_id = ?", article_id),
         ],
         limit,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Self
@@ -20,7 +20,14 @@ import psycopg
 from sitroom.config import Settings
 from sitroom.errors import StoreError
 from sitroom.records import Article, Claim, Event, Extraction, Link, Place, Quote
-from sitroom.records.reconciled import ClaimGroup, ClaimRow, EventCluster, EventRow, GraphEdge
+from sitroom.records.reconciled import (
+    ClaimGroup,
+    ClaimRow,
+    EventCluster,
+    EventRow,
+    GraphEdge,
+    SpeakerCount,
+)
 from sitroom.store import articles, extraction, failures, migrations, reconciled, search, stats
 from sitroom.store.articles import ArticlePage, SaveResult, SourceRow
 from sitroom.store.bounds import MAX_OFFSET
@@ -156,7 +163,7 @@ class Store:
     def list_quotes(
         self, *, speaker: str | None = None, article_id: str | None = None, limit: int = 50
     ) -> list[Quote]:
-        """Quotes, optionally by a speaker (case-insensitive substring)."""
+        """Quotes, optionally by a speaker or its canonical actor (case-insensitive substring)."""
         return extraction.list_quotes(
             self.connection, speaker=speaker, article_id=article_id, limit=limit
         )
@@ -276,6 +283,14 @@ class Store:
         """Every stored event with its article's outlet and date."""
         return reconciled.load_event_rows(self.connection)
 
+    def load_speaker_counts(self) -> list[SpeakerCount]:
+        """Every named quote speaker, each spelling of it, and its number of quotes."""
+        return reconciled.load_speaker_counts(self.connection)
+
+    def read_actor_names(self) -> dict[str, str]:
+        """Stored name -> canonical actor, as the last reconcile wrote them."""
+        return reconciled.read_actor_names(self.connection)
+
     def load_claim_rows(self) -> list[ClaimRow]:
         """Every stored claim with its article's outlet, date and sentence."""
         return reconciled.load_claim_rows(self.connection)
@@ -286,11 +301,17 @@ class Store:
         groups: Sequence[ClaimGroup],
         edges: Sequence[GraphEdge],
         *,
+        actor_names: Mapping[str, str] | None = None,
         fingerprint: str | None = None,
     ) -> None:
-        """Swap the stored clusters, groups and edges for these, atomically."""
+        """Swap the stored clusters, groups, edges and actor names for these, atomically."""
         reconciled.replace_reconciled(
-            self.connection, clusters, groups, edges, fingerprint=fingerprint
+            self.connection,
+            clusters,
+            groups,
+            edges,
+            actor_names=actor_names,
+            fingerprint=fingerprint,
         )
 
     def read_event_clusters(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import is_dataclass
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ from sitroom.records.reconciled import (
     EventCluster,
     EventRow,
     GraphEdge,
+    SpeakerCount,
 )
 from sitroom.store.bounds import check_limit, like_pattern
 from sitroom.store.connection import Connection
@@ -32,7 +33,9 @@ __all__ = [
     "last_fingerprint",
     "load_claim_rows",
     "load_event_rows",
+    "load_speaker_counts",
     "place_coordinates",
+    "read_actor_names",
     "read_claim_groups",
     "read_event_clusters",
     "read_graph_edges",
@@ -49,6 +52,15 @@ def load_event_rows(db: Connection) -> list[EventRow]:
         " ORDER BY e.id"
     )
     return [record_from_row(EventRow, row) for row in rows]
+
+
+def load_speaker_counts(db: Connection) -> list[SpeakerCount]:
+    """Every named quote speaker with each spelling the text gave it and its number of quotes."""
+    rows = db.query(
+        "SELECT speaker, speaker_text, count(*) AS quotes FROM quotes"
+        " WHERE speaker IS NOT NULL GROUP BY speaker, speaker_text ORDER BY speaker, speaker_text"
+    )
+    return [record_from_row(SpeakerCount, row) for row in rows]
 
 
 def load_claim_rows(db: Connection) -> list[ClaimRow]:
@@ -124,14 +136,14 @@ def _days(first: str | None, last: str | None) -> tuple[str | None, str | None]:
 
 
 def input_fingerprint(db: Connection) -> str:
-    """What reconcile reads, summarized: row counts and highest ids of events and claims.
+    """What reconcile reads, summarized: row counts and highest ids of events, claims, quotes.
 
     Extraction replaces an article's records by delete + insert, so any change moves a
     count or a highest id (SQLite: the rowid); equal fingerprints mean the inputs are unchanged.
     """
     parts = [
         db.one(f"SELECT count(*), coalesce(max(id), 0) FROM {table}")
-        for table in ("events", "claims")
+        for table in ("events", "claims", "quotes")
     ]
     return ";".join(f"{part[0]}:{part[1]}" for part in parts if part is not None)
 
@@ -148,9 +160,11 @@ def replace_reconciled(
     groups: Sequence[ClaimGroup],
     edges: Sequence[GraphEdge],
     *,
+    actor_names: Mapping[str, str] | None = None,
     fingerprint: str | None = None,
 ) -> None:
-    """Swap the m003 tables' contents for these, atomically, and record ``fingerprint``."""
+    """Swap the m003 tables' (and m011 ``actor_names``) contents for these, atomically, and
+    record ``fingerprint``."""
     with db.transaction() as conn:
         if fingerprint is not None:
             conn.execute(
@@ -162,6 +176,8 @@ def replace_reconciled(
         conn.execute("DELETE FROM event_clusters")
         conn.execute("DELETE FROM claim_groups")
         conn.execute("DELETE FROM graph_edges")
+        conn.execute("DELETE FROM actor_names")
+        _insert(conn, "actor_names", ("name", "actor"), sorted((actor_names or {}).items()))
         # Each table keeps some record fields as columns to filter on (the migration chose
         # which), the whole record as JSON in ``payload``, and a few derived columns.
         cluster_fields = [
@@ -260,6 +276,11 @@ def read_claim_groups(
     return [
         record_from_json(ClaimGroup, json.loads(row["payload"])) for row in db.query(sql, params)
     ]
+
+
+def read_actor_names(db: Connection) -> dict[str, str]:
+    """Stored name (a quote's speaker, an event's actor) -> its canonical actor, as reconciled."""
+    return {row["name"]: row["actor"] for row in db.query("SELECT name, actor FROM actor_names")}
 
 
 def read_graph_edges(db: Connection) -> list[GraphEdge]:

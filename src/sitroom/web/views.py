@@ -14,7 +14,8 @@ from typing import Any, TypedDict
 from sitroom.errors import NotFound
 from sitroom.nlp.events.confidence import CONFIDENT
 from sitroom.nlp.places.gazetteer import load_gazetteer, load_nationalities
-from sitroom.reconcile import ClaimGroup, get_graph, group_claims
+from sitroom.reconcile import ClaimGroup, Speaker, get_graph, group_claims, list_speakers
+from sitroom.reconcile import speaker_actor as _speaker_actor
 from sitroom.reconcile.sources import SourceRef, independent_sources, sentence_around
 from sitroom.records import Claim, Event, Extraction, Place
 from sitroom.report.brief import display_title, source_name
@@ -445,7 +446,15 @@ def _entity_profile(db: Store, name: str) -> dict[str, Any]:
     entity = (exact or candidates)[0]
     names = {entity.name.casefold(), *(a.casefold() for a in entity.aliases)}
     quotes = db.list_quotes(limit=SCAN_LIMIT)
-    quotes_by = [q for q in quotes if (q.speaker or "").casefold() in names]
+    # By the speaker's canonical actor too: an article that says only "Mr Petrenko" still
+    # quotes Oleksandr Petrenko (issue 10).
+    actors = db.read_actor_names()
+    quotes_by = [
+        q
+        for q in quotes
+        if (q.speaker or "").casefold() in names
+        or (_speaker_actor(q.speaker, actors) or "").casefold() in names
+    ]
     quotes_about = [
         q
         for q in quotes
@@ -473,6 +482,33 @@ def _entity_profile(db: Store, name: str) -> dict[str, Any]:
         "relations": [
             {"entity": other, "relation": role, "event_type": kind, "count": n}
             for (other, role, kind), n in sorted(relations.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
+    }
+
+
+# Speakers offered in the quotes page's filter, most quoted first.
+SPEAKER_CHOICES = 200
+
+
+def quotes_page(db: Store, speaker: str | None = None, *, limit: int) -> dict[str, Any]:
+    """Quotes with their speaker's canonical actor, optionally by one speaker or actor; the
+    speakers by actor with their aliases (every spelling quoted) for the filter."""
+    return memo(db.path, ("quotes", speaker, limit), lambda: _quotes_page(db, speaker, limit))
+
+
+def _quotes_page(db: Store, speaker: str | None, limit: int) -> dict[str, Any]:
+    actors = db.read_actor_names()
+    speakers = list_speakers(db)
+    chosen: Speaker | None = next(
+        (s for s in speakers if speaker and s.actor.casefold() == speaker.casefold()), None
+    )
+    return {
+        "speaker": speaker or "",
+        "chosen": chosen,
+        "speakers": speakers[:SPEAKER_CHOICES],
+        "quotes": [
+            {"quote": q, "actor": _speaker_actor(q.speaker, actors)}
+            for q in db.list_quotes(speaker=speaker, limit=limit)
         ],
     }
 
@@ -541,7 +577,10 @@ def event_types(db: Store) -> list[str]:
 
 
 def _overview(db: Store) -> dict[str, Any]:
-    speakers = Counter(q.speaker for q in db.list_quotes(limit=SCAN_LIMIT) if q.speaker)
+    actors = db.read_actor_names()
+    speakers = Counter(
+        _speaker_actor(q.speaker, actors) for q in db.list_quotes(limit=SCAN_LIMIT) if q.speaker
+    )
     latest = db.list_articles(limit=OVERVIEW_ROWS).items
     # Untitled articles show a derived title (their first sentence, marked "(derived)") and
     # the source file for an outlet, as the brief cites them.

@@ -117,6 +117,14 @@ def entity_page(
     return _page(request, "entity.html", **views.entity_profile(store, name))
 
 
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes_page(
+    request: Request, store: Annotated[Any, Depends(get_store)], speaker: str = ""
+) -> HTMLResponse:
+    view = views.quotes_page(store, _blank(speaker), limit=PAGE_ROWS)
+    return _page(request, "quotes.html", **view)
+
+
 @router.get("/claims", response_class=HTMLResponse)
 def claims_page(
     request: Request,
