@@ -39,9 +39,6 @@ BOUNDARIES: dict[str, str] = {
 # Libraries whose types may be named outside their home under TYPE_CHECKING: a caller may
 # pass a `distributed.Client` in (STYLE.md section 8) without importing Dask at run time.
 TYPE_HINTS_ANYWHERE = frozenset({"distributed"})
-# TODO(issue 8): known crossings being removed on other branches; each entry says where.
-# The test below fails once a crossing is gone, so the entry is deleted with it.
-PENDING_CROSSINGS: dict[tuple[str, str], str] = {}
 # A family: this many modules in one folder whose names share the part before the first "_".
 FAMILY_SIZE = 3
 
@@ -256,16 +253,11 @@ def _crossings() -> dict[tuple[str, str], int]:
 
 
 def test_frameworks_stay_in_their_package() -> None:
-    crossings = {k: v for k, v in _crossings().items() if k not in PENDING_CROSSINGS}
+    crossings = _crossings()
     assert not crossings, "\n".join(
         f"{module}:{line} imports {library}, which belongs to {BOUNDARIES[library]}"
         for (module, library), line in sorted(crossings.items())
     )
-
-
-def test_pending_crossings_still_exist() -> None:
-    gone = set(PENDING_CROSSINGS) - set(_crossings())
-    assert not gone, f"fixed: delete {sorted(gone)} from PENDING_CROSSINGS (and pyproject)"
 
 
 @pytest.mark.parametrize(("library", "home"), sorted(BOUNDARIES.items()))
