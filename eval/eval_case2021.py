@@ -42,18 +42,15 @@ sexual violence, disasters, crime, territory changes ...), so they are missed by
 from __future__ import annotations
 
 import csv
-import json
 import os
-import subprocess
-import sys
-import tempfile
 from collections import Counter
 from pathlib import Path
+
+from extract_cli import extract_rows
 
 TARGETS = {"weighted_f1": 0.80}
 ENV = "SITROOM_CASE2021"
 FILE_NAME = "test_set_final_release_with_labels.tsv"
-EXTRACT_TIMEOUT_S = 3600
 DONE = frozenset({"reported", "claimed"})
 NONE = "NONE"
 
@@ -113,23 +110,9 @@ def _snippets(path: Path) -> list[tuple[str, str, str]]:
 
 
 def _predict(snippets: list[tuple[str, str, str]]) -> tuple[dict[str, str], bool]:
-    sitroom = Path(sys.executable).with_name("sitroom")
-    with tempfile.TemporaryDirectory() as tmp:
-        docs = Path(tmp) / "docs.jsonl"
-        docs.write_text(
-            "".join(json.dumps({"id": i, "text": text}) + "\n" for i, text, _ in snippets),
-            encoding="utf-8",
-        )
-        proc = subprocess.run(
-            [str(sitroom), "extract", "--input-jsonl", str(docs)],
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=EXTRACT_TIMEOUT_S,
-        )
+    rows, proc = extract_rows({"id": i, "text": text} for i, text, _ in snippets)
     best: dict[str, tuple[bool, float, str]] = {}
-    for line in proc.stdout.splitlines():
-        row = json.loads(line) if line.strip() else {}
+    for row in rows:
         if row.get("type") != "event":
             continue
         key = (row.get("status") in DONE, float(row.get("confidence") or 0.0))

@@ -32,12 +32,10 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import subprocess
-import sys
-import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from extract_cli import extract_rows
 
 # eval/ is on sys.path (eval/run.py, eval/gate.py, or this file run as a script): gold/ is a
 # namespace package there.
@@ -50,7 +48,6 @@ TARGETS = {"check_precision": 0.80, "check_recall": 0.60}
 PREDICTED_DONE = frozenset({"reported", "claimed"})
 GOLD_DONE = frozenset({"happened", "claimed"})
 SPLITS = ("tune", "check", "all")
-EXTRACT_TIMEOUT_S = 3600
 # Transliteration variants (Sergei/Sergey, Zelensky/Zelenskyy) agree; "Iran"/"Iraq" (0.75) do not.
 SPELLING_RATIO = 0.9
 
@@ -202,38 +199,13 @@ def score_file(
 
 def extract(texts: dict[str, str]) -> list[PredictedEvent]:
     """Events the CLI finds in each text (id = file name), in output order."""
-    sitroom = Path(sys.executable).with_name("sitroom")
-    if not sitroom.exists():
-        raise RuntimeError(f"no sitroom script at {sitroom}; run `make setup` first")
-    with tempfile.TemporaryDirectory() as tmp:
-        docs = Path(tmp) / "docs.jsonl"
-        docs.write_text(
-            "".join(
-                json.dumps({"id": name, "text": text, "published": published_of(name)}) + "\n"
-                for name, text in texts.items()
-            ),
-            encoding="utf-8",
-        )
-        proc = subprocess.run(
-            [str(sitroom), "extract", "--input-jsonl", str(docs)],
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=EXTRACT_TIMEOUT_S,
-        )
+    rows, proc = extract_rows(
+        {"id": name, "text": text, "published": published_of(name)} for name, text in texts.items()
+    )
     if proc.returncode != 0:
         raise RuntimeError(f"sitroom extract failed ({proc.returncode}): {proc.stderr[-2000:]}")
-    return list(_events(proc.stdout.splitlines()))
-
-
-def _events(lines: Iterable[str]) -> Iterable[PredictedEvent]:
-    for line in lines:
-        if not line.strip():
-            continue
-        row = json.loads(line)
-        if row.get("type") != "event":
-            continue
-        yield PredictedEvent(
+    return [
+        PredictedEvent(
             file=str(row["doc"]),
             event_type=str(row["event_type"]),
             actor=row.get("actor"),
@@ -242,6 +214,9 @@ def _events(lines: Iterable[str]) -> Iterable[PredictedEvent]:
             end=int(row["end"]),
             text=str(row.get("text", "")),
         )
+        for row in rows
+        if row.get("type") == "event"
+    ]
 
 
 def _gold_events() -> list[GoldEvent]:
