@@ -101,3 +101,18 @@ def test_plover_json_and_jsonl() -> None:
 def test_unknown_format_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown export format"):
         _export([], "xlsx")
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "acled", "plover"])
+def test_every_format_carries_corroboration(fmt: str) -> None:
+    buf = io.StringIO()
+    export_events([_row(1), _row(2)], buf, format=fmt, corroboration={1: 3})
+    text = buf.getvalue().removeprefix("\ufeff")
+    if fmt == "jsonl":
+        values = [json.loads(line)["corroboration"] for line in text.splitlines()]
+    elif fmt == "plover":
+        values = [event["corroboration"] for event in json.loads(text)]
+    else:
+        values = [row["corroboration"] for row in csv.DictReader(io.StringIO(text))]
+    # An event outside every stored cluster gets a blank, never a guessed count.
+    assert values == ([3, None] if fmt in {"jsonl", "plover"} else ["3", ""])

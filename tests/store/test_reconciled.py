@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields
+from dataclasses import asdict, fields, replace
 
 import pytest
 
@@ -170,3 +170,12 @@ def test_reconciled_records_read_back_equal(db: Store) -> None:
 def test_payload_is_the_records_asdict_json() -> None:
     for record in (_cluster(), _group()):
         assert json.loads(_payload(record)) == json.loads(json.dumps(asdict(record)))
+
+
+@pytest.mark.issue(10)
+def test_event_corroboration_maps_each_report_to_its_cluster(db: Store) -> None:
+    cluster = _cluster()
+    report = replace(cluster.reports[0], event_id=9)
+    other = replace(cluster, id="c2", corroboration=1, reports=(report,))
+    db.replace_reconciled([cluster, other], [], [])
+    assert db.read_event_corroboration() == {cluster.reports[0].event_id: 2, 9: 1}

@@ -80,17 +80,22 @@ def brief(
 def export(fmt: str, out_path: Path | None, db: str | None) -> None:
     """Export every stored event (CSV is UTF-8 with BOM, fully quoted, formula-safe).
 
+    Each event carries ``corroboration``: the independent sources of its cluster, as
+    ``sitroom events`` counts them (copies and one outlet count once).
+
     \b
     Example:
       sitroom export --format acled --out events.csv --db war.db
     """
     settings = settings_from(db)
     with open_store(settings.db, settings=settings, readonly=True) as store:
+        reconcile_store(store, if_stale=True)  # clusters behind corroboration (issue 10)
         rows = store.load_event_rows()
         places = store.place_coordinates()
+        sources = store.read_event_corroboration()
     if out_path is None:
-        count = export_events(rows, sys.stdout, format=fmt, places=places)
+        count = export_events(rows, sys.stdout, format=fmt, places=places, corroboration=sources)
     else:
         with out_path.open("w", encoding="utf-8", newline="") as handle:
-            count = export_events(rows, handle, format=fmt, places=places)
+            count = export_events(rows, handle, format=fmt, places=places, corroboration=sources)
     click.echo(f"exported {count} event(s)", err=True)

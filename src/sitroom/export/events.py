@@ -5,14 +5,17 @@ otherwise reads UTF-8 as the local code page), every field quoted (``csv.QUOTE_A
 CRLF line ends (RFC 4180), and formula injection neutralized: a cell that starts with
 = + - @ tab or CR gets a leading apostrophe (OWASP "CSV injection" advice), because
 article text is untrusted. Numbers are written as numbers, never prefixed.
+
+Every format carries ``corroboration`` per event: the independent sources of the event's
+stored cluster (``reconcile.sources.independent_sources``, as ``sitroom events`` shows it),
+blank (null) where the event is in no stored cluster.
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, fields
 from typing import IO, Any
 
@@ -21,9 +24,11 @@ from sitroom.records.reconciled import EventRow
 __all__ = ["ACLED_COLUMNS", "CSV_COLUMNS", "FORMATS", "export_events", "safe_cell"]
 
 FORMATS = ("jsonl", "csv", "acled", "plover")
-# Every field of a stored event, in EventRow's order (weapons joined by "; ", quantities as JSON).
-CSV_COLUMNS = tuple(f.name for f in fields(EventRow))
-# ACLED's export columns (ACLED Codebook, "Data columns"), those sitroom can fill; the rest are blank.
+# Every field of a stored event, in EventRow's order (weapons joined by "; ", quantities as
+# JSON), then its cluster's corroboration.
+CSV_COLUMNS = (*(f.name for f in fields(EventRow)), "corroboration")
+# ACLED's export columns (ACLED Codebook, "Data columns"), those sitroom can fill; the rest are
+# blank. Then sitroom's corroboration, last so ACLED's own columns keep their order.
 ACLED_COLUMNS = (
     "event_id_cnty",
     "event_date",
@@ -56,6 +61,7 @@ ACLED_COLUMNS = (
     "fatalities",
     "tags",
     "timestamp",
+    "corroboration",
 )
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # ACLED's disorder types by event type (Codebook 2023).
@@ -82,8 +88,8 @@ def _csv_writer(out: IO[str]) -> Any:
     return csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
 
 
-def _flat(row: EventRow) -> dict[str, Any]:
-    data = asdict(row)
+def _flat(row: EventRow, corroboration: int | None) -> dict[str, Any]:
+    data = {**asdict(row), "corroboration": corroboration}
     data["weapons"] = "; ".join(row.weapons)
     data["quantities"] = json.dumps(dict(row.quantities), ensure_ascii=False)
     return data
@@ -96,7 +102,9 @@ def _precision(row: EventRow) -> int:
 
 
 def _acled_row(
-    row: EventRow, places: dict[str, tuple[str | None, float | None, float | None]]
+    row: EventRow,
+    places: Mapping[str, tuple[str | None, float | None, float | None]],
+    corroboration: int | None,
 ) -> list[Any]:
     country, lat, lon = places.get(row.place or "", (None, None, None))
     q = dict(row.quantities)
@@ -119,11 +127,12 @@ def _acled_row(
         "notes": row.text,
         "fatalities": int(q.get("killed", 0)),
         "tags": row.status if row.status != "reported" else "",
+        "corroboration": "" if corroboration is None else corroboration,
     }
     return [safe_cell(values.get(c, "")) for c in ACLED_COLUMNS]
 
 
-def _plover(row: EventRow) -> dict[str, Any]:
+def _plover(row: EventRow, corroboration: int | None) -> dict[str, Any]:
     # PLOVER/POLECAT event JSON: event_type, mode, context, actors, date, location, and the
     # source sentence (Halterman et al. 2023, "PLOVER and POLECAT").
     return {
@@ -140,6 +149,7 @@ def _plover(row: EventRow) -> dict[str, Any]:
         "span": [row.start, row.end],
         "attribution": row.claimant,
         "quantities": dict(row.quantities),
+        "corroboration": corroboration,
     }
 
 
@@ -148,11 +158,14 @@ def export_events(
     out: IO[str],
     *,
     format: str,
-    places: dict[str, tuple[str | None, float | None, float | None]] | None = None,
+    places: Mapping[str, tuple[str | None, float | None, float | None]] | None = None,
+    corroboration: Mapping[int, int] | None = None,
 ) -> int:
     """Write ``rows`` to ``out`` in ``format``; return the number of events written.
 
-    ``places`` maps a place name to (country, lat, lon) for the ACLED columns. ACLED's
+    ``places`` maps a place name to (country, lat, lon) for the ACLED columns;
+    ``corroboration`` an event id to its cluster's independent sources
+    (``Store.read_event_corroboration``; an event missing from it gets a blank). ACLED's
     export leaves out event types ACLED does not code (votes, meetings, threats...).
 
     Raises:
@@ -161,12 +174,15 @@ def export_events(
     if format not in FORMATS:
         raise ValueError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
     rows = list(rows)
+    sources = corroboration or {}
     if format == "jsonl":
         for row in rows:
-            out.write(json.dumps(asdict(row), ensure_ascii=False) + "\n")
+            data = {**asdict(row), "corroboration": sources.get(row.id)}
+            out.write(json.dumps(data, ensure_ascii=False) + "\n")
         return len(rows)
     if format == "plover":
-        json.dump([_plover(r) for r in rows], out, ensure_ascii=False, indent=2)
+        plover = [_plover(r, sources.get(r.id)) for r in rows]
+        json.dump(plover, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return len(rows)
     out.write("\ufeff")
@@ -174,18 +190,11 @@ def export_events(
     if format == "csv":
         writer.writerow(CSV_COLUMNS)
         for row in rows:
-            flat = _flat(row)
+            flat = _flat(row, sources.get(row.id))
             writer.writerow([safe_cell(flat[c]) for c in CSV_COLUMNS])
         return len(rows)
     coded = [r for r in rows if r.acled_event_type]
     writer.writerow(ACLED_COLUMNS)
     for row in coded:
-        writer.writerow(_acled_row(row, places or {}))
+        writer.writerow(_acled_row(row, places or {}, sources.get(row.id)))
     return len(coded)
-
-
-def export_text(rows: Sequence[EventRow], *, format: str) -> str:
-    """``export_events`` into a string (for tests and the API)."""
-    buf = io.StringIO()
-    export_events(rows, buf, format=format)
-    return buf.getvalue()

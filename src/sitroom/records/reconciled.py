@@ -27,7 +27,8 @@ __all__ = [
 class EventRow:
     """A stored event with its article's outlet and date: the input to clustering and the graph.
 
-    The fields' order is the column order of the events CSV export (``export.events``).
+    The fields' order is the column order of the events CSV export (``export.events``), which
+    adds the event's cluster's ``corroboration`` last.
     """
 
     id: int

@@ -335,6 +335,10 @@ class Store:
             limit=limit,
         )
 
+    def read_event_corroboration(self) -> dict[int, int]:
+        """Event id -> independent sources of its stored cluster."""
+        return reconciled.read_event_corroboration(self.connection)
+
     def read_claim_groups(
         self, *, about: str | None = None, contradictions_only: bool = False
     ) -> list[ClaimGroup]:

@@ -38,6 +38,7 @@ __all__ = [
     "read_actor_names",
     "read_claim_groups",
     "read_event_clusters",
+    "read_event_corroboration",
     "read_graph_edges",
     "replace_reconciled",
 ]
@@ -258,6 +259,16 @@ def read_event_clusters(
         record_from_json(EventCluster, json.loads(row["payload"]))
         for row in db.query(sql, [*params, limit])
     ]
+
+
+def read_event_corroboration(db: Connection) -> dict[int, int]:
+    """Event id -> the corroboration of its stored cluster (independent sources, as the last
+    reconcile counted them); events of no stored cluster are left out."""
+    return {
+        report["event_id"]: row["corroboration"]
+        for row in db.query("SELECT corroboration, payload FROM event_clusters")
+        for report in json.loads(row["payload"])["reports"]
+    }
 
 
 def read_claim_groups(
