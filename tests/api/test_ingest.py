@@ -84,3 +84,20 @@ def test_failed_extraction_is_counted_and_named(fresh_db, monkeypatch):
     assert (
         failure["message"] == f"article {report['article_ids'][0]}: KeyError: 'no such component'"
     )
+
+
+@pytest.mark.issue(12)
+def test_openapi_declares_the_bearer_token_on_writes_only(client):
+    spec = client.get("/api/openapi.json").json()
+    schemes = spec["components"]["securitySchemes"]
+    assert [scheme for scheme in schemes.values() if scheme["type"] == "http"] == [
+        {"type": "http", "scheme": "bearer", "description": schemes["writeToken"]["description"]}
+    ]
+    secured = {
+        (method.upper(), path)
+        for path, operations in spec["paths"].items()
+        for method, operation in operations.items()
+        if operation.get("security")
+    }
+    assert secured == {("POST", "/api/ingest")}
+    assert spec["paths"]["/api/ingest"]["post"]["security"] == [{"writeToken": []}]

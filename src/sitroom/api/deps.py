@@ -13,7 +13,8 @@ import threading
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Query, Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from sitroom.config import Settings
 from sitroom.errors import BadRequest, Unauthorized
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 __all__ = [
     "CURSOR_PATTERN",
     "MAX_ROWS",
+    "WRITE_TOKEN",
     "PageParams",
     "close_stores",
     "decode_cursor",
@@ -122,17 +124,28 @@ def _reconcile(settings: Settings) -> None:
         log.warning("could not reconcile %s: %s", settings.db_label, e)
 
 
-def require_token(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:
+# The write token as an OpenAPI security scheme (HTTP bearer), so the schema states what a
+# write route requires (issue 12). auto_error=False: a missing or non-bearer header comes to
+# require_token as None and is refused there, in the API's one error shape (401), not
+# FastAPI's own.
+WRITE_TOKEN = HTTPBearer(
+    scheme_name="writeToken",
+    description="The server's write token (sitroom serve --token or SITROOM_TOKEN).",
+    auto_error=False,
+)
+
+
+def require_token(
+    settings: Annotated[Settings, Depends(get_settings)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Security(WRITE_TOKEN)],
+) -> None:
     """Refuse a write unless it carries ``Authorization: Bearer <token>``."""
     if not settings.token:
         raise Unauthorized(
             "writes are disabled on this server: start it with --token or SITROOM_TOKEN"
         )
-    header = request.headers.get("authorization", "")
-    scheme, _, given = header.partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(
-        given.strip().encode(), settings.token.encode()
-    ):
+    given = credentials.credentials.strip() if credentials else ""
+    if not credentials or not hmac.compare_digest(given.encode(), settings.token.encode()):
         raise Unauthorized("missing or wrong token: send 'Authorization: Bearer <token>'")
 
 
