@@ -13,7 +13,7 @@ from typing import Any, Generic, TypeVar, get_type_hints
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
-from sitroom.records import Claim, Entity, Event, Mention, Place, Quote, Timex
+from sitroom.records import Claim, Entity, Event, IngestReport, Mention, Place, Quote, Timex
 
 __all__ = [
     "PUBLIC_EXCLUDED",
@@ -58,6 +58,7 @@ PUBLIC_EXCLUDED: dict[type, frozenset[str]] = {
     Place: frozenset(),
     Event: frozenset(),
     Entity: frozenset(),
+    IngestReport: frozenset(),
 }
 
 
@@ -238,16 +239,8 @@ class GraphPublic(BaseModel):
     edges: list[GraphEdgePublic]
 
 
-class IngestReportPublic(_Record):
-    read: int = 0
-    new: int = 0
-    duplicate: int = 0
-    near_duplicate: int = 0
-    failed: int = 0
-    extract_failed: int = 0
-    links: int = 0
-    failures: list[dict[str, Any]] = Field(default_factory=list)
-    article_ids: list[str] = Field(default_factory=list)
+class IngestReportPublic(_fields_of(IngestReport)):  # type: ignore[misc]
+    pass
 
 
 class Page(BaseModel, Generic[T]):
