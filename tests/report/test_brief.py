@@ -11,12 +11,7 @@ import pytest
 from sitroom.report import build_brief, render_html, render_markdown
 from sitroom.store import open_store
 
-
-def _sentences(brief):
-    for section in brief.sections:
-        yield from section.sentences
-        for sub in section.subsections:
-            yield from sub.sentences
+from .walk import brief_sentences
 
 
 def test_every_citation_resolves_to_a_stored_span(store):
@@ -37,7 +32,7 @@ def test_every_citation_resolves_to_a_stored_span(store):
 
 def test_every_sentence_cites_and_every_citation_is_used(store):
     brief = build_brief(store)
-    sentences = list(_sentences(brief))
+    sentences = list(brief_sentences(brief))
     assert sentences and all(s.cites for s in sentences)
     used = {n for s in sentences for n in s.cites}
     assert used == {c.n for c in brief.citations} == set(range(1, len(brief.citations) + 1))
@@ -79,7 +74,7 @@ def test_same_store_same_report_whatever_the_insert_order(store, seeding, tmp_pa
 )
 def test_window_and_about_filters(store, kwargs, present, absent):
     brief = build_brief(store, **kwargs)
-    text = " ".join(s.text for s in _sentences(brief))
+    text = " ".join(s.text for s in brief_sentences(brief))
     assert present in text
     assert absent not in text
 

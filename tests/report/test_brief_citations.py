@@ -15,6 +15,8 @@ from sitroom import store as st
 from sitroom.records import Article, Event, Extraction, Quote, article_id_for
 from sitroom.report import build_brief, render_markdown
 
+from .walk import brief_said
+
 pytestmark = pytest.mark.issue(10)
 
 
@@ -118,18 +120,9 @@ def brief_store(tmp_path: Path) -> Iterator[st.Store]:
         yield db
 
 
-def _said(brief: object) -> list[str]:
-    out = []
-    for section in brief.sections:  # type: ignore[attr-defined]
-        out += [s.text for s in section.sentences]
-        for sub in section.subsections:
-            out += [s.text for s in sub.sentences]
-    return out
-
-
 def test_copies_count_once_and_each_source_is_cited(brief_store: st.Store) -> None:
     brief = build_brief(brief_store)
-    [strike] = [s for s in _said(brief) if s.startswith("Russia: strike")]
+    [strike] = [s for s in brief_said(brief) if s.startswith("Russia: strike")]
     assert strike == (
         "Russia: strike against Ukraine in Kremenchuk on 13 May 2025 with drone "
         "(2 independent sources)."
@@ -146,7 +139,7 @@ def test_copies_count_once_and_each_source_is_cited(brief_store: st.Store) -> No
 
 
 def test_wrong_citation_classes_are_held_back(brief_store: st.Store) -> None:
-    said = " ".join(_said(build_brief(brief_store)))
+    said = " ".join(brief_said(build_brief(brief_store)))
     assert "ground clash" not in said  # "since Russia's invasion": the war, not an event
     assert "Latvia" not in said  # passive: the Latvian was detained, not detaining
     assert "agreement" not in said  # 1994 history under a 2025 article
@@ -154,14 +147,14 @@ def test_wrong_citation_classes_are_held_back(brief_store: st.Store) -> None:
 
 
 def test_place_only_from_the_trigger_s_clause(brief_store: st.Store) -> None:
-    said = _said(build_brief(brief_store))
+    said = brief_said(build_brief(brief_store))
     [condemned] = [s for s in said if s.startswith("Poland: condemnation")]
     assert "Vilnius" not in condemned  # "At a forum in Vilnius, Poland condemned ..."
     assert any("in Kremenchuk" in s for s in said)
 
 
 def test_weapons_as_named_and_undated_events_as_reported(brief_store: st.Store) -> None:
-    [aid] = [s for s in _said(build_brief(brief_store)) if s.startswith("Poland: aid")]
+    [aid] = [s for s in brief_said(build_brief(brief_store)) if s.startswith("Poland: aid")]
     assert aid == "Poland: aid to Ukraine (reported 14 May 2025) with tank, howitzer."
 
 

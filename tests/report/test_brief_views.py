@@ -18,6 +18,8 @@ from sitroom.report import build_brief, render_html, render_markdown
 from sitroom.report.brief import display_title, source_name
 from sitroom.report.dates import date_phrase, say_date
 
+from .walk import brief_said
+
 pytestmark = pytest.mark.issue(10)
 
 
@@ -168,15 +170,6 @@ def views_store(tmp_path: Path) -> Iterator[st.Store]:
         yield db
 
 
-def _said(brief: object) -> list[str]:
-    out = []
-    for section in brief.sections:  # type: ignore[attr-defined]
-        out += [s.text for s in section.sentences]
-        for sub in section.subsections:
-            out += [s.text for s in sub.sentences]
-    return out
-
-
 def test_sources_are_named_even_without_outlet_or_title(views_store: st.Store) -> None:
     assert source_name(LATE) == "plains-herald/2025-03-12-poltava"
     assert display_title(LATE) == (
@@ -192,7 +185,7 @@ def test_sources_are_named_even_without_outlet_or_title(views_store: st.Store) -
 
 def test_only_supported_facts_are_stated(views_store: st.Store) -> None:
     brief = build_brief(views_store)
-    said = _said(brief)
+    said = brief_said(brief)
     strikes = [s for s in said if ": strike" in s]
     assert any("Poltava" in s and "week of 10 March 2025" in s for s in strikes)
     assert not any("W11" in s for s in said)  # never a raw TIMEX code
