@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from sitroom.nlp.extract import doc_to_records
 from sitroom.records import Event
+
+from .extracted import done, events_in
 
 pytestmark = pytest.mark.issue(9)
 
-DONE = {"reported", "claimed"}
-
 
 def _of(nlp, text: str, event_type: str) -> list[Event]:
-    events = doc_to_records(nlp(text), article_id="a9", published="2023-03-02").events
-    for e in events:
-        assert text[e.start : e.end] == e.text
-    return [e for e in events if e.event_type == event_type and e.status in DONE]
+    return done(events_in(nlp, text, published="2023-03-02"), event_type)
 
 
 def test_a_description_used_beside_a_name_is_that_person(nlp) -> None:

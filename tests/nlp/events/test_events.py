@@ -5,15 +5,13 @@ from __future__ import annotations
 import pytest
 
 from sitroom.nlp.events.extract import event_triggers
-from sitroom.nlp.extract import doc_to_records
+
+from .extracted import events_in
 
 
 def _events(nlp, text: str, published: str | None = "2025-03-14"):
-    doc = nlp(text)
-    events = doc_to_records(doc, article_id="a1", published=published).events
-    for e in events:
-        assert text[e.start : e.end] == e.text
-        assert e.article_id == "a1" and e.plover
+    events = events_in(nlp, text, published=published, article_id="a1")
+    assert all(e.plover for e in events)
     return events
 
 

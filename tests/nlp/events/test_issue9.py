@@ -13,9 +13,10 @@ from sitroom.records import Event, Extraction
 from sitroom.store import open_store
 from tests.store.store_helpers import build_article
 
-pytestmark = pytest.mark.issue(9)
+from .extracted import DONE, events_in
+from .extracted import done as _done
 
-DONE = {"reported", "claimed"}
+pytestmark = pytest.mark.issue(9)
 
 
 def _extract(nlp, text: str, published: str | None = "2025-06-10") -> Extraction:
@@ -23,16 +24,11 @@ def _extract(nlp, text: str, published: str | None = "2025-06-10") -> Extraction
 
 
 def _events(nlp, text: str, published: str | None = "2025-06-10") -> tuple[Event, ...]:
-    events = _extract(nlp, text, published).events
+    events = events_in(nlp, text, published=published)
     for e in events:
-        assert text[e.start : e.end] == e.text
         assert (e.start, e.end) in e.evidence
         assert 0.0 <= e.confidence <= 1.0
     return events
-
-
-def _done(events: tuple[Event, ...], event_type: str) -> list[Event]:
-    return [e for e in events if e.event_type == event_type and e.status in DONE]
 
 
 # -- one record per happening ------------------------------------------------------------------

@@ -6,6 +6,8 @@ import pytest
 
 from sitroom.nlp.extract import doc_to_records
 
+from .extracted import done, events_in
+
 pytestmark = pytest.mark.issue(9)
 
 
@@ -31,8 +33,7 @@ def test_a_refusal_denied_keeps_the_act(nlp) -> None:
 
 
 def _done(nlp, text: str, event_type: str) -> list:
-    events = doc_to_records(nlp(text), article_id="r9", published="2023-04-01").events
-    return [e for e in events if e.event_type == event_type and e.status in {"reported", "claimed"}]
+    return done(events_in(nlp, text, published="2023-04-01", article_id="r9"), event_type)
 
 
 def test_a_plan_hoped_for_is_not_done(nlp) -> None:

@@ -4,23 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from sitroom.nlp.extract import doc_to_records
 from sitroom.records import Event
+
+from .extracted import done as _of
+from .extracted import events_in
 
 pytestmark = pytest.mark.issue(9)
 
-DONE = {"reported", "claimed"}
-
 
 def _events(nlp, text: str, published: str = "2023-05-10") -> tuple[Event, ...]:
-    events = doc_to_records(nlp(text), article_id="w9", published=published).events
-    for e in events:
-        assert text[e.start : e.end] == e.text
-    return events
-
-
-def _of(events: tuple[Event, ...], event_type: str) -> list[Event]:
-    return [e for e in events if e.event_type == event_type and e.status in DONE]
+    return events_in(nlp, text, published=published, article_id="w9")
 
 
 # -- the war as one record ---------------------------------------------------------------------
