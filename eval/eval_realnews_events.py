@@ -2,7 +2,8 @@
 
 Each annotated file of ``benchmarks/realnews/articles`` is extracted as one document through
 the CLI (``sitroom extract --input-jsonl``, the ``sitroom`` script beside ``sys.executable``), so
-this module depends only on the CLI's JSON Lines contract, not on the package layout. The
+this module depends only on the CLI's JSON Lines contract and the confidence bar
+(``sitroom.nlp.events.CONFIDENT``), not on the package layout. The
 publication date is the file name's leading UTC date (``20220125T090000Z_...`` -> 2022-01-25);
 offsets index the file's text.
 
@@ -22,6 +23,11 @@ after case-folding and dropping punctuation, one name's words a run of the other
   not happened/claimed (a historical, planned, denied, threatened or hypothetical event
   reported as carried out).
 
+The same figures with a ``fact_`` prefix (``tune_fact_precision``, ...) count only the
+predictions shown as fact: reported or claimed with a confidence of at least ``CONFIDENT``
+(the bar of the overview, map and brief; the CLI writes each event's ``confidence``). The
+other predictions stay queryable, so the all-emitted figures above keep their meaning.
+
 Figures are given for the ``tune`` half, the ``check`` half and ``all``. Misses and false
 alarms of the tune half only go to ``eval/results/realnews_events.tune-details.json``; keep the
 check half for measuring, not for tuning.
@@ -40,6 +46,8 @@ from extract_cli import extract_rows
 # eval/ is on sys.path (eval/run.py, eval/gate.py, or this file run as a script): gold/ is a
 # namespace package there.
 from gold.check_gold import ARTICLES, check, load_events, load_files
+
+from sitroom.nlp.events import CONFIDENT
 
 HERE = Path(__file__).resolve().parent
 
@@ -70,6 +78,7 @@ class PredictedEvent:
     start: int
     end: int
     text: str
+    confidence: float = 1.0
 
 
 @dataclass
@@ -140,11 +149,10 @@ def max_matching(edges: list[list[int]], n_right: int) -> dict[int, int]:
     return right_of
 
 
-def score_file(
-    predicted: list[PredictedEvent], gold: list[GoldEvent]
-) -> tuple[Tally, list[dict[str, object]]]:
-    """Counts for one file, and a list of its misses and false alarms."""
-    preds = [p for p in predicted if p.status in PREDICTED_DONE]
+def _judge(preds: list[PredictedEvent], gold: list[GoldEvent]) -> tuple[list[str], int, set[int]]:
+    """The kind of each prediction (``right``, ``duplicate``, ``not_carried_out_in_gold``,
+    ``wrong_actor``, ``false_alarm``), the size of the type-only matching, and the indices of
+    the matched gold happenings (among those with status happened/claimed)."""
     done = [g for g in gold if g.status in GOLD_DONE]
     other = [g for g in gold if g.status not in GOLD_DONE]
     full = max_matching(
@@ -156,32 +164,50 @@ def score_file(
         len(done),
     )
     matched_gold = set(full.values())
-    tally = Tally(predicted=len(preds), gold=len(done), matched=len(full), type_matched=len(typed))
-    details: list[dict[str, object]] = []
+    kinds: list[str] = []
     for i, p in enumerate(preds):
         if i in full:
-            continue
-        kind = "false_alarm"
-        if any(_can_match(p, done[j], with_actor=False) for j in matched_gold):
-            tally.duplicates += 1
-            kind = "duplicate"
+            kinds.append("right")
+        elif any(_can_match(p, done[j], with_actor=False) for j in matched_gold):
+            kinds.append("duplicate")
         elif any(_can_match(p, g, with_actor=True) for g in other):
-            tally.nonhappened_hits += 1
-            kind = "not_carried_out_in_gold"
+            kinds.append("not_carried_out_in_gold")
         elif i in typed:
-            kind = "wrong_actor"
-        details.append(
-            {
-                "kind": kind,
-                "file": p.file,
-                "type": p.event_type,
-                "actor": p.actor,
-                "status": p.status,
-                "start": p.start,
-                "end": p.end,
-                "text": p.text,
-            }
-        )
+            kinds.append("wrong_actor")
+        else:
+            kinds.append("false_alarm")
+    return kinds, len(typed), matched_gold
+
+
+def score_file(
+    predicted: list[PredictedEvent], gold: list[GoldEvent]
+) -> tuple[Tally, list[dict[str, object]]]:
+    """Counts for one file, and a list of its misses and false alarms."""
+    preds = [p for p in predicted if p.status in PREDICTED_DONE]
+    done = [g for g in gold if g.status in GOLD_DONE]
+    kinds, n_typed, matched_gold = _judge(preds, gold)
+    tally = Tally(
+        predicted=len(preds),
+        gold=len(done),
+        matched=kinds.count("right"),
+        type_matched=n_typed,
+        duplicates=kinds.count("duplicate"),
+        nonhappened_hits=kinds.count("not_carried_out_in_gold"),
+    )
+    details: list[dict[str, object]] = [
+        {
+            "kind": kind,
+            "file": p.file,
+            "type": p.event_type,
+            "actor": p.actor,
+            "status": p.status,
+            "start": p.start,
+            "end": p.end,
+            "text": p.text,
+        }
+        for p, kind in zip(preds, kinds, strict=True)
+        if kind != "right"
+    ]
     for j, g in enumerate(done):
         if j not in matched_gold:
             details.append(
@@ -213,6 +239,7 @@ def extract(texts: dict[str, str]) -> list[PredictedEvent]:
             start=int(row["start"]),
             end=int(row["end"]),
             text=str(row.get("text", "")),
+            confidence=float(row.get("confidence", 1.0)),
         )
         for row in rows
         if row.get("type") == "event"
@@ -246,13 +273,16 @@ def run(shared: Path) -> dict[str, float | int | str]:
     predicted = extract(texts)
     gold = _gold_events()
     tallies = {split: Tally() for split in SPLITS}
+    facts = {split: Tally() for split in SPLITS}
     tune_details: list[dict[str, object]] = []
     for name, split in files.items():
-        tally, details = score_file(
-            [p for p in predicted if p.file == name], [g for g in gold if g.file == name]
-        )
-        tallies[split].add(tally)
-        tallies["all"].add(tally)
+        preds = [p for p in predicted if p.file == name]
+        golds = [g for g in gold if g.file == name]
+        tally, details = score_file(preds, golds)
+        fact, _ = score_file([p for p in preds if p.confidence >= CONFIDENT], golds)
+        for key in (split, "all"):
+            tallies[key].add(tally)
+            facts[key].add(fact)
         if split == "tune":
             tune_details += details
     out_dir = HERE / "results"
@@ -278,6 +308,17 @@ def run(shared: Path) -> dict[str, float | int | str]:
                 f"{split}_matched": t.matched,
                 f"{split}_duplicates": t.duplicates,
                 f"{split}_nonhappened_hits": t.nonhappened_hits,
+            }
+        )
+    for split in SPLITS:
+        f = facts[split]
+        metrics.update(
+            {
+                f"{split}_fact_precision": _ratio(f.matched, f.predicted),
+                f"{split}_fact_recall": _ratio(f.matched, f.gold),
+                f"{split}_fact_predicted": f.predicted,
+                f"{split}_fact_matched": f.matched,
+                f"{split}_fact_nonhappened_hits": f.nonhappened_hits,
             }
         )
     return metrics
