@@ -343,3 +343,38 @@ def test_the_week_of_a_day_is_its_iso_week() -> None:
 )
 def test_a_bare_day_ends_a_range_of_days(text: str, values: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in find_timexes(text, published=DCT)] == values
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a fiscal quarter is named for the calendar quarter holding most of its days
+        (
+            "The miner lost money in the quarter ended Sept. 30, against a profit a year earlier.",
+            [("the quarter", "2024-Q3"), ("Sept. 30", "2024-09-30"), ("a year earlier", "2023-Q3")],
+        ),
+        (
+            "The retailer said the quarter ended July 31 was its weakest.",
+            [("the quarter", "2024-Q2"), ("July 31", "2024-07-31")],
+        ),
+        (
+            "Revenue for the quarter ending Jan. 31, 2025, should rise.",
+            [("the quarter", "2024-Q4"), ("Jan. 31, 2025", "2025-01-31")],
+        ),
+    ],
+)
+def test_the_quarter_ended_a_day_is_named_by_that_day(
+    text: str, values: list[tuple[str, str]]
+) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, published=DCT)] == values
+
+
+@pytest.mark.issue(11)
+def test_the_day_a_duration_ended_stays_the_reference() -> None:
+    text = "Net income for the six months ended Aug. 12 fell from a year earlier."
+    assert [(t.text, t.value) for t in find_timexes(text, published=DCT)] == [
+        ("the six months", "P6M"),
+        ("Aug. 12", "2024-08-12"),
+        ("a year earlier", "2023-08-12"),
+    ]

@@ -27,8 +27,10 @@ from sitroom.nlp.timex.context import (
     text_after,
     text_before,
     unresolved,
+    year_for,
 )
 from sitroom.nlp.timex.lexicon import (
+    MONTH,
     month_number,
     part_of_day_code,
     unit_code,
@@ -177,7 +179,7 @@ def norm_rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
         return Norm("DATE", "XXXX" if ctx.dct is None else f"{ctx.dct.year - 1:04d}")
     if unit == "half":
         return None  # "the first half" is the ordinal rule's
-    from_ref = _rel_unit_from_ref(rel, unit, ctx)
+    from_ref = _rel_unit_from_ref(m, rel, unit, ctx)
     if from_ref is not None:
         return from_ref
     if ctx.dct is None:
@@ -187,8 +189,39 @@ def norm_rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", period_value(unit, offset, ctx.dct))
 
 
-def _rel_unit_from_ref(rel: str, unit: str, ctx: Context) -> Norm | None:
-    """ "the same quarter", "the previous month": the period in focus (``ctx.ref``), shifted."""
+# "the quarter ended Sept. 30", "the quarter ending Jan. 31, 1990": the day it closes.
+_ENDED = re.compile(
+    rf"\s+(?:that\s+)?(?:ended|ending|ends|closed)\s+(?:on\s+)?(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}})\b(?:,?\s+(?P<y>1[1-9]\d\d|20\d\d)\b)?"
+)
+# A fiscal quarter takes the name of the calendar quarter that holds most of its days:
+# the one holding the day half a quarter before it ends (July 31 -> mid-June -> Q2).
+_HALF_QUARTER = timedelta(days=45)
+
+
+def _quarter_ended(m: re.Match[str], ctx: Context) -> str | None:
+    """ "the quarter ended July 31": the quarter named by its last day, else None."""
+    end = _ENDED.match(text_after(m, 40))
+    if end is None or not end["mon"][:1].isupper():
+        return None
+    month, day = month_number(end["mon"]), int(end["d"])
+    past = Context(dct=ctx.dct, tense="future" if end[0].lstrip().startswith("ending") else "past")
+    year = int(end["y"]) if end["y"] else year_for(past, month, day)
+    if year is None:
+        return "XXXX-QX"
+    try:
+        middle = date(year, month, day) - _HALF_QUARTER
+    except ValueError:
+        return None
+    return f"{middle.year:04d}-Q{quarter_of(middle)}"
+
+
+def _rel_unit_from_ref(m: re.Match[str], rel: str, unit: str, ctx: Context) -> Norm | None:
+    """ "the same quarter", "the previous month": the period in focus (``ctx.ref``), shifted;
+    "the quarter ended July 31": the quarter that day closes."""
+    if unit == "quarter" and rel in ("the", "the latest", "the current", "that"):
+        ended = _quarter_ended(m, ctx)
+        if ended is not None:
+            return Norm("DATE", ended)
     if (
         rel
         not in (
