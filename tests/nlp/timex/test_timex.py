@@ -378,3 +378,43 @@ def test_the_day_a_duration_ended_stays_the_reference() -> None:
         ("Aug. 12", "2024-08-12"),
         ("a year earlier", "2023-08-12"),
     ]
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "expression", "timex_type", "value"),
+    [
+        # fractions of a unit: a whole number of years, else of months
+        ("The dam was finished a quarter century ago.", "a quarter century ago", "DATE", "1999"),
+        ("The pact ended a decade and a half ago.", "a decade and a half ago", "DATE", "2009"),
+        (
+            "The mine closed two and a half years ago.",
+            "two and a half years ago",
+            "DATE",
+            "2021-09",
+        ),
+        ("A truce was tried a year and a half ago.", "a year and a half ago", "DATE", "2022-09"),
+        ("The dynasty ruled for half a century.", "half a century", "DURATION", "P50Y"),
+        (
+            "The abbey stood for a millennium and a half.",
+            "a millennium and a half",
+            "DURATION",
+            "P1500Y",
+        ),
+        ("The siege lasted a quarter-century.", "a quarter-century", "DURATION", "P25Y"),
+        (
+            "The shelling stopped for a quarter of an hour.",
+            "a quarter of an hour",
+            "DURATION",
+            "PT15M",
+        ),
+        # "one day" after a modal is a time to come, not a day's length
+        ("Refugees hope the town could one day be rebuilt.", "one day", "DATE", "FUTURE_REF"),
+        ("The truce held for one day only.", "one day", "DURATION", "P1D"),
+    ],
+)
+def test_fractions_of_units_and_one_day(
+    text: str, expression: str, timex_type: str, value: str
+) -> None:
+    found = _only(text, expression, published="2024-03-20")
+    assert (found.timex_type, found.value) == (timex_type, value)

@@ -291,6 +291,11 @@ def norm_ordinal_period(m: re.Match[str], ctx: Context) -> Norm | None:
 
 # ---------------------------------------------------------------- durations, ago, sets
 
+# A modal before "one day" makes it an unnamed time to come, not a day's length.
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|could|can|may|might|shall|should|must|hope\s+to|want\s+to)\s+$", re.I
+)
+
 
 def norm_duration(m: re.Match[str], ctx: Context) -> Norm | None:
     num_text = group(m, "n")
@@ -317,6 +322,8 @@ def norm_duration(m: re.Match[str], ctx: Context) -> Norm | None:
         return Norm("SET", f"P1{letter[-1]}" if not letter.startswith("T") else f"PT1{letter[-1]}")
     if num_text in ("some", "many") and not plural:
         return None  # "some day" / "many a year" are not durations
+    if num_text == "one" and unit_word == "day" and _MODAL_BEFORE.search(text_before(m)):
+        return Norm("DATE", "FUTURE_REF")  # "could one day rule": some time to come
     return Norm("DURATION", duration_value(number, letter))
 
 
@@ -337,6 +344,8 @@ _AGO_GRANULARITY = {
 
 def norm_ago(m: re.Match[str], ctx: Context) -> Norm | None:
     number = parse_unit_count(group(m, "n"))
+    if number is not None and group(m, "half"):
+        number += 0.5  # "a decade and a half ago"
     letter = unit_code(group(m, "u"))
     direction = " ".join(group(m, "dir").split())
     sign = -1 if direction in ("ago", "earlier", "before") else 1
@@ -350,6 +359,8 @@ def norm_ago(m: re.Match[str], ctx: Context) -> Norm | None:
     years = number * _YEARS_IN[unit] if unit in _YEARS_IN else None
     if years is not None and years == int(years) and number != int(number):
         number, unit = years, "year"  # "half a millennium ago": 500 years
+    elif years is not None and years * 12 == int(years * 12) and number != int(number):
+        number, unit = years * 12, "month"  # "two and a half years ago": 30 months
     amount = int(number) if number == int(number) else None
     if amount is None:
         return Norm("DURATION", duration_value(number, letter))

@@ -237,7 +237,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "ago",
         _c(
-            rf"(?:(?P<mod>{MOD})\s+)?(?P<n>{NUM})\s+(?P<u>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b"
+            rf"(?:(?P<mod>{MOD})\s+)?(?P<n>{NUM})\s+(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b"
         ),
         p.norm_ago,
     ),
