@@ -418,3 +418,24 @@ def test_fractions_of_units_and_one_day(
 ) -> None:
     found = _only(text, expression, published="2024-03-20")
     assert (found.timex_type, found.value) == (timex_type, value)
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a capitalized season before a capitalized word is a name, not a season
+        ("A film about the Winter War opened in Helsinki.", []),
+        ("Athletes left for the Summer Games.", []),
+        ("The winter was harsh for the garrison.", [("The winter", "2024-WI")]),
+        # a bare day number after "or" ends a range of days, like after "and"
+        (
+            "Officials expect the vote on December 14 or 15.",
+            [("December 14", "2024-12-14"), ("15", "2024-12-15")],
+        ),
+        # a year run into the next sentence ("in 2008.15 years") is no 2008-year duration
+        ("The pledge dates from 2008.15 years have passed since.", []),
+    ],
+)
+def test_names_run_on_text_and_day_alternatives(text: str, values: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, published=DCT)] == values

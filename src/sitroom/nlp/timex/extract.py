@@ -199,9 +199,9 @@ def _share_range_year(text: str, found: list[TimexMatch]) -> list[TimexMatch]:
     return out
 
 
-# "on April 24 and 25", "May 3 to 9": a bare day number ending a range of days (not "25%").
+# "on April 24 and 25", "May 3 to 9", "on May 16 or 17": a bare day number ending a range of days (not "25%").
 _SECOND_DAY = re.compile(
-    r"\s*(?:and|to|through|until|-|–)\s*(\d{1,2})\b(?![,.]?\d)"
+    r"\s*(?:and|or|to|through|until|-|–)\s*(\d{1,2})\b(?![,.]?\d)"
     # what follows ends the phrase, so the number counts nothing ("April 24 and 25 people")
     r"(?=\s*(?:[.,;:)]|$|(?:in|at|on|for|when|and|or|as|with|from|by|after|before|the|this|next|last)\b))"
 )

@@ -96,6 +96,8 @@ _REL_OFFSET = {
     "coming": 1,
     "the following": 1,
 }
+# A capitalized word after a capitalized season: the season names something.
+_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z])")
 _DURATION_RELS = ("the past", "the last", "the next", "past")
 _UNIT_LETTER = {
     "week": "W",
@@ -138,6 +140,12 @@ def _season(code: str, rel: str, ctx: Context) -> str:
     return f"{year:04d}-{code}"
 
 
+def _season_norm(m: re.Match[str], rel: str, ctx: Context) -> Norm | None:
+    if m["u"][:1].isupper() and _NAME_AFTER.match(text_after(m)):
+        return None  # a capitalized season in a name: "the Winter War", "Summer Games"
+    return Norm("DATE", _season(SEASON_CODE[group(m, "u")], rel, ctx))
+
+
 def norm_rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
     rel = " ".join(group(m, "rel").split())
     unit = group(m, "u")
@@ -154,7 +162,7 @@ def norm_rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
     ):
         return Norm("DURATION", "P1Y")  # "the year ended March 31": a twelve-month span
     if unit in SEASON_CODE:
-        return Norm("DATE", _season(SEASON_CODE[unit], rel, ctx))
+        return _season_norm(m, rel, ctx)
     if unit == "weekend":
         if rel in ("the past", "the last", "the next") and not m["edge"]:
             return Norm("DURATION", "P2D")  # "the past weekend" reads as a span of days
@@ -308,8 +316,8 @@ def norm_duration(m: re.Match[str], ctx: Context) -> Norm | None:
         return None  # ages ("a 6-year-old boy") are not time expressions in TimeBank
     if letter == "Q" and re.match(r"\s+of\b", text_after(m)):
         return None  # "three-quarters of its food" is a fraction
-    if number is not None and number >= 1000 and not unit_word.endswith("s"):
-        return None  # "the 1988 second quarter": a year, not 1988 seconds
+    if number is not None and number >= 1000 and (not unit_word.endswith("s") or "." in num_text):
+        return None  # "the 1988 second quarter", "in 2008.15 years have passed": a year
     if letter == "TS" and num_text in ("a", "an"):
         return None  # "a second" is almost always the ordinal
     plural = unit_word.endswith("s")
