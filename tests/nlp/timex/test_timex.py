@@ -439,3 +439,19 @@ def test_fractions_of_units_and_one_day(
 )
 def test_names_run_on_text_and_day_alternatives(text: str, values: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in find_timexes(text, published=DCT)] == values
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # "Today" naming a programme or a paper is no date
+        ("The minister told the BBC's Today programme he was hopeful.", []),
+        ("An op-ed in USA Today argued for more aid.", []),
+        ("Read more in the Today newsletter.", []),
+        ("Today, the convoy reached the city.", [("Today", "2024-11-21")]),
+        ("The envoy said today that talks resume.", [("today", "2024-11-21")]),
+    ],
+)
+def test_today_as_a_name_is_no_date(text: str, values: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, published=DCT)] == values

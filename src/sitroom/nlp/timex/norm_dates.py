@@ -200,6 +200,17 @@ def norm_decade(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", f"{_century_of_two_digits(digit * 10, ctx) // 100:02d}{digit}")
 
 
+def _today_is_a_name(m: re.Match[str]) -> bool:
+    """ "the Today programme", "VOA Today", "USA Today": "the" before "today" or a
+    programme after it, or a capitalized word right before a capitalized "Today"."""
+    before = text_before(m)
+    if re.search(r"\bthe\s+$", before, re.IGNORECASE) or re.match(
+        r"\s+(?:programme|program|show|newspaper)\b", text_after(m), re.IGNORECASE
+    ):
+        return True
+    return m["w"][:1] == "T" and re.search(r"\b[A-Z][A-Za-z]*(?:['’]s)?\s+$", before) is not None
+
+
 _SHORT_YEAR_BEFORE = re.compile(r"\b(?:in|since|of|from|until|by)\s+$", re.IGNORECASE)
 # Verbs of a trading or working day that make "the day" the day in focus ("ended the day").
 _DAY_VERB_BEFORE = re.compile(
@@ -288,6 +299,8 @@ _DAY_OFFSET = {
 
 def norm_day_rel(m: re.Match[str], ctx: Context) -> Norm | None:
     word = " ".join(m["w"].lower().split())
+    if word == "today" and _today_is_a_name(m):
+        return None  # a programme or paper: "the Today programme", "VOA Today", "USA Today"
     pod = "NI" if word == "tonight" else (part_of_day_code(m["pod"]) if m["pod"] else None)
     if ctx.dct is None:
         day = "XXXX-XX-XX"
