@@ -455,3 +455,21 @@ def test_names_run_on_text_and_day_alternatives(text: str, values: list[tuple[st
 )
 def test_today_as_a_name_is_no_date(text: str, values: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in find_timexes(text, published=DCT)] == values
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # a plural unit counts no units: "a years-long decline" is not one year
+        ("The ties suffered a years-long decline.", "a years-long", "PXY"),
+        ("The clans ended a decades-long feud.", "a decades-long", "PXE"),
+        ("The months-long siege broke the city.", "months-long", "PXM"),
+        ("A year-long truce followed.", "A year-long", "P1Y"),
+    ],
+)
+def test_long_adjectives_of_plural_units_are_vague_durations(
+    text: str, expression: str, value: str
+) -> None:
+    found = _only(text, expression)
+    assert (found.timex_type, found.value) == ("DURATION", value)

@@ -321,6 +321,8 @@ def norm_duration(m: re.Match[str], ctx: Context) -> Norm | None:
     if letter == "TS" and num_text in ("a", "an"):
         return None  # "a second" is almost always the ordinal
     plural = unit_word.endswith("s")
+    if num_text in ("a", "an") and plural:
+        return Norm("DURATION", duration_value(None, letter))  # "a years-long decline"
     if (
         num_text in ("a", "an")
         and not m["rel"]
@@ -435,7 +437,7 @@ def norm_vague(m: re.Match[str], ctx: Context) -> Norm | None:
     rel = " ".join(group(m, "rel").split())
     unit = group(m, "u")
     letter = unit_code(unit)
-    if not rel and not m["q"]:
+    if not rel and not m["q"] and not m["long"]:  # "a decades-long feud" counts no units
         before = text_before(m, 12).lower()
         if not re.search(r"\b(?:for|in|over|within|take|took|takes|lasted|last)\s+$", before):
             return None

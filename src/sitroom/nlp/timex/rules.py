@@ -258,7 +258,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "vague",
         _c(
-            r"(?:(?P<rel>the\s+past|the\s+last|the\s+next|the\s+coming|the\s+following|the\s+early|recent|coming|past)\s+)?(?:(?P<q>few|several|many)\s+)?(?P<u>minutes|hours|days|weeks|months|quarters|years|decades|centuries)\b"
+            r"(?:(?P<rel>the\s+past|the\s+last|the\s+next|the\s+coming|the\s+following|the\s+early|recent|coming|past)\s+)?(?:(?P<q>few|several|many)\s+)?(?P<u>minutes|hours|days|weeks|months|quarters|years|decades|centuries)\b(?P<long>-long\b)?"
         ),
         p.norm_vague,
     ),
