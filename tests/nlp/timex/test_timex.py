@@ -473,3 +473,23 @@ def test_long_adjectives_of_plural_units_are_vague_durations(
 ) -> None:
     found = _only(text, expression)
     assert (found.timex_type, found.value) == ("DURATION", value)
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It happened a year ago.",
+        "The talks resume next week.",
+        "Shelling went on last night and last month.",
+        "Crews return next Monday.",
+    ],
+)
+def test_published_dates_at_the_calendar_edges_leave_the_text_unanchored(
+    text: str, published: str
+) -> None:
+    """Broken metadata ("0001-01-01") must not crash the resolver: no anchor, no value."""
+    found = find_timexes(text, published=published)
+    assert found
+    assert not any(t.anchored for t in found)

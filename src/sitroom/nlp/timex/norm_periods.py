@@ -388,7 +388,10 @@ def norm_ago(m: re.Match[str], ctx: Context) -> Norm | None:
             return Norm("DATE", shifted, from_ref=True)
     if ctx.dct is None:
         return Norm("DATE", unresolved(_AGO_GRANULARITY[unit]))
-    return _ago_from_dct(ctx.dct, unit=unit, amount=amount, sign=sign, direction=direction)
+    try:
+        return _ago_from_dct(ctx.dct, unit=unit, amount=amount, sign=sign, direction=direction)
+    except (OverflowError, ValueError):  # "a year ago" from a published date in year 1
+        return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
 
 
 def _ago_from_dct(dct: date, *, unit: str, amount: int, sign: int, direction: str) -> Norm:
