@@ -493,3 +493,37 @@ def test_published_dates_at_the_calendar_edges_leave_the_text_unanchored(
     found = find_timexes(text, published=published)
     assert found
     assert not any(t.anchored for t in found)
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # anaphoric days count from the day last mentioned, not from the published date
+        (
+            "The bridge was hit on March 3, 2024. The next day, engineers arrived.",
+            [("March 3, 2024", "2024-03-03"), ("The next day", "2024-03-04")],
+        ),
+        (
+            # (plain text has no tense: Feb. 10 is the nearest one, 2025)
+            "The town fell on Feb. 10; the day before, the garrison had fled.",
+            [("Feb. 10", "2025-02-10"), ("the day before", "2025-02-09")],
+        ),
+        (
+            "The envoy landed on Oct. 7 and left the following morning.",
+            [("Oct. 7", "2024-10-07"), ("the following morning", "2024-10-08TMO")],
+        ),
+        (
+            "Talks opened on March 3, 2024. The following week, both sides walked out.",
+            [("March 3, 2024", "2024-03-03"), ("The following week", "2024-W10")],
+        ),
+        # no day in focus: unresolved rather than a guess from the published date
+        ("The next day was quiet along the river.", [("The next day", "XXXX-XX-XX")]),
+        # "the day before the vote" names its own anchor: not this rule's
+        ("Crowds gathered the day before the vote.", []),
+    ],
+)
+def test_next_day_and_following_week_count_from_the_day_in_focus(
+    text: str, values: list[tuple[str, str]]
+) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, published=DCT)] == values

@@ -11,7 +11,7 @@ import re
 from datetime import date, timedelta
 
 from sitroom.nlp.numbers import parse_unit_count
-from sitroom.nlp.timex.calendar import weekday_near
+from sitroom.nlp.timex.calendar import shift_value, weekday_near
 from sitroom.nlp.timex.context import (
     SEASON_CODE,
     Context,
@@ -39,6 +39,7 @@ __all__ = [
     "norm_month_day",
     "norm_month_rel",
     "norm_month_year",
+    "norm_next_day",
     "norm_noon",
     "norm_overnight",
     "norm_short_year",
@@ -241,6 +242,25 @@ def norm_the_day(m: re.Match[str], ctx: Context) -> Norm | None:
     if ctx.ref and unit_of_value(ctx.ref) == "day":
         return Norm("DATE", ctx.ref, from_ref=True)
     return Norm("DATE", "XXXX-XX-XX" if ctx.dct is None else day_value(ctx.dct))
+
+
+_NEXT_DAY_OFFSET = {
+    "next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "prior": -1, "before": -1,
+}  # fmt: skip
+
+
+def norm_next_day(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "the next day", "the following morning", "the day before": a day from the day in
+    focus (``ctx.ref``); unresolved when no day is in focus (the DCT is no safe guess)."""
+    offset = _NEXT_DAY_OFFSET[group(m, "rel") or group(m, "rel2")]
+    unit = group(m, "u") or group(m, "u2")
+    pod = None if unit == "day" else part_of_day_code(unit)
+    day, from_ref = "XXXX-XX-XX", False
+    if ctx.ref and unit_of_value(ctx.ref) == "day":
+        shifted = shift_value(ctx.ref, offset, "day")
+        day, from_ref = (shifted, True) if shifted else (day, from_ref)
+    # typed DATE with the part of day, as a weekday's ("Friday night") in TimeBank
+    return Norm("DATE", f"{day}T{pod}" if pod else day, from_ref=from_ref)
 
 
 _DECADE_WORDS = {

@@ -245,8 +245,14 @@ def _rel_unit_from_ref(m: re.Match[str], rel: str, unit: str, ctx: Context) -> N
     ):
         return None
     ref_unit = unit_of_value(ctx.ref)
+    if ref_unit == "day" and unit in ("week", "month"):
+        # "March 3 ... the following week": the week (or month) of the day in focus
+        day = date.fromisoformat(ctx.ref)
+        ref_unit, ref = unit, week_value(day) if unit == "week" else month_value(day)
+    else:
+        ref = ctx.ref
     if ref_unit == unit or (ref_unit in ("quarter", "month", "day", "week") and unit == "year"):
-        base = ctx.ref if ref_unit == unit else ctx.ref[:4]
+        base = ref if ref_unit == unit else ref[:4]
         shift = {"the previous": -1, "the prior": -1, "the following": 1}.get(rel, 0)
         shifted = shift_value(base, shift, unit) if shift else base
         if shifted:

@@ -139,6 +139,14 @@ RULES: tuple[Rule, ...] = (
         d.norm_the_day,
     ),
     Rule(
+        "next_day",
+        _c(
+            rf"(?:the|that)\s+(?P<rel>next|following|previous|preceding|prior)\s+(?P<u>day|{POD})\b"
+            r"|the\s+(?P<u2>day|night)\s+(?P<rel2>before|after)(?=\s*[,.;:)]|\s*$)"
+        ),
+        d.norm_next_day,
+    ),
+    Rule(
         "decade",
         _c(
             r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<dec>1[0-9]\d|20\d)0'?s\b|'(?P<d2>\d)0'?s\b|(?<=the\s)(?P<d3>[2-9])0s\b)"
