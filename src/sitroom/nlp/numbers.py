@@ -184,11 +184,11 @@ def parse_unit_count(text: str) -> float | None:
     (2.5, 0.25, None)
     """
     t = " ".join(text.lower().replace("-", " ").replace(",", "").split())
-    if m := _DIGITS_HALF.match(t):
-        return float(m[1]) + (0.5 if m[2] else 0.0)
     half = 0.0
     if t.endswith(" and a half"):
         t, half = t.removesuffix(" and a half"), 0.5
+    if m := _DIGITS_HALF.match(t):
+        return float(m[1]) + (0.5 if m[2] else 0.0) + half
     if t in ("a half", "half a", "half an"):
         return 0.5
     if t in ("a quarter", "a quarter of a", "a quarter of an"):

@@ -527,3 +527,21 @@ def test_next_day_and_following_week_count_from_the_day_in_focus(
     text: str, values: list[tuple[str, str]]
 ) -> None:
     assert [(t.text, t.value) for t in find_timexes(text, published=DCT)] == values
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # "a quarter" is a fraction unless a word of time comes before it
+        ("Around a quarter of voters agreed with the plan.", []),
+        ("Support rose from a quarter in 2015.", [("2015", "2015")]),
+        ("Profits doubled in a quarter.", [("a quarter", "P1Q")]),
+        # digits with "and a half"
+        ("The convoy waited 2 and a half hours.", [("2 and a half hours", "PT2H30M")]),
+    ],
+)
+def test_a_quarter_as_a_fraction_and_digits_and_a_half(
+    text: str, values: list[tuple[str, str]]
+) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, published=DCT)] == values

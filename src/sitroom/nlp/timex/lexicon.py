@@ -86,7 +86,7 @@ _SMALL_RE = "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
 # "a"/"an", "a couple of", "a dozen", "a half", "a quarter" (of a century or an hour), and vague quantifiers that yield an X;
 # :func:`sitroom.nlp.numbers.parse_unit_count` gives its value.
 NUM = (
-    r"(?:(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+1/2)?"
+    r"(?:(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+1/2|\s+and\s+a\s+half)?"
     rf"|(?:{_TENS_RE})(?:[\s-](?:{_SMALL_RE}))?"
     rf"|(?:{_SMALL_RE})(?:\s+and\s+a\s+half)?"
     r"|a\s+couple\s+of|couple\s+of|a\s+dozen|dozens\s+of|a\s+few|a\s+number\s+of"

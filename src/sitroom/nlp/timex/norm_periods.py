@@ -305,6 +305,11 @@ def norm_ordinal_period(m: re.Match[str], ctx: Context) -> Norm | None:
 
 # ---------------------------------------------------------------- durations, ago, sets
 
+# Before "a quarter" that counts three months ("in a quarter", "for a quarter"); elsewhere
+# it is a fraction ("around a quarter agreed", "up from a quarter in 2015").
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:for|in|over|within|during|after|than|per|every|each|once|twice|another)\s+$", re.I
+)
 # A modal before "one day" makes it an unnamed time to come, not a day's length.
 _MODAL_BEFORE = re.compile(
     r"\b(?:will|would|could|can|may|might|shall|should|must|hope\s+to|want\s+to)\s+$", re.I
@@ -320,8 +325,11 @@ def norm_duration(m: re.Match[str], ctx: Context) -> Norm | None:
     letter = unit_code(unit_word)
     if letter == "WE" or "old" in (m.group("adj") or "").lower():
         return None  # ages ("a 6-year-old boy") are not time expressions in TimeBank
-    if letter == "Q" and re.match(r"\s+of\b", text_after(m)):
-        return None  # "three-quarters of its food" is a fraction
+    if letter == "Q" and (
+        re.match(r"\s+of\b", text_after(m))
+        or (num_text in ("a", "an") and not _PERIOD_BEFORE.search(text_before(m)))
+    ):
+        return None  # "three-quarters of its food", "around a quarter agreed": fractions
     if number is not None and number >= 1000 and (not unit_word.endswith("s") or "." in num_text):
         return None  # "the 1988 second quarter", "in 2008.15 years have passed": a year
     if letter == "TS" and num_text in ("a", "an"):
