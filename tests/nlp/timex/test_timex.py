@@ -545,3 +545,15 @@ def test_a_quarter_as_a_fraction_and_digits_and_a_half(
     text: str, values: list[tuple[str, str]]
 ) -> None:
     assert [(t.text, t.value) for t in find_timexes(text, published=DCT)] == values
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Shelling eased in the early summer, officials said.", "the early summer", "2024-SU"),
+        ("Roads froze in the late autumn.", "the late autumn", "2024-FA"),
+    ],
+)
+def test_an_edge_word_inside_a_season(text: str, expression: str, value: str) -> None:
+    assert _only(text, expression).value == value

@@ -217,7 +217,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "rel_unit",
         _c(
-            rf"(?:(?P<edge>{EDGE})[\s-]+)?{_REL}\s+(?:fiscal\s+)?(?P<u>week|weekend|month|year|quarter|decade|half|period|{SEASON})\b(?!-)"
+            # an edge word may also sit inside before a season: "the early summer", "last late autumn"
+            rf"(?:(?P<edge>{EDGE})[\s-]+)?{_REL}\s+(?:(?:early|late|mid)[\s-]+(?={SEASON}))?(?:fiscal\s+)?(?P<u>week|weekend|month|year|quarter|decade|half|period|{SEASON})\b(?!-)"
         ),
         p.norm_rel_unit,
     ),
