@@ -74,6 +74,8 @@ def test_parse_scale(word: str, scale: float | None) -> None:
         ("single", 1),
         ("half a", 0.5),
         ("a half", 0.5),
+        ("a quarter of a", 0.25),
+        ("2 and a half", 2.5),
         ("two and a half", 2.5),
         ("twenty-one", 21),
         ("a couple of", 2),

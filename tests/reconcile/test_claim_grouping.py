@@ -10,8 +10,9 @@ from datetime import date, timedelta
 
 import pytest
 
+from sitroom.nlp.timex.values import iso_day
 from sitroom.reconcile import ClaimRow, group_claims
-from sitroom.reconcile.claim_groups import WINDOW_DAYS, _day, _group
+from sitroom.reconcile.claim_groups import WINDOW_DAYS, _group
 from sitroom.reconcile.referents import not_a_count, referents
 
 WHATS = (
@@ -44,8 +45,8 @@ def _groups_by_members(rows: list[ClaimRow]) -> list[list[int]]:
             ref = refs[row.id]
             if not all(ref.mods <= refs[m.id].mods or refs[m.id].mods <= ref.mods for m in cluster):
                 return False
-            day = _day(row.published)
-            days = [d for d in (_day(m.published) for m in cluster) if d is not None]
+            day = iso_day(row.published)
+            days = [d for d in (iso_day(m.published) for m in cluster) if d is not None]
             return day is None or not days or min(abs((day - d).days) for d in days) <= WINDOW_DAYS
 
         bucket = buckets[(ref.unit, ref.head, ref.who, ref.local)]

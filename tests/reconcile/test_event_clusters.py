@@ -9,18 +9,12 @@ from datetime import date, timedelta
 
 import pytest
 
+from sitroom.nlp.timex.values import iso_day
 from sitroom.reconcile import ActorIndex, EventRow, cluster_events
 from sitroom.reconcile.event_clusters import CARRIED_OUT, DATE_WINDOW_DAYS
 
 NAMES = (None, None, "", "Russia", "russia", "Ukraine", "Belarus")
 PLACES = (None, None, "", "Kharkiv", "KHARKIV", "Odesa", "Sumy")
-
-
-def _day(text: str | None) -> date | None:
-    try:
-        return date.fromisoformat(text[:10]) if text and len(text) >= 10 else None
-    except ValueError:
-        return None
 
 
 def _fits_by_members(cluster: list[EventRow], row: EventRow) -> bool:
@@ -40,8 +34,8 @@ def _fits_by_members(cluster: list[EventRow], row: EventRow) -> bool:
         for m in cluster
     ):
         return False
-    day = _day(row.date)
-    days = [d for d in (_day(m.date) for m in cluster) if d is not None]
+    day = iso_day(row.date)
+    days = [d for d in (iso_day(m.date) for m in cluster) if d is not None]
     return day is None or not days or min(abs((day - d).days) for d in days) <= DATE_WINDOW_DAYS
 
 
@@ -52,7 +46,7 @@ def _clusters_by_members(rows: list[EventRow]) -> list[list[int]]:
     latest: dict[int, date] = {}
     for row in sorted(rows, key=lambda r: (r.date or "", r.id)):
         candidates = open_by_kind.setdefault((row.event_type, row.status in CARRIED_OUT), [])
-        day = _day(row.date)
+        day = iso_day(row.date)
         if day is not None:
             candidates[:] = [
                 i

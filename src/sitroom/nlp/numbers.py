@@ -180,17 +180,19 @@ def parse_unit_count(text: str) -> float | None:
 
     >>> parse_unit_count("2 1/2"), parse_unit_count("a couple of"), parse_unit_count("half a")
     (2.5, 2.0, 0.5)
-    >>> parse_unit_count("two and a half"), parse_unit_count("1 million")
-    (2.5, None)
+    >>> parse_unit_count("two and a half"), parse_unit_count("a quarter of a"), parse_unit_count("1 million")
+    (2.5, 0.25, None)
     """
     t = " ".join(text.lower().replace("-", " ").replace(",", "").split())
-    if m := _DIGITS_HALF.match(t):
-        return float(m[1]) + (0.5 if m[2] else 0.0)
     half = 0.0
     if t.endswith(" and a half"):
         t, half = t.removesuffix(" and a half"), 0.5
+    if m := _DIGITS_HALF.match(t):
+        return float(m[1]) + (0.5 if m[2] else 0.0) + half
     if t in ("a half", "half a", "half an"):
         return 0.5
+    if t in ("a quarter", "a quarter of a", "a quarter of an"):
+        return 0.25
     if t in ("a couple of", "couple of"):
         return 2.0
     if t == "a dozen":

@@ -39,6 +39,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from sitroom.nlp.timex.values import iso_day
 from sitroom.reconcile.actors import canonical_actor
 from sitroom.reconcile.referents import (
     Referent,
@@ -85,13 +86,6 @@ UPPER_BOUNDS = frozenset(
 APPROX_BOUNDS = frozenset(
     {"approximately", "about", "around", "nearly", "almost", "some", "roughly", "estimated"}
 )
-
-
-def _day(text: str | None) -> date | None:
-    try:
-        return date.fromisoformat(text[:10]) if text else None
-    except ValueError:
-        return None
 
 
 def _interval(row: ClaimRow) -> tuple[float, float]:
@@ -144,14 +138,14 @@ class _Forming:
     def add(self, row: ClaimRow, ref: Referent) -> None:
         self.members.append(row)
         self.mods.add(ref.mods)
-        if (day := _day(row.published)) is not None:
+        if (day := iso_day(row.published)) is not None:
             bisect.insort(self.days, day.toordinal())
 
     def fits(self, row: ClaimRow, ref: Referent) -> bool:
         """Modifiers compatible with every member's, and within WINDOW_DAYS of a dated one."""
         if not all(ref.mods <= mods or mods <= ref.mods for mods in self.mods):
             return False
-        day = _day(row.published)
+        day = iso_day(row.published)
         if day is None or not self.days:
             return True
         at = bisect.bisect_left(self.days, day.toordinal())
@@ -204,7 +198,7 @@ def _monotone(rows: list[ClaimRow]) -> bool:
     """True when the dated values, day by day (median per day), move one way only."""
     by_day: dict[date, list[float]] = defaultdict(list)
     for row in rows:
-        if (day := _day(row.published)) is not None:
+        if (day := iso_day(row.published)) is not None:
             by_day[day].append(_magnitude(row))
     series = [statistics.median(by_day[d]) for d in sorted(by_day)]
     if len(series) < 2:
@@ -295,11 +289,11 @@ def _verdict(
         if not local and _comparable(a, b, evidence)
     ]
     for a, b in pairs:
-        da, db = _day(a.published), _day(b.published)
+        da, db = iso_day(a.published), iso_day(b.published)
         apart = abs((da - db).days) if da is not None and db is not None else 0
         if apart <= SAME_TIME_DAYS and not (apart > LAG_DAYS and monotone):
             return _Verdict("contradiction", f"{_label(a)} vs {_label(b)}", (a.id, b.id))
-    moves = [(a, b) for a, b in pairs if _day(a.published) and _day(b.published)]
+    moves = [(a, b) for a, b in pairs if iso_day(a.published) and iso_day(b.published)]
     if moves:
         first = min(moves, key=lambda p: (p[0].published or "", p[0].id))[0]
         last = max(moves, key=lambda p: (p[1].published or "", p[1].id))[1]
@@ -307,7 +301,7 @@ def _verdict(
             return _Verdict(
                 "timeline", f"from {_label(first)} to {_label(last)}", (first.id, last.id)
             )
-    dated = [r for r in ordered if _day(r.published)]
+    dated = [r for r in ordered if iso_day(r.published)]
     if any(_disjoint(a, b) and a.published != b.published for a in dated for b in dated):
         # The figure moves, but no two of its values are known to count one thing: shown
         # as a timeline, stated nowhere as a change.

@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Iterable
 from datetime import date
 
+from sitroom.nlp.timex.values import iso_day
 from sitroom.reconcile.actors import ActorIndex
 from sitroom.reconcile.sources import SourceRef, independent_sources
 from sitroom.records.reconciled import EventCluster, EventReport, EventRow
@@ -23,15 +24,6 @@ __all__ = ["cluster_events"]
 DATE_WINDOW_DAYS = 3
 # Carried-out events never merge with threats or plans of the same shape.
 CARRIED_OUT = frozenset({"reported", "claimed"})
-
-
-def _day(text: str | None) -> date | None:
-    if not text or len(text) < 10:
-        return None
-    try:
-        return date.fromisoformat(text[:10])
-    except ValueError:
-        return None
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -69,7 +61,7 @@ class _Open:
                 self.values.setdefault(role, value.casefold())
             if value:
                 self.filled.add(role)
-        if (day := _day(row.date)) is not None:
+        if (day := iso_day(row.date)) is not None:
             self.days.add(day.toordinal())
 
     def fits(self, row: EventRow) -> bool:
@@ -85,7 +77,7 @@ class _Open:
             return False
         if not any(values[role] for role in self.filled):
             return False  # nothing but the type in common
-        day = _day(row.date)
+        day = iso_day(row.date)
         return (
             day is None
             or not self.days
@@ -170,7 +162,7 @@ def cluster_events(
     for row in sorted(_canonical(list(rows), actors), key=lambda r: (r.date or "", r.id)):
         kind = (row.event_type, row.status in CARRIED_OUT)
         candidates = open_by_kind.setdefault(kind, [])
-        day = _day(row.date)
+        day = iso_day(row.date)
         if day is not None:
             candidates[:] = [
                 i

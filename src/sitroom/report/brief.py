@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import PurePath
 
-from sitroom.nlp.timex.values import timex_days
+from sitroom.nlp.timex.values import iso_day, timex_days
 from sitroom.reconcile import ClaimGroup, ClaimValue, group_claims, speaker_actor
 from sitroom.reconcile.actors import canonical_actor
 from sitroom.reconcile.sources import SourceRef, independent_sources, sentence_around
@@ -271,7 +271,7 @@ def _events_in(store: Store, since: str | None, until: str | None) -> list[Event
     if since is None and until is None:
         return events
     seen = {(e.article_id, e.start, e.end, e.event_type) for e in events}
-    lo, hi = _iso_day(since) or date.min, _iso_day(until) or date.max
+    lo, hi = iso_day(since) or date.min, iso_day(until) or date.max
     for event in store.list_events(limit=SCAN_LIMIT):
         days = timex_days(event.date)
         key = (event.article_id, event.start, event.end, event.event_type)
@@ -293,9 +293,8 @@ def _event_key(event: Event) -> tuple[str, str, str, str]:
 
 def _window_before(since: str | None, until: str | None) -> tuple[date, date] | None:
     """The period of the same length just before [since, until] (None unless both are dates)."""
-    try:
-        first, last = date.fromisoformat((since or "")[:10]), date.fromisoformat((until or "")[:10])
-    except ValueError:
+    first, last = iso_day(since), iso_day(until)
+    if first is None or last is None:
         return None
     length = (last - first).days + 1
     if length <= 0:
@@ -398,13 +397,6 @@ def _figure(value: ClaimValue, unit: str | None, articles: _Articles) -> str:
     return (
         f"{format_claim_value(_as_claim(value, unit))} ({_source_label(value, articles)}, {when})"
     )
-
-
-def _iso_day(text: str | None) -> date | None:
-    try:
-        return date.fromisoformat(text[:10]) if text else None
-    except ValueError:
-        return None
 
 
 def _group_sentence(group: ClaimGroup, citer: _Citer) -> Sentence:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sitroom.nlp.timex.values import iso_day
 from sitroom.records import Claim
 from sitroom.report.phrasing import format_claim_value, format_number
 
@@ -43,12 +44,8 @@ class ChartMark:
 
 
 def _day(value: str | None) -> int | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10]).toordinal()
-    except ValueError:
-        return None
+    day = iso_day(value)
+    return None if day is None else day.toordinal()
 
 
 def _shape(claim: Claim) -> str:

@@ -343,3 +343,217 @@ def test_the_week_of_a_day_is_its_iso_week() -> None:
 )
 def test_a_bare_day_ends_a_range_of_days(text: str, values: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in find_timexes(text, published=DCT)] == values
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a fiscal quarter is named for the calendar quarter holding most of its days
+        (
+            "The miner lost money in the quarter ended Sept. 30, against a profit a year earlier.",
+            [("the quarter", "2024-Q3"), ("Sept. 30", "2024-09-30"), ("a year earlier", "2023-Q3")],
+        ),
+        (
+            "The retailer said the quarter ended July 31 was its weakest.",
+            [("the quarter", "2024-Q2"), ("July 31", "2024-07-31")],
+        ),
+        (
+            "Revenue for the quarter ending Jan. 31, 2025, should rise.",
+            [("the quarter", "2024-Q4"), ("Jan. 31, 2025", "2025-01-31")],
+        ),
+    ],
+)
+def test_the_quarter_ended_a_day_is_named_by_that_day(
+    text: str, values: list[tuple[str, str]]
+) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, published=DCT)] == values
+
+
+@pytest.mark.issue(11)
+def test_the_day_a_duration_ended_stays_the_reference() -> None:
+    text = "Net income for the six months ended Aug. 12 fell from a year earlier."
+    assert [(t.text, t.value) for t in find_timexes(text, published=DCT)] == [
+        ("the six months", "P6M"),
+        ("Aug. 12", "2024-08-12"),
+        ("a year earlier", "2023-08-12"),
+    ]
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "expression", "timex_type", "value"),
+    [
+        # fractions of a unit: a whole number of years, else of months
+        ("The dam was finished a quarter century ago.", "a quarter century ago", "DATE", "1999"),
+        ("The pact ended a decade and a half ago.", "a decade and a half ago", "DATE", "2009"),
+        (
+            "The mine closed two and a half years ago.",
+            "two and a half years ago",
+            "DATE",
+            "2021-09",
+        ),
+        ("A truce was tried a year and a half ago.", "a year and a half ago", "DATE", "2022-09"),
+        ("The dynasty ruled for half a century.", "half a century", "DURATION", "P50Y"),
+        (
+            "The abbey stood for a millennium and a half.",
+            "a millennium and a half",
+            "DURATION",
+            "P1500Y",
+        ),
+        ("The siege lasted a quarter-century.", "a quarter-century", "DURATION", "P25Y"),
+        (
+            "The shelling stopped for a quarter of an hour.",
+            "a quarter of an hour",
+            "DURATION",
+            "PT15M",
+        ),
+        # "one day" after a modal is a time to come, not a day's length
+        ("Refugees hope the town could one day be rebuilt.", "one day", "DATE", "FUTURE_REF"),
+        ("The truce held for one day only.", "one day", "DURATION", "P1D"),
+    ],
+)
+def test_fractions_of_units_and_one_day(
+    text: str, expression: str, timex_type: str, value: str
+) -> None:
+    found = _only(text, expression, published="2024-03-20")
+    assert (found.timex_type, found.value) == (timex_type, value)
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a capitalized season before a capitalized word is a name, not a season
+        ("A film about the Winter War opened in Helsinki.", []),
+        ("Athletes left for the Summer Games.", []),
+        ("The winter was harsh for the garrison.", [("The winter", "2024-WI")]),
+        # a bare day number after "or" ends a range of days, like after "and"
+        (
+            "Officials expect the vote on December 14 or 15.",
+            [("December 14", "2024-12-14"), ("15", "2024-12-15")],
+        ),
+        # a year run into the next sentence ("in 2008.15 years") is no 2008-year duration
+        ("The pledge dates from 2008.15 years have passed since.", []),
+    ],
+)
+def test_names_run_on_text_and_day_alternatives(text: str, values: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, published=DCT)] == values
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # "Today" naming a programme or a paper is no date
+        ("The minister told the BBC's Today programme he was hopeful.", []),
+        ("An op-ed in USA Today argued for more aid.", []),
+        ("Read more in the Today newsletter.", []),
+        ("Today, the convoy reached the city.", [("Today", "2024-11-21")]),
+        ("The envoy said today that talks resume.", [("today", "2024-11-21")]),
+    ],
+)
+def test_today_as_a_name_is_no_date(text: str, values: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, published=DCT)] == values
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # a plural unit counts no units: "a years-long decline" is not one year
+        ("The ties suffered a years-long decline.", "a years-long", "PXY"),
+        ("The clans ended a decades-long feud.", "a decades-long", "PXE"),
+        ("The months-long siege broke the city.", "months-long", "PXM"),
+        ("A year-long truce followed.", "A year-long", "P1Y"),
+    ],
+)
+def test_long_adjectives_of_plural_units_are_vague_durations(
+    text: str, expression: str, value: str
+) -> None:
+    found = _only(text, expression)
+    assert (found.timex_type, found.value) == ("DURATION", value)
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It happened a year ago.",
+        "The talks resume next week.",
+        "Shelling went on last night and last month.",
+        "Crews return next Monday.",
+    ],
+)
+def test_published_dates_at_the_calendar_edges_leave_the_text_unanchored(
+    text: str, published: str
+) -> None:
+    """Broken metadata ("0001-01-01") must not crash the resolver: no anchor, no value."""
+    found = find_timexes(text, published=published)
+    assert found
+    assert not any(t.anchored for t in found)
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # anaphoric days count from the day last mentioned, not from the published date
+        (
+            "The bridge was hit on March 3, 2024. The next day, engineers arrived.",
+            [("March 3, 2024", "2024-03-03"), ("The next day", "2024-03-04")],
+        ),
+        (
+            # (plain text has no tense: Feb. 10 is the nearest one, 2025)
+            "The town fell on Feb. 10; the day before, the garrison had fled.",
+            [("Feb. 10", "2025-02-10"), ("the day before", "2025-02-09")],
+        ),
+        (
+            "The envoy landed on Oct. 7 and left the following morning.",
+            [("Oct. 7", "2024-10-07"), ("the following morning", "2024-10-08TMO")],
+        ),
+        (
+            "Talks opened on March 3, 2024. The following week, both sides walked out.",
+            [("March 3, 2024", "2024-03-03"), ("The following week", "2024-W10")],
+        ),
+        # no day in focus: unresolved rather than a guess from the published date
+        ("The next day was quiet along the river.", [("The next day", "XXXX-XX-XX")]),
+        # "the day before the vote" names its own anchor: not this rule's
+        ("Crowds gathered the day before the vote.", []),
+    ],
+)
+def test_next_day_and_following_week_count_from_the_day_in_focus(
+    text: str, values: list[tuple[str, str]]
+) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, published=DCT)] == values
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # "a quarter" is a fraction unless a word of time comes before it
+        ("Around a quarter of voters agreed with the plan.", []),
+        ("Support rose from a quarter in 2015.", [("2015", "2015")]),
+        ("Profits doubled in a quarter.", [("a quarter", "P1Q")]),
+        # digits with "and a half"
+        ("The convoy waited 2 and a half hours.", [("2 and a half hours", "PT2H30M")]),
+    ],
+)
+def test_a_quarter_as_a_fraction_and_digits_and_a_half(
+    text: str, values: list[tuple[str, str]]
+) -> None:
+    assert [(t.text, t.value) for t in find_timexes(text, published=DCT)] == values
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Shelling eased in the early summer, officials said.", "the early summer", "2024-SU"),
+        ("Roads froze in the late autumn.", "the late autumn", "2024-FA"),
+    ],
+)
+def test_an_edge_word_inside_a_season(text: str, expression: str, value: str) -> None:
+    assert _only(text, expression).value == value

@@ -6,7 +6,13 @@ from datetime import date
 
 import pytest
 
-from sitroom.nlp.timex.values import granularity_of, is_anchored, timex_days, unit_of_value
+from sitroom.nlp.timex.values import (
+    granularity_of,
+    is_anchored,
+    iso_day,
+    timex_days,
+    unit_of_value,
+)
 
 
 @pytest.mark.parametrize(
@@ -88,3 +94,41 @@ def test_unit_of_value(value: str, unit: str | None) -> None:
 )
 def test_is_anchored(value: str, timex_type: str, anchored: bool) -> None:
     assert is_anchored(value, timex_type) is anchored
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [
+        ("2024-03-05", date(2024, 3, 5)),
+        ("2024-03-05T10:00:00Z", date(2024, 3, 5)),  # a published timestamp
+        ("2024-03-05TNI", date(2024, 3, 5)),  # a TIMEX3 part of day
+        ("2024-W10-2", date(2024, 3, 5)),  # a day of an ISO week
+        # coarser than a day, or no real day: None, whichever module asks
+        ("2024-W10", None),
+        ("2024-W10-WE", None),
+        ("2024-03", None),
+        ("2024", None),
+        ("PRESENT_REF", None),
+        ("2024-02-30", None),
+        ("2024-W54-1", None),
+        ("2024-03-051", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_iso_day_is_the_one_day_a_value_names(value: str | None, day: date | None) -> None:
+    assert iso_day(value) == day
+
+
+def test_every_iso_day_parser_is_the_one_in_values() -> None:
+    """The reconciler, the brief and the charts read days through ``iso_day`` (they once
+    had four copies that disagreed on "2024-W10")."""
+    from sitroom.reconcile import claim_groups, event_clusters
+    from sitroom.report import brief
+    from sitroom.web import charts
+
+    for module in (claim_groups, event_clusters, brief):
+        assert module.iso_day is iso_day
+    assert charts._day("2024-W10") is None
+    assert charts._day("2024-W10-2") == date(2024, 3, 5).toordinal()

@@ -40,12 +40,17 @@ SEASON_OF_MONTH = {
 SEASON_ORDER = ("WI", "SP", "SU", "FA")
 
 
+# Published dates outside these years are broken metadata, and "next week" or "a year
+# ago" from them would leave the years ``datetime.date`` holds: such a text is unanchored.
+_DCT_YEARS = (2, 9998)
+
+
 def parse_dct(published: str | None) -> date | None:
     """Read the document creation time from ``YYYY-MM-DD`` (a time part after it is ignored)."""
     if not published:
         return None
     m = DAY.match(published.strip())
-    if not m:
+    if not m or not _DCT_YEARS[0] <= int(m[1]) <= _DCT_YEARS[1]:
         return None
     try:
         return date(int(m[1]), int(m[2]), int(m[3]))

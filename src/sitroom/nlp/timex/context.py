@@ -179,11 +179,17 @@ def period_value(unit: str, offset: int, dct: date) -> str:
     return f"{dct.year // 100 + offset:02d}"  # century
 
 
+# Units counted in years when the count is whole: decades, centuries, millennia.
+_YEARS_IN_UNIT = {"Y": 1, "E": 10, "C": 100, "L": 1000}
+
+
 def duration_value(number: float | None, letter: str) -> str:
-    """``P3Y``, ``PT5H30M``, ``PXM``; half units roll into the next smaller unit; decades
-    and centuries count in years when exact ("two decades" is ``P20Y``, as TimeBank writes)."""
-    if number is not None and letter in ("E", "C") and number == int(number):
-        return f"P{int(number) * (10 if letter == 'E' else 100)}Y"
+    """``P3Y``, ``PT5H30M``, ``PXM``; half units roll into the next smaller unit; decades,
+    centuries and millennia count in years when exact ("two decades" is ``P20Y``, as
+    TimeBank writes; "half a century" ``P50Y``)."""
+    years = None if number is None else number * _YEARS_IN_UNIT.get(letter, 0)
+    if years and years == int(years):
+        return f"P{int(years)}Y"  # "half a century" is P50Y, "a millennium and a half" P1500Y
     time = letter.startswith("T")
     letter = letter[-1]
     prefix = "PT" if time else "P"

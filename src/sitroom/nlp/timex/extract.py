@@ -151,11 +151,24 @@ def _resolve(
         if (
             anchored
             and not norm.from_ref
+            and not _closes_period(text, cand.start, out)
             and norm.timex_type == "DATE"
             and granularity in _REF_GRANULARITIES
         ):
             ctx.ref = norm.value
     return _second_day(text, _week_of(text, _share_range_year(text, out)))
+
+
+# "the quarter ended Sept. 30": the date says where the period in focus closes.
+_ENDED_BEFORE = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends|closed)\s+(?:on\s+)?", re.I)
+
+
+def _closes_period(text: str, start: int, found: list[TimexMatch]) -> bool:
+    """Whether the expression at ``start`` is the last day of the period just before it,
+    which stays the reference ("a year earlier" then means that period a year before)."""
+    if len(found) < 2 or found[-2].timex_type != "DATE" or found[-2].granularity != "quarter":
+        return False
+    return _ENDED_BEFORE.fullmatch(text, found[-2].end, start) is not None
 
 
 # Between the two ends of a range of dates: "between March and May 2022", "from May to July".
@@ -186,9 +199,9 @@ def _share_range_year(text: str, found: list[TimexMatch]) -> list[TimexMatch]:
     return out
 
 
-# "on April 24 and 25", "May 3 to 9": a bare day number ending a range of days (not "25%").
+# "on April 24 and 25", "May 3 to 9", "on May 16 or 17": a bare day number ending a range of days (not "25%").
 _SECOND_DAY = re.compile(
-    r"\s*(?:and|to|through|until|-|–)\s*(\d{1,2})\b(?![,.]?\d)"
+    r"\s*(?:and|or|to|through|until|-|–)\s*(\d{1,2})\b(?![,.]?\d)"
     # what follows ends the phrase, so the number counts nothing ("April 24 and 25 people")
     r"(?=\s*(?:[.,;:)]|$|(?:in|at|on|for|when|and|or|as|with|from|by|after|before|the|this|next|last)\b))"
 )

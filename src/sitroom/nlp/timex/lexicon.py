@@ -83,13 +83,15 @@ UNIT = r"(?:(?:trading|business|working|calendar)\s+days?|fiscal\s+years?|second
 _TENS_RE = "|".join(TENS)
 _SMALL_RE = "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True))
 # A cardinal as written in news: digits (with a trailing "1/2"), words up to ninety-nine,
-# "a"/"an", "a couple of", "a dozen", "a half", and vague quantifiers that yield an X;
+# "a"/"an", "a couple of", "a dozen", "a half", "a quarter" (of a century or an hour), and vague quantifiers that yield an X;
 # :func:`sitroom.nlp.numbers.parse_unit_count` gives its value.
 NUM = (
-    r"(?:(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+1/2)?"
+    r"(?:(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+1/2|\s+and\s+a\s+half)?"
     rf"|(?:{_TENS_RE})(?:[\s-](?:{_SMALL_RE}))?"
     rf"|(?:{_SMALL_RE})(?:\s+and\s+a\s+half)?"
     r"|a\s+couple\s+of|couple\s+of|a\s+dozen|dozens\s+of|a\s+few|a\s+number\s+of"
+    # "a quarter century", "a quarter of an hour" (not "a quarter" of a year: that is a unit)
+    r"|a\s+quarter(?:\s+of\s+an?)?(?=[\s-]+(?:century|hour|millennium)\b)"
     r"|several|few|many|some|a\s+half|half\s+an?|an?(?:\s+and\s+a\s+half)?)"
 )
 

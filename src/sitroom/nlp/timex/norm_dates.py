@@ -11,7 +11,7 @@ import re
 from datetime import date, timedelta
 
 from sitroom.nlp.numbers import parse_unit_count
-from sitroom.nlp.timex.calendar import weekday_near
+from sitroom.nlp.timex.calendar import shift_value, weekday_near
 from sitroom.nlp.timex.context import (
     SEASON_CODE,
     Context,
@@ -39,6 +39,7 @@ __all__ = [
     "norm_month_day",
     "norm_month_rel",
     "norm_month_year",
+    "norm_next_day",
     "norm_noon",
     "norm_overnight",
     "norm_short_year",
@@ -200,6 +201,17 @@ def norm_decade(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", f"{_century_of_two_digits(digit * 10, ctx) // 100:02d}{digit}")
 
 
+def _today_is_a_name(m: re.Match[str]) -> bool:
+    """ "the Today programme", "VOA Today", "USA Today": "the" before "today" or a
+    programme after it, or a capitalized word right before a capitalized "Today"."""
+    before = text_before(m)
+    if re.search(r"\bthe\s+$", before, re.IGNORECASE) or re.match(
+        r"\s+(?:programme|program|show|newspaper)\b", text_after(m), re.IGNORECASE
+    ):
+        return True
+    return m["w"][:1] == "T" and re.search(r"\b[A-Z][A-Za-z]*(?:['’]s)?\s+$", before) is not None
+
+
 _SHORT_YEAR_BEFORE = re.compile(r"\b(?:in|since|of|from|until|by)\s+$", re.IGNORECASE)
 # Verbs of a trading or working day that make "the day" the day in focus ("ended the day").
 _DAY_VERB_BEFORE = re.compile(
@@ -230,6 +242,25 @@ def norm_the_day(m: re.Match[str], ctx: Context) -> Norm | None:
     if ctx.ref and unit_of_value(ctx.ref) == "day":
         return Norm("DATE", ctx.ref, from_ref=True)
     return Norm("DATE", "XXXX-XX-XX" if ctx.dct is None else day_value(ctx.dct))
+
+
+_NEXT_DAY_OFFSET = {
+    "next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "prior": -1, "before": -1,
+}  # fmt: skip
+
+
+def norm_next_day(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "the next day", "the following morning", "the day before": a day from the day in
+    focus (``ctx.ref``); unresolved when no day is in focus (the DCT is no safe guess)."""
+    offset = _NEXT_DAY_OFFSET[group(m, "rel") or group(m, "rel2")]
+    unit = group(m, "u") or group(m, "u2")
+    pod = None if unit == "day" else part_of_day_code(unit)
+    day, from_ref = "XXXX-XX-XX", False
+    if ctx.ref and unit_of_value(ctx.ref) == "day":
+        shifted = shift_value(ctx.ref, offset, "day")
+        day, from_ref = (shifted, True) if shifted else (day, from_ref)
+    # typed DATE with the part of day, as a weekday's ("Friday night") in TimeBank
+    return Norm("DATE", f"{day}T{pod}" if pod else day, from_ref=from_ref)
 
 
 _DECADE_WORDS = {
@@ -288,6 +319,8 @@ _DAY_OFFSET = {
 
 def norm_day_rel(m: re.Match[str], ctx: Context) -> Norm | None:
     word = " ".join(m["w"].lower().split())
+    if word == "today" and _today_is_a_name(m):
+        return None  # a programme or paper: "the Today programme", "VOA Today", "USA Today"
     pod = "NI" if word == "tonight" else (part_of_day_code(m["pod"]) if m["pod"] else None)
     if ctx.dct is None:
         day = "XXXX-XX-XX"

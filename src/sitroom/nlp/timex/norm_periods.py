@@ -27,8 +27,10 @@ from sitroom.nlp.timex.context import (
     text_after,
     text_before,
     unresolved,
+    year_for,
 )
 from sitroom.nlp.timex.lexicon import (
+    MONTH,
     month_number,
     part_of_day_code,
     unit_code,
@@ -94,6 +96,8 @@ _REL_OFFSET = {
     "coming": 1,
     "the following": 1,
 }
+# A capitalized word after a capitalized season: the season names something.
+_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z])")
 _DURATION_RELS = ("the past", "the last", "the next", "past")
 _UNIT_LETTER = {
     "week": "W",
@@ -136,6 +140,12 @@ def _season(code: str, rel: str, ctx: Context) -> str:
     return f"{year:04d}-{code}"
 
 
+def _season_norm(m: re.Match[str], rel: str, ctx: Context) -> Norm | None:
+    if m["u"][:1].isupper() and _NAME_AFTER.match(text_after(m)):
+        return None  # a capitalized season in a name: "the Winter War", "Summer Games"
+    return Norm("DATE", _season(SEASON_CODE[group(m, "u")], rel, ctx))
+
+
 def norm_rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
     rel = " ".join(group(m, "rel").split())
     unit = group(m, "u")
@@ -152,7 +162,7 @@ def norm_rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
     ):
         return Norm("DURATION", "P1Y")  # "the year ended March 31": a twelve-month span
     if unit in SEASON_CODE:
-        return Norm("DATE", _season(SEASON_CODE[unit], rel, ctx))
+        return _season_norm(m, rel, ctx)
     if unit == "weekend":
         if rel in ("the past", "the last", "the next") and not m["edge"]:
             return Norm("DURATION", "P2D")  # "the past weekend" reads as a span of days
@@ -177,7 +187,7 @@ def norm_rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
         return Norm("DATE", "XXXX" if ctx.dct is None else f"{ctx.dct.year - 1:04d}")
     if unit == "half":
         return None  # "the first half" is the ordinal rule's
-    from_ref = _rel_unit_from_ref(rel, unit, ctx)
+    from_ref = _rel_unit_from_ref(m, rel, unit, ctx)
     if from_ref is not None:
         return from_ref
     if ctx.dct is None:
@@ -187,8 +197,39 @@ def norm_rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
     return Norm("DATE", period_value(unit, offset, ctx.dct))
 
 
-def _rel_unit_from_ref(rel: str, unit: str, ctx: Context) -> Norm | None:
-    """ "the same quarter", "the previous month": the period in focus (``ctx.ref``), shifted."""
+# "the quarter ended Sept. 30", "the quarter ending Jan. 31, 1990": the day it closes.
+_ENDED = re.compile(
+    rf"\s+(?:that\s+)?(?:ended|ending|ends|closed)\s+(?:on\s+)?(?P<mon>{MONTH})\s+(?P<d>\d{{1,2}})\b(?:,?\s+(?P<y>1[1-9]\d\d|20\d\d)\b)?"
+)
+# A fiscal quarter takes the name of the calendar quarter that holds most of its days:
+# the one holding the day half a quarter before it ends (July 31 -> mid-June -> Q2).
+_HALF_QUARTER = timedelta(days=45)
+
+
+def _quarter_ended(m: re.Match[str], ctx: Context) -> str | None:
+    """ "the quarter ended July 31": the quarter named by its last day, else None."""
+    end = _ENDED.match(text_after(m, 40))
+    if end is None or not end["mon"][:1].isupper():
+        return None
+    month, day = month_number(end["mon"]), int(end["d"])
+    past = Context(dct=ctx.dct, tense="future" if end[0].lstrip().startswith("ending") else "past")
+    year = int(end["y"]) if end["y"] else year_for(past, month, day)
+    if year is None:
+        return "XXXX-QX"
+    try:
+        middle = date(year, month, day) - _HALF_QUARTER
+    except ValueError:
+        return None
+    return f"{middle.year:04d}-Q{quarter_of(middle)}"
+
+
+def _rel_unit_from_ref(m: re.Match[str], rel: str, unit: str, ctx: Context) -> Norm | None:
+    """ "the same quarter", "the previous month": the period in focus (``ctx.ref``), shifted;
+    "the quarter ended July 31": the quarter that day closes."""
+    if unit == "quarter" and rel in ("the", "the latest", "the current", "that"):
+        ended = _quarter_ended(m, ctx)
+        if ended is not None:
+            return Norm("DATE", ended)
     if (
         rel
         not in (
@@ -204,8 +245,14 @@ def _rel_unit_from_ref(rel: str, unit: str, ctx: Context) -> Norm | None:
     ):
         return None
     ref_unit = unit_of_value(ctx.ref)
+    if ref_unit == "day" and unit in ("week", "month"):
+        # "March 3 ... the following week": the week (or month) of the day in focus
+        day = date.fromisoformat(ctx.ref)
+        ref_unit, ref = unit, week_value(day) if unit == "week" else month_value(day)
+    else:
+        ref = ctx.ref
     if ref_unit == unit or (ref_unit in ("quarter", "month", "day", "week") and unit == "year"):
-        base = ctx.ref if ref_unit == unit else ctx.ref[:4]
+        base = ref if ref_unit == unit else ref[:4]
         shift = {"the previous": -1, "the prior": -1, "the following": 1}.get(rel, 0)
         shifted = shift_value(base, shift, unit) if shift else base
         if shifted:
@@ -258,6 +305,16 @@ def norm_ordinal_period(m: re.Match[str], ctx: Context) -> Norm | None:
 
 # ---------------------------------------------------------------- durations, ago, sets
 
+# Before "a quarter" that counts three months ("in a quarter", "for a quarter"); elsewhere
+# it is a fraction ("around a quarter agreed", "up from a quarter in 2015").
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:for|in|over|within|during|after|than|per|every|each|once|twice|another)\s+$", re.I
+)
+# A modal before "one day" makes it an unnamed time to come, not a day's length.
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|could|can|may|might|shall|should|must|hope\s+to|want\s+to)\s+$", re.I
+)
+
 
 def norm_duration(m: re.Match[str], ctx: Context) -> Norm | None:
     num_text = group(m, "n")
@@ -268,13 +325,18 @@ def norm_duration(m: re.Match[str], ctx: Context) -> Norm | None:
     letter = unit_code(unit_word)
     if letter == "WE" or "old" in (m.group("adj") or "").lower():
         return None  # ages ("a 6-year-old boy") are not time expressions in TimeBank
-    if letter == "Q" and re.match(r"\s+of\b", text_after(m)):
-        return None  # "three-quarters of its food" is a fraction
-    if number is not None and number >= 1000 and not unit_word.endswith("s"):
-        return None  # "the 1988 second quarter": a year, not 1988 seconds
+    if letter == "Q" and (
+        re.match(r"\s+of\b", text_after(m))
+        or (num_text in ("a", "an") and not _PERIOD_BEFORE.search(text_before(m)))
+    ):
+        return None  # "three-quarters of its food", "around a quarter agreed": fractions
+    if number is not None and number >= 1000 and (not unit_word.endswith("s") or "." in num_text):
+        return None  # "the 1988 second quarter", "in 2008.15 years have passed": a year
     if letter == "TS" and num_text in ("a", "an"):
         return None  # "a second" is almost always the ordinal
     plural = unit_word.endswith("s")
+    if num_text in ("a", "an") and plural:
+        return Norm("DURATION", duration_value(None, letter))  # "a years-long decline"
     if (
         num_text in ("a", "an")
         and not m["rel"]
@@ -284,6 +346,8 @@ def norm_duration(m: re.Match[str], ctx: Context) -> Norm | None:
         return Norm("SET", f"P1{letter[-1]}" if not letter.startswith("T") else f"PT1{letter[-1]}")
     if num_text in ("some", "many") and not plural:
         return None  # "some day" / "many a year" are not durations
+    if num_text == "one" and unit_word == "day" and _MODAL_BEFORE.search(text_before(m)):
+        return Norm("DATE", "FUTURE_REF")  # "could one day rule": some time to come
     return Norm("DURATION", duration_value(number, letter))
 
 
@@ -304,6 +368,8 @@ _AGO_GRANULARITY = {
 
 def norm_ago(m: re.Match[str], ctx: Context) -> Norm | None:
     number = parse_unit_count(group(m, "n"))
+    if number is not None and group(m, "half"):
+        number += 0.5  # "a decade and a half ago"
     letter = unit_code(group(m, "u"))
     direction = " ".join(group(m, "dir").split())
     sign = -1 if direction in ("ago", "earlier", "before") else 1
@@ -317,6 +383,8 @@ def norm_ago(m: re.Match[str], ctx: Context) -> Norm | None:
     years = number * _YEARS_IN[unit] if unit in _YEARS_IN else None
     if years is not None and years == int(years) and number != int(number):
         number, unit = years, "year"  # "half a millennium ago": 500 years
+    elif years is not None and years * 12 == int(years * 12) and number != int(number):
+        number, unit = years * 12, "month"  # "two and a half years ago": 30 months
     amount = int(number) if number == int(number) else None
     if amount is None:
         return Norm("DURATION", duration_value(number, letter))
@@ -334,7 +402,10 @@ def norm_ago(m: re.Match[str], ctx: Context) -> Norm | None:
             return Norm("DATE", shifted, from_ref=True)
     if ctx.dct is None:
         return Norm("DATE", unresolved(_AGO_GRANULARITY[unit]))
-    return _ago_from_dct(ctx.dct, unit=unit, amount=amount, sign=sign, direction=direction)
+    try:
+        return _ago_from_dct(ctx.dct, unit=unit, amount=amount, sign=sign, direction=direction)
+    except (OverflowError, ValueError):  # "a year ago" from a published date in year 1
+        return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
 
 
 def _ago_from_dct(dct: date, *, unit: str, amount: int, sign: int, direction: str) -> Norm:
@@ -383,7 +454,7 @@ def norm_vague(m: re.Match[str], ctx: Context) -> Norm | None:
     rel = " ".join(group(m, "rel").split())
     unit = group(m, "u")
     letter = unit_code(unit)
-    if not rel and not m["q"]:
+    if not rel and not m["q"] and not m["long"]:  # "a decades-long feud" counts no units
         before = text_before(m, 12).lower()
         if not re.search(r"\b(?:for|in|over|within|take|took|takes|lasted|last)\s+$", before):
             return None

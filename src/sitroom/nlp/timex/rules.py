@@ -139,6 +139,14 @@ RULES: tuple[Rule, ...] = (
         d.norm_the_day,
     ),
     Rule(
+        "next_day",
+        _c(
+            rf"(?:the|that)\s+(?P<rel>next|following|previous|preceding|prior)\s+(?P<u>day|{POD})\b"
+            r"|the\s+(?P<u2>day|night)\s+(?P<rel2>before|after)(?=\s*[,.;:)]|\s*$)"
+        ),
+        d.norm_next_day,
+    ),
+    Rule(
         "decade",
         _c(
             r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?P<dec>1[0-9]\d|20\d)0'?s\b|'(?P<d2>\d)0'?s\b|(?<=the\s)(?P<d3>[2-9])0s\b)"
@@ -209,7 +217,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "rel_unit",
         _c(
-            rf"(?:(?P<edge>{EDGE})[\s-]+)?{_REL}\s+(?:fiscal\s+)?(?P<u>week|weekend|month|year|quarter|decade|half|period|{SEASON})\b(?!-)"
+            # an edge word may also sit inside before a season: "the early summer", "last late autumn"
+            rf"(?:(?P<edge>{EDGE})[\s-]+)?{_REL}\s+(?:(?:early|late|mid)[\s-]+(?={SEASON}))?(?:fiscal\s+)?(?P<u>week|weekend|month|year|quarter|decade|half|period|{SEASON})\b(?!-)"
         ),
         p.norm_rel_unit,
     ),
@@ -237,7 +246,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "ago",
         _c(
-            rf"(?:(?P<mod>{MOD})\s+)?(?P<n>{NUM})\s+(?P<u>{UNIT})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b"
+            rf"(?:(?P<mod>{MOD})\s+)?(?P<n>{NUM})\s+(?P<u>{UNIT})(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence)\b"
         ),
         p.norm_ago,
     ),
@@ -258,7 +267,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "vague",
         _c(
-            r"(?:(?P<rel>the\s+past|the\s+last|the\s+next|the\s+coming|the\s+following|the\s+early|recent|coming|past)\s+)?(?:(?P<q>few|several|many)\s+)?(?P<u>minutes|hours|days|weeks|months|quarters|years|decades|centuries)\b"
+            r"(?:(?P<rel>the\s+past|the\s+last|the\s+next|the\s+coming|the\s+following|the\s+early|recent|coming|past)\s+)?(?:(?P<q>few|several|many)\s+)?(?P<u>minutes|hours|days|weeks|months|quarters|years|decades|centuries)\b(?P<long>-long\b)?"
         ),
         p.norm_vague,
     ),

@@ -25,6 +25,7 @@ __all__ = [
     "YEAR",
     "granularity_of",
     "is_anchored",
+    "iso_day",
     "timex_days",
     "unit_of_value",
 ]
@@ -38,6 +39,10 @@ HALF = re.compile(r"(\d{4})-H([12])")
 SEASON = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
 YEAR = re.compile(r"(\d{4})")
 DECADE = re.compile(r"(\d{3})")
+
+# The one day a date string names: an ISO day (a time may follow) or a day of an ISO week.
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_ISO_WEEK_DAY = re.compile(r"(\d{4})-W(\d{2})-([1-7])(?!\d)")
 
 # The same shapes with X placeholders allowed ("XXXX-WXX-4", "XXXX-06"): for the precision.
 _ANY_WEEKDAY = re.compile(r"[\dX]{4}-W[\dX]{2}-\d")
@@ -115,6 +120,26 @@ def unit_of_value(value: str) -> str | None:
 def is_anchored(value: str, timex_type: str) -> bool:
     """Whether a value names a definite date or time: no X placeholder, not a ``*_REF``."""
     return timex_type in ("DATE", "TIME") and "X" not in value and not value.endswith("_REF")
+
+
+def iso_day(value: str | None) -> date | None:
+    """The one day a date string names, else None: the one parser of ISO days in sitroom.
+
+    Reads published dates and TIMEX3 values alike: ``2024-03-05``, ``2024-03-05T10:00:00Z``
+    and ``2024-03-05TNI`` (the time is dropped), ``2024-W10-2`` (Tuesday of ISO week 10). A
+    coarser value names no one day: ``2024-W10``, ``2024-W10-WE``, ``2024-03``, ``2024`` and
+    ``PRESENT_REF`` give None, as do impossible days (``2024-02-30``, week 54).
+    """
+    if not value:
+        return None
+    try:
+        if m := _ISO_DAY.match(value):
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        if m := _ISO_WEEK_DAY.match(value):
+            return date.fromisocalendar(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+    return None
 
 
 def _months(year: int, first: int, count: int) -> tuple[date, date]:
