@@ -120,6 +120,11 @@ def save_extraction(db: Connection, extraction: Extraction, *, pipeline_version:
                 if type(r) is kind
             ]
             conn.executemany(sql, rows)
+        # The next reconcile re-reads what this article's old and new records touch.
+        conn.execute(
+            "INSERT INTO reconcile_pending (article_id) VALUES (?) ON CONFLICT DO NOTHING",
+            (article_id,),
+        )
         conn.execute(
             "UPDATE articles SET pipeline_version = ?, processed_at = ? WHERE id = ?",
             (pipeline_version, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), article_id),
