@@ -6,7 +6,7 @@ each reconciled event and claim, the block it was clustered or grouped in (and a
 graph edge, a claim's referent), so a reconcile re-reads only the blocks that the pending
 articles touch. ``target_names`` is ``actor_names`` for names in the target role (a place is
 no actor but its state as a target), so a reconcile sees which names changed meaning. The
-name indexes let the database count names (the actor index's input) from an index alone. Clusters and groups carry their block. The m004 fingerprint is cleared so
+events' name indexes let the database count names (the actor index's input) from them. Clusters and groups carry their block. The m004 fingerprint is cleared so
 the first reconcile after this migration is a full one.
 """
 
@@ -43,7 +43,6 @@ CREATE TABLE target_names (
     name TEXT PRIMARY KEY,
     actor TEXT NOT NULL
 );
-CREATE INDEX quotes_speaker ON quotes(speaker, speaker_text);
 CREATE INDEX events_actor ON events(actor);
 CREATE INDEX events_target ON events(target);
 ALTER TABLE event_clusters ADD COLUMN block TEXT;
