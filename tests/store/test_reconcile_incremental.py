@@ -10,6 +10,7 @@ index: a surname before and after its full name, a capital, a place as a target.
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -155,6 +156,12 @@ def test_incremental_reconcile_equals_a_full_one(
         assert reconcile_store(db, if_stale=True) is None
         incremental = _state(db)
         monkeypatch.undo()
+        # The name counts kept by save_extraction are those of the stored records.
+        events = Counter(n for e in db.load_event_rows() for n in (e.actor, e.target) if n)
+        speakers = Counter[str]()
+        for s in db.load_speaker_counts():
+            speakers[s.speaker] += s.quotes
+        assert db.name_counts() == {"event": dict(events), "speaker": dict(speakers)}
         reconcile_store(db, full=True)
         assert _state(db) == incremental
         # Not a vacuous comparison: the chunks made clusters of several reports and edges.

@@ -24,7 +24,7 @@ from sitroom.reconcile.referents import (
     referent_from_json,
     referent_json,
 )
-from sitroom.reconcile.speakers import actor_names, group_speakers, speaker_actor, speaker_names
+from sitroom.reconcile.speakers import actor_names, group_speakers, speaker_actor
 from sitroom.records.reconciled import (
     ClaimGroup,
     ClaimRow,
@@ -37,7 +37,6 @@ from sitroom.records.reconciled import (
     ReconciledUpdate,
     ReconcileReport,
     Speaker,
-    SpeakerCount,
 )
 from sitroom.store import Store
 
@@ -97,12 +96,10 @@ def reconcile_store(
         pending = db.pending_articles()
         if if_stale and not full and not pending:
             return None
-        speakers = db.load_speaker_counts()
         counts = db.name_counts()
-        actors = actor_index(db, counts, speakers)
-        names = {
-            role: actor_names(actors, counts, speakers, role=role) for role in ("actor", "target")
-        }
+        actors = actor_index(db, counts["event"], counts["speaker"])
+        every = [*counts["event"], *counts["speaker"]]
+        names = {role: actor_names(actors, every, [], role=role) for role in ("actor", "target")}
         if full:
             update = _full_update(db, actors, names)
         else:
@@ -218,10 +215,10 @@ MAX_PERSONS = 1000
 
 
 def actor_index(
-    db: Store, names: Mapping[str, int], speakers: list[SpeakerCount] | None = None
+    db: Store, names: Mapping[str, int], speakers: Mapping[str, int] | None = None
 ) -> ActorIndex:
-    """Canonical actor names for this store: its events' names (``names``: each with its
-    number of occurrences), quote speakers, people, places.
+    """Canonical actor names for this store: its events' names and its quote speakers (each
+    with its number of occurrences), people, places.
 
     One index for both, so a person quoted as "Petrenko" and acting as "Oleksandr Petrenko"
     is one actor everywhere (issue 10).
@@ -229,7 +226,7 @@ def actor_index(
     persons = [e.name for e in db.list_entities(label="PERSON", limit=MAX_PERSONS)]
     places = {name: country for name, (country, _, _) in db.place_coordinates().items()}
     counts = Counter(names)
-    counts.update(speaker_names(speakers or ()))
+    counts.update(speakers or {})
     return ActorIndex(persons=persons, places=places, name_counts=counts)
 
 

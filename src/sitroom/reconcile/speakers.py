@@ -14,19 +14,10 @@ from collections.abc import Iterable, Mapping
 from sitroom.reconcile.actors import ActorIndex
 from sitroom.records.reconciled import Speaker, SpeakerCount
 
-__all__ = ["actor_names", "group_speakers", "speaker_actor", "speaker_names"]
+__all__ = ["actor_names", "group_speakers", "speaker_actor"]
 
 # Speaker spans that are pronouns, resolved to a name by the quote extractor: no alias.
 PRONOUNS = frozenset({"i", "we", "he", "she", "they", "it", "you"})
-
-
-def speaker_names(speakers: Iterable[SpeakerCount]) -> Counter[str]:
-    """Each speaker name with its number of quotes: the index counts spellings by how often
-    they occur (``ActorIndex(name_counts=...)``)."""
-    counts: Counter[str] = Counter()
-    for s in speakers:
-        counts[s.speaker] += s.quotes
-    return counts
 
 
 def actor_names(

@@ -304,8 +304,8 @@ class Store:
         """Articles whose records changed since the last reconcile."""
         return reconciled.pending_articles(self.connection)
 
-    def name_counts(self) -> dict[str, int]:
-        """Every event actor/target name with its number of occurrences."""
+    def name_counts(self) -> dict[str, dict[str, int]]:
+        """Occurrences of each event actor/target ("event") and quote speaker ("speaker")."""
         return reconciled.name_counts(self.connection)
 
     def load_speaker_counts(self) -> list[SpeakerCount]:

@@ -127,15 +127,14 @@ def pending_articles(db: Connection) -> list[str]:
     return [row["article_id"] for row in db.query("SELECT article_id FROM reconcile_pending")]
 
 
-def name_counts(db: Connection) -> dict[str, int]:
-    """Every event actor and target name with its number of occurrences, counted by the
-    database (the actor index needs them all; reconcile reads no event row for them)."""
-    rows = db.query(
-        "SELECT name, count(*) AS n FROM (SELECT actor AS name FROM events"
-        " UNION ALL SELECT target AS name FROM events) names WHERE name IS NOT NULL"
-        " GROUP BY name"
-    )
-    return {row["name"]: int(row["n"]) for row in rows}
+def name_counts(db: Connection) -> dict[str, dict[str, int]]:
+    """How often each name occurs, by role: "event" (an event's actor or target) and
+    "speaker" (a quote's), as ``save_extraction`` counts them (m012 ``name_counts``): the
+    actor index needs them all, and reads no event or quote for them."""
+    found: dict[str, dict[str, int]] = {"event": {}, "speaker": {}}
+    for row in db.query("SELECT role, name, n FROM name_counts WHERE n > 0"):
+        found.setdefault(row["role"], {})[row["name"]] = int(row["n"])
+    return found
 
 
 def load_speaker_counts(db: Connection) -> list[SpeakerCount]:

@@ -5,8 +5,10 @@ reconcile (written by ``save_extraction``). ``event_blocks``/``claim_blocks`` ke
 each reconciled event and claim, the block it was clustered or grouped in (and an event's
 graph edge, a claim's referent), so a reconcile re-reads only the blocks that the pending
 articles touch. ``target_names`` is ``actor_names`` for names in the target role (a place is
-no actor but its state as a target), so a reconcile sees which names changed meaning. The
-events' name indexes let the database count names (the actor index's input) from them. Clusters and groups carry their block. The m004 fingerprint is cleared so
+no actor but its state as a target), so a reconcile sees which names changed meaning. ``name_counts``
+keeps how often each event actor/target name and each quote speaker occurs (the actor
+index's input), kept up to date by ``save_extraction``, so a reconcile reads the names, not
+the events and quotes that carry them. Clusters and groups carry their block. The m004 fingerprint is cleared so
 the first reconcile after this migration is a full one.
 """
 
@@ -43,6 +45,19 @@ CREATE TABLE target_names (
     name TEXT PRIMARY KEY,
     actor TEXT NOT NULL
 );
+CREATE TABLE name_counts (
+    role TEXT NOT NULL,
+    name TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (role, name)
+);
+INSERT INTO name_counts (role, name, n)
+    SELECT 'event', name, count(*) FROM (
+        SELECT actor AS name FROM events UNION ALL SELECT target AS name FROM events
+    ) names WHERE name IS NOT NULL AND name <> '' GROUP BY name;
+INSERT INTO name_counts (role, name, n)
+    SELECT 'speaker', speaker, count(*) FROM quotes WHERE speaker IS NOT NULL AND speaker <> ''
+    GROUP BY speaker;
 CREATE INDEX events_actor ON events(actor);
 CREATE INDEX events_target ON events(target);
 ALTER TABLE event_clusters ADD COLUMN block TEXT;
