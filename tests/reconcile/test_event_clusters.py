@@ -1,6 +1,7 @@
 """Event clustering keeps the greedy rule of its docstring while comparing rows with a
 cluster's summary instead of its members (issue 13): checked against the member-by-member
-rule on random rows with missing roles, case variants, undated and week-dated events."""
+rule, run in each block (type, carried out, calendar month), on random rows with missing
+roles, case variants, undated and week-dated events, over two months."""
 
 from __future__ import annotations
 
@@ -39,7 +40,23 @@ def _fits_by_members(cluster: list[EventRow], row: EventRow) -> bool:
     return day is None or not days or min(abs((day - d).days) for d in days) <= DATE_WINDOW_DAYS
 
 
+def _month(row: EventRow) -> tuple[int, int] | None:
+    day = _day(row.date) or _day(row.published)
+    return None if day is None else (day.year, day.month)
+
+
 def _clusters_by_members(rows: list[EventRow]) -> list[list[int]]:
+    """The greedy pass below in each block, clusters earliest first."""
+    blocks: dict[tuple[str, bool, tuple[int, int] | None], list[EventRow]] = {}
+    for row in rows:
+        key = (row.event_type, row.status in CARRIED_OUT, _month(row))
+        blocks.setdefault(key, []).append(row)
+    clusters = [c for block in blocks.values() for c in _greedy_by_members(block)]
+    clusters.sort(key=lambda c: (c[0].date or "", c[0].id))
+    return [[m.id for m in c] for c in clusters]
+
+
+def _greedy_by_members(rows: list[EventRow]) -> list[list[EventRow]]:
     """The greedy pass as first written, candidates pruned by the date window as there."""
     clusters: list[list[EventRow]] = []
     open_by_kind: dict[tuple[str, bool], list[int]] = {}
@@ -62,7 +79,7 @@ def _clusters_by_members(rows: list[EventRow]) -> list[list[int]]:
             clusters[home].append(row)
         if day is not None:
             latest[home] = max(day, latest.get(home, day))
-    return [[m.id for m in c] for c in clusters]
+    return clusters
 
 
 def _random_rows(seed: int, n: int) -> list[EventRow]:
@@ -76,7 +93,7 @@ def _random_rows(seed: int, n: int) -> list[EventRow]:
         elif pick < 0.15:
             when = f"2025-W{rng.randint(1, 9):02d}"
         else:
-            when = (start + timedelta(days=rng.randrange(40))).isoformat()
+            when = (start + timedelta(days=rng.randrange(50))).isoformat()
         rows.append(
             EventRow(
                 id=i + 1,

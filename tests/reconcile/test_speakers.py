@@ -16,7 +16,6 @@ from sitroom.reconcile import (
     reconcile_store,
     speaker_actor,
 )
-from sitroom.reconcile.speakers import speaker_names
 from sitroom.records.reconciled import SpeakerCount
 from sitroom.report import build_brief
 from sitroom.store import Store, open_store
@@ -104,7 +103,7 @@ def test_speaker_and_event_actor_share_one_index() -> None:
     events = [_event("Taras Kovalenko", "Ukraine")]
     speakers = [_speaker("Mr Kovalenko", 3, "Kovalenko")]
     index = ActorIndex(["Taras Kovalenko", "Ukraine", "Mr Kovalenko"])
-    names = actor_names(index, events, speakers)
+    names = actor_names(index, [n for e in events for n in (e.actor, e.target)], speakers)
     assert names["Mr Kovalenko"] == names["Taras Kovalenko"] == "Taras Kovalenko"
 
 
@@ -142,7 +141,9 @@ def test_pronoun_spelling_is_no_alias() -> None:
 @pytest.mark.parametrize(("short", "full"), [("MoD", "Narendra Modi"), ("Pack", "Jan Pacek")])
 def test_short_names_do_not_fold_into_a_similar_surname(short, full) -> None:
     speakers = [_speaker(full, 3), _speaker(short, 1)]
-    names = actor_names(ActorIndex(speaker_names(speakers)), [], speakers)
+    names = actor_names(
+        ActorIndex(name_counts={s.speaker: s.quotes for s in speakers}), [], speakers
+    )
     assert names[short] == short
 
 
@@ -159,7 +160,9 @@ def test_short_names_do_not_fold_into_a_similar_surname(short, full) -> None:
 def test_given_names_merge_only_as_transliterations(spellings, merged) -> None:
     speakers = [_speaker(name, 3 - i) for i, name in enumerate(spellings)]
     # The most quoted spelling is the canonical one.
-    names = actor_names(ActorIndex(speaker_names(speakers)), [], speakers)
+    names = actor_names(
+        ActorIndex(name_counts={s.speaker: s.quotes for s in speakers}), [], speakers
+    )
     actors = {names[s] for s in spellings}
     assert (actors == {spellings[0]}) is merged
     assert len(actors) == (1 if merged else len(spellings))

@@ -270,7 +270,7 @@ class ActorIndex:
     """Canonical actor names for one store: full names, spelling variants and places known.
 
     ``names``: every actor/target string (repeats count: the most frequent spelling of a
-    person wins); ``persons``: full names the store knows as PERSON entities; ``places``:
+    person wins), or ``name_counts``: each string with its number of occurrences; ``persons``: full names the store knows as PERSON entities; ``places``:
     stored place names -> ISO2 country (None where unknown). Places are not actors: as an
     actor a place gives None, as a target its state ("Russia attacks Odesa" is an attack on
     Ukraine), or None when its state is unknown.
@@ -282,12 +282,17 @@ class ActorIndex:
         *,
         persons: Iterable[str] = (),
         places: Mapping[str, str | None] | None = None,
+        name_counts: Mapping[str, int] | None = None,
     ) -> None:
         counts: Counter[str] = Counter()
         for name in names:
             base = canonical_actor(name)
             if base:
                 counts[base] += 1
+        for name, times in (name_counts or {}).items():
+            base = canonical_actor(name)
+            if base:
+                counts[base] += times
         for person in persons:
             base = canonical_actor(person)
             if base:

@@ -31,11 +31,12 @@ from __future__ import annotations
 import bisect
 import hashlib
 import itertools
+import json
 import math
 import re
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -53,7 +54,7 @@ from sitroom.reconcile.referents import (
 from sitroom.reconcile.sources import SourceRef, copy_families
 from sitroom.records.reconciled import ClaimGroup, ClaimRow, ClaimValue
 
-__all__ = ["group_claims"]
+__all__ = ["block_groups", "claim_block", "claim_referents", "group_claims"]
 
 # A group chains reports at most this far apart: troop-count estimates are revised over
 # months, and the chart shows such a figure as a timeline.
@@ -312,7 +313,7 @@ def _verdict(
     return _Verdict("agreement")
 
 
-def _group(rows: list[ClaimRow], refs: dict[int, Referent]) -> ClaimGroup:
+def _group(rows: list[ClaimRow], refs: Mapping[int, Referent]) -> ClaimGroup:
     points = [v for r in rows for v in (r.value, r.low, r.high) if v is not None]
     verdict = _verdict(
         rows,
@@ -367,22 +368,49 @@ def group_claims(rows: Iterable[ClaimRow], *, min_size: int = 2) -> list[ClaimGr
     Greedy, in date order: a claim joins the first group of its bucket (unit, head,
     nationality, article for a bare generic head) whose members it all fits.
     """
-    usable = [
+    usable = _usable(rows)
+    found = block_groups(usable, referents(usable), min_size=min_size)
+    return sorted((g for _, g in found), key=lambda g: (-len(g.values), g.topic, g.id))
+
+
+def _usable(rows: Iterable[ClaimRow]) -> list[ClaimRow]:
+    return [
         r
         for r in rows
         if r.what and any(v is not None for v in (r.value, r.low, r.high)) and not not_a_count(r)
     ]
-    refs = referents(usable)
+
+
+def claim_referents(rows: Iterable[ClaimRow]) -> dict[int, Referent]:
+    """The referent of each claim that counts something, by claim id.
+
+    A claim's referent depends on its own article's claims only (``referents``), so the
+    referents of new articles are computed from those articles alone.
+    """
+    return referents(_usable(rows))
+
+
+def claim_block(ref: Referent) -> str:
+    """The bucket a claim is grouped in, as a string: unit, head, nationalities, article."""
+    return json.dumps([ref.unit, ref.head, sorted(ref.who), ref.local], ensure_ascii=False)
+
+
+def block_groups(
+    rows: Iterable[ClaimRow], refs: Mapping[int, Referent], *, min_size: int = 2
+) -> list[tuple[str, ClaimGroup]]:
+    """Each group of ``min_size`` or more claims, with its bucket (``claim_block``).
+
+    A bucket's groups depend on its own claims only: an incremental reconcile regroups the
+    buckets that new claims fall in, whole, and gets what a full one gets.
+    """
     buckets: dict[tuple[str | None, str, frozenset[str], str | None], list[int]] = defaultdict(list)
     forming: list[_Forming] = []
     # Specific claims first within a day, so a bare "troops" joins the group it fits.
     for row in sorted(
-        usable,
-        key=lambda r: (r.published or "", -len(refs[r.id].mods) if r.id in refs else 0, r.id),
+        (r for r in rows if r.id in refs),
+        key=lambda r: (r.published or "", -len(refs[r.id].mods), r.id),
     ):
-        ref = refs.get(row.id)
-        if ref is None:
-            continue
+        ref = refs[row.id]
         bucket = buckets[(ref.unit, ref.head, ref.who, ref.local)]
         home = next((i for i in bucket if forming[i].fits(row, ref)), None)
         if home is None:
@@ -390,5 +418,8 @@ def group_claims(rows: Iterable[ClaimRow], *, min_size: int = 2) -> list[ClaimGr
             bucket.append(home)
             forming.append(_Forming())
         forming[home].add(row, ref)
-    groups = [_group(f.members, refs) for f in forming if len(f.members) >= min_size]
-    return sorted(groups, key=lambda g: (-len(g.values), g.topic, g.id))
+    return [
+        (claim_block(refs[f.members[0].id]), _group(f.members, refs))
+        for f in forming
+        if len(f.members) >= min_size
+    ]

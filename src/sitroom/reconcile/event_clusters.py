@@ -3,12 +3,23 @@
 Why these keys: they are what an analyst means by "the same strike"; two reports that
 disagree on the place or the actor are kept apart rather than silently merged. A missing
 role (None) matches any value, so a terse report joins the fuller one it fits.
+
+Clusters never cross a block: the event type, carried out or not, and the calendar month
+of the event's date, else of its article's (``event_block``). A cluster
+is a function of its block's events alone, so after new articles a reconcile re-clusters
+only the blocks they touch and gets what a full reconcile gets (issue 13). Before, reports
+chained over the date window with no bound: a city's daily strikes became one cluster
+spanning years, which any new report could extend, merge or split, so no update short of
+re-clustering everything was exact. The price: reports of one event on the last day of a
+month and the first of the next stay two clusters (about one pair in 30 of reports a day
+apart; a week split one in 7: docs/events.md).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
@@ -17,7 +28,7 @@ from sitroom.reconcile.actors import ActorIndex
 from sitroom.reconcile.sources import SourceRef, independent_sources
 from sitroom.records.reconciled import EventCluster, EventReport, EventRow
 
-__all__ = ["cluster_events"]
+__all__ = ["block_clusters", "cluster_events", "event_block"]
 
 # Reports of one happening are dated within a few days of each other (the event, then the
 # follow-ups); ACLED codes events per day, reporting lags by a day or two.
@@ -142,10 +153,26 @@ def _canonical_row(row: EventRow, actors: ActorIndex) -> EventRow:
     return dataclasses.replace(row, actor=actor, target=target)
 
 
+def event_block(row: EventRow) -> str:
+    """The block a row is clustered in: "type|carried|month" (the month of the event's date,
+    else of its article's, else "undated")."""
+    day = iso_day(row.date) or iso_day(row.published)
+    month = day.isoformat()[:7] if day else "undated"
+    return f"{row.event_type}|{'carried' if row.status in CARRIED_OUT else 'other'}|{month}"
+
+
 def cluster_events(
     rows: Iterable[EventRow], *, actors: ActorIndex | None = None
 ) -> list[EventCluster]:
-    """Greedy single pass in date order: each event joins the first cluster it fits.
+    """The clusters of these rows, each block's in turn (``block_clusters``), earliest first."""
+    return [cluster for _, cluster in block_clusters(rows, actors=actors)]
+
+
+def block_clusters(
+    rows: Iterable[EventRow], *, actors: ActorIndex | None = None
+) -> list[tuple[str, EventCluster]]:
+    """Each cluster with its block, earliest first. Within a block: greedy single pass in
+    date order, each event joins the first cluster it fits.
 
     Actor and target are compared as canonical names (``reconcile.actors``; ``actors`` is
     the store's index, else one is built from these rows), so "Mr Putin" and "Vladimir
@@ -154,14 +181,21 @@ def cluster_events(
     Only clusters that could still fit are scanned: the same type and carried-out-ness
     (``_fits`` requires both), and not yet left behind by the date window — rows come in
     date order, so once a cluster's latest day is more than the window before a row's day,
-    no later row can join it. That keeps a 10,000-article store to seconds, not minutes.
+    no later row can join it.
     """
+    blocks: dict[str, list[EventRow]] = defaultdict(list)
+    for row in _canonical(list(rows), actors):
+        blocks[event_block(row)].append(row)
+    found = [(block, c) for block, members in blocks.items() for c in _greedy(members)]
+    found.sort(key=lambda bc: (bc[1].members[0].date or "", bc[1].members[0].id))
+    return [(block, _cluster(c.members)) for block, c in found]
+
+
+def _greedy(rows: list[EventRow]) -> list[_Open]:
     clusters: list[_Open] = []
-    open_by_kind: dict[tuple[str, bool], list[int]] = {}
+    candidates: list[int] = []
     latest: dict[int, date] = {}
-    for row in sorted(_canonical(list(rows), actors), key=lambda r: (r.date or "", r.id)):
-        kind = (row.event_type, row.status in CARRIED_OUT)
-        candidates = open_by_kind.setdefault(kind, [])
+    for row in sorted(rows, key=lambda r: (r.date or "", r.id)):
         day = iso_day(row.date)
         if day is not None:
             candidates[:] = [
@@ -178,4 +212,4 @@ def cluster_events(
             clusters[home].add(row)
         if day is not None:
             latest[home] = max(day, latest.get(home, day))
-    return [_cluster(c.members) for c in clusters]
+    return clusters

@@ -8,13 +8,14 @@ node, "Kyiv" is Ukraine, "Western" and places are not nodes; the events keep the
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 
 from sitroom.reconcile.actors import ActorIndex
 from sitroom.records.reconciled import EventRow, Graph, GraphEdge
 
-__all__ = ["RELATIONS", "build_graph"]
+__all__ = ["RELATIONS", "build_graph", "edge_key", "edge_of"]
 
 # Event type -> relation, for carried-out (reported/claimed) events.
 RELATIONS = {
@@ -40,22 +41,36 @@ def _relation(row: EventRow) -> str | None:
     return RELATIONS.get(row.event_type)
 
 
+def edge_of(row: EventRow, actors: ActorIndex) -> tuple[str, str, str] | None:
+    """The edge (source, target, relation) an event evidences, if any."""
+    relation = _relation(row)
+    source = actors.canonical(row.actor)
+    target = actors.canonical(row.target, role="target")
+    if relation and source and target and source != target:
+        return source, target, relation
+    return None
+
+
+def edge_key(row: EventRow, actors: ActorIndex) -> str | None:
+    """``edge_of`` as one string, as reconcile stores it beside the event (m012)."""
+    edge = edge_of(row, actors)
+    return None if edge is None else json.dumps(edge, ensure_ascii=False)
+
+
 def build_graph(rows: Iterable[EventRow], *, actors: ActorIndex | None = None) -> Graph:
     """Fold events into directed, typed edges between canonical actors.
 
     ``actors`` is the store's index (``reconcile_store`` builds one); without it the names
-    of these events alone are folded.
+    of these events alone are folded. An edge depends on its own events only, so a
+    reconcile rebuilds just the edges that changed events evidence.
     """
     rows = list(rows)
     if actors is None:
         actors = ActorIndex(n for r in rows for n in (r.actor, r.target))
     found: dict[tuple[str, str, str], list[EventRow]] = defaultdict(list)
     for row in rows:
-        relation = _relation(row)
-        source = actors.canonical(row.actor)
-        target = actors.canonical(row.target, role="target")
-        if relation and source and target and source != target:
-            found[(source, target, relation)].append(row)
+        if (edge := edge_of(row, actors)) is not None:
+            found[edge].append(row)
     edges = []
     for (source, target, relation), members in sorted(found.items()):
         dates = sorted(d for d in (m.date for m in members) if d)

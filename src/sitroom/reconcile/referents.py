@@ -10,6 +10,7 @@ place from a count (see ``reconcile.claim_groups`` for how groups use them; docs
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -26,6 +27,8 @@ __all__ = [
     "normalize_what",
     "not_a_count",
     "placed_in",
+    "referent_from_json",
+    "referent_json",
     "referents",
 ]
 
@@ -226,6 +229,34 @@ class Referent:
     # ``who`` is named by the counted phrase or the sentence's subject, not guessed from a
     # name near the number or from the article's other figures: only such claims contradict.
     sure: bool = field(default=True, compare=False)
+
+
+def referent_json(ref: Referent) -> str:
+    """A referent as JSON, as reconcile stores it beside its claim (m012 ``claim_blocks``)."""
+    return json.dumps(
+        {
+            "unit": ref.unit,
+            "head": ref.head,
+            "who": sorted(ref.who),
+            "mods": sorted(ref.mods),
+            "local": ref.local,
+            "sure": ref.sure,
+        },
+        ensure_ascii=False,
+    )
+
+
+def referent_from_json(text: str) -> Referent:
+    """The referent that :func:`referent_json` wrote."""
+    data = json.loads(text)
+    return Referent(
+        unit=data["unit"],
+        head=data["head"],
+        who=frozenset(data["who"]),
+        mods=frozenset(data["mods"]),
+        local=data["local"],
+        sure=data["sure"],
+    )
 
 
 def nationalities_in(words: list[str]) -> tuple[set[str], set[int]]:

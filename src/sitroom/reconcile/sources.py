@@ -92,10 +92,20 @@ def copy_families(refs: Iterable[SourceRef]) -> dict[str, str]:
         if ref.duplicate_of:
             roots.union(ref.article_id, ref.duplicate_of)
         words.append((ref.article_id, sentence_words(ref.sentence)))
-    for i, (article_a, words_a) in enumerate(words):
-        for article_b, words_b in words[i + 1 :]:
-            if article_a != article_b and is_copy(words_a, words_b):
-                roots.union(article_a, article_b)
+    # Each sentence against the families found so far: once it joins one, no other member
+    # of that family is compared with it. The families are those of comparing every pair
+    # (a root is always its family's smallest id), in far fewer comparisons where copies
+    # abound: a synthetic city's month of identical reports was quadratic (issue 13).
+    members: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for article, words_a in words:
+        for root in list(members):
+            if roots.find(root) != roots.find(article) and any(
+                other != article and is_copy(words_a, words_b) for other, words_b in members[root]
+            ):
+                roots.union(root, article)
+        mine = roots.find(article)
+        joined = [m for r in list(members) if roots.find(r) == mine for m in members.pop(r)]
+        members[mine] = [*joined, (article, words_a)]
     return {article_id: roots.find(article_id) for article_id in list(roots)}
 
 

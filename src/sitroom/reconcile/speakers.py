@@ -12,29 +12,29 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
 from sitroom.reconcile.actors import ActorIndex
-from sitroom.records.reconciled import EventRow, Speaker, SpeakerCount
+from sitroom.records.reconciled import Speaker, SpeakerCount
 
-__all__ = ["actor_names", "group_speakers", "speaker_actor", "speaker_names"]
+__all__ = ["actor_names", "group_speakers", "speaker_actor"]
 
 # Speaker spans that are pronouns, resolved to a name by the quote extractor: no alias.
 PRONOUNS = frozenset({"i", "we", "he", "she", "they", "it", "you"})
 
 
-def speaker_names(speakers: Iterable[SpeakerCount]) -> list[str]:
-    """Each speaker name once per quote: the index counts spellings by how often they occur."""
-    return [s.speaker for s in speakers for _ in range(s.quotes)]
-
-
 def actor_names(
-    actors: ActorIndex, events: Iterable[EventRow], speakers: Iterable[SpeakerCount]
+    actors: ActorIndex,
+    names: Iterable[str | None],
+    speakers: Iterable[SpeakerCount],
+    *,
+    role: str = "actor",
 ) -> dict[str, str]:
-    """Every stored name (event actor or target, quote speaker) -> its canonical actor.
+    """Every stored name (event actor or target, quote speaker) -> its canonical actor in
+    ``role`` ("actor", or "target": a place stands for its state there).
 
     Names that stand for no actor (a place, "Western", a bare title) are left out: a quote
     keeps its own speaker there, an event its own actor.
     """
-    names = {n for e in events for n in (e.actor, e.target) if n} | {s.speaker for s in speakers}
-    found = {name: actors.canonical(name) for name in sorted(names)}
+    every = {n for n in names if n} | {s.speaker for s in speakers}
+    found = {name: actors.canonical(name, role=role) for name in sorted(every)}
     return {name: actor for name, actor in found.items() if actor}
 
 

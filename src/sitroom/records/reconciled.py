@@ -6,7 +6,8 @@ still points at the sentences it came from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 __all__ = [
     "ClaimGroup",
@@ -18,6 +19,7 @@ __all__ = [
     "Graph",
     "GraphEdge",
     "ReconcileReport",
+    "ReconciledUpdate",
     "Speaker",
     "SpeakerCount",
 ]
@@ -205,3 +207,32 @@ class Speaker:
     names: tuple[str, ...]
     aliases: tuple[str, ...]
     quotes: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReconciledUpdate:
+    """What one reconcile writes: the new state of the blocks, edges and names it recomputed.
+
+    ``full``: everything was recomputed (the tables are emptied first). Else each of
+    ``event_blocks``, ``claim_blocks``, ``edges_keys``, ``names`` and ``articles`` says what
+    to drop before the new rows go in: the clusters of those event blocks, the groups of
+    those claim buckets, those graph edges (source, target, relation), those names' actors (both roles),
+    and those articles' event/claim memberships (and their pending mark).
+    """
+
+    full: bool
+    articles: Sequence[str] = ()
+    event_blocks: Sequence[str] = ()
+    claim_blocks: Sequence[str] = ()
+    edge_keys: Sequence[tuple[str, str, str]] = ()
+    names: Sequence[str] = ()
+    clusters: Sequence[tuple[str, EventCluster]] = ()
+    groups: Sequence[tuple[str, ClaimGroup]] = ()
+    edges: Sequence[GraphEdge] = ()
+    actor_names: Mapping[str, str] = field(default_factory=dict)
+    target_names: Mapping[str, str] = field(default_factory=dict)  # the same, as targets
+    # (event id, article id, block, edge) and (claim id, article id, bucket, referent JSON)
+    event_members: Sequence[tuple[int, str, str, str | None]] = ()
+    claim_members: Sequence[tuple[int, str, str, str]] = ()
+    # (edge, event id) of events of unchanged articles whose actor's name now means another
+    moved_edges: Sequence[tuple[str | None, int]] = ()

@@ -7,6 +7,7 @@ An article's derived records are replaced as a whole, in one transaction, when i
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import TypeVar
@@ -103,8 +104,10 @@ def save_extraction(db: Connection, extraction: Extraction, *, pipeline_version:
                     f"{type(record).__name__} of article {record.article_id} in extraction of {article_id}"
                 )
             _check_span(row[0], record)
+        _count_names(conn, _stored_names(conn, article_id), -1)
         for table in (*_TABLES.values(), "article_entities"):
             conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+        _count_names(conn, _names(extraction), 1)
         entity_ids = _save_entities(conn, extraction)
         for kind, table in _TABLES.items():
             names = _columns(kind)
@@ -120,9 +123,48 @@ def save_extraction(db: Connection, extraction: Extraction, *, pipeline_version:
                 if type(r) is kind
             ]
             conn.executemany(sql, rows)
+        # The next reconcile re-reads what this article's old and new records touch.
+        conn.execute(
+            "INSERT INTO reconcile_pending (article_id) VALUES (?) ON CONFLICT DO NOTHING",
+            (article_id,),
+        )
         conn.execute(
             "UPDATE articles SET pipeline_version = ?, processed_at = ? WHERE id = ?",
             (pipeline_version, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), article_id),
+        )
+
+
+def _stored_names(conn: Connection, article_id: str) -> list[tuple[str, str | None]]:
+    """(role, name) of every event actor and target and quote speaker stored for an article."""
+    rows = conn.query(
+        "SELECT 'event' AS role, actor AS name FROM events WHERE article_id = ?"
+        " UNION ALL SELECT 'event', target FROM events WHERE article_id = ?"
+        " UNION ALL SELECT 'speaker', speaker FROM quotes WHERE article_id = ?",
+        (article_id, article_id, article_id),
+    )
+    return [(row["role"], row["name"]) for row in rows]
+
+
+def _names(extraction: Extraction) -> list[tuple[str, str | None]]:
+    """(role, name) of the extraction's event actors and targets and quote speakers."""
+    return [
+        *(("event", name) for e in extraction.events for name in (e.actor, e.target)),
+        *(("speaker", q.speaker) for q in extraction.quotes),
+    ]
+
+
+def _count_names(conn: Connection, names: list[tuple[str, str | None]], sign: int) -> None:
+    """Add (``sign`` 1) or take away (-1) these names' occurrences in m012 ``name_counts``:
+    the counts reconcile's actor index needs, without reading every event and quote."""
+    counts = Counter((role, name) for role, name in names if name)
+    conn.executemany(
+        "INSERT INTO name_counts (role, name, n) VALUES (?, ?, ?)"
+        " ON CONFLICT (role, name) DO UPDATE SET n = name_counts.n + excluded.n",
+        [(role, name, sign * n) for (role, name), n in sorted(counts.items())],
+    )
+    if sign < 0:
+        conn.executemany(
+            "DELETE FROM name_counts WHERE role = ? AND name = ? AND n <= 0", sorted(counts)
         )
 
 

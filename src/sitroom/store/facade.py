@@ -26,6 +26,7 @@ from sitroom.records.reconciled import (
     EventCluster,
     EventRow,
     GraphEdge,
+    ReconciledUpdate,
     SpeakerCount,
 )
 from sitroom.store import articles, extraction, failures, migrations, reconciled, search, stats
@@ -271,17 +272,41 @@ class Store:
         return failures.list_extract_failures(self.connection)
 
     # -- the cross-article tables (read and written by sitroom.reconcile) ------------------
-    def input_fingerprint(self) -> str:
-        """A summary of the events and claims reconcile reads; equal means unchanged."""
-        return reconciled.input_fingerprint(self.connection)
-
     def last_fingerprint(self) -> str | None:
         """The fingerprint recorded by the last :meth:`replace_reconciled`."""
         return reconciled.last_fingerprint(self.connection)
 
-    def load_event_rows(self) -> list[EventRow]:
-        """Every stored event with its article's outlet and date."""
-        return reconciled.load_event_rows(self.connection)
+    def load_event_rows(
+        self,
+        *,
+        articles: Iterable[str] | None = None,
+        blocks: Iterable[str] | None = None,
+        edges: Iterable[str] | None = None,
+        names: Iterable[str] | None = None,
+    ) -> list[EventRow]:
+        """Stored events with their article's outlet and date: all, or those of these
+        articles, reconciled blocks or graph edges, or with one of these actor/target names."""
+        return reconciled.load_event_rows(
+            self.connection, articles=articles, blocks=blocks, edges=edges, names=names
+        )
+
+    def event_members(
+        self, *, articles: Iterable[str] = (), events: Iterable[int] = ()
+    ) -> list[tuple[int, str, str | None]]:
+        """(event id, block, graph edge) of the reconciled events of these articles or ids."""
+        return reconciled.event_members(self.connection, articles=articles, events=events)
+
+    def claim_members(self, articles: Iterable[str]) -> list[str]:
+        """The buckets the reconciled claims of these articles were grouped in."""
+        return reconciled.claim_members(self.connection, articles)
+
+    def pending_articles(self) -> list[str]:
+        """Articles whose records changed since the last reconcile."""
+        return reconciled.pending_articles(self.connection)
+
+    def name_counts(self) -> dict[str, dict[str, int]]:
+        """Occurrences of each event actor/target ("event") and quote speaker ("speaker")."""
+        return reconciled.name_counts(self.connection)
 
     def load_speaker_counts(self) -> list[SpeakerCount]:
         """Every named quote speaker, each spelling of it, and its number of quotes."""
@@ -291,9 +316,26 @@ class Store:
         """Stored name -> canonical actor, as the last reconcile wrote them."""
         return reconciled.read_actor_names(self.connection)
 
-    def load_claim_rows(self) -> list[ClaimRow]:
-        """Every stored claim with its article's outlet, date and sentence."""
-        return reconciled.load_claim_rows(self.connection)
+    def read_target_names(self) -> dict[str, str]:
+        """Stored name -> canonical actor as an event's target, as last reconciled."""
+        return reconciled.read_target_names(self.connection)
+
+    def load_claim_rows(self, *, articles: Iterable[str] | None = None) -> list[ClaimRow]:
+        """Stored claims (all, or those of these articles) with their article's outlet, date
+        and sentence."""
+        return reconciled.load_claim_rows(self.connection, articles=articles)
+
+    def load_claim_block_rows(self, blocks: Iterable[str]) -> list[tuple[ClaimRow, str]]:
+        """The reconciled claims of these buckets, each with its stored referent (JSON)."""
+        return reconciled.load_claim_block_rows(self.connection, blocks)
+
+    def write_reconciled(self, update: ReconciledUpdate, *, fingerprint: str) -> None:
+        """Apply one reconcile's update to the cross-article tables, atomically."""
+        reconciled.write_reconciled(self.connection, update, fingerprint=fingerprint)
+
+    def reconciled_counts(self) -> dict[str, int]:
+        """Events, clusters, claims, groups, contradictions and edges stored."""
+        return reconciled.reconciled_counts(self.connection)
 
     def replace_reconciled(
         self,

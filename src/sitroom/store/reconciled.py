@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import is_dataclass
 from typing import TYPE_CHECKING
 
@@ -19,40 +19,122 @@ from sitroom.records.reconciled import (
     EventCluster,
     EventRow,
     GraphEdge,
+    ReconciledUpdate,
     SpeakerCount,
 )
 from sitroom.store.bounds import check_limit, like_pattern
-from sitroom.store.connection import Connection
+from sitroom.store.connection import Connection, Row
 from sitroom.store.rows import encode, field_names, record_from_json, record_from_row
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 __all__ = [
-    "input_fingerprint",
+    "claim_members",
+    "event_members",
     "last_fingerprint",
+    "load_claim_block_rows",
     "load_claim_rows",
     "load_event_rows",
     "load_speaker_counts",
+    "name_counts",
+    "pending_articles",
     "place_coordinates",
     "read_actor_names",
     "read_claim_groups",
     "read_event_clusters",
     "read_event_corroboration",
     "read_graph_edges",
+    "read_target_names",
+    "reconciled_counts",
     "replace_reconciled",
+    "write_reconciled",
 ]
 
 MAX_LIMIT = 10_000
 
 
-def load_event_rows(db: Connection) -> list[EventRow]:
-    """Every stored event with its article's outlet and published date."""
-    rows = db.query(
-        "SELECT e.*, a.outlet, a.published FROM events e JOIN articles a ON a.id = e.article_id"
-        " ORDER BY e.id"
-    )
-    return [record_from_row(EventRow, row) for row in rows]
+_EVENT_ROWS = (
+    "SELECT e.*, a.outlet, a.published FROM events e JOIN articles a ON a.id = e.article_id"
+)
+_CHUNK = 500  # values per IN (...) list
+
+
+def _chunks(values: Iterable[object]) -> Iterator[list[object]]:
+    items = sorted(set(values), key=str)
+    for at in range(0, len(items), _CHUNK):
+        yield items[at : at + _CHUNK]
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def load_event_rows(
+    db: Connection,
+    *,
+    articles: Iterable[str] | None = None,
+    blocks: Iterable[str] | None = None,
+    edges: Iterable[str] | None = None,
+    names: Iterable[str] | None = None,
+) -> list[EventRow]:
+    """Stored events with their article's outlet and published date: every one, or those of
+    these articles, of these reconciled blocks or graph edges (m012 ``event_blocks``), or
+    whose actor or target is one of these names."""
+    if articles is None and blocks is None and edges is None and names is None:
+        return [record_from_row(EventRow, r) for r in db.query(_EVENT_ROWS + " ORDER BY e.id")]
+    member = " JOIN event_blocks b ON b.event_id = e.id WHERE b."
+    wheres = [
+        (" WHERE e.article_id IN ({})", articles),
+        (member + "block IN ({})", blocks),
+        (member + "edge IN ({})", edges),
+        (" WHERE e.actor IN ({0}) OR e.target IN ({0})", names),
+    ]
+    found: dict[int, EventRow] = {}
+    for where, values in wheres:
+        for chunk in _chunks(values or ()):
+            params = chunk * where.count("{")
+            for row in db.query(_EVENT_ROWS + where.format(_marks(chunk)), params):
+                event = record_from_row(EventRow, row)
+                found[event.id] = event
+    return [found[i] for i in sorted(found)]
+
+
+def event_members(
+    db: Connection, *, articles: Iterable[str] = (), events: Iterable[int] = ()
+) -> list[tuple[int, str, str | None]]:
+    """(event id, block, graph edge) of the reconciled events of these articles or ids."""
+    found: dict[int, tuple[int, str, str | None]] = {}
+    for column, values in (("article_id", articles), ("event_id", events)):
+        for chunk in _chunks(values):
+            sql = f"SELECT event_id, block, edge FROM event_blocks WHERE {column} IN ({_marks(chunk)})"
+            for row in db.query(sql, chunk):
+                found[row["event_id"]] = (row["event_id"], row["block"], row["edge"])
+    return list(found.values())
+
+
+def claim_members(db: Connection, articles: Iterable[str]) -> list[str]:
+    """The buckets that the reconciled claims of these articles were grouped in."""
+    found: set[str] = set()
+    for chunk in _chunks(articles):
+        sql = f"SELECT DISTINCT block FROM claim_blocks WHERE article_id IN ({_marks(chunk)})"
+        found.update(row["block"] for row in db.query(sql, chunk))
+    return sorted(found)
+
+
+def pending_articles(db: Connection) -> list[str]:
+    """Articles whose records were replaced since the last reconcile (m012)."""
+    return [row["article_id"] for row in db.query("SELECT article_id FROM reconcile_pending")]
+
+
+def name_counts(db: Connection) -> dict[str, dict[str, int]]:
+    """How often each name occurs, by role: "event" (an event's actor or target) and
+    "speaker" (a quote's), as ``save_extraction`` counts them (m012 ``name_counts``): the
+    actor index needs them all, and reads no event or quote for them."""
+    found: dict[str, dict[str, int]] = {"event": {}, "speaker": {}}
+    for row in db.query("SELECT role, name, n FROM name_counts WHERE n > 0"):
+        found.setdefault(row["role"], {})[row["name"]] = int(row["n"])
+    return found
 
 
 def load_speaker_counts(db: Connection) -> list[SpeakerCount]:
@@ -64,22 +146,51 @@ def load_speaker_counts(db: Connection) -> list[SpeakerCount]:
     return [record_from_row(SpeakerCount, row) for row in rows]
 
 
-def load_claim_rows(db: Connection) -> list[ClaimRow]:
-    """Every stored claim with its article's outlet and date; ``context`` = its sentence + the title."""
-    rows = db.query(
-        "SELECT c.*, a.outlet, a.published, a.text AS article_text, a.title AS article_title"
-        " FROM claims c JOIN articles a ON a.id = c.article_id ORDER BY c.id"
-    )
-    return [
-        record_from_row(
-            ClaimRow,
-            row,
-            context=_sentence(row["article_text"], row["start"], row["end"])
-            + "\n"
-            + (row["article_title"] or ""),
+_CLAIM_ROWS = (
+    "SELECT c.*, a.outlet, a.published, a.text AS article_text, a.title AS article_title{}"
+    " FROM claims c JOIN articles a ON a.id = c.article_id"
+)
+
+
+def load_claim_rows(db: Connection, *, articles: Iterable[str] | None = None) -> list[ClaimRow]:
+    """Stored claims (every one, or those of these articles) with their article's outlet and
+    date; ``context`` = its sentence + the title."""
+    if articles is None:
+        rows = db.query(_CLAIM_ROWS.format("") + " ORDER BY c.id")
+        return [_claim_row(row) for row in rows]
+    found = [
+        _claim_row(row)
+        for chunk in _chunks(articles)
+        for row in db.query(
+            _CLAIM_ROWS.format("") + f" WHERE c.article_id IN ({_marks(chunk)})", chunk
         )
-        for row in rows
     ]
+    return sorted(found, key=lambda r: r.id)
+
+
+def load_claim_block_rows(db: Connection, blocks: Iterable[str]) -> list[tuple[ClaimRow, str]]:
+    """The reconciled claims of these buckets (m012 ``claim_blocks``), each with its stored
+    referent (JSON)."""
+    found = [
+        (_claim_row(row), str(row["referent"]))
+        for chunk in _chunks(blocks)
+        for row in db.query(
+            _CLAIM_ROWS.format(", b.referent")
+            + f" JOIN claim_blocks b ON b.claim_id = c.id WHERE b.block IN ({_marks(chunk)})",
+            chunk,
+        )
+    ]
+    return sorted(found, key=lambda pair: pair[0].id)
+
+
+def _claim_row(row: Row) -> ClaimRow:
+    return record_from_row(
+        ClaimRow,
+        row,
+        context=_sentence(row["article_text"], row["start"], row["end"])
+        + "\n"
+        + (row["article_title"] or ""),
+    )
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -136,23 +247,96 @@ def _days(first: str | None, last: str | None) -> tuple[str | None, str | None]:
     )
 
 
-def input_fingerprint(db: Connection) -> str:
-    """What reconcile reads, summarized: row counts and highest ids of events, claims, quotes.
-
-    Extraction replaces an article's records by delete + insert, so any change moves a
-    count or a highest id (SQLite: the rowid); equal fingerprints mean the inputs are unchanged.
-    """
-    parts = [
-        db.one(f"SELECT count(*), coalesce(max(id), 0) FROM {table}")
-        for table in ("events", "claims", "quotes")
-    ]
-    return ";".join(f"{part[0]}:{part[1]}" for part in parts if part is not None)
-
-
 def last_fingerprint(db: Connection) -> str | None:
     """The fingerprint recorded by the last :func:`replace_reconciled`, if any."""
     value = db.scalar("SELECT fingerprint FROM reconcile_state WHERE id = 1")
     return None if value is None else str(value)
+
+
+def write_reconciled(db: Connection, update: ReconciledUpdate, *, fingerprint: str) -> None:
+    """Apply ``update`` to the m003, m011 and m012 tables and record ``fingerprint``, in one
+    transaction."""
+    with db.transaction() as conn:
+        conn.execute(
+            "INSERT INTO reconcile_state (id, fingerprint, reconciled_at) VALUES (1, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint,"
+            " reconciled_at = excluded.reconciled_at",
+            (fingerprint, time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())),
+        )
+        if update.full:
+            for table in (
+                "event_clusters", "claim_groups", "graph_edges", "actor_names",
+                "target_names", "event_blocks", "claim_blocks", "reconcile_pending",
+            ):  # fmt: skip
+                conn.execute(f"DELETE FROM {table}")
+        else:
+            for table, column, values in (
+                ("event_clusters", "block", update.event_blocks),
+                ("claim_groups", "block", update.claim_blocks),
+                ("actor_names", "name", update.names),
+                ("target_names", "name", update.names),
+                ("event_blocks", "article_id", update.articles),
+                ("claim_blocks", "article_id", update.articles),
+                ("reconcile_pending", "article_id", update.articles),
+            ):
+                for chunk in _chunks(values):
+                    conn.execute(f"DELETE FROM {table} WHERE {column} IN ({_marks(chunk)})", chunk)
+            conn.executemany(
+                "DELETE FROM graph_edges WHERE source = ? AND target = ? AND relation = ?",
+                sorted(update.edge_keys),
+            )
+            conn.executemany(
+                "UPDATE event_blocks SET edge = ? WHERE event_id = ?", update.moved_edges
+            )
+        _insert(conn, "event_blocks", ("event_id", "article_id", "block", "edge"),
+                update.event_members)  # fmt: skip
+        _insert(conn, "claim_blocks", ("claim_id", "article_id", "block", "referent"),
+                update.claim_members)  # fmt: skip
+        _write_records(conn, update)
+
+
+def _write_records(conn: Connection, update: ReconciledUpdate) -> None:
+    _insert(conn, "actor_names", ("name", "actor"), sorted(update.actor_names.items()))
+    _insert(conn, "target_names", ("name", "actor"), sorted(update.target_names.items()))
+    # Each table keeps some record fields as columns to filter on (the migration chose
+    # which), the whole record as JSON in ``payload``, and a few derived columns.
+    cluster_fields = [c for c in _columns(conn, "event_clusters") if c in field_names(EventCluster)]
+    _insert(
+        conn,
+        "event_clusters",
+        [*cluster_fields, "payload", "day_first", "day_last", "block"],
+        [
+            (
+                *(encode(getattr(c, name)) for name in cluster_fields),
+                _payload(c),
+                *_days(c.date_first, c.date_last),
+                block,
+            )
+            for block, c in update.clusters
+        ],
+    )
+    group_fields = [c for c in _columns(conn, "claim_groups") if c in field_names(ClaimGroup)]
+    _insert(
+        conn,
+        "claim_groups",
+        [*group_fields, "n_values", "payload", "block"],
+        [
+            (
+                *(encode(getattr(g, name)) for name in group_fields),
+                len(g.values),
+                _payload(g),
+                block,
+            )
+            for block, g in update.groups
+        ],
+    )
+    edge_fields = field_names(GraphEdge)
+    _insert(
+        conn,
+        "graph_edges",
+        edge_fields,
+        [tuple(encode(getattr(e, name)) for name in edge_fields) for e in update.edges],
+    )
 
 
 def replace_reconciled(
@@ -165,59 +349,29 @@ def replace_reconciled(
     fingerprint: str | None = None,
 ) -> None:
     """Swap the m003 tables' (and m011 ``actor_names``) contents for these, atomically, and
-    record ``fingerprint``."""
-    with db.transaction() as conn:
-        if fingerprint is not None:
-            conn.execute(
-                "INSERT INTO reconcile_state (id, fingerprint, reconciled_at) VALUES (1, ?, ?)"
-                " ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint,"
-                " reconciled_at = excluded.reconciled_at",
-                (fingerprint, time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())),
-            )
-        conn.execute("DELETE FROM event_clusters")
-        conn.execute("DELETE FROM claim_groups")
-        conn.execute("DELETE FROM graph_edges")
-        conn.execute("DELETE FROM actor_names")
-        _insert(conn, "actor_names", ("name", "actor"), sorted((actor_names or {}).items()))
-        # Each table keeps some record fields as columns to filter on (the migration chose
-        # which), the whole record as JSON in ``payload``, and a few derived columns.
-        cluster_fields = [
-            c for c in _columns(db, "event_clusters") if c in field_names(EventCluster)
-        ]
-        _insert(
-            conn,
-            "event_clusters",
-            [*cluster_fields, "payload", "day_first", "day_last"],
-            [
-                (
-                    *(encode(getattr(c, name)) for name in cluster_fields),
-                    _payload(c),
-                    *_days(c.date_first, c.date_last),
-                )
-                for c in clusters
-            ],
-        )
-        group_fields = [c for c in _columns(db, "claim_groups") if c in field_names(ClaimGroup)]
-        _insert(
-            conn,
-            "claim_groups",
-            [*group_fields, "n_values", "payload"],
-            [
-                (
-                    *(encode(getattr(g, name)) for name in group_fields),
-                    len(g.values),
-                    _payload(g),
-                )
-                for g in groups
-            ],
-        )
-        edge_fields = field_names(GraphEdge)
-        _insert(
-            conn,
-            "graph_edges",
-            edge_fields,
-            [tuple(encode(getattr(e, name)) for name in edge_fields) for e in edges],
-        )
+    record ``fingerprint`` (a store reconciled this way has no blocks: its next
+    ``reconcile_store`` is a full one)."""
+    update = ReconciledUpdate(
+        full=True,
+        clusters=[("", c) for c in clusters],
+        groups=[("", g) for g in groups],
+        edges=edges,
+        actor_names=actor_names or {},
+    )
+    write_reconciled(db, update, fingerprint=fingerprint or "")
+
+
+def reconciled_counts(db: Connection) -> dict[str, int]:
+    """Rows in the tables a reconcile fills, for its report (counted by the database)."""
+    sqls = {
+        "events": "SELECT count(*) FROM events",
+        "clusters": "SELECT count(*) FROM event_clusters",
+        "claims": "SELECT count(*) FROM claims",
+        "claim_groups": "SELECT count(*) FROM claim_groups",
+        "contradictions": "SELECT count(*) FROM claim_groups WHERE contradiction = 1",
+        "edges": "SELECT count(*) FROM graph_edges",
+    }
+    return {name: int(db.scalar(sql) or 0) for name, sql in sqls.items()}
 
 
 def read_event_clusters(
@@ -292,6 +446,11 @@ def read_claim_groups(
 def read_actor_names(db: Connection) -> dict[str, str]:
     """Stored name (a quote's speaker, an event's actor) -> its canonical actor, as reconciled."""
     return {row["name"]: row["actor"] for row in db.query("SELECT name, actor FROM actor_names")}
+
+
+def read_target_names(db: Connection) -> dict[str, str]:
+    """Stored name -> the canonical actor it stands for as an event's target, as reconciled."""
+    return {row["name"]: row["actor"] for row in db.query("SELECT name, actor FROM target_names")}
 
 
 def read_graph_edges(db: Connection) -> list[GraphEdge]:
