@@ -41,7 +41,7 @@ def _fits_by_members(cluster: list[EventRow], row: EventRow) -> bool:
 
 
 def _month(row: EventRow) -> tuple[int, int] | None:
-    day = _day(row.date) or _day(row.published)
+    day = iso_day(row.date) or iso_day(row.published)
     return None if day is None else (day.year, day.month)
 
 
