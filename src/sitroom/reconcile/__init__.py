@@ -62,7 +62,8 @@ __all__ = [
 # code is then reconciled again on its next read, as if its records had changed.
 # 2: claim groups flag only comparable figures and keep their pair; independent sources.
 # 3: quote speakers join the actor index; actor_names (m011) stores every name's actor.
-RECONCILE_VERSION = 3
+# 4: actor names folded by a transliteration key; generic words, events and places no actors.
+RECONCILE_VERSION = 4
 
 
 def reconcile_store(db: Store, *, if_stale: bool = False) -> ReconcileReport | None:
