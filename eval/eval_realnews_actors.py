@@ -21,6 +21,8 @@ line per name: ``label``, the real-world ``actor`` it stands for when it is one,
 Metrics, per half and view (``graph``, ``speakers``): ``nodes``, the count of each bad class,
 ``bad`` (their sum), ``unjudged`` (names with no verdict: judge them before quoting a figure),
 and ``goal_clean`` = 1 - (duplicate + nationality + capital) / nodes, the goal of issue 10.
+``split_across_views``: actors listed in both views under different names (a speaker and an
+event actor that should be one canonical actor).
 """
 
 from __future__ import annotations
@@ -114,6 +116,20 @@ def score(names: list[str], verdicts: dict[str, dict[str, Any]]) -> dict[str, in
     return out
 
 
+def split_across_views(views: dict[str, list[str]], verdicts: dict[str, dict[str, Any]]) -> int:
+    """Actors listed in both views under different names (speaker and event actor apart)."""
+    names: dict[str, dict[str, set[str]]] = {}
+    for view, listed in views.items():
+        for name in listed:
+            verdict = verdicts.get(name)
+            if verdict is not None and verdict["label"] == "actor":
+                names.setdefault(verdict["actor"], {}).setdefault(view, set()).add(name)
+    return sum(
+        len(by_view) == len(views) and len(set.union(*by_view.values())) > 1
+        for by_view in names.values()
+    )
+
+
 def unjudged(listed: dict[str, dict[str, list[str]]], verdicts: dict[str, Any]) -> list[str]:
     return sorted({n for v in listed.values() for ns in v.values() for n in ns} - set(verdicts))
 
@@ -133,6 +149,7 @@ def run(shared: Path) -> dict[str, float | int | str]:
         for view, names in listed[half].items():
             for key, value in score(names, verdicts).items():
                 metrics[f"{half}_{view}_{key}"] = value
+        metrics[f"{half}_split_across_views"] = split_across_views(listed[half], verdicts)
     (STORES / "listed.json").write_text(json.dumps(listed, indent=1, ensure_ascii=False) + "\n")
     missing = unjudged(listed, verdicts)
     metrics["unjudged_names"] = "; ".join(missing[:20]) + (" ..." if len(missing) > 20 else "")

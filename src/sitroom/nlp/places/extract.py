@@ -225,7 +225,8 @@ CAPITAL_BONUS = 0.5
 # there a bare national capital is the capital ("a change of administration in Washington"),
 # not a small namesake that nearby names or the article's home country favour (Washington in
 # Tyne and Wear, Connecticut or New Jersey on real news, issue 10). A qualifier still wins
-# ("Washington, Connecticut": QUALIFIER_BONUS is bigger).
+# ("Washington, Connecticut": QUALIFIER_BONUS is bigger), and so do a bigger namesake city and
+# a country of the name ("Mexico" is not Mexico City).
 WORLD_NEWS_COUNTRIES = 3
 WORLD_CAPITAL_BONUS = 4.0
 # A region spelled like a big city of its country ("Kiev" the oblast, "Kiev" for Kyiv): the
@@ -746,7 +747,12 @@ def _score(
         score += DOMINANT_COUNTRY_BONUS  # most of the article's towns are in this country
     if c.kind == "city" and _capital_of(c, load_gazetteer()):
         score += CAPITAL_BONUS
-        if len(countries) >= WORLD_NEWS_COUNTRIES:
+        if (
+            len(countries) >= WORLD_NEWS_COUNTRIES
+            and c.population >= max(o.population for o in t.candidates if o.kind == "city")
+            and not any(o.kind == "country" for o in t.candidates)
+        ):
+            # The biggest city so named (Hamilton, Bermuda is not), and no country is ("Mexico").
             score += WORLD_CAPITAL_BONUS
     if (
         c.kind in {"city", "region"}
