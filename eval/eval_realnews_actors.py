@@ -22,7 +22,9 @@ Metrics, per half and view (``graph``, ``speakers``): ``nodes``, the count of ea
 ``bad`` (their sum), ``unjudged`` (names with no verdict: judge them before quoting a figure),
 and ``goal_clean`` = 1 - (duplicate + nationality + capital) / nodes, the goal of issue 10.
 ``split_across_views``: actors listed in both views under different names (a speaker and an
-event actor that should be one canonical actor).
+event actor that should be one canonical actor). ``main_<half>_<view>_<class>``: the same
+counts over the lists main's code gave (f4b5e13, before issue 10's actor work), read back from
+the verdicts' ``lists`` (``half/view/before``; ``after`` is this code's at the time of judging).
 """
 
 from __future__ import annotations
@@ -130,6 +132,14 @@ def split_across_views(views: dict[str, list[str]], verdicts: dict[str, dict[str
     )
 
 
+def stored_lists(verdicts: dict[str, dict[str, Any]], half: str, code: str) -> dict[str, list[str]]:
+    """The names a judged list held (``lists``: ``half/view/code``, code ``before`` = main's)."""
+    return {
+        view: sorted(n for n, v in verdicts.items() if f"{half}/{view}/{code}" in v["lists"])
+        for view in ("graph", "speakers")
+    }
+
+
 def unjudged(listed: dict[str, dict[str, list[str]]], verdicts: dict[str, Any]) -> list[str]:
     return sorted({n for v in listed.values() for ns in v.values() for n in ns} - set(verdicts))
 
@@ -150,6 +160,11 @@ def run(shared: Path) -> dict[str, float | int | str]:
             for key, value in score(names, verdicts).items():
                 metrics[f"{half}_{view}_{key}"] = value
         metrics[f"{half}_split_across_views"] = split_across_views(listed[half], verdicts)
+        # The same figures for main's code (f4b5e13), from the lists the verdicts were made on.
+        main = stored_lists(verdicts, half, "before")
+        for view, names in main.items():
+            for key in (*BAD, "bad"):
+                metrics[f"main_{half}_{view}_{key}"] = score(names, verdicts)[key]
     (STORES / "listed.json").write_text(json.dumps(listed, indent=1, ensure_ascii=False) + "\n")
     missing = unjudged(listed, verdicts)
     metrics["unjudged_names"] = "; ".join(missing[:20]) + (" ..." if len(missing) > 20 else "")
