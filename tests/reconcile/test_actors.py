@@ -135,6 +135,8 @@ def test_transliterations_and_polish_spellings_are_one_person() -> None:
     assert index.canonical("Emanuel Macron") == "Emmanuel Macron"  # one "m" short
     assert index.canonical("Ławrow") == "Sergey Lavrov"
     assert index.canonical("Deszczyca") == "Andriy Deshchytsia"
+    assert index.canonical("Zełenski’s") == "Volodymyr Zelensky"  # a possessive
+    assert index.canonical("Mr Lukashenka's") == "Alexander Lukashenko"
 
 
 def test_spellings_of_two_people_stay_apart() -> None:
