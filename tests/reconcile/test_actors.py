@@ -38,6 +38,20 @@ pytestmark = pytest.mark.issue(10)
         ("Jeon Ha-Gyu", "Jeon Ha-Gyu"),
         ("the Kremlin", "Russia"),
         ("Anglo", None),
+        ("Kijów", "Ukraine"),  # a capital under its Polish spelling
+        ("Moskwa", "Russia"),
+        ("Waszyngton", "United States"),
+        ("President of Ukraine Wołodymyr Zełenski", "Wołodymyr Zełenski"),
+        ("Ukraine Volodymyr Zelensky", "Volodymyr Zelensky"),  # its title cut off before it
+        ("Select Russian", None),  # a demonym ends no actor's name
+        ("House", None),  # which state's?
+        ("Senate", None),
+        ("Munich Security Conference", None),  # an event
+        ("Budapest Memorandum", None),  # a document
+        ("Situation Room", None),
+        ("US House of Representatives", "US House of Representatives"),
+        ("Armed Forces of Ukraine", "Armed Forces of Ukraine"),
+        ("Russian Central Bank", "Russian Central Bank"),
     ],
 )
 def test_canonical_actor(name: str, expected: str | None) -> None:
@@ -104,3 +118,61 @@ def test_states_never_resolve_to_a_name_that_contains_them() -> None:
     assert index.canonical("Ukraine") == "Ukraine"
     assert index.canonical("Germany") == "Germany"
     assert index.canonical("Foreign Affairs") == "Foreign Affairs"
+
+
+def test_transliterations_and_polish_spellings_are_one_person() -> None:
+    index = ActorIndex(
+        ["Volodymyr Zelensky", "Volodymyr Zelensky", "Wołodymyr Zełenski", "Wołodymyr Złenski",
+         "Alexander Lukashenko", "Alexander Lukashenko", "Aleksandr Lukashenka",
+         "Emmanuel Macron", "Emmanuel Macron", "Emanuel Macron", "Sergey Lavrov",
+         "Andriy Deshchytsia", "Andriy Deshchytsia", "Andrij Deszczyca"]
+    )  # fmt: skip
+    for variant in ("Wołodymyr Zełenski", "Wołodymyr Złenski", "Zełenski", "Zelenskyi",
+                    "President of Ukraine Wołodymyr Zełenski"):  # fmt: skip
+        assert index.canonical(variant) == "Volodymyr Zelensky"
+    for variant in ("Łukaszenka", "Lukashenka", "Aleksandr Lukashenka", "Łukaszenko"):
+        assert index.canonical(variant) == "Alexander Lukashenko"
+    assert index.canonical("Emanuel Macron") == "Emmanuel Macron"  # one "m" short
+    assert index.canonical("Ławrow") == "Sergey Lavrov"
+    assert index.canonical("Deszczyca") == "Andriy Deshchytsia"
+    assert index.canonical("Zełenski’s") == "Volodymyr Zelensky"  # a possessive
+    assert index.canonical("Mr Lukashenka's") == "Alexander Lukashenko"
+
+
+def test_spellings_of_two_people_stay_apart() -> None:
+    index = ActorIndex(
+        ["Volodymyr Zelensky", "Olena Zelenska", "Sergey Lavrov", "Yulia Lavrova",
+         "Jan Kowal", "Jan Kowalski", "Anna Kowalska", "Alexander Lukashenko",
+         "Viktor Lukashenko", "Boris Johnson", "Andrew Johnston", "Li Wei", "Le Wei"]
+    )  # fmt: skip
+    assert index.canonical("Olena Zelenska") == "Olena Zelenska"  # his wife: feminine form
+    assert index.canonical("Zelenska") == "Olena Zelenska"
+    assert index.canonical("Zelenskyy") == "Volodymyr Zelensky"
+    assert index.canonical("Lavrova") == "Yulia Lavrova"
+    assert index.canonical("Kowalska") == "Anna Kowalska"
+    assert index.canonical("Kowal") == "Jan Kowal"  # a short surname matches only exactly
+    assert index.canonical("Kowalski") == "Jan Kowalski"
+    # One surname, two given names: a bare "Lukashenko" is left as written.
+    assert index.canonical("Lukashenko") == "Lukashenko"
+    assert index.canonical("Viktor Lukashenko") == "Viktor Lukashenko"
+    # "Johnston" is close to "Johnson": with both people known, neither bare name is guessed.
+    assert index.canonical("Johnston") == "Johnston"
+    assert index.canonical("Andrew Johnston") == "Andrew Johnston"
+    assert index.canonical("Li Wei") == "Li Wei" and index.canonical("Le Wei") == "Le Wei"
+
+
+def test_places_named_with_a_compass_word_or_a_kind_are_no_actors() -> None:
+    index = ActorIndex(["Kharkiv City", "East Logansk", "Gaza", "Western Union"],
+                       places={"Kharkiv": "UA"})  # fmt: skip
+    assert index.canonical("Kharkiv City") is None
+    assert index.canonical("Kharkiv City", role="target") == "Ukraine"
+    assert index.canonical("East Logansk") is None  # a place even when we do not know it
+    assert index.canonical("Gaza") is None  # a big city that is nobody's surname here
+    assert index.canonical("Western Union") == "Western Union"  # an organisation
+    assert index.canonical("IMF") == "IMF"  # an airport code of a city, no city's name
+
+
+def test_a_surname_that_is_a_city_stays_the_person() -> None:
+    index = ActorIndex(["Lloyd Austin", "Austin"])
+    assert index.canonical("Austin") == "Lloyd Austin"
+    assert ActorIndex(["Austin"]).canonical("Austin") is None  # no person known: the city

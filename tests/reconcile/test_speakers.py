@@ -166,3 +166,18 @@ def test_given_names_merge_only_as_transliterations(spellings, merged) -> None:
     actors = {names[s] for s in spellings}
     assert (actors == {spellings[0]}) is merged
     assert len(actors) == (1 if merged else len(spellings))
+
+
+def test_speakers_that_name_no_actor_are_no_rows() -> None:
+    counts = [
+        SpeakerCount(speaker="Wołodymyr Zełenski", speaker_text="Wołodymyr Zełenski", quotes=2),
+        SpeakerCount(speaker="Volodymyr Zelensky", speaker_text="President Zelensky", quotes=3),
+        SpeakerCount(speaker="minister", speaker_text="minister", quotes=4),  # a bare title
+        SpeakerCount(speaker="Senate", speaker_text="the Senate", quotes=1),  # which state's?
+    ]
+    index = ActorIndex(name_counts={s.speaker: s.quotes for s in counts})
+    rows = group_speakers(counts, actor_names(index, [], counts))
+    assert [(r.actor, r.quotes) for r in rows] == [("Volodymyr Zelensky", 5)]
+    assert set(rows[0].aliases) == {
+        "Volodymyr Zelensky", "President Zelensky", "Wołodymyr Zełenski"
+    }  # fmt: skip

