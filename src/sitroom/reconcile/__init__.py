@@ -12,6 +12,7 @@ from __future__ import annotations
 from sitroom.reconcile.actors import ActorIndex, canonical_actor
 from sitroom.reconcile.claim_groups import group_claims
 from sitroom.reconcile.event_clusters import cluster_events
+from sitroom.reconcile.fact import states_as_fact
 from sitroom.reconcile.graph import RELATIONS, build_graph
 from sitroom.reconcile.referents import normalize_what
 from sitroom.reconcile.speakers import actor_names, group_speakers, speaker_actor, speaker_names
@@ -55,6 +56,7 @@ __all__ = [
     "normalize_what",
     "reconcile_store",
     "speaker_actor",
+    "states_as_fact",
 ]
 
 
@@ -62,7 +64,8 @@ __all__ = [
 # code is then reconciled again on its next read, as if its records had changed.
 # 2: claim groups flag only comparable figures and keep their pair; independent sources.
 # 3: quote speakers join the actor index; actor_names (m011) stores every name's actor.
-RECONCILE_VERSION = 3
+# 4: graph edges of events not stated as fact are kept apart, ``confident=False`` (m012).
+RECONCILE_VERSION = 4
 
 
 def reconcile_store(db: Store, *, if_stale: bool = False) -> ReconcileReport | None:
@@ -123,8 +126,9 @@ def list_speakers(db: Store) -> list[Speaker]:
     return group_speakers(db.load_speaker_counts(), db.read_actor_names())
 
 
-def get_graph(db: Store) -> Graph:
-    """The stored actor graph."""
-    edges = tuple(db.read_graph_edges())
+def get_graph(db: Store, *, low_confidence: bool = False) -> Graph:
+    """The stored actor graph: edges of events stated as fact (``states_as_fact``), and with
+    ``low_confidence`` also the edges of the rest (``GraphEdge.confident`` False)."""
+    edges = tuple(e for e in db.read_graph_edges() if low_confidence or e.confident)
     nodes = tuple(sorted({e.source for e in edges} | {e.target for e in edges}))
     return Graph(nodes=nodes, edges=edges)
