@@ -535,10 +535,11 @@ def _event_graph(db: Store, low_confidence: bool) -> dict[str, Any]:
     """The graph straight from events (actor -> target), when nothing is reconciled."""
     edges: dict[tuple[str, str, bool], Counter[str]] = defaultdict(Counter)
     for event in db.list_events(limit=SCAN_LIMIT):
+        if not (event.actor and event.target) or event.actor == event.target:
+            continue
         confident = states_as_fact(event)
-        if (confident or low_confidence) and event.actor and event.target:
-            if event.actor != event.target:
-                edges[(event.actor, event.target, confident)][event.event_type] += 1
+        if confident or low_confidence:
+            edges[(event.actor, event.target, confident)][event.event_type] += 1
     return _graph_json(edges)
 
 
