@@ -150,6 +150,18 @@ def corpus() -> list[Doc]:
                     "date": "2025-02-01",
                     "quantities": {"drones": 40.0},
                 },
+                {
+                    # Below the confidence bar: kept and listed, never shown as fact (the
+                    # graph draws it only when asked, dashed).
+                    "kind": "event",
+                    "span": "3,000 North Korean troops were stationed near Kursk",
+                    "event_type": "deployment",
+                    "plover": "MOBILIZE",
+                    "actor": "North Korea",
+                    "target": "Russia",
+                    "date": "2025-02-01",
+                    "confidence": 0.45,
+                },
             ],
         ),
         Doc(

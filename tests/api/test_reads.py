@@ -17,7 +17,7 @@ def _check_spans(article_text: str, records: list[dict]) -> None:
 def test_stats_counts_seeded_records(client):
     body = client.get("/api/stats").json()
     assert body["articles"] == 5
-    assert body["events"] == 6
+    assert body["events"] == 7
     assert body["quotes"] == 5
 
 
@@ -120,6 +120,17 @@ def test_places_and_graph(client):
     edges = {(e["source"], e["target"]) for e in graph["edges"]}
     assert ("Germany", "Ukraine") in edges
     assert {"Russia", "Ukraine"} <= {n["id"] for n in graph["nodes"]}
+    assert all(e["confident"] for e in graph["edges"]) and "North Korea" not in str(graph)
+
+
+def test_graph_adds_low_confidence_events_only_when_asked(client):
+    graph = client.get("/api/graph", params={"low_confidence": "true"}).json()
+    edges = {(e["source"], e["target"]): e for e in graph["edges"]}
+    # The seed's deployment scored 0.45: an edge of its own, marked, beside the confident.
+    assert edges[("North Korea", "Russia")]["confident"] is False
+    assert edges[("North Korea", "Russia")]["types"] in (["deployment"], ["deploys_to"])
+    assert edges[("Germany", "Ukraine")]["confident"] is True
+    assert {"North Korea", "Russia"} <= {n["id"] for n in graph["nodes"]}
 
 
 def test_hostile_text_comes_back_verbatim_as_json(client, seeded):

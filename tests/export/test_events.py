@@ -116,3 +116,17 @@ def test_every_format_carries_corroboration(fmt: str) -> None:
         values = [row["corroboration"] for row in csv.DictReader(io.StringIO(text))]
     # An event outside every stored cluster gets a blank, never a guessed count.
     assert values == ([3, None] if fmt in {"jsonl", "plover"} else ["3", ""])
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_jsonl_and_csv_carry_confidence_with_csv_columns_appended(fmt: str) -> None:
+    text = _export([_row(1, confidence=0.65), _row(2)], fmt)
+    if fmt == "jsonl":
+        values = [json.loads(line)["confidence"] for line in text.splitlines()]
+        assert values == [0.65, 1.0]
+        return
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
+    # A column added later goes last: the earlier ones keep their places (text, then the
+    # corroboration of issue 10).
+    assert rows[0][-3:] == ["text", "corroboration", "confidence"]
+    assert [r[-1] for r in rows[1:]] == ["0.65", "1.0"]

@@ -44,6 +44,7 @@ def stored(db: Store, make_article) -> tuple[Store, str]:
         weapons=("gunboat", "shell"),
         quantities={"killed": 2.0, "boats": 3.0},
         claimant="Officials",
+        confidence=0.55,  # not the default: the row must read the column
     )
     claim = Claim(
         article_id=article.id,
@@ -158,11 +159,12 @@ def test_reconciled_records_read_back_equal(db: Store) -> None:
         count=2,
         event_ids=(1, 2),
     )
-    db.replace_reconciled([_cluster()], [_group()], [edge], fingerprint="f1")
+    low = replace(edge, count=1, event_ids=(3,), confident=False)
+    db.replace_reconciled([_cluster()], [_group()], [low, edge], fingerprint="f1")
     assert db.read_event_clusters() == [_cluster()]
     assert db.read_claim_groups() == [_group()]
     assert db.read_claim_groups(contradictions_only=True) == [_group()]
-    assert db.read_graph_edges() == [edge]
+    assert db.read_graph_edges() == [edge, low]  # a pair's confident edge first
     assert db.last_fingerprint() == "f1"
 
 

@@ -132,7 +132,34 @@ def test_actor_graph_draws_nodes(watched):
     page.locator("#actor-graph .node").first.wait_for()
     assert page.locator("#actor-graph .node").count() >= 2
     assert page.locator("#actor-graph path.edge").count() >= 1
+    # Only events stated as fact by default: no low-confidence (dashed) edge.
+    page.locator("#actor-graph[data-low-confidence=hidden]").wait_for()
+    assert page.locator("#actor-graph path.edge.low-confidence").count() == 0
     publish(watched.shot("graph"), "graph.png")
+    watched.assert_clean()
+
+
+def test_actor_graph_toggle_adds_low_confidence_edges_dashed(watched):
+    page = watched.page
+    page.goto("/graph")
+    page.locator("#actor-graph[data-low-confidence=hidden]").wait_for()
+    page.check("#graph-low-confidence")
+    page.locator("#actor-graph[data-low-confidence=shown]").wait_for()
+    assert page.url.endswith("/graph?low_confidence=true")
+    dashed = page.locator("#actor-graph path.edge.low-confidence")
+    drawn = dashed.count()
+    assert drawn >= 1  # the seed's 0.45 deployment at least
+    assert dashed.first.evaluate("e => getComputedStyle(e).strokeDasharray") != "none"
+    assert "low confidence" in dashed.first.locator("title").text_content()
+    watched.shot("graph-low-confidence")
+    # The address keeps the choice: loading it draws the same, with the box ticked.
+    page.goto("/graph?low_confidence=true")
+    page.locator("#actor-graph[data-low-confidence=shown]").wait_for()
+    assert page.is_checked("#graph-low-confidence")
+    assert dashed.count() == drawn
+    page.uncheck("#graph-low-confidence")
+    page.locator("#actor-graph[data-low-confidence=hidden]").wait_for()
+    assert dashed.count() == 0
     watched.assert_clean()
 
 

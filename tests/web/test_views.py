@@ -116,6 +116,24 @@ def test_overview_sees_new_records_after_a_write(seeded_store):
     assert after["stats"]["events"] == before["stats"]["events"] - len(extraction.events)
 
 
+def test_graph_straight_from_events_states_as_fact_what_the_stored_one_does(seeded_store):
+    """Before any reconcile the graph is built from the events themselves, on the same bar:
+    the seed's 0.45 deployment is an edge only when asked for, marked, then as reconciled."""
+    from sitroom.web import views
+
+    def edges(low: bool) -> dict[tuple[str, str], bool]:
+        graph = views.actor_graph(seeded_store, low_confidence=low)
+        return {(e["source"], e["target"]): e["confident"] for e in graph["edges"]}
+
+    assert seeded_store.read_graph_edges() == []  # nothing reconciled: the fallback
+    plain, asked = edges(False), edges(True)
+    assert ("North Korea", "Russia") not in plain and plain[("Germany", "Ukraine")]
+    assert asked[("North Korea", "Russia")] is False and asked[("Germany", "Ukraine")]
+    reconcile_store(seeded_store)
+    assert ("North Korea", "Russia") not in edges(False)
+    assert edges(True)[("North Korea", "Russia")] is False
+
+
 @given(
     text=hs.text(min_size=0, max_size=60),
     spans=hs.lists(hs.tuples(hs.integers(0, 70), hs.integers(0, 70)), max_size=8),

@@ -232,6 +232,10 @@ class GraphEdgePublic(BaseModel):
     target: str
     weight: int
     types: list[str]
+    confident: bool = Field(
+        description="True: events stated as fact; false: low-confidence events (only with"
+        " low_confidence=true)."
+    )
 
 
 class GraphPublic(BaseModel):

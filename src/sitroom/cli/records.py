@@ -230,24 +230,36 @@ def events(
 
 
 @click.command()
+@click.option(
+    "--low-confidence",
+    is_flag=True,
+    help="Also the edges of events not stated as fact (below the confidence bar, not"
+    " reported or claimed, or with no named actor), drawn ..relation..> and marked.",
+)
 @json_option
 @db_option
-def graph(as_json: bool, db: str | None) -> None:
+def graph(low_confidence: bool, as_json: bool, db: str | None) -> None:
     """Show the actor graph: who attacks, aids, threatens, condemns, meets, sanctions whom.
+
+    Only events stated as fact make edges, as on the overview and in the brief; the rest
+    only with --low-confidence ("confident": false in --json).
 
     \b
     Example:
       sitroom graph --json --db war.db
+      sitroom graph --low-confidence --db war.db
     """
     with open_db(db) as store:
         reconcile_store(store, if_stale=True)
-        found = get_graph(store)
+        found = get_graph(store, low_confidence=low_confidence)
     if as_json:
         emit_json(found)
         return
     for e in found.edges:
+        arrow = f"--{e.relation}-->" if e.confident else f"..{e.relation}..>"
         click.echo(
-            f"{e.source} --{e.relation}--> {e.target}"
+            f"{e.source} {arrow} {e.target}"
             f"  ({e.count}x, {e.first_date or '?'} .. {e.last_date or '?'})"
+            + ("" if e.confident else "  [low confidence]")
         )
     click.echo(f"{len(found.nodes)} actor(s), {len(found.edges)} edge(s)", err=True)

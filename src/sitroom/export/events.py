@@ -8,7 +8,8 @@ article text is untrusted. Numbers are written as numbers, never prefixed.
 
 Every format carries ``corroboration`` per event: the independent sources of the event's
 stored cluster (``reconcile.sources.independent_sources``, as ``sitroom events`` shows it),
-blank (null) where the event is in no stored cluster.
+blank (null) where the event is in no stored cluster. JSON Lines and CSV also carry the
+event's ``confidence`` (the last CSV column).
 """
 
 from __future__ import annotations
@@ -25,8 +26,10 @@ __all__ = ["ACLED_COLUMNS", "CSV_COLUMNS", "FORMATS", "export_events", "safe_cel
 
 FORMATS = ("jsonl", "csv", "acled", "plover")
 # Every field of a stored event, in EventRow's order (weapons joined by "; ", quantities as
-# JSON), then its cluster's corroboration.
-CSV_COLUMNS = (*(f.name for f in fields(EventRow)), "corroboration")
+# JSON), then its cluster's corroboration, then its confidence (a later column, appended so
+# the earlier ones keep their places).
+APPENDED = ("corroboration", "confidence")
+CSV_COLUMNS = (*(f.name for f in fields(EventRow) if f.name not in APPENDED), *APPENDED)
 # ACLED's export columns (ACLED Codebook, "Data columns"), those sitroom can fill; the rest are
 # blank. Then sitroom's corroboration, last so ACLED's own columns keep their order.
 ACLED_COLUMNS = (

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from sitroom.reconcile.actors import ActorIndex, canonical_actor
 from sitroom.reconcile.claim_groups import block_groups, claim_block, claim_referents, group_claims
 from sitroom.reconcile.event_clusters import block_clusters, cluster_events, event_block
+from sitroom.reconcile.fact import states_as_fact
 from sitroom.reconcile.graph import RELATIONS, build_graph, edge_key
 from sitroom.reconcile.referents import (
     Referent,
@@ -65,6 +66,7 @@ __all__ = [
     "normalize_what",
     "reconcile_store",
     "speaker_actor",
+    "states_as_fact",
 ]
 
 
@@ -73,7 +75,8 @@ __all__ = [
 # 2: claim groups flag only comparable figures and keep their pair; independent sources.
 # 3: quote speakers join the actor index; actor_names (m011) stores every name's actor.
 # 4: clusters never cross a block (type, carried out, month): incremental reconcile (m012);
-#    actor names folded by a transliteration key; generic words, events and places no actors.
+#    actor names folded by a transliteration key; generic words, events and places no actors;
+#    graph edges of events not stated as fact kept apart, ``confident=False`` (m013).
 RECONCILE_VERSION = 4
 
 
@@ -240,8 +243,9 @@ def list_speakers(db: Store) -> list[Speaker]:
     return group_speakers(db.load_speaker_counts(), db.read_actor_names())
 
 
-def get_graph(db: Store) -> Graph:
-    """The stored actor graph."""
-    edges = tuple(db.read_graph_edges())
+def get_graph(db: Store, *, low_confidence: bool = False) -> Graph:
+    """The stored actor graph: edges of events stated as fact (``states_as_fact``), and with
+    ``low_confidence`` also the edges of the rest (``GraphEdge.confident`` False)."""
+    edges = tuple(e for e in db.read_graph_edges() if low_confidence or e.confident)
     nodes = tuple(sorted({e.source for e in edges} | {e.target for e in edges}))
     return Graph(nodes=nodes, edges=edges)

@@ -2,6 +2,9 @@
 
 Edges come from events with both an actor and a target; each keeps its first and last date
 and the events that evidence it. A threatened strike is a "threatens" edge, never "attacks".
+Events stated as fact (``reconcile.fact.states_as_fact``, the bar of the overview and the
+brief) make confident edges; the others make separate edges marked ``confident=False``, which
+the graph shows only when asked (``get_graph(db, low_confidence=True)``), drawn as such.
 Nodes are canonical actors (``reconcile.actors``): "Mr Putin" and "Vladimir Putin" are one
 node, "Kyiv" is Ukraine, "Western" and places are not nodes; the events keep the text's spelling.
 """
@@ -13,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from sitroom.reconcile.actors import ActorIndex
+from sitroom.reconcile.fact import states_as_fact
 from sitroom.records.reconciled import EventRow, Graph, GraphEdge
 
 __all__ = ["RELATIONS", "build_graph", "edge_key", "edge_of"]
@@ -67,12 +71,13 @@ def build_graph(rows: Iterable[EventRow], *, actors: ActorIndex | None = None) -
     rows = list(rows)
     if actors is None:
         actors = ActorIndex(n for r in rows for n in (r.actor, r.target))
-    found: dict[tuple[str, str, str], list[EventRow]] = defaultdict(list)
+    # Keyed confident first, so a pair's confident edge sorts before its low-confidence one.
+    found: dict[tuple[str, str, str, bool], list[EventRow]] = defaultdict(list)
     for row in rows:
         if (edge := edge_of(row, actors)) is not None:
-            found[edge].append(row)
+            found[(*edge, not states_as_fact(row))].append(row)
     edges = []
-    for (source, target, relation), members in sorted(found.items()):
+    for (source, target, relation, low), members in sorted(found.items()):
         dates = sorted(d for d in (m.date for m in members) if d)
         edges.append(
             GraphEdge(
@@ -83,6 +88,7 @@ def build_graph(rows: Iterable[EventRow], *, actors: ActorIndex | None = None) -
                 last_date=dates[-1] if dates else None,
                 count=len(members),
                 event_ids=tuple(m.id for m in members),
+                confident=not low,
             )
         )
     nodes = sorted({e.source for e in edges} | {e.target for e in edges})

@@ -30,7 +30,7 @@ class EventRow:
     """A stored event with its article's outlet and date: the input to clustering and the graph.
 
     The fields' order is the column order of the events CSV export (``export.events``), which
-    adds the event's cluster's ``corroboration`` last.
+    adds the event's cluster's ``corroboration`` after ``text`` and then ``confidence``.
     """
 
     id: int
@@ -52,6 +52,9 @@ class EventRow:
     start: int
     end: int
     text: str
+    # 0-1, as extracted (``Event.confidence``); the graph draws an event as fact only when
+    # it clears the bar (``reconcile.fact.states_as_fact``). Hand-made rows: taken as given.
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -163,6 +166,9 @@ class GraphEdge:
     last_date: str | None
     count: int
     event_ids: tuple[int, ...]
+    # True: every event of the edge is stated as fact (``reconcile.fact.states_as_fact``);
+    # False: none is, and the graph draws the edge only when asked for low-confidence events.
+    confident: bool = True
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,6 +1,7 @@
 """Which events the brief states as fact, and the one sentence it says for each.
 
-An event is stated only when it clears the confidence bar (``states_as_fact``), its own
+An event is stated only when it clears the confidence bar (``states_as_fact``, from
+``reconcile.fact``: the overview and the actor graph use the same one), its own
 sentence names its actor and trigger (``is_supported``) and it is a happening of its own date
 (``is_news``); ``event_text`` says it with no more than that sentence supports. Each rule
 holds back a class of wrong citation found on the real news (issue 10).
@@ -12,9 +13,9 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
-from sitroom.nlp.events.confidence import CONFIDENT
 from sitroom.nlp.places.gazetteer import load_nationalities, normalize_name
 from sitroom.reconcile.actors import canonical_actor, country_name
+from sitroom.reconcile.fact import states_as_fact
 from sitroom.reconcile.sources import sentence_around
 from sitroom.records import Article, Event, Place
 from sitroom.report.dates import date_phrase, say_date
@@ -71,10 +72,6 @@ UNREALIZED_BEFORE = (
 )  # fmt: skip
 
 
-# Until then, the placeholder rule: carried out as reported or claimed, by a named actor.
-FACT_STATUSES = frozenset({"reported", "claimed"})
-
-
 # Claimants that name no source ("he", "who", "latest"): the outlet is named instead.
 NO_SOURCE = frozenset({"i", "we", "he", "she", "they", "it", "you", "who", "which", "that",
                         "this", "latest", "officials", "sources", "reports", "one", "some"})  # fmt: skip
@@ -87,16 +84,6 @@ _TARGET_WORD = {
     "negotiation": "with", "sanction": "on", "vote": "on", "resolution": "on",
     "condemnation": "of", "statement": "about", "weapons_test": "near",
 }  # fmt: skip
-
-
-def states_as_fact(event: Event) -> bool:
-    """Whether the brief may state an event as fact (the rest stays queryable): reported or
-    claimed, a named actor, and a confidence of at least ``CONFIDENT`` (nlp/events)."""
-    return (
-        event.confidence >= CONFIDENT
-        and event.status in FACT_STATUSES
-        and canonical_actor(event.actor) is not None
-    )
 
 
 @lru_cache(maxsize=1)

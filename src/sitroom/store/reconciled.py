@@ -455,7 +455,7 @@ def read_target_names(db: Connection) -> dict[str, str]:
 
 def read_graph_edges(db: Connection) -> list[GraphEdge]:
     """Stored actor-graph edges, by source, target and relation."""
-    rows = db.query("SELECT * FROM graph_edges ORDER BY source, target, relation")
+    rows = db.query("SELECT * FROM graph_edges ORDER BY source, target, relation, confident DESC")
     return [record_from_row(GraphEdge, row) for row in rows]
 
 

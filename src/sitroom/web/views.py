@@ -513,44 +513,53 @@ def _quotes_page(db: Store, speaker: str | None, limit: int) -> dict[str, Any]:
     }
 
 
-def actor_graph(db: Store) -> dict[str, Any]:
-    """Actors as nodes, events between them as weighted edges (newest events, capped)."""
-    return memo(db.path, "graph", lambda: _actor_graph(db))
+def actor_graph(db: Store, *, low_confidence: bool = False) -> dict[str, Any]:
+    """Actors as nodes, events between them as weighted edges: only events stated as fact
+    (``states_as_fact``, as the overview and the brief), unless ``low_confidence`` adds the
+    rest as their own edges, ``confident`` false (the page draws them dashed)."""
+    return memo(db.path, ("graph", low_confidence), lambda: _actor_graph(db, low_confidence))
 
 
-def _actor_graph(db: Store) -> dict[str, Any]:
-    graph = get_graph(db)
+def _actor_graph(db: Store, low_confidence: bool) -> dict[str, Any]:
+    graph = get_graph(db, low_confidence=True)  # everything reconciled; empty: nothing is
     if not graph.edges:
-        return _event_graph(db)
-    relations: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    weight: Counter[str] = Counter()
+        return _event_graph(db, low_confidence)
+    relations: dict[tuple[str, str, bool], Counter[str]] = defaultdict(Counter)
     for edge in graph.edges:
-        relations[(edge.source, edge.target)][edge.relation] += edge.count
-        weight[edge.source] += edge.count
-        weight[edge.target] += edge.count
-    return {
-        "nodes": [{"id": n, "label": n, "weight": w} for n, w in sorted(weight.items())],
-        "edges": [
-            {"source": s, "target": t, "weight": sum(c.values()), "types": sorted(c)}
-            for (s, t), c in sorted(relations.items())
-        ],
-    }
+        if edge.confident or low_confidence:
+            relations[(edge.source, edge.target, edge.confident)][edge.relation] += edge.count
+    return _graph_json(relations)
 
 
-def _event_graph(db: Store) -> dict[str, Any]:
+def _event_graph(db: Store, low_confidence: bool) -> dict[str, Any]:
     """The graph straight from events (actor -> target), when nothing is reconciled."""
-    edges: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    weight: Counter[str] = Counter()
+    edges: dict[tuple[str, str, bool], Counter[str]] = defaultdict(Counter)
     for event in db.list_events(limit=SCAN_LIMIT):
-        if event.actor and event.target and event.actor != event.target:
-            edges[(event.actor, event.target)][event.event_type] += 1
-            weight[event.actor] += 1
-            weight[event.target] += 1
+        if not (event.actor and event.target) or event.actor == event.target:
+            continue
+        confident = states_as_fact(event)
+        if confident or low_confidence:
+            edges[(event.actor, event.target, confident)][event.event_type] += 1
+    return _graph_json(edges)
+
+
+def _graph_json(edges: dict[tuple[str, str, bool], Counter[str]]) -> dict[str, Any]:
+    """Nodes weighted by the events of their edges; edges by source, target, confidence."""
+    weight: Counter[str] = Counter()
+    for (source, target, _), counts in edges.items():
+        weight[source] += sum(counts.values())
+        weight[target] += sum(counts.values())
     return {
         "nodes": [{"id": n, "label": n, "weight": w} for n, w in sorted(weight.items())],
         "edges": [
-            {"source": s, "target": t, "weight": sum(c.values()), "types": sorted(c)}
-            for (s, t), c in sorted(edges.items())
+            {
+                "source": s,
+                "target": t,
+                "weight": sum(c.values()),
+                "types": sorted(c),
+                "confident": confident,
+            }
+            for (s, t, confident), c in sorted(edges.items())
         ],
     }
 

@@ -164,8 +164,8 @@ def events_page(
 
 
 @router.get("/graph", response_class=HTMLResponse)
-def graph_page(request: Request) -> HTMLResponse:
-    return _page(request, "graph.html")
+def graph_page(request: Request, low_confidence: bool = False) -> HTMLResponse:
+    return _page(request, "graph.html", low_confidence=low_confidence)
 
 
 @router.get("/brief", response_class=HTMLResponse)

@@ -275,10 +275,32 @@ function forceLayout(nodes, edges, W, H) {
   }]));
 }
 
+// The box "include low-confidence events" redraws from /api/graph?low_confidence=true; the
+// page's address keeps the choice (/graph?low_confidence=true), so it can be linked.
 async function initGraph() {
   const svg = document.getElementById("actor-graph");
   if (!svg) return;
-  const data = await fetch("/api/graph").then((r) => r.json());
+  const box = document.getElementById("graph-low-confidence");
+  const draw = async () => {
+    const query = box && box.checked ? "?low_confidence=true" : "";
+    drawGraph(svg, await fetch("/api/graph" + query).then((r) => r.json()));
+    svg.dataset.lowConfidence = query ? "shown" : "hidden"; // drawn: tests wait for it
+  };
+  if (box) {
+    box.addEventListener("change", () => {
+      const params = new URLSearchParams(location.search);
+      if (box.checked) params.set("low_confidence", "true");
+      else params.delete("low_confidence");
+      const query = params.toString();
+      history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+      draw();
+    });
+  }
+  await draw();
+}
+
+function drawGraph(svg, data) {
+  for (const old of [...svg.children]) if (old.tagName !== "title") old.remove();
   const nodes = [...data.nodes].sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id)).slice(0, GRAPH_MAX_NODES);
   const W = 800, H = 640;
   const pos = forceLayout(nodes, data.edges, W, H);
@@ -291,10 +313,12 @@ async function initGraph() {
   for (const e of data.edges) {
     const a = pos.get(e.source), b = pos.get(e.target);
     if (!a || !b) continue;
-    // A slight bend, so a→b and b→a stay two visible arrows.
-    const mx = (a.x + b.x) / 2 + (b.y - a.y) * 0.12, my = (a.y + b.y) / 2 - (b.x - a.x) * 0.12;
-    const path = svgEl("path", { d: `M${a.x.toFixed(1)} ${a.y.toFixed(1)} Q${mx.toFixed(1)} ${my.toFixed(1)} ${b.x.toFixed(1)} ${b.y.toFixed(1)}`, class: "edge", "stroke-width": Math.min(1 + e.weight, 8) });
-    const title = svgEl("title"); title.textContent = e.source + " → " + e.target + ": " + e.types.join(", ") + " (" + e.weight + ")";
+    // A slight bend, so a→b and b→a stay two visible arrows; a low-confidence edge bends
+    // further, so it stays apart from the same pair's confident one, and is dashed.
+    const bend = e.confident ? 0.12 : 0.24;
+    const mx = (a.x + b.x) / 2 + (b.y - a.y) * bend, my = (a.y + b.y) / 2 - (b.x - a.x) * bend;
+    const path = svgEl("path", { d: `M${a.x.toFixed(1)} ${a.y.toFixed(1)} Q${mx.toFixed(1)} ${my.toFixed(1)} ${b.x.toFixed(1)} ${b.y.toFixed(1)}`, class: e.confident ? "edge" : "edge low-confidence", "stroke-width": Math.min(1 + e.weight, 8) });
+    const title = svgEl("title"); title.textContent = e.source + " → " + e.target + ": " + e.types.join(", ") + " (" + e.weight + ")" + (e.confident ? "" : ", low confidence");
     path.append(title);
     svg.append(path);
   }
@@ -311,7 +335,7 @@ async function initGraph() {
   }
   if (!nodes.length) {
     const t = svgEl("text", { x: W / 2, y: H / 2, "text-anchor": "middle" });
-    t.textContent = "No events with both an actor and a target yet.";
+    t.textContent = "No events stated as fact with both an actor and a target yet.";
     svg.append(t);
   }
 }
