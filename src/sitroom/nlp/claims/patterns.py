@@ -22,8 +22,9 @@ Normalized vocabularies (what ``Claim.bound`` and ``Claim.unit`` can hold):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from sitroom.nlp.claims.currencies import CURRENCY_NAMES, CURRENCY_SIGNS, ISO_CODES
 from sitroom.nlp.numbers import parse_number, parse_scale, parse_vague
 
 __all__ = ["TIME_UNITS", "Piece", "find_bound", "find_pieces", "find_range_joiner", "find_rate"]
@@ -35,6 +36,8 @@ _ONES = (
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _WORD = rf"(?:(?:{_TENS})(?:-(?:{_ONES}))?|{_ONES}|hundred|thousand|million|billion|trillion|dozen)"
 _AFTER_SCALE = "(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))"
+# "two and a half", "one and a half million": a half added to the whole number before it.
+_AND_A_HALF = r"(?:[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half(?:[ \u00a0]+(?:thousand|million|billion|trillion))?\b)?"
 _FIRST_WORD = rf"(?:(?:{_TENS})(?:-(?:{_ONES}))?|{_ONES}|a\s+(?=hundred|thousand|million|billion|dozen)(?:{_WORD}))"
 
 # One number: digits (1,200 / 3.5 / .5), number words, a vague plural, or a fraction.
@@ -43,13 +46,13 @@ _CORE = re.compile(
     rf"(?P<fold>\b(?:{_ONES}|{_TENS}|\d+)-?fold\b)|"
     # "1/4 mile", "3/4 of the village", "½ cup": kept only before a unit or "of" (``_piece``)
     r"(?P<slash>(?<![\d/.,])[1-9]/(?:2|3|4|5|8|10|16)(?![\d/])|[½¼¾⅓⅔])|"
-    r"(?P<digits>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|(?<!\d)\.\d+)"
+    rf"(?P<digits>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?{_AND_A_HALF}|(?<!\d)\.\d+)"
     # "half a million", "a quarter of a million", "half million": a share of a number word
     r"|(?P<half>\b(?:half|(?:a|one|three)\s+quarters?|quarter)\s+(?:of\s+)?(?:an?\s+)?(?:hundred|thousand|million|billion|dozen)\b)"
     r"|(?P<fraction>\b(?:half|a\s+(?:third|quarter|fourth|fifth|tenth)|two[-\s]thirds|three[-\s](?:quarters|fourths)|(?:two|three|four)[-\s]fifths|one[-\s](?:third|quarter|half|fourth|fifth|tenth))(?=\s+of\b))"
     r"|(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)(?=\s+of\b))"
     # "and" joins number words only after a scale: "two hundred and five", not "two and three"
-    rf"|(?P<words>\b{_FIRST_WORD}(?:(?:\s+|-|{_AFTER_SCALE}\s+and\s+)(?:{_WORD}))*\b)",
+    rf"|(?P<words>\b{_FIRST_WORD}(?:(?:\s+|-|{_AFTER_SCALE}\s+and\s+)(?:{_WORD}))*{_AND_A_HALF}\b)",
     re.IGNORECASE,
 )
 
@@ -67,6 +70,21 @@ _SCALE_SPACED_MONEY = re.compile(
     r"[ \u00a0](?:B|M|bn|mn|mln)(?=[ \u00a0]+(?:(?:US|U\.S\.)\s+)?(?:dollars?|euros?|pounds?|"
     r"rubles?|roubles?|hryvnias?|yen|yuan)\b)"
 )
+# The unit of a table row that matches an ISO code: the code as written.
+_ISO = "ISO"
+_ISO_PATTERN = rf"(?-i:{'|'.join(sorted(ISO_CODES))})"
+# "12 mln units", "2.3 trn won": the short forms that are never a unit, written apart.
+_SCALE_SPACED = re.compile(r"[ \u00a0](?:bn|bln|mn|mln|trn|tn)(?![\w])")
+# "300 MUSD", "120 MEUR": a currency code with an M for millions (Nordic and German reports).
+_MILLION_CODE = re.compile(rf"[ \u00a0]?M(?={_ISO_PATTERN}(?![\w]))")
+# "75 USD million": the scale written after the currency code.
+_SCALE_AFTER_CODE = re.compile(r"[ \u00a0]+(?:million|billion|trillion|mln|bln|mn|bn)\b", re.IGNORECASE)
+# "3.4 trillion won": Korea's currency, a verb unless a scale word comes before it.
+_WON_AFTER_SCALE = re.compile(r"[ \u00a0]+won\b")
+# "245p", "45p a litre": pence written against the figure, as UK news prices shares and fuel
+# ("1080p", "720p" are video resolutions, not prices).
+_PENCE_ATTACHED = re.compile(r"p(?![\w])")
+_VIDEO_LINES = frozenset({"144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
 # "$75 U.S. per barrel": the country written after a dollar amount, before its rate.
 _US_BEFORE_RATE = re.compile(r"[ \u00a0](?:U\.S\.|US)(?=[ \u00a0]+per\b)")
 # "PS2.7m", "PS21,700": the pound sign of UK news turned into "PS" by an ASCII conversion.
@@ -83,6 +101,9 @@ _CURRENCY_PREFIXES: tuple[tuple[str, str], ...] = (
     (r"¥|JPY\s?", "JPY"), (r"₴|UAH\s?", "UAH"), (r"₽|RUB\s?", "RUB"), (r"₪|ILS\s?", "ILS"),
     (r"CHF\s?", "CHF"), (r"RM\s?|MYR\s?", "MYR"), (r"Rs\.?\s?|₹|INR\s?", "INR"), (r"R\$|BRL\s?", "BRL"),
     (r"₩|KRW\s?", "KRW"), (r"PLN\s?", "PLN"),
+    *((rf"{re.escape(sign)}\s?", code) for sign, code in CURRENCY_SIGNS.items()),
+    # any other ISO code in capitals: "SEK 2 billion", "AED 300" (the unit is the code written)
+    (rf"(?<![A-Za-z])(?:{'|'.join(sorted(ISO_CODES))})\s?", _ISO),
 )  # fmt: skip
 _CURRENCY_BEFORE = re.compile(
     "(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CURRENCY_PREFIXES)) + r")\s?$"
@@ -90,28 +111,31 @@ _CURRENCY_BEFORE = re.compile(
 
 # Units after the number, longest first. (pattern, unit, may be separated by a space).
 _UNIT_TABLE: tuple[tuple[str, str], ...] = (
+    *CURRENCY_NAMES,
     (r"(?:US|U\.S\.|American)\s+dollars?", "USD"), (r"Australian\s+dollars?", "AUD"),
     (r"Canadian\s+dollars?", "CAD"), (r"Hong\s+Kong\s+dollars?", "HKD"), (r"dollars?", "USD"),
     (r"euros?|€", "EUR"), (r"pounds?\s+sterling|sterling|£", "GBP"),
     (r"hryvnias?|hryvnyas?|hryvnas?|₴", "UAH"), (r"rubles?|roubles?|₽", "RUB"), (r"yen", "JPY"),
-    (r"yuan|renminbi|rmb|元", "CNY"), (r"(?:Turkish\s+)?liras?", "TRY"), (r"shekels?", "ILS"), (r"Swiss\s+francs?", "CHF"),
+    (r"yuan|renminbi|rmb|元", "CNY"), (r"(?:Turkish\s+)?liras?|(?-i:TL)", "TRY"), (r"shekels?", "ILS"), (r"Swiss\s+francs?", "CHF"),
     (r"USD", "USD"), (r"EUR", "EUR"), (r"GBP", "GBP"), (r"UAH", "UAH"), (r"RUB", "RUB"), (r"JPY", "JPY"),
+    (_ISO_PATTERN, _ISO), *((re.escape(sign), code) for sign, code in CURRENCY_SIGNS.items()),
     (r"cents?", "cent"), (r"pence", "pence"),
     (r"percentage\s+points?", "percentage point"), (r"basis\s+points?|bps", "basis point"),
     (r"per\s?cent|percent|pc|%", "percent"),
     (r"miles\s+(?:per|an)\s+hour|mph", "mph"), (r"miles\s+per\s+gallon|mpg", "mpg"),
     (r"(?:pound|lb)s?[-\s](?:feet|foot|ft)|lb\.?[-\s]?ft", "lb-ft"),
-    (r"(?:kilomet(?:er|re)s?|km)\s*(?:per\s+hour|an\s+hour|/\s?h(?:r|our)?)|kph|kmh", "km/h"),
+    (r"(?:kilomet(?:er|re)s?|km)\s*(?:per\s+hour|an\s+hour|/\s?h(?:r|our)?)|kph|km?ph|kmh", "km/h"),
     (r"nautical\s+miles?", "nautical mile"), (r"square\s+(?:kilomet(?:er|re)s?|km)|sq\.?\s*km|km2|km²", "km2"),
-    (r"square\s+miles?|sq\.?\s*mi(?:les?)?", "square mile"), (r"square\s+(?:met(?:er|re)s?)|sq\.?\s*m|m2|m²", "m2"),
+    (r"square\s+miles?|sq\.?\s*mi(?:les?)?", "square mile"), (r"square\s+(?:feet|foot)|sq\.?\s*(?:ft|feet)|ft2|ft²", "square foot"), (r"square\s+(?:met(?:er|re)s?)|sq\.?\s*m|m2|m²", "m2"),
     (r"cubic\s+(?:kilomet(?:er|re)s?|km)|km3|km³", "km3"), (r"cubic\s+met(?:er|re)s?|m3|m³", "m3"), (r"cubic\s+feet", "cubic foot"),
     (r"kilomet(?:er|re)s?|kms?", "km"), (r"centimet(?:er|re)s?|cm", "cm"), (r"millimet(?:er|re)s?|mm", "mm"),
     (r"micromet(?:er|re)s?|μm|microns?", "μm"), (r"newton[-\s]met(?:er|re)s?|(?-i:Nm)", "Nm"),
     (r"nanomet(?:er|re)s?|(?-i:nm)", "nm"),
-    (r"met(?:er|re)s?", "m"), (r"miles?", "mile"), (r"feet|foot|ft", "foot"), (r"inch(?:es)?|″", "inch"),
+    (r"(?-i:m/s)", "m per second"), (r"met(?:er|re)s?", "m"), (r"miles?", "mile"), (r"feet|foot|ft", "foot"), (r"inch(?:es)?|″", "inch"),
     (r"yards?|yd", "yard"), (r"hectares?|ha", "hectare"), (r"acres?", "acre"),
-    (r"metric\s+tons?|tonnes?|tons?", "tonne"), (r"kilograms?|kilos?|kgs?", "kg"), (r"milligrams?|mg", "mg"),
-    (r"grams?", "g"), (r"pounds?|lbs?", "pound"), (r"ounces?|oz", "ounce"),
+    (r"metric\s+tons?|tonnes?|tons?", "tonne"), (r"kilogram(?:me)?s?|kilos?|kgs?", "kg"), (r"milligram(?:me)?s?|mg", "mg"),
+    (r"microgram(?:me)?s?|μg|µg|mcg", "μg"), (r"gram(?:me)?s?", "g"), (r"decimet(?:er|re)s?|(?-i:dm)", "dm"),
+    (r"tablespoons?|tbsp", "tablespoon"), (r"teaspoons?|tsp", "teaspoon"), (r"(?-i:cups?)", "cup"), (r"pounds?|lbs?", "pound"), (r"ounces?|oz", "ounce"),
     (r"knots?", "knot"),
     # "41 degrees C", "6 deg c", "100° Celsius", and the common misspellings
     (r"(?:degrees?|deg\.?|°)\s?(?:c|cel[cs]ius|centigrade)|cel[cs]ius|centigrade", "celsius"),
@@ -150,10 +174,12 @@ _ATTACHED_UNITS = {
 # Rates: "$80 per barrel", "$3,500 a month", "10 tonnes per hectare" -> unit "USD per barrel".
 _PER_UNITS: tuple[tuple[str, str], ...] = (
     (r"barrels?", "barrel"), (r"gallons?", "gallon"), (r"lit(?:er|re)s?", "litre"), (r"shares?", "share"),
-    (r"ounces?|oz", "ounce"), (r"grams?", "g"), (r"kilograms?|kg|kilo", "kg"), (r"tonnes?|tons?", "tonne"),
+    (r"ounces?|oz", "ounce"), (r"gram(?:me)?s?", "g"), (r"kilogram(?:me)?s?|kg|kilo", "kg"), (r"tonnes?|tons?", "tonne"),
     (r"square\s+(?:feet|foot)|sq\.?\s*ft", "square foot"), (r"square\s+met(?:er|re)s?|sq\.?\s*m|m2", "m2"),
     (r"hectares?", "hectare"), (r"person|people|head|capita", "person"), (r"kWh", "kWh"), (r"MWh", "MWh"),
     (r"mm?btu|million\s+British\s+thermal\s+units?", "mmBtu"), (r"days?", "day"), (r"weeks?", "week"), (r"months?", "month"), (r"years?|annum", "year"), (r"hours?", "hour"),
+    (r"nights?", "night"), (r"minutes?", "minute"), (r"seconds?|(?<=/)(?-i:s)", "second"),
+    (r"milliseconds?|(?<=/)(?-i:ms)", "millisecond"),
     (r"decades?", "decade"), (r"century", "century"),
 )  # fmt: skip
 _PER = re.compile(
@@ -230,13 +256,14 @@ def _currency_before(text: str, start: int) -> tuple[int, str] | None:
     m = _CURRENCY_BEFORE.search(text[max(0, start - 6) : start])
     if m is None:
         return None
-    return start - (len(m.group(0))), _CURRENCY_PREFIXES[_group_index(m, "c")][1]
+    unit = _CURRENCY_PREFIXES[_group_index(m, "c")][1]
+    return start - (len(m.group(0))), m.group(0).strip() if unit == _ISO else unit
 
 
 def _unit_after(text: str, end: int, *, money: bool) -> tuple[int, str] | None:
     if m := _UNIT_AFTER.match(text, end):
         unit = _UNIT_TABLE[_group_index(m, "u")][1]
-        return m.end(), unit
+        return m.end(), m.group(0).strip(" \u00a0-") if unit == _ISO else unit
     if not money and (m := _UNIT_ATTACHED.match(text, end)):
         return m.end(), _ATTACHED_UNITS[m.group("u")]
     return None
@@ -248,13 +275,23 @@ def _short_scale(text: str, end: int, *, money: bool) -> tuple[int, float] | Non
         money and (sm := _SCALE_ATTACHED_MONEY.match(text, end))
     ):
         return sm.end(), parse_scale(sm.group(0)) or 1
-    if sm := _SCALE_SPACED_MONEY.match(text, end):
+    if (sm := _SCALE_SPACED_MONEY.match(text, end)) or (sm := _SCALE_SPACED.match(text, end)):
         return sm.end(), parse_scale(sm.group(0)) or 1
+    if sm := _MILLION_CODE.match(text, end):
+        return sm.end(), 1e6
     if sm := _MILLIONS_BEFORE_UNIT.match(text, end):
         unit_after = _unit_after(text, sm.end(), money=False)
         if unit_after is not None and unit_after[1] not in _LENGTH_UNITS | TIME_UNITS:
             return sm.end(), 1e6
     return None
+
+
+def _pence_after(text: str, m: re.Match[str], end: int) -> int | None:
+    """The end of an attached "p" for pence ("245p"), else None ("1080p" is a video format)."""
+    if m.group(0) in _VIDEO_LINES or end != m.end():
+        return None
+    pence = _PENCE_ATTACHED.match(text, end)
+    return None if pence is None else pence.end()
 
 
 def _minus_start(text: str, start: int, lead: int, *, signed: bool) -> int | None:
@@ -317,6 +354,8 @@ def _piece(text: str, m: re.Match[str]) -> Piece | None:
         end, scaled = short[0], True
     if kind == "fold":
         unit = "times"
+    elif kind == "digits" and unit is None and (pence := _pence_after(text, m, end)) is not None:
+        end, unit = pence, "pence"
     elif (after := _unit_after(text, end, money=currency is not None)) is not None and (
         unit is None or after[1] in {"cent"}
     ):
@@ -325,6 +364,12 @@ def _piece(text: str, m: re.Match[str]) -> Piece | None:
             unit = "GBP"  # "361 million pounds" is money; "500 pounds" may be a weight
     elif after is not None and after[1] == unit:
         end = after[0]  # "$5 dollars" is rare, but "US$ 5 USD" happens: keep one unit
+    if scaled and unit is None and (won := _WON_AFTER_SCALE.match(text, end)):
+        end, unit = won.end(), "KRW"
+    if unit is not None and not scaled and (late := _SCALE_AFTER_CODE.match(text, end)):
+        if unit in ISO_CODES and text[end - 3 : end] == unit:  # "75 USD million"
+            value *= parse_scale(late.group(0)) or 1
+            end, scaled = late.end(), True
     if unit == "USD" and (us := _US_BEFORE_RATE.match(text, end)):
         end = us.end()
     if kind == "slash" and unit is None and not text.startswith(" of ", end):
@@ -357,9 +402,41 @@ def find_pieces(text: str) -> list[Piece]:
     pieces: list[Piece] = []
     for m in _CORE.finditer(text):
         piece = _piece(text, m)
-        if piece is not None and (not pieces or piece.start >= pieces[-1].end):
+        if piece is None or (pieces and piece.start < pieces[-1].end):
+            continue
+        if pieces and (whole := _with_cents(text, pieces[-1], piece)) is not None:
+            pieces[-1] = whole
+        else:
             pieces.append(piece)
     return pieces
+
+
+# "3 dollars and 50 cents", "12 euros 99": the cents of an amount written in words after it.
+_BEFORE_CENTS = re.compile(r"[ \u00a0]+(?:and[ \u00a0]+)?")
+_AFTER_BARE_CENTS = re.compile(r"[ \u00a0]*(?:[.,;:!?)]|$)")
+_CENTS = 100
+_MONEY = ISO_CODES | set(CURRENCY_SIGNS.values()) | {code for _, code in CURRENCY_NAMES}
+
+
+def _with_cents(text: str, whole: Piece, cents: Piece) -> Piece | None:
+    """One amount from a currency amount and the cents written after it, else None."""
+    if (
+        whole.unit is None
+        or whole.unit not in _MONEY
+        or whole.value is None
+        or cents.value is None
+        or whole.scaled
+        or not whole.value.is_integer()
+        or not cents.value.is_integer()
+        or not 0 < cents.value < _CENTS
+        or _BEFORE_CENTS.fullmatch(text, whole.end, cents.start) is None
+    ):
+        return None
+    bare = cents.unit is None and cents.core_end - cents.core_start == len("50")
+    if not (cents.unit in {"cent", "pence"} or (bare and _AFTER_BARE_CENTS.match(text, cents.end))):
+        return None
+    sign = -1 if whole.value < 0 else 1
+    return replace(whole, end=cents.end, value=whole.value + sign * cents.value / _CENTS)
 
 
 def find_bound(text: str, start: int) -> tuple[int, str] | None:
