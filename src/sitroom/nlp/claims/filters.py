@@ -48,7 +48,7 @@ _TIME_AFTER = re.compile(
 # A capitalized word, a space and a sign against the number: the number of a name, not negative.
 _CODE_BEFORE_SIGN = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*[ \u00a0]$")
 # A number whose next character is one of these is part of a code, a time or a decade.
-_ATTACHED_AFTER = re.compile(r"[A-Za-z0-9]|:\d|'s\b|’s\b|/\d")
+_ATTACHED_AFTER = re.compile(r"[A-Za-z0-9]|:\d|'s\b|’s\b|/\d|\([a-z]\)")
 
 
 def is_model_or_code(text: str, piece: Piece) -> bool:
@@ -62,7 +62,7 @@ def is_model_or_code(text: str, piece: Piece) -> bool:
         return True
     if (
         piece.unit is None
-        and text[piece.start : piece.start + 1] in {"-", "−"}
+        and text[piece.start : piece.start + 1] in {"-", "−", "–"}
         and _CODE_BEFORE_SIGN.search(text, max(0, piece.start - 12), piece.start)
     ):
         return True  # "COVID -19", "Su -27": a name's number written loosely, not a minus
@@ -241,6 +241,9 @@ def is_name_number(doc: Doc, span: Span, pieces: Sequence[Piece]) -> bool:
             prev.pos_ == "PROPN"
             and any(ch.isupper() for ch in prev.text)
             and prev.ent_type_ not in {"GPE", "NORP"}
+        )
+        or (  # "Chapter 11 bankruptcy", "Web 3 startups": a capitalized noun mid-sentence
+            prev.pos_ in {"NOUN", "ADJ"} and prev.text[:1].isupper() and not prev.is_sent_start
         )
     ):
         # "Game 7", "iPhone 11 Pro", "Note 20 Ultra": a number between names is part of one;

@@ -92,6 +92,13 @@ _US_BEFORE_RATE = re.compile(r"[ \u00a0](?:U\.S\.|US)(?=[ \u00a0]+per\b)")
 _ASCII_POUND = re.compile(r"(?<![A-Za-z])PS(?=\d{1,3}(?:,\d{3})+|\d+\.\d|\d+(?:m|bn|k)\b)")
 # "1.2m tons", "3m barrels": an attached "m" before a unit that is not a length is millions.
 _MILLIONS_BEFORE_UNIT = re.compile(r"m(?=[ \u00a0]+\w)")
+# "2m users", "1.3m people": an attached "m" before a plural count noun is millions too; a
+# length is followed by a singular noun or an adjective ("a 5m wall", "5m tall", "100m sprint").
+_MILLIONS_BEFORE_COUNT = re.compile(
+    r"m(?=[ \u00a0]+(?:people|children|men|women|adults|voters|residents|refugees|(?!(?:across|"
+    r"always|besides|towards|upwards|downwards|perhaps|sometimes|yes|this|thus|plus|less|has|"
+    r"was|is|as|its|his|hers|ours|yours|theirs)\b)[a-z]{3,}[^s\W]s)\b)"
+)
 _LENGTH_UNITS = frozenset({"km", "m", "cm", "mm", "mile", "foot", "inch", "yard", "nautical mile"})
 
 _CURRENCY_PREFIXES: tuple[tuple[str, str], ...] = (
@@ -225,7 +232,7 @@ _MINUS_BEFORE = re.compile(r"(?<![\w])minus[-\s]$", re.IGNORECASE)
 _JOINER = re.compile(r"[ \u00a0]*(?:-|–|—|to|and|or|/)[ \u00a0]*", re.IGNORECASE)
 # "-5C", "−3%", "$-50.8bn": a minus sign against the digits, after a space, a bracket or a
 # currency sign (not "2-2" or "F-16", where the character before the sign is a letter or digit).
-_SIGNS = frozenset("-−")
+_SIGNS = frozenset("-−–")  # hyphen, minus sign, and the en dash typesetters use as a minus
 _BEFORE_SIGN = frozenset("([$€£¥")
 
 
@@ -278,6 +285,8 @@ def _short_scale(text: str, end: int, *, money: bool) -> tuple[int, float] | Non
     if (sm := _SCALE_SPACED_MONEY.match(text, end)) or (sm := _SCALE_SPACED.match(text, end)):
         return sm.end(), parse_scale(sm.group(0)) or 1
     if sm := _MILLION_CODE.match(text, end):
+        return sm.end(), 1e6
+    if sm := _MILLIONS_BEFORE_COUNT.match(text, end):
         return sm.end(), 1e6
     if sm := _MILLIONS_BEFORE_UNIT.match(text, end):
         unit_after = _unit_after(text, sm.end(), money=False)
