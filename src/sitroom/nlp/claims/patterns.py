@@ -87,7 +87,8 @@ _PENCE_ATTACHED = re.compile(r"p(?![\w])")
 _VIDEO_LINES = frozenset({"144", "240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
 # "$75 U.S. per barrel": the country written after a dollar amount, before its rate.
 _US_BEFORE_RATE = re.compile(r"[ \u00a0](?:U\.S\.|US)(?=[ \u00a0]+per\b)")
-# "PS2.7m", "PS21,700": the pound sign of UK news turned into "PS" by an ASCII conversion.
+# "PS2.7m", "PS21,700": the pound sign of UK news turned into "PS" by an ASCII conversion
+# (the yen sign becomes "Y=" the same way: "Y=28,030", read with the currency prefixes).
 # Only before a figure with a comma, a decimal point or a scale ("PS5" is a games console).
 _ASCII_POUND = re.compile(r"(?<![A-Za-z])PS(?=\d{1,3}(?:,\d{3})+|\d+\.\d|\d+(?:m|bn|k)\b)")
 # "1.2m tons", "3m barrels": an attached "m" before a unit that is not a length is millions.
@@ -105,7 +106,7 @@ _CURRENCY_PREFIXES: tuple[tuple[str, str], ...] = (
     (r"US\s?\$|\$\s?US|USD\s?", "USD"), (r"\$A|A\$|AU\$|AUD\s?", "AUD"), (r"C\$|CA\$|CAD\s?", "CAD"),
     (r"(?<![A-Za-z])(?i:hk)\s?\$|HKD\s?", "HKD"), (r"(?<![A-Za-z])(?i:c|cad)\s?\$", "CAD"),
     (r"Mex\$|MX\$|MXN\s?", "MXN"), (r"₿|BTC\s?", "BTC"), (r"\$", "USD"), (r"€|EUR\s?", "EUR"), (r"£|GBP\s?", "GBP"),
-    (r"¥|JPY\s?", "JPY"), (r"₴|UAH\s?", "UAH"), (r"₽|RUB\s?", "RUB"), (r"₪|ILS\s?", "ILS"),
+    (r"¥|(?<![A-Za-z])Y=|JPY\s?", "JPY"), (r"₴|UAH\s?", "UAH"), (r"₽|RUB\s?", "RUB"), (r"₪|ILS\s?", "ILS"),
     (r"CHF\s?", "CHF"), (r"RM\s?|MYR\s?", "MYR"), (r"Rs\.?\s?|₹|INR\s?", "INR"), (r"R\$|BRL\s?", "BRL"),
     (r"₩|KRW\s?", "KRW"), (r"PLN\s?", "PLN"),
     *((rf"{re.escape(sign)}\s?", code) for sign, code in CURRENCY_SIGNS.items()),

@@ -190,7 +190,32 @@ def find_what(doc: Doc, span: Span, *, unit: str | None = None) -> str | None:
         return _phrase_after(doc, noun.left_edge.i, noun)
     if (topic := _level_of(root)) is not None:
         return _phrase_after(doc, topic.left_edge.i, topic)
+    if unit is None and (noun := _plural_after(doc, span)) is not None:
+        return _phrase_after(doc, span.end, noun)
     return None
+
+
+# Words a counted noun phrase may hold between the number and its noun: "4.3M [digital and
+# physical] sales", "two-thirds [of the] combined sales"; the longest stretch read, in tokens.
+_PHRASE_POS = frozenset({"ADJ", "NOUN", "PROPN", "CCONJ", "VERB", "NUM"})
+_MAX_PHRASE_TOKENS = 8
+
+
+def _plural_after(doc: Doc, span: Span) -> Token | None:
+    """The plural noun that ends the noun phrase right after a number the parse left without a
+    head ("the combined 4.3M digital and physical sales": the tagger took "4.3M" for a noun)."""
+    i = span.end
+    if i < len(doc) and doc[i].lower_ == "of":
+        i += 1 + (i + 1 < len(doc) and doc[i + 1].pos_ in {"DET", "PRON"})
+    last: Token | None = None
+    for token in doc[i : min(len(doc), i + _MAX_PHRASE_TOKENS)]:
+        if token.pos_ not in _PHRASE_POS or token.is_sent_start:
+            break
+        if token.pos_ == "VERB" and token.tag_ not in {"VBN", "VBG"}:
+            break  # "combined", "growing" describe; a finite verb ends the phrase
+        if token.pos_ in _COUNTED_POS:
+            last = token
+    return last if last is not None and last.tag_ in {"NNS", "NNPS"} else None
 
 
 def _level_of(root: Token) -> Token | None:
