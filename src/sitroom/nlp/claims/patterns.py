@@ -174,9 +174,12 @@ _UNIT_AFTER = re.compile(
 # Single-letter units only count when written against the number ("5m", "3t", "10W").
 # "-5C", "41F": a capital C or F against the number is a temperature.
 _UNIT_ATTACHED = re.compile(r"(?P<u>m|t|g|W|l|L|C|F)(?![\w])")
+# "12 C", "5 W charger": a capital symbol after a space is the unit too, but never before a
+# hyphen or a word character ("V-E Day", "5 Wh"); "A" is left out (it starts sentences).
+_UNIT_SPACED_SYMBOL = re.compile(r"[ \u00a0](?P<u>W|V|C|F)(?![\w\-‑])")
 _ATTACHED_UNITS = {
     "m": "m", "t": "tonne", "g": "g", "W": "W", "l": "litre", "L": "litre",
-    "C": "celsius", "F": "fahrenheit",
+    "C": "celsius", "F": "fahrenheit", "V": "V",
 }  # fmt: skip
 
 # Rates: "$80 per barrel", "$3,500 a month", "10 tonnes per hectare" -> unit "USD per barrel".
@@ -272,7 +275,7 @@ def _unit_after(text: str, end: int, *, money: bool) -> tuple[int, str] | None:
     if m := _UNIT_AFTER.match(text, end):
         unit = _UNIT_TABLE[_group_index(m, "u")][1]
         return m.end(), m.group(0).strip(" \u00a0-") if unit == _ISO else unit
-    if not money and (m := _UNIT_ATTACHED.match(text, end)):
+    if not money and (m := _UNIT_ATTACHED.match(text, end) or _UNIT_SPACED_SYMBOL.match(text, end)):
         return m.end(), _ATTACHED_UNITS[m.group("u")]
     return None
 
