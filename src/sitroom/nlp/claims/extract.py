@@ -78,7 +78,11 @@ def _join(text: str, pieces: list[Piece]) -> list[list[Piece]]:
                 or _base_unit(piece) == _base_unit(nxt)
                 or (nxt.unit is None and after_from)
                 # "$1-2 billion": the currency written once, before the first end
-                or (nxt.unit is None and piece.start < piece.core_start and joiner in {"-", "–", "to"})
+                or (
+                    nxt.unit is None
+                    and piece.start < piece.core_start
+                    and joiner in {"-", "–", "to"}
+                )
             )
             and is_yearish(text, piece) == is_yearish(text, nxt)
         )  # "from 20 mpg in 2008 to 29 mpg"

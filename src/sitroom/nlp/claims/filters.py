@@ -235,15 +235,18 @@ def is_name_number(doc: Doc, span: Span, pieces: Sequence[Piece]) -> bool:
     head = counted_head(span[-1])
     if written.isdigit() and head is not None and head.tag_ == "NNP" and head.text[:1].isupper():
         return True  # "575 Wilbraham Road", "90049 ZIP Code", "787 Dreamliner": a name, not a count
-    if prev is not None and (
-        prev.lower_ in {"no.", "number", "no", "#", "nos."}
-        or (
-            prev.pos_ == "PROPN"
-            and any(ch.isupper() for ch in prev.text)
-            and prev.ent_type_ not in {"GPE", "NORP"}
-        )
-        or (  # "Chapter 11 bankruptcy", "Web 3 startups": a capitalized noun mid-sentence
-            prev.pos_ in {"NOUN", "ADJ"} and prev.text[:1].isupper() and not prev.is_sent_start
+    if (
+        prev is not None
+        and (
+            prev.lower_ in {"no.", "number", "no", "#", "nos."}
+            or (
+                prev.pos_ == "PROPN"
+                and any(ch.isupper() for ch in prev.text)
+                and prev.ent_type_ not in {"GPE", "NORP"}
+            )
+            or (  # "Chapter 11 bankruptcy", "Web 3 startups": a capitalized noun mid-sentence
+                prev.pos_ in {"NOUN", "ADJ"} and prev.text[:1].isupper() and not prev.is_sent_start
+            )
         )
     ):
         # "Game 7", "iPhone 11 Pro", "Note 20 Ultra": a number between names is part of one;

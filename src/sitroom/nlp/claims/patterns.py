@@ -9,14 +9,17 @@ Normalized vocabularies (what ``Claim.bound`` and ``Claim.unit`` can hold):
   "over"/"above"/"in excess of" -> "more than"; "as many as"/"at most" -> "up to";
   "fewer than"/"under"/"below" -> "less than"; "about"/"around"/"roughly"/"some"/"an
   estimated" -> "approximately"; "almost"/"close to"/"just under" -> "nearly".
-* unit: ISO 4217 codes for money (USD EUR GBP UAH RUB JPY CNY ILS AUD CAD HKD CHF), "cent",
+* unit: ISO 4217 codes for money (USD EUR GBP UAH RUB JPY CNY ILS AUD CAD HKD CHF, and every
+  code, sign and unambiguous name in :mod:`sitroom.nlp.claims.currencies`), "cent", "pence",
   "percent", "percentage point", "basis point", lengths (km m cm mm mile foot inch yard
   "nautical mile"), areas (km2 "square mile" hectare acre), masses (tonne kg g pound),
   speeds (mph km/h knot), "celsius" "fahrenheit" "degree", volumes (litre gallon barrel
   m3 km3), power/energy (W kW MW GW kWh MWh GWh hp PS), torque (Nm lb-ft), ages ("years
   old", "months old", "weeks old", "days old"), and time units (second minute hour day
   week month year decade century) which mark durations, and "times" for a multiplier
-  ("sixfold"). Money also takes CAD MXN TRY BTC; rates take "per mmBtu".
+  ("sixfold"). Money also takes CAD MXN TRY BTC; rates take "per mmBtu", "per night",
+  "per second". Also "square foot", "μg", "dm", "tablespoon" "teaspoon" "cup", "m per
+  second" ("m/s"), and the capital symbols W V C F after a space ("35 C", "12 V").
 """
 
 from __future__ import annotations
@@ -78,7 +81,9 @@ _SCALE_SPACED = re.compile(r"[ \u00a0](?:bn|bln|mn|mln|trn|tn)(?![\w])")
 # "300 MUSD", "120 MEUR": a currency code with an M for millions (Nordic and German reports).
 _MILLION_CODE = re.compile(rf"[ \u00a0]?M(?={_ISO_PATTERN}(?![\w]))")
 # "75 USD million": the scale written after the currency code.
-_SCALE_AFTER_CODE = re.compile(r"[ \u00a0]+(?:million|billion|trillion|mln|bln|mn|bn)\b", re.IGNORECASE)
+_SCALE_AFTER_CODE = re.compile(
+    r"[ \u00a0]+(?:million|billion|trillion|mln|bln|mn|bn)\b", re.IGNORECASE
+)
 # "3.4 trillion won": Korea's currency, a verb unless a scale word comes before it.
 _WON_AFTER_SCALE = re.compile(r"[ \u00a0]+won\b")
 # "245p", "45p a litre": pence written against the figure, as UK news prices shares and fuel
@@ -299,6 +304,41 @@ def _short_scale(text: str, end: int, *, money: bool) -> tuple[int, float] | Non
     return None
 
 
+def _unit_of(
+    text: str, m: re.Match[str], end: int, *, unit: str | None, scaled: bool, money: bool
+) -> tuple[int, str | None]:
+    """(end, unit) of the number matched by ``m`` once its currency and scale are read."""
+    kind = m.lastgroup or "digits"
+    if kind == "fold":
+        return end, "times"
+    if kind == "digits" and unit is None and (pence := _pence_after(text, m, end)) is not None:
+        return pence, "pence"
+    after = _unit_after(text, end, money=money)
+    if after is not None and (unit is None or after[1] == "cent"):
+        # "361 million pounds" is money; "500 pounds" may be a weight
+        return after[0], "GBP" if after[1] == "pound" and scaled else after[1]
+    if after is not None and after[1] == unit:
+        return after[0], unit  # "$5 dollars" is rare, but "US$ 5 USD" happens: keep one unit
+    return end, unit
+
+
+def _scale_after_unit(
+    text: str, end: int, *, unit: str | None, scaled: bool
+) -> tuple[int, float, str | None] | None:
+    """(end, multiplier, unit) of a scale read with the unit: "3.4 trillion won" (Korea's
+    currency, a verb unless a scale comes before it), "75 USD million" (scale after the code)."""
+    if scaled and unit is None and (won := _WON_AFTER_SCALE.match(text, end)):
+        return won.end(), 1.0, "KRW"
+    if (
+        not scaled
+        and unit in ISO_CODES
+        and text[end - 3 : end] == unit
+        and (late := _SCALE_AFTER_CODE.match(text, end))
+    ):
+        return late.end(), parse_scale(late.group(0)) or 1.0, unit
+    return None
+
+
 def _pence_after(text: str, m: re.Match[str], end: int) -> int | None:
     """The end of an attached "p" for pence ("245p"), else None ("1080p" is a video format)."""
     if m.group(0) in _VIDEO_LINES or end != m.end():
@@ -365,24 +405,10 @@ def _piece(text: str, m: re.Match[str]) -> Piece | None:
     elif kind == "digits" and (short := _short_scale(text, end, money=currency is not None)):
         value *= short[1]
         end, scaled = short[0], True
-    if kind == "fold":
-        unit = "times"
-    elif kind == "digits" and unit is None and (pence := _pence_after(text, m, end)) is not None:
-        end, unit = pence, "pence"
-    elif (after := _unit_after(text, end, money=currency is not None)) is not None and (
-        unit is None or after[1] in {"cent"}
-    ):
-        end, unit = after
-        if unit == "pound" and scaled:
-            unit = "GBP"  # "361 million pounds" is money; "500 pounds" may be a weight
-    elif after is not None and after[1] == unit:
-        end = after[0]  # "$5 dollars" is rare, but "US$ 5 USD" happens: keep one unit
-    if scaled and unit is None and (won := _WON_AFTER_SCALE.match(text, end)):
-        end, unit = won.end(), "KRW"
-    if unit is not None and not scaled and (late := _SCALE_AFTER_CODE.match(text, end)):
-        if unit in ISO_CODES and text[end - 3 : end] == unit:  # "75 USD million"
-            value *= parse_scale(late.group(0)) or 1
-            end, scaled = late.end(), True
+    end, unit = _unit_of(text, m, end, unit=unit, scaled=scaled, money=currency is not None)
+    if (late := _scale_after_unit(text, end, unit=unit, scaled=scaled)) is not None:
+        end, multiplier, unit = late
+        value, scaled = value * multiplier, True
     if unit == "USD" and (us := _US_BEFORE_RATE.match(text, end)):
         end = us.end()
     if kind == "slash" and unit is None and not text.startswith(" of ", end):
