@@ -404,3 +404,16 @@ def test_what_of_a_number_the_parser_left_without_a_head(nlp) -> None:
         if c.value == 4.3e6
     )
     assert claim.what is not None and claim.what.endswith("sales")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The ministry cut the ration by a third.", "a third", 1 / 3),
+        ("Grain exports fell by half in the spring.", "half", 0.5),
+        ("Fuel stocks grew by two-thirds.", "two-thirds", 2 / 3),
+    ],
+)
+def test_a_share_after_by_is_the_size_of_a_change(nlp, text: str, span: str, value: float) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert (claim.text, claim.value) == (span, pytest.approx(value))

@@ -53,6 +53,8 @@ _CORE = re.compile(
     # "half a million", "a quarter of a million", "half million": a share of a number word
     r"|(?P<half>\b(?:half|(?:a|one|three)\s+quarters?|quarter)\s+(?:of\s+)?(?:an?\s+)?(?:hundred|thousand|million|billion|dozen)\b)"
     r"|(?P<fraction>\b(?:half|a\s+(?:third|quarter|fourth|fifth|tenth)|two[-\s]thirds|three[-\s](?:quarters|fourths)|(?:two|three|four)[-\s]fifths|one[-\s](?:third|quarter|half|fourth|fifth|tenth))(?=\s+of\b))"
+    # "cut by a third", "fell by half": a share of a change, after "by"
+    r"|(?P<share>(?<=\bby\s)(?:half|a\s+(?:third|quarter|fifth|tenth)|two[-\s]thirds|three[-\s]quarters)\b(?!\s+(?:a|an)\s))"
     r"|(?P<vague>\b(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)(?=\s+of\b))"
     # "and" joins number words only after a scale: "two hundred and five", not "two and three"
     rf"|(?P<words>\b{_FIRST_WORD}(?:(?:\s+|-|{_AFTER_SCALE}\s+and\s+)(?:{_WORD}))*{_AND_A_HALF}\b)",
@@ -253,7 +255,7 @@ class Piece:
     end: int
     core_start: int
     core_end: int
-    kind: str  # "digits" "words" "vague" "fraction" "fold" "half" "slash"
+    kind: str  # "digits" "words" "vague" "fraction" "fold" "half" "slash" "share"
     value: float | None
     low: float | None = None
     high: float | None = None
