@@ -417,3 +417,14 @@ def test_what_of_a_number_the_parser_left_without_a_head(nlp) -> None:
 def test_a_share_after_by_is_the_size_of_a_change(nlp, text: str, span: str, value: float) -> None:
     (claim,) = claims_of(nlp, text)
     assert (claim.text, claim.value) == (span, pytest.approx(value))
+
+
+def test_a_bare_number_after_and_shares_the_counted_noun(nlp) -> None:
+    claims = claims_of(nlp, "The shelling killed 9 civilians and injured 14.")
+    assert [(c.value, c.what) for c in claims] == [(9, "civilians"), (14, "civilians")]
+
+
+def test_a_magnitude_is_kept_and_energy_prices_take_words(nlp) -> None:
+    assert [c.value for c in claims_of(nlp, "A 5.8-magnitude quake shook the valley.")] == [5.8]
+    (price,) = claims_of(nlp, "Power traded at €210 per megawatt hour in Kyiv.")
+    assert price.unit == "EUR per MWh"

@@ -294,8 +294,11 @@ def _join_from_to(text: str, claims: list[Claim]) -> list[Claim]:
 
 # "€118 billion ($126 billion)": the bracketed amount restates the one before it.
 _RESTATED = re.compile(r"\s*[(\[]\s*$")
-# "99 votes in favor, nine against": a bare number listed right after a count shares its noun.
-_LISTED = re.compile(r"^[^.;:()]{0,25},\s*(?:and\s+|or\s+)?$")
+# "99 votes in favor, nine against", "killed 12 people and wounded 30": a bare number listed
+# right after a count shares its noun.
+_LISTED = re.compile(
+    r"^[^.;:()]{0,25},\s*(?:and\s+|or\s+)?$|^\s+[a-z]+\s+(?:and|or)\s+(?:[a-z]+\s+)?$"
+)
 
 
 def _share_context(doc: Doc, claims: list[Claim]) -> list[Claim]:

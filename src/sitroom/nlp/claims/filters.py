@@ -161,7 +161,7 @@ _FILLER_AFTER_ON_ONE = frozenset({"hand", "occasion", "condition"})
 _HYPHENED_WORD = re.compile(r"[-‑]([a-z]+)\b")
 _SIZE_WORDS = frozenset({
     "strong", "man", "men", "member", "person", "people", "soldier", "troop", "odd", "plus",
-    "storey", "story", "floor", "point",
+    "storey", "story", "floor", "point", "magnitude",
 })  # fmt: skip
 
 
