@@ -428,3 +428,20 @@ def test_a_magnitude_is_kept_and_energy_prices_take_words(nlp) -> None:
     assert [c.value for c in claims_of(nlp, "A 5.8-magnitude quake shook the valley.")] == [5.8]
     (price,) = claims_of(nlp, "Power traded at €210 per megawatt hour in Kyiv.")
     assert price.unit == "EUR per MWh"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The village elder died aged 81.", 81, "years old"),
+        ("She enlisted at age 19.", 19, "years old"),
+        ("Output grew 4 pct in May.", 4, "percent"),
+        ("The central bank raised rates by 50bp.", 50, "basis point"),
+        ("A 25 basis-point cut is priced in.", 25, "basis point"),
+    ],
+)
+def test_ages_after_aged_and_percent_and_basis_point_short_forms(
+    nlp, text: str, value: float, unit: str
+) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert (claim.value, claim.unit) == (value, unit)

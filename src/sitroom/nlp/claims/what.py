@@ -240,12 +240,16 @@ _MAX_AGE = 120
 
 
 def is_age(doc: Doc, span: Span) -> bool:
-    """ "Jane Doe, 34, said": a bare number between commas right after a person's name."""
-    if len(span) != 1 or not span[0].like_num or span.start < 2 or span.end >= len(doc):
+    """ "Jane Doe, 34, said", "died aged 81", "at age 35": a bare number between commas right
+    after a person's name, or right after "aged"/"age"."""
+    if len(span) != 1 or not span[0].like_num or span.start < 1:
         return False
-    before, name, after = doc[span.start - 1], doc[span.start - 2], doc[span.end]
-    value = span[0].text
-    return (
-        before.text == "," and after.text == "," and name.ent_type_ == "PERSON"
-        and value.isdigit() and 0 < int(value) <= _MAX_AGE
-    )  # fmt: skip
+    before, value = doc[span.start - 1], span[0].text
+    if not (value.isdigit() and 0 < int(value) <= _MAX_AGE):
+        return False
+    if before.lower_ in {"aged", "age"}:
+        return True
+    if span.start < 2 or span.end >= len(doc):
+        return False
+    name, after = doc[span.start - 2], doc[span.end]
+    return before.text == "," and after.text == "," and name.ent_type_ == "PERSON"
