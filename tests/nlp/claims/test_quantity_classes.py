@@ -376,6 +376,8 @@ def test_an_en_dash_against_the_digits_is_a_minus(nlp, text: str, value: float) 
         "Workers can save in a 401(k) account.",
         "The shop sells the iPhone 12 Mini model.",
         "On one hand, the truce holds.",
+        "On the one hand, the truce holds.",
+        "Fuel is the one thing the garrison lacks.",
     ],
 )
 def test_more_numbers_in_names_and_fillers_are_not_claims(nlp, text: str) -> None:

@@ -187,6 +187,8 @@ def _is_index_or_filler(doc: Doc, span: Span, pieces: Sequence[Piece]) -> bool:
         and (
             nxt in _FILLER_AFTER_ONE
             or (nxt in _FILLER_AFTER_ON_ONE and prev is not None and prev.lower_ == "on")
+            # "the one thing they agree on": "the one" means "the only", it counts nothing
+            or (prev is not None and prev.lower_ == "the" and nxt not in {"", "of"})
         )
     )  # idioms, not counts
 
