@@ -377,6 +377,7 @@ def test_an_en_dash_against_the_digits_is_a_minus(nlp, text: str, value: float) 
         "The shop sells the iPhone 12 Mini model.",
         "On one hand, the truce holds.",
         "On the one hand, the truce holds.",
+        "The command post streams 4K video from the drones.",
         "Fuel is the one thing the garrison lacks.",
     ],
 )

@@ -45,6 +45,8 @@ _TIME_AFTER = re.compile(
     r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|GMT|UTC|BST|CET|EST|EDT|PST|PDT|hrs\b|h\b)",
     re.IGNORECASE,
 )
+# "4K", "8K": one digit and a capital K name a display resolution (news writes "4,000" or "4k").
+_RESOLUTION = re.compile(r"\d(?-i:K)")
 # A capitalized word, a space and a sign against the number: the number of a name, not negative.
 _CODE_BEFORE_SIGN = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*[ \u00a0]$")
 # A number whose next character is one of these is part of a code, a time or a decade.
@@ -66,6 +68,8 @@ def is_model_or_code(text: str, piece: Piece) -> bool:
         and _CODE_BEFORE_SIGN.search(text, max(0, piece.start - 12), piece.start)
     ):
         return True  # "COVID -19", "Su -27": a name's number written loosely, not a minus
+    if piece.unit is None and _RESOLUTION.fullmatch(text, piece.core_start, piece.end):
+        return True  # "a 4K screen", "8K video": a display format, not 4,000
     after = text[piece.end : piece.end + 3]
     if _ATTACHED_AFTER.match(after) or after.startswith(":"):
         return True
