@@ -62,6 +62,19 @@ UNIT_MAP: dict[str, str] = {
     "Mbps": "megabit per second", "Gbps": "gigabit per second", "kbps": "kilobit per second", "ppm": "parts-per-million", "ppb": "parts-per-billion", "rpm": "revolutions per minute",
     "weeks old": "week of age", "days old": "day of age", "lb-ft": "pound-foot", "PS": "horsepower",
     "km3": "cubic kilometre", "BTC": "bitcoin", "TRY": "turkish lira", "MXN": "mexican peso",
+    "square foot": "square foot", "μg": "microgram", "dm": "decimetre", "tablespoon": "tablespoon",
+    "teaspoon": "teaspoon", "cup": "cup", "NZD": "new zealand dollar", "SGD": "singapore dollar",
+    "TWD": "new taiwan dollar", "PKR": "pakistani rupee", "BDT": "bangladeshi taka", "LKR": "sri lankan rupee",
+    "IDR": "indonesian rupiah", "THB": "thai baht", "VND": "vietnamese dong", "SEK": "swedish krona",
+    "NOK": "norwegian krone", "DKK": "danish krone", "ISK": "icelandic krona", "CZK": "czech koruna",
+    "HUF": "hungarian forint", "RON": "romanian leu", "BGN": "bulgarian lev", "HRK": "croatian kuna",
+    "RSD": "serbian dinar", "BYN": "belarusian ruble", "MDL": "moldovan leu", "GEL": "georgian lari",
+    "AZN": "azerbaijani manat", "KZT": "kazakhstani tenge", "UZS": "uzbekistani som", "AED": "uae dirham",
+    "SAR": "saudi riyal", "QAR": "qatari riyal", "KWD": "kuwaiti dinar", "BHD": "bahraini dinar",
+    "OMR": "omani rial", "JOD": "jordanian dinar", "IRR": "iranian rial", "IQD": "iraqi dinar",
+    "EGP": "egyptian pound", "ZAR": "south african rand", "NGN": "nigerian naira", "KES": "kenyan shilling",
+    "GHS": "ghanaian cedi", "ETB": "ethiopian birr", "ARS": "argentine peso", "CLP": "chilean peso",
+    "LAK": "lao kip", "PHP": "philippine peso", "MAD": "moroccan dirham",
 }  # fmt: skip
 # Recognizers-Text sets, in the same JSON shape as NewsQuant.
 RECOGNIZERS = (

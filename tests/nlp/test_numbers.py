@@ -95,7 +95,6 @@ def test_parse_unit_count(text: str, value: float | None) -> None:
         # The time grammar's idioms: counts of units, not figures a claim states.
         ("a couple of", None, 2),
         ("2 1/2", None, 2.5),
-        ("two and a half", None, 2.5),
         ("half a", None, 0.5),
         ("single", None, 1),
         # A claim's scales, currencies and fractions: no count of time units.
@@ -103,6 +102,7 @@ def test_parse_unit_count(text: str, value: float | None) -> None:
         ("$5bn", 5_000_000_000, None),
         ("two-thirds", 2 / 3, None),
         ("40%", 40, None),
+        ("one and a half million", 1_500_000, None),
     ],
 )
 def test_the_two_parsers_differ_where_their_grammars_do(
@@ -122,6 +122,9 @@ def test_the_two_parsers_differ_where_their_grammars_do(
         ("sixfold", 6),
         ("10-fold", 10),
         ("3.06mil", 3_060_000),
+        ("two and a half", 2.5),
+        ("2 and a half thousand", 2_500),
+        ("1.2 bln", 1_200_000_000),
     ],
 )
 def test_parse_number_fractions_multipliers_and_mil(text: str, value: float) -> None:

@@ -20,7 +20,7 @@ Conventions of :func:`parse_number` (documented here because callers rely on the
   NewsQuant gold (CQE evaluation), so sitroom's ranges line up with it.
 * Fractions ("half", "a third", "two-thirds", "one fourth") are their value as a share:
   0.5, 1/3, 2/3, 0.25, and so are "1/4" and "½"; "half a million" is 500,000 and "a
-  quarter of a million" 250,000; a multiplier ("sixfold", "10-fold")
+  quarter of a million" 250,000; "one and a half million" is 1,500,000; a multiplier ("sixfold", "10-fold")
   is its factor, 6 and 10.
 * A leading currency sign or code and a trailing ``%`` are ignored: the caller records
   the unit separately.
@@ -57,7 +57,8 @@ WORD_NUMBERS: dict[str, int] = {**SMALL_NUMBERS, **TENS, "dozen": 12}
 # Multipliers written as words or as the short forms of financial news ("$5bn", "€2.7m").
 SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "lakh": 1e5, "crore": 1e7, "k": 1e3, "m": 1e6, "mil": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12,
+    "lakh": 1e5, "crore": 1e7, "k": 1e3, "m": 1e6, "mil": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9,
+    "bln": 1e9, "tn": 1e12, "trn": 1e12,
 }  # fmt: skip
 
 FRACTIONS: dict[str, float] = {
@@ -82,6 +83,8 @@ _SHARES = {
 # "1/4", "3/4", "½": a share written with a slash or as one character.
 _SLASH = re.compile(r"^([1-9])/(\d{1,2})$")
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+# "one and a half million", "2 and a half": a whole number and a half, then its scale.
+_AND_A_HALF = re.compile(r"^(?P<whole>.+?)\s+and\s+a\s+half(?:\s+(?P<scale>\w+))?$")
 # "sixfold", "a 10-fold rise": a multiplier.
 _FOLD = re.compile(r"^(.+?)-?fold$")
 
@@ -142,6 +145,9 @@ def parse_number(text: str) -> float | None:
         return int(slash[1]) / int(slash[2])
     if cleaned in _VULGAR:
         return _VULGAR[cleaned]
+    if (half := _AND_A_HALF.match(cleaned)) and (whole := parse_number(half["whole"])) is not None:
+        scale = 1.0 if half["scale"] is None else parse_scale(half["scale"])
+        return None if scale is None else (whole + 0.5) * scale
     if (fold := _FOLD.match(cleaned)) and (times := parse_number(fold[1])) is not None:
         return times
     if m := _DIGITS.match(cleaned):

@@ -260,3 +260,191 @@ def test_sizes_of_forces_and_counts_after_names_stay(nlp, text: str, value: floa
 def test_a_count_over_a_period_is_a_rate(nlp, text: str, unit: str | None, what: str) -> None:
     (claim,) = claims_of(nlp, text)
     assert (claim.unit, claim.what) == (unit, what)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The ferry ticket costs 500 CHF each way.", 500, "CHF"),
+        ("The deal is valued at SEK 2 billion.", 2e9, "SEK"),
+        ("A room near the port costs 400 AED per night.", 400, "AED per night"),
+        ("The miners sold 6.25 BTC on Monday.", 6.25, "BTC"),
+        ("The agency spent 300 MUSD on vaccines.", 300e6, "USD"),
+        ("The fund lost 75 USD million last year.", 75e6, "USD"),
+        ("Rent in Gdansk is 2,400 zloty a month.", 2400, "PLN per month"),
+        ("A meal costs 90 baht in the market.", 90, "THB"),
+        ("The fine came to 800 rand.", 800, "ZAR"),
+        ("The court froze 3.4 trillion won in assets.", 3.4e12, "KRW"),
+        ("The guesthouse charges 120₾ a night.", 120, "GEL per night"),
+        ("The grant was 10,000 Danish kroner.", 10_000, "DKK"),
+        ("Sony slipped 1.5 percent to Y=9,150.", 9150, "JPY"),
+    ],
+)
+def test_currencies_by_code_sign_and_name(nlp, text: str, value: float, unit: str) -> None:
+    claim = next(c for c in claims_of(nlp, text) if c.value == value)
+    assert claim.unit == unit
+
+
+def test_an_ambiguous_currency_name_stays_a_count(nlp) -> None:
+    (claim,) = claims_of(nlp, "The farmer was paid 40,000 pesos for the harvest.")
+    assert (claim.value, claim.unit, claim.what) == (40_000, None, "pesos")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("Bread cost 3 dollars and 50 cents in the camp.", "3 dollars and 50 cents", 3.5, "USD"),
+        ("The fare is 12 euros 40 cents.", "12 euros 40 cents", 12.4, "EUR"),
+        ("The toll was 15 dollars and 50.", "15 dollars and 50", 15.5, "USD"),
+    ],
+)
+def test_an_amount_and_its_cents_are_one_claim(
+    nlp, text: str, span: str, value: float, unit: str
+) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert (claim.text, claim.value, claim.unit) == (span, pytest.approx(value), unit)
+
+
+def test_a_count_after_an_amount_keeps_its_own_value(nlp) -> None:
+    claims = claims_of(nlp, "Each crate held 20 dollars, 15 of them in coins.")
+    assert [c.value for c in claims] == [20, 15]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The messaging app has 2m users in the region.", 2e6, None),
+        ("The province has 1.3m people.", 1.3e6, None),
+        ("The sea wall is 5m tall.", 5, "m"),
+        ("She won the 400m race twice.", 400, "m"),
+        ("Exports reached 12 mln tonnes.", 12e6, "tonne"),
+        ("Sales hit 1.2 bln dollars.", 1.2e9, "USD"),
+        ("The firm expects $1-2 billion in savings.", None, "USD"),
+    ],
+)
+def test_more_scale_suffixes(nlp, text: str, value: float | None, unit: str | None) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert (claim.value, claim.unit) == (value, unit)
+
+
+def test_a_currency_written_once_before_a_range_with_a_scale(nlp) -> None:
+    assert values_of(nlp, "Repairs will cost $1-2 billion.") == [(None, 1e9, 2e9)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Shares closed at 245p in London.", 245, "pence"),
+        ("Diesel rose 6p a litre.", 6, "pence per litre"),
+        ("Ground floor flats are 850 sq ft.", 850, "square foot"),
+        ("The plot covers 500 square feet.", 500, "square foot"),
+        ("Tests found 37 micrograms per litre of lead.", 37, "μg per litre"),
+        ("The recipe needs 3 tablespoons of oil.", 3, "tablespoon"),
+        ("Gusts reached 25 m/s on the ridge.", 25, "m per second"),
+        ("The convoy moved at 40kmph.", 40, "km/h"),
+        ("Night temperatures fell to 4 C in the tents.", 4, "celsius"),
+        ("Each radio runs on a 12 V battery.", 12, "V"),
+    ],
+)
+def test_units_news_writes_loosely(nlp, text: str, value: float, unit: str) -> None:
+    claim = next(c for c in claims_of(nlp, text) if c.value is not None)
+    assert (claim.value, claim.unit) == (value, unit)
+
+
+def test_a_video_format_is_not_a_price(nlp) -> None:
+    assert claims_of(nlp, "The drone records 1080p video at night.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It was –20C in the trenches.", -20),
+        ("Output fell to –0.4 per cent.", -0.4),
+    ],
+)
+def test_an_en_dash_against_the_digits_is_a_minus(nlp, text: str, value: float) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert claim.value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clinics ran short of COVID -19 vaccines.",
+        "The refinery filed for Chapter 11 protection.",
+        "Investors poured money into Web 3 startups.",
+        "Workers can save in a 401(k) account.",
+        "The shop sells the iPhone 12 Mini model.",
+        "On one hand, the truce holds.",
+        "On the one hand, the truce holds.",
+        "The command post streams 4K video from the drones.",
+        "Fuel is the one thing the garrison lacks.",
+    ],
+)
+def test_more_numbers_in_names_and_fillers_are_not_claims(nlp, text: str) -> None:
+    assert claims_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "unit"),
+    [
+        ("One and a half million people fled.", "One and a half million", 1.5e6, None),
+        ("Two and a half thousand troops arrived.", "Two and a half thousand", 2500, None),
+        ("The trench was 2 and a half metres deep.", "2 and a half metres", 2.5, "m"),
+    ],
+)
+def test_a_whole_number_and_a_half(
+    nlp, text: str, span: str, value: float, unit: str | None
+) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert (claim.text, claim.value, claim.unit) == (span, value, unit)
+
+
+def test_what_of_a_number_the_parser_left_without_a_head(nlp) -> None:
+    claim = next(
+        c
+        for c in claims_of(nlp, "Half of the combined 4.3M digital and physical sales were CDs.")
+        if c.value == 4.3e6
+    )
+    assert claim.what is not None and claim.what.endswith("sales")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The ministry cut the ration by a third.", "a third", 1 / 3),
+        ("Grain exports fell by half in the spring.", "half", 0.5),
+        ("Fuel stocks grew by two-thirds.", "two-thirds", 2 / 3),
+    ],
+)
+def test_a_share_after_by_is_the_size_of_a_change(nlp, text: str, span: str, value: float) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert (claim.text, claim.value) == (span, pytest.approx(value))
+
+
+def test_a_bare_number_after_and_shares_the_counted_noun(nlp) -> None:
+    claims = claims_of(nlp, "The shelling killed 9 civilians and injured 14.")
+    assert [(c.value, c.what) for c in claims] == [(9, "civilians"), (14, "civilians")]
+
+
+def test_a_magnitude_is_kept_and_energy_prices_take_words(nlp) -> None:
+    assert [c.value for c in claims_of(nlp, "A 5.8-magnitude quake shook the valley.")] == [5.8]
+    (price,) = claims_of(nlp, "Power traded at €210 per megawatt hour in Kyiv.")
+    assert price.unit == "EUR per MWh"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The village elder died aged 81.", 81, "years old"),
+        ("She enlisted at age 19.", 19, "years old"),
+        ("Output grew 4 pct in May.", 4, "percent"),
+        ("The central bank raised rates by 50bp.", 50, "basis point"),
+        ("A 25 basis-point cut is priced in.", 25, "basis point"),
+    ],
+)
+def test_ages_after_aged_and_percent_and_basis_point_short_forms(
+    nlp, text: str, value: float, unit: str
+) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert (claim.value, claim.unit) == (value, unit)

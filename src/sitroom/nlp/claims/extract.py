@@ -77,6 +77,12 @@ def _join(text: str, pieces: list[Piece]) -> list[list[Piece]]:
                 piece.unit is None
                 or _base_unit(piece) == _base_unit(nxt)
                 or (nxt.unit is None and after_from)
+                # "$1-2 billion": the currency written once, before the first end
+                or (
+                    nxt.unit is None
+                    and piece.start < piece.core_start
+                    and joiner in {"-", "–", "to"}
+                )
             )
             and is_yearish(text, piece) == is_yearish(text, nxt)
         )  # "from 20 mpg in 2008 to 29 mpg"
@@ -288,8 +294,11 @@ def _join_from_to(text: str, claims: list[Claim]) -> list[Claim]:
 
 # "€118 billion ($126 billion)": the bracketed amount restates the one before it.
 _RESTATED = re.compile(r"\s*[(\[]\s*$")
-# "99 votes in favor, nine against": a bare number listed right after a count shares its noun.
-_LISTED = re.compile(r"^[^.;:()]{0,25},\s*(?:and\s+|or\s+)?$")
+# "99 votes in favor, nine against", "killed 12 people and wounded 30": a bare number listed
+# right after a count shares its noun.
+_LISTED = re.compile(
+    r"^[^.;:()]{0,25},\s*(?:and\s+|or\s+)?$|^\s+[a-z]+\s+(?:and|or)\s+(?:[a-z]+\s+)?$"
+)
 
 
 def _share_context(doc: Doc, claims: list[Claim]) -> list[Claim]:

@@ -45,8 +45,12 @@ _TIME_AFTER = re.compile(
     r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock|GMT|UTC|BST|CET|EST|EDT|PST|PDT|hrs\b|h\b)",
     re.IGNORECASE,
 )
+# "4K", "8K": one digit and a capital K name a display resolution (news writes "4,000" or "4k").
+_RESOLUTION = re.compile(r"\d(?-i:K)")
+# A capitalized word, a space and a sign against the number: the number of a name, not negative.
+_CODE_BEFORE_SIGN = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*[ \u00a0]$")
 # A number whose next character is one of these is part of a code, a time or a decade.
-_ATTACHED_AFTER = re.compile(r"[A-Za-z0-9]|:\d|'s\b|’s\b|/\d")
+_ATTACHED_AFTER = re.compile(r"[A-Za-z0-9]|:\d|'s\b|’s\b|/\d|\([a-z]\)")
 
 
 def is_model_or_code(text: str, piece: Piece) -> bool:
@@ -58,6 +62,14 @@ def is_model_or_code(text: str, piece: Piece) -> bool:
         return True
     if before[-1:] in {"/", ":"} or (before[-1:] == "." and before[:1].isdigit()):
         return True
+    if (
+        piece.unit is None
+        and text[piece.start : piece.start + 1] in {"-", "−", "–"}
+        and _CODE_BEFORE_SIGN.search(text, max(0, piece.start - 12), piece.start)
+    ):
+        return True  # "COVID -19", "Su -27": a name's number written loosely, not a minus
+    if piece.unit is None and _RESOLUTION.fullmatch(text, piece.core_start, piece.end):
+        return True  # "a 4K screen", "8K video": a display format, not 4,000
     after = text[piece.end : piece.end + 3]
     if _ATTACHED_AFTER.match(after) or after.startswith(":"):
         return True
@@ -143,6 +155,8 @@ _PLACE_NUMBER_NOUNS = frozenset({
 })  # fmt: skip
 # Nouns after "one" in idioms that count nothing: "on one side", "one way or another".
 _FILLER_AFTER_ONE = frozenset({"side", "way", "another"})
+# ... and after "on one": "on one hand" weighs two views ("held one hand up" counts a hand).
+_FILLER_AFTER_ON_ONE = frozenset({"hand", "occasion", "condition"})
 # "a six-speed gearbox", "a three-bed flat", "a two-state solution": a number hyphened to a
 # word describes the noun after it and counts nothing (issue 11: counted on unseen text).
 # Words that size a force or a body of people stay counts ("a 2,500-strong brigade", "a
@@ -151,7 +165,7 @@ _FILLER_AFTER_ONE = frozenset({"side", "way", "another"})
 _HYPHENED_WORD = re.compile(r"[-‑]([a-z]+)\b")
 _SIZE_WORDS = frozenset({
     "strong", "man", "men", "member", "person", "people", "soldier", "troop", "odd", "plus",
-    "storey", "story", "floor", "point",
+    "storey", "story", "floor", "point", "magnitude",
 })  # fmt: skip
 
 
@@ -170,11 +184,16 @@ def _is_index_or_filler(doc: Doc, span: Span, pieces: Sequence[Piece]) -> bool:
         "(" if text[pieces[-1].end : pieces[-1].end + 1] == ")" else ""
     ):
         return True  # "placed (4) overall": a rank in brackets
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
     return (
         span[0].lower_ == "one"
         and len(span) == 1
-        and span.end < len(doc)
-        and doc[span.end].lower_ in _FILLER_AFTER_ONE
+        and (
+            nxt in _FILLER_AFTER_ONE
+            or (nxt in _FILLER_AFTER_ON_ONE and prev is not None and prev.lower_ == "on")
+            # "the one thing they agree on": "the one" means "the only", it counts nothing
+            or (prev is not None and prev.lower_ == "the" and nxt not in {"", "of"})
+        )
     )  # idioms, not counts
 
 
@@ -222,17 +241,26 @@ def is_name_number(doc: Doc, span: Span, pieces: Sequence[Piece]) -> bool:
     head = counted_head(span[-1])
     if written.isdigit() and head is not None and head.tag_ == "NNP" and head.text[:1].isupper():
         return True  # "575 Wilbraham Road", "90049 ZIP Code", "787 Dreamliner": a name, not a count
-    if prev is not None and (
-        prev.lower_ in {"no.", "number", "no", "#", "nos."}
-        or (
-            prev.pos_ == "PROPN"
-            and any(ch.isupper() for ch in prev.text)
-            and prev.ent_type_ not in {"GPE", "NORP"}
+    if (
+        prev is not None
+        and (
+            prev.lower_ in {"no.", "number", "no", "#", "nos."}
+            or (
+                prev.pos_ == "PROPN"
+                and any(ch.isupper() for ch in prev.text)
+                and prev.ent_type_ not in {"GPE", "NORP"}
+            )
+            or (  # "Chapter 11 bankruptcy", "Web 3 startups": a capitalized noun mid-sentence
+                prev.pos_ in {"NOUN", "ADJ"} and prev.text[:1].isupper() and not prev.is_sent_start
+            )
         )
     ):
-        # "Game 7", "iPhone 11 Pro", "Note 20 Ultra": a number between names is part of one
-        return counted_head(span[-1]) is None or (
-            nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper()
+        # "Game 7", "iPhone 11 Pro", "Note 20 Ultra": a number between names is part of one;
+        # "iPhone 12 deal": a number over one before a singular noun names the model
+        return (
+            head is None
+            or (nxt is not None and nxt.text[:1].isupper() and nxt.pos_ in {"PROPN", "ADJ", "NOUN"})
+            or (written.isdigit() and int(written) > 1 and head.tag_ == "NN")
         )
     last = span[-1]
     return (

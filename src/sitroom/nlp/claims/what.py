@@ -190,7 +190,32 @@ def find_what(doc: Doc, span: Span, *, unit: str | None = None) -> str | None:
         return _phrase_after(doc, noun.left_edge.i, noun)
     if (topic := _level_of(root)) is not None:
         return _phrase_after(doc, topic.left_edge.i, topic)
+    if unit is None and (noun := _plural_after(doc, span)) is not None:
+        return _phrase_after(doc, span.end, noun)
     return None
+
+
+# Words a counted noun phrase may hold between the number and its noun: "4.3M [digital and
+# physical] sales", "two-thirds [of the] combined sales"; the longest stretch read, in tokens.
+_PHRASE_POS = frozenset({"ADJ", "NOUN", "PROPN", "CCONJ", "VERB", "NUM"})
+_MAX_PHRASE_TOKENS = 8
+
+
+def _plural_after(doc: Doc, span: Span) -> Token | None:
+    """The plural noun that ends the noun phrase right after a number the parse left without a
+    head ("the combined 4.3M digital and physical sales": the tagger took "4.3M" for a noun)."""
+    i = span.end
+    if i < len(doc) and doc[i].lower_ == "of":
+        i += 1 + (i + 1 < len(doc) and doc[i + 1].pos_ in {"DET", "PRON"})
+    last: Token | None = None
+    for token in doc[i : min(len(doc), i + _MAX_PHRASE_TOKENS)]:
+        if token.pos_ not in _PHRASE_POS or token.is_sent_start:
+            break
+        if token.pos_ == "VERB" and token.tag_ not in {"VBN", "VBG"}:
+            break  # "combined", "growing" describe; a finite verb ends the phrase
+        if token.pos_ in _COUNTED_POS:
+            last = token
+    return last if last is not None and last.tag_ in {"NNS", "NNPS"} else None
 
 
 def _level_of(root: Token) -> Token | None:
@@ -215,12 +240,16 @@ _MAX_AGE = 120
 
 
 def is_age(doc: Doc, span: Span) -> bool:
-    """ "Jane Doe, 34, said": a bare number between commas right after a person's name."""
-    if len(span) != 1 or not span[0].like_num or span.start < 2 or span.end >= len(doc):
+    """ "Jane Doe, 34, said", "died aged 81", "at age 35": a bare number between commas right
+    after a person's name, or right after "aged"/"age"."""
+    if len(span) != 1 or not span[0].like_num or span.start < 1:
         return False
-    before, name, after = doc[span.start - 1], doc[span.start - 2], doc[span.end]
-    value = span[0].text
-    return (
-        before.text == "," and after.text == "," and name.ent_type_ == "PERSON"
-        and value.isdigit() and 0 < int(value) <= _MAX_AGE
-    )  # fmt: skip
+    before, value = doc[span.start - 1], span[0].text
+    if not (value.isdigit() and 0 < int(value) <= _MAX_AGE):
+        return False
+    if before.lower_ in {"aged", "age"}:
+        return True
+    if span.start < 2 or span.end >= len(doc):
+        return False
+    name, after = doc[span.start - 2], doc[span.end]
+    return before.text == "," and after.text == "," and name.ent_type_ == "PERSON"
