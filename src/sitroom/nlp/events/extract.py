@@ -33,7 +33,12 @@ from sitroom.nlp.events.merge import merge_events
 from sitroom.nlp.events.realis import non_event_reason, sentence_realis
 from sitroom.nlp.events.status import event_status
 from sitroom.nlp.events.threats import SAYING_LEMMAS, is_threat_statement
-from sitroom.nlp.events.war import WAR_NOUNS, as_russian_war, names_a_side
+from sitroom.nlp.events.war import (
+    WAR_NOUNS,
+    as_russian_war,
+    before_the_invasion,
+    names_a_side,
+)
 from sitroom.nlp.places.gazetteer import load_gazetteer, normalize_name
 from sitroom.records import Claim, Event, Mention, Place, Quote, Timex
 
@@ -171,6 +176,11 @@ PHRASAL_DOING_VERBS = frozenset({"double", "insist", "follow"})
 VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
 # Which named thing in a phrase is its actor first (see _name_in).
 NAME_RANK = {"PERSON": 0, "ORG": 1}
+# Verbs of attack that also say what an economic measure aims at ("the sanctions target
+# Iran's drone makers", "the embargo hit Russian exports"), and the measures themselves
+# beside the sanction lexicon's nouns.
+MEASURE_SENSE_VERBS = frozenset({"target", "hit"})
+MEASURE_NOUNS = frozenset({"measure", "penalty", "restriction", "tariff", "control", "ban"})
 # Two-sided acts, where the subject's conjunct is the counterpart, not a co-actor.
 SYMMETRIC_LEMMAS = frozenset({"sign", "meet", "agree", "talk", "negotiate"})
 
@@ -276,7 +286,9 @@ def _sentence_events(ctx: _Context, *, article_id: str, headings: list[tuple[int
             if war is not None and not names_a_side(event, scope):
                 references.append(war)  # a bare "the war": evidence for the war record
                 continue
-            event = war or event
+            event = war or before_the_invasion(
+                event, lemma=trigger.lemma_.lower(), published=ctx.published
+            )
             if not (event.actor and event.target):
                 continue
         in_heading = any(a <= trigger.idx < b for a, b in headings)
@@ -426,6 +438,10 @@ def _objects(token: Token) -> list[Token]:
     objs = [
         c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd", "npadvmod"}
     ]
+    if token.dep_ in {"relcl", "acl"} and token.pos_ == "VERB":
+        # "the drones which Tehran provides", "weapons supplied by Iran": the noun the
+        # clause hangs from fills its object.
+        objs.append(token.head)
     objs += [
         g
         for c in token.children
@@ -450,6 +466,8 @@ def _verb_fits(token: Token, etype: EventType) -> bool:
         return is_threat_statement(token)  # a warning is a threat only with consequences
     if any(c.dep_ == "npadvmod" and c.lower_ == "test" for c in token.children):
         return False  # "test-fired": a weapons test (the noun "test"), not a strike
+    if etype.name == "strike" and lemma in MEASURE_SENSE_VERBS and _aimed_measure(token):
+        return False  # "the new measures target Iran's drone makers": sanctions, no strike
     if lemma in etype.particle_verbs:
         return any(
             c.dep_ in {"prt", "advmod"} and c.lower_ == etype.particle_verbs[lemma]
@@ -459,6 +477,19 @@ def _verb_fits(token: Token, etype: EventType) -> bool:
     if needs:
         return any(o.lemma_.lower() in needs for o in _objects(token))
     return True
+
+
+def _aimed_measure(verb: Token) -> bool:
+    """ "British measures target ...", "imposing sanctions, with the US targeting firms".
+
+    The verb of attack is said of an economic measure: its subject or object names one, or
+    a clause above it (one step) has one as an argument.
+    """
+    measures = load_lexicon().types["sanction"].nouns | MEASURE_NOUNS
+    args = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    near = [t for a in args for t in _subtree(a)]
+    near += [c for a in list(verb.ancestors)[:2] for c in a.children if c.dep_ in {"dobj", "nsubj"}]
+    return any(t.lemma_.lower() in measures or t.lower_ in measures for t in near)
 
 
 def _noun_fits(token: Token, etype: EventType) -> bool:

@@ -109,6 +109,28 @@ SPEECH_VERBS = frozenset({"say", "speak", "talk", "comment", "write", "remark", 
 # Verbs whose figurative reading is the condemnation itself: "blasted the decision" is no
 # strike, and is a criticism (issue 9: "has blasted Russia's war" was lost as figurative).
 CRITICISM_FIGURES = frozenset({"blast"})
+# Quantifiers that make a noun phrase generic, about every happening of a kind, not one of
+# them: "any attack on an ally", "all its attacks on civilians", "each strike".
+GENERIC_DETERMINERS = frozenset({"any", "every", "each", "all"})
+# Adverbs of frequency: the clause tells a habit or a rule, not a happening ("traitors are
+# regularly arrested", "Moscow usually denies"). "Repeatedly" and "again" count happenings
+# that took place, so they are not here.
+HABITUAL_ADVERBS = frozenset(
+    {
+        "regularly",
+        "routinely",
+        "usually",
+        "often",
+        "frequently",
+        "typically",
+        "normally",
+        "generally",
+        "sometimes",
+        "always",
+        "habitually",
+        "customarily",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,11 +164,14 @@ def non_event_reason(trigger: Token, *, event_type: str, paragraph: str) -> str 
     if (
         event_type == "protest"
         and trigger.pos_ == "VERB"
-        and any(c.dep_ in {"dobj", "auxpass"} for c in trigger.children)
+        and any(c.dep_ in {"dobj", "auxpass", "ccomp"} for c in trigger.children)
     ):
-        # Protests are intransitive: "demonstrate resolve", "rally support"; and "this is
-        # demonstrated by" is shown, not marched.
+        # Protests are intransitive: "demonstrate resolve", "rally support"; "this is
+        # demonstrated by" is shown, not marched; and "the fighting demonstrates that ...",
+        # "Poland protested it was attacked" say something, they are no rally.
         return "figurative"
+    if _generic(trigger):
+        return "generic"
     if _topic_of_speech(trigger):
         return "topic"
     if _is_state_noun(trigger, event_type):
@@ -202,6 +227,24 @@ def _figurative(trigger: Token, fig: Figurative) -> bool:
         c.dep_ in {"amod", "compound", "nmod"} and c.lemma_.lower() in (modifiers or ())
         for c in trigger.children
     )
+
+
+def _generic(trigger: Token) -> bool:
+    """A kind of happening, not one: a quantified noun or a clause of habit.
+
+    "Any attack will be met with force", "all its attacks on Ukrainians", "dissidents are
+    regularly arrested": no particular happening is reported.
+    """
+    if trigger.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ in {"det", "predet"} and c.lower_ in GENERIC_DETERMINERS for c in trigger.children
+    ):
+        return True
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    if trigger.pos_ != "VERB" and (
+        verb.pos_ not in {"VERB", "AUX"} or trigger.dep_ not in {"nsubj", "nsubjpass", "dobj"}
+    ):
+        return False  # a noun deeper down is not the clause's happening
+    return any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children)
 
 
 def _topic_of_speech(trigger: Token) -> bool:

@@ -50,12 +50,19 @@ GOVERNOR_STATUS = {
     "demand": "expected",
     "claim": "claimed",
     "allege": "claimed",
+    # Commitments: the act is promised, not done ("promised a package", "offered to mediate").
+    "promise": "expected",
+    "offer": "expected",
 }
 # Modal auxiliaries: possibility/hypothesis vs. future.
 CONDITIONAL_MODALS = frozenset({"could", "might", "may", "would", "should", "can"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
 # Nouns that, as the head of "the threat of X" / "plans for X", make X unrealized.
+# Whole classes of such nouns: what is feared or may be ("fears of an invasion", "the
+# danger of escalation"), what is asked or offered ("a proposal to provide aid", "calls for
+# sanctions" is the verb's), what is only aimed at or able to be ("an attempt to storm the
+# town", "the duty to fight", "its readiness to send troops").
 GOVERNOR_NOUNS = {
     "threat": "threatened",
     "plan": "expected",
@@ -64,6 +71,34 @@ GOVERNOR_NOUNS = {
     "prospect": "expected",
     # "making efforts to conduct a conversation": tried for, not done.
     "effort": "expected",
+    "fear": "conditional",
+    "danger": "conditional",
+    "chance": "conditional",
+    "likelihood": "conditional",
+    "scenario": "conditional",
+    "spectre": "conditional",
+    "specter": "conditional",
+    "proposal": "expected",
+    "request": "expected",
+    "demand": "expected",
+    "appeal": "expected",
+    "promise": "expected",
+    "offer": "expected",
+    "attempt": "expected",
+    "bid": "expected",
+    "goal": "expected",
+    "aim": "expected",
+    "objective": "expected",
+    "intention": "expected",
+    "ambition": "expected",
+    "duty": "expected",
+    "right": "expected",
+    "ability": "conditional",
+    "capability": "conditional",
+    "capacity": "conditional",
+    "readiness": "expected",
+    "willingness": "expected",
+    "need": "expected",
 }
 # "the potential deployment", "a planned strike": the noun names something not (yet) done.
 UNREALIZED_ADJECTIVES = {
@@ -78,6 +113,14 @@ UNREALIZED_ADJECTIVES = {
     "imminent": "expected",
     "threatened": "threatened",
     "alleged": "claimed",
+}
+# The same adjectives said of the event noun: "new sanctions are imminent", "an attack is likely".
+PREDICATE_STATUS = {
+    **UNREALIZED_ADJECTIVES,
+    "likely": "conditional",
+    "unlikely": "conditional",
+    "inevitable": "expected",
+    "coming": "expected",
 }
 # "evidence of X", "no sign of X": a negation above them reaches X.
 EVIDENCE_NOUNS = frozenset(
@@ -152,8 +195,26 @@ def _negated(verb: Token, status: str) -> str:
     return status
 
 
+def _predicated(noun: Token) -> str | None:
+    """ "Additional sanctions are imminent": the status the copula's adjective gives its subject."""
+    if noun.dep_ not in {"nsubj", "nsubjpass"} or noun.head.lemma_.lower() != "be":
+        return None
+    return next(
+        (
+            PREDICATE_STATUS[c.lemma_.lower()]
+            for c in noun.head.children
+            if c.dep_ == "acomp" and c.lemma_.lower() in PREDICATE_STATUS
+        ),
+        None,
+    )
+
+
 def _own_status(token: Token, *, is_trigger: bool, negation: bool = True) -> str | None:
     children = list(token.children)
+    if is_trigger and token.pos_ in {"NOUN", "PROPN"}:
+        predicated = _predicated(token)
+        if predicated is not None:
+            return predicated
     if is_trigger and any(
         c.dep_ == "amod" and c.lemma_.lower() in UNREALIZED_ADJECTIVES for c in children
     ):

@@ -53,7 +53,9 @@ def is_threat_statement(verb: Token) -> bool:
     """Whether the saying or warning ``verb`` makes a threat (see the module docstring)."""
     lemma = verb.lemma_.lower()
     if lemma == "threaten":
-        return True  # "threatened to strike", "threatened Ukraine": a threat by its own word
+        # "threatened to strike", "threatened Ukraine": a threat by its own word; but "the
+        # summit threatens to become a Western affair" only says what may come (no agent).
+        return not _raising(verb)
     if lemma == "warn" and any(
         c.dep_ == "dobj" and c.ent_type_ in NAMED_TYPES for c in verb.children
     ):
@@ -68,6 +70,23 @@ def is_threat_statement(verb: Token) -> bool:
         # "a statement said Biden made clear the US would respond": the inner speaker threatens.
         clauses = [c for c in clauses if not _says(c)]
     return any(_promises_consequence(c, conditional_sanctions=saying) for c in clauses)
+
+
+def _raising(verb: Token) -> bool:
+    """ "The summit threatens to become a Western affair": "threaten" meaning "is likely to".
+
+    A copular infinitive ("to become", "to be") under a common noun subject that names no
+    party: the subject is a thing that may turn out so, and nobody threatens anyone.
+    """
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    copular = any(c.dep_ == "xcomp" and c.lemma_.lower() in {"be", "become"} for c in verb.children)
+    return (
+        copular
+        and subj is not None
+        and subj.pos_ == "NOUN"
+        and not subj.ent_type_
+        and not any(t.ent_type_ in NAMED_TYPES for t in subj.subtree)
+    )
 
 
 def _says(verb: Token) -> bool:

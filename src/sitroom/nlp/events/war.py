@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from sitroom.records import Event
 
-__all__ = ["WAR_NOUNS", "as_russian_war", "is_war_mention", "names_a_side"]
+__all__ = ["WAR_NOUNS", "as_russian_war", "before_the_invasion", "is_war_mention", "names_a_side"]
 
 # Nouns that name the war as a whole (not a battle): "the invasion", "Russian aggression".
 WAR_NOUNS = frozenset({"war", "invasion", "aggression"})
@@ -80,3 +80,24 @@ def names_a_side(event: Event, scope: Collection[str]) -> bool:
         or event.target == INVADED
         or bool({AGGRESSOR, INVADED} & set(scope))
     )
+
+
+def before_the_invasion(event: Event, *, lemma: str, published: str | None) -> Event:
+    """A Russian invasion of Ukraine spoken of before 24 February 2022 is feared, not done.
+
+    "Western warnings about a Russian invasion of Ukraine", "to deter an invasion": in an
+    article published before the full-scale invasion, the noun names what may come (the
+    guideline's hypothetical). The 2014 war ("Russian aggression", "the war in Donbas") is
+    not this noun's business and keeps its status.
+    """
+    if (
+        lemma != "invasion"
+        or published is None
+        or published[:10] >= INVASION_DAY
+        or event.status not in {"reported", "claimed"}
+        or event.actor not in {None, AGGRESSOR}
+        or event.target not in {None, INVADED}
+        or event.date_precision not in {None, "publication"}
+    ):
+        return event
+    return replace(event, status="conditional")
