@@ -487,6 +487,7 @@ def _aimed_measure(verb: Token) -> bool:
     """
     measures = load_lexicon().types["sanction"].nouns | MEASURE_NOUNS
     args = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    args += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
     near = [t for a in args for t in _subtree(a)]
     near += [c for a in list(verb.ancestors)[:2] for c in a.children if c.dep_ in {"dobj", "nsubj"}]
     return any(t.lemma_.lower() in measures or t.lower_ in measures for t in near)
@@ -594,6 +595,8 @@ def _actorless_happening(trigger: Token, etype: EventType) -> bool:
     """
     if trigger.pos_ != "VERB":
         return etype.name in ACTORLESS_NOUN_TYPES
+    if trigger.tag_ == "VBG" and trigger.dep_ in {"pcomp", "pobj"}:
+        return False  # "jailed for protesting": an activity named, not a rally held
     # A finite clause with a subject, named or not ("police detained", "its jets bombed").
     # A pronoun subject left unresolved ("we provide support") was generic talk on real news.
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
@@ -854,7 +857,11 @@ def _noun_roles(
             c
             for c in modifiers
             if c.dep_ == "poss"
-            or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"})
+            or (
+                c.dep_ in {"amod", "compound"}
+                and c.ent_type_ in {"NORP", "GPE", "ORG"}
+                and not _place_modifier(c)
+            )
         ),
         None,
     )
@@ -905,6 +912,18 @@ def _noun_roles(
         subj = _governing_subject(verb)
         actor = _name_in(_subtree(subj), ctx) if subj is not None else None
     return actor, target
+
+
+def _place_modifier(token: Token) -> bool:
+    """ "the Crimea bombing", "the Kherson offensive": a place below the level of a state
+    naming where the noun's event was, not who did it (countries and demonyms may act)."""
+    if token.dep_ != "compound" or token.ent_type_ != "GPE":
+        return False
+    gaz = load_gazetteer()
+    words = [t.text for t in token.doc[token.left_edge.i : token.i + 1] if t.ent_type_ == "GPE"]
+    key = normalize_name(" ".join(words) or token.text)
+    entries = gaz.index.get(key, ())
+    return bool(entries) and not any(c.kind == "country" for c in entries)
 
 
 def _parties(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:

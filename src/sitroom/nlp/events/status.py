@@ -53,7 +53,16 @@ GOVERNOR_STATUS = {
     # Commitments: the act is promised, not done ("promised a package", "offered to mediate").
     "promise": "expected",
     "offer": "expected",
+    # Rehearsals and simulations of an act are not the act ("ordered forces to rehearse
+    # deploying nuclear weapons", "drills simulating a strike").
+    "rehearse": "conditional",
+    "practice": "conditional",
+    "practise": "conditional",
+    "simulate": "conditional",
 }
+# Verbs of commitment whose infinitive is what is committed to, not done: "agreed to
+# retaliate", "pledged to supply Kyiv", "committed to sending" ("agreed a deal" is the deal).
+COMMISSIVE_VERBS = frozenset({"agree", "pledge", "commit", "undertake"})
 # Modal auxiliaries: possibility/hypothesis vs. future.
 CONDITIONAL_MODALS = frozenset({"could", "might", "may", "would", "should", "can"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
@@ -71,6 +80,10 @@ GOVERNOR_NOUNS = {
     "prospect": "expected",
     # "making efforts to conduct a conversation": tried for, not done.
     "effort": "expected",
+    # What is remembered is history: "on the anniversary of the 2001 attacks".
+    "anniversary": "historical",
+    "commemoration": "historical",
+    "remembrance": "historical",
     "fear": "conditional",
     "danger": "conditional",
     "chance": "conditional",
@@ -106,6 +119,7 @@ UNREALIZED_ADJECTIVES = {
     "possible": "conditional",
     "hypothetical": "conditional",
     "planned": "expected",
+    "scheduled": "expected",
     "proposed": "expected",
     "future": "expected",
     "anticipated": "expected",
@@ -141,6 +155,10 @@ def event_status(trigger: Token, *, threat_type: bool = False) -> str:
         if token.dep_ == "ROOT" or token.head is token:
             break
         head = token.head
+        if head.lemma_.lower() in COMMISSIVE_VERBS and token.dep_ in {"xcomp", "pcomp"}:
+            return _negated(head, "expected")
+        # The governor's passive subject and its "by" phrase are governed too: "the vote is
+        # scheduled for Sunday", "Ukraine is threatened by a Russian attack".
         if head.lemma_.lower() in GOVERNOR_STATUS and token.dep_ in {
             "xcomp",
             "dobj",
@@ -149,6 +167,8 @@ def event_status(trigger: Token, *, threat_type: bool = False) -> str:
             "advcl",
             "prep",
             "pobj",
+            "nsubjpass",
+            "agent",
         }:
             status = GOVERNOR_STATUS[head.lemma_.lower()]
             if not (threat_type and status == "threatened"):
@@ -221,6 +241,11 @@ def _own_status(token: Token, *, is_trigger: bool, negation: bool = True) -> str
         return UNREALIZED_ADJECTIVES[
             next(c.lemma_.lower() for c in children if c.lemma_.lower() in UNREALIZED_ADJECTIVES)
         ]
+    if is_trigger and token.pos_ in {"NOUN", "PROPN"}:
+        # The same participles after the noun: "manoeuvres planned for next month".
+        after = next((c.text.lower() for c in children if c.dep_ == "acl" and c.i > token.i), None)
+        if after in UNREALIZED_ADJECTIVES:
+            return UNREALIZED_ADJECTIVES[after]
     if negation and any(c.dep_ == "neg" for c in children):
         return "denied"
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKERS for c in children):

@@ -75,9 +75,16 @@ def is_threat_statement(verb: Token) -> bool:
 def _raising(verb: Token) -> bool:
     """ "The summit threatens to become a Western affair": "threaten" meaning "is likely to".
 
+    Also the passive with a common noun as its "by" phrase: "is threatened by an attack".
+
     A copular infinitive ("to become", "to be") under a common noun subject that names no
     party: the subject is a thing that may turn out so, and nobody threatens anyone.
     """
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children), None)
+    if agent is not None and agent.pos_ == "NOUN" and not agent.ent_type_:
+        # "Ukraine is threatened by an attack, by famine": endangered by a happening or a
+        # thing, which threatens nobody ("threatened by Russia" names the party who does).
+        return True
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     copular = any(c.dep_ == "xcomp" and c.lemma_.lower() in {"be", "become"} for c in verb.children)
     return (

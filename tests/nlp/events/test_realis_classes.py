@@ -1,0 +1,123 @@
+"""Realis by class (issue 9): what is feared, promised, rehearsed, habitual or generic is no
+happening done, while the plain report beside it is. Every sentence is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from .extracted import done, events_in
+
+pytestmark = pytest.mark.issue(9)
+
+PUBLISHED = "2025-06-10"
+
+
+def _done(nlp, text: str, event_type: str, published: str = PUBLISHED) -> list:
+    return done(events_in(nlp, text, published=published), event_type)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # modal nouns over the event: feared, proposed, attempted, owed
+        ("Officials in Riga voiced fears of a Belarusian attack on the border posts.", "strike"),
+        ("Lawmakers backed a proposal to provide Moldova with air defence systems.", "aid"),
+        ("The brigade made an attempt to storm the village of Pervomaiske.", "ground_clash"),
+        # the copula's adjective: imminent, likely
+        ("Further British sanctions against Minsk are imminent.", "sanction"),
+        ("A Russian strike on the Odesa port is likely, analysts in London said.", "strike"),
+        # commitments: promised, offered, agreed to, pledged to
+        ("The Danish premier has promised Kyiv a new military aid package.", "aid"),
+        ("Ministers agreed to provide further air defence systems to Kyiv.", "aid"),
+        ("Norway pledged to supply Ukraine with two more air defence batteries.", "aid"),
+        # rehearsals are not the act
+        ("Moscow ordered its forces to rehearse deploying tactical nuclear weapons.", "deployment"),
+        # passive governors: scheduled, threatened by
+        ("The referendum in the occupied town is scheduled for Sunday.", "vote"),
+        ("The town of Kupiansk is threatened by a new Russian offensive.", "ground_clash"),
+        # the anniversary of a happening recalls it
+        ("Crowds gathered on the anniversary of the Russian bombing of Mariupol.", "strike"),
+    ],
+)
+def test_unrealized_happenings_are_not_done(nlp, text: str, event_type: str) -> None:
+    assert _done(nlp, text, event_type) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # habitual aspect: a rule, not a happening
+        ("In Minsk, critics of the regime are regularly arrested by the KGB.", "arrest"),
+        ("Moscow usually shells the border villages of Sumy at night.", "strike"),
+        # quantified nouns: every happening of a kind, none in particular
+        ("With all its drone attacks on Ukrainian towns, Russia has gained nothing.", "strike"),
+        # a gerund after a preposition names an activity
+        ("Students in Tbilisi are being jailed for protesting against the law.", "protest"),
+    ],
+)
+def test_generic_statements_are_not_happenings(nlp, text: str, event_type: str) -> None:
+    assert _done(nlp, text, event_type) == []
+
+
+def test_plain_reports_beside_the_classes_stay_done(nlp) -> None:
+    assert [
+        e.actor for e in _done(nlp, "Denmark sent a new military aid package to Kyiv.", "aid")
+    ] == ["Denmark"]
+    arrests = _done(nlp, "Police in Minsk arrested two critics of the regime on Monday.", "arrest")
+    assert len(arrests) == 1
+    strikes = _done(nlp, "Russia shelled the border villages of Sumy on Monday night.", "strike")
+    assert [e.actor for e in strikes] == ["Russia"]
+    assert strikes[0].text == "Russia shelled the border villages of Sumy on Monday night."
+    rallies = _done(nlp, "Thousands of students rallied in Tbilisi against the law.", "protest")
+    assert len(rallies) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fighting around Avdiivka demonstrates that Moscow lacks shells.",
+        "Warsaw protested that its airspace had been violated by a drone.",
+    ],
+)
+def test_demonstrating_or_protesting_that_is_saying_not_a_rally(nlp, text: str) -> None:
+    assert _done(nlp, text, "protest") == []
+
+
+def test_threaten_to_become_and_threatened_by_a_happening_are_no_threat(nlp) -> None:
+    assert _done(nlp, "The summit threatens to become a purely Western affair.", "threat") == []
+    assert _done(nlp, "The harvest is threatened by drought and shelling.", "threat") == []
+    made = _done(nlp, "Russia threatened Moldova with reprisals on Monday.", "threat")
+    assert [e.actor for e in made] == ["Russia"]
+
+
+def test_an_invasion_spoken_of_before_the_full_scale_one_is_feared(nlp) -> None:
+    text = "Western capitals are bracing for a Russian invasion of Ukraine."
+    assert _done(nlp, text, "ground_clash", published="2022-02-01") == []
+    after = _done(nlp, "Russia's invasion of Ukraine is in its third month.", "ground_clash")
+    assert [(e.actor, e.target) for e in after] == [("Russia", "Ukraine")]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("She delivered an address to the Canadian parliament on Tuesday.", "aid"),
+        ("The agency is providing a clear-eyed view of the threats.", "aid"),
+        ("The new British measures target Iranian drone makers and their suppliers.", "strike"),
+        ("Lithuania was targeted by sweeping sanctions from Minsk.", "strike"),
+        ("He ordered an inspection to test the entire range of procedures.", "weapons_test"),
+        ("The offensive has hit obstacles in the south, officers admit.", "strike"),
+    ],
+)
+def test_trigger_verbs_in_another_sense_are_no_event(nlp, text: str, event_type: str) -> None:
+    assert _done(nlp, text, event_type) == []
+
+
+def test_transfer_verbs_take_the_object_of_a_relative_clause(nlp) -> None:
+    text = "The US sanctioned four firms that make the drones which Iran supplies to Russia."
+    aid = _done(nlp, text, "aid")
+    assert [e.actor for e in aid] == ["Iran"]
+
+
+def test_a_place_below_a_state_before_the_noun_is_no_actor(nlp) -> None:
+    text = "After the Kherson bombing on Monday, Zelensky called for more air defence."
+    assert all(e.actor != "Kherson" for e in events_in(nlp, text, published=PUBLISHED))
