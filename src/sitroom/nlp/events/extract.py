@@ -144,8 +144,19 @@ LEAD_CHARS = 400
 # is a line in capitals (Fox News pastes related-story teasers so); neither is a clause
 # reporting a happening: their mentions are evidence for one told in the text, at most.
 HEADING_MAX_WORDS = 12
-# Lines that link to another story (Ukrinform's "Read also:", "See also:", "WATCH:").
-TEASER_PREFIXES = ("read also", "read more", "see also", "also read", "watch:", "related:")
+# Lines that link to another story (Ukrinform's "Read also:", "See also:", "WATCH:"), to a
+# video (the Polish portals' "See the video ..."), or list other stories (Kyiv Post's "Other
+# Topics of Interest ..."): the guideline's related-story widgets and teasers.
+TEASER_PREFIXES = (
+    "read also",
+    "read more",
+    "see also",
+    "also read",
+    "watch:",
+    "related:",
+    "see the video",
+    "other topics of interest",
+)
 CAPITALS_SHARE = 0.8
 # Subject nouns that are what was fired or sent, not who was hit: "Russian missiles were
 # fired at Kyiv" has Russia as actor (the nationality of the weapon), Kyiv as target.
