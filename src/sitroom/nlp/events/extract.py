@@ -11,6 +11,7 @@ threats, plans, conditionals and denials from reading as carried-out events.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -32,7 +33,7 @@ from sitroom.nlp.events.lexicon import (
 from sitroom.nlp.events.merge import merge_events
 from sitroom.nlp.events.realis import non_event_reason, sentence_realis
 from sitroom.nlp.events.status import event_status
-from sitroom.nlp.events.threats import SAYING_LEMMAS, is_threat_statement
+from sitroom.nlp.events.threats import SAYING_LEMMAS, is_threat_noun, is_threat_statement
 from sitroom.nlp.events.war import (
     WAR_NOUNS,
     as_russian_war,
@@ -192,6 +193,26 @@ NAME_RANK = {"PERSON": 0, "ORG": 1}
 # beside the sanction lexicon's nouns.
 MEASURE_SENSE_VERBS = frozenset({"target", "hit"})
 MEASURE_NOUNS = frozenset({"measure", "penalty", "restriction", "tariff", "control", "ban"})
+# Nouns of kinship: "the wife of the President of Ukraine", "Putin's daughter": the person
+# so described acts for nobody named in the phrase (unknown beats the husband's state).
+KIN_NOUNS = frozenset(
+    {
+        "wife",
+        "husband",
+        "spouse",
+        "widow",
+        "widower",
+        "son",
+        "daughter",
+        "child",
+        "mother",
+        "father",
+        "brother",
+        "sister",
+        "relative",
+        "lady",
+    }
+)
 # Two-sided acts, where the subject's conjunct is the counterpart, not a co-actor.
 SYMMETRIC_LEMMAS = frozenset({"sign", "meet", "agree", "talk", "negotiate"})
 
@@ -266,20 +287,28 @@ class _Found:
     references: list[Event]
 
 
-def _sentence_events(ctx: _Context, *, article_id: str, headings: list[tuple[int, int]]) -> _Found:
+def _sentence_events(
+    sentence_ctx: _Context, *, article_id: str, headings: list[tuple[int, int]]
+) -> _Found:
     """One record per event type in the sentence, and the mentions that are evidence only.
 
     The first trigger of a type with a named actor wins; an actorless one gives way to a
     later one that names its actor ("Billionaire blasts war: Oleg Tinkov has blasted ...").
     """
-    text = doc_text(ctx.doc)
+    text = doc_text(sentence_ctx.doc)
     kept: dict[str, Event] = {}
     references: list[Event] = []
-    for trigger, etype in _triggers(ctx.sent, ctx.lex):
+    for trigger, etype in _triggers(sentence_ctx.sent, sentence_ctx.lex):
+        ctx = sentence_ctx
         if etype.name in kept and kept[etype.name].actor:
             continue
         paragraph = _paragraph(text, trigger.idx)
         reason = non_event_reason(trigger, event_type=etype.name, paragraph=paragraph)
+        if "\n" in ctx.sent.text:
+            # A sentence the parser glued across a line break ("Source: CNN\n\nRussia has
+            # been amassing troops"): names in the other lines play no role in this one.
+            start = text.rfind("\n", 0, trigger.idx) + 1
+            ctx = ctx.within(start, start + len(paragraph))
         # "the war in Ukraine" is a standing state by grammar, the war record by convention,
         # and so is "spoke about the invasion"; other topics of speech are evidence only.
         war_noun = trigger.lemma_.lower() in WAR_NOUNS and reason in {"state", "topic"}
@@ -382,6 +411,15 @@ class _Context:
         demonyms = load_gazetteer().demonyms
         self.places = [p for p in places if inside(p) and normalize_name(p.text) not in demonyms]
 
+    def within(self, start: int, end: int) -> _Context:
+        """The same context with the sentence's names, places and dates kept to [start, end)."""
+        part = copy.copy(self)
+        part.names = [n for n in self.names if start <= n[0] and n[1] <= end]
+        part.places = [p for p in self.places if start <= p.start and p.end <= end]
+        part.timexes = [t for t in self.timexes if start <= t.start and t.end <= end]
+        part.claims = [c for c in self.claims if start <= c.start and c.end <= end]
+        return part
+
 
 def _names(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[int, int, str, str]]:
     """(start, end, canonical name, label) of every named thing; demonyms become their country."""
@@ -391,6 +429,8 @@ def _names(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[int, int, str, s
         raw = [(e.start_char, e.end_char, e.ent_id_ or e.text, e.label_) for e in doc.ents]
     out: list[tuple[int, int, str, str]] = []
     for s, e, name, label in raw:
+        if not any(c.isupper() for c in name):
+            continue  # "-he", "rape": a proper name is written with a capital
         canonical = _canonical(name, label)
         if label == "NORP" and canonical == name.removeprefix("the ").removeprefix("The "):
             label = "NORP_GROUP"  # "Nordic", "Western": a group of peoples, no actor
@@ -507,6 +547,8 @@ def _aimed_measure(verb: Token) -> bool:
 def _noun_fits(token: Token, etype: EventType) -> bool:
     # A noun trigger must carry the event: as an argument of a verb or a preposition, not a modifier.
     if token.dep_ in {"compound", "amod"}:
+        return False
+    if etype.name == "threat" and not is_threat_noun(token):
         return False
     needs = etype.noun_needs_object.get(token.lemma_.lower())
     if needs:
@@ -818,7 +860,12 @@ def _verb_roles(
         (g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
     )
     obj = next((c for c in children if c.dep_ in {"dobj", "dative"}), None)
-    if subj is None and trigger.dep_ in {"xcomp", "conj", "advcl"}:
+    controller = _object_controller(trigger)
+    if subj is None and controller is not None:
+        # "prompting Western countries to send weapons", "ordered its forces to advance": the
+        # governing verb's object does the infinitive, not its subject.
+        subj = controller
+    elif subj is None and trigger.dep_ in {"xcomp", "conj", "advcl"}:
         # "Russia threatened to strike": the governing verb's subject acts.
         subj = _governing_subject(trigger.head)
     if trigger.dep_ in {"ccomp", "parataxis"} and (
@@ -840,7 +887,8 @@ def _verb_roles(
         # "the 65 people sanctioned by the United Kingdom": a participle's by-agent acts.
         actor = _name_in(_subtree(agent), ctx)
     else:
-        actor = _name_in(_subtree(subj), ctx) if subj is not None else None
+        kin = subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in KIN_NOUNS
+        actor = _name_in(_subtree(subj), ctx) if subj is not None and not kin else None
         target = _name_in(_subtree(obj), ctx, exclude=actor) if obj is not None else None
         partner = (
             next((c for c in subj.children if c.dep_ == "conj"), None) if subj is not None else None
@@ -851,6 +899,21 @@ def _verb_roles(
             # deployment" the conjuncts act together, none is the target.
             target = _name_in(_subtree(partner), ctx, exclude=actor) or target
     return actor, target
+
+
+def _object_controller(trigger: Token) -> Token | None:
+    """The object of the verb an infinitive complements, who does the infinitive's act.
+
+    Verbs of causing, permitting and ordering control their infinitive from the object
+    ("allowed Russian troops to invade", "forced Kyiv to retreat"), unlike "threatened to
+    strike" or "agreed to send", whose subject acts. spaCy hangs the infinitive as the
+    verb's xcomp (or ccomp) with the object as the verb's dobj or the infinitive's nsubj.
+    """
+    if trigger.dep_ not in {"xcomp", "ccomp"} or trigger.head.pos_ != "VERB":
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return None
+    return next((c for c in trigger.head.children if c.dep_ == "dobj"), None)
 
 
 def _noun_roles(
@@ -921,7 +984,8 @@ def _noun_roles(
         # "Russian forces continued to conduct attacks": the governing verb's subject.
         verb = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
         subj = _governing_subject(verb)
-        actor = _name_in(_subtree(subj), ctx) if subj is not None else None
+        kin = subj is not None and subj.lemma_.lower() in KIN_NOUNS
+        actor = _name_in(_subtree(subj), ctx) if subj is not None and not kin else None
     return actor, target
 
 
@@ -957,6 +1021,8 @@ def _parties(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
             second = _name_in(_subtree(other), ctx, exclude=first) if other is not None else None
             return first, second
         if prep.lower_ == "of" and lemma in VISIT_NOUNS:
+            if pobj.lemma_.lower() in KIN_NOUNS:
+                return None, None  # "the visit of the First Lady of Ukraine": not Ukraine's
             return _name_in(_subtree(pobj), ctx), None
     return None, None
 
@@ -983,8 +1049,10 @@ def _owner_pronoun(owner: Token | None, ctx: _Context) -> str | None:
         return None
     # The nearest clause above the noun that has a subject: "the leaders expressed ... their
     # meeting, a correspondent reports" is the leaders', not the correspondent's.
-    verb = next((a for a in owner.ancestors if any(c.dep_ == "nsubj" for c in a.children)), None)
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb else None
+    # A passive clause's subject counts: "the Kremlin being sanctioned over its invasion".
+    subjects = {"nsubj", "nsubjpass"}
+    verb = next((a for a in owner.ancestors if any(c.dep_ in subjects for c in a.children)), None)
+    subj = next((c for c in verb.children if c.dep_ in subjects), None) if verb else None
     if subj is None or subj.pos_ == "PRON":
         return None
     return _name_in(_subtree(subj), ctx)

@@ -18,7 +18,13 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
-__all__ = ["Figurative", "load_figurative", "non_event_reason", "sentence_realis"]
+__all__ = [
+    "Figurative",
+    "has_content_clause",
+    "load_figurative",
+    "non_event_reason",
+    "sentence_realis",
+]
 
 # Nouns that name a standing state or relation unless a verb of doing governs them
 # ("imposed sanctions", "signed an alliance"): "under sanctions", "its alliance with".
@@ -172,6 +178,12 @@ def non_event_reason(trigger: Token, *, event_type: str, paragraph: str) -> str 
         return "figurative"
     if _generic(trigger):
         return "generic"
+    if trigger.pos_ == "VERB" and trigger.dep_ in {"amod", "acomp"}:
+        return "figurative"  # a participle used as an adjective: "the toll was striking"
+    if event_type == "protest" and trigger.pos_ == "NOUN" and trigger.head.lower_ == "in":
+        return "figurative"  # "closed their offices in protest": a motive, no rally held
+    if trigger.pos_ == "NOUN" and event_type == "arrest" and has_content_clause(trigger):
+        return "figurative"  # "the US's conviction that Ukraine is at risk": a belief
     if _topic_of_speech(trigger):
         return "topic"
     if _is_state_noun(trigger, event_type):
@@ -205,9 +217,12 @@ def sentence_realis(trigger: Token) -> str | None:
 def _figurative(trigger: Token, fig: Figurative) -> bool:
     lemma = trigger.lemma_.lower()
     objects = fig.objects.get(lemma)
+    # A relative clause's object is the noun it hangs from: "an opportunity that Putin is
+    # seizing" is "seizing an opportunity".
+    relativized = [trigger.head] if trigger.dep_ in {"relcl", "acl"} else []
     if objects and any(
         c.dep_ in {"dobj", "nsubjpass", "attr"} and c.lemma_.lower() in objects
-        for c in trigger.children
+        for c in [*trigger.children, *relativized]
     ):
         return True
     preps = fig.prep_objects.get(lemma)
@@ -226,6 +241,15 @@ def _figurative(trigger: Token, fig: Figurative) -> bool:
     return bool(modifiers) and any(
         c.dep_ in {"amod", "compound", "nmod"} and c.lemma_.lower() in (modifiers or ())
         for c in trigger.children
+    )
+
+
+def has_content_clause(noun: Token) -> bool:
+    """ "the conviction that ...", "warnings that ...": the noun has a that-clause of content."""
+    return any(
+        c.dep_ in {"acl", "ccomp"}
+        and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        for c in noun.children
     )
 
 

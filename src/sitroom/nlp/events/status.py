@@ -110,6 +110,8 @@ GOVERNOR_NOUNS = {
     "capability": "conditional",
     "capacity": "conditional",
     "readiness": "expected",
+    "will": "expected",
+    "determination": "expected",
     "willingness": "expected",
     "need": "expected",
 }
@@ -140,6 +142,9 @@ PREDICATE_STATUS = {
 EVIDENCE_NOUNS = frozenset(
     {"evidence", "sign", "proof", "confirmation", "indication", "trace", "report"}
 )
+# Verbs of perceiving and finding: negated, they deny what they did not perceive ("have not
+# seen China provide weapons", "did not find Russia using gas").
+PERCEPTION_VERBS = frozenset({"see", "find", "observe", "notice", "detect", "witness"})
 MAX_DEPTH = 6  # head-chain steps walked; deeper than this is another clause's business
 
 
@@ -173,15 +178,19 @@ def event_status(trigger: Token, *, threat_type: bool = False) -> str:
             status = GOVERNOR_STATUS[head.lemma_.lower()]
             if not (threat_type and status == "threatened"):
                 return _negated(head, status)
-        if head.lemma_.lower() in GOVERNOR_NOUNS and token.dep_ in {
-            "pobj",
-            "prep",
-            "acl",
-            "compound",
-        }:
+        if head.lemma_.lower() in GOVERNOR_NOUNS and (
+            token.dep_ in {"pobj", "prep", "acl", "compound"}
+            or (token.dep_ == "xcomp" and head.pos_ in {"NOUN", "PROPN"})
+        ):
             return GOVERNOR_NOUNS[head.lemma_.lower()]
         if _in_case_of(head) and token.dep_ == "prep":
             return "conditional"  # "in the case of a Russian invasion", "in the event of war"
+        if (
+            token.dep_ in {"ccomp", "xcomp"}
+            and head.lemma_.lower() in PERCEPTION_VERBS
+            and any(c.dep_ == "neg" for c in head.children)
+        ):
+            return "denied"  # "have not seen China provide weapons": no sign it happened
         if token.dep_ in {"ccomp", "parataxis"}:
             break  # a reporting verb's content: its own modality ends here
         # "did not comment on the anniversary of the invasion": a negation above a

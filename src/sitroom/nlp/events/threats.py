@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["SAYING_LEMMAS", "SAYING_VERBS", "is_threat_statement"]
+__all__ = ["SAYING_LEMMAS", "SAYING_VERBS", "is_threat_noun", "is_threat_statement"]
 
 # Verbs of saying that carry a threat in their content ("Scholz said that any attack would ...").
 SAYING_VERBS = frozenset({"say", "add", "declare", "stress", "state", "tell"})
@@ -45,6 +45,25 @@ PRICE_TO_PAY = frozenset({"pay", "price"})
 SANCTION_LEMMAS = frozenset({"sanction", "sanctions"})
 CONDITION_WORDS = frozenset({"if", "any", "unless", "should"})
 FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
+# Nouns of situations and happenings, which cannot threaten anyone: "the conflict threatens
+# to boil over", "the fighting threatens to spread" (the event lexicon's own nouns count too).
+SITUATION_NOUNS = frozenset(
+    {
+        "conflict",
+        "crisis",
+        "tension",
+        "situation",
+        "dispute",
+        "escalation",
+        "standoff",
+        "war",
+        "fighting",
+        "violence",
+        "unrest",
+        "row",
+        "feud",
+    }
+)
 # "threatened Kyiv", "warned Moscow": the party warned, as a named thing.
 NAMED_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 
@@ -72,6 +91,25 @@ def is_threat_statement(verb: Token) -> bool:
     return any(_promises_consequence(c, conditional_sanctions=saying) for c in clauses)
 
 
+def is_threat_noun(noun: Token) -> bool:
+    """Whether a "warning" noun is a threat: aimed at a party, or promising a consequence.
+
+    "Warnings from the US that Russian troops are poised to strike", "carried a clear
+    warning" alert or forecast; "a warning to Moscow", "a warning that any attack would
+    be met with a response" threaten.
+    """
+    if noun.lemma_.lower() != "warning":
+        return True  # "threat", "ultimatum" name a threat by their own word
+    aimed = any(
+        c.dep_ == "prep"
+        and c.lower_ in {"to", "against"}
+        and any(g.ent_type_ in NAMED_TYPES for g in c.subtree)
+        for c in noun.children
+    )
+    clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}]
+    return aimed or any(_promises_consequence(c, conditional_sanctions=True) for c in clauses)
+
+
 def _raising(verb: Token) -> bool:
     """ "The summit threatens to become a Western affair": "threaten" meaning "is likely to".
 
@@ -86,6 +124,9 @@ def _raising(verb: Token) -> bool:
         # thing, which threatens nobody ("threatened by Russia" names the party who does).
         return True
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    infinitive = any(c.dep_ == "xcomp" for c in verb.children)
+    if infinitive and subj is not None and subj.lemma_.lower() in SITUATION_NOUNS:
+        return True  # "the conflict threatens to boil over": a situation, not a party
     copular = any(c.dep_ == "xcomp" and c.lemma_.lower() in {"be", "become"} for c in verb.children)
     return (
         copular
