@@ -182,3 +182,36 @@ def test_words_in_another_sense_are_no_event(nlp, text: str, event_type: str) ->
 def test_a_warning_to_a_party_is_a_threat(nlp) -> None:
     threats = _done(nlp, "Macron issued a warning to Moscow on Friday.", "threat")
     assert [e.actor for e in threats] == ["Emmanuel Macron"]
+
+
+# -- one record per happening: a leader and the body he speaks for are one party ------------
+
+
+def test_a_person_and_the_body_he_speaks_for_are_one_happening(nlp) -> None:
+    text = (
+        "NATO's top official said any attack on allied cables would be met with a firm response. "
+        'Jens Stoltenberg said: "Any attack on our cables will be met with a united response."'
+    )
+    threats = _done(nlp, text, "threat")
+    assert len(threats) == 1
+    assert threats[0].actor == "Jens Stoltenberg"
+    assert len(threats[0].evidence) == 2
+
+
+def test_a_plural_description_refers_to_no_one_person(nlp) -> None:
+    text = (
+        "Jens Stoltenberg opened the meeting in Vilnius. "
+        "The leaders of Japan and Australia attended a NATO summit for the first time."
+    )
+    meetings = _done(nlp, text, "meeting")
+    assert all(e.actor != "Jens Stoltenberg" or e.start == 0 for e in meetings)
+
+
+def test_a_clause_of_cause_or_time_keeps_its_own_realis(nlp) -> None:
+    text = "Kyiv will not negotiate after Russia shelled the city of Kharkiv on Monday."
+    strikes = _done(nlp, text, "strike")
+    assert [(e.actor, e.target) for e in strikes] == [("Russia", "Kharkiv")]
+    text = "Moscow did not retreat when Ukraine shelled Belgorod on Monday."
+    assert [e.actor for e in _done(nlp, text, "strike")] == ["Ukraine"]
+    conditional = "Moscow could retaliate if Ukraine strikes Belgorod again."
+    assert _done(nlp, conditional, "strike") == []

@@ -67,6 +67,8 @@ COMMISSIVE_VERBS = frozenset({"agree", "pledge", "commit", "undertake"})
 CONDITIONAL_MODALS = frozenset({"could", "might", "may", "would", "should", "can"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
+# Subordinators of cause and time, whose clause is asserted whatever the main clause says.
+FACTIVE_MARKERS = frozenset({"because", "since", "as", "after", "when", "while", "although"})
 # Nouns that, as the head of "the threat of X" / "plans for X", make X unrealized.
 # Whole classes of such nouns: what is feared or may be ("fears of an invasion", "the
 # danger of escalation"), what is asked or offered ("a proposal to provide aid", "calls for
@@ -193,6 +195,12 @@ def event_status(trigger: Token, *, threat_type: bool = False) -> str:
             return "denied"  # "have not seen China provide weapons": no sign it happened
         if token.dep_ in {"ccomp", "parataxis"}:
             break  # a reporting verb's content: its own modality ends here
+        if token.dep_ == "advcl" and any(
+            c.dep_ in {"mark", "advmod"} and c.lower_ in FACTIVE_MARKERS for c in token.children
+        ):
+            # "votes were not held because the offensive was stopped": a clause of cause or
+            # time is told as fact; the negation or modal of the clause above is not its own.
+            break
         # "did not comment on the anniversary of the invasion": a negation above a
         # prepositional phrase denies the comment, not the invasion.
         # "found no evidence of Russian assistance" does deny the assistance.
