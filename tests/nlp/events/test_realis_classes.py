@@ -215,3 +215,8 @@ def test_a_clause_of_cause_or_time_keeps_its_own_realis(nlp) -> None:
     assert [e.actor for e in _done(nlp, text, "strike")] == ["Ukraine"]
     conditional = "Moscow could retaliate if Ukraine strikes Belgorod again."
     assert _done(nlp, conditional, "strike") == []
+
+
+def test_a_warning_issued_to_a_party_is_a_threat(nlp) -> None:
+    text = "President Emmanuel Macron issued a stern warning to Moscow on Friday."
+    assert [e.actor for e in _done(nlp, text, "threat")] == ["Emmanuel Macron"]

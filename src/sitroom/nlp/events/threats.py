@@ -100,11 +100,15 @@ def is_threat_noun(noun: Token) -> bool:
     """
     if noun.lemma_.lower() != "warning":
         return True  # "threat", "ultimatum" name a threat by their own word
+    # "a warning to Moscow", or the verb's "issued a stark warning to NATO".
+    around = list(noun.children)
+    if noun.dep_ == "dobj":
+        around += list(noun.head.children)
     aimed = any(
-        c.dep_ == "prep"
+        c.dep_ in {"prep", "dative"}
         and c.lower_ in {"to", "against"}
         and any(g.ent_type_ in NAMED_TYPES for g in c.subtree)
-        for c in noun.children
+        for c in around
     )
     clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}]
     return aimed or any(_promises_consequence(c, conditional_sanctions=True) for c in clauses)
