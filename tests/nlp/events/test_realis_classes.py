@@ -220,3 +220,30 @@ def test_a_clause_of_cause_or_time_keeps_its_own_realis(nlp) -> None:
 def test_a_warning_issued_to_a_party_is_a_threat(nlp) -> None:
     text = "President Emmanuel Macron issued a stern warning to Moscow on Friday."
     assert [e.actor for e in _done(nlp, text, "threat")] == ["Emmanuel Macron"]
+
+
+def test_be_to_and_decided_to_are_arranged_not_done(nlp) -> None:
+    assert (
+        _done(nlp, "Chancellor Scholz is to talk to President Erdogan on Friday.", "meeting") == []
+    )
+    text = "Officials believe Minsk has decided to send troops to the Polish border."
+    assert _done(nlp, text, "deployment") == []
+
+
+def test_an_invasion_described_before_24_february_2022_is_feared(nlp) -> None:
+    text = 'Officials last week described a Russian invasion of Ukraine as "imminent".'
+    assert _done(nlp, text, "ground_clash", published="2022-02-02") == []
+
+
+def test_its_with_another_state_named_before_it_is_not_the_subjects(nlp) -> None:
+    text = "Canberra said Australia would raise the costs to Russia after its invasion of Ukraine."
+    clashes = _done(nlp, text, "ground_clash")
+    assert all(e.actor == "Russia" for e in clashes)
+    assert clashes
+
+
+def test_being_under_sanctions_is_no_new_sanction(nlp) -> None:
+    text = "The parliament reinstated two ministers who are sanctioned by the United States."
+    assert _done(nlp, text, "sanction") == []
+    text = "The United States sanctioned two Serbian ministers on Tuesday."
+    assert [e.actor for e in _done(nlp, text, "sanction")] == ["United States"]

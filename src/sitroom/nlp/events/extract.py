@@ -1055,7 +1055,17 @@ def _owner_pronoun(owner: Token | None, ctx: _Context) -> str | None:
     subj = next((c for c in verb.children if c.dep_ in subjects), None) if verb else None
     if subj is None or subj.pos_ == "PRON":
         return None
-    return _name_in(_subtree(subj), ctx)
+    named = _name_in(_subtree(subj), ctx)
+    # "Australia is raising the costs to Russia after its invasion": another state named
+    # between the subject and "its" may be what it refers to; unknown beats a guess.
+    between = {
+        name
+        for start, _, name, label in ctx.names
+        if subj.idx < start < owner.idx and label in {"GPE", "NORP", "ORG"}
+    }
+    if named is not None and between - {named}:
+        return None
+    return named
 
 
 def _governing_subject(verb: Token) -> Token | None:

@@ -178,6 +178,8 @@ def non_event_reason(trigger: Token, *, event_type: str, paragraph: str) -> str 
         return "figurative"
     if _generic(trigger):
         return "generic"
+    if event_type == "sanction" and _stative_passive(trigger):
+        return "state"  # "officials who are sanctioned by the US": under sanctions, not newly
     if trigger.pos_ == "VERB" and trigger.dep_ in {"amod", "acomp"}:
         return "figurative"  # a participle used as an adjective: "the toll was striking"
     if event_type == "protest" and trigger.pos_ == "NOUN" and trigger.head.lower_ == "in":
@@ -250,6 +252,16 @@ def has_content_clause(noun: Token) -> bool:
         c.dep_ in {"acl", "ccomp"}
         and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
         for c in noun.children
+    )
+
+
+def _stative_passive(verb: Token) -> bool:
+    """A present passive with no time of its own: "who are sanctioned", "is blacklisted"."""
+    return (
+        verb.pos_ == "VERB"
+        and any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
+        and not any(c.dep_ == "aux" for c in verb.children)
+        and not any(t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree)
     )
 
 

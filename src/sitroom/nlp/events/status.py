@@ -37,6 +37,7 @@ GOVERNOR_STATUS = {
     "hop": "expected",  # en_core_web_sm lemmatizes "hoping" as "hop"
     "propose": "expected",
     "consider": "expected",
+    "decide": "expected",  # "has decided to invade": the decision is reported, not the act
     "set": "expected",
     "schedule": "expected",
     # Requests and appeals: the act asked for has not happened ("urged Biden to visit Kyiv").
@@ -271,6 +272,12 @@ def _own_status(token: Token, *, is_trigger: bool, negation: bool = True) -> str
         c.lower_ in CONDITIONAL_MARKERS for c in token.subtree if c.i < token.i
     ):
         return "conditional"
+    if (
+        token.dep_ == "xcomp"
+        and token.head.lemma_.lower() == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    ):
+        return "expected"  # "Macron is to talk to Putin", "was to convene a meeting": arranged
     aux = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
     if aux & CONDITIONAL_MODALS:
         return "conditional"

@@ -97,7 +97,6 @@ def before_the_invasion(event: Event, *, lemma: str, published: str | None) -> E
         or event.status not in {"reported", "claimed"}
         or event.actor not in {None, AGGRESSOR}
         or event.target not in {None, INVADED}
-        or event.date_precision not in {None, "publication"}
     ):
         return event
     return replace(event, status="conditional")
