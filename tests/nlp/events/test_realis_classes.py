@@ -247,3 +247,23 @@ def test_being_under_sanctions_is_no_new_sanction(nlp) -> None:
     assert _done(nlp, text, "sanction") == []
     text = "The United States sanctioned two Serbian ministers on Tuesday."
     assert [e.actor for e in _done(nlp, text, "sanction")] == ["United States"]
+
+
+def test_a_later_article_that_names_only_the_start_of_the_war_tells_history(nlp) -> None:
+    text = (
+        "Ticket sales in Riga have fallen since Russia launched its full-scale invasion "
+        "of Ukraine.\nThe theatre will reopen in May."
+    )
+    events = events_in(nlp, text, published="2024-03-01")
+    assert done(events, "ground_clash") == []
+    assert [e.status for e in events if e.event_type == "ground_clash"] == ["historical"]
+    ongoing = text + "\nRussia's war against Ukraine is now in its third year."
+    clashes = _done(nlp, ongoing, "ground_clash", published="2024-03-01")
+    assert [(e.actor, e.target) for e in clashes] == [("Russia", "Ukraine")]
+    same_year = _done(nlp, text, "ground_clash", published="2022-06-01")
+    assert [(e.actor, e.target) for e in same_year] == [("Russia", "Ukraine")]
+
+
+def test_kyiv_post_widget_lines_are_teasers(nlp) -> None:
+    text = "JOIN US ON TELEGRAM! Follow our coverage of the war on our channel\nIt rained."
+    assert done(events_in(nlp, text, published=PUBLISHED), "ground_clash") == []

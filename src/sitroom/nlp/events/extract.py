@@ -38,7 +38,9 @@ from sitroom.nlp.events.war import (
     WAR_NOUNS,
     as_russian_war,
     before_the_invasion,
+    is_war_start,
     names_a_side,
+    only_its_start,
 )
 from sitroom.nlp.places.gazetteer import load_gazetteer, normalize_name
 from sitroom.records import Claim, Event, Mention, Place, Quote, Timex
@@ -157,6 +159,7 @@ TEASER_PREFIXES = (
     "related:",
     "see the video",
     "other topics of interest",
+    "join us on",
 )
 CAPITALS_SHARE = 0.8
 # Subject nouns that are what was fired or sent, not who was hit: "Russian missiles were
@@ -246,6 +249,7 @@ def extract_events(
     places = _usable_places(text, places, mentions)
     events: list[Event] = []
     references: list[Event] = []
+    ongoing: list[tuple[int, int]] = []
     for sent in doc.sents:
         if len(sent.text) > MAX_SENTENCE_CHARS or not sent.text.strip():
             continue
@@ -263,6 +267,7 @@ def extract_events(
         found = _sentence_events(ctx, article_id=article_id, headings=headings)
         events += found.records
         references += found.references
+        ongoing += found.ongoing
     carried = _carried_actors(events, text)
     # A happening reported as done with nobody named for it, even in the sentence before, was
     # right once in nine on the real-news tune half (issue 9): the gold names an actor from the
@@ -270,7 +275,8 @@ def extract_events(
     # named actor. Rallies and arrests stay records ("a rally was held", "police detained"):
     # their actor is rarely named; so do denials, plans and threats, which claim nothing done.
     named = [e for e in carried if not _unnamed_done(e)]
-    return merge_events(named, [*references, *(e for e in carried if _unnamed_done(e))])
+    merged = merge_events(named, [*references, *(e for e in carried if _unnamed_done(e))])
+    return [only_its_start(e, ongoing=ongoing, published=published) for e in merged]
 
 
 def _unnamed_done(event: Event) -> bool:
@@ -285,6 +291,8 @@ def _unnamed_done(event: Event) -> bool:
 class _Found:
     records: list[Event]
     references: list[Event]
+    # Sentences that speak of the war going on, not only of its start (war.only_its_start).
+    ongoing: list[tuple[int, int]]
 
 
 def _sentence_events(
@@ -298,6 +306,7 @@ def _sentence_events(
     text = doc_text(sentence_ctx.doc)
     kept: dict[str, Event] = {}
     references: list[Event] = []
+    ongoing: list[tuple[int, int]] = []
     for trigger, etype in _triggers(sentence_ctx.sent, sentence_ctx.lex):
         ctx = sentence_ctx
         if etype.name in kept and kept[etype.name].actor:
@@ -323,6 +332,9 @@ def _sentence_events(
             war = as_russian_war(
                 event, lemma=trigger.lemma_.lower(), scope=scope, published=ctx.published
             )
+            heading = any(a <= trigger.idx < b for a, b in headings)
+            if war is not None and not heading and not is_war_start(trigger):
+                ongoing.append((ctx.sent.start_char, ctx.sent.end_char))
             if war is not None and not names_a_side(event, scope):
                 references.append(war)  # a bare "the war": evidence for the war record
                 continue
@@ -339,7 +351,7 @@ def _sentence_events(
             references.append(event)
         elif etype.name not in kept or event.actor:
             kept[etype.name] = event
-    return _Found(records=list(kept.values()), references=references)
+    return _Found(records=list(kept.values()), references=references, ongoing=ongoing)
 
 
 def _phrase_names(trigger: Token, ctx: _Context) -> set[str]:
