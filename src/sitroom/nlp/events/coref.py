@@ -105,6 +105,8 @@ def described_person(subj: Token, names: Sequence[Name], *, sent_start: int) -> 
     """
     if subj.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
         return None
+    if subj.tag_ in {"NNS", "NNPS"}:
+        return None  # "the leaders attended": a plural description is not one named person
     phrase = [t for t in subj.subtree if t.dep_ not in {"relcl", "acl", "appos", "punct"}]
     lo, hi = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
     if any(lo <= n[0] < hi and n[3] in {"PERSON", "ORG"} for n in names):

@@ -11,6 +11,7 @@ threats, plans, conditionals and denials from reading as carried-out events.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -32,8 +33,15 @@ from sitroom.nlp.events.lexicon import (
 from sitroom.nlp.events.merge import merge_events
 from sitroom.nlp.events.realis import non_event_reason, sentence_realis
 from sitroom.nlp.events.status import event_status
-from sitroom.nlp.events.threats import SAYING_LEMMAS, is_threat_statement
-from sitroom.nlp.events.war import WAR_NOUNS, as_russian_war, names_a_side
+from sitroom.nlp.events.threats import SAYING_LEMMAS, is_threat_noun, is_threat_statement
+from sitroom.nlp.events.war import (
+    WAR_NOUNS,
+    as_russian_war,
+    before_the_invasion,
+    is_war_start,
+    names_a_side,
+    only_its_start,
+)
 from sitroom.nlp.places.gazetteer import load_gazetteer, normalize_name
 from sitroom.records import Claim, Event, Mention, Place, Quote, Timex
 
@@ -139,8 +147,20 @@ LEAD_CHARS = 400
 # is a line in capitals (Fox News pastes related-story teasers so); neither is a clause
 # reporting a happening: their mentions are evidence for one told in the text, at most.
 HEADING_MAX_WORDS = 12
-# Lines that link to another story (Ukrinform's "Read also:", "See also:", "WATCH:").
-TEASER_PREFIXES = ("read also", "read more", "see also", "also read", "watch:", "related:")
+# Lines that link to another story (Ukrinform's "Read also:", "See also:", "WATCH:"), to a
+# video (the Polish portals' "See the video ..."), or list other stories (Kyiv Post's "Other
+# Topics of Interest ..."): the guideline's related-story widgets and teasers.
+TEASER_PREFIXES = (
+    "read also",
+    "read more",
+    "see also",
+    "also read",
+    "watch:",
+    "related:",
+    "see the video",
+    "other topics of interest",
+    "join us on",
+)
 CAPITALS_SHARE = 0.8
 # Subject nouns that are what was fired or sent, not who was hit: "Russian missiles were
 # fired at Kyiv" has Russia as actor (the nationality of the weapon), Kyiv as target.
@@ -171,6 +191,31 @@ PHRASAL_DOING_VERBS = frozenset({"double", "insist", "follow"})
 VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
 # Which named thing in a phrase is its actor first (see _name_in).
 NAME_RANK = {"PERSON": 0, "ORG": 1}
+# Verbs of attack that also say what an economic measure aims at ("the sanctions target
+# Iran's drone makers", "the embargo hit Russian exports"), and the measures themselves
+# beside the sanction lexicon's nouns.
+MEASURE_SENSE_VERBS = frozenset({"target", "hit"})
+MEASURE_NOUNS = frozenset({"measure", "penalty", "restriction", "tariff", "control", "ban"})
+# Nouns of kinship: "the wife of the President of Ukraine", "Putin's daughter": the person
+# so described acts for nobody named in the phrase (unknown beats the husband's state).
+KIN_NOUNS = frozenset(
+    {
+        "wife",
+        "husband",
+        "spouse",
+        "widow",
+        "widower",
+        "son",
+        "daughter",
+        "child",
+        "mother",
+        "father",
+        "brother",
+        "sister",
+        "relative",
+        "lady",
+    }
+)
 # Two-sided acts, where the subject's conjunct is the counterpart, not a co-actor.
 SYMMETRIC_LEMMAS = frozenset({"sign", "meet", "agree", "talk", "negotiate"})
 
@@ -204,6 +249,7 @@ def extract_events(
     places = _usable_places(text, places, mentions)
     events: list[Event] = []
     references: list[Event] = []
+    ongoing: list[tuple[int, int]] = []
     for sent in doc.sents:
         if len(sent.text) > MAX_SENTENCE_CHARS or not sent.text.strip():
             continue
@@ -221,6 +267,7 @@ def extract_events(
         found = _sentence_events(ctx, article_id=article_id, headings=headings)
         events += found.records
         references += found.references
+        ongoing += found.ongoing
     carried = _carried_actors(events, text)
     # A happening reported as done with nobody named for it, even in the sentence before, was
     # right once in nine on the real-news tune half (issue 9): the gold names an actor from the
@@ -228,7 +275,8 @@ def extract_events(
     # named actor. Rallies and arrests stay records ("a rally was held", "police detained"):
     # their actor is rarely named; so do denials, plans and threats, which claim nothing done.
     named = [e for e in carried if not _unnamed_done(e)]
-    return merge_events(named, [*references, *(e for e in carried if _unnamed_done(e))])
+    merged = merge_events(named, [*references, *(e for e in carried if _unnamed_done(e))])
+    return [only_its_start(e, ongoing=ongoing, published=published) for e in merged]
 
 
 def _unnamed_done(event: Event) -> bool:
@@ -243,22 +291,33 @@ def _unnamed_done(event: Event) -> bool:
 class _Found:
     records: list[Event]
     references: list[Event]
+    # Sentences that speak of the war going on, not only of its start (war.only_its_start).
+    ongoing: list[tuple[int, int]]
 
 
-def _sentence_events(ctx: _Context, *, article_id: str, headings: list[tuple[int, int]]) -> _Found:
+def _sentence_events(
+    sentence_ctx: _Context, *, article_id: str, headings: list[tuple[int, int]]
+) -> _Found:
     """One record per event type in the sentence, and the mentions that are evidence only.
 
     The first trigger of a type with a named actor wins; an actorless one gives way to a
     later one that names its actor ("Billionaire blasts war: Oleg Tinkov has blasted ...").
     """
-    text = doc_text(ctx.doc)
+    text = doc_text(sentence_ctx.doc)
     kept: dict[str, Event] = {}
     references: list[Event] = []
-    for trigger, etype in _triggers(ctx.sent, ctx.lex):
+    ongoing: list[tuple[int, int]] = []
+    for trigger, etype in _triggers(sentence_ctx.sent, sentence_ctx.lex):
+        ctx = sentence_ctx
         if etype.name in kept and kept[etype.name].actor:
             continue
         paragraph = _paragraph(text, trigger.idx)
         reason = non_event_reason(trigger, event_type=etype.name, paragraph=paragraph)
+        if "\n" in ctx.sent.text:
+            # A sentence the parser glued across a line break ("Source: CNN\n\nRussia has
+            # been amassing troops"): names in the other lines play no role in this one.
+            start = text.rfind("\n", 0, trigger.idx) + 1
+            ctx = ctx.within(start, start + len(paragraph))
         # "the war in Ukraine" is a standing state by grammar, the war record by convention,
         # and so is "spoke about the invasion"; other topics of speech are evidence only.
         war_noun = trigger.lemma_.lower() in WAR_NOUNS and reason in {"state", "topic"}
@@ -273,10 +332,15 @@ def _sentence_events(ctx: _Context, *, article_id: str, headings: list[tuple[int
             war = as_russian_war(
                 event, lemma=trigger.lemma_.lower(), scope=scope, published=ctx.published
             )
+            heading = any(a <= trigger.idx < b for a, b in headings)
+            if war is not None and not heading and not is_war_start(trigger):
+                ongoing.append((ctx.sent.start_char, ctx.sent.end_char))
             if war is not None and not names_a_side(event, scope):
                 references.append(war)  # a bare "the war": evidence for the war record
                 continue
-            event = war or event
+            event = war or before_the_invasion(
+                event, lemma=trigger.lemma_.lower(), published=ctx.published
+            )
             if not (event.actor and event.target):
                 continue
         in_heading = any(a <= trigger.idx < b for a, b in headings)
@@ -287,7 +351,7 @@ def _sentence_events(ctx: _Context, *, article_id: str, headings: list[tuple[int
             references.append(event)
         elif etype.name not in kept or event.actor:
             kept[etype.name] = event
-    return _Found(records=list(kept.values()), references=references)
+    return _Found(records=list(kept.values()), references=references, ongoing=ongoing)
 
 
 def _phrase_names(trigger: Token, ctx: _Context) -> set[str]:
@@ -359,6 +423,15 @@ class _Context:
         demonyms = load_gazetteer().demonyms
         self.places = [p for p in places if inside(p) and normalize_name(p.text) not in demonyms]
 
+    def within(self, start: int, end: int) -> _Context:
+        """The same context with the sentence's names, places and dates kept to [start, end)."""
+        part = copy.copy(self)
+        part.names = [n for n in self.names if start <= n[0] and n[1] <= end]
+        part.places = [p for p in self.places if start <= p.start and p.end <= end]
+        part.timexes = [t for t in self.timexes if start <= t.start and t.end <= end]
+        part.claims = [c for c in self.claims if start <= c.start and c.end <= end]
+        return part
+
 
 def _names(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[int, int, str, str]]:
     """(start, end, canonical name, label) of every named thing; demonyms become their country."""
@@ -368,6 +441,8 @@ def _names(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[int, int, str, s
         raw = [(e.start_char, e.end_char, e.ent_id_ or e.text, e.label_) for e in doc.ents]
     out: list[tuple[int, int, str, str]] = []
     for s, e, name, label in raw:
+        if not any(c.isupper() for c in name):
+            continue  # "-he", "rape": a proper name is written with a capital
         canonical = _canonical(name, label)
         if label == "NORP" and canonical == name.removeprefix("the ").removeprefix("The "):
             label = "NORP_GROUP"  # "Nordic", "Western": a group of peoples, no actor
@@ -426,6 +501,10 @@ def _objects(token: Token) -> list[Token]:
     objs = [
         c for c in token.children if c.dep_ in {"dobj", "nsubjpass", "attr", "oprd", "npadvmod"}
     ]
+    if token.dep_ in {"relcl", "acl"} and token.pos_ == "VERB":
+        # "the drones which Tehran provides", "weapons supplied by Iran": the noun the
+        # clause hangs from fills its object.
+        objs.append(token.head)
     objs += [
         g
         for c in token.children
@@ -450,6 +529,8 @@ def _verb_fits(token: Token, etype: EventType) -> bool:
         return is_threat_statement(token)  # a warning is a threat only with consequences
     if any(c.dep_ == "npadvmod" and c.lower_ == "test" for c in token.children):
         return False  # "test-fired": a weapons test (the noun "test"), not a strike
+    if etype.name == "strike" and lemma in MEASURE_SENSE_VERBS and _aimed_measure(token):
+        return False  # "the new measures target Iran's drone makers": sanctions, no strike
     if lemma in etype.particle_verbs:
         return any(
             c.dep_ in {"prt", "advmod"} and c.lower_ == etype.particle_verbs[lemma]
@@ -461,9 +542,25 @@ def _verb_fits(token: Token, etype: EventType) -> bool:
     return True
 
 
+def _aimed_measure(verb: Token) -> bool:
+    """ "British measures target ...", "imposing sanctions, with the US targeting firms".
+
+    The verb of attack is said of an economic measure: its subject or object names one, or
+    a clause above it (one step) has one as an argument.
+    """
+    measures = load_lexicon().types["sanction"].nouns | MEASURE_NOUNS
+    args = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    args += [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+    near = [t for a in args for t in _subtree(a)]
+    near += [c for a in list(verb.ancestors)[:2] for c in a.children if c.dep_ in {"dobj", "nsubj"}]
+    return any(t.lemma_.lower() in measures or t.lower_ in measures for t in near)
+
+
 def _noun_fits(token: Token, etype: EventType) -> bool:
     # A noun trigger must carry the event: as an argument of a verb or a preposition, not a modifier.
     if token.dep_ in {"compound", "amod"}:
+        return False
+    if etype.name == "threat" and not is_threat_noun(token):
         return False
     needs = etype.noun_needs_object.get(token.lemma_.lower())
     if needs:
@@ -563,6 +660,8 @@ def _actorless_happening(trigger: Token, etype: EventType) -> bool:
     """
     if trigger.pos_ != "VERB":
         return etype.name in ACTORLESS_NOUN_TYPES
+    if trigger.tag_ == "VBG" and trigger.dep_ in {"pcomp", "pobj"}:
+        return False  # "jailed for protesting": an activity named, not a rally held
     # A finite clause with a subject, named or not ("police detained", "its jets bombed").
     # A pronoun subject left unresolved ("we provide support") was generic talk on real news.
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
@@ -773,7 +872,12 @@ def _verb_roles(
         (g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
     )
     obj = next((c for c in children if c.dep_ in {"dobj", "dative"}), None)
-    if subj is None and trigger.dep_ in {"xcomp", "conj", "advcl"}:
+    controller = _object_controller(trigger)
+    if subj is None and controller is not None:
+        # "prompting Western countries to send weapons", "ordered its forces to advance": the
+        # governing verb's object does the infinitive, not its subject.
+        subj = controller
+    elif subj is None and trigger.dep_ in {"xcomp", "conj", "advcl"}:
         # "Russia threatened to strike": the governing verb's subject acts.
         subj = _governing_subject(trigger.head)
     if trigger.dep_ in {"ccomp", "parataxis"} and (
@@ -795,7 +899,8 @@ def _verb_roles(
         # "the 65 people sanctioned by the United Kingdom": a participle's by-agent acts.
         actor = _name_in(_subtree(agent), ctx)
     else:
-        actor = _name_in(_subtree(subj), ctx) if subj is not None else None
+        kin = subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in KIN_NOUNS
+        actor = _name_in(_subtree(subj), ctx) if subj is not None and not kin else None
         target = _name_in(_subtree(obj), ctx, exclude=actor) if obj is not None else None
         partner = (
             next((c for c in subj.children if c.dep_ == "conj"), None) if subj is not None else None
@@ -806,6 +911,21 @@ def _verb_roles(
             # deployment" the conjuncts act together, none is the target.
             target = _name_in(_subtree(partner), ctx, exclude=actor) or target
     return actor, target
+
+
+def _object_controller(trigger: Token) -> Token | None:
+    """The object of the verb an infinitive complements, who does the infinitive's act.
+
+    Verbs of causing, permitting and ordering control their infinitive from the object
+    ("allowed Russian troops to invade", "forced Kyiv to retreat"), unlike "threatened to
+    strike" or "agreed to send", whose subject acts. spaCy hangs the infinitive as the
+    verb's xcomp (or ccomp) with the object as the verb's dobj or the infinitive's nsubj.
+    """
+    if trigger.dep_ not in {"xcomp", "ccomp"} or trigger.head.pos_ != "VERB":
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return None
+    return next((c for c in trigger.head.children if c.dep_ == "dobj"), None)
 
 
 def _noun_roles(
@@ -823,7 +943,11 @@ def _noun_roles(
             c
             for c in modifiers
             if c.dep_ == "poss"
-            or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"})
+            or (
+                c.dep_ in {"amod", "compound"}
+                and c.ent_type_ in {"NORP", "GPE", "ORG"}
+                and not _place_modifier(c)
+            )
         ),
         None,
     )
@@ -872,8 +996,21 @@ def _noun_roles(
         # "Russian forces continued to conduct attacks": the governing verb's subject.
         verb = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
         subj = _governing_subject(verb)
-        actor = _name_in(_subtree(subj), ctx) if subj is not None else None
+        kin = subj is not None and subj.lemma_.lower() in KIN_NOUNS
+        actor = _name_in(_subtree(subj), ctx) if subj is not None and not kin else None
     return actor, target
+
+
+def _place_modifier(token: Token) -> bool:
+    """ "the Crimea bombing", "the Kherson offensive": a place below the level of a state
+    naming where the noun's event was, not who did it (countries and demonyms may act)."""
+    if token.dep_ != "compound" or token.ent_type_ != "GPE":
+        return False
+    gaz = load_gazetteer()
+    words = [t.text for t in token.doc[token.left_edge.i : token.i + 1] if t.ent_type_ == "GPE"]
+    key = normalize_name(" ".join(words) or token.text)
+    entries = gaz.index.get(key, ())
+    return bool(entries) and not any(c.kind == "country" for c in entries)
 
 
 def _parties(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
@@ -896,6 +1033,8 @@ def _parties(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
             second = _name_in(_subtree(other), ctx, exclude=first) if other is not None else None
             return first, second
         if prep.lower_ == "of" and lemma in VISIT_NOUNS:
+            if pobj.lemma_.lower() in KIN_NOUNS:
+                return None, None  # "the visit of the First Lady of Ukraine": not Ukraine's
             return _name_in(_subtree(pobj), ctx), None
     return None, None
 
@@ -922,11 +1061,23 @@ def _owner_pronoun(owner: Token | None, ctx: _Context) -> str | None:
         return None
     # The nearest clause above the noun that has a subject: "the leaders expressed ... their
     # meeting, a correspondent reports" is the leaders', not the correspondent's.
-    verb = next((a for a in owner.ancestors if any(c.dep_ == "nsubj" for c in a.children)), None)
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb else None
+    # A passive clause's subject counts: "the Kremlin being sanctioned over its invasion".
+    subjects = {"nsubj", "nsubjpass"}
+    verb = next((a for a in owner.ancestors if any(c.dep_ in subjects for c in a.children)), None)
+    subj = next((c for c in verb.children if c.dep_ in subjects), None) if verb else None
     if subj is None or subj.pos_ == "PRON":
         return None
-    return _name_in(_subtree(subj), ctx)
+    named = _name_in(_subtree(subj), ctx)
+    # "Australia is raising the costs to Russia after its invasion": another state named
+    # between the subject and "its" may be what it refers to; unknown beats a guess.
+    between = {
+        name
+        for start, _, name, label in ctx.names
+        if subj.idx < start < owner.idx and label in {"GPE", "NORP", "ORG"}
+    }
+    if named is not None and between - {named}:
+        return None
+    return named
 
 
 def _governing_subject(verb: Token) -> Token | None:

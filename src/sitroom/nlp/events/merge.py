@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from sitroom.nlp.events.confidence import MAX_MENTIONS, MENTION
+from sitroom.nlp.events.lexicon import load_actors
 from sitroom.nlp.events.war import is_war_mention
 from sitroom.records import Event
 
@@ -54,11 +55,22 @@ def _compatible(a: Event, b: Event) -> bool:
         return False  # the war as a whole and a battle in it are two happenings
     for role in ROLES:
         x, y = getattr(a, role), getattr(b, role)
-        if x and y and x.casefold() != y.casefold():
+        if x and y and not _same_party(x, y):
             return False
     if a.date_precision in WEAK_DATES or b.date_precision in WEAK_DATES:
         return True
     return a.date == b.date
+
+
+def _same_party(x: str, y: str) -> bool:
+    """Equal names, or a leader or office and the state or body it acts for ("Xi Jinping" and
+    "China", "Jens Stoltenberg" and "NATO"): one mention names the person, another the state."""
+    if x.casefold() == y.casefold():
+        return True
+    actors = load_actors()
+    return (actors.get(x.casefold()) or "").casefold() == y.casefold() or (
+        actors.get(y.casefold()) or ""
+    ).casefold() == x.casefold()
 
 
 def _merged(group: list[Event]) -> Event:
@@ -72,6 +84,22 @@ def _merged(group: list[Event]) -> Event:
         value: str | None = next((getattr(e, name) for e in ordered if getattr(e, name)), None)
         return value
 
+    def person_first(name: str) -> str | None:
+        # "NATO's top official warned" and "Stoltenberg warned": the person is more specific.
+        value = first(name)
+        actors = load_actors()
+        person = next(
+            (
+                v
+                for e in ordered
+                if (v := getattr(e, name))
+                and value
+                and (actors.get(v.casefold()) or "").casefold() == value.casefold()
+            ),
+            None,
+        )
+        return person or value
+
     dated = next((e for e in ordered if e.date_precision not in WEAK_DATES), main)
     quantities: dict[str, float] = {}
     for e in reversed(ordered):
@@ -80,8 +108,8 @@ def _merged(group: list[Event]) -> Event:
     bonus = MENTION * min(len(evidence) - 1, MAX_MENTIONS)
     return replace(
         main,
-        actor=first("actor"),
-        target=first("target"),
+        actor=person_first("actor"),
+        target=person_first("target"),
         place=first("place"),
         claimant=first("claimant"),
         date=dated.date,

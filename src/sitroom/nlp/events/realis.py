@@ -18,7 +18,13 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
-__all__ = ["Figurative", "load_figurative", "non_event_reason", "sentence_realis"]
+__all__ = [
+    "Figurative",
+    "has_content_clause",
+    "load_figurative",
+    "non_event_reason",
+    "sentence_realis",
+]
 
 # Nouns that name a standing state or relation unless a verb of doing governs them
 # ("imposed sanctions", "signed an alliance"): "under sanctions", "its alliance with".
@@ -109,6 +115,28 @@ SPEECH_VERBS = frozenset({"say", "speak", "talk", "comment", "write", "remark", 
 # Verbs whose figurative reading is the condemnation itself: "blasted the decision" is no
 # strike, and is a criticism (issue 9: "has blasted Russia's war" was lost as figurative).
 CRITICISM_FIGURES = frozenset({"blast"})
+# Quantifiers that make a noun phrase generic, about every happening of a kind, not one of
+# them: "any attack on an ally", "all its attacks on civilians", "each strike".
+GENERIC_DETERMINERS = frozenset({"any", "every", "each", "all"})
+# Adverbs of frequency: the clause tells a habit or a rule, not a happening ("traitors are
+# regularly arrested", "Moscow usually denies"). "Repeatedly" and "again" count happenings
+# that took place, so they are not here.
+HABITUAL_ADVERBS = frozenset(
+    {
+        "regularly",
+        "routinely",
+        "usually",
+        "often",
+        "frequently",
+        "typically",
+        "normally",
+        "generally",
+        "sometimes",
+        "always",
+        "habitually",
+        "customarily",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,11 +170,22 @@ def non_event_reason(trigger: Token, *, event_type: str, paragraph: str) -> str 
     if (
         event_type == "protest"
         and trigger.pos_ == "VERB"
-        and any(c.dep_ in {"dobj", "auxpass"} for c in trigger.children)
+        and any(c.dep_ in {"dobj", "auxpass", "ccomp"} for c in trigger.children)
     ):
-        # Protests are intransitive: "demonstrate resolve", "rally support"; and "this is
-        # demonstrated by" is shown, not marched.
+        # Protests are intransitive: "demonstrate resolve", "rally support"; "this is
+        # demonstrated by" is shown, not marched; and "the fighting demonstrates that ...",
+        # "Poland protested it was attacked" say something, they are no rally.
         return "figurative"
+    if _generic(trigger):
+        return "generic"
+    if event_type == "sanction" and _stative_passive(trigger):
+        return "state"  # "officials who are sanctioned by the US": under sanctions, not newly
+    if trigger.pos_ == "VERB" and trigger.dep_ in {"amod", "acomp"}:
+        return "figurative"  # a participle used as an adjective: "the toll was striking"
+    if event_type == "protest" and trigger.pos_ == "NOUN" and trigger.head.lower_ == "in":
+        return "figurative"  # "closed their offices in protest": a motive, no rally held
+    if trigger.pos_ == "NOUN" and event_type == "arrest" and has_content_clause(trigger):
+        return "figurative"  # "the US's conviction that Ukraine is at risk": a belief
     if _topic_of_speech(trigger):
         return "topic"
     if _is_state_noun(trigger, event_type):
@@ -180,9 +219,12 @@ def sentence_realis(trigger: Token) -> str | None:
 def _figurative(trigger: Token, fig: Figurative) -> bool:
     lemma = trigger.lemma_.lower()
     objects = fig.objects.get(lemma)
+    # A relative clause's object is the noun it hangs from: "an opportunity that Putin is
+    # seizing" is "seizing an opportunity".
+    relativized = [trigger.head] if trigger.dep_ in {"relcl", "acl"} else []
     if objects and any(
         c.dep_ in {"dobj", "nsubjpass", "attr"} and c.lemma_.lower() in objects
-        for c in trigger.children
+        for c in [*trigger.children, *relativized]
     ):
         return True
     preps = fig.prep_objects.get(lemma)
@@ -202,6 +244,43 @@ def _figurative(trigger: Token, fig: Figurative) -> bool:
         c.dep_ in {"amod", "compound", "nmod"} and c.lemma_.lower() in (modifiers or ())
         for c in trigger.children
     )
+
+
+def has_content_clause(noun: Token) -> bool:
+    """ "the conviction that ...", "warnings that ...": the noun has a that-clause of content."""
+    return any(
+        c.dep_ in {"acl", "ccomp"}
+        and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        for c in noun.children
+    )
+
+
+def _stative_passive(verb: Token) -> bool:
+    """A present passive with no time of its own: "who are sanctioned", "is blacklisted"."""
+    return (
+        verb.pos_ == "VERB"
+        and any(c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in verb.children)
+        and not any(c.dep_ == "aux" for c in verb.children)
+        and not any(t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree)
+    )
+
+
+def _generic(trigger: Token) -> bool:
+    """A kind of happening, not one: a quantified noun or a clause of habit.
+
+    "Any attack will be met with force", "all its attacks on Ukrainians", "dissidents are
+    regularly arrested": no particular happening is reported.
+    """
+    if trigger.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ in {"det", "predet"} and c.lower_ in GENERIC_DETERMINERS for c in trigger.children
+    ):
+        return True
+    verb = trigger if trigger.pos_ == "VERB" else trigger.head
+    if trigger.pos_ != "VERB" and (
+        verb.pos_ not in {"VERB", "AUX"} or trigger.dep_ not in {"nsubj", "nsubjpass", "dobj"}
+    ):
+        return False  # a noun deeper down is not the clause's happening
+    return any(c.dep_ == "advmod" and c.lower_ in HABITUAL_ADVERBS for c in verb.children)
 
 
 def _topic_of_speech(trigger: Token) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["SAYING_LEMMAS", "SAYING_VERBS", "is_threat_statement"]
+__all__ = ["SAYING_LEMMAS", "SAYING_VERBS", "is_threat_noun", "is_threat_statement"]
 
 # Verbs of saying that carry a threat in their content ("Scholz said that any attack would ...").
 SAYING_VERBS = frozenset({"say", "add", "declare", "stress", "state", "tell"})
@@ -45,6 +45,25 @@ PRICE_TO_PAY = frozenset({"pay", "price"})
 SANCTION_LEMMAS = frozenset({"sanction", "sanctions"})
 CONDITION_WORDS = frozenset({"if", "any", "unless", "should"})
 FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
+# Nouns of situations and happenings, which cannot threaten anyone: "the conflict threatens
+# to boil over", "the fighting threatens to spread" (the event lexicon's own nouns count too).
+SITUATION_NOUNS = frozenset(
+    {
+        "conflict",
+        "crisis",
+        "tension",
+        "situation",
+        "dispute",
+        "escalation",
+        "standoff",
+        "war",
+        "fighting",
+        "violence",
+        "unrest",
+        "row",
+        "feud",
+    }
+)
 # "threatened Kyiv", "warned Moscow": the party warned, as a named thing.
 NAMED_TYPES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 
@@ -53,7 +72,9 @@ def is_threat_statement(verb: Token) -> bool:
     """Whether the saying or warning ``verb`` makes a threat (see the module docstring)."""
     lemma = verb.lemma_.lower()
     if lemma == "threaten":
-        return True  # "threatened to strike", "threatened Ukraine": a threat by its own word
+        # "threatened to strike", "threatened Ukraine": a threat by its own word; but "the
+        # summit threatens to become a Western affair" only says what may come (no agent).
+        return not _raising(verb)
     if lemma == "warn" and any(
         c.dep_ == "dobj" and c.ent_type_ in NAMED_TYPES for c in verb.children
     ):
@@ -68,6 +89,56 @@ def is_threat_statement(verb: Token) -> bool:
         # "a statement said Biden made clear the US would respond": the inner speaker threatens.
         clauses = [c for c in clauses if not _says(c)]
     return any(_promises_consequence(c, conditional_sanctions=saying) for c in clauses)
+
+
+def is_threat_noun(noun: Token) -> bool:
+    """Whether a "warning" noun is a threat: aimed at a party, or promising a consequence.
+
+    "Warnings from the US that Russian troops are poised to strike", "carried a clear
+    warning" alert or forecast; "a warning to Moscow", "a warning that any attack would
+    be met with a response" threaten.
+    """
+    if noun.lemma_.lower() != "warning":
+        return True  # "threat", "ultimatum" name a threat by their own word
+    # "a warning to Moscow", or the verb's "issued a stark warning to NATO".
+    around = list(noun.children)
+    if noun.dep_ == "dobj":
+        around += list(noun.head.children)
+    aimed = any(
+        c.dep_ in {"prep", "dative"}
+        and c.lower_ in {"to", "against"}
+        and any(g.ent_type_ in NAMED_TYPES for g in c.subtree)
+        for c in around
+    )
+    clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}]
+    return aimed or any(_promises_consequence(c, conditional_sanctions=True) for c in clauses)
+
+
+def _raising(verb: Token) -> bool:
+    """ "The summit threatens to become a Western affair": "threaten" meaning "is likely to".
+
+    Also the passive with a common noun as its "by" phrase: "is threatened by an attack".
+
+    A copular infinitive ("to become", "to be") under a common noun subject that names no
+    party: the subject is a thing that may turn out so, and nobody threatens anyone.
+    """
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children), None)
+    if agent is not None and agent.pos_ == "NOUN" and not agent.ent_type_:
+        # "Ukraine is threatened by an attack, by famine": endangered by a happening or a
+        # thing, which threatens nobody ("threatened by Russia" names the party who does).
+        return True
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    infinitive = any(c.dep_ == "xcomp" for c in verb.children)
+    if infinitive and subj is not None and subj.lemma_.lower() in SITUATION_NOUNS:
+        return True  # "the conflict threatens to boil over": a situation, not a party
+    copular = any(c.dep_ == "xcomp" and c.lemma_.lower() in {"be", "become"} for c in verb.children)
+    return (
+        copular
+        and subj is not None
+        and subj.pos_ == "NOUN"
+        and not subj.ent_type_
+        and not any(t.ent_type_ in NAMED_TYPES for t in subj.subtree)
+    )
 
 
 def _says(verb: Token) -> bool:

@@ -15,9 +15,19 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from sitroom.records import Event
 
-__all__ = ["WAR_NOUNS", "as_russian_war", "is_war_mention", "names_a_side"]
+__all__ = [
+    "WAR_NOUNS",
+    "as_russian_war",
+    "before_the_invasion",
+    "is_war_mention",
+    "is_war_start",
+    "names_a_side",
+    "only_its_start",
+]
 
 # Nouns that name the war as a whole (not a battle): "the invasion", "Russian aggression".
 WAR_NOUNS = frozenset({"war", "invasion", "aggression"})
@@ -80,3 +90,59 @@ def names_a_side(event: Event, scope: Collection[str]) -> bool:
         or event.target == INVADED
         or bool({AGGRESSOR, INVADED} & set(scope))
     )
+
+
+def before_the_invasion(event: Event, *, lemma: str, published: str | None) -> Event:
+    """A Russian invasion of Ukraine spoken of before 24 February 2022 is feared, not done.
+
+    "Western warnings about a Russian invasion of Ukraine", "to deter an invasion": in an
+    article published before the full-scale invasion, the noun names what may come (the
+    guideline's hypothetical). The 2014 war ("Russian aggression", "the war in Donbas") is
+    not this noun's business and keeps its status.
+    """
+    if (
+        lemma != "invasion"
+        or published is None
+        or published[:10] >= INVASION_DAY
+        or event.status not in {"reported", "claimed"}
+        or event.actor not in {None, AGGRESSOR}
+        or event.target not in {None, INVADED}
+    ):
+        return event
+    return replace(event, status="conditional")
+
+
+# Verbs whose object or subject war noun is the war's start, not the war going on: "launched
+# its invasion", "provoked the invasion", "the invasion began".
+START_VERBS = frozenset({"launch", "begin", "start", "unleash", "order", "provoke"})
+
+
+def is_war_start(noun: Token) -> bool:
+    """ "since the invasion", "since Russia launched its invasion", "the invasion began"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "since":
+        return True
+    if noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in START_VERBS:
+        return True
+    return noun.dep_ == "nsubj" and head.lemma_.lower() in {"begin", "start"}
+
+
+def only_its_start(
+    event: Event, *, ongoing: Collection[tuple[int, int]], published: str | None
+) -> Event:
+    """The war record of an article that mentions only the war's start, in a later year, is
+    history (the guideline: "since Russia invaded last year" in a 2023 article).
+
+    ``ongoing`` holds the sentences that speak of the war going on; a record with one of
+    them among its evidence stays the ongoing war.
+    """
+    if (
+        published is None
+        or published[:4] <= INVASION_DAY[:4]
+        or not is_war_mention(event)
+        or (event.actor, event.target) != (AGGRESSOR, INVADED)
+        or event.status not in {"reported", "claimed"}
+        or any(span in ongoing for span in event.evidence)
+    ):
+        return event
+    return replace(event, status="historical", date=INVASION_DAY, date_precision="day")
