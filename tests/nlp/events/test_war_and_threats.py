@@ -198,3 +198,26 @@ def test_more_words_for_known_types(nlp, text: str, event_type: str, actor: str)
 def test_blowing_out_candles_is_no_strike(nlp) -> None:
     text = "Ukrainian children blew out the candles at the party in Lviv."
     assert not _of(_events(nlp, text), "strike")
+
+
+# -- the threatened act's object, and places of other clauses ----------------------------------
+
+
+def test_a_threat_to_strike_has_the_struck_party_as_its_target(nlp) -> None:
+    events = _events(nlp, "Moscow threatened to strike Poland if it sent more tanks to Kyiv.")
+    threats = [e for e in events if e.event_type == "threat"]
+    assert threats and threats[0].actor == "Russia" and threats[0].target == "Poland"
+    # Kyiv is where the tanks would go, in a clause of its own: no place of the threat.
+    assert all(e.place != "Kyiv" for e in events)
+
+
+def test_a_place_in_a_clause_of_its_own_is_not_the_events_place(nlp) -> None:
+    events = _events(nlp, "Russian troops shelled the village as families fled to Poltava.")
+    strikes = _of(events, "strike")
+    assert strikes and strikes[0].place != "Poltava"
+
+
+def test_a_place_in_the_main_clause_still_places_a_reported_event(nlp) -> None:
+    events = _events(nlp, "In Kharkiv, officials said Russian shelling killed three civilians.")
+    strikes = _of(events, "strike")
+    assert strikes and strikes[0].place == "Kharkiv"

@@ -845,6 +845,13 @@ def _roles(trigger: Token, ctx: _Context) -> tuple[str | None, str | None]:
     if target is None and trigger.pos_ != "VERB" and trigger.head.lemma_.lower() in DOING_VERBS:
         children += [c for c in trigger.head.children if c.dep_ in {"prep", "dative"}]
     preps = TARGET_PREPS | ({"of"} if trigger.pos_ != "VERB" else set())
+    if target is None and trigger.lemma_.lower() == "threaten":
+        # "Moscow threatened to strike Poland": the threatened act's object is the target.
+        act = next((c for c in children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if act is not None:
+            children = children + [c for c in act.children if c.dep_ in {"dobj", "prep"}]
+            obj = next((c for c in act.children if c.dep_ == "dobj"), None)
+            target = _name_in(_subtree(obj), ctx, exclude=actor) if obj is not None else None
     if target is None:
         # A noun's "of" object is what it was done to: "the invasion of Ukraine".
         for prep in (c for c in children if c.dep_ in {"prep", "dative"} and c.lower_ in preps):
@@ -1144,12 +1151,15 @@ def _qualified(actor: str | None, ctx: _Context) -> str | None:
 def _place(trigger: Token, ctx: _Context, target: str | None) -> str | None:
     if not ctx.places:
         return None
-    # Prefer a place governed by the trigger ("struck Dnipro", "in Paris"); else the sentence's first.
+    # Prefer a place governed by the trigger ("struck Dnipro", "in Paris"); else the sentence's
+    # first, unless it lies in a clause of its own that the trigger is not in ("threatened to
+    # strike Poland if it sent weapons to Kyiv": Kyiv is where the weapons go, not the strike).
     near = {t.idx for t in trigger.subtree}
-    for place in ctx.places:
+    places = [p for p in ctx.places if not _in_other_clause(p.start, trigger, ctx)]
+    for place in places:
         if place.start in near and place.kind != "country":
             return place.name
-    for place in ctx.places:
+    for place in places:
         if place.kind != "country":
             return place.name
     # A country is the place only when a place preposition of the trigger's phrase names it
@@ -1166,6 +1176,27 @@ def _place(trigger: Token, ctx: _Context, target: str | None) -> str | None:
         ):
             return place.name
     return None
+
+
+# Dependency labels of clauses with their own predicate (adverbial, relative, complement).
+CLAUSE_DEPS = frozenset({"advcl", "relcl", "ccomp", "acl", "csubj"})
+
+
+def _in_other_clause(start: int, trigger: Token, ctx: _Context) -> bool:
+    """Whether the token at character ``start`` sits in a subordinate clause that does not
+    hold the trigger (crossed on the way up from the token before the trigger is reached)."""
+    token = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+    if token is None:
+        return False
+    node = token.root
+    while node.i not in (node.head.i, trigger.i):
+        if node.dep_ in CLAUSE_DEPS and not (
+            node.head.i == trigger.i and node.dep_ in {"relcl", "acl"}
+        ):
+            # The trigger's own relative clause describes it ("the strike, which hit X").
+            return not node.left_edge.i <= trigger.i <= node.right_edge.i
+        node = node.head
+    return False
 
 
 def etype_moves(trigger: Token) -> bool:
