@@ -27,6 +27,7 @@ __all__ = [
     "has_cue_form",
     "is_cue",
     "is_junk_speaker",
+    "speaker_at",
     "speaker_before",
     "speaker_of_according",
     "speaker_of_cue",
@@ -521,6 +522,11 @@ def _described_speaker(head: Token, names: NameIndex) -> Speaker:
         kind="unnamed",
         token_i=head.i,
     )
+
+
+def speaker_at(head: Token, names: NameIndex) -> Speaker | None:
+    """The speaker a noun, name or pronoun stands for, classified and named."""
+    return _classify(head, names)
 
 
 def speaker_of_cue(
