@@ -122,6 +122,10 @@ _MEDIA_LABELS = word_set(
 )
 
 
+# Parts of speech no speaker is, alone: a preposition, conjunction, number, verb, adverb.
+_FUNCTION_POS = frozenset({"ADP", "CCONJ", "SCONJ", "NUM", "VERB", "AUX", "ADV", "PART"})
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Speaker:
     """A resolved speaker: span in the doc, canonical name (None if unnamed), kind."""
@@ -236,6 +240,8 @@ def is_junk_speaker(speaker: Speaker, doc: Doc) -> bool:
         return False
     if len(span) == 1 and span.root.pos_ == "ADJ" and span.root.ent_type_ == "NORP":
         return True  # "… of Democratic claims": a modifier, not a sayer ("Several" is one)
+    if len(span) == 1 and span.root.pos_ in _FUNCTION_POS and speaker.kind != "pronoun":
+        return True  # "” Of the mayor, Petrov said": a misparsed "Of" or "two" says nothing
     first = span[0]
     return (
         len(span) == 1
