@@ -51,7 +51,7 @@ eval: $(STAMP)
 train-ner: $(STAMP)
 	$(BIN)/python -m sitroom.nlp.entities.train
 
-# The quote speaker ranker (sitroom/nlp/quotes/speaker_ranker.json), from PolNeAR train only.
+# The quote speaker ranker (sitroom/data/quotes/speaker_ranker.json), from PolNeAR train only.
 train-speakers: $(STAMP)
 	$(BIN)/python eval/train_speakers.py
 

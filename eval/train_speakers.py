@@ -1,4 +1,4 @@
-"""Train the speaker ranker shipped as ``sitroom/nlp/quotes/speaker_ranker.json``.
+"""Train the speaker ranker shipped as ``sitroom/data/quotes/speaker_ranker.json``.
 
 Run ``make train-speakers`` (``python eval/train_speakers.py``). It reads PolNeAR's train
 split (``../shared/benchmarks/polnear/train``, or under ``$SITROOM_SHARED``), never dev or

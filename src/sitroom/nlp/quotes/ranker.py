@@ -13,7 +13,7 @@ is the subject of a verb of saying, its entity label and speaker kind, whether i
 the previous quotation's speaker, whether the quotation asks a question. A logistic
 model scores each candidate on its own.
 
-The weights are a small JSON file beside this module (``speaker_ranker.json``), trained
+The weights are a small JSON file, ``sitroom/data/quotes/speaker_ranker.json``, trained
 on PolNeAR's train split only by ``eval/train_speakers.py`` (``make train-speakers``). Inference is pure Python and deterministic; without the file
 the ranker is off and the rules' output is unchanged.
 """
@@ -44,7 +44,7 @@ __all__ = [
     "previous_speakers",
 ]
 
-WEIGHTS = Path(__file__).with_name("speaker_ranker.json")
+WEIGHTS = Path(__file__).resolve().parents[2] / "data" / "quotes" / "speaker_ranker.json"
 
 # How far from a quotation a candidate may stand: three sentences either side, in the
 # same paragraph or the next or previous one (a speaker named after a long quotation,
