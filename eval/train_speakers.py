@@ -10,12 +10,12 @@ content word with it.
 
 Only quotations the rules leave without a speaker are examples: that is where the
 ranker is used, and those are harder than the rest (on the train split a model fitted
-on every quotation chose right for about half of them out of sample, one fitted on these
-alone for about seven in ten). The model is a logistic regression over the candidates'
-binary features, fitted by full-batch AdaGrad with L2 (deterministic: fixed order, no
-randomness). The threshold is the lowest score at and above which the first choices are
-right at least ``--precision`` of the time out of sample (five folds): an unknown speaker
-beats a wrong one.
+on every quotation chose right for about half of them even in sample; one fitted on
+these alone, for about seven in ten out of sample). The model is a logistic regression
+over the candidates' binary features, fitted by full-batch AdaGrad with L2
+(deterministic: fixed order, no randomness). The threshold is the lowest score at and
+above which the first choices are right at least ``--precision`` of the time out of
+sample (five folds): an unknown speaker beats a wrong one.
 """
 
 from __future__ import annotations

@@ -111,7 +111,8 @@ def candidates(
     taken: frozenset[tuple[int, int]],
     layout: Layout | None = None,
 ) -> list[Candidate]:
-    """The possible speakers of the quotation at ``start``..``end``, nearest first.
+    """The possible speakers of the quotation at ``start``..``end``: those before it,
+    nearest first, then those after it, nearest first.
 
     ``previous`` is the canonical name of the previous quotation's speaker; ``taken``
     the speaker spans other quotations already have.
@@ -209,8 +210,9 @@ class Ranker:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def best(self, cands: Sequence[Candidate]) -> Candidate | None:
-        """The highest-scoring candidate when it reaches the threshold, else None (the
-        nearest wins a tie: candidates come nearest first)."""
+        """The highest-scoring candidate when it reaches the threshold, else None (a tie
+        goes to the one listed first: those before the quotation, nearest first, then
+        those after it)."""
         if not cands:
             return None
         top = max(cands, key=self.probability)
