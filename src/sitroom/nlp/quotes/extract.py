@@ -731,10 +731,11 @@ def _indirect_quotes(
 
 def quoted_ranges(doc: Doc) -> list[tuple[int, int]]:
     """The character ranges of the doc's quotations, marks included."""
-    return [
-        (s.open_at, (s.close_at if s.close_at is not None else s.end) + 1)
-        for s in find_quoted_spans(doc_text(doc))
-    ]
+    return _ranges(find_quoted_spans(doc_text(doc)))
+
+
+def _ranges(spans: Sequence[QuotedSpan]) -> list[tuple[int, int]]:
+    return [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
 
 
 def extract_quotes(
@@ -747,7 +748,7 @@ def extract_quotes(
     leaves out the learned ranker (:mod:`sitroom.nlp.quotes.ranker`), as its training does.
     """
     spans = find_quoted_spans(doc_text(doc))
-    quoted = [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
+    quoted = _ranges(spans)
     names = NameIndex(doc, mentions)
     framing: set[int] = set()
     marked = _marked_quotes(doc, article_id, spans, names=names, quoted=quoted, framing=framing)
