@@ -161,7 +161,11 @@ def candidates(
             kind = speaker.kind
             label = head.ent_type_ or "none"
             pron = head.lower_ if kind == "pronoun" else "none"
-            same = previous is not None and speaker.name == previous
+            name = speaker.name
+            if name is None and head.lower_ in {"he", "she"}:
+                person = names.person_before(speaker.start, doc, quoted)
+                name = person.name if person is not None else None
+            same = previous is not None and name == previous
             feats = [
                 "bias",
                 f"side={side}",
