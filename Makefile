@@ -7,7 +7,7 @@ DEMO_DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test lint gate bench bench-million eval train-ner clean
+.PHONY: setup run test lint gate bench bench-million eval train-ner train-speakers clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -50,6 +50,10 @@ eval: $(STAMP)
 
 train-ner: $(STAMP)
 	$(BIN)/python -m sitroom.nlp.entities.train
+
+# The quote speaker ranker (sitroom/data/quotes/speaker_ranker.json), from PolNeAR train only.
+train-speakers: $(STAMP)
+	$(BIN)/python eval/train_speakers.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitroom.nlp.doctext import doc_text
 from sitroom.nlp.quotes.marks import QuotedSpan, find_quoted_spans
+from sitroom.nlp.quotes.ranker import Layout, Ranker, candidates, load_ranker, previous_speakers
 from sitroom.nlp.quotes.speakers import (
     NameIndex,
     Speaker,
@@ -40,7 +41,7 @@ from sitroom.nlp.quotes.speakers import (
 )
 from sitroom.records import Mention, Quote
 
-__all__ = ["extract_quotes"]
+__all__ = ["extract_quotes", "quoted_ranges"]
 
 # How far after a closing mark the attribution may sit: "”, Kremlin spokesman Dmitry
 # Peskov told reporters" puts the cue 6 tokens on; "” Name, founder of the X Center,
@@ -97,6 +98,8 @@ _LABEL_BEFORE = re.compile(
     r"(?:(?:it|them|him|her|this|that|these|those|us|me)\s+)?(?:(?:the|a|an|as)\s+)?$",
     re.IGNORECASE,
 )
+# Finite verb tags: "they call", "she called", "he labels" (not "so-called", "calling").
+_FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ"})
 # Titles of reports, songs and statements ("a report titled “Broken Homes”") are names too.
 _NO_SAYER_LABELS = frozenset(
     {"so-called", "so called", "known as", "titled", "entitled", "headlined"}
@@ -372,8 +375,14 @@ def _label_sayer(
     if label.group(1).lower() in _NO_SAYER_LABELS:
         return False
     verb = doc.char_span(*label.span(1), alignment_mode="expand")
-    speaker = speaker_of_cue(verb[0], names, quoted) if verb is not None else None
-    if verb is None or speaker is None or is_junk_speaker(speaker, doc):
+    if verb is None:
+        return False
+    speaker = speaker_of_cue(verb[0], names, quoted)
+    if speaker is None and verb[0].tag_ in _FINITE_TAGS:
+        # "…, Obama and Clinton call them “lone wolves”": the names hang off the clause
+        # before in a misparse; the name right before a finite labelling verb is its sayer.
+        speaker = speaker_before(verb[0], names)
+    if speaker is None or is_junk_speaker(speaker, doc):
         return False
     return verb[0], speaker
 
@@ -591,15 +600,26 @@ def _marked_quotes(
 
 
 def _reported_clause(comp: Token) -> list[Token]:
-    """The complement clause, cut before a subjectless verb conjoined to it: in "said the
-    plan was a gamble and urged restraint", "urged" is the speaker's, not the report's."""
+    """The complement clause, cut before a subjectless verb conjoined to it (in "said the
+    plan was a gamble and urged restraint", "urged" is the speaker's, not the report's)
+    and before a participle clause after a comma ("wondered whether the talks will be
+    “fair”, engaging in what analysts call …" is the writer's gloss)."""
     cut = min(
         (
             child.left_edge.i
             for child in comp.children
-            if child.dep_ == "conj"
-            and child.pos_ in {"VERB", "AUX"}
-            and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in child.children)
+            if (
+                child.dep_ == "conj"
+                and child.pos_ in {"VERB", "AUX"}
+                and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in child.children)
+            )
+            or (
+                child.dep_ == "advcl"
+                and child.tag_ == "VBG"
+                and child.i > comp.i
+                and child.left_edge.i > 0
+                and comp.doc[child.left_edge.i - 1].text == ","
+            )
         ),
         default=len(comp.doc),
     )
@@ -607,6 +627,15 @@ def _reported_clause(comp: Token) -> list[Token]:
     while kept and kept[-1].dep_ == "cc":
         kept.pop()
     return kept
+
+
+def _in_paragraph(tokens: Sequence[Token], cue: Token) -> list[Token]:
+    """The tokens in the cue's paragraph: a misparse can hang a clause from the paragraph
+    before or after on a verb of saying, but a report does not cross a paragraph break."""
+    breaks = [t.i for t in tokens if "\n" in t.text]
+    lo = max([-1, *(i for i in breaks if i < cue.i)])
+    hi = min([len(cue.doc), *(i for i in breaks if i > cue.i)])
+    return [t for t in tokens if lo < t.i < hi]
 
 
 def _clause_bounds(tokens: Sequence[Token]) -> tuple[int, int] | None:
@@ -667,14 +696,15 @@ def _indirect_quotes(
         if source is not None:
             head = token.head
             skip = {t.i for t in token.subtree}
-            bounds = _clause_bounds([t for t in head.subtree if t.i not in skip])
+            clause = [t for t in head.subtree if t.i not in skip]
+            bounds = _clause_bounds(_in_paragraph(clause, token))
             speaker = speaker_of_according(token, names)
         elif is_cue(token) or token.i in framing:
             comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
             if comp is not None:
-                bounds = _clause_bounds(_reported_clause(comp))
+                bounds = _clause_bounds(_in_paragraph(_reported_clause(comp), token))
             elif token.i in framing:
-                bounds = _clause_bounds(_complement(token))
+                bounds = _clause_bounds(_in_paragraph(_complement(token), token))
             else:
                 continue
             speaker = speaker_of_cue(token, names, quoted)
@@ -699,23 +729,90 @@ def _indirect_quotes(
     return out
 
 
-def extract_quotes(doc: Doc, *, article_id: str, mentions: Sequence[Mention] = ()) -> list[Quote]:
+def quoted_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """The character ranges of the doc's quotations, marks included."""
+    return _ranges(find_quoted_spans(doc_text(doc)))
+
+
+def _ranges(spans: Sequence[QuotedSpan]) -> list[tuple[int, int]]:
+    return [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
+
+
+def extract_quotes(
+    doc: Doc, *, article_id: str, mentions: Sequence[Mention] = (), rank: bool = True
+) -> list[Quote]:
     """Return the direct, mixed and indirect quotes of one parsed article, in text order.
 
     ``mentions`` (from the entity extractor) give canonical speaker names; without them
-    the doc's own entities are used. Spans index ``doc_text(doc)``.
+    the doc's own entities are used. Spans index ``doc_text(doc)``. ``rank=False``
+    leaves out the learned ranker (:mod:`sitroom.nlp.quotes.ranker`), as its training does.
     """
     spans = find_quoted_spans(doc_text(doc))
-    quoted = [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
+    quoted = _ranges(spans)
     names = NameIndex(doc, mentions)
     framing: set[int] = set()
     marked = _marked_quotes(doc, article_id, spans, names=names, quoted=quoted, framing=framing)
     indirect = _indirect_quotes(
         doc, article_id, names=names, quoted=quoted, marked=marked, framing=framing
     )
-    return _adopt_preceding_reporters(
+    quotes = _adopt_preceding_reporters(
         doc, sorted([*marked, *indirect], key=lambda q: (q.start, q.end))
     )
+    ranker = load_ranker() if rank else None
+    return _ranked_speakers(doc, quotes, ranker, names=names, quoted=quoted) if ranker else quotes
+
+
+def _ranked_speakers(
+    doc: Doc,
+    quotes: list[Quote],
+    ranker: Ranker,
+    *,
+    names: NameIndex,
+    quoted: Sequence[tuple[int, int]],
+) -> list[Quote]:
+    """Quotations the rules left without a speaker get the ranker's likely one, if any."""
+    if all(q.kind == "indirect" or q.speaker_text is not None for q in quotes):
+        return quotes
+    layout = Layout(doc)
+    taken = frozenset(
+        (q.speaker_start, q.speaker_end)
+        for q in quotes
+        if q.speaker_start is not None and q.speaker_end is not None
+    )
+    out = []
+    for quote, previous in zip(quotes, previous_speakers(quotes), strict=True):
+        if quote.kind == "indirect" or quote.speaker_text is not None:
+            out.append(quote)
+            continue
+        cands = candidates(
+            doc,
+            quote.start,
+            quote.end,
+            names=names,
+            quoted=quoted,
+            previous=previous,
+            taken=taken,
+            layout=layout,
+        )
+        best = ranker.best(cands)
+        if best is None:
+            out.append(quote)
+            continue
+        speaker = best.speaker
+        name = speaker.name
+        if speaker.kind == "pronoun":
+            name = _resolve_pronoun(speaker, doc, names, quoted, out)
+        out.append(
+            replace(
+                quote,
+                speaker=name,
+                speaker_text=speaker.text,
+                speaker_start=speaker.start,
+                speaker_end=speaker.end,
+                speaker_kind=speaker.kind,
+            )
+        )
+    return out
 
 
 def _adopt_preceding_reporters(doc: Doc, quotes: list[Quote]) -> list[Quote]:

@@ -27,6 +27,7 @@ __all__ = [
     "has_cue_form",
     "is_cue",
     "is_junk_speaker",
+    "speaker_at",
     "speaker_before",
     "speaker_of_according",
     "speaker_of_cue",
@@ -119,6 +120,10 @@ _MEDIA_LABELS = word_set(
     """video videos photo photos watch image images picture pictures footage screenshot
     graphic caption getty instagram listen"""
 )
+
+
+# Parts of speech no speaker is, alone: a preposition, conjunction, number, verb, adverb.
+_FUNCTION_POS = frozenset({"ADP", "CCONJ", "SCONJ", "NUM", "VERB", "AUX", "ADV", "PART"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -235,6 +240,8 @@ def is_junk_speaker(speaker: Speaker, doc: Doc) -> bool:
         return False
     if len(span) == 1 and span.root.pos_ == "ADJ" and span.root.ent_type_ == "NORP":
         return True  # "… of Democratic claims": a modifier, not a sayer ("Several" is one)
+    if len(span) == 1 and span.root.pos_ in _FUNCTION_POS and speaker.kind != "pronoun":
+        return True  # "” Of the mayor, Petrov said": a misparsed "Of" or "two" says nothing
     first = span[0]
     return (
         len(span) == 1
@@ -521,6 +528,11 @@ def _described_speaker(head: Token, names: NameIndex) -> Speaker:
         kind="unnamed",
         token_i=head.i,
     )
+
+
+def speaker_at(head: Token, names: NameIndex) -> Speaker | None:
+    """The speaker a noun, name or pronoun stands for, classified and named."""
+    return _classify(head, names)
 
 
 def speaker_of_cue(
