@@ -64,13 +64,13 @@ def build_nlp(*, gazetteer: bool = True, conll: bool | None = None) -> Language:
             raise FileNotFoundError(
                 f"no trained NER in {NER_DIR}; run `python -m sitroom.nlp.entities.train`"
             )
-        nlp.add_pipe(NER_STASH, first=True)
         # Only the trained component is read from NER_DIR (its config and weights), not a
         # second whole pipeline with its own tokenizer and vocab: 2 s less start-up (issue 13).
         config = dict(spacy.util.load_config(NER_DIR / "config.cfg")["components"]["ner"])
         config.pop("factory")
         ner = cast(TrainablePipe, nlp.add_pipe("ner", name="conll_ner", config=config, first=True))
         ner.from_disk(NER_DIR / "ner", exclude=["vocab"])
+        nlp.add_pipe(NER_STASH, after="conll_ner")
         nlp.add_pipe(NER_MERGE, last=True)
     return nlp
 
