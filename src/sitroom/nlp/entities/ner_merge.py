@@ -89,6 +89,10 @@ def _is_heading(tokens: list[Token]) -> bool:
         return False
     words = [t for t in tokens if t.is_alpha and len(t) > 3 and not t.is_stop]
     titled = sum(t.is_title for t in words)
+    if tokens[-1].like_num or any(t.is_lower and len(t) == 1 and not t.is_stop for t in tokens):
+        # a score, score card or fixture list: "Leeds 2 Derby 1", "Ames c Lowry b Pryce 12",
+        # "Leeds v Derby"
+        return False
     if len(words) >= HEADLINE_MIN_WORDS:
         commas = sum(t.text == "," for t in tokens)  # "Wood , Loren Roberts , Steve ..." is a list
         return titled >= HEADLINE_TITLE_SHARE * len(words) and commas <= 1
@@ -124,11 +128,11 @@ def _without_possessive(span: Span) -> Span:
 def _is_common_word(token: Token) -> bool:
     """A one-word "name" that opens a sentence or line in Title Case and that the tagger calls
     an adverb, verb, adjective, ...: "Ultimately, ...", "Published March 11". Mid-sentence
-    capitals and all-caps words are left alone: there the tagger, not the name, is wrong
-    ("rivals Essex, Derbyshire and Surrey", "NICE, France")."""
+    capitals, all-caps words and words no dictionary knows are left alone: there the tagger,
+    not the name, is wrong ("rivals Essex, Derbyshire and Surrey", "NICE, France")."""
     opens = token.is_sent_start or token.i == 0 or "\n" in token.doc[token.i - 1].text
-    if not (opens and token.is_title):
-        return False
+    if not (opens and token.is_title) or not _is_dictionary_word(token):
+        return False  # the tagger calls unknown words adverbs too: "Brentwick 2 Ostrava 1"
     # Verbs and adjectives only with a plain English ending: names like "Reading" or
     # "Flemming" get tagged VERB too.
     return token.pos_ in NON_NAME_POS or (
