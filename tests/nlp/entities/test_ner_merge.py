@@ -54,3 +54,21 @@ def test_dictionary_adverb_opening_a_sentence_is_not_a_name(nlp):
     doc = nlp("Ultimately , the talks in Geneva failed .")
     assert _merged_with_opener_as_adverb(nlp, doc.text) & {"Ultimately"} == set()
     assert "Geneva" in {e.text for e in doc.ents}
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("She reached the final of the Warsaw Open on Sunday.", "Warsaw Open"),
+        ("He won the Lviv Grand Prix last year.", "Lviv Grand Prix"),
+    ],
+)
+def test_known_place_opening_an_event_name_is_not_a_place(nlp, text, event):
+    doc = nlp(text)
+    assert event in {s.text for s in doc.spans[CONLL_KEY] if s.label_ == "MISC"}
+    assert not any(e.label_ in {"GPE", "LOC"} for e in doc.ents)
+
+
+def test_known_place_standing_alone_is_still_a_place(nlp):
+    doc = nlp("Delegates gathered in Warsaw for the summit.")
+    assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [("Warsaw", "GPE", "Warsaw")]

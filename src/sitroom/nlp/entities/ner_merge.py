@@ -156,6 +156,19 @@ def _may_swallow(conll: Span, gazetteer: Span) -> bool:
     )
 
 
+def _opens_event_name(place: Span, misc: Span) -> bool:
+    """A known place that opens a longer CoNLL MISC name of capitalized words is part of an
+    event's name, not a place named: "Hong Kong Open", "Berlin Grand Prix"."""
+    rest = place.doc[place.end : misc.end]
+    return (
+        _is_gazetteer(place)
+        and place.label_ in PLACE_LABELS
+        and misc.start == place.start
+        and place.end < misc.end
+        and all(t.is_title or t.is_upper for t in rest)
+    )
+
+
 def merge_conll_spans(
     doc: Doc, conll: Iterable[Span], *, keep_unconfirmed: bool = False
 ) -> list[Span]:
@@ -165,9 +178,10 @@ def merge_conll_spans(
     ("Dynamo Kyiv"); it replaces the small model's overlapping spans. A small-model name
     span that no CoNLL span touches is dropped: on CoNLL-2003 those are mostly false
     positives. CoNLL MISC spans only remove name spans they overlap ("West Indian" is not a
-    place). One-word CoNLL names that the tagger calls an adverb, verb, ... are dropped
-    ("Ultimately"), and on Title Case heading lines a CoNLL name must match a small-model
-    name span exactly, since capitals there mark every word.
+    place), and known places that open them ("Hong Kong Open"). One-word CoNLL names that
+    the tagger calls an adverb, verb, ... are dropped ("Ultimately"), and on Title Case
+    heading lines a CoNLL name must match a small-model name span exactly, since capitals
+    there mark every word.
     """
     ents = list(doc.ents)
     conll = list(conll)
@@ -184,6 +198,8 @@ def merge_conll_spans(
         if _is_gazetteer(e)
         or not any(_overlaps(e, c) for c in conll if c.label_ in CONLL_TO_ONTONOTES)
     ]
+    misc = [_strip_space(c) for c in conll if c.label_ == "MISC"]
+    merged = [e for e in merged if not any(_opens_event_name(e, m) for m in misc)]
     for span in (_strip_space(c) for c in conll):
         if span.label_ not in CONLL_TO_ONTONOTES or span.start == span.end:
             continue
