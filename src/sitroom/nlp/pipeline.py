@@ -3,7 +3,8 @@
 The pipeline, in order::
 
     conll_ner            CoNLL-2003-trained PER/ORG/LOC/MISC recognizer (sitroom/data/ner)
-    sitroom_conll_stash  moves its output to doc.spans["conll"], clears doc.ents
+    sitroom_conll_stash  reads all-caps lines again in a truecased copy (people found only
+                         there are added), moves its output to doc.spans["conll"], clears doc.ents
     sitroom_gazetteer    domain names -> doc.ents with ent_id_ = canonical name
     tok2vec tagger parser attribute_ruler lemmatizer ner   (en_core_web_sm; its attribute
                          ruler's one-token rules looked up per distinct token: nlp/attributes.py)
