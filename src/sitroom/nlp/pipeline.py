@@ -3,7 +3,8 @@
 The pipeline, in order::
 
     conll_ner            CoNLL-2003-trained PER/ORG/LOC/MISC recognizer (sitroom/data/ner)
-    sitroom_conll_stash  moves its output to doc.spans["conll"], clears doc.ents
+    sitroom_conll_stash  reads all-caps lines again in a truecased copy (people found only
+                         there are added), moves its output to doc.spans["conll"], clears doc.ents
     sitroom_gazetteer    domain names -> doc.ents with ent_id_ = canonical name
     tok2vec tagger parser attribute_ruler lemmatizer ner   (en_core_web_sm; its attribute
                          ruler's one-token rules looked up per distinct token: nlp/attributes.py)
@@ -64,13 +65,13 @@ def build_nlp(*, gazetteer: bool = True, conll: bool | None = None) -> Language:
             raise FileNotFoundError(
                 f"no trained NER in {NER_DIR}; run `python -m sitroom.nlp.entities.train`"
             )
-        nlp.add_pipe(NER_STASH, first=True)
         # Only the trained component is read from NER_DIR (its config and weights), not a
         # second whole pipeline with its own tokenizer and vocab: 2 s less start-up (issue 13).
         config = dict(spacy.util.load_config(NER_DIR / "config.cfg")["components"]["ner"])
         config.pop("factory")
         ner = cast(TrainablePipe, nlp.add_pipe("ner", name="conll_ner", config=config, first=True))
         ner.from_disk(NER_DIR / "ner", exclude=["vocab"])
+        nlp.add_pipe(NER_STASH, after="conll_ner")
         nlp.add_pipe(NER_MERGE, last=True)
     return nlp
 

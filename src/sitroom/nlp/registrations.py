@@ -8,12 +8,16 @@ registrations must run before a pipeline is built. They all live here (spaCy's o
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
+from spacy.tokens import Doc
 
 from sitroom.nlp.attributes import MemoAttributeRuler
 from sitroom.nlp.entities.gazetteer import make_gazetteer
 from sitroom.nlp.entities.ner_merge import merge_component, stash_conll_ents
+from sitroom.nlp.entities.truecase import recognize_caps_lines
 
 __all__ = ["ATTRIBUTES", "GAZETTEER", "NER_MERGE", "NER_STASH"]
 
@@ -32,7 +36,21 @@ def _make_attribute_ruler(nlp: Language, name: str, rules: str) -> MemoAttribute
 
 
 Language.factory(GAZETTEER, assigns=["doc.ents", "token.ent_type", "token.ent_id"])(make_gazetteer)
-Language.component(NER_STASH, assigns=["doc.spans"])(stash_conll_ents)
+
+
+def _make_conll_stash(nlp: Language, name: str, recognizer: str) -> Callable[[Doc], Doc]:
+    """Stash the recognizer's names, all-caps lines read again truecased first (issue 11)."""
+    recognize = nlp.get_pipe(recognizer)
+
+    def stash(doc: Doc) -> Doc:
+        return stash_conll_ents(recognize_caps_lines(doc, recognize))
+
+    return stash
+
+
+Language.factory(NER_STASH, default_config={"recognizer": "conll_ner"}, assigns=["doc.spans"])(
+    _make_conll_stash
+)
 Language.factory(
     ATTRIBUTES,
     requires=["token.tag", "token.dep"],

@@ -89,6 +89,10 @@ def _is_heading(tokens: list[Token]) -> bool:
         return False
     words = [t for t in tokens if t.is_alpha and len(t) > 3 and not t.is_stop]
     titled = sum(t.is_title for t in words)
+    if tokens[-1].like_num or any(t.is_lower and len(t) == 1 and not t.is_stop for t in tokens):
+        # a score, score card or fixture list: "Leeds 2 Derby 1", "Ames c Lowry b Pryce 12",
+        # "Leeds v Derby"
+        return False
     if len(words) >= HEADLINE_MIN_WORDS:
         commas = sum(t.text == "," for t in tokens)  # "Wood , Loren Roberts , Steve ..." is a list
         return titled >= HEADLINE_TITLE_SHARE * len(words) and commas <= 1
@@ -124,11 +128,11 @@ def _without_possessive(span: Span) -> Span:
 def _is_common_word(token: Token) -> bool:
     """A one-word "name" that opens a sentence or line in Title Case and that the tagger calls
     an adverb, verb, adjective, ...: "Ultimately, ...", "Published March 11". Mid-sentence
-    capitals and all-caps words are left alone: there the tagger, not the name, is wrong
-    ("rivals Essex, Derbyshire and Surrey", "NICE, France")."""
+    capitals, all-caps words and words no dictionary knows are left alone: there the tagger,
+    not the name, is wrong ("rivals Essex, Derbyshire and Surrey", "NICE, France")."""
     opens = token.is_sent_start or token.i == 0 or "\n" in token.doc[token.i - 1].text
-    if not (opens and token.is_title):
-        return False
+    if not (opens and token.is_title) or not _is_dictionary_word(token):
+        return False  # the tagger calls unknown words adverbs too: "Brentwick 2 Ostrava 1"
     # Verbs and adjectives only with a plain English ending: names like "Reading" or
     # "Flemming" get tagged VERB too.
     return token.pos_ in NON_NAME_POS or (
@@ -152,6 +156,19 @@ def _may_swallow(conll: Span, gazetteer: Span) -> bool:
     )
 
 
+def _opens_event_name(place: Span, misc: Span) -> bool:
+    """A known place that opens a longer CoNLL MISC name of capitalized words is part of an
+    event's name, not a place named: "Hong Kong Open", "Berlin Grand Prix"."""
+    rest = place.doc[place.end : misc.end]
+    return (
+        _is_gazetteer(place)
+        and place.label_ in PLACE_LABELS
+        and misc.start == place.start
+        and place.end < misc.end
+        and all(t.is_title or t.is_upper for t in rest)
+    )
+
+
 def merge_conll_spans(
     doc: Doc, conll: Iterable[Span], *, keep_unconfirmed: bool = False
 ) -> list[Span]:
@@ -161,9 +178,10 @@ def merge_conll_spans(
     ("Dynamo Kyiv"); it replaces the small model's overlapping spans. A small-model name
     span that no CoNLL span touches is dropped: on CoNLL-2003 those are mostly false
     positives. CoNLL MISC spans only remove name spans they overlap ("West Indian" is not a
-    place). One-word CoNLL names that the tagger calls an adverb, verb, ... are dropped
-    ("Ultimately"), and on Title Case heading lines a CoNLL name must match a small-model
-    name span exactly, since capitals there mark every word.
+    place), and known places that open them ("Hong Kong Open"). One-word CoNLL names that
+    the tagger calls an adverb, verb, ... are dropped ("Ultimately"), and on Title Case
+    heading lines a CoNLL name must match a small-model name span exactly, since capitals
+    there mark every word.
     """
     ents = list(doc.ents)
     conll = list(conll)
@@ -180,6 +198,8 @@ def merge_conll_spans(
         if _is_gazetteer(e)
         or not any(_overlaps(e, c) for c in conll if c.label_ in CONLL_TO_ONTONOTES)
     ]
+    misc = [_strip_space(c) for c in conll if c.label_ == "MISC"]
+    merged = [e for e in merged if not any(_opens_event_name(e, m) for m in misc)]
     for span in (_strip_space(c) for c in conll):
         if span.label_ not in CONLL_TO_ONTONOTES or span.start == span.end:
             continue
