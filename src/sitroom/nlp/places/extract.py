@@ -141,6 +141,11 @@ LOCAL_TITLE_WORDS = frozenset(
         "board",
     }
 )
+# Words after a known name inside an unknown place name that keep the name a place ("Fargo
+# City", "Atlanta Metro"); any other word makes the known name a modifier ("Nord Stream").
+PLACE_SUFFIX_WORDS = frozenset(
+    {"city", "town", "township", "village", "county", "metro", "metropolitan", "area"}
+)
 # Words after a name that make it a first-level region ("the Kursk region", "Kherson oblast").
 REGION_WORDS = frozenset({"region", "oblast", "province", "krai", "republic"})
 # Heads whose subject is an actor speaking or deciding, not a location.
@@ -305,6 +310,8 @@ BUILDING_WORDS = frozenset(
         "arena",
     }
 )
+# Lower-case words ("the", "central", "downtown") that may stand between a street and its town.
+BUILDING_TOWN_LOOKAHEAD = 3
 # "Jan 1", "Dec. 5": month abbreviations before a day number.
 MONTH_ABBREVIATIONS = frozenset(
     {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
@@ -364,19 +371,56 @@ def extract_places(doc: Doc, *, article_id: str, mentions: Sequence[Mention] = (
             )
             sums[c] = sums.get(c, 0.0) + score
     chosen = {key: max(sums, key=sums.__getitem__) for key, sums in totals.items()}
-    return [_place(article_id, t, chosen[t.key]) for t in toponyms]
+    places = [_place(article_id, t, chosen[t.key]) for t in toponyms]
+    places += _buildings(doc, mentions, places, toponyms, chosen, article_id=article_id)
+    return sorted(places, key=lambda p: p.start)
+
+
+def _buildings(
+    doc: Doc,
+    mentions: Sequence[Mention],
+    places: Sequence[Place],
+    toponyms: Sequence[_Toponym],
+    chosen: dict[str, Candidate],
+    *,
+    article_id: str,
+) -> list[Place]:
+    """A street or building with a place label placed by the town named right after it
+    ("Sumska Street in central Kharkiv", "Market Street, San Francisco") is in that town."""
+    by_start = {t.start: t for t in toponyms}
+    out: list[Place] = []
+    for span, label in _labelled(doc, mentions):
+        if (
+            label not in TOPONYM_LABELS
+            or len(span) < 2
+            or span[-1].lower_ not in BUILDING_WORDS
+            or any(p.start < span.end_char and span.start_char < p.end for p in places)
+        ):
+            continue
+        link = doc[span.end : span.end + 1]
+        if not link or link[0].lower_ not in {"in", ","}:
+            continue
+        for token in doc[span.end + 1 : span.end + 1 + BUILDING_TOWN_LOOKAHEAD]:
+            if (town := by_start.get(token.idx)) is not None:
+                c = chosen[town.key]
+                if c.kind == "city":
+                    out.append(_place(article_id, _as_span(span, town), c))
+                break
+            if not token.is_lower:
+                break  # only "the", "central", "downtown" may stand between
+    return out
+
+
+def _as_span(span: Span, town: _Toponym) -> _Toponym:
+    return _Toponym(
+        span.start_char, span.end_char, span.text, town.key, town.candidates, town.qualifier
+    )
 
 
 def _toponym_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, bool]]:
     """Spans that may name places, each with whether the evidence is strong (a place label)."""
     gaz = load_gazetteer()
-    if mentions:
-        found = (
-            (doc.char_span(m.start, m.end, alignment_mode="expand"), m.label) for m in mentions
-        )
-        ents = [(s, label) for s, label in found if s is not None]
-    else:
-        ents = [(e, e.label_) for e in doc.ents]
+    ents = _labelled(doc, mentions)
     taken: set[int] = set()
     out: list[tuple[Span, bool]] = []
     for span, label in ents:
@@ -389,7 +433,7 @@ def _toponym_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, bo
             else:
                 # "Fargo City", "Northeast Georgia", "Washington, D.C.": a place label on a
                 # name the gazetteer lacks; the known names inside it are the places.
-                out.extend((s, True) for s in inner)
+                out.extend((s, True) for s in _heads(span, inner))
         elif label == "NORP" and normalize_name(span.text) in gaz.demonyms:
             out.append((span, True))
         elif label == "PERSON":
@@ -412,6 +456,31 @@ def _toponym_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, bo
     for run in _runs(free):
         out.extend((s, False) for s in _scan(doc, run[0], run[-1] + 1, gaz))
     return sorted(out, key=lambda item: item[0].start)
+
+
+def _heads(span: Span, inner: list[Span]) -> list[Span]:
+    """The inner names of an unknown place-labelled span that name a place, not modify a
+    noun: "Northeast Georgia", "Fargo City", "Washington, D.C." but not the "Nord" of
+    "Nord Stream" or the "Danube" of "Danube Delta" (issue 11)."""
+    starts = {s.start for s in inner}
+    return [
+        s
+        for s in inner
+        if s.end == span.end
+        or not span.doc[s.end].is_alpha
+        or span.doc[s.end].lower_ in PLACE_SUFFIX_WORDS
+        or s.end in starts
+    ]
+
+
+def _labelled(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, str]]:
+    """The entity extractor's mentions when it ran, else ``doc.ents``, with their labels."""
+    if mentions:
+        found = (
+            (doc.char_span(m.start, m.end, alignment_mode="expand"), m.label) for m in mentions
+        )
+        return [(s, label) for s, label in found if s is not None]
+    return [(e, e.label_) for e in doc.ents]
 
 
 def _embedded_toponyms(doc: Doc, span: Span, gaz: Gazetteer) -> list[Span]:
@@ -663,7 +732,8 @@ def _toponym(doc: Doc, span: Span, gaz: Gazetteer) -> _Toponym:
 def _plausible(t: _Toponym, states: frozenset[str], countries: frozenset[str]) -> bool:
     return any(
         c.kind != "city"
-        or c.population >= WEAK_CITY_POPULATION
+        # a big city's alternate names are common words too ("Salt" for As Salt)
+        or (c.population >= WEAK_CITY_POPULATION and (c.curated or normalize_name(c.name) == t.key))
         or (c.country in countries and c.population >= WEAK_CONTEXT_CITY_POPULATION)
         or (c.admin1 is not None and c.admin1 in states)
         or (c.country in CONFLICT_COUNTRIES and c.population >= WEAK_CONFLICT_CITY_POPULATION)
