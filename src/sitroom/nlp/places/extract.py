@@ -312,6 +312,11 @@ BUILDING_WORDS = frozenset(
 )
 # Lower-case words ("the", "central", "downtown") that may stand between a street and its town.
 BUILDING_TOWN_LOOKAHEAD = 3
+# Street heads among BUILDING_WORDS: a street lies in the town named after it; a building
+# there is a record of its own, not a place (precision first).
+STREET_WORDS = frozenset(
+    {"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard", "lane"}
+)
 # "Jan 1", "Dec. 5": month abbreviations before a day number.
 MONTH_ABBREVIATIONS = frozenset(
     {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
@@ -329,6 +334,7 @@ class _Toponym:
     key: str
     candidates: tuple[Candidate, ...]
     qualifier: str | None  # normalized name right after a comma: "Springfield, Illinois"
+    initial: bool = False  # one word opening a sentence: capitalized by position
 
 
 def extract_places(doc: Doc, *, article_id: str, mentions: Sequence[Mention] = ()) -> list[Place]:
@@ -385,15 +391,15 @@ def _buildings(
     *,
     article_id: str,
 ) -> list[Place]:
-    """A street or building with a place label placed by the town named right after it
-    ("Sumska Street in central Kharkiv", "Market Street, San Francisco") is in that town."""
+    """A street with a place label placed by the town named right after it ("Sumska Street
+    in central Kharkiv", "Market Street, San Francisco") is in that town."""
     by_start = {t.start: t for t in toponyms}
     out: list[Place] = []
     for span, label in _labelled(doc, mentions):
         if (
             label not in TOPONYM_LABELS
             or len(span) < 2
-            or span[-1].lower_ not in BUILDING_WORDS
+            or span[-1].lower_ not in STREET_WORDS
             or any(p.start < span.end_char and span.start_char < p.end for p in places)
         ):
             continue
@@ -433,7 +439,7 @@ def _toponym_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, bo
             else:
                 # "Fargo City", "Northeast Georgia", "Washington, D.C.": a place label on a
                 # name the gazetteer lacks; the known names inside it are the places.
-                out.extend((s, True) for s in _heads(span, inner))
+                out.extend((s, True) for s in _heads(span, inner, gaz))
         elif label == "NORP" and normalize_name(span.text) in gaz.demonyms:
             out.append((span, True))
         elif label == "PERSON":
@@ -458,10 +464,12 @@ def _toponym_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, bo
     return sorted(out, key=lambda item: item[0].start)
 
 
-def _heads(span: Span, inner: list[Span]) -> list[Span]:
-    """The inner names of an unknown place-labelled span that name a place, not modify a
-    noun: "Northeast Georgia", "Fargo City", "Washington, D.C." but not the "Nord" of
-    "Nord Stream" or the "Danube" of "Danube Delta" (issue 11)."""
+def _heads(span: Span, inner: list[Span], gaz: Gazetteer) -> list[Span]:
+    """The inner names of an unknown place-labelled span that name a place: "Northeast
+    Georgia", "Fargo City", "Washington, D.C.", a town, county or country naming what it
+    holds ("Meredith Community Center", "Butler County Jail"); but a name known only as a
+    foreign first-level region, modifying the next word, is no place ("Nord Stream", "Centre
+    Pompidou": not the Nord or Centre regions; issue 11)."""
     starts = {s.start for s in inner}
     return [
         s
@@ -470,7 +478,15 @@ def _heads(span: Span, inner: list[Span]) -> list[Span]:
         or not span.doc[s.end].is_alpha
         or span.doc[s.end].lower_ in PLACE_SUFFIX_WORDS
         or s.end in starts
+        or span.doc[s.end].lower_ in COMPASS_WORDS
+        or not _foreign_region_only(gaz.lookup(s.text))
     ]
+
+
+def _foreign_region_only(candidates: Sequence[Candidate]) -> bool:
+    return bool(candidates) and all(
+        c.kind == "region" and c.country != "US" and not c.curated for c in candidates
+    )
 
 
 def _labelled(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, str]]:
@@ -726,14 +742,19 @@ def _toponym(doc: Doc, span: Span, gaz: Gazetteer) -> _Toponym:
         # "Decatur, Ga.": an abbreviation or alias qualifies by the name it stands for.
         named = [c for c in gaz.index.get(qualifier, ()) if c.kind in {"region", "country"}]
         qualifier = normalize_name(named[0].name) if named else qualifier
-    return _Toponym(span.start_char, span.end_char, text, key, candidates, qualifier)
+    initial = len(span) == 1 and span[0].is_sent_start
+    return _Toponym(span.start_char, span.end_char, text, key, candidates, qualifier, initial)
 
 
 def _plausible(t: _Toponym, states: frozenset[str], countries: frozenset[str]) -> bool:
     return any(
         c.kind != "city"
-        # a big city's alternate names are common words too ("Salt" for As Salt)
-        or (c.population >= WEAK_CITY_POPULATION and (c.curated or normalize_name(c.name) == t.key))
+        or (
+            c.population >= WEAK_CITY_POPULATION
+            # a big city's alternate names are common words too: "Salt" (As Salt) opening a
+            # sentence is capitalized by its place, not as a name
+            and not (t.initial and not c.curated and normalize_name(c.name) != t.key)
+        )
         or (c.country in countries and c.population >= WEAK_CONTEXT_CITY_POPULATION)
         or (c.admin1 is not None and c.admin1 in states)
         or (c.country in CONFLICT_COUNTRIES and c.population >= WEAK_CONFLICT_CITY_POPULATION)
