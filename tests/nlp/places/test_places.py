@@ -354,3 +354,15 @@ def test_street_inherits_the_town_named_after_it(nlp, text: str, street: str, to
     found = _places(nlp, text)
     assert street in found, found
     assert found[street].geonames_id == found[town].geonames_id
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Shops stayed open late in the week before Christmas this year.", "Christmas"),
+        ("Travellers waited for hours at the Airport after the storm.", "Airport"),
+    ],
+)
+def test_holidays_and_lone_feature_nouns_are_not_towns(nlp, text: str, word: str) -> None:
+    assert word not in _places(nlp, text)

@@ -317,6 +317,8 @@ BUILDING_TOWN_LOOKAHEAD = 3
 STREET_WORDS = frozenset(
     {"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard", "lane"}
 )
+# Holidays named like towns (Christmas, Florida; Easter, Texas): in news they are dates.
+HOLIDAYS = frozenset({"christmas", "easter", "thanksgiving", "halloween", "ramadan", "hanukkah"})
 # "Jan 1", "Dec. 5": month abbreviations before a day number.
 MONTH_ABBREVIATIONS = frozenset(
     {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
@@ -598,8 +600,10 @@ def _is_not_a_place(span: Span) -> bool:
     doc = span.doc
     first, last = span[0], span[-1]
     after = doc[span.end] if span.end < len(doc) else None
-    if len(span) == 1 and first.lower_ in COMPASS_WORDS | FEATURE_WORDS:
-        return True  # "the West", "River" alone
+    if len(span) == 1 and first.lower_ in COMPASS_WORDS | FEATURE_WORDS | BUILDING_WORDS:
+        return True  # "the West", "River" or "Airport" alone
+    if len(span) == 1 and first.lower_ in HOLIDAYS:
+        return True  # "before Christmas", not Christmas, Florida
     if (
         len(span) == 1
         and first.lower_.rstrip(".") in MONTH_ABBREVIATIONS
