@@ -746,7 +746,7 @@ def _toponym(doc: Doc, span: Span, gaz: Gazetteer) -> _Toponym:
         # "Decatur, Ga.": an abbreviation or alias qualifies by the name it stands for.
         named = [c for c in gaz.index.get(qualifier, ()) if c.kind in {"region", "country"}]
         qualifier = normalize_name(named[0].name) if named else qualifier
-    initial = len(span) == 1 and span[0].is_sent_start
+    initial = len(span) == 1 and span[0].is_sent_start is True
     return _Toponym(span.start_char, span.end_char, text, key, candidates, qualifier, initial)
 
 
