@@ -3,7 +3,9 @@
 Detection takes GPE/LOC/FAC mentions (from the entity extractor when it ran, else
 ``doc.ents``), widens "the Zaporizhzhia region" to the region phrase, and drops capital
 cities used as government actors ("Moscow said", "Washington's decision"). A place-labelled
-name the gazetteer lacks yields the known names inside it ("Metropolitan Atlanta"); the town
+name the gazetteer lacks yields the known names inside it ("Metropolitan Atlanta"), but not
+a name known only as a foreign region that modifies the next word ("Nord Stream"); a street
+so labelled takes the town named right after it ("Sumska Street in Kharkiv"); the town
 before a local office inside a person or organization name ("Decatur Mayor ...") and a
 legislator's home town ("R-Big Lake") are weak detections, kept when plausible or within
 ANCHOR_KM of a town the article names with a place label.
