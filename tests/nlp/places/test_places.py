@@ -366,3 +366,17 @@ def test_street_inherits_the_town_named_after_it(nlp, text: str, street: str, to
 )
 def test_holidays_and_lone_feature_nouns_are_not_towns(nlp, text: str, word: str) -> None:
     assert word not in _places(nlp, text)
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kayakers paddled across Whitmore Bay at dawn on Sunday.",
+        "Vineyards across the Alder Valley lost their grapes to frost.",
+    ],
+)
+def test_feature_head_alone_is_not_a_namesake(nlp, text: str) -> None:
+    # "Bay" is a region of Somalia, "Valley" a town in Alabama: neither is meant here.
+    found = _places(nlp, text)
+    assert all(p.text not in {"Bay", "Valley"} for p in found.values()), found

@@ -279,6 +279,12 @@ COMPASS_WORDS = frozenset(
 FEATURE_WORDS = frozenset(
     {"river", "rivers", "sea", "lake", "lakes", "mountains", "quarter", "ocean"}
 )
+# More heads of feature names that are no place alone, though the gazetteer has a region or
+# town so named ("Bay", Somalia). Unlike FEATURE_WORDS they do not widen a name: "Tampa Bay"
+# stays Tampa.
+LONE_FEATURE_WORDS = frozenset(
+    {"bay", "creek", "island", "islands", "harbor", "harbour", "park", "valley", "beach", "forest"}
+)
 # Words that open a feature's name ("Lake Michigan", "Mount Hood").
 FEATURE_PREFIXES = frozenset({"lake", "mount", "mt", "mt."})
 # Heads of street and building names: "White House" is a building, not White House, TN.
@@ -604,6 +610,8 @@ def _is_not_a_place(span: Span) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     if len(span) == 1 and first.lower_ in COMPASS_WORDS | FEATURE_WORDS | BUILDING_WORDS:
         return True  # "the West", "River" or "Airport" alone
+    if len(span) == 1 and first.lower_ in LONE_FEATURE_WORDS:
+        return True  # the "Bay" of "Delaware Bay" is not Bay, Somalia
     if len(span) == 1 and first.lower_ in HOLIDAYS:
         return True  # "before Christmas", not Christmas, Florida
     if (
