@@ -380,3 +380,11 @@ def test_feature_head_alone_is_not_a_namesake(nlp, text: str) -> None:
     # "Bay" is a region of Somalia, "Valley" a town in Alabama: neither is meant here.
     found = _places(nlp, text)
     assert all(p.text not in {"Bay", "Valley"} for p in found.values()), found
+
+
+@pytest.mark.issue(11)
+def test_organization_named_like_a_city_alternate_is_not_that_city(nlp) -> None:
+    # "Hamas" is an alternate name of Hamm, Germany, in the gazetteer.
+    found = _places(nlp, "Negotiators said Hamas had agreed to a pause in the fighting in Gaza.")
+    assert "Hamas" not in found
+    assert found["Gaza"].country == "PS"

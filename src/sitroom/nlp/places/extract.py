@@ -43,6 +43,8 @@ TOPONYM_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels whose spans may contain a toponym ("Gainesville Police Department") or be a
 # mislabeled one (spaCy's small model often tags towns as PERSON or ORG).
 EMBEDDING_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "PRODUCT"})
+# Labels of names that are not places when the whole name is an alternate of a city's.
+NAME_LABELS = frozenset({"ORG", "PERSON", "NORP"})
 MAX_NAME_TOKENS = 4
 MIN_SCAN_CHARS = 3  # "D" in "D-Ohio", "St": too short to be a place on their own
 # Capitalized words that are gazetteer names somewhere but almost never places in news text.
@@ -344,7 +346,10 @@ class _Toponym:
     key: str
     candidates: tuple[Candidate, ...]
     qualifier: str | None  # normalized name right after a comma: "Springfield, Illinois"
-    initial: bool = False  # one word opening a sentence: capitalized by position
+    # One word opening a sentence (capitalized by position) or a whole organization or person
+    # name ("Hamas", "Xinhua"): an unrelated alternate name of a big city does not make it
+    # plausible.
+    no_alias: bool = False
 
 
 def extract_places(doc: Doc, *, article_id: str, mentions: Sequence[Mention] = ()) -> list[Place]:
@@ -756,8 +761,10 @@ def _toponym(doc: Doc, span: Span, gaz: Gazetteer) -> _Toponym:
         # "Decatur, Ga.": an abbreviation or alias qualifies by the name it stands for.
         named = [c for c in gaz.index.get(qualifier, ()) if c.kind in {"region", "country"}]
         qualifier = normalize_name(named[0].name) if named else qualifier
-    initial = len(span) == 1 and span[0].is_sent_start is True
-    return _Toponym(span.start_char, span.end_char, text, key, candidates, qualifier, initial)
+    no_alias = (len(span) == 1 and span[0].is_sent_start is True) or any(
+        e.start == span.start and e.end == span.end and e.label_ in NAME_LABELS for e in doc.ents
+    )
+    return _Toponym(span.start_char, span.end_char, text, key, candidates, qualifier, no_alias)
 
 
 def _plausible(t: _Toponym, states: frozenset[str], countries: frozenset[str]) -> bool:
@@ -765,15 +772,22 @@ def _plausible(t: _Toponym, states: frozenset[str], countries: frozenset[str]) -
         c.kind != "city"
         or (
             c.population >= WEAK_CITY_POPULATION
-            # a big city's alternate names are common words too: "Salt" (As Salt) opening a
-            # sentence is capitalized by its place, not as a name
-            and not (t.initial and not c.curated and normalize_name(c.name) != t.key)
+            # a big city's alternate names are other words too: "Salt" (As Salt) opening a
+            # sentence, "Hamas" (Hamm) as a whole organization name
+            and not (t.no_alias and not c.curated and not _spelled_like(c, t.key))
         )
         or (c.country in countries and c.population >= WEAK_CONTEXT_CITY_POPULATION)
         or (c.admin1 is not None and c.admin1 in states)
         or (c.country in CONFLICT_COUNTRIES and c.population >= WEAK_CONFLICT_CITY_POPULATION)
         for c in t.candidates
     )
+
+
+def _spelled_like(c: Candidate, key: str) -> bool:
+    """The name is the city's own or a variant of it ("Dublin City" for Dublin), not an
+    unrelated alternate ("Hamas" for Hamm, "Salt" for As Salt)."""
+    name = normalize_name(c.name)
+    return name == key or name.partition(" ")[0] == key.partition(" ")[0]
 
 
 def _near_anchor(t: _Toponym, anchors: Sequence[Candidate]) -> bool:
