@@ -320,8 +320,9 @@ BUILDING_WORDS = frozenset(
         "arena",
     }
 )
-# Lower-case words ("the", "central", "downtown") that may stand between a street and its town.
-BUILDING_TOWN_LOOKAHEAD = 3
+# Words after "in" searched for a street's town; only lower-case ones ("the", "central",
+# "downtown") may stand between.
+STREET_TOWN_LOOKAHEAD = 3
 # Street heads among BUILDING_WORDS: a street lies in the town named after it; a building
 # there is a record of its own, not a place (precision first).
 STREET_WORDS = frozenset(
@@ -329,6 +330,8 @@ STREET_WORDS = frozenset(
 )
 # Holidays named like towns (Christmas, Florida; Easter, Texas): in news they are dates.
 HOLIDAYS = frozenset({"christmas", "easter", "thanksgiving", "halloween", "ramadan", "hanukkah"})
+# Single words that are no place on their own.
+LONE_WORDS = COMPASS_WORDS | FEATURE_WORDS | LONE_FEATURE_WORDS | BUILDING_WORDS | HOLIDAYS
 # "Jan 1", "Dec. 5": month abbreviations before a day number.
 MONTH_ABBREVIATIONS = frozenset(
     {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
@@ -393,11 +396,11 @@ def extract_places(doc: Doc, *, article_id: str, mentions: Sequence[Mention] = (
             sums[c] = sums.get(c, 0.0) + score
     chosen = {key: max(sums, key=sums.__getitem__) for key, sums in totals.items()}
     places = [_place(article_id, t, chosen[t.key]) for t in toponyms]
-    places += _buildings(doc, mentions, places, toponyms, chosen, article_id=article_id)
+    places += _streets(doc, mentions, places, toponyms, chosen, article_id=article_id)
     return sorted(places, key=lambda p: p.start)
 
 
-def _buildings(
+def _streets(
     doc: Doc,
     mentions: Sequence[Mention],
     places: Sequence[Place],
@@ -421,18 +424,19 @@ def _buildings(
         link = doc[span.end : span.end + 1]
         if not link or link[0].lower_ not in {"in", ","}:
             continue
-        for token in doc[span.end + 1 : span.end + 1 + BUILDING_TOWN_LOOKAHEAD]:
+        for token in doc[span.end + 1 : span.end + 1 + STREET_TOWN_LOOKAHEAD]:
             if (town := by_start.get(token.idx)) is not None:
                 c = chosen[town.key]
                 if c.kind == "city":
-                    out.append(_place(article_id, _as_span(span, town), c))
+                    out.append(_place(article_id, _street_in(span, town), c))
                 break
             if not token.is_lower:
                 break  # only "the", "central", "downtown" may stand between
     return out
 
 
-def _as_span(span: Span, town: _Toponym) -> _Toponym:
+def _street_in(span: Span, town: _Toponym) -> _Toponym:
+    """The street's span, resolved like the town it lies in."""
     return _Toponym(
         span.start_char, span.end_char, span.text, town.key, town.candidates, town.qualifier
     )
@@ -613,12 +617,10 @@ def _is_not_a_place(span: Span) -> bool:
     doc = span.doc
     first, last = span[0], span[-1]
     after = doc[span.end] if span.end < len(doc) else None
-    if len(span) == 1 and first.lower_ in COMPASS_WORDS | FEATURE_WORDS | BUILDING_WORDS:
-        return True  # "the West", "River" or "Airport" alone
-    if len(span) == 1 and first.lower_ in LONE_FEATURE_WORDS:
-        return True  # the "Bay" of "Delaware Bay" is not Bay, Somalia
-    if len(span) == 1 and first.lower_ in HOLIDAYS:
-        return True  # "before Christmas", not Christmas, Florida
+    if len(span) == 1 and first.lower_ in LONE_WORDS:
+        # "the West", "River" or "Airport" alone, the "Bay" of "Delaware Bay" (not Bay,
+        # Somalia), "before Christmas" (not Christmas, Florida)
+        return True
     if (
         len(span) == 1
         and first.lower_.rstrip(".") in MONTH_ABBREVIATIONS
