@@ -312,3 +312,79 @@ def test_a_qualified_namesake_of_a_capital_keeps_its_state(nlp) -> None:
     )
     washington = _places(nlp, text)["Washington"]
     assert washington.country == "US" and washington.admin1 == "Connecticut"
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Divers found a second leak in the Nord Stream pipeline on Friday.", "Nord"),
+        ("Pelicans nest every spring in the Danube Delta wetlands.", "Danube"),
+    ],
+)
+def test_known_name_modifying_an_unknown_name_is_not_a_place(nlp, text: str, name: str) -> None:
+    found = _places(nlp, text)
+    assert not any(name in p.text for p in found.values())
+
+
+@pytest.mark.issue(11)
+def test_common_word_is_not_a_big_city_by_its_alternate_name(nlp) -> None:
+    # "Salt" is an alternate name of As Salt, Jordan; at a sentence's start it is the mineral.
+    found = _places(nlp, "Salt trucks were out on the motorway before the first frost.")
+    assert "Salt" not in found
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "street", "town"),
+    [
+        (
+            "A shell hit a bakery on Pushkinska Street in central Kharkiv.",
+            "Pushkinska Street",
+            "Kharkiv",
+        ),
+        (
+            "Crowds marched down Market Street in San Francisco on Sunday.",
+            "Market Street",
+            "San Francisco",
+        ),
+    ],
+)
+def test_street_inherits_the_town_named_after_it(nlp, text: str, street: str, town: str) -> None:
+    found = _places(nlp, text)
+    assert street in found, found
+    assert found[street].geonames_id == found[town].geonames_id
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Shops stayed open late in the week before Christmas this year.", "Christmas"),
+        ("Travellers waited for hours at the Airport after the storm.", "Airport"),
+    ],
+)
+def test_holidays_and_lone_feature_nouns_are_not_towns(nlp, text: str, word: str) -> None:
+    assert word not in _places(nlp, text)
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kayakers paddled across Whitmore Bay at dawn on Sunday.",
+        "Vineyards across the Alder Valley lost their grapes to frost.",
+    ],
+)
+def test_feature_head_alone_is_not_a_namesake(nlp, text: str) -> None:
+    # "Bay" is a region of Somalia, "Valley" a town in Alabama: neither is meant here.
+    found = _places(nlp, text)
+    assert all(p.text not in {"Bay", "Valley"} for p in found.values()), found
+
+
+@pytest.mark.issue(11)
+def test_organization_named_like_a_city_alternate_is_not_that_city(nlp) -> None:
+    # "Hamas" is an alternate name of Hamm, Germany, in the gazetteer.
+    found = _places(nlp, "Negotiators said Hamas had agreed to a pause in the fighting in Gaza.")
+    assert "Hamas" not in found
+    assert found["Gaza"].country == "PS"

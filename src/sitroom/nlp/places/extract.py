@@ -3,7 +3,9 @@
 Detection takes GPE/LOC/FAC mentions (from the entity extractor when it ran, else
 ``doc.ents``), widens "the Zaporizhzhia region" to the region phrase, and drops capital
 cities used as government actors ("Moscow said", "Washington's decision"). A place-labelled
-name the gazetteer lacks yields the known names inside it ("Metropolitan Atlanta"); the town
+name the gazetteer lacks yields the known names inside it ("Metropolitan Atlanta"), but not
+a name known only as a foreign region that modifies the next word ("Nord Stream"); a street
+so labelled takes the town named right after it ("Sumska Street in Kharkiv"); the town
 before a local office inside a person or organization name ("Decatur Mayor ...") and a
 legislator's home town ("R-Big Lake") are weak detections, kept when plausible or within
 ANCHOR_KM of a town the article names with a place label.
@@ -41,6 +43,8 @@ TOPONYM_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels whose spans may contain a toponym ("Gainesville Police Department") or be a
 # mislabeled one (spaCy's small model often tags towns as PERSON or ORG).
 EMBEDDING_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "PRODUCT"})
+# Labels of names that are not places when the whole name is an alternate of a city's.
+NAME_LABELS = frozenset({"ORG", "PERSON", "NORP"})
 MAX_NAME_TOKENS = 4
 MIN_SCAN_CHARS = 3  # "D" in "D-Ohio", "St": too short to be a place on their own
 # Capitalized words that are gazetteer names somewhere but almost never places in news text.
@@ -140,6 +144,11 @@ LOCAL_TITLE_WORDS = frozenset(
         "schools",
         "board",
     }
+)
+# Words after a known name inside an unknown place name that keep the name a place ("Fargo
+# City", "Atlanta Metro"); any other word makes the known name a modifier ("Nord Stream").
+PLACE_SUFFIX_WORDS = frozenset(
+    {"city", "town", "township", "village", "county", "metro", "metropolitan", "area"}
 )
 # Words after a name that make it a first-level region ("the Kursk region", "Kherson oblast").
 REGION_WORDS = frozenset({"region", "oblast", "province", "krai", "republic"})
@@ -272,6 +281,12 @@ COMPASS_WORDS = frozenset(
 FEATURE_WORDS = frozenset(
     {"river", "rivers", "sea", "lake", "lakes", "mountains", "quarter", "ocean"}
 )
+# More heads of feature names that are no place alone, though the gazetteer has a region or
+# town so named ("Bay", Somalia). Unlike FEATURE_WORDS they do not widen a name: "Tampa Bay"
+# stays Tampa.
+LONE_FEATURE_WORDS = frozenset(
+    {"bay", "creek", "island", "islands", "harbor", "harbour", "park", "valley", "beach", "forest"}
+)
 # Words that open a feature's name ("Lake Michigan", "Mount Hood").
 FEATURE_PREFIXES = frozenset({"lake", "mount", "mt", "mt."})
 # Heads of street and building names: "White House" is a building, not White House, TN.
@@ -305,6 +320,18 @@ BUILDING_WORDS = frozenset(
         "arena",
     }
 )
+# Words after "in" searched for a street's town; only lower-case ones ("the", "central",
+# "downtown") may stand between.
+STREET_TOWN_LOOKAHEAD = 3
+# Street heads among BUILDING_WORDS: a street lies in the town named after it; a building
+# there is a record of its own, not a place (precision first).
+STREET_WORDS = frozenset(
+    {"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard", "lane"}
+)
+# Holidays named like towns (Christmas, Florida; Easter, Texas): in news they are dates.
+HOLIDAYS = frozenset({"christmas", "easter", "thanksgiving", "halloween", "ramadan", "hanukkah"})
+# Single words that are no place on their own.
+LONE_WORDS = COMPASS_WORDS | FEATURE_WORDS | LONE_FEATURE_WORDS | BUILDING_WORDS | HOLIDAYS
 # "Jan 1", "Dec. 5": month abbreviations before a day number.
 MONTH_ABBREVIATIONS = frozenset(
     {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
@@ -322,6 +349,10 @@ class _Toponym:
     key: str
     candidates: tuple[Candidate, ...]
     qualifier: str | None  # normalized name right after a comma: "Springfield, Illinois"
+    # One word opening a sentence (capitalized by position) or a whole organization or person
+    # name ("Hamas", "Xinhua"): an unrelated alternate name of a big city does not make it
+    # plausible.
+    no_alias: bool = False
 
 
 def extract_places(doc: Doc, *, article_id: str, mentions: Sequence[Mention] = ()) -> list[Place]:
@@ -364,19 +395,57 @@ def extract_places(doc: Doc, *, article_id: str, mentions: Sequence[Mention] = (
             )
             sums[c] = sums.get(c, 0.0) + score
     chosen = {key: max(sums, key=sums.__getitem__) for key, sums in totals.items()}
-    return [_place(article_id, t, chosen[t.key]) for t in toponyms]
+    places = [_place(article_id, t, chosen[t.key]) for t in toponyms]
+    places += _streets(doc, mentions, places, toponyms, chosen, article_id=article_id)
+    return sorted(places, key=lambda p: p.start)
+
+
+def _streets(
+    doc: Doc,
+    mentions: Sequence[Mention],
+    places: Sequence[Place],
+    toponyms: Sequence[_Toponym],
+    chosen: dict[str, Candidate],
+    *,
+    article_id: str,
+) -> list[Place]:
+    """A street with a place label placed by the town named right after it ("Sumska Street
+    in central Kharkiv", "Market Street, San Francisco") is in that town."""
+    by_start = {t.start: t for t in toponyms}
+    out: list[Place] = []
+    for span, label in _labelled(doc, mentions):
+        if (
+            label not in TOPONYM_LABELS
+            or len(span) < 2
+            or span[-1].lower_ not in STREET_WORDS
+            or any(p.start < span.end_char and span.start_char < p.end for p in places)
+        ):
+            continue
+        link = doc[span.end : span.end + 1]
+        if not link or link[0].lower_ not in {"in", ","}:
+            continue
+        for token in doc[span.end + 1 : span.end + 1 + STREET_TOWN_LOOKAHEAD]:
+            if (town := by_start.get(token.idx)) is not None:
+                c = chosen[town.key]
+                if c.kind == "city":
+                    out.append(_place(article_id, _street_in(span, town), c))
+                break
+            if not token.is_lower:
+                break  # only "the", "central", "downtown" may stand between
+    return out
+
+
+def _street_in(span: Span, town: _Toponym) -> _Toponym:
+    """The street's span, resolved like the town it lies in."""
+    return _Toponym(
+        span.start_char, span.end_char, span.text, town.key, town.candidates, town.qualifier
+    )
 
 
 def _toponym_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, bool]]:
     """Spans that may name places, each with whether the evidence is strong (a place label)."""
     gaz = load_gazetteer()
-    if mentions:
-        found = (
-            (doc.char_span(m.start, m.end, alignment_mode="expand"), m.label) for m in mentions
-        )
-        ents = [(s, label) for s, label in found if s is not None]
-    else:
-        ents = [(e, e.label_) for e in doc.ents]
+    ents = _labelled(doc, mentions)
     taken: set[int] = set()
     out: list[tuple[Span, bool]] = []
     for span, label in ents:
@@ -389,7 +458,7 @@ def _toponym_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, bo
             else:
                 # "Fargo City", "Northeast Georgia", "Washington, D.C.": a place label on a
                 # name the gazetteer lacks; the known names inside it are the places.
-                out.extend((s, True) for s in inner)
+                out.extend((s, True) for s in _heads(span, inner, gaz))
         elif label == "NORP" and normalize_name(span.text) in gaz.demonyms:
             out.append((span, True))
         elif label == "PERSON":
@@ -412,6 +481,41 @@ def _toponym_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, bo
     for run in _runs(free):
         out.extend((s, False) for s in _scan(doc, run[0], run[-1] + 1, gaz))
     return sorted(out, key=lambda item: item[0].start)
+
+
+def _heads(span: Span, inner: list[Span], gaz: Gazetteer) -> list[Span]:
+    """The inner names of an unknown place-labelled span that name a place: "Northeast
+    Georgia", "Fargo City", "Washington, D.C.", a town, county or country naming what it
+    holds ("Meredith Community Center", "Butler County Jail"); but a name known only as a
+    foreign first-level region, modifying the next word, is no place ("Nord Stream", "Centre
+    Pompidou": not the Nord or Centre regions; issue 11)."""
+    starts = {s.start for s in inner}
+    return [
+        s
+        for s in inner
+        if s.end == span.end
+        or not span.doc[s.end].is_alpha
+        or span.doc[s.end].lower_ in PLACE_SUFFIX_WORDS
+        or s.end in starts
+        or span.doc[s.end].lower_ in COMPASS_WORDS
+        or not _foreign_region_only(gaz.lookup(s.text))
+    ]
+
+
+def _foreign_region_only(candidates: Sequence[Candidate]) -> bool:
+    return bool(candidates) and all(
+        c.kind == "region" and c.country != "US" and not c.curated for c in candidates
+    )
+
+
+def _labelled(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[Span, str]]:
+    """The entity extractor's mentions when it ran, else ``doc.ents``, with their labels."""
+    if mentions:
+        found = (
+            (doc.char_span(m.start, m.end, alignment_mode="expand"), m.label) for m in mentions
+        )
+        return [(s, label) for s, label in found if s is not None]
+    return [(e, e.label_) for e in doc.ents]
 
 
 def _embedded_toponyms(doc: Doc, span: Span, gaz: Gazetteer) -> list[Span]:
@@ -513,8 +617,10 @@ def _is_not_a_place(span: Span) -> bool:
     doc = span.doc
     first, last = span[0], span[-1]
     after = doc[span.end] if span.end < len(doc) else None
-    if len(span) == 1 and first.lower_ in COMPASS_WORDS | FEATURE_WORDS:
-        return True  # "the West", "River" alone
+    if len(span) == 1 and first.lower_ in LONE_WORDS:
+        # "the West", "River" or "Airport" alone, the "Bay" of "Delaware Bay" (not Bay,
+        # Somalia), "before Christmas" (not Christmas, Florida)
+        return True
     if (
         len(span) == 1
         and first.lower_.rstrip(".") in MONTH_ABBREVIATIONS
@@ -657,18 +763,33 @@ def _toponym(doc: Doc, span: Span, gaz: Gazetteer) -> _Toponym:
         # "Decatur, Ga.": an abbreviation or alias qualifies by the name it stands for.
         named = [c for c in gaz.index.get(qualifier, ()) if c.kind in {"region", "country"}]
         qualifier = normalize_name(named[0].name) if named else qualifier
-    return _Toponym(span.start_char, span.end_char, text, key, candidates, qualifier)
+    no_alias = (len(span) == 1 and span[0].is_sent_start is True) or any(
+        e.start == span.start and e.end == span.end and e.label_ in NAME_LABELS for e in doc.ents
+    )
+    return _Toponym(span.start_char, span.end_char, text, key, candidates, qualifier, no_alias)
 
 
 def _plausible(t: _Toponym, states: frozenset[str], countries: frozenset[str]) -> bool:
     return any(
         c.kind != "city"
-        or c.population >= WEAK_CITY_POPULATION
+        or (
+            c.population >= WEAK_CITY_POPULATION
+            # a big city's alternate names are other words too: "Salt" (As Salt) opening a
+            # sentence, "Hamas" (Hamm) as a whole organization name
+            and not (t.no_alias and not c.curated and not _spelled_like(c, t.key))
+        )
         or (c.country in countries and c.population >= WEAK_CONTEXT_CITY_POPULATION)
         or (c.admin1 is not None and c.admin1 in states)
         or (c.country in CONFLICT_COUNTRIES and c.population >= WEAK_CONFLICT_CITY_POPULATION)
         for c in t.candidates
     )
+
+
+def _spelled_like(c: Candidate, key: str) -> bool:
+    """The name is the city's own or a variant of it ("Dublin City" for Dublin), not an
+    unrelated alternate ("Hamas" for Hamm, "Salt" for As Salt)."""
+    name = normalize_name(c.name)
+    return name == key or name.partition(" ")[0] == key.partition(" ")[0]
 
 
 def _near_anchor(t: _Toponym, anchors: Sequence[Candidate]) -> bool:
