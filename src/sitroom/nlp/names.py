@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from itertools import combinations
 
 from sitroom.records import Claim, Event, Mention, Quote
 
@@ -53,14 +54,16 @@ _TRANSLIT = (
     (re.compile(r"ski$"), "sky"),  # Zelenski/Zelensky
 )
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
-# Courtesy titles and ranks written before a surname ("Mr Sullivan", "President Harris").
+# Courtesy titles, ranks and their modifiers written before a name ("Mr Sullivan", "Vice
+# President Harris").
 _TITLES = frozenset(
     """mr mrs ms miss dr sir dame lord lady gen general lt col colonel maj major adm admiral
     capt captain sgt president premier chancellor minister secretary senator sen rep
-    governor gov mayor ambassador commander king queen prince princess pope""".split()  # noqa: SIM905
+    governor gov mayor ambassador commander king queen prince princess pope vice deputy
+    prime foreign defence defense first former acting interim chief""".split()  # noqa: SIM905
 )
-# A name word: capitalised letters, inner apostrophes and hyphens ("O'Brien", "Ould-Abdallah").
-_NAME_WORD = re.compile(r"^[A-Z\u00c0-\u024f][\w'\u2019-]*$")
+# A name word: capitalised, inner apostrophes, dots, hyphens ("O'Brien", "D.", "Ould-Abdallah").
+_NAME_WORD = re.compile(r"^[A-Z\u00c0-\u024f][\w'\u2019.-]*$")
 # Full names are two to four name words; longer PERSON spans are misreads.
 MAX_NAME_WORDS = 4
 
@@ -105,12 +108,12 @@ def _feminine_of(feminine: str, masculine: str) -> bool:
 
 def _words(name: str) -> list[str]:
     """A name's words without leading titles or a trailing possessive ("Mr Harris's" -> Harris)."""
-    words = [w.strip(".,;:") for w in name.split()]
+    words = [w.strip(",;:") for w in name.split()]
     words = [w for w in words if w]
     while len(words) > 1 and words[0].casefold().rstrip(".") in _TITLES:
         words = words[1:]
     if words:
-        words[-1] = _POSSESSIVE.sub("", words[-1])
+        words[-1] = _POSSESSIVE.sub("", words[-1].rstrip("."))
     return [w for w in words if w]
 
 
@@ -136,11 +139,16 @@ def person_names(mentions: Iterable[Mention]) -> list[tuple[int, str]]:
 
 
 def one_person(names: Iterable[str]) -> bool:
-    """Whether full names of one surname are one person: one given name up to its key
-    ("Kamala Harris", "Vice President Kamala D. Harris"), not two ("Joe Biden", "Hunter
-    Biden"); titles are no given names, and names not in full do not count."""
-    fulls = [full for name in names if (full := full_name(name)) is not None]
-    return len({name_key(full.split()[0]) for full in fulls}) <= 1
+    """Whether full names of one surname are one person: the given names of one are among
+    the other's, up to their keys ("Kamala Harris", "Vice President Kamala D. Harris"), not
+    two ("Joe Biden", "Hunter Biden"); titles and initials are no given names, and names not
+    in full do not count."""
+    given = [
+        frozenset(name_key(w) for w in full.split()[:-1] if len(w.rstrip(".")) > 1)
+        for name in names
+        if (full := full_name(name)) is not None
+    ]
+    return all(a <= b or b <= a for a, b in combinations(set(given), 2))
 
 
 def expand_surname(name: str, at: int, fulls: Sequence[tuple[int, str]]) -> str | None:
