@@ -197,19 +197,25 @@ def expand_records(
         return list(quotes), list(claims), list(events)
     # Surnames the article itself uses for a person.
     persons = {
-        _surname_of_short(name)
+        surname
         for m in mentions
         if m.label == "PERSON"
         for name in (m.entity, m.text)
+        if (surname := _surname_of_short(name)) is not None
     }
 
     def widen(name: str | None, at: int, *, person: bool = False) -> str | None:
-        if not name or not (person or _surname_of_short(name) in persons - {None}):
+        if not name or not (person or _surname_of_short(name) in persons):
             return name
         return expand_surname(name, at, fulls) or name
 
     out_quotes = [
-        replace(q, speaker=widen(q.speaker, q.speaker_start or q.start, person=True))
+        replace(
+            q,
+            speaker=widen(
+                q.speaker, q.start if q.speaker_start is None else q.speaker_start, person=True
+            ),
+        )
         if q.speaker_kind in {"person", "pronoun"}
         else q
         for q in quotes
