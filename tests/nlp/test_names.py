@@ -33,10 +33,16 @@ def test_a_surname_widens_to_the_full_name_ending_with_it(short: str, full: str)
     assert expand_surname(short, 100, [(10, full)]) == full
 
 
-def test_the_nearest_full_name_before_wins_else_the_first_after() -> None:
+def test_the_longest_full_name_wins_then_the_nearest_before_else_the_first_after() -> None:
     fulls = [(10, "Vice President Kamala Harris"), (50, "Kamala D. Harris"), (300, "Kamala Harris")]
     assert expand_surname("Harris", 200, fulls) == "Kamala D. Harris"
-    assert expand_surname("Harris", 5, fulls) == "Kamala Harris"  # titles dropped
+    assert expand_surname("Harris", 5, fulls) == "Kamala D. Harris"
+    short = [(10, "Vice President Kamala Harris"), (300, "Kamala Harris")]
+    assert expand_surname("Harris", 200, short) == "Kamala Harris"  # titles dropped
+    assert expand_surname("Harris", 400, short) == "Kamala Harris"
+    assert expand_surname("Harris", 5, [(10, "Kamala Harris"), (20, "Kamala Harris")]) == (
+        "Kamala Harris"
+    )
 
 
 def test_two_people_with_one_surname_keep_it_short() -> None:

@@ -5,8 +5,8 @@ Newswire names a person in full once ("Kamala Harris") and by surname afterwards
 speakers while they are found and by :func:`expand_records` over one article's finished
 records (event actors, targets and claimants, quote speakers, claimants of numbers). It widens a short name to a
 full PERSON name of the same article whose last word has the same transliteration key
-(:func:`name_key`: "Zelenskiy" ends "Volodymyr Zelensky"), the nearest one before it, else
-the first one after it; never when two different people of the article share the surname
+(:func:`name_key`: "Zelenskiy" ends "Volodymyr Zelensky"), the longest, the nearest one
+before it among equals, else the first one after it; never when two different people of the article share the surname
 ("Joe Biden" and "Hunter Biden": "Biden" stays short, an unknown beats a wrong one). Feminine
 and masculine forms of a surname have different keys ("Zelenska" is not "Zelensky").
 
@@ -60,7 +60,7 @@ _TITLES = frozenset(
     """mr mrs ms miss dr sir dame lord lady gen general lt col colonel maj major adm admiral
     capt captain sgt president premier chancellor minister secretary senator sen rep
     governor gov mayor ambassador commander king queen prince princess pope vice deputy
-    prime foreign defence defense first former acting interim chief""".split()  # noqa: SIM905
+    prime foreign defence defense first former acting interim chief taoiseach""".split()  # noqa: SIM905
 )
 # A name word: capitalised, inner apostrophes, dots, hyphens ("O'Brien", "D.", "Ould-Abdallah").
 _NAME_WORD = re.compile(r"^[A-Z\u00c0-\u024f][\w'\u2019.-]*$")
@@ -157,7 +157,8 @@ def expand_surname(name: str, at: int, fulls: Sequence[tuple[int, str]]) -> str 
     ``fulls``: (position, name) of the article's people; those named in full (two to four
     name words, titles dropped: "President Joe Biden" is "Joe Biden") count. The candidates
     are those whose last word has the surname's key; if they are two different people
-    (another given name), None; else the nearest one before ``at``, or the first after it.
+    (another given name), None; else the longest, the nearest one before ``at`` among equally
+    long ones, else the first after it.
     """
     surname = _surname_of_short(name)
     if surname is None:
@@ -169,6 +170,10 @@ def expand_surname(name: str, at: int, fulls: Sequence[tuple[int, str]]) -> str 
         return None
     if not one_person(full for _, full in found):
         return None  # "Joe Biden" and "Hunter Biden": which Biden the text does not say
+    # The longest spelling ("Kamala D. Harris" over "Kamala Harris"), the nearest one before
+    # ``at`` among equals, else the first after it.
+    longest = max(len(full.split()) for _, full in found)
+    found = [(pos, full) for pos, full in found if len(full.split()) == longest]
     before = [full for pos, full in found if pos < at]
     return before[-1] if before else min(found)[1]
 

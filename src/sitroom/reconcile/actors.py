@@ -115,7 +115,7 @@ TITLES = tuple(
             "foreign secretary", "home secretary", "secretary-general", "secretary general",
             "king", "queen", "prince", "princess", "premier", "senator", "sen", "rep",
             "congressman", "congresswoman", "ambassador", "envoy", "spokesman", "spokeswoman",
-            "spokesperson", "commander", "field marshal", "marshal", "supreme leader", "ayatollah", "pope", "patriarch", "governor", "mayor",
+            "spokesperson", "commander", "field marshal", "marshal", "supreme leader", "ayatollah", "taoiseach", "pope", "patriarch", "governor", "mayor",
             "deputy", "former", "ex", "late", "then",
         },
         key=lambda t: -len(t),
