@@ -8,6 +8,7 @@ from sitroom.nlp.extract import Document, extract_documents
 from sitroom.nlp.names import (
     expand_records,
     expand_surname,
+    feminine_form,
     full_name,
     gendered_pair,
     name_key,
@@ -59,6 +60,8 @@ def test_feminine_and_masculine_surnames_are_two_people() -> None:
     assert gendered_pair(name_key("Zelenska"), name_key("Zelensky"))
     assert gendered_pair(name_key("Sokolov"), name_key("Sokolova"))
     assert not gendered_pair(name_key("Lukashenka"), name_key("Lukashenko"))
+    assert feminine_form(name_key("Sokolova"), name_key("Sokolov"))
+    assert not feminine_form(name_key("Sokolov"), name_key("Sokolova"))
 
 
 @pytest.mark.parametrize("name", ["Miriam Okafor", "the ministry", "Ms", "okafor", "", "K"])

@@ -29,6 +29,7 @@ __all__ = [
     "LETTERS",
     "expand_records",
     "expand_surname",
+    "feminine_form",
     "full_name",
     "gendered_pair",
     "name_key",
@@ -90,10 +91,11 @@ def gendered_pair(a: str, b: str) -> bool:
     """Whether two surname keys are the feminine and masculine forms of one surname, in either
     order: 'zelenska'/'zelensky', 'lavrova'/'lavrov' are two people ('Lukashenka' is
     Belarusian, not feminine: 'lukashenka'/'lukashenko' is no pair)."""
-    return _feminine_of(a, b) or _feminine_of(b, a)
+    return feminine_form(a, b) or feminine_form(b, a)
 
 
-def _feminine_of(feminine: str, masculine: str) -> bool:
+def feminine_form(feminine: str, masculine: str) -> bool:
+    """Whether surname key ``feminine`` is the feminine form of ``masculine`` ('lavrova', 'lavrov')."""
     return (
         any(
             feminine.endswith(f)

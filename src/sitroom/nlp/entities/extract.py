@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from sitroom.nlp.doctext import doc_text
 from sitroom.nlp.entities.gazetteer import lookup
-from sitroom.nlp.names import full_name, gendered_pair, name_key, one_person
+from sitroom.nlp.names import feminine_form, full_name, name_key, one_person
 from sitroom.records import Entity, Mention
 
 __all__ = ["MENTION_LABELS", "EntityResult", "extract_entities"]
@@ -247,10 +247,13 @@ def _resolve_surnames(doc: Doc, drafts: list[_Draft]) -> None:
                 and fuzz.ratio(_normalize(doc[f.end - 1].text), surname) >= VARIANT_CUTOFF
             )
         ]
-        # Never the other form of a surname ("Zelenska" is not "Volodymyr Zelensky"), never
-        # a surname two people of the article share ("Biden" after Joe and Hunter Biden).
+        # Never a feminine surname to a man's name ("Zelenska" is not "Volodymyr Zelensky"),
+        # never a surname two people of the article share ("Biden" after Joe and Hunter
+        # Biden). A masculine-looking short form of a woman's full name is left to the spelling
+        # rule: machine-translated text declines and mangles feminine names ("Zacharów" for
+        # "Maria Zacharowa").
         short = name_key(doc[draft.start].text)
-        matches = [f for f in matches if not gendered_pair(short, name_key(doc[f.end - 1].text))]
+        matches = [f for f in matches if not feminine_form(short, name_key(doc[f.end - 1].text))]
         if not matches or not one_person(doc[f.start : f.end].text for f in matches):
             continue
         # A name in full beats a title and a surname ("Mr Halloway") as the one to point at.
