@@ -27,6 +27,7 @@ pytestmark = pytest.mark.issue(10)
         ("London", "United Kingdom"),
         ("Pyongyang", "North Korea"),
         ("Mr Putin", "Putin"),
+        ("Taoiseach Aoife Brennan", "Aoife Brennan"),
         ("said.- Putin", "Putin"),
         ("Unless Putin", "Putin"),
         ("Whereas Putin", "Putin"),

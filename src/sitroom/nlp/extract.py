@@ -5,7 +5,8 @@ This is the per-article pure function of DESIGN.md (article, gazetteer, pipeline
 how. Extractors run in dependency order: entities first
 (canonical names), then quotes (speakers use mentions), time expressions, claims
 (claimants use quotes; numbers inside time expressions are not claims), places, and
-events (which use all of the above). Texts longer than ``pieces.PIECE_CHARS`` are parsed
+events (which use all of the above); last, surnames used alone are widened to the
+article's full names in every record (``nlp.names``). Texts longer than ``pieces.PIECE_CHARS`` are parsed
 in pieces joined into one Doc.
 """
 
@@ -24,6 +25,7 @@ from sitroom.nlp.claims.extract import extract_claims
 from sitroom.nlp.entities.extract import EntityResult, extract_entities
 from sitroom.nlp.events.extract import extract_events
 from sitroom.nlp.model import PIPELINE_VERSION
+from sitroom.nlp.names import expand_records
 from sitroom.nlp.pieces import PIECE_CHARS, split_text
 from sitroom.nlp.pipeline import pipe_docs
 from sitroom.nlp.places.extract import extract_places
@@ -112,6 +114,13 @@ def doc_to_records(doc: Doc, *, article_id: str, published: str | None) -> Extra
             places=places,
         ),
         [],
+    )
+    # One name per person within the article: "Harris" after "Kamala Harris" is her, in
+    # every record's name fields (the spans keep the text's spelling).
+    quotes, claims, events = run(
+        "names",
+        lambda: expand_records(mentions=mentions, quotes=quotes, claims=claims, events=events),
+        (quotes, claims, events),
     )
     return Extraction(
         article_id=article_id,

