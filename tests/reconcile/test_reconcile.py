@@ -55,13 +55,9 @@ def test_graph_edges_have_dates_and_evidence(seeded_db) -> None:
     edges = {(e.source, e.relation, e.target): e for e in graph.edges}
     assert ("European Union", "sanctions", "Russia") in edges
     assert ("Norway", "allies_with", "Ukraine") in edges
-    # "Moscow threatened to strike Poland": a threatened strike is no carried-out event, so
-    # not stated as fact; its "threatens" edge is drawn only with the low-confidence ones.
-    assert ("Russia", "threatens", "Poland") not in edges
-    low = {
-        (e.source, e.relation, e.target): e for e in get_graph(seeded_db, low_confidence=True).edges
-    }
-    assert not low[("Russia", "threatens", "Poland")].confident
+    # "Moscow threatened to strike Poland": the threat event, reported with the struck party
+    # as its target, is stated as fact (the threatened strike itself is not carried out).
+    assert edges[("Russia", "threatens", "Poland")].confident
     # A city is a place, not an actor: a strike on Odesa is an attack on Ukraine.
     attacks = edges[("Russia", "attacks", "Ukraine")]
     assert attacks.count == 2 and attacks.first_date <= attacks.last_date
