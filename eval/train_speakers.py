@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 
 from sitroom.nlp.pipeline import load_nlp
 from sitroom.nlp.quotes.extract import extract_quotes, quoted_ranges
-from sitroom.nlp.quotes.ranker import WEIGHTS, Candidate, Layout, candidates, previous_speakers
+from sitroom.nlp.quotes.ranker import WEIGHTS, Candidate, unattributed
 from sitroom.nlp.quotes.speakers import NameIndex
 
 REPO = Path(__file__).resolve().parents[1]
@@ -63,30 +63,13 @@ def labelled(doc: Doc, golds: Sequence[Gold], *, article_id: str) -> list[Exampl
     quotes = extract_quotes(doc, article_id=article_id, rank=False)
     names = NameIndex(doc, ())
     quoted = quoted_ranges(doc)
-    layout = Layout(doc)
-    taken = frozenset(
-        (q.speaker_start, q.speaker_end)
-        for q in quotes
-        if q.speaker_start is not None and q.speaker_end is not None
-    )
     out = []
-    for quote, previous in zip(quotes, previous_speakers(quotes), strict=True):
-        if quote.kind == "indirect" or quote.speaker_text is not None:
-            continue
+    for i, cands in unattributed(doc, quotes, names=names, quoted=quoted):
+        quote = quotes[i]
         predicted = Predicted(((quote.start, quote.end),), quote)
         gold = next((g for g in golds if g.is_direct and g.source and _matches(g, predicted)), None)
         if gold is None:
             continue
-        cands = candidates(
-            doc,
-            quote.start,
-            quote.end,
-            names=names,
-            quoted=quoted,
-            previous=previous,
-            taken=taken,
-            layout=layout,
-        )
         right = tuple(
             speaker_ok(
                 gold,

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitroom.nlp.doctext import doc_text
 from sitroom.nlp.quotes.marks import QuotedSpan, find_quoted_spans
-from sitroom.nlp.quotes.ranker import Layout, Ranker, candidates, load_ranker, previous_speakers
+from sitroom.nlp.quotes.ranker import Ranker, load_ranker, unattributed
 from sitroom.nlp.quotes.speakers import (
     NameIndex,
     Speaker,
@@ -771,46 +771,22 @@ def _ranked_speakers(
     quoted: Sequence[tuple[int, int]],
 ) -> list[Quote]:
     """Quotations the rules left without a speaker get the ranker's likely one, if any."""
-    if all(q.kind == "indirect" or q.speaker_text is not None for q in quotes):
-        return quotes
-    layout = Layout(doc)
-    taken = frozenset(
-        (q.speaker_start, q.speaker_end)
-        for q in quotes
-        if q.speaker_start is not None and q.speaker_end is not None
-    )
-    out = []
-    for quote, previous in zip(quotes, previous_speakers(quotes), strict=True):
-        if quote.kind == "indirect" or quote.speaker_text is not None:
-            out.append(quote)
-            continue
-        cands = candidates(
-            doc,
-            quote.start,
-            quote.end,
-            names=names,
-            quoted=quoted,
-            previous=previous,
-            taken=taken,
-            layout=layout,
-        )
+    out = list(quotes)
+    for i, cands in unattributed(doc, quotes, names=names, quoted=quoted):
         best = ranker.best(cands)
         if best is None:
-            out.append(quote)
             continue
         speaker = best.speaker
         name = speaker.name
         if speaker.kind == "pronoun":
-            name = _resolve_pronoun(speaker, doc, names, quoted, out)
-        out.append(
-            replace(
-                quote,
-                speaker=name,
-                speaker_text=speaker.text,
-                speaker_start=speaker.start,
-                speaker_end=speaker.end,
-                speaker_kind=speaker.kind,
-            )
+            name = _resolve_pronoun(speaker, doc, names, quoted, out[:i])
+        out[i] = replace(
+            out[i],
+            speaker=name,
+            speaker_text=speaker.text,
+            speaker_start=speaker.start,
+            speaker_end=speaker.end,
+            speaker_kind=speaker.kind,
         )
     return out
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -42,6 +42,7 @@ __all__ = [
     "candidates",
     "load_ranker",
     "previous_speakers",
+    "unattributed",
 ]
 
 WEIGHTS = Path(__file__).resolve().parents[2] / "data" / "quotes" / "speaker_ranker.json"
@@ -200,6 +201,37 @@ def previous_speakers(quotes: Sequence[Quote]) -> list[str | None]:
         if quote.kind != "indirect" and quote.speaker_text is not None:
             previous = quote.speaker
     return out
+
+
+def unattributed(
+    doc: Doc, quotes: Sequence[Quote], *, names: NameIndex, quoted: Sequence[tuple[int, int]]
+) -> Iterator[tuple[int, list[Candidate]]]:
+    """The index and candidate speakers of each quotation the rules left without a speaker:
+    what the ranker scores at extraction and what it is trained on (``eval/train_speakers.py``)."""
+    if all(q.kind == "indirect" or q.speaker_text is not None for q in quotes):
+        return
+    layout = Layout(doc)
+    taken = frozenset(
+        (q.speaker_start, q.speaker_end)
+        for q in quotes
+        if q.speaker_start is not None and q.speaker_end is not None
+    )
+    for i, (quote, previous) in enumerate(zip(quotes, previous_speakers(quotes), strict=True)):
+        if quote.kind == "indirect" or quote.speaker_text is not None:
+            continue
+        yield (
+            i,
+            candidates(
+                doc,
+                quote.start,
+                quote.end,
+                names=names,
+                quoted=quoted,
+                previous=previous,
+                taken=taken,
+                layout=layout,
+            ),
+        )
 
 
 class Ranker:
