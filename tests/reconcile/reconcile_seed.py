@@ -5,6 +5,7 @@ Shared by tests/reconcile and tests/test_cli_events.py.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from sitroom.records import Article, article_id_for
@@ -59,14 +60,18 @@ def make_articles() -> list[Article]:
 
 def build_seeded_db(path: Path) -> Path:
     """Write the articles, their extractions (real pipeline) and the reconciled tables to ``path``."""
+    return build_db(path, make_articles())
+
+
+def build_db(path: Path, articles: Sequence[Article]) -> Path:
+    """Store ``articles``, their extractions (real pipeline) and the reconciled tables at ``path``."""
     from sitroom.jobs.parallel import extract_articles
     from sitroom.reconcile import reconcile_store
     from sitroom.store import open_store
 
-    articles = make_articles()
     with open_store(path) as db:
         db.save_articles(articles)
-        for extraction in extract_articles(articles):
+        for extraction in extract_articles(list(articles)):
             db.save_extraction(extraction, pipeline_version="test")
         reconcile_store(db)
     return path

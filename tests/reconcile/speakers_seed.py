@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sitroom.records import Article, article_id_for
+from tests.reconcile.reconcile_seed import build_db
 
 FULL = "Oleksandr Petrenko"
 TITLED = "Mr Petrenko"
@@ -47,14 +48,4 @@ def make_articles() -> list[Article]:
 
 def build_speakers_db(path: Path) -> Path:
     """Store the articles, their extractions (real pipeline) and the reconciled tables."""
-    from sitroom.jobs.parallel import extract_articles
-    from sitroom.reconcile import reconcile_store
-    from sitroom.store import open_store
-
-    articles = make_articles()
-    with open_store(path) as db:
-        db.save_articles(articles)
-        for extraction in extract_articles(articles):
-            db.save_extraction(extraction, pipeline_version="test")
-        reconcile_store(db)
-    return path
+    return build_db(path, make_articles())

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from sitroom.reconcile import EventRow, build_graph, get_graph, reconcile_store, states_as_fact
+from sitroom.reconcile import EventRow, build_graph, get_graph, states_as_fact
 from sitroom.records import Article, article_id_for
 from sitroom.store import Store, open_store
 from tests.api.apitools import make_client
+from tests.reconcile.reconcile_seed import build_db
 
 SITROOM = Path(sys.executable).parent / "sitroom"
 
@@ -28,8 +29,6 @@ LOW_TEXT = "There was an attack on Latvia by Belarus, according to unverified po
 
 @pytest.fixture(scope="module")
 def graph_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from sitroom.jobs.parallel import extract_articles
-
     path = tmp_path_factory.mktemp("graph_confidence") / "graph.db"
     articles = [
         Article(id=article_id_for(title, text), title=title, text=text, outlet=outlet,
@@ -39,12 +38,7 @@ def graph_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ("Posts allege border attack", LOW_TEXT, "Baltic Notes"),
         )
     ]  # fmt: skip
-    with open_store(path) as db:
-        db.save_articles(articles)
-        for extraction in extract_articles(articles):
-            db.save_extraction(extraction, pipeline_version="test")
-        reconcile_store(db)
-    return path
+    return build_db(path, articles)
 
 
 @pytest.fixture
