@@ -448,3 +448,13 @@ def test_ages_after_aged_and_percent_and_basis_point_short_forms(
 ) -> None:
     (claim,) = claims_of(nlp, text)
     assert (claim.value, claim.unit) == (value, unit)
+
+
+def test_superscript_digits_are_no_age_and_no_crash(nlp) -> None:
+    # "1¹" passes str.isdigit() but not int(): a footnote mark, not a number to read as an age.
+    from sitroom.nlp.extract import doc_to_records
+
+    text = "Olena Kovalenko, 1¹, said the shelling lasted 40 minutes."
+    extraction = doc_to_records(nlp(text), article_id="s1", published="2024-05-01")
+    assert extraction.failures == ()
+    assert all(text[c.start : c.end] == c.text for c in extraction.claims)

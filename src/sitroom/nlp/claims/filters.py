@@ -260,7 +260,7 @@ def is_name_number(doc: Doc, span: Span, pieces: Sequence[Piece]) -> bool:
         return (
             head is None
             or (nxt is not None and nxt.text[:1].isupper() and nxt.pos_ in {"PROPN", "ADJ", "NOUN"})
-            or (written.isdigit() and int(written) > 1 and head.tag_ == "NN")
+            or (written.isdecimal() and int(written) > 1 and head.tag_ == "NN")
         )
     last = span[-1]
     return (
@@ -274,7 +274,7 @@ def is_yearish(text: str, piece: Piece) -> bool:
     """A bare four-digit number in the span of plausible years: "2008", not "2,008" or "$2008"."""
     written = text[piece.core_start : piece.core_end]
     return (piece.kind == "digits" and not piece.scaled and piece.unit is None and len(written) == 4
-            and written.isdigit() and _YEAR_RANGE[0] <= int(written) <= _YEAR_RANGE[1])  # fmt: skip
+            and written.isdecimal() and _YEAR_RANGE[0] <= int(written) <= _YEAR_RANGE[1])  # fmt: skip
 
 
 class TimexIndex:

@@ -245,7 +245,7 @@ def is_age(doc: Doc, span: Span) -> bool:
     if len(span) != 1 or not span[0].like_num or span.start < 1:
         return False
     before, value = doc[span.start - 1], span[0].text
-    if not (value.isdigit() and 0 < int(value) <= _MAX_AGE):
+    if not (value.isdecimal() and 0 < int(value) <= _MAX_AGE):
         return False
     if before.lower_ in {"aged", "age"}:
         return True
