@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from sitroom.nlp.timex.calendar import parse_dct
+from sitroom.nlp.timex.values import timex_days
 from sitroom.records import Timex
 
 __all__ = ["EventDate", "event_date"]
@@ -37,8 +39,6 @@ SOME_YEARS = re.compile(
     re.IGNORECASE,
 )
 YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
-ISO_START = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +53,7 @@ def event_date(
 ) -> EventDate:
     """The event's date (TIMEX3 value and precision) and whether it is history."""
     sent = trigger.sent
-    pub = _day(published)
+    pub = parse_dct(published)
     dated = [t for t in timexes if _start(t.value) is not None and not _other_clause(trigger, t)]
     if dated:
         timex = min(dated, key=lambda t: abs(t.start - trigger.idx))
@@ -109,38 +109,16 @@ def _old(value: str, pub: dt.date | None) -> bool:
     return end is not None and pub is not None and (pub - end).days > HISTORY_DAYS
 
 
-def _day(value: str | None) -> dt.date | None:
-    return _start(value[:10]) if value else None
-
-
 def _start(value: str) -> dt.date | None:
     """First day of a TIMEX3 date value's period ("2014" -> 2014-01-01), None if not a date."""
-    week = WEEK.match(value)
-    if week:
-        return dt.date(int(week[1]), 1, 1) + dt.timedelta(weeks=int(week[2]) - 1)
-    match = ISO_START.match(value)
-    if not match:
-        return None
-    try:
-        return dt.date(int(match[1]), int(match[2] or 1), int(match[3] or 1))
-    except ValueError:
-        return None
+    period = timex_days(value)
+    return period[0] if period else None
 
 
 def _end(value: str) -> dt.date | None:
     """Last day of a TIMEX3 date value's period ("2014" -> 2014-12-31)."""
-    start = _start(value)
-    if start is None:
-        return None
-    if WEEK.match(value):
-        return start + dt.timedelta(days=6)
-    parts = value.count("-")
-    if parts == 0:
-        return dt.date(start.year, 12, 31)
-    if parts == 1:
-        following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
-        return following - dt.timedelta(days=1)
-    return start
+    period = timex_days(value)
+    return period[1] if period else None
 
 
 def _in_since_clause(trigger: Token) -> bool:
