@@ -178,8 +178,11 @@ def test_background_cue_without_a_date_is_history(nlp) -> None:
     assert e.status == "historical" and e.date is None
 
 
-def test_a_current_report_keeps_the_publication_date(nlp) -> None:
+def test_a_current_report_is_dated_by_its_time_expression_and_stays_news(nlp) -> None:
+    # Published 2025-06-10: "overnight" is the night of the 9th, not history.
     e = _done(_events(nlp, "Russia shelled Nikopol overnight."), "strike")[0]
+    assert (e.date, e.date_precision, e.status) == ("2025-06-09TNI", "part_of_day", "reported")
+    e = _done(_events(nlp, "Russia shelled Nikopol."), "strike")[0]
     assert (e.date, e.date_precision) == ("2025-06-10", "publication")
 
 
