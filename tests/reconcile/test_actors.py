@@ -177,3 +177,70 @@ def test_a_surname_that_is_a_city_stays_the_person() -> None:
     index = ActorIndex(["Lloyd Austin", "Austin"])
     assert index.canonical("Austin") == "Lloyd Austin"
     assert ActorIndex(["Austin"]).canonical("Austin") is None  # no person known: the city
+
+
+def test_carons_digraphs_and_bare_letters_are_one_surname() -> None:
+    index = ActorIndex(
+        ["Dragan Petrović", "Dragan Petrović", "Dragan Petrowicz", "Ivan Šimić", "Ivan Šimić",
+         "Ivan Shimich",
+         "Milan Petrov", "Olga Petrova", "Bojan Kovač"]
+    )  # fmt: skip
+    for variant in ("Dragan Petrovic", "Dragan Petrowicz", "Petrovich", "Petrovic", "Petrović"):
+        assert index.canonical(variant) == "Dragan Petrović"
+    for variant in ("Ivan Shimich", "Szimicz", "Simic"):
+        assert index.canonical(variant) == "Ivan Šimić"
+    assert index.canonical("Kovach") == "Bojan Kovač"
+    # Other surnames and the feminine form stay apart.
+    assert index.canonical("Petrov") == "Milan Petrov"
+    assert index.canonical("Petrova") == "Olga Petrova"
+    assert index.canonical("Kovalenko") == "Kovalenko"
+
+
+def test_a_nickname_joins_its_full_given_name_of_one_surname_only() -> None:
+    index = ActorIndex(
+        ["Jake Morrow", "Jake Morrow", "Jacob Morrow", "William Ashby", "Bill Ashby",
+         "Bill Ashby", "Jacob Tiller", "Volodymyr Kostenko", "Vladimir Kostenko",
+         "Vladimir Orlov", "Tom Hale", "Thomas Hale", "Tamara Hale"]
+    )  # fmt: skip
+    assert index.canonical("Jacob Morrow") == "Jake Morrow"
+    assert index.canonical("William Ashby") == "Bill Ashby"
+    assert index.canonical("Tom Hale") == index.canonical("Thomas Hale") == "Thomas Hale"
+    assert index.canonical("Tamara Hale") == "Tamara Hale"  # another given name
+    assert index.canonical("Jacob Tiller") == "Jacob Tiller"  # another surname
+    assert index.canonical("Jake Tiller") == "Jake Tiller"
+    # A transliteration of one given name, not a nickname: it joins only its own surname.
+    assert index.canonical("Volodymyr Kostenko") == index.canonical("Vladimir Kostenko")
+    assert index.canonical("Vladimir Orlov") == "Vladimir Orlov"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Liberty Square",
+        "Kyiv Opera Theatre",
+        "Svitla Street",
+        "Riverside Nuclear Power Plant",
+        "Azure Sea",
+        "Church of St Barbara",
+        "Hollow Bridge",
+    ],
+)
+def test_landmarks_and_natural_features_are_no_actors(name: str) -> None:
+    assert canonical_actor(name) is None
+    assert ActorIndex([name]).canonical(name, role="target") is None
+
+
+def test_towns_under_another_alphabets_spelling_are_no_actors() -> None:
+    index = ActorIndex(["Charkiw", "Irpień", "Olena Kowal", "Kowal"])
+    assert index.canonical("Charkiw") is None  # Polish for Kharkiv
+    assert index.canonical("Irpień") is None
+    assert index.canonical("Charkiw", role="target") is None  # its state is not guessed
+    assert index.canonical("Kowal") == "Olena Kowal"  # a known person's surname stays one
+    assert index.canonical("Black Sea Fleet") == "Black Sea Fleet"  # a fleet is no sea
+
+
+def test_a_family_name_written_first_stands_for_its_one_person() -> None:
+    index = ActorIndex(["Wu Zhenhai", "Kim Jae-sung", "Kim Sorensen", "Anna Wu Hale"])
+    assert index.canonical("WU") == "Wu Zhenhai"
+    assert index.canonical("Wu") == "Wu Zhenhai"
+    assert index.canonical("Kim") == "Kim"  # two people begin with it

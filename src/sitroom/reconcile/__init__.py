@@ -77,7 +77,9 @@ __all__ = [
 # 4: clusters never cross a block (type, carried out, month): incremental reconcile (m012);
 #    actor names folded by a transliteration key; generic words, events and places no actors;
 #    graph edges of events not stated as fact kept apart, ``confident=False`` (m013).
-RECONCILE_VERSION = 4
+# 5: surnames compared by sound (Vučić = Vuczić = Vucic), nicknames of one surname joined,
+#    landmarks, transliterated towns and store-known places no actors.
+RECONCILE_VERSION = 5
 
 
 def reconcile_store(

