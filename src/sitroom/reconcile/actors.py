@@ -66,6 +66,8 @@ CAPITALS = {
 # Seats of government that stand for it the way capitals do ("the Kremlin said").
 SEATS = {"kremlin": "RU", "white house": "US", "downing street": "GB", "elysee": "FR",
          "elysee palace": "FR", "zhongnanhai": "CN", "blue house": "KR"}  # fmt: skip
+# Abbreviations of states written before a name ("US Gina Raimondo") or alone as an actor.
+STATE_ABBREVIATIONS = {"us": "US", "u.s": "US", "usa": "US", "uk": "GB", "u.k": "GB"}
 # Adjectives of regions: they name a place ("Crimean residents"), so no actor.
 # ("Chechen" or "Kurdish" fighters are actors, so they are not listed.)
 REGION_ADJECTIVES: dict[str, str | None] = {"crimean": "UA", "donbas": "UA", "donbass": "UA"}
@@ -141,6 +143,16 @@ TITLES = tuple(
     )
 )  # fmt: skip
 _TITLE_SET = frozenset(TITLES)
+# Titles that name an office ("Vice President", "Secretary of State"), read from a person
+# mention's role to tell two people of one surname apart; courtesy and time words name none.
+OFFICES = tuple(
+    t
+    for t in TITLES
+    if t not in {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "former",
+                 "ex", "late", "then", "deputy"}
+)  # fmt: skip
+# First words of an office under another: a "Vice President" is no "President".
+SUBORDINATE = frozenset({"vice", "deputy", "under", "assistant", "lieutenant"})
 # Words that open a clause and get glued to a name by the parser: "Unless Putin",
 # "Whereas Putin", "said.- Putin" (issue 10). Dropped from the start of a name.
 CLAUSE_WORDS = frozenset(
@@ -229,6 +241,8 @@ def _state_of(name: str) -> str | None:
         return country_name(CAPITALS[key])
     if key in SEATS:
         return country_name(SEATS[key])
+    if key in STATE_ABBREVIATIONS:
+        return country_name(STATE_ABBREVIATIONS[key])
     if key in _capital_names():
         return None
     hit = load_nationalities().get(key)
@@ -270,7 +284,10 @@ def _strip_titles(words: list[str]) -> list[str]:
 
 def _clean(name: str) -> str | None:
     """Surface cleanup: clause words and punctuation glued on, titles, joined name pairs."""
-    text = unicodedata.normalize("NFC", " ".join(name.split())).strip(" .,;:-\u2013\u2014'\"")
+    text = unicodedata.normalize("NFC", " ".join(name.split()))
+    # "Vladimir Putin - DPA": a credit or a second name after a spaced dash is no part of it.
+    text = re.split(r" [-\u2013\u2014] ", text, maxsplit=1)[0]
+    text = text.strip(" .,;:-\u2013\u2014'\"")
     words = text.split()
     # Leading junk: clause words, lower-case words, tokens with stray punctuation ("said.-").
     while words and (
@@ -365,9 +382,12 @@ def _given(name: str) -> str:
 
     'Alexander' = 'Aleksander' = 'Alaxandr' ('alxndr'), 'Sergey' = 'Sergei', 'Volodymyr' =
     'Volodimir'; 'Alexandra', 'Daniela', 'Viktoria' and 'Maria' stay apart from 'Alexander',
-    'Daniel', 'Viktor' and 'Mario' (real news, issue 10: Lukashenko under three spellings).
+    'Daniel', 'Viktor' and 'Mario' (real news, issue 10: Lukashenko under three spellings);
+    'Oleh' = 'Oleg'.
     """
     given = name_key(name.split(maxsplit=1)[0]).replace("ks", "x")
+    # Ukrainian "h" is Russian "g" outside a digraph: Oleh/Oleg, Ihor/Igor, Serhiy/Sergey.
+    given = re.sub(r"(?<![kcsz])h", "g", given)
     if len(given) <= SHORT_GIVEN:
         return given  # "Li" and "Le", "Jan" and "Jon": too short to drop a vowel
     end = "a" if given.endswith("a") else ("v" if given[-1:] in _VOWELS else "")
@@ -403,6 +423,34 @@ def _same_surname(a: str, b: str) -> bool:
     )
 
 
+def office_title(role: str) -> str | None:
+    """The office a mention's role names ('US Vice President' -> 'vice president', 'Secretary
+    of State of USA' -> 'secretary of state'), else None: the office begins the role or ends
+    it after capitalised words only ('adviser to the president' names no office of hers)."""
+    words = role.split()
+    low = " ".join(w.casefold() for w in words)
+    for title in OFFICES:  # longest first
+        if low == title or low.startswith(title + " "):
+            return title
+        if low.endswith(" " + title):
+            ahead = words[: len(words) - len(title.split())]
+            if all(w[:1].isupper() for w in ahead):
+                return title
+    return None
+
+
+def _same_office(a: str, b: str) -> bool:
+    """Two titles of one office: equal, or one inside the other ('Secretary', 'Secretary of
+    State'; 'Minister', 'Foreign Minister'), unless the longer is a subordinate one ('Vice
+    President' is no 'President')."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if f" {short} " not in f" {long} ":
+        return False
+    return long.split()[0] not in SUBORDINATE or short.split()[0] == long.split()[0]
+
+
 def _place_words(name: str) -> str | None:
     """'East Logansk' -> 'Logansk', 'Kharkiv City' -> 'Kharkiv'; None without such a word."""
     words = name.split()
@@ -419,9 +467,11 @@ def _respelled_city(name: str) -> bool:
     """Whether a name is another alphabet's spelling of a gazetteer city of
     RESPELLED_CITY_POPULATION people: its transliteration key is that city's name or alias,
     and the city's own name is not the name ("Bucza", "Charkiw", "Irpień")."""
+    if name.isupper():
+        return False  # an acronym: "BBC" keys as "bc", a town's code
     own, key = _fold(name), name_key(name)
     if key == own and name.isascii():
-        return False  # an English spelling ("IMF" is an airport code of Imphal)
+        return False  # an English spelling
     return any(
         c.kind == "city" and c.population >= RESPELLED_CITY_POPULATION and _fold(c.name) != own
         for c in load_gazetteer().index.get(key, ())
@@ -459,6 +509,7 @@ class ActorIndex:
         persons: Iterable[str] = (),
         places: Mapping[str, str | None] | None = None,
         name_counts: Mapping[str, int] | None = None,
+        titles: Iterable[tuple[str, str, str]] = (),
     ) -> None:
         counts: Counter[str] = Counter()
         for name in names:
@@ -502,20 +553,71 @@ class ActorIndex:
             if len(first) <= FAMILY_FIRST_MAX:
                 self._family_first[first].add(home)
         self._memo: dict[tuple[str, str], str | None] = {}
+        # Offices of known people, and of surnames written alone, by article.
+        self._offices: dict[str, set[str]] = defaultdict(set)
+        self._titled: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for article, name, title in titles:
+            base = canonical_actor(name)
+            if base is None:
+                continue
+            home = self._full.get(_fold(base))
+            if home is not None:
+                self._offices[home].add(title)
+            elif len(base.split()) == 1 and _WORD.match(base):
+                self._titled[(article, _surname(base))].add(title)
 
     def _surnames_like(self, surname: str) -> list[list[str]]:
         """Canonical full names (grouped by surname) whose surname matches this one."""
         bucket = self._by_initial.get(sound_key(surname)[:1], {})
         return [canons for key, canons in bucket.items() if _same_surname(key, surname)]
 
-    def canonical(self, name: str | None, *, role: str = "actor") -> str | None:
-        """One name per actor; ``role`` is "actor" or "target" (places differ, see above)."""
+    def canonical(
+        self, name: str | None, *, role: str = "actor", article: str | None = None
+    ) -> str | None:
+        """One name per actor; ``role`` is "actor" or "target" (places differ, see above).
+
+        With the ``article`` the name comes from, a surname two known people share is the
+        one whose office that article writes before it ("Vice President Harris").
+        """
         if not name:
             return None
         key = (name, role)
         if key not in self._memo:
             self._memo[key] = self._resolve(name, role)
-        return self._memo[key]
+        found = self._memo[key]
+        if article is not None and found is not None and self._titled:
+            return self._by_office(found, article) or found
+        return found
+
+    def _by_office(self, name: str, article: str) -> str | None:
+        """The one known person of this surname whose office is compatible with the one the
+        article writes before the surname, else None (none, or two: left as written)."""
+        if len(name.split()) != 1:
+            return None
+        return self._office_home(_surname(name), article)
+
+    def _office_home(self, surname: str, article: str) -> str | None:
+        titles = self._titled.get((article, surname))
+        if not titles:
+            return None
+        homes = {canon for canons in self._surnames_like(surname) for canon in canons}
+        if len(homes) < 2:
+            return None
+        found = {
+            home
+            for home in homes
+            if any(_same_office(t, o) for t in titles for o in self._offices.get(home, ()))
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def office_choices(self) -> list[tuple[str, str, str]]:
+        """(article, surname key, person) of every surname told apart by its office: what
+        ``canonical`` decides per article, for reconcile to notice when it changes."""
+        return sorted(
+            (article, surname, home)
+            for article, surname in self._titled
+            if (home := self._office_home(surname, article)) is not None
+        )
 
     def _resolve(self, name: str, role: str) -> str | None:
         base = canonical_actor(name)
@@ -532,6 +634,18 @@ class ActorIndex:
             return self._place(self._places[folded], role)
         if folded in self._full:
             return self._full[folded]
+        words = base.split()
+        if (
+            len(words) == 2
+            and _state_of(words[0]) is not None
+            and _WORD.match(words[1])
+            and _fold(words[1]) not in GENERIC_WORDS | ORG_WORDS
+        ):
+            # "Russia Kallas": a state glued before the surname of one known person; "US
+            # Congress" is no "Arena Congress".
+            homes = {c for cs in self._surnames_like(_surname(words[1])) for c in cs}
+            if len(homes) == 1:
+                return homes.pop()
         if len(base.split()) == 1 and _WORD.match(base):
             homes = {canon for canons in self._surnames_like(_surname(base)) for canon in canons}
             if not homes:
