@@ -7,11 +7,13 @@ and the event clusters need one node per actor, so reconcile maps each name here
 records keep the text's own spelling as evidence.
 
 ``canonical_actor(name)`` is the context-free part (cleanup, nationality adjectives,
-capitals under any of their spellings, blocs, words that name no actor). ``ActorIndex`` adds
-what the store knows: the full names of people ("Putin" -> "Vladimir Putin" when that is the
-only Putin), spelling variants merged by a transliteration key (English, Polish and German
-renderings of one Cyrillic name: Zelensky/Zelenskyy/Zełenski, Lukashenko/Łukaszenko), and
-places, which are not actors.
+capitals under any of their spellings, blocs, words that name no actor, landmarks).
+``ActorIndex`` adds what the store knows: the full names of people ("Putin" -> "Vladimir
+Putin" when that is the only Putin), spelling variants merged by a transliteration key
+(English, Polish and German renderings of one Cyrillic name: Zelensky/Zelenskyy/Zełenski,
+Lukashenko/Łukaszenko) or by sound (Vučić/Vuczić/Vucic), nicknames of one surname
+(Jake/Jacob), the office each article writes before a surname two people share ("Vice
+President Harris"), and places, which are not actors.
 """
 
 from __future__ import annotations
