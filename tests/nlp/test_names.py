@@ -13,6 +13,7 @@ from sitroom.nlp.names import (
     gendered_pair,
     name_key,
     one_person,
+    sound_key,
 )
 from sitroom.records import Claim, Event, Extraction, Mention, Quote
 
@@ -198,3 +199,20 @@ def test_a_feminine_surname_is_not_the_masculine_one(extracted: dict[str, Extrac
     }
     assert "Anton Sokolov" not in {e.actor for e in sokolova.events}
     _spans_hold(sokolova, ARTICLES["sokolova"])
+
+
+@pytest.mark.parametrize(
+    ("spellings", "other"),
+    [
+        (("Petrović", "Petrowicz", "Petrovic", "Petrovich"), "Petrov"),
+        (("Šimić", "Szimicz", "Shimich", "Simic"), "Simko"),
+        (("Žukovska", "Zhukovska", "Żukowska"), "Zukova"),
+        (("Tsarenko", "Carenko"), "Sarenko"),
+    ],
+)
+def test_sound_key_joins_carons_digraphs_and_bare_letters(
+    spellings: tuple[str, ...], other: str
+) -> None:
+    keys = {sound_key(name_key(s)) for s in spellings}
+    assert len(keys) == 1
+    assert sound_key(name_key(other)) not in keys

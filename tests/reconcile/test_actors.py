@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitroom.reconcile import ActorIndex, build_graph, canonical_actor, cluster_events
+from sitroom.reconcile.actors import OFFICES, office_title
 from sitroom.records.reconciled import EventRow
 
 pytestmark = pytest.mark.issue(10)
@@ -177,3 +178,150 @@ def test_a_surname_that_is_a_city_stays_the_person() -> None:
     index = ActorIndex(["Lloyd Austin", "Austin"])
     assert index.canonical("Austin") == "Lloyd Austin"
     assert ActorIndex(["Austin"]).canonical("Austin") is None  # no person known: the city
+
+
+def test_carons_digraphs_and_bare_letters_are_one_surname() -> None:
+    index = ActorIndex(
+        ["Dragan Petrović", "Dragan Petrović", "Dragan Petrowicz", "Ivan Šimić", "Ivan Šimić",
+         "Ivan Shimich",
+         "Milan Petrov", "Olga Petrova", "Bojan Kovač"]
+    )  # fmt: skip
+    for variant in ("Dragan Petrovic", "Dragan Petrowicz", "Petrovich", "Petrovic", "Petrović"):
+        assert index.canonical(variant) == "Dragan Petrović"
+    for variant in ("Ivan Shimich", "Szimicz", "Simic"):
+        assert index.canonical(variant) == "Ivan Šimić"
+    assert index.canonical("Kovach") == "Bojan Kovač"
+    # Other surnames and the feminine form stay apart.
+    assert index.canonical("Petrov") == "Milan Petrov"
+    assert index.canonical("Petrova") == "Olga Petrova"
+    assert index.canonical("Kovalenko") == "Kovalenko"
+
+
+def test_a_nickname_joins_its_full_given_name_of_one_surname_only() -> None:
+    index = ActorIndex(
+        ["Jake Morrow", "Jake Morrow", "Jacob Morrow", "William Ashby", "Bill Ashby",
+         "Bill Ashby", "Jacob Tiller", "Volodymyr Kostenko", "Vladimir Kostenko",
+         "Vladimir Orlov", "Tom Hale", "Thomas Hale", "Tamara Hale"]
+    )  # fmt: skip
+    assert index.canonical("Jacob Morrow") == "Jake Morrow"
+    assert index.canonical("William Ashby") == "Bill Ashby"
+    assert index.canonical("Tom Hale") == index.canonical("Thomas Hale") == "Thomas Hale"
+    assert index.canonical("Tamara Hale") == "Tamara Hale"  # another given name
+    assert index.canonical("Jacob Tiller") == "Jacob Tiller"  # another surname
+    assert index.canonical("Jake Tiller") == "Jake Tiller"
+    # A transliteration of one given name, not a nickname: it joins only its own surname.
+    assert index.canonical("Volodymyr Kostenko") == index.canonical("Vladimir Kostenko")
+    assert index.canonical("Vladimir Orlov") == "Vladimir Orlov"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Liberty Square",
+        "Kyiv Opera Theatre",
+        "Svitla Street",
+        "Riverside Nuclear Power Plant",
+        "Azure Sea",
+        "Church of St Barbara",
+        "Hollow Bridge",
+    ],
+)
+def test_landmarks_and_natural_features_are_no_actors(name: str) -> None:
+    assert canonical_actor(name) is None
+    assert ActorIndex([name]).canonical(name, role="target") is None
+
+
+def test_towns_under_another_alphabets_spelling_are_no_actors() -> None:
+    index = ActorIndex(["Charkiw", "Irpień", "Olena Kowal", "Kowal", "BBC", "BRICS", "CNN"])
+    for acronym in ("BBC", "BRICS", "CNN"):  # keyed "bc", "brits", "cn": still no towns
+        assert index.canonical(acronym) == acronym
+    assert index.canonical("Charkiw") is None  # Polish for Kharkiv
+    assert index.canonical("Irpień") is None
+    assert index.canonical("Charkiw", role="target") is None  # its state is not guessed
+    assert index.canonical("Kowal") == "Olena Kowal"  # a known person's surname stays one
+    assert index.canonical("Black Sea Fleet") == "Black Sea Fleet"  # a fleet is no sea
+
+
+def test_a_family_name_written_first_stands_for_its_one_person() -> None:
+    index = ActorIndex(["Wu Zhenhai", "Kim Jae-sung", "Kim Sorensen", "Anna Wu Hale"])
+    assert index.canonical("WU") == "Wu Zhenhai"
+    assert index.canonical("Wu") == "Wu Zhenhai"
+    assert index.canonical("Kim") == "Kim"  # two people begin with it
+
+
+def test_a_titled_surname_two_people_share_joins_the_one_of_that_office() -> None:
+    titles = [
+        ("a1", "Nadia Okoro", "vice president"),
+        ("a2", "Felix Okoro", "dr"),  # a courtesy title is no office ...
+        ("a3", "Okoro", "vice president"),
+        ("a4", "Okoro", "president"),  # ... and a "Vice President" is no "President"
+        ("a5", "Okoro", "secretary"),
+        ("a6", "Lena Brandt", "secretary of state"),
+        ("a6", "Tomas Brandt", "foreign secretary"),
+        ("a7", "Brandt", "secretary"),  # both are some secretary: which one is not said
+    ]
+    titles = [(a, n, t) for a, n, t in titles if t in OFFICES]
+    index = ActorIndex(
+        ["Nadia Okoro", "Felix Okoro", "Okoro", "Lena Brandt", "Tomas Brandt", "Brandt"],
+        titles=titles,
+    )
+    assert index.canonical("Okoro") == "Okoro"  # no article: two people, left as written
+    assert index.canonical("Okoro", article="a3") == "Nadia Okoro"
+    assert index.canonical("Vice President Okoro", article="a3") == "Nadia Okoro"
+    assert index.canonical("Okoro", article="a4") == "Okoro"
+    assert index.canonical("Okoro", article="a5") == "Okoro"  # no Okoro is a secretary
+    assert index.canonical("Brandt", article="a7") == "Brandt"
+    assert index.office_choices() == [("a3", "okoro", "Nadia Okoro")]
+
+
+@pytest.mark.parametrize(
+    ("role", "office"),
+    [
+        ("US Vice President", "vice president"),
+        ("Secretary of State of Freedonia", "secretary of state"),
+        ("German Chancellor", "chancellor"),
+        ("chancellor", "chancellor"),
+        ("Mr", None),
+        ("adviser to the president", None),  # an appositive naming someone else's office
+        ("", None),
+    ],
+)
+def test_office_title_reads_the_office_a_mention_role_names(role: str, office: str | None) -> None:
+    assert office_title(role) == office
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("US", "United States"),
+        ("U.S.", "United States"),
+        ("UK", "United Kingdom"),
+        ("US Marta Delgado", "Marta Delgado"),  # a state's abbreviation before a name
+        ("U.K. Owen Pryce", "Owen Pryce"),
+        ("Marta Delgado - Reuters", "Marta Delgado"),  # a credit after a spaced dash
+        ("Marta Delgado-Ruiz", "Marta Delgado-Ruiz"),  # a hyphen inside a name stays
+    ],
+)
+def test_abbreviated_states_and_credits_around_a_name(name: str, expected: str) -> None:
+    assert canonical_actor(name) == expected
+
+
+def test_a_state_glued_before_a_known_surname_is_that_person() -> None:
+    index = ActorIndex(
+        ["Greta Lind", "Russia Lind", "Paul Moss", "Anna Moss", "Russia Moss", "Hall Congress",
+         "Russian Parliament"]
+    )  # fmt: skip
+    assert index.canonical("Russia Lind") == "Greta Lind"
+    assert index.canonical("US Congress") == "US Congress"  # an institution, no surname
+    assert index.canonical("Russia Parliament") == "Russia Parliament"
+    assert index.canonical("Russia Moss") == "Russia Moss"  # two people: left as written
+
+
+def test_ukrainian_and_russian_renderings_of_a_given_name_are_one() -> None:
+    index = ActorIndex(
+        ["Oleh Marchuk", "Oleh Marchuk", "Oleg Marchuk", "Ihor Danko", "Ihor Danko",
+         "Igor Danko", "Olga Marchuk"]
+    )  # fmt: skip
+    assert index.canonical("Oleg Marchuk") == "Oleh Marchuk"
+    assert index.canonical("Igor Danko") == "Ihor Danko"
+    assert index.canonical("Olga Marchuk") == "Olga Marchuk"

@@ -35,6 +35,7 @@ __all__ = [
     "name_key",
     "one_person",
     "person_names",
+    "sound_key",
 ]
 
 # Letters NFKD does not take apart ("ł" has no combining stroke).
@@ -78,6 +79,22 @@ def name_key(word: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).strip().casefold()
     key = re.sub(r"'s$", "", text).translate(LETTERS)
     for pattern, repl in _TRANSLIT:
+        key = pattern.sub(repl, key)
+    return key
+
+
+# Sounds one alphabet writes with a caron, another with a digraph and English news often with
+# the bare letter: č = cz = ch = c ("Vučić", "Vuczić", "Vucic"; Polish "c" is already "ts"),
+# š = sz = sh = s, ž = ż = zh = z. Folded only to compare surnames across spellings (reconcile).
+_SOUNDS = ((re.compile(r"ch|ts"), "c"), (re.compile(r"sh"), "s"), (re.compile(r"zh"), "z"))
+
+
+@lru_cache(maxsize=65_536)
+def sound_key(key: str) -> str:
+    """A :func:`name_key` with its sibilants folded: 'Vučić', 'Vuczić' and 'Vucic' share one
+    ('vucic'); 'Šmyhal' is 'Shmyhal'. Looser than the key, so reconcile uses it to compare
+    surnames only, with the feminine forms kept apart on the key (:func:`gendered_pair`)."""
+    for pattern, repl in _SOUNDS:
         key = pattern.sub(repl, key)
     return key
 

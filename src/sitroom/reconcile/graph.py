@@ -48,8 +48,8 @@ def _relation(row: EventRow) -> str | None:
 def edge_of(row: EventRow, actors: ActorIndex) -> tuple[str, str, str] | None:
     """The edge (source, target, relation) an event evidences, if any."""
     relation = _relation(row)
-    source = actors.canonical(row.actor)
-    target = actors.canonical(row.target, role="target")
+    source = actors.canonical(row.actor, article=row.article_id)
+    target = actors.canonical(row.target, role="target", article=row.article_id)
     if relation and source and target and source != target:
         return source, target, relation
     return None

@@ -308,6 +308,10 @@ class Store:
         """Occurrences of each event actor/target ("event") and quote speaker ("speaker")."""
         return reconciled.name_counts(self.connection)
 
+    def person_roles(self) -> list[tuple[str, str, str]]:
+        """(article id, entity, role) of every PERSON mention with a role (its title)."""
+        return reconciled.person_roles(self.connection)
+
     def load_speaker_counts(self) -> list[SpeakerCount]:
         """Every named quote speaker, each spelling of it, and its number of quotes."""
         return reconciled.load_speaker_counts(self.connection)

@@ -137,6 +137,18 @@ def name_counts(db: Connection) -> dict[str, dict[str, int]]:
     return found
 
 
+def person_roles(db: Connection) -> list[tuple[str, str, str]]:
+    """(article id, entity name, role) of every PERSON mention with a role (the title written
+    before the name or in an appositive after it), in article and text order: the actor
+    index reads offices from them."""
+    rows = db.query(
+        "SELECT article_id, entity, role FROM mentions"
+        " WHERE label = 'PERSON' AND role IS NOT NULL AND role <> ''"
+        " ORDER BY article_id, start"
+    )
+    return [(str(r["article_id"]), str(r["entity"]), str(r["role"])) for r in rows]
+
+
 def load_speaker_counts(db: Connection) -> list[SpeakerCount]:
     """Every named quote speaker with each spelling the text gave it and its number of quotes."""
     rows = db.query(
