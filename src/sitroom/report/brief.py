@@ -198,15 +198,20 @@ def build_brief(
     """
     needle = about.casefold().strip() if about else None
     articles = _Articles(store)
-    listed = [e for e in _events_in(store, since, until) if _event_matches(e, needle)]
+    # Names as canonical actors (the last reconcile's; issue 10): "Mr Petrenko" in one
+    # article and "Oleksandr Petrenko" in another are one speaker, one actor.
+    actors = store.read_actor_names()
+    names = _Names(actors)
+    listed = [
+        e
+        for e in _events_in(store, since, until)
+        if _event_matches(e, needle) or _event_matches(names.of(e), needle)
+    ]
     # Stated as fact: above the confidence threshold and backed by its own sentence.
     candidates = [
         e for e in listed if states_as_fact(e) and is_supported(e, articles[e.article_id])
     ]
     claim_groups = _reconciled_groups(store, since, until, needle)
-    # Speakers as canonical actors, the names events use (the last reconcile's; issue 10):
-    # "Mr Petrenko" in one article and "Oleksandr Petrenko" in another are one speaker.
-    actors = store.read_actor_names()
     quotes = [
         replace(q, speaker=speaker_actor(q.speaker, actors))
         for q in store.list_quotes(limit=SCAN_LIMIT)
@@ -223,7 +228,9 @@ def build_brief(
         for p in store.list_places(article_id=article_id, limit=SCAN_LIMIT)
         for key in (p.text, p.name)
     }
-    events = [e for e in candidates if is_news(e, articles[e.article_id], places)]
+    # Event actors and targets as canonical actors, once their sentences were checked
+    # against the names as written (the cited sentence keeps the article's own spelling).
+    events = [names.of(e) for e in candidates if is_news(e, articles[e.article_id], places)]
     citer = _Citer(articles)
     sections = (
         _changes_section(
@@ -235,6 +242,7 @@ def build_brief(
             articles=articles,
             citer=citer,
             places=places,
+            names=names,
         ),
         _events_section(events, places, articles, citer),
         _groups_section(claim_groups, citer),
@@ -282,6 +290,22 @@ def _events_in(store: Store, since: str | None, until: str | None) -> list[Event
     return events
 
 
+@dataclass(frozen=True)
+class _Names:
+    """Stored name -> canonical actor (the last reconcile's actor index), for an event's
+    actor and target. The index of actors, not of targets: a city as a target stays the
+    city ("strike on Kharkiv"), where the graph reads it as its state."""
+
+    actors: dict[str, str]
+
+    def of(self, event: Event) -> Event:
+        actor = self.actors.get(event.actor, event.actor) if event.actor else None
+        target = self.actors.get(event.target, event.target) if event.target else None
+        if (actor, target) == (event.actor, event.target):
+            return event
+        return replace(event, actor=actor, target=target)
+
+
 def _event_key(event: Event) -> tuple[str, str, str, str]:
     return (
         event.event_type,
@@ -312,6 +336,7 @@ def _changes_section(
     articles: _Articles,
     citer: _Citer,
     places: dict[tuple[str, str], Place],
+    names: _Names,
 ) -> Section:
     """Events new in [since, until]: stated as fact, and of no kind, actor, target and place
     seen in the period of the same length before it."""
@@ -321,9 +346,9 @@ def _changes_section(
         return Section(title=title)
     before_since, before_until = (d.isoformat() for d in window)
     before = [
-        e
+        names.of(e)
         for e in _events_in(store, before_since, before_until)
-        if _event_matches(e, needle) and states_as_fact(e)
+        if (_event_matches(e, needle) or _event_matches(names.of(e), needle)) and states_as_fact(e)
     ]
     seen = {_event_key(e) for e in before}
     new = sorted(
