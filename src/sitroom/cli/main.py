@@ -127,4 +127,3 @@ def cli(debug: bool) -> None:
       sitroom ingest news/ --db war.db
       sitroom search "air defence" --db war.db
     """
-

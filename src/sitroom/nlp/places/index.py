@@ -6,7 +6,8 @@ tenths of a second to re-create. Packed, every column is one ``bytes`` value (UT
 joined with an offsets array, numbers as arrays), and the names sit in an open-addressing
 hash table keyed by ``zlib.crc32``; so reading it back creates almost no objects, and a
 ``Candidate`` is made only when a lookup first asks for it (the same object every later
-time). :func:`pack` and :func:`unpack` are exact inverses as far as lookups can tell: same
+time). The columns may be ``bytes`` or memoryviews of the memory-mapped cache file
+(:func:`sitroom.nlp.cache.cached_table`), of which a lookup reads only the pages it touches. :func:`pack` and :func:`unpack` are exact inverses as far as lookups can tell: same
 keys in the same order, same candidates in the same order.
 """
 
@@ -32,6 +33,8 @@ TABLE_SLACK = 2
 MEMO_LIMIT = 100_000
 
 PackedTable = dict[str, object]
+# A column: bytes when packed here, a memoryview when mapped from the cache file.
+Column = bytes | memoryview
 T = TypeVar("T")
 
 
@@ -117,9 +120,9 @@ def pack(gazetteer: Gazetteer) -> PackedTable:
     }
 
 
-def _raw(table: PackedTable, name: str) -> bytes:
+def _raw(table: PackedTable, name: str) -> Column:
     raw = table[name]
-    if not isinstance(raw, bytes):
+    if not isinstance(raw, bytes | memoryview):
         raise TypeError(f"packed gazetteer: {name} is not bytes")
     return raw
 
@@ -162,7 +165,7 @@ class PackedIndex(Mapping[str, tuple[Candidate, ...]]):
         self._found: dict[int, tuple[Candidate, ...]] = {}
         self._memo: dict[str, int] = {}  # key -> its number, or -1 when absent
 
-    def _key(self, number: int) -> bytes:
+    def _key(self, number: int) -> Column:
         return self._keys[self._key_offsets[number] : self._key_offsets[number + 1]]
 
     def _number(self, key: str) -> int:
@@ -190,7 +193,7 @@ class PackedIndex(Mapping[str, tuple[Candidate, ...]]):
             name = self._names[self._name_offsets[row] : self._name_offsets[row + 1]]
             gid = self._geonames_id[row]
             cand = self._rows[row] = Candidate(
-                name.decode("utf-8"),
+                str(name, "utf-8"),
                 self._kinds[self._kind[row]],
                 self._places[self._country[row]],
                 self._places[self._admin1[row]],
@@ -228,7 +231,7 @@ class PackedIndex(Mapping[str, tuple[Candidate, ...]]):
 
     def __iter__(self) -> Iterator[str]:
         for number in range(len(self)):
-            yield self._key(number).decode("utf-8")
+            yield str(self._key(number), "utf-8")
 
     def __len__(self) -> int:
         return len(self._key_offsets) - 1
