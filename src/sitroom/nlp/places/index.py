@@ -23,7 +23,7 @@ from sitroom.nlp.places.candidates import Candidate, Gazetteer
 __all__ = ["LAYOUT_VERSION", "PackedIndex", "PackedTable", "pack", "unpack"]
 
 # Bump when the packed layout changes (it is part of the cache key).
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3
 # geonames_id of a candidate that has none (GeoNames ids are positive).
 NO_ID = -1
 # Slots per name in the hash table, at least: a load factor under 1/2 keeps probes short.
@@ -78,13 +78,15 @@ def pack(gazetteer: Gazetteer) -> PackedTable:
             rows.append(cand)
         return row
 
+    # Countries first: unpack makes their candidates at once, and in adjacent rows that
+    # reads a few pages of a mapped table rather than a page of each column per country.
+    countries = {iso: number(c) for iso, c in gazetteer.countries.items()}
     keys = list(gazetteer.index)
     offsets = array("I", [0])
     postings = array("I")
     for key in keys:
         postings.extend(number(c) for c in gazetteer.index[key])
         offsets.append(len(postings))
-    countries = {iso: number(c) for iso, c in gazetteer.countries.items()}
     # Kinds, countries and admin1 names repeat: each row holds a number into a short list.
     kinds = sorted({c.kind for c in rows})
     places = sorted({p for c in rows for p in (c.country, c.admin1) if p is not None})
