@@ -154,8 +154,11 @@ def _map_table(path: Path) -> Table:
 
 
 def _prune(folder: Path, name: str, keep: Path) -> None:
+    """Remove ``name``'s other builds older than ``STALE_AFTER_S``, of either file kind (the
+    place table was a ``.marshal`` file before it was mapped)."""
     cutoff = time.time() - STALE_AFTER_S
-    for old in folder.glob(f"{name}-*{keep.suffix}"):
+    stale = [*folder.glob(f"{name}-*.marshal"), *folder.glob(f"{name}-*.table")]
+    for old in stale:
         try:
             if old != keep and old.stat().st_mtime < cutoff:
                 old.unlink()

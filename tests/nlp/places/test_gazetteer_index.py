@@ -231,6 +231,22 @@ def test_table_file_damaged_is_rebuilt(tmp_path: Path, damage: str) -> None:
     assert path.read_bytes() == raw
 
 
+def test_a_new_build_removes_stale_builds_of_either_kind(tmp_path: Path) -> None:
+    stale = cache.STALE_AFTER_S + 3600
+    old_marshal = tmp_path / "thing-old1.marshal"
+    old_table = tmp_path / "thing-old2.table"
+    recent = tmp_path / "thing-old3.table"
+    other = tmp_path / "other-old4.marshal"
+    for path in (old_marshal, old_table, recent, other):
+        path.write_bytes(b"x")
+    for path in (old_marshal, old_table, other):
+        os.utime(path, (path.stat().st_atime - stale, path.stat().st_mtime - stale))
+    cached_table("thing", "new", lambda: {"blob": b"abc"}, folder=tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "other-old4.marshal", "thing-new.table", "thing-old3.table",
+    ]  # fmt: skip
+
+
 def test_table_without_a_writable_folder_is_the_built_one(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("")
