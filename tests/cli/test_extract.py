@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -115,3 +117,40 @@ def test_input_jsonl_bad_line_is_a_clear_error(tmp_path) -> None:
     result = CliRunner().invoke(cli, ["extract", "--input-jsonl", str(path)])
     assert result.exit_code == 2
     assert "bad.jsonl:1" in result.output and "'text'" in result.output
+
+
+# What `sitroom extract` must not load (issue 13: start-up): the store and its drivers, the
+# readers of other formats, the reconciler, reports, the API and Dask.
+NOT_FOR_EXTRACT = (
+    "sitroom.store", "sitroom.readers.read", "sitroom.readers.html", "sitroom.reconcile",
+    "sitroom.report", "sitroom.jobs.ingest", "sitroom.api", "sitroom.web", "psycopg",
+    "trafilatura", "fastapi", "uvicorn", "distributed", "dask",
+)  # fmt: skip
+
+
+@pytest.mark.issue(13)
+def test_extract_whole_loads_only_what_it_needs() -> None:
+    script = (
+        "import sys\n"
+        "from sitroom.cli import cli\n"
+        "try:\n"
+        "    cli(['extract', '--whole', '-'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    text = "Drones hit a depot in Sumy on Friday, the governor said."
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        input=text,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    place = next(r for r in rows if r["type"] == "place")
+    assert place["text"] == text[place["start"] : place["end"]] == "Sumy"
+    loaded = set(proc.stderr.split())
+    assert "sitroom.nlp.extract" in loaded
+    assert [m for m in NOT_FOR_EXTRACT if m in loaded] == []

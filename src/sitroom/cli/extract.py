@@ -15,7 +15,7 @@ from sitroom.cli.options import db_option, emit_jsonl, settings_from
 from sitroom.cli.progress import ProgressReporter
 from sitroom.errors import BadRequest, IngestError
 from sitroom.export.contract import extraction_rows
-from sitroom.readers import FORMATS, read_bytes
+from sitroom.readers import FORMATS
 from sitroom.readers.decode import decode_bytes
 
 __all__ = ["extract", "reprocess"]
@@ -73,6 +73,10 @@ def _input_whole(source: str, *, published: str | None) -> list[_Text]:
 
 def _input_articles(source: str, *, published: str | None, fmt: str | None) -> list[_Text]:
     """Read the input like `sitroom read`, print an `article` row per article."""
+    # Imported here, not at the top: `--whole` and `--input-jsonl` need no reader (nor
+    # trafilatura, which the HTML reader loads).
+    from sitroom.readers import read_bytes
+
     name = "<stdin>" if source == "-" else source
     result = read_bytes(_read_raw(source), name=name, fmt=fmt, published=published)
     emit_jsonl(

@@ -5,10 +5,15 @@ says which code it wants, an unexpected exception gives 1); 2 usage errors (clic
 and :class:`~sitroom.errors.BadRequest`). A failure is one ``error: ...`` line on stderr;
 the traceback only with ``--debug`` (or ``SITROOM_DEBUG=1``), which also shows sitroom's
 debug log (tracebacks of articles whose extraction failed, for one).
+
+Each command's module is imported when the command is run (or its help shown), not when
+the group is: ``sitroom extract`` must not load the store, the HTML reader, Jinja and the
+reconciler that other commands use (issue 13: start-up). ``COMMANDS`` names them all.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 import traceback
 from collections.abc import Iterator
@@ -17,16 +22,49 @@ from typing import Any
 
 import click
 
-from sitroom.cli import browse, db, extract, ingest, records, report, serve
 from sitroom.errors import SitroomError
 
-__all__ = ["SitroomGroup", "cli"]
+__all__ = ["COMMANDS", "SitroomGroup", "cli"]
+
+# Command name -> the module of sitroom.cli that defines it, and the command's name there.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "ingest": ("ingest", "ingest"),
+    "read": ("ingest", "read"),
+    "articles": ("browse", "articles"),
+    "show": ("browse", "show"),
+    "search": ("browse", "search"),
+    "stats": ("browse", "stats"),
+    "quotes": ("records", "quotes"),
+    "claims": ("records", "claims"),
+    "entities": ("records", "entities"),
+    "events": ("records", "events"),
+    "graph": ("records", "graph"),
+    "extract": ("extract", "extract"),
+    "reprocess": ("extract", "reprocess"),
+    "brief": ("report", "brief"),
+    "export": ("report", "export"),
+    "serve": ("serve", "serve"),
+    "db": ("db", "db_group"),
+}
 
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
 class SitroomGroup(click.Group):
-    """A click group that turns errors raised by its commands into messages and exit codes."""
+    """A click group that turns errors raised by its commands into messages and exit codes.
+
+    Its commands are those of ``COMMANDS``, each imported on first use.
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            module, name = COMMANDS[cmd_name]
+            command = getattr(importlib.import_module(f"sitroom.cli.{module}"), name)
+            self.add_command(command, cmd_name)
+        return self.commands.get(cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         debug = bool(ctx.params.get("debug"))
@@ -89,25 +127,3 @@ def cli(debug: bool) -> None:
       sitroom ingest news/ --db war.db
       sitroom search "air defence" --db war.db
     """
-
-
-for command in (
-    ingest.ingest,
-    ingest.read,
-    browse.articles,
-    browse.show,
-    browse.search,
-    browse.stats,
-    records.quotes,
-    records.claims,
-    records.entities,
-    records.events,
-    records.graph,
-    extract.extract,
-    extract.reprocess,
-    report.brief,
-    report.export,
-    serve.serve,
-    db.db_group,
-):
-    cli.add_command(command)

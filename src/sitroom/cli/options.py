@@ -19,10 +19,11 @@ import click
 
 from sitroom.config import Settings, load_settings
 from sitroom.readers import FORMATS
-from sitroom.store import Store, open_store
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
+
+    from sitroom.store import Store
 
 __all__ = [
     "JSONValue",
@@ -118,6 +119,9 @@ def open_db(db: str | None) -> Store:
 
     A path with no database is refused (``StoreError``), never created empty.
     """
+    # Imported here, not at the top: `sitroom extract` uses these options and no store.
+    from sitroom.store import open_store
+
     settings = settings_from(db)
     return open_store(settings.db, settings=settings, readonly=True)
 

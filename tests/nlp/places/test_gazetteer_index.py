@@ -16,7 +16,7 @@ import spacy
 from spacy.matcher import PhraseMatcher
 
 from sitroom.nlp import cache
-from sitroom.nlp.cache import CACHE_DIR_ENV, cache_dir, cached, fingerprint
+from sitroom.nlp.cache import CACHE_DIR_ENV, cache_dir, cached, cached_table, fingerprint
 from sitroom.nlp.entities import gazetteer as entity_gazetteer
 from sitroom.nlp.model import MODEL
 from sitroom.nlp.places import gazetteer as places
@@ -60,8 +60,11 @@ def _small_gazetteer() -> Gazetteer:
 
 
 def test_packed_index_lookups_equal_the_built_index(built: Gazetteer, tmp_path: Path) -> None:
-    # Through a real cache file, as load_gazetteer reads it.
-    loaded = unpack(cached("places", "test", lambda: pack(built), folder=tmp_path))
+    # Through a real cache file, mapped as load_gazetteer maps it.
+    cached_table("places", "test", lambda: pack(built), folder=tmp_path)
+    table = cached_table("places", "test", dict, folder=tmp_path)
+    assert isinstance(table["keys"], memoryview)
+    loaded = unpack(table)
     assert isinstance(loaded.index, PackedIndex)
     assert len(loaded.index) == len(built.index)
     rng = random.Random(13)
@@ -77,9 +80,13 @@ def test_packed_index_lookups_equal_the_built_index(built: Gazetteer, tmp_path: 
     assert loaded.us_states == built.us_states
 
 
-def test_packed_index_keeps_key_order_and_shares_candidates() -> None:
+@pytest.mark.parametrize("through", ["marshal", "mapped file"])
+def test_packed_index_keeps_key_order_and_shares_candidates(through: str, tmp_path: Path) -> None:
     small = _small_gazetteer()
-    loaded = unpack(marshal.loads(marshal.dumps(pack(small))))
+    if through == "marshal":
+        loaded = unpack(marshal.loads(marshal.dumps(pack(small))))
+    else:
+        loaded = unpack(cached_table("places", "small", lambda: pack(small), folder=tmp_path))
     assert list(loaded.index) == list(small.index)
     assert loaded.index["donbas"] == small.index["donbas"]
     # One object per candidate, however it is reached.
@@ -193,6 +200,60 @@ def test_concurrent_first_use_leaves_one_valid_file(tmp_path: Path) -> None:
     assert calls == []
 
 
+# --- the mapped table file -----------------------------------------------------------------------
+
+
+def test_table_columns_come_back_mapped_and_other_values_as_written(tmp_path: Path) -> None:
+    table = {"odd": b"abc", "empty": b"", "words": ("Kyiv", None, 3), "ints": bytes(range(40))}
+    build, calls = _counting(table)
+    first = cached_table("thing", "k", build, folder=tmp_path)  # type: ignore[arg-type]
+    again = cached_table("thing", "k", build, folder=tmp_path)  # type: ignore[arg-type]
+    assert calls == [1]
+    (path,) = tmp_path.glob("thing-*.table")
+    for loaded in (first, again):
+        assert loaded == table
+        assert isinstance(loaded["ints"], memoryview)
+        # Every column starts aligned in the file, so it can be cast to wider numbers.
+        assert loaded["ints"].cast("q").tolist() == memoryview(table["ints"]).cast("q").tolist()  # type: ignore[arg-type]
+    assert path.read_bytes().startswith(cache.TABLE_MAGIC)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "empty", "foreign"])
+def test_table_file_damaged_is_rebuilt(tmp_path: Path, damage: str) -> None:
+    table = {"blob": bytes(range(256)) * 100, "n": 7}
+    build, calls = _counting(table)
+    cached_table("thing", "k", build, folder=tmp_path)  # type: ignore[arg-type]
+    (path,) = tmp_path.glob("thing-*.table")
+    raw = path.read_bytes()
+    path.write_bytes({"truncated": raw[:-10], "empty": b"", "foreign": b"x" * len(raw)}[damage])
+    assert cached_table("thing", "k", build, folder=tmp_path) == table  # type: ignore[arg-type]
+    assert calls == [1, 1]
+    assert path.read_bytes() == raw
+
+
+def test_a_new_build_removes_stale_builds_of_either_kind(tmp_path: Path) -> None:
+    stale = cache.STALE_AFTER_S + 3600
+    old_marshal = tmp_path / "thing-old1.marshal"
+    old_table = tmp_path / "thing-old2.table"
+    recent = tmp_path / "thing-old3.table"
+    other = tmp_path / "other-old4.marshal"
+    for path in (old_marshal, old_table, recent, other):
+        path.write_bytes(b"x")
+    for path in (old_marshal, old_table, other):
+        os.utime(path, (path.stat().st_atime - stale, path.stat().st_mtime - stale))
+    cached_table("thing", "new", lambda: {"blob": b"abc"}, folder=tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "other-old4.marshal", "thing-new.table", "thing-old3.table",
+    ]  # fmt: skip
+
+
+def test_table_without_a_writable_folder_is_the_built_one(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    table = {"blob": b"\x00\x01", "n": 7}
+    assert cached_table("thing", "k", lambda: table, folder=blocker / "cache") == table
+
+
 # --- load_gazetteer uses the cache -------------------------------------------------------------
 
 
@@ -208,7 +269,7 @@ def test_load_gazetteer_builds_once_then_reads_the_cache(
 
     monkeypatch.setattr(places, "build_gazetteer", build)
     first = places.load_gazetteer.__wrapped__()
-    (path,) = tmp_path.glob("places-*.marshal")
+    (path,) = tmp_path.glob("places-*.table")
     stamp = path.stat().st_mtime_ns
     second = places.load_gazetteer.__wrapped__()
     assert builds == [1]
@@ -218,7 +279,7 @@ def test_load_gazetteer_builds_once_then_reads_the_cache(
     monkeypatch.setattr(places, "GAZETTEER_VERSION", places.GAZETTEER_VERSION + 1)
     places.load_gazetteer.__wrapped__()
     assert builds == [1, 1]
-    assert len(list(tmp_path.glob("places-*.marshal"))) == 2
+    assert len(list(tmp_path.glob("places-*.table"))) == 2
 
 
 def test_load_gazetteer_without_a_writable_cache(

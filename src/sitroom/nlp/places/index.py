@@ -6,7 +6,8 @@ tenths of a second to re-create. Packed, every column is one ``bytes`` value (UT
 joined with an offsets array, numbers as arrays), and the names sit in an open-addressing
 hash table keyed by ``zlib.crc32``; so reading it back creates almost no objects, and a
 ``Candidate`` is made only when a lookup first asks for it (the same object every later
-time). :func:`pack` and :func:`unpack` are exact inverses as far as lookups can tell: same
+time). The columns may be ``bytes`` or memoryviews of the memory-mapped cache file
+(:func:`sitroom.nlp.cache.cached_table`), of which a lookup reads only the pages it touches. :func:`pack` and :func:`unpack` are exact inverses as far as lookups can tell: same
 keys in the same order, same candidates in the same order.
 """
 
@@ -22,7 +23,7 @@ from sitroom.nlp.places.candidates import Candidate, Gazetteer
 __all__ = ["LAYOUT_VERSION", "PackedIndex", "PackedTable", "pack", "unpack"]
 
 # Bump when the packed layout changes (it is part of the cache key).
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3
 # geonames_id of a candidate that has none (GeoNames ids are positive).
 NO_ID = -1
 # Slots per name in the hash table, at least: a load factor under 1/2 keeps probes short.
@@ -32,6 +33,8 @@ TABLE_SLACK = 2
 MEMO_LIMIT = 100_000
 
 PackedTable = dict[str, object]
+# A column: bytes when packed here, a memoryview when mapped from the cache file.
+Column = bytes | memoryview
 T = TypeVar("T")
 
 
@@ -75,13 +78,15 @@ def pack(gazetteer: Gazetteer) -> PackedTable:
             rows.append(cand)
         return row
 
+    # Countries first: unpack makes their candidates at once, and in adjacent rows that
+    # reads a few pages of a mapped table rather than a page of each column per country.
+    countries = {iso: number(c) for iso, c in gazetteer.countries.items()}
     keys = list(gazetteer.index)
     offsets = array("I", [0])
     postings = array("I")
     for key in keys:
         postings.extend(number(c) for c in gazetteer.index[key])
         offsets.append(len(postings))
-    countries = {iso: number(c) for iso, c in gazetteer.countries.items()}
     # Kinds, countries and admin1 names repeat: each row holds a number into a short list.
     kinds = sorted({c.kind for c in rows})
     places = sorted({p for c in rows for p in (c.country, c.admin1) if p is not None})
@@ -117,9 +122,9 @@ def pack(gazetteer: Gazetteer) -> PackedTable:
     }
 
 
-def _raw(table: PackedTable, name: str) -> bytes:
+def _raw(table: PackedTable, name: str) -> Column:
     raw = table[name]
-    if not isinstance(raw, bytes):
+    if not isinstance(raw, bytes | memoryview):
         raise TypeError(f"packed gazetteer: {name} is not bytes")
     return raw
 
@@ -162,7 +167,7 @@ class PackedIndex(Mapping[str, tuple[Candidate, ...]]):
         self._found: dict[int, tuple[Candidate, ...]] = {}
         self._memo: dict[str, int] = {}  # key -> its number, or -1 when absent
 
-    def _key(self, number: int) -> bytes:
+    def _key(self, number: int) -> Column:
         return self._keys[self._key_offsets[number] : self._key_offsets[number + 1]]
 
     def _number(self, key: str) -> int:
@@ -190,7 +195,7 @@ class PackedIndex(Mapping[str, tuple[Candidate, ...]]):
             name = self._names[self._name_offsets[row] : self._name_offsets[row + 1]]
             gid = self._geonames_id[row]
             cand = self._rows[row] = Candidate(
-                name.decode("utf-8"),
+                str(name, "utf-8"),
                 self._kinds[self._kind[row]],
                 self._places[self._country[row]],
                 self._places[self._admin1[row]],
@@ -228,7 +233,7 @@ class PackedIndex(Mapping[str, tuple[Candidate, ...]]):
 
     def __iter__(self) -> Iterator[str]:
         for number in range(len(self)):
-            yield self._key(number).decode("utf-8")
+            yield str(self._key(number), "utf-8")
 
     def __len__(self) -> int:
         return len(self._key_offsets) - 1
