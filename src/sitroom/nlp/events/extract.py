@@ -138,6 +138,15 @@ DATELINE = re.compile(
 ACTORLESS_NOUN_TYPES = frozenset({"protest"})
 # Types whose actor news rarely names ("police detained", "a rally was held"): a record even so.
 UNNAMED_ACTOR_TYPES = frozenset({"protest", "arrest"})
+# An explosion told as a happening of its own ("a blast hit the city", "explosions were heard
+# in Dzhankoi", "a car bomb detonated"): the guideline records it with actor null when the
+# text names nobody behind it, so it is a record without an actor, like a rally.
+EXPLOSION_NOUNS = frozenset({"explosion", "blast"})
+EXPLOSION_VERBS = frozenset({"explode", "detonate"})
+# Verbs that make an explosion noun their object a happening told: "explosions were heard".
+EXPLOSION_WITNESS_VERBS = frozenset({"hear", "record", "report", "register", "rock", "cause"})
+# What explodes in "a car bomb detonated", "a drone exploded" (not "tensions exploded").
+EXPLOSIVE_WORDS = frozenset({"device", "mine", "charge", "explosive", "ammunition", "munition"})
 # War and invasion nouns are the war itself only with both sides named ("Russia's war against
 # Ukraine"); "the war", "Russia's illegal invasion" in passing are background.
 BOTH_SIDES_NOUNS = WAR_NOUNS
@@ -189,6 +198,9 @@ MEANS_NOUNS = frozenset(
 PHRASAL_DOING_VERBS = frozenset({"double", "insist", "follow"})
 # Nouns whose "of" names who went, not where: "the visit of Nancy Pelosi to Taiwan".
 VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
+# Prepositions of an adjunct naming the meeting the clause's subject took part in ("Biden
+# said during a virtual meeting with ...").
+MEETING_PREPS = frozenset({"during", "after", "following", "in", "on"})
 # Which named thing in a phrase is its actor first (see _name_in).
 NAME_RANK = {"PERSON": 0, "ORG": 1}
 # Verbs of attack that also say what an economic measure aims at ("the sanctions target
@@ -284,7 +296,13 @@ def _unnamed_done(event: Event) -> bool:
         event.actor is None
         and event.status in {"reported", "claimed"}
         and event.event_type not in UNNAMED_ACTOR_TYPES
+        and not (event.event_type == "strike" and _explosion_word(event.trigger))
     )
+
+
+def _explosion_word(word: str | None) -> bool:
+    w = (word or "").casefold()
+    return w.rstrip("s") in EXPLOSION_NOUNS or w.startswith(("explod", "detonat"))
 
 
 @dataclass(slots=True)
@@ -531,6 +549,11 @@ def _verb_fits(token: Token, etype: EventType) -> bool:
         return False  # "test-fired": a weapons test (the noun "test"), not a strike
     if etype.name == "strike" and lemma in MEASURE_SENSE_VERBS and _aimed_measure(token):
         return False  # "the new measures target Iran's drone makers": sanctions, no strike
+    if lemma in EXPLOSION_VERBS:
+        # "a car bomb detonated", "Russia detonated a mine"; not "tensions exploded".
+        args = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+        words = {t.lemma_.lower() for a in args for t in _subtree(a)}
+        return bool(words & (load_lexicon().weapon_words | EXPLOSIVE_WORDS))
     if lemma in etype.particle_verbs:
         return any(
             c.dep_ in {"prt", "advmod"} and c.lower_ == etype.particle_verbs[lemma]
@@ -659,7 +682,7 @@ def _actorless_happening(trigger: Token, etype: EventType) -> bool:
     aid") name an activity in general; on real news they were almost never a new happening.
     """
     if trigger.pos_ != "VERB":
-        return etype.name in ACTORLESS_NOUN_TYPES
+        return etype.name in ACTORLESS_NOUN_TYPES or _explosion_told(trigger)
     if trigger.tag_ == "VBG" and trigger.dep_ in {"pcomp", "pobj"}:
         return False  # "jailed for protesting": an activity named, not a rally held
     # A finite clause with a subject, named or not ("police detained", "its jets bombed").
@@ -669,6 +692,16 @@ def _actorless_happening(trigger: Token, etype: EventType) -> bool:
     return any(
         c.dep_ == "auxpass" or (c.dep_ == "nsubj" and c.pos_ != "PRON") for c in trigger.children
     ) or (etype.name in ACTORLESS_NOUN_TYPES)
+
+
+def _explosion_told(trigger: Token) -> bool:
+    """An explosion noun that is the subject of its clause or what was heard or recorded:
+    "a second blast hit the city", "76 explosions have been recorded" (not "after the blast")."""
+    if trigger.lemma_.lower() not in EXPLOSION_NOUNS:
+        return False
+    if trigger.dep_ in {"nsubj", "nsubjpass"}:
+        return trigger.head.pos_ == "VERB"
+    return trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in EXPLOSION_WITNESS_VERBS
 
 
 def _paragraph(text: str, at: int) -> str:
@@ -1005,7 +1038,31 @@ def _noun_roles(
         subj = _governing_subject(verb)
         kin = subj is not None and subj.lemma_.lower() in KIN_NOUNS
         actor = _name_in(_subtree(subj), ctx) if subj is not None and not kin else None
+    clause = _adjunct_clause(trigger)
+    if actor is None and clause is not None:
+        # "Biden said during a virtual meeting with the leaders": Biden took part.
+        subj = _governing_subject(clause)
+        if subj is not None and subj.pos_ != "PRON" and subj.lemma_.lower() not in KIN_NOUNS:
+            actor = _name_in(_subtree(subj), ctx)
     return actor, target
+
+
+def _adjunct_clause(trigger: Token) -> Token | None:
+    """The verb whose subject took part in the meeting or visit an adjunct names ("Biden
+    said during a telephone conversation with Scholz", "said Turner during a visit to Kyiv")."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
+        return None
+    # Only a meeting with a counterpart or a visit to a place: "during the summit, Wallace
+    # admitted" names a gathering the subject attended, not one the subject held.
+    meeting = load_lexicon().types["meeting"].nouns | VISIT_NOUNS
+    if (
+        trigger.lemma_.lower() in meeting
+        and prep.lower_ in MEETING_PREPS
+        and any(c.dep_ == "prep" and c.lower_ in {"with", "to"} for c in trigger.children)
+    ):
+        return prep.head
+    return None
 
 
 def _place_modifier(token: Token) -> bool:
@@ -1127,6 +1184,9 @@ def _subject(trigger: Token) -> Token | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None and verb.dep_ in {"conj", "xcomp", "advcl"}:
         subj = _governing_subject(verb.head)
+    clause = _adjunct_clause(trigger)
+    if subj is None and clause is not None:
+        subj = _governing_subject(clause)
     return subj
 
 
