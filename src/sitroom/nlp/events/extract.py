@@ -228,6 +228,58 @@ KIN_NOUNS = frozenset(
         "lady",
     }
 )
+# Verbs of naming that condemn when the name given is a reproach: "called Putin a war
+# criminal", "described the draft as a cynical ploy", "branded the vote a sham" (the
+# guideline's named criticism); "called it a turning point" names nothing to condemn.
+LABEL_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dub"})
+REPROACH_WORDS = frozenset(
+    {
+        "criminal",
+        "crime",
+        "crimes",
+        "aggression",
+        "terrorist",
+        "terrorism",
+        "terror",
+        "genocide",
+        "barbaric",
+        "barbarity",
+        "illegal",
+        "unacceptable",
+        "offensive",
+        "outrageous",
+        "shameful",
+        "disgraceful",
+        "cynical",
+        "dirty",
+        "sham",
+        "farce",
+        "lie",
+        "lies",
+        "propaganda",
+        "provocation",
+        "provocative",
+        "fabricated",
+        "fake",
+        "ploy",
+        "egregious",
+        "naked",
+        "brutal",
+        "monstrous",
+        "despicable",
+        "irresponsible",
+        "reckless",
+        "hostile",
+        "dangerous",
+        "unprovoked",
+        "atrocity",
+        "atrocities",
+        "murderer",
+        "butcher",
+        "dictator",
+        "war criminal",
+    }
+)
 # Two-sided acts, where the subject's conjunct is the counterpart, not a co-actor.
 SYMMETRIC_LEMMAS = frozenset({"sign", "meet", "agree", "talk", "negotiate"})
 
@@ -504,6 +556,8 @@ def _triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, EventType]]:
                 # "said any attack would be met with a response": a threat in words of saying,
                 # kept out of the trigger lexicon (most saying is not a threat).
                 verbs.append((token, lex.types["threat"]))
+            if lemma in LABEL_VERBS and _reproach(token):
+                verbs.append((token, lex.types["condemnation"]))
         elif token.pos_ in {"NOUN", "PROPN"}:
             types = lex.types_for_noun(lemma)
             if lemma in {"attack", "assault", "offensive"} and any(
@@ -512,6 +566,29 @@ def _triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, EventType]]:
                 types = [lex.types["ground_clash"]]  # "ground attacks" are fighting, not strikes
             nouns.extend((token, t) for t in types if _noun_fits(token, t))
     return verbs + nouns
+
+
+def _reproach(verb: Token) -> bool:
+    """ "called Putin a war criminal", "described the draft as a dirty spectacle": a verb of
+    naming with an object and a name for it that reproaches (REPROACH_WORDS)."""
+    if not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
+        return False
+    if any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children):
+        # A weaker cue than "condemned": only with the critic named in the clause itself.
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    names = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "attr", "ccomp"}]
+    # "as X" and the second object of "call X Y" often hang from the object ("described
+    # Kirby's comment as offensive", "called Putin a criminal").
+    names += [
+        c
+        for head in (verb, *objects)
+        for c in head.children
+        if (c.dep_ == "prep" and c.lower_ == "as")
+        or (head is not verb and c.dep_ in {"appos", "npadvmod", "attr", "oprd"})
+    ]
+    words = {t.lower_ for n in names for t in n.subtree}
+    return bool(words & REPROACH_WORDS)
 
 
 def _objects(token: Token) -> list[Token]:
