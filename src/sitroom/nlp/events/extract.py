@@ -626,9 +626,15 @@ def _verb_fits(token: Token, etype: EventType) -> bool:
         return False  # "test-fired": a weapons test (the noun "test"), not a strike
     if etype.name == "strike" and lemma in MEASURE_SENSE_VERBS and _aimed_measure(token):
         return False  # "the new measures target Iran's drone makers": sanctions, no strike
+    if etype.name == "strike" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in EXPLOSION_NOUNS for c in token.children
+    ):
+        return False  # "a blast hit the city": the explosion noun tells the happening
     if lemma in EXPLOSION_VERBS:
         # "a car bomb detonated", "Russia detonated a mine"; not "tensions exploded".
         args = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+        if token.dep_ == "acl":
+            args.append(token.head)  # "a car bomb detonated" read as the noun's participle
         words = {t.lemma_.lower() for a in args for t in _subtree(a)}
         return bool(words & (load_lexicon().weapon_words | EXPLOSIVE_WORDS))
     if lemma in etype.particle_verbs:
@@ -760,6 +766,8 @@ def _actorless_happening(trigger: Token, etype: EventType) -> bool:
     """
     if trigger.pos_ != "VERB":
         return etype.name in ACTORLESS_NOUN_TYPES or _explosion_told(trigger)
+    if trigger.lemma_.lower() in EXPLOSION_VERBS:
+        return True  # "a car bomb detonated": what exploded is named (_verb_fits)
     if trigger.tag_ == "VBG" and trigger.dep_ in {"pcomp", "pobj"}:
         return False  # "jailed for protesting": an activity named, not a rally held
     # A finite clause with a subject, named or not ("police detained", "its jets bombed").
@@ -776,6 +784,8 @@ def _explosion_told(trigger: Token) -> bool:
     "a second blast hit the city", "76 explosions have been recorded" (not "after the blast")."""
     if trigger.lemma_.lower() not in EXPLOSION_NOUNS:
         return False
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
+        trigger = trigger.head.head  # "dozens of explosions were heard", "a series of blasts"
     if trigger.dep_ in {"nsubj", "nsubjpass"}:
         return trigger.head.pos_ == "VERB"
     return trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in EXPLOSION_WITNESS_VERBS
