@@ -152,3 +152,13 @@ def test_naming_with_a_reproach_is_a_condemnation(nlp, text: str, actor: str) ->
 )
 def test_naming_without_a_reproach_or_a_named_critic_is_no_condemnation(nlp, text: str) -> None:
     assert _of(nlp, text, "condemnation") == []
+
+
+def test_the_side_said_to_be_behind_an_attack_is_its_actor(nlp) -> None:
+    text = (
+        "Estonian officials said on Monday that Russia was behind cyber attacks "
+        "that shut down the websites of two ministries."
+    )
+    strikes = _of(nlp, text, "strike")
+    assert [e.actor for e in strikes] == ["Russia"]
+    assert "cyber attacks" in strikes[0].text

@@ -1125,6 +1125,12 @@ def _noun_roles(
         subj = _governing_subject(verb)
         kin = subj is not None and subj.lemma_.lower() in KIN_NOUNS
         actor = _name_in(_subtree(subj), ctx) if subj is not None and not kin else None
+    if actor is None and trigger.dep_ == "pobj" and trigger.head.lower_ == "behind":
+        # "Russia was behind the cyber attacks", "behind the explosions is the Ukrainian army".
+        verb = trigger.head.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.lemma_.lower() == "be" and subj is not None and subj.pos_ != "PRON":
+            actor = _name_in(_subtree(subj), ctx)
     clause = _adjunct_clause(trigger)
     if actor is None and clause is not None:
         # "Biden said during a virtual meeting with the leaders": Biden took part.
