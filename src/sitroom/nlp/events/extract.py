@@ -230,7 +230,8 @@ KIN_NOUNS = frozenset(
 )
 # Verbs of naming that condemn when the name given is a reproach: "called Putin a war
 # criminal", "described the draft as a cynical ploy", "branded the vote a sham" (the
-# guideline's named criticism); "called it a turning point" names nothing to condemn.
+# guideline's named criticism); "called it a turning point" names nothing to condemn, and
+# "called the situation dangerous" assesses a risk, it blames nobody.
 LABEL_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dub"})
 REPROACH_WORDS = frozenset(
     {
@@ -269,8 +270,6 @@ REPROACH_WORDS = frozenset(
         "despicable",
         "irresponsible",
         "reckless",
-        "hostile",
-        "dangerous",
         "unprovoked",
         "atrocity",
         "atrocities",
