@@ -103,3 +103,62 @@ def test_its_is_not_the_reporter_of_the_sentence(nlp) -> None:
         "a Reuters correspondent reports."
     )
     assert all(e.actor != "Reuters" for e in _of(nlp, text, "meeting"))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "Olaf Scholz said during a telephone conversation with Emmanuel Macron that "
+            "Europe must stay united.",
+            "Olaf Scholz",
+        ),
+        ("Senator Ben Cardin said during a visit to Odesa that more help is coming.", "Ben Cardin"),
+    ],
+)
+def test_a_meeting_adjunct_with_a_counterpart_is_the_subjects(nlp, text: str, actor: str) -> None:
+    events = _of(nlp, text, "meeting")
+    assert [e.actor for e in events] == [actor]
+    assert "conversation" in events[0].text or "visit" in events[0].text
+
+
+def test_a_gathering_the_subject_only_attended_is_not_theirs(nlp) -> None:
+    text = "During the summit, the Dutch defence minister Kajsa Ollongren admitted that stocks were low."
+    assert all(e.actor != "Kajsa Ollongren" for e in _of(nlp, text, "meeting"))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "The Serbian envoy Nemanja Starovic described the draft as a cynical ploy by the West.",
+            "Nemanja Starovic",
+        ),
+        ("Mayor Vitali Klitschko called the referendum a sham.", "Vitali Klitschko"),
+    ],
+)
+def test_naming_with_a_reproach_is_a_condemnation(nlp, text: str, actor: str) -> None:
+    events = _of(nlp, text, "condemnation")
+    assert [e.actor for e in events] == [actor]
+    assert events[0].trigger in {"described", "called"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Vitali Klitschko called the reopening of the metro a turning point.",
+        "Nemanja Starovic spoke to reporters. He described the draft as a cynical ploy.",
+    ],
+)
+def test_naming_without_a_reproach_or_a_named_critic_is_no_condemnation(nlp, text: str) -> None:
+    assert _of(nlp, text, "condemnation") == []
+
+
+def test_the_side_said_to_be_behind_an_attack_is_its_actor(nlp) -> None:
+    text = (
+        "Estonian officials said on Monday that Russia was behind cyber attacks "
+        "that shut down the websites of two ministries."
+    )
+    strikes = _of(nlp, text, "strike")
+    assert [e.actor for e in strikes] == ["Russia"]
+    assert "cyber attacks" in strikes[0].text

@@ -267,3 +267,27 @@ def test_a_later_article_that_names_only_the_start_of_the_war_tells_history(nlp)
 def test_kyiv_post_widget_lines_are_teasers(nlp) -> None:
     text = "JOIN US ON TELEGRAM! Follow our coverage of the war on our channel\nIt rained."
     assert done(events_in(nlp, text, published=PUBLISHED), "ground_clash") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A second blast hit the port of Izmail about an hour later.",
+        "Dozens of explosions were heard in Dzhankoi overnight.",
+        "A car bomb detonated outside a police station in Melitopol.",
+    ],
+)
+def test_an_explosion_told_with_nobody_named_is_a_strike_with_no_actor(nlp, text: str) -> None:
+    strikes = _done(nlp, text, "strike")
+    assert [(e.actor, e.event_type) for e in strikes] == [(None, "strike")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents were still shaken after the blast in Izmail.",
+        "Tensions exploded at the border crossing on Friday.",
+    ],
+)
+def test_an_explosion_named_in_passing_or_a_figure_is_no_record(nlp, text: str) -> None:
+    assert _done(nlp, text, "strike") == []

@@ -138,6 +138,15 @@ DATELINE = re.compile(
 ACTORLESS_NOUN_TYPES = frozenset({"protest"})
 # Types whose actor news rarely names ("police detained", "a rally was held"): a record even so.
 UNNAMED_ACTOR_TYPES = frozenset({"protest", "arrest"})
+# An explosion told as a happening of its own ("a blast hit the city", "explosions were heard
+# in Dzhankoi", "a car bomb detonated"): the guideline records it with actor null when the
+# text names nobody behind it, so it is a record without an actor, like a rally.
+EXPLOSION_NOUNS = frozenset({"explosion", "blast"})
+EXPLOSION_VERBS = frozenset({"explode", "detonate"})
+# Verbs that make an explosion noun their object a happening told: "explosions were heard".
+EXPLOSION_WITNESS_VERBS = frozenset({"hear", "record", "report", "register", "rock", "cause"})
+# What explodes in "a car bomb detonated", "a drone exploded" (not "tensions exploded").
+EXPLOSIVE_WORDS = frozenset({"device", "mine", "charge", "explosive", "ammunition", "munition"})
 # War and invasion nouns are the war itself only with both sides named ("Russia's war against
 # Ukraine"); "the war", "Russia's illegal invasion" in passing are background.
 BOTH_SIDES_NOUNS = WAR_NOUNS
@@ -189,6 +198,9 @@ MEANS_NOUNS = frozenset(
 PHRASAL_DOING_VERBS = frozenset({"double", "insist", "follow"})
 # Nouns whose "of" names who went, not where: "the visit of Nancy Pelosi to Taiwan".
 VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
+# Prepositions of an adjunct naming the meeting the clause's subject took part in ("Biden
+# said during a virtual meeting with ...").
+MEETING_PREPS = frozenset({"during", "after", "following", "in", "on"})
 # Which named thing in a phrase is its actor first (see _name_in).
 NAME_RANK = {"PERSON": 0, "ORG": 1}
 # Verbs of attack that also say what an economic measure aims at ("the sanctions target
@@ -214,6 +226,57 @@ KIN_NOUNS = frozenset(
         "sister",
         "relative",
         "lady",
+    }
+)
+# Verbs of naming that condemn when the name given is a reproach: "called Putin a war
+# criminal", "described the draft as a cynical ploy", "branded the vote a sham" (the
+# guideline's named criticism); "called it a turning point" names nothing to condemn, and
+# "called the situation dangerous" assesses a risk, it blames nobody.
+LABEL_VERBS = frozenset({"call", "describe", "brand", "label", "term", "dub"})
+REPROACH_WORDS = frozenset(
+    {
+        "criminal",
+        "crime",
+        "crimes",
+        "aggression",
+        "terrorist",
+        "terrorism",
+        "terror",
+        "genocide",
+        "barbaric",
+        "barbarity",
+        "illegal",
+        "unacceptable",
+        "offensive",
+        "outrageous",
+        "shameful",
+        "disgraceful",
+        "cynical",
+        "dirty",
+        "sham",
+        "farce",
+        "lie",
+        "lies",
+        "propaganda",
+        "provocation",
+        "provocative",
+        "fabricated",
+        "fake",
+        "ploy",
+        "egregious",
+        "naked",
+        "brutal",
+        "monstrous",
+        "despicable",
+        "irresponsible",
+        "reckless",
+        "unprovoked",
+        "atrocity",
+        "atrocities",
+        "murderer",
+        "butcher",
+        "dictator",
+        "war criminal",
     }
 )
 # Two-sided acts, where the subject's conjunct is the counterpart, not a co-actor.
@@ -284,7 +347,13 @@ def _unnamed_done(event: Event) -> bool:
         event.actor is None
         and event.status in {"reported", "claimed"}
         and event.event_type not in UNNAMED_ACTOR_TYPES
+        and not (event.event_type == "strike" and _explosion_word(event.trigger))
     )
+
+
+def _explosion_word(word: str | None) -> bool:
+    w = (word or "").casefold()
+    return w.rstrip("s") in EXPLOSION_NOUNS or w.startswith(("explod", "detonat"))
 
 
 @dataclass(slots=True)
@@ -486,6 +555,8 @@ def _triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, EventType]]:
                 # "said any attack would be met with a response": a threat in words of saying,
                 # kept out of the trigger lexicon (most saying is not a threat).
                 verbs.append((token, lex.types["threat"]))
+            if lemma in LABEL_VERBS and _reproach(token):
+                verbs.append((token, lex.types["condemnation"]))
         elif token.pos_ in {"NOUN", "PROPN"}:
             types = lex.types_for_noun(lemma)
             if lemma in {"attack", "assault", "offensive"} and any(
@@ -494,6 +565,29 @@ def _triggers(sent: Span, lex: Lexicon) -> list[tuple[Token, EventType]]:
                 types = [lex.types["ground_clash"]]  # "ground attacks" are fighting, not strikes
             nouns.extend((token, t) for t in types if _noun_fits(token, t))
     return verbs + nouns
+
+
+def _reproach(verb: Token) -> bool:
+    """ "called Putin a war criminal", "described the draft as a dirty spectacle": a verb of
+    naming with an object and a name for it that reproaches (REPROACH_WORDS)."""
+    if not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
+        return False
+    if any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in verb.children):
+        # A weaker cue than "condemned": only with the critic named in the clause itself.
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    names = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "attr", "ccomp"}]
+    # "as X" and the second object of "call X Y" often hang from the object ("described
+    # Kirby's comment as offensive", "called Putin a criminal").
+    names += [
+        c
+        for head in (verb, *objects)
+        for c in head.children
+        if (c.dep_ == "prep" and c.lower_ == "as")
+        or (head is not verb and c.dep_ in {"appos", "npadvmod", "attr", "oprd"})
+    ]
+    words = {t.lower_ for n in names for t in n.subtree}
+    return bool(words & REPROACH_WORDS)
 
 
 def _objects(token: Token) -> list[Token]:
@@ -531,6 +625,17 @@ def _verb_fits(token: Token, etype: EventType) -> bool:
         return False  # "test-fired": a weapons test (the noun "test"), not a strike
     if etype.name == "strike" and lemma in MEASURE_SENSE_VERBS and _aimed_measure(token):
         return False  # "the new measures target Iran's drone makers": sanctions, no strike
+    if etype.name == "strike" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in EXPLOSION_NOUNS for c in token.children
+    ):
+        return False  # "a blast hit the city": the explosion noun tells the happening
+    if lemma in EXPLOSION_VERBS:
+        # "a car bomb detonated", "Russia detonated a mine"; not "tensions exploded".
+        args = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+        if token.dep_ == "acl":
+            args.append(token.head)  # "a car bomb detonated" read as the noun's participle
+        words = {t.lemma_.lower() for a in args for t in _subtree(a)}
+        return bool(words & (load_lexicon().weapon_words | EXPLOSIVE_WORDS))
     if lemma in etype.particle_verbs:
         return any(
             c.dep_ in {"prt", "advmod"} and c.lower_ == etype.particle_verbs[lemma]
@@ -659,7 +764,9 @@ def _actorless_happening(trigger: Token, etype: EventType) -> bool:
     aid") name an activity in general; on real news they were almost never a new happening.
     """
     if trigger.pos_ != "VERB":
-        return etype.name in ACTORLESS_NOUN_TYPES
+        return etype.name in ACTORLESS_NOUN_TYPES or _explosion_told(trigger)
+    if trigger.lemma_.lower() in EXPLOSION_VERBS:
+        return True  # "a car bomb detonated": what exploded is named (_verb_fits)
     if trigger.tag_ == "VBG" and trigger.dep_ in {"pcomp", "pobj"}:
         return False  # "jailed for protesting": an activity named, not a rally held
     # A finite clause with a subject, named or not ("police detained", "its jets bombed").
@@ -669,6 +776,18 @@ def _actorless_happening(trigger: Token, etype: EventType) -> bool:
     return any(
         c.dep_ == "auxpass" or (c.dep_ == "nsubj" and c.pos_ != "PRON") for c in trigger.children
     ) or (etype.name in ACTORLESS_NOUN_TYPES)
+
+
+def _explosion_told(trigger: Token) -> bool:
+    """An explosion noun that is the subject of its clause or what was heard or recorded:
+    "a second blast hit the city", "76 explosions have been recorded" (not "after the blast")."""
+    if trigger.lemma_.lower() not in EXPLOSION_NOUNS:
+        return False
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
+        trigger = trigger.head.head  # "dozens of explosions were heard", "a series of blasts"
+    if trigger.dep_ in {"nsubj", "nsubjpass"}:
+        return trigger.head.pos_ == "VERB"
+    return trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in EXPLOSION_WITNESS_VERBS
 
 
 def _paragraph(text: str, at: int) -> str:
@@ -1005,7 +1124,37 @@ def _noun_roles(
         subj = _governing_subject(verb)
         kin = subj is not None and subj.lemma_.lower() in KIN_NOUNS
         actor = _name_in(_subtree(subj), ctx) if subj is not None and not kin else None
+    if actor is None and trigger.dep_ == "pobj" and trigger.head.lower_ == "behind":
+        # "Russia was behind the cyber attacks", "behind the explosions is the Ukrainian army".
+        verb = trigger.head.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if verb.lemma_.lower() == "be" and subj is not None and subj.pos_ != "PRON":
+            actor = _name_in(_subtree(subj), ctx)
+    clause = _adjunct_clause(trigger)
+    if actor is None and clause is not None:
+        # "Biden said during a virtual meeting with the leaders": Biden took part.
+        subj = _governing_subject(clause)
+        if subj is not None and subj.pos_ != "PRON" and subj.lemma_.lower() not in KIN_NOUNS:
+            actor = _name_in(_subtree(subj), ctx)
     return actor, target
+
+
+def _adjunct_clause(trigger: Token) -> Token | None:
+    """The verb whose subject took part in the meeting or visit an adjunct names ("Biden
+    said during a telephone conversation with Scholz", "said Turner during a visit to Kyiv")."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
+        return None
+    # Only a meeting with a counterpart or a visit to a place: "during the summit, Wallace
+    # admitted" names a gathering the subject attended, not one the subject held.
+    meeting = load_lexicon().types["meeting"].nouns | VISIT_NOUNS
+    if (
+        trigger.lemma_.lower() in meeting
+        and prep.lower_ in MEETING_PREPS
+        and any(c.dep_ == "prep" and c.lower_ in {"with", "to"} for c in trigger.children)
+    ):
+        return prep.head
+    return None
 
 
 def _place_modifier(token: Token) -> bool:
@@ -1127,6 +1276,9 @@ def _subject(trigger: Token) -> Token | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None and verb.dep_ in {"conj", "xcomp", "advcl"}:
         subj = _governing_subject(verb.head)
+    clause = _adjunct_clause(trigger)
+    if subj is None and clause is not None:
+        subj = _governing_subject(clause)
     return subj
 
 
