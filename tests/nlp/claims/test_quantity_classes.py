@@ -458,3 +458,99 @@ def test_superscript_digits_are_no_age_and_no_crash(nlp) -> None:
     extraction = doc_to_records(nlp(text), article_id="s1", published="2024-05-01")
     assert extraction.failures == ()
     assert all(text[c.start : c.end] == c.text for c in extraction.claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The files sat on the Windows 10 C drive of the laptop.",
+        "Units of Group 2 C Company held the ridge.",
+        "The Type 2 C Charger ships with the radio.",
+        "The ceasefire began on May 5 C time.",
+    ],
+)
+def test_a_capital_letter_after_a_name_number_is_no_unit(nlp, text: str) -> None:
+    assert [c.unit for c in claims_of(nlp, text)] == []
+
+
+def test_a_west_longitude_is_not_watts(nlp) -> None:
+    claims = claims_of(nlp, "The ship was last seen at 44 N 33 E, then 34 W of the cape.")
+    assert "W" not in [c.unit for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At noon it was 31 C/88 F in the shade.", [(31, "celsius"), (88, "fahrenheit")]),
+        ("Convert 20 C to fahrenheit for the report.", [(20, "celsius")]),
+        ("The forecast high is 30 C today.", [(30, "celsius")]),
+    ],
+)
+def test_spaced_temperature_symbols(nlp, text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(c.value, c.unit) for c in claims_of(nlp, text)] == expected
+
+
+def test_a_unit_written_at_the_first_end_of_a_between_range(nlp) -> None:
+    (claim,) = claims_of(nlp, "Nights in the camp stay between 40 F and 50 all winter.")
+    assert (claim.low, claim.high, claim.unit) == (40, 50, "fahrenheit")
+
+
+def test_a_rate_written_at_the_first_end_of_a_from_to_pair(nlp) -> None:
+    (claim,) = claims_of(nlp, "Urals crude fell from $92 per barrel to $81.")
+    assert (claim.low, claim.high, claim.unit) == (81, 92, "USD per barrel")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He will be 35 by the end of the year.", 35),
+        ("She turned 40 last week.", 40),
+        ("Life expectancy in the region is around 68.", 68),
+        ("The average age of the recruits is 23.", 23),
+    ],
+)
+def test_an_age_after_be_or_turn(nlp, text: str, value: float) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert (claim.value, claim.unit) == (value, "years old")
+
+
+@pytest.mark.parametrize(
+    "text", ["The toll was 35 by Friday.", "It will be 35 by the end of the year."]
+)
+def test_a_level_after_be_is_no_age(nlp, text: str) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert claim.unit is None
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("Colonel Hrytsenko will be 61 in May.", None),
+        ("The gauge read 68 F and the bunker 20 C.", None),
+    ],
+)
+def test_a_time_phrase_or_a_letter_is_not_what_is_counted(nlp, text: str, what: str | None) -> None:
+    assert claims_of(nlp, text)[-1].what == what
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("A neutron star packs about 2×10−30 kilograms per grain.", 2e-30, "kg"),
+        ("Radio waves travel at 3×10⁸ m/s.", 3e8, "m per second"),
+        ("The sample held 6.02 x 10^23 atoms.", 6.02e23, None),
+    ],
+)
+def test_scientific_notation_is_one_number(nlp, text: str, value: float, unit: str | None) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert (claim.value, claim.unit) == (pytest.approx(value), unit)
+
+
+def test_sub_before_a_number_is_a_bound(nlp) -> None:
+    (claim,) = claims_of(nlp, "The plant will make sub-5 nanometre chips.")
+    assert (claim.text, claim.value, claim.bound, claim.unit) == (
+        "sub-5 nanometre",
+        5,
+        "less than",
+        "nm",
+    )

@@ -39,10 +39,12 @@ from sitroom.nlp.claims.patterns import (
     find_pieces,
     find_range_joiner,
     find_rate,
+    is_spaced_symbol,
 )
 from sitroom.nlp.claims.what import counted_head, find_what, is_age
 from sitroom.nlp.doctext import doc_text
 from sitroom.nlp.timex.extract import extract_timexes
+from sitroom.nlp.timex.lexicon import MONTH_WORDS
 from sitroom.records import Claim, Mention, Quote, Timex
 
 __all__ = ["extract_claims"]
@@ -70,13 +72,13 @@ def _join(text: str, pieces: list[Piece]) -> list[list[Piece]]:
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
         joiner = None if nxt is None else find_range_joiner(text, piece.end, nxt.start)
         before = text[max(0, piece.start - 9) : piece.start].lower().split()
-        after_from = bool(before) and before[-1] == "from"
         compatible = (
             nxt is not None
             and (
                 piece.unit is None
                 or _base_unit(piece) == _base_unit(nxt)
-                or (nxt.unit is None and after_from)
+                # "from 40 F to 50", "between 40 F and 50": the unit written at the first end
+                or (nxt.unit is None and before[-1:] in (["from"], ["between"]))
                 # "$1-2 billion": the currency written once, before the first end
                 or (
                     nxt.unit is None
@@ -138,7 +140,36 @@ def _range_values(pieces: list[Piece]) -> tuple[float | None, float | None, str 
         low *= high / second.base
     if low is not None and high is not None and low > high:
         low, high = high, low  # "fell from $92 a barrel to $81": low is the smaller end
+    if first.unit is not None and second.unit == _base_unit(first):
+        return low, high, first.unit  # "$92 a barrel to $81": the rate written once, first
     return low, high, second.unit or first.unit
+
+
+# Entity types of a capitalized word that a temperature may follow ("Kyiv 25 C").
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _names_before_letter(doc: Doc, pieces: list[Piece]) -> bool:
+    """ "Windows 10 C drive", "Group 2 C", "May 5 C", "2000 F": a number whose unit is a
+    capital letter after a space ("35 C") but that follows a capitalized word (a name, not
+    a place) or a month, or reads as a year. The parse is no help: it takes the letter for
+    a proper noun the number modifies."""
+    text = doc_text(doc)
+    if not any(is_spaced_symbol(text, p) for p in pieces):
+        return False
+    first = pieces[0]
+    if is_yearish(text, replace(first, end=first.core_end, unit=None)):
+        return True
+    span = _tokens(doc, first.start, first.core_end)
+    prev = doc[span.start - 1] if span is not None and span.start > 0 else None
+    return prev is not None and (
+        prev.lower_ in MONTH_WORDS
+        or (
+            prev.pos_ in {"PROPN", "NOUN"}
+            and prev.text[:1].isupper()
+            and prev.ent_type_ not in _PLACE_TYPES
+        )
+    )
 
 
 # Verbs whose particle looks like a bound: "added up to", "totalled up to" mean "came to".
@@ -168,9 +199,13 @@ def _claim(
         return None
     if (span := _tokens(doc, start, end)) is None:
         return None
-    if is_date_like(
-        doc, span, pieces, durations=durations, time_entities=time_entities
-    ) or is_name_number(doc, span, pieces):
+    age = len(pieces) == 1 and pieces[0].unit is None and is_age(doc, span)
+    if not age and (
+        is_date_like(doc, span, pieces, durations=durations, time_entities=time_entities)
+        or is_name_number(doc, span, pieces)
+    ):
+        return None
+    if _names_before_letter(doc, pieces):
         return None
     bound = None
     if (found := find_bound(text, start)) is not None:
@@ -188,7 +223,7 @@ def _claim(
     else:
         value, low, high, unit = pieces[0].value, pieces[0].low, pieces[0].high, pieces[0].unit
     full = _tokens(doc, pieces[0].start, end) or span
-    if unit is None and value is not None and is_age(doc, full):
+    if unit is None and value is not None and (age or is_age(doc, full)):
         unit = "years old"
     head = counted_head(full[-1])
     if unit is None and head is not None:

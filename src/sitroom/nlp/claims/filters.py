@@ -58,9 +58,13 @@ def is_model_or_code(text: str, piece: Piece) -> bool:
     before = text[max(0, piece.core_start - 2) : piece.core_start]
     if piece.start < piece.core_start and piece.unit is not None:
         before = ""  # a currency sign or code written against the digits: "USD10m", "$US55"
-    if before[-1:].isalnum() or (before[-1:] in {"-", "‑"} and before[:1].isalpha()):
-        return True
-    if before[-1:] in {"/", ":"} or (before[-1:] == "." and before[:1].isdigit()):
+    sub = text[max(0, piece.core_start - 4) : piece.core_start].lower() == "sub-"
+    if before[-1:].isalnum() or (before[-1:] in {"-", "‑"} and before[:1].isalpha() and not sub):
+        return True  # not "sub-7 nanometre": a bound ("less than 7"), read by find_bound
+    written_unit = piece.unit is not None and piece.end > piece.core_end
+    if before[-1:] == "/" and written_unit and (before[:1].isalpha() or before[:1] in "°º"):
+        pass  # "30 C/86 F": the second reading of a measure, after the first one's unit
+    elif before[-1:] in {"/", ":"} or (before[-1:] == "." and before[:1].isdigit()):
         return True
     if (
         piece.unit is None
@@ -71,6 +75,8 @@ def is_model_or_code(text: str, piece: Piece) -> bool:
     if piece.unit is None and _RESOLUTION.fullmatch(text, piece.core_start, piece.end):
         return True  # "a 4K screen", "8K video": a display format, not 4,000
     after = text[piece.end : piece.end + 3]
+    if written_unit and after.startswith("/"):
+        return False  # "30 C/86 F", "5 km/3 miles": the same measure restated in another unit
     if _ATTACHED_AFTER.match(after) or after.startswith(":"):
         return True
     return piece.unit is None and _TIME_AFTER.match(text, piece.end) is not None

@@ -7,7 +7,7 @@ Normalized vocabularies (what ``Claim.bound`` and ``Claim.unit`` can hold):
 
 * bound: "at least", "more than", "up to", "less than", "approximately", "nearly", "exactly".
   "over"/"above"/"in excess of" -> "more than"; "as many as"/"at most" -> "up to";
-  "fewer than"/"under"/"below" -> "less than"; "about"/"around"/"roughly"/"some"/"an
+  "fewer than"/"under"/"below"/"sub-" -> "less than"; "about"/"around"/"roughly"/"some"/"an
   estimated" -> "approximately"; "almost"/"close to"/"just under" -> "nearly".
 * unit: ISO 4217 codes for money (USD EUR GBP UAH RUB JPY CNY ILS AUD CAD HKD CHF, and every
   code, sign and unambiguous name in :mod:`sitroom.nlp.claims.currencies`), "cent", "pence",
@@ -30,7 +30,15 @@ from dataclasses import dataclass, replace
 from sitroom.nlp.claims.currencies import CURRENCY_NAMES, CURRENCY_SIGNS, ISO_CODES
 from sitroom.nlp.numbers import parse_number, parse_scale, parse_vague
 
-__all__ = ["TIME_UNITS", "Piece", "find_bound", "find_pieces", "find_range_joiner", "find_rate"]
+__all__ = [
+    "TIME_UNITS",
+    "Piece",
+    "find_bound",
+    "find_pieces",
+    "find_range_joiner",
+    "find_rate",
+    "is_spaced_symbol",
+]
 
 _ONES = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -49,6 +57,10 @@ _CORE = re.compile(
     rf"(?P<fold>\b(?:{_ONES}|{_TENS}|\d+)-?fold\b)|"
     # "1/4 mile", "3/4 of the village", "½ cup": kept only before a unit or "of" (``_piece``)
     r"(?P<slash>(?<![\d/.,])[1-9]/(?:2|3|4|5|8|10|16)(?![\d/])|[½¼¾⅓⅔])|"
+    # "1.99×10−30", "6.02 x 10^23", "3×10⁸": scientific notation ("x" only before "^" or a
+    # superscript: "3x10" alone is a size, "a 3x10 m room")
+    r"(?P<sci>(?<![\d.,])\d+(?:\.\d+)?[ \u00a0]?(?:×[ \u00a0]?10(?:\^|\*\*)?[−-]?\d{1,3}|"
+    r"[×x][ \u00a0]?10(?:(?:\^|\*\*)[−-]?\d{1,3}|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})))(?![\d.])|"
     rf"(?P<digits>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?{_AND_A_HALF}|(?<!\d)\.\d+)"
     # "half a million", "a quarter of a million", "half million": a share of a number word
     r"|(?P<half>\b(?:half|(?:a|one|three)\s+quarters?|quarter)\s+(?:of\s+)?(?:an?\s+)?(?:hundred|thousand|million|billion|dozen)\b)"
@@ -183,7 +195,12 @@ _UNIT_AFTER = re.compile(
 _UNIT_ATTACHED = re.compile(r"(?P<u>m|t|g|W|l|L|C|F)(?![\w])")
 # "12 C", "5 W charger": a capital symbol after a space is the unit too, but never before a
 # hyphen or a word character ("V-E Day", "5 Wh"); "A" is left out (it starts sentences).
-_UNIT_SPACED_SYMBOL = re.compile(r"[ \u00a0](?P<u>W|V|C|F)(?![\w\-‑])")
+# A letter after a space may also be part of a name: not before a capitalized word ("Type 2
+# C Charger"), a "W" after a north/south coordinate is west ("48 N 37 E, 36 W"), and the
+# extractor drops a number that follows a name or a month ("Windows 10 C drive", "May 5 C";
+# ``is_spaced_symbol``).
+_UNIT_SPACED_SYMBOL = re.compile(r"[ \u00a0](?P<u>W|V|C|F)(?![\w\-‑])(?![ \u00a0]+[A-Z][a-z])")
+_COORDINATE_BEFORE = re.compile(r"\d[ \u00a0]?[°º]?[ \u00a0]?[NS]\b[^.;]{0,24}$")
 _ATTACHED_UNITS = {
     "m": "m", "t": "tonne", "g": "g", "W": "W", "l": "litre", "L": "litre",
     "C": "celsius", "F": "fahrenheit", "V": "V",
@@ -226,7 +243,7 @@ _BOUNDS: tuple[tuple[str, str], ...] = (
         "more than",
     ),
     (r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of", "up to"),
-    (r"fewer\s+than|less\s+than|under|below", "less than"),
+    (r"fewer\s+than|less\s+than|under|below|sub-", "less than"),  # "sub-7 nanometre chips"
     (r"almost|nearly|close\s+to|just\s+(?:under|shy\s+of)", "nearly"),
     (r"approximately|approx\.|about|around|roughly|some|an\s+estimated|circa|~|≈", "approximately"),
     (r"exactly|precisely", "exactly"),
@@ -255,7 +272,7 @@ class Piece:
     end: int
     core_start: int
     core_end: int
-    kind: str  # "digits" "words" "vague" "fraction" "fold" "half" "slash" "share"
+    kind: str  # "digits" "words" "vague" "fraction" "fold" "half" "slash" "share" "sci"
     value: float | None
     low: float | None = None
     high: float | None = None
@@ -282,9 +299,18 @@ def _unit_after(text: str, end: int, *, money: bool) -> tuple[int, str] | None:
     if m := _UNIT_AFTER.match(text, end):
         unit = _UNIT_TABLE[_group_index(m, "u")][1]
         return m.end(), m.group(0).strip(" \u00a0-") if unit == _ISO else unit
-    if not money and (m := _UNIT_ATTACHED.match(text, end) or _UNIT_SPACED_SYMBOL.match(text, end)):
+    if not money and (m := _UNIT_ATTACHED.match(text, end)):
         return m.end(), _ATTACHED_UNITS[m.group("u")]
+    if not money and (m := _UNIT_SPACED_SYMBOL.match(text, end)):
+        west = m.group("u") == "W" and _COORDINATE_BEFORE.search(text, max(0, end - 40), end)
+        return None if west else (m.end(), _ATTACHED_UNITS[m.group("u")])
     return None
+
+
+def is_spaced_symbol(text: str, piece: Piece) -> bool:
+    """The unit of ``piece`` is a capital letter after a space ("35 C", "12 V"), which may also
+    be the end of a name ("Windows 10 C drive"): the caller checks the bare number."""
+    return _UNIT_SPACED_SYMBOL.fullmatch(text, piece.core_end, piece.end) is not None
 
 
 def _short_scale(text: str, end: int, *, money: bool) -> tuple[int, float] | None:
