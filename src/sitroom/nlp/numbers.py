@@ -97,7 +97,10 @@ _VAGUE: dict[str, tuple[float, float]] = {
 }  # fmt: skip
 
 _CURRENCY_PREFIX = re.compile(r"^(?:us\s?\$|\$us|[ach]\$|hk\s?\$|usd|eur|gbp|uah|rub|[$€£¥₴₽])\s*")
-_DIGITS = re.compile(r"^([-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+−]?\.\d+)")
+# Thousands commas, or the Indian grouping of lakhs and crores ("12,34,567" is 1,234,567).
+_DIGITS = re.compile(
+    r"^([-+−]?(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+−]?\.\d+)"
+)
 
 
 def parse_scale(text: str) -> float | None:

@@ -154,7 +154,7 @@ def test_rates_written_with_hyphens_and_brake_horsepower(nlp, text: str, unit: s
         ("Officials expect half million more to leave.", "half million", 500_000, None),
         ("The convoy held a 1/4 mile gap between trucks.", "1/4 mile", 0.25, "mile"),
         ("Militias hold 3/4 of the ridge.", "3/4", 0.75, None),
-        ("The mill ground ½ tonne of flour a day.", "½ tonne", 0.5, "tonne"),
+        ("The mill ground ½ tonne of flour a day.", "½ tonne", 0.5, "tonne per day"),
     ],
 )  # fmt: skip
 def test_shares_of_scale_words_and_written_fractions(
@@ -554,3 +554,29 @@ def test_sub_before_a_number_is_a_bound(nlp) -> None:
         "less than",
         "nm",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The farmer repaid Rs 12,34,567.89 to the bank.", 1_234_567.89),
+        ("Each family received 1,50,000 rupees in aid.", 150_000),
+    ],
+)
+def test_the_indian_grouping_of_digits(nlp, text: str, value: float) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert claim.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The pipeline carries 55 billion cubic metres of gas a year.", "m3 per year"),
+        ("The port shipped 200,000 tonnes of grain a month.", "tonne per month"),
+        ("The mill burned 300 tonnes of coal a day earlier.", "tonne"),
+        ("The depot held 12.5 tonnes of fuel.", "tonne"),
+    ],
+)
+def test_a_measure_of_a_material_over_a_period_is_a_rate(nlp, text: str, unit: str) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert claim.unit == unit

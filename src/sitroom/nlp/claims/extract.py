@@ -34,6 +34,7 @@ from sitroom.nlp.claims.filters import (
     timex_index,
 )
 from sitroom.nlp.claims.patterns import (
+    TIME_UNITS,
     Piece,
     find_bound,
     find_pieces,
@@ -172,6 +173,16 @@ def _names_before_letter(doc: Doc, pieces: list[Piece]) -> bool:
     )
 
 
+def _rate_after_material(doc: Doc, full: Span, unit: str) -> str:
+    """ "55 billion cubic metres of gas a year" -> "m3 per year": a measure of some material
+    taken over a period written after the material; else ``unit`` as it is."""
+    if full.end >= len(doc) or doc[full.end].lower_ != "of":
+        return unit
+    end = max(t.i for t in doc[full.end].subtree)
+    rate = find_rate(doc_text(doc), doc[end].idx + len(doc[end].text))
+    return unit if rate is None else f"{unit} {rate}"
+
+
 # Verbs whose particle looks like a bound: "added up to", "totalled up to" mean "came to".
 _PHRASAL_UP_TO = frozenset({"add", "sum", "tot", "total", "pile", "stack", "amount"})
 
@@ -228,6 +239,8 @@ def _claim(
     head = counted_head(full[-1])
     if unit is None and head is not None:
         unit = find_rate(text, head.idx + len(head.text))  # "400 shells a day": "per day"
+    elif unit is not None and " per " not in unit and unit not in TIME_UNITS:
+        unit = _rate_after_material(doc, full, unit)
     return Claim(
         article_id=article_id,
         start=start,

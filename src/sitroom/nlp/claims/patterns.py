@@ -61,7 +61,8 @@ _CORE = re.compile(
     # superscript: "3x10" alone is a size, "a 3x10 m room")
     r"(?P<sci>(?<![\d.,])\d+(?:\.\d+)?[ \u00a0]?(?:×[ \u00a0]?10(?:\^|\*\*)?[−-]?\d{1,3}|"
     r"[×x][ \u00a0]?10(?:(?:\^|\*\*)[−-]?\d{1,3}|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})))(?![\d.])|"
-    rf"(?P<digits>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?{_AND_A_HALF}|(?<!\d)\.\d+)"
+    # thousands commas, or the Indian grouping of lakhs and crores ("Rs 12,34,567")
+    rf"(?P<digits>(?:\d{{1,2}}(?:,\d{{2}})+,\d{{3}}|\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?{_AND_A_HALF}|(?<!\d)\.\d+)"
     # "half a million", "a quarter of a million", "half million": a share of a number word
     r"|(?P<half>\b(?:half|(?:a|one|three)\s+quarters?|quarter)\s+(?:of\s+)?(?:an?\s+)?(?:hundred|thousand|million|billion|dozen)\b)"
     r"|(?P<fraction>\b(?:half|a\s+(?:third|quarter|fourth|fifth|tenth)|two[-\s]thirds|three[-\s](?:quarters|fourths)|(?:two|three|four)[-\s]fifths|one[-\s](?:third|quarter|half|fourth|fifth|tenth))(?=\s+of\b))"

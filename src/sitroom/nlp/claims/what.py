@@ -144,7 +144,8 @@ _TIME_PHRASE_WORDS = (
     | WEEKDAY_NAMES
     | frozenset({
         "last", "next", "this", "that", "the", "early", "late", "day", "days", "week", "weeks",
-        "month", "months", "year", "years", "today", "yesterday", "tomorrow", "night",
+        "month", "months", "year", "years", "quarter", "quarters", "on", "today", "yesterday",
+        "tomorrow", "night", "morning", "afternoon", "evening", "weekend",
     })
 )  # fmt: skip
 
