@@ -159,11 +159,11 @@ def _unit_of(claim) -> str:
 
 def _same_unit(ours: str, gold: str) -> bool:
     """Units agree when equal, or for counted nouns when their head words agree
-    ("heart transplant" vs "transplant": the gold keeps modifiers sitroom may drop)."""
+    ("heart transplant" vs "transplant": the gold keeps modifiers sitroom may drop;
+    "Americans" vs "american": a few golds keep the plural sitroom singularizes)."""
     gold = gold.lower()
-    return ours == gold or (
-        ours.split()[-1:] == gold.split()[-1:] and ours not in UNIT_MAP.values()
-    )
+    gold_head = [_singular(w) for w in gold.split()[-1:]]  # a few golds keep the plural
+    return ours == gold or (ours.split()[-1:] == gold_head and ours not in UNIT_MAP.values())
 
 
 class Counts(NamedTuple):

@@ -580,3 +580,26 @@ def test_the_indian_grouping_of_digits(nlp, text: str, value: float) -> None:
 def test_a_measure_of_a_material_over_a_period_is_a_rate(nlp, text: str, unit: str) -> None:
     (claim,) = claims_of(nlp, text)
     assert claim.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gold rose $12 to $1,950 an ounce.", [(12, None, None), (1950, None, None)]),
+        ("Shares fell 15p to 245p at the open.", [(15, None, None), (245, None, None)]),
+        ("Prices rose $10 to $20 a tonne.", [(None, 10, 20)]),
+        ("Wages rose 10 to 20 percent.", [(None, 10, 20)]),
+    ],
+)
+def test_a_move_and_the_level_it_reached_are_not_a_range(
+    nlp, text: str, expected: list[tuple[float | None, float | None, float | None]]
+) -> None:
+    assert values_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rainfall reached 150mm in 24 hours.", "The bond traded at 245p in early trading."],
+)
+def test_a_time_unit_after_in_is_not_what_a_measure_counts(nlp, text: str) -> None:
+    assert claims_of(nlp, text)[0].what is None

@@ -98,7 +98,11 @@ def _join(text: str, pieces: list[Piece]) -> list[list[Piece]]:
             and (
                 (joiner in {"-", "–", "—"} and piece.kind == nxt.kind == "digits")
                 # "rose by $2bn to $9bn" is a change and a level, "by 1 to 1.5 degrees" a range
-                or (joiner == "to" and (not before or before[-1] != "by" or piece.unit is None))
+                or (
+                    joiner == "to"
+                    and (not before or before[-1] != "by" or piece.unit is None)
+                    and not _change_and_level(before, piece, nxt)
+                )
                 or (joiner == "and" and bool(before) and before[-1] == "between")
                 # "three or four years", "10 or 12 drones": either end is the figure
                 or (joiner == "or" and piece.kind == nxt.kind and piece.value < nxt.value)
@@ -113,6 +117,32 @@ def _join(text: str, pieces: list[Piece]) -> list[list[Piece]]:
             groups.append([piece])
             i += 1
     return groups
+
+
+# Verbs of a market move: "gold rose $12 to $1,950", "shares fell 15p to 245p".
+_CHANGE_WORDS = frozenset({
+    "rose", "rise", "rises", "risen", "fell", "fall", "falls", "fallen", "climbed", "jumped",
+    "dropped", "gained", "lost", "added", "shed", "slipped", "slid", "tumbled", "surged",
+    "soared", "sank", "edged", "plunged", "dipped", "rallied", "advanced", "declined", "up",
+    "down",
+})  # fmt: skip
+# How much larger than the change a level must be to read "X to Y" as change and level.
+_LEVEL_OVER_CHANGE = 5
+
+
+def _change_and_level(before: list[str], first: Piece, second: Piece) -> bool:
+    """ "Gold rose $12 to $1,950 an ounce": after a verb of a move, two amounts that each
+    carry the unit, the second many times the first, are the size of the move and the
+    level it reached, not a range ("prices rose $10 to $20" stays a range)."""
+    return (
+        before[-1:] != []
+        and before[-1] in _CHANGE_WORDS
+        and first.unit is not None
+        and _base_unit(first) == _base_unit(second)
+        and first.value is not None
+        and second.value is not None
+        and 0 < first.value * _LEVEL_OVER_CHANGE <= second.value
+    )
 
 
 def _both_money(first: Piece, second: Piece) -> bool:

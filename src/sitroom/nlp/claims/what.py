@@ -138,14 +138,16 @@ def _noun_after(doc: Doc, span: Span) -> Token | None:
     return None
 
 
-# Words of a time phrase, which a number is never a count of ("2.1 last year", "61 in May").
+# Words of a time phrase, which a number is never a count of ("2.1 last year", "61 in May",
+# "245p in early trading").
 _TIME_PHRASE_WORDS = (
     MONTH_WORDS
     | WEEKDAY_NAMES
     | frozenset({
         "last", "next", "this", "that", "the", "early", "late", "day", "days", "week", "weeks",
         "month", "months", "year", "years", "quarter", "quarters", "on", "today", "yesterday",
-        "tomorrow", "night", "morning", "afternoon", "evening", "weekend",
+        "tomorrow", "night", "morning", "afternoon", "evening", "weekend", "second", "seconds",
+        "minute", "minutes", "hour", "hours", "decade", "decades", "trading", "trade", "session",
     })
 )  # fmt: skip
 
