@@ -603,3 +603,19 @@ def test_a_move_and_the_level_it_reached_are_not_a_range(
 )
 def test_a_time_unit_after_in_is_not_what_a_measure_counts(nlp, text: str) -> None:
     assert claims_of(nlp, text)[0].what is None
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("The brigade needs between 1.5m and 2m shells.", 1.5e6, 2e6, None),
+        ("The wall is 2m to 3m high.", 2, 3, "m"),
+        ("The trench is 1.5m-2m deep.", 1.5, 2, "m"),
+        ("The detour is 5km-10km long.", 5, 10, "km"),
+    ],
+)
+def test_ranges_with_attached_units_or_scales(
+    nlp, text: str, low: float, high: float, unit: str | None
+) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert (claim.low, claim.high, claim.unit) == (low, high, unit)

@@ -173,6 +173,8 @@ def _range_values(pieces: list[Piece]) -> tuple[float | None, float | None, str 
         low, high = high, low  # "fell from $92 a barrel to $81": low is the smaller end
     if first.unit is not None and second.unit == _base_unit(first):
         return low, high, first.unit  # "$92 a barrel to $81": the rate written once, first
+    if first.unit == "m" and not first.scaled and second.scaled and second.unit is None:
+        return low, high, None  # "between 1.5m and 2m shells": the first "m" is millions too
     return low, high, second.unit or first.unit
 
 
