@@ -75,6 +75,8 @@ UNIT_MAP: dict[str, str] = {
     "EGP": "egyptian pound", "ZAR": "south african rand", "NGN": "nigerian naira", "KES": "kenyan shilling",
     "GHS": "ghanaian cedi", "ETB": "ethiopian birr", "ARS": "argentine peso", "CLP": "chilean peso",
     "LAK": "lao kip", "PHP": "philippine peso", "MAD": "moroccan dirham",
+    "TWh": "terawatt hour", "Wh": "watt hour", "fps": "frame per second", "MP": "megapixel",
+    "cc": "cubic centimetre", "light year": "light-year", "kelvin": "kelvin",
 }  # fmt: skip
 # Recognizers-Text sets, in the same JSON shape as NewsQuant.
 RECOGNIZERS = (

@@ -619,3 +619,27 @@ def test_ranges_with_attached_units_or_scales(
 ) -> None:
     (claim,) = claims_of(nlp, text)
     assert (claim.low, claim.high, claim.unit) == (low, high, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The drone camera records at 60fps.", 60, "fps"),
+        ("The rugged phone has a 48MP camera.", 48, "MP"),
+        ("The courier rides a 125cc scooter.", 125, "cc"),
+        ("The grid lost 12 TWh of supply.", 12, "TWh"),
+        ("Each battery pack stores 74Wh.", 74, "Wh"),
+        ("The probe is 4 light years from the star.", 4, "light year"),
+        ("The sight offers 4x magnification.", 4, "times"),
+    ],
+)
+def test_more_units_of_tech_and_science_news(nlp, text: str, value: float, unit: str) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert (claim.value, claim.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text", ["The unit drove a 4x4 pickup.", "Twelve MP voted for the bill today."]
+)
+def test_an_x_between_numbers_and_a_spaced_mp_are_no_units(nlp, text: str) -> None:
+    assert [c.unit for c in claims_of(nlp, text) if c.unit is not None] == []

@@ -14,7 +14,8 @@ Normalized vocabularies (what ``Claim.bound`` and ``Claim.unit`` can hold):
   "percent", "percentage point", "basis point", lengths (km m cm mm mile foot inch yard
   "nautical mile"), areas (km2 "square mile" hectare acre), masses (tonne kg g pound),
   speeds (mph km/h knot), "celsius" "fahrenheit" "degree", volumes (litre gallon barrel
-  m3 km3), power/energy (W kW MW GW kWh MWh GWh hp PS), torque (Nm lb-ft), ages ("years
+  m3 km3 cc), power/energy (W kW MW GW Wh kWh MWh GWh TWh hp PS), "fps", "MP"
+  (megapixels), "light year", "kelvin", torque (Nm lb-ft), ages ("years
   old", "months old", "weeks old", "days old"), and time units (second minute hour day
   week month year decade century) which mark durations, and "times" for a multiplier
   ("sixfold"). Money also takes CAD MXN TRY BTC; rates take "per mmBtu", "per night",
@@ -171,13 +172,17 @@ _UNIT_TABLE: tuple[tuple[str, str], ...] = (
     (r"degrees?|deg\.|deg|°", "degree"),
     (r"millilit(?:er|re)s?|ml|mL", "ml"), (r"lit(?:er|re)s?", "litre"), (r"gallons?", "gallon"),
     (r"barrels?", "barrel"),
-    (r"kWh|kilowatt[-\s]hours?", "kWh"), (r"MWh|megawatt[-\s]hours?", "MWh"), (r"GWh|gigawatt[-\s]hours?", "GWh"), (r"megawatts?|MW", "MW"), (r"gigawatts?|GW", "GW"),
+    (r"kWh|kilowatt[-\s]hours?", "kWh"), (r"MWh|megawatt[-\s]hours?", "MWh"), (r"GWh|gigawatt[-\s]hours?", "GWh"),
+    (r"TWh|terawatt[-\s]hours?", "TWh"), (r"(?-i:Wh)|watt[-\s]hours?", "Wh"), (r"megawatts?|MW", "MW"), (r"gigawatts?|GW", "GW"),
     (r"kilowatts?|kW", "kW"), (r"watts?", "W"), (r"volts?", "V"), (r"brake\s+horsepower|bhp", "bhp"), (r"horsepower|hp", "hp"), (r"(?-i:PS)", "PS"),
     (r"gigabytes?|GB", "GB"), (r"terabytes?|TB", "TB"), (r"megabytes?|MB", "MB"), (r"GHz", "GHz"),
     (r"MHz", "MHz"), (r"kHz|kilohertz", "kHz"), (r"Hz|hertz", "Hz"),
     (r"Gbps|gigabits?\s+per\s+second", "Gbps"), (r"Mbps|Mbit/s|megabits?\s+per\s+second", "Mbps"),
     (r"kbps|kbit/s|kilobits?\s+per\s+second", "kbps"), (r"mAh", "mAh"), (r"decibels?|dB", "dB"), (r"ppm", "ppm"),
-    (r"ppb", "ppb"), (r"rpm", "rpm"),
+    (r"ppb", "ppb"), (r"rpm", "rpm"), (r"fps|frames?\s+per\s+second", "fps"),
+    # "50MP" against the digits only: "12 MP" after a space may be a member of parliament
+    (r"(?<=\d)(?-i:MP)|megapixels?", "MP"), (r"(?<=\d)(?-i:cc)", "cc"),
+    (r"light[-\s]years?", "light year"), (r"kelvins?", "kelvin"),
     (r"years?[-\s]old|years?\s+of\s+age|(?-i:yo|y/o)", "years old"),
     (r"months?[-\s]old|months?\s+of\s+age", "months old"),
     (r"weeks?[-\s]old|weeks?\s+of\s+age", "weeks old"), (r"days?[-\s]old|days?\s+of\s+age", "days old"),
@@ -193,7 +198,8 @@ _UNIT_AFTER = re.compile(
 )
 # Single-letter units only count when written against the number ("5m", "3t", "10W").
 # "-5C", "41F": a capital C or F against the number is a temperature.
-_UNIT_ATTACHED = re.compile(r"(?P<u>m|t|g|W|l|L|C|F)(?![\w])")
+# "3x zoom", "10x faster": an x against the number is a multiplier ("4x4", "1920x1080" are not).
+_UNIT_ATTACHED = re.compile(r"(?P<u>m|t|g|W|l|L|C|F|x)(?![\w])")
 # "12 C", "5 W charger": a capital symbol after a space is the unit too, but never before a
 # hyphen or a word character ("V-E Day", "5 Wh"); "A" is left out (it starts sentences).
 # A letter after a space may also be part of a name: not before a capitalized word ("Type 2
@@ -204,7 +210,7 @@ _UNIT_SPACED_SYMBOL = re.compile(r"[ \u00a0](?P<u>W|V|C|F)(?![\w\-‑])(?![ \u00
 _COORDINATE_BEFORE = re.compile(r"\d[ \u00a0]?[°º]?[ \u00a0]?[NS]\b[^.;]{0,24}$")
 _ATTACHED_UNITS = {
     "m": "m", "t": "tonne", "g": "g", "W": "W", "l": "litre", "L": "litre",
-    "C": "celsius", "F": "fahrenheit", "V": "V",
+    "C": "celsius", "F": "fahrenheit", "V": "V", "x": "times",
 }  # fmt: skip
 
 # Rates: "$80 per barrel", "$3,500 a month", "10 tonnes per hectare" -> unit "USD per barrel".
