@@ -643,3 +643,29 @@ def test_more_units_of_tech_and_science_news(nlp, text: str, value: float, unit:
 )
 def test_an_x_between_numbers_and_a_spaced_mp_are_no_units(nlp, text: str) -> None:
     assert [c.unit for c in claims_of(nlp, text) if c.unit is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The chipmaker earned NT$5bn in the quarter.", 5e9, "TWD"),
+        ("A bus ticket costs S$2.", 2, "SGD"),
+        ("The dairy deal is worth NZ$40m.", 40e6, "NZD"),
+        ("The county paid KSh 100m for the road.", 100e6, "KES"),
+        ("The fare is us$ 5 each way.", 5, "USD"),
+    ],
+)
+def test_dollars_and_shillings_named_by_their_prefix(
+    nlp, text: str, value: float, unit: str
+) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert (claim.value, claim.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Support for the mayor rose 2pp on the month.", 2), ("The lead grew 3 ppts.", 3)],
+)
+def test_pp_and_ppts_are_percentage_points(nlp, text: str, value: float) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert (claim.value, claim.unit) == (value, "percentage point")

@@ -14,13 +14,13 @@ Normalized vocabularies (what ``Claim.bound`` and ``Claim.unit`` can hold):
   "percent", "percentage point", "basis point", lengths (km m cm mm mile foot inch yard
   "nautical mile"), areas (km2 "square mile" hectare acre), masses (tonne kg g pound),
   speeds (mph km/h knot), "celsius" "fahrenheit" "degree", volumes (litre gallon barrel
-  m3 km3 cc), power/energy (W kW MW GW Wh kWh MWh GWh TWh hp PS), "fps", "MP"
-  (megapixels), "light year", "kelvin", torque (Nm lb-ft), ages ("years
-  old", "months old", "weeks old", "days old"), and time units (second minute hour day
-  week month year decade century) which mark durations, and "times" for a multiplier
-  ("sixfold"). Money also takes CAD MXN TRY BTC; rates take "per mmBtu", "per night",
-  "per second". Also "square foot", "μg", "dm", "tablespoon" "teaspoon" "cup", "m per
-  second" ("m/s"), and the capital symbols W V C F after a space ("35 C", "12 V").
+  m3 km3 cc), power/energy (W kW MW GW Wh kWh MWh GWh TWh hp PS), "fps", "MP" (megapixels),
+  "light year", "kelvin", torque (Nm lb-ft), ages ("years old", "months old", "weeks old",
+  "days old"), and time units (second minute hour day week month year decade century) which
+  mark durations, and "times" for a multiplier ("sixfold", "3x"). Money also takes CAD MXN
+  TRY BTC and NT$ S$ NZ$ KSh; rates take "per mmBtu", "per night", "per second". Also
+  "square foot", "μg", "dm", "tablespoon" "teaspoon" "cup", "m per second" ("m/s"),
+  "percentage point" for "pp"/"ppts", and the capital symbols W V C F after a space ("35 C").
 """
 
 from __future__ import annotations
@@ -124,11 +124,15 @@ _MILLIONS_BEFORE_COUNT = re.compile(
 _LENGTH_UNITS = frozenset({"km", "m", "cm", "mm", "mile", "foot", "inch", "yard", "nautical mile"})
 
 _CURRENCY_PREFIXES: tuple[tuple[str, str], ...] = (
-    (r"US\s?\$|\$\s?US|USD\s?", "USD"), (r"\$A|A\$|AU\$|AUD\s?", "AUD"), (r"C\$|CA\$|CAD\s?", "CAD"),
-    (r"(?<![A-Za-z])(?i:hk)\s?\$|HKD\s?", "HKD"), (r"(?<![A-Za-z])(?i:c|cad)\s?\$", "CAD"),
-    (r"Mex\$|MX\$|MXN\s?", "MXN"), (r"₿|BTC\s?", "BTC"), (r"\$", "USD"), (r"€|EUR\s?", "EUR"), (r"£|GBP\s?", "GBP"),
+    (r"(?<![A-Za-z])(?i:us)\s?\$|\$\s?US|USD\s?", "USD"), (r"\$A|(?<![A-Za-z])(?i:au?)\$|AUD\s?", "AUD"),
+    (r"C\$|CA\$|CAD\s?", "CAD"), (r"(?<![A-Za-z])(?i:hk)\s?\$|HKD\s?", "HKD"),
+    (r"(?<![A-Za-z])(?i:c|cad)\s?\$", "CAD"), (r"(?<![A-Za-z])(?i:mex|mx)\$|MXN\s?", "MXN"), (r"₿|BTC\s?", "BTC"),
+    (r"(?<![A-Za-z])(?i:nt)\$|TWD\s?", "TWD"), (r"(?<![A-Za-z])(?i:s|sg)\$|SGD\s?", "SGD"),
+    (r"(?<![A-Za-z])(?i:nz)\$|NZD\s?", "NZD"), (r"(?<![A-Za-z])K[Ss]h\s?|KES\s?", "KES"),
+    (r"(?<![A-Za-z])(?i:r)\$|BRL\s?", "BRL"),
+    (r"\$", "USD"), (r"€|EUR\s?", "EUR"), (r"£|GBP\s?", "GBP"),
     (r"¥|(?<![A-Za-z])Y=|JPY\s?", "JPY"), (r"₴|UAH\s?", "UAH"), (r"₽|RUB\s?", "RUB"), (r"₪|ILS\s?", "ILS"),
-    (r"CHF\s?", "CHF"), (r"RM\s?|MYR\s?", "MYR"), (r"Rs\.?\s?|₹|INR\s?", "INR"), (r"R\$|BRL\s?", "BRL"),
+    (r"CHF\s?", "CHF"), (r"RM\s?|MYR\s?", "MYR"), (r"Rs\.?\s?|₹|INR\s?", "INR"),
     (r"₩|KRW\s?", "KRW"), (r"PLN\s?", "PLN"),
     *((rf"{re.escape(sign)}\s?", code) for sign, code in CURRENCY_SIGNS.items()),
     # any other ISO code in capitals: "SEK 2 billion", "AED 300" (the unit is the code written)
@@ -149,7 +153,7 @@ _UNIT_TABLE: tuple[tuple[str, str], ...] = (
     (r"USD", "USD"), (r"EUR", "EUR"), (r"GBP", "GBP"), (r"UAH", "UAH"), (r"RUB", "RUB"), (r"JPY", "JPY"),
     (_ISO_PATTERN, _ISO), *((re.escape(sign), code) for sign, code in CURRENCY_SIGNS.items()),
     (r"cents?", "cent"), (r"pence", "pence"),
-    (r"percentage\s+points?", "percentage point"), (r"basis[-\s]points?|bps|(?-i:bp)", "basis point"),
+    (r"percentage\s+points?|ppts?|(?-i:pp)(?!\.)", "percentage point"), (r"basis[-\s]points?|bps|(?-i:bp)", "basis point"),
     (r"per\s?cent|percent|pct|pc|%", "percent"),
     (r"miles\s+(?:per|an)\s+hour|mph", "mph"), (r"miles\s+per\s+gallon|mpg", "mpg"),
     (r"(?:pound|lb)s?[-\s](?:feet|foot|ft)|lb\.?[-\s]?ft", "lb-ft"),
