@@ -669,3 +669,19 @@ def test_dollars_and_shillings_named_by_their_prefix(
 def test_pp_and_ppts_are_percentage_points(nlp, text: str, value: float) -> None:
     (claim,) = claims_of(nlp, text)
     assert (claim.value, claim.unit) == (value, "percentage point")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The blast wall is 10 m high.", 10, "m"),
+        ("The shelter lies 30 m underground.", 30, "m"),
+        ("About 2 m people lost power.", 2e6, None),
+        ("Sales reached 5 m in 2020.", 5, None),
+    ],
+)
+def test_a_spaced_m_is_metres_before_a_size_and_millions_before_a_count(
+    nlp, text: str, value: float, unit: str | None
+) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert (claim.value, claim.unit) == (value, unit)

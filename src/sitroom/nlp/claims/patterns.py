@@ -114,12 +114,19 @@ _US_BEFORE_RATE = re.compile(r"[ \u00a0](?:U\.S\.|US)(?=[ \u00a0]+per\b)")
 _ASCII_POUND = re.compile(r"(?<![A-Za-z])PS(?=\d{1,3}(?:,\d{3})+|\d+\.\d|\d+(?:m|bn|k)\b)")
 # "1.2m tons", "3m barrels": an attached "m" before a unit that is not a length is millions.
 _MILLIONS_BEFORE_UNIT = re.compile(r"m(?=[ \u00a0]+\w)")
-# "2m users", "1.3m people": an attached "m" before a plural count noun is millions too; a
-# length is followed by a singular noun or an adjective ("a 5m wall", "5m tall", "100m sprint").
+# "2m users", "1.3m people", "2 m people": an "m" before a plural count noun is millions too
+# (attached or spaced); a length is followed by a singular noun or an adjective ("a 5m
+# wall", "5m tall", "100m sprint").
 _MILLIONS_BEFORE_COUNT = re.compile(
-    r"m(?=[ \u00a0]+(?:people|children|men|women|adults|voters|residents|refugees|(?!(?:across|"
+    r"[ \u00a0]?m(?=[ \u00a0]+(?:people|children|men|women|adults|voters|residents|refugees|(?!(?:across|"
     r"always|besides|towards|upwards|downwards|perhaps|sometimes|yes|this|thus|plus|less|has|"
     r"was|is|as|its|his|hers|ours|yours|theirs)\b)[a-z]{3,}[^s\W]s)\b)"
+)
+# "10 m high", "300 m under the river": a spaced "m" is metres only before a word of size or
+# place ("5 m in 2020" may be millions, "2 m people" is).
+_METRES_SPACED = re.compile(
+    r"[ \u00a0]m(?=[ \u00a0]+(?:high|tall|long|wide|deep|thick|away|above|below|under|across|"
+    r"apart|underground|underwater|in\s+(?:diameter|length|height|width|depth))\b)"
 )
 _LENGTH_UNITS = frozenset({"km", "m", "cm", "mm", "mile", "foot", "inch", "yard", "nautical mile"})
 
@@ -312,6 +319,8 @@ def _unit_after(text: str, end: int, *, money: bool) -> tuple[int, str] | None:
         return m.end(), m.group(0).strip(" \u00a0-") if unit == _ISO else unit
     if not money and (m := _UNIT_ATTACHED.match(text, end)):
         return m.end(), _ATTACHED_UNITS[m.group("u")]
+    if not money and (m := _METRES_SPACED.match(text, end)):
+        return m.end(), "m"
     if not money and (m := _UNIT_SPACED_SYMBOL.match(text, end)):
         west = m.group("u") == "W" and _COORDINATE_BEFORE.search(text, max(0, end - 40), end)
         return None if west else (m.end(), _ATTACHED_UNITS[m.group("u")])
