@@ -685,3 +685,8 @@ def test_a_spaced_m_is_metres_before_a_size_and_millions_before_a_count(
 ) -> None:
     (claim,) = claims_of(nlp, text)
     assert (claim.value, claim.unit) == (value, unit)
+
+
+def test_what_money_buys_follows_worth_of(nlp) -> None:
+    (claim,) = claims_of(nlp, "The allies sent $2.5 billion-worth of shells.")
+    assert (claim.value, claim.what) == (2.5e9, "shells")

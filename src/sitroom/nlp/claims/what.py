@@ -80,9 +80,12 @@ def _phrase_after(doc: Doc, start: int, head: Token) -> str | None:
         # "10,000-strong force", "a ten-point lead", "a nine-storey block": the hyphened
         # word describes the number; what is counted is the noun after it
         words = words[2:]
-    # "48 of 79 drones": the other number is not part of what is counted
+    # "48 of 79 drones": the other number is not part of what is counted; "$2bn-worth of
+    # arms": what money buys follows "worth of"
     while words and (
-        words[0].pos_ in {"PUNCT", "DET", "ADP", "CCONJ", "NUM"} or words[0].text in {"-", "‑"}
+        words[0].pos_ in {"PUNCT", "DET", "ADP", "CCONJ", "NUM"}
+        or words[0].text in {"-", "‑"}
+        or (words[0].lower_ == "worth" and len(words) > 1 and words[1].lower_ == "of")
     ):
         words = words[1:]
     if not words or len(words) > _MAX_WHAT_TOKENS:
