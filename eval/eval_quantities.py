@@ -43,14 +43,14 @@ TARGETS = {"value_f1": 0.90}
 # sitroom unit -> NewsQuant normalized_unit.
 UNIT_MAP: dict[str, str] = {
     "USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen", "AUD": "australian dollar",
-    "CAD": "canadian dollar", "HKD": "hong kong dollar", "ILS": "shekel", "CNY": "yuan", "CHF": "swiss franc",
+    "CAD": "canadian dollar", "HKD": "hong kong dollar", "ILS": "shekel", "CNY": "chinese yuan", "CHF": "swiss franc",
     "RUB": "russian ruble", "UAH": "ukrainian hryvnia", "cent": "cent", "pence": "penny", "MYR": "malaysian ringgit",
     "INR": "indian rupee", "BRL": "brazilian real", "KRW": "south korean won", "PLN": "polish zloty",
     "percent": "percentage", "percentage point": "percentage point", "basis point": "basis point",
     "km": "kilometre", "m": "metre", "cm": "centimetre", "mm": "millimetre", "mile": "mile", "foot": "foot",
     "inch": "inch", "yard": "yard", "nautical mile": "nautical mile", "km2": "square kilometre",
     "square mile": "square mile", "m2": "square metre", "m3": "cubic metre", "cubic foot": "cubic foot",
-    "hectare": "hectare", "acre": "acre", "tonne": "tonne", "kg": "kilogram", "g": "gram", "pound": "pound-mass",
+    "hectare": "hectare", "acre": "acre", "tonne": "metric ton", "kg": "kilogram", "g": "gram", "pound": "pound-mass",
     "mph": "mile per hour", "km/h": "kilometre per hour", "knot": "knot", "celsius": "celsius",
     "fahrenheit": "fahrenheit", "degree": "degree", "litre": "litre", "gallon": "gallon", "barrel": "barrel",
     "W": "watt", "kW": "kilowatt", "MW": "megawatt", "GW": "gigawatt", "kWh": "kilowatt hour",
@@ -75,6 +75,8 @@ UNIT_MAP: dict[str, str] = {
     "EGP": "egyptian pound", "ZAR": "south african rand", "NGN": "nigerian naira", "KES": "kenyan shilling",
     "GHS": "ghanaian cedi", "ETB": "ethiopian birr", "ARS": "argentine peso", "CLP": "chilean peso",
     "LAK": "lao kip", "PHP": "philippine peso", "MAD": "moroccan dirham",
+    "TWh": "terawatt hour", "Wh": "watt hour", "fps": "frame per second", "MP": "megapixel",
+    "cc": "cubic centimetre", "light year": "light-year", "kelvin": "kelvin",
 }  # fmt: skip
 # Recognizers-Text sets, in the same JSON shape as NewsQuant.
 RECOGNIZERS = (
@@ -151,17 +153,19 @@ def _unit_of(claim) -> str:
         return UNIT_MAP.get(claim.unit, claim.unit)
     if claim.what:
         words = claim.what.split(" of ")[0].lower().split()
+        if words == ["times"]:
+            return "count"  # "lost it 7 times": the gold names a number of occurrences "count"
         return " ".join([*words[:-1], _singular(words[-1])])
     return "-"
 
 
 def _same_unit(ours: str, gold: str) -> bool:
     """Units agree when equal, or for counted nouns when their head words agree
-    ("heart transplant" vs "transplant": the gold keeps modifiers sitroom may drop)."""
+    ("heart transplant" vs "transplant": the gold keeps modifiers sitroom may drop;
+    "Americans" vs "american": a few golds keep the plural sitroom singularizes)."""
     gold = gold.lower()
-    return ours == gold or (
-        ours.split()[-1:] == gold.split()[-1:] and ours not in UNIT_MAP.values()
-    )
+    gold_head = [_singular(w) for w in gold.split()[-1:]]  # a few golds keep the plural
+    return ours == gold or (ours.split()[-1:] == gold_head and ours not in UNIT_MAP.values())
 
 
 class Counts(NamedTuple):

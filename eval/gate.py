@@ -161,6 +161,7 @@ def measure(shared: Path) -> Measured:
         "polnear.direct_f1": float(polnear["direct_f1"]),
         "polnear.direct_speaker_acc": float(polnear["direct_speaker_acc"]),
         "quantities.value_f1": float(quantities["value_f1"]),
+        "quantities.value_unit_f1": float(quantities["value_unit_f1"]),
         "conll.plo_f1": float(conll["overall_plo_f1"]),
         f"geoparsing.{GEO_CORPUS}_f1": float(geo[f"{GEO_CORPUS}_f1"]),
         f"geoparsing.{GEO_CORPUS}_acc161": float(geo[f"{GEO_CORPUS}_acc161"]),

@@ -29,6 +29,10 @@ from sitroom.nlp.numbers import parse_number, parse_scale, parse_unit_count, par
         ("€118 billion", 118_000_000_000),
         ("40%", 40),
         ("-5", -5),
+        ("12,34,567", 1_234_567),
+        ("1.99×10−30", 1.99e-30),
+        ("3×10⁸", 3e8),
+        ("6.02 x 10^23", 6.02e23),
     ],
 )
 def test_parse_number_reads_digits_words_and_scales(text: str, value: float) -> None:

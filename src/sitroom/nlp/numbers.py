@@ -22,6 +22,7 @@ Conventions of :func:`parse_number` (documented here because callers rely on the
   0.5, 1/3, 2/3, 0.25, and so are "1/4" and "½"; "half a million" is 500,000 and "a
   quarter of a million" 250,000; "one and a half million" is 1,500,000; a multiplier ("sixfold", "10-fold")
   is its factor, 6 and 10.
+* Scientific notation is its value: "1.99×10−30" is 1.99e-30, "3×10⁸" is 3e8.
 * A leading currency sign or code and a trailing ``%`` are ignored: the caller records
   the unit separately.
 """
@@ -96,7 +97,10 @@ _VAGUE: dict[str, tuple[float, float]] = {
 }  # fmt: skip
 
 _CURRENCY_PREFIX = re.compile(r"^(?:us\s?\$|\$us|[ach]\$|hk\s?\$|usd|eur|gbp|uah|rub|[$€£¥₴₽])\s*")
-_DIGITS = re.compile(r"^([-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+−]?\.\d+)")
+# Thousands commas, or the Indian grouping of lakhs and crores ("12,34,567" is 1,234,567).
+_DIGITS = re.compile(
+    r"^([-+−]?(?:\d{1,2}(?:,\d{2})+,\d{3}|\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+−]?\.\d+)"
+)
 
 
 def parse_scale(text: str) -> float | None:
@@ -125,6 +129,12 @@ def _words_value(words: list[str]) -> float | None:
     return total + current if seen else None
 
 
+# "1.99×10−30", "6.02 x 10^23", "3×10⁸": scientific notation, the exponent in digits or
+# superscripts (read after ``_SUPERSCRIPTS``).
+_SCIENTIFIC = re.compile(r"^(\d+(?:\.\d+)?) ?[×x] ?10(?:\^|\*\*)?(-?\d{1,3})$")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+
+
 def parse_number(text: str) -> float | None:
     """Return the value of a number written in digits, words or both, else None.
 
@@ -150,6 +160,8 @@ def parse_number(text: str) -> float | None:
         return None if scale is None else (whole + 0.5) * scale
     if (fold := _FOLD.match(cleaned)) and (times := parse_number(fold[1])) is not None:
         return times
+    if sci := _SCIENTIFIC.match(cleaned.translate(_SUPERSCRIPTS)):
+        return float(f"{sci[1]}e{sci[2]}")
     if m := _DIGITS.match(cleaned):
         value = float(m.group(1).replace(",", "").replace("−", "-"))
         rest = cleaned[m.end() :].replace("-", " ").split()

@@ -154,7 +154,7 @@ def test_rates_written_with_hyphens_and_brake_horsepower(nlp, text: str, unit: s
         ("Officials expect half million more to leave.", "half million", 500_000, None),
         ("The convoy held a 1/4 mile gap between trucks.", "1/4 mile", 0.25, "mile"),
         ("Militias hold 3/4 of the ridge.", "3/4", 0.75, None),
-        ("The mill ground ½ tonne of flour a day.", "½ tonne", 0.5, "tonne"),
+        ("The mill ground ½ tonne of flour a day.", "½ tonne", 0.5, "tonne per day"),
     ],
 )  # fmt: skip
 def test_shares_of_scale_words_and_written_fractions(
@@ -458,3 +458,235 @@ def test_superscript_digits_are_no_age_and_no_crash(nlp) -> None:
     extraction = doc_to_records(nlp(text), article_id="s1", published="2024-05-01")
     assert extraction.failures == ()
     assert all(text[c.start : c.end] == c.text for c in extraction.claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The files sat on the Windows 10 C drive of the laptop.",
+        "Units of Group 2 C Company held the ridge.",
+        "The Type 2 C Charger ships with the radio.",
+        "The ceasefire began on May 5 C time.",
+    ],
+)
+def test_a_capital_letter_after_a_name_number_is_no_unit(nlp, text: str) -> None:
+    assert [c.unit for c in claims_of(nlp, text)] == []
+
+
+def test_a_west_longitude_is_not_watts(nlp) -> None:
+    claims = claims_of(nlp, "The ship was last seen at 44 N 33 E, then 34 W of the cape.")
+    assert "W" not in [c.unit for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At noon it was 31 C/88 F in the shade.", [(31, "celsius"), (88, "fahrenheit")]),
+        ("Convert 20 C to fahrenheit for the report.", [(20, "celsius")]),
+        ("The forecast high is 30 C today.", [(30, "celsius")]),
+    ],
+)
+def test_spaced_temperature_symbols(nlp, text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(c.value, c.unit) for c in claims_of(nlp, text)] == expected
+
+
+def test_a_unit_written_at_the_first_end_of_a_between_range(nlp) -> None:
+    (claim,) = claims_of(nlp, "Nights in the camp stay between 40 F and 50 all winter.")
+    assert (claim.low, claim.high, claim.unit) == (40, 50, "fahrenheit")
+
+
+def test_a_rate_written_at_the_first_end_of_a_from_to_pair(nlp) -> None:
+    (claim,) = claims_of(nlp, "Urals crude fell from $92 per barrel to $81.")
+    assert (claim.low, claim.high, claim.unit) == (81, 92, "USD per barrel")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("He will be 35 by the end of the year.", 35),
+        ("She turned 40 last week.", 40),
+        ("Life expectancy in the region is around 68.", 68),
+        ("The average age of the recruits is 23.", 23),
+    ],
+)
+def test_an_age_after_be_or_turn(nlp, text: str, value: float) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert (claim.value, claim.unit) == (value, "years old")
+
+
+@pytest.mark.parametrize(
+    "text", ["The toll was 35 by Friday.", "It will be 35 by the end of the year."]
+)
+def test_a_level_after_be_is_no_age(nlp, text: str) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert claim.unit is None
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("Colonel Hrytsenko will be 61 in May.", None),
+        ("The gauge read 68 F and the bunker 20 C.", None),
+    ],
+)
+def test_a_time_phrase_or_a_letter_is_not_what_is_counted(nlp, text: str, what: str | None) -> None:
+    assert claims_of(nlp, text)[-1].what == what
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("A neutron star packs about 2×10−30 kilograms per grain.", 2e-30, "kg"),
+        ("Radio waves travel at 3×10⁸ m/s.", 3e8, "m per second"),
+        ("The sample held 6.02 x 10^23 atoms.", 6.02e23, None),
+    ],
+)
+def test_scientific_notation_is_one_number(nlp, text: str, value: float, unit: str | None) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert (claim.value, claim.unit) == (pytest.approx(value), unit)
+
+
+def test_sub_before_a_number_is_a_bound(nlp) -> None:
+    (claim,) = claims_of(nlp, "The plant will make sub-5 nanometre chips.")
+    assert (claim.text, claim.value, claim.bound, claim.unit) == (
+        "sub-5 nanometre",
+        5,
+        "less than",
+        "nm",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The farmer repaid Rs 12,34,567.89 to the bank.", 1_234_567.89),
+        ("Each family received 1,50,000 rupees in aid.", 150_000),
+    ],
+)
+def test_the_indian_grouping_of_digits(nlp, text: str, value: float) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert claim.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The pipeline carries 55 billion cubic metres of gas a year.", "m3 per year"),
+        ("The port shipped 200,000 tonnes of grain a month.", "tonne per month"),
+        ("The mill burned 300 tonnes of coal a day earlier.", "tonne"),
+        ("The depot held 12.5 tonnes of fuel.", "tonne"),
+    ],
+)
+def test_a_measure_of_a_material_over_a_period_is_a_rate(nlp, text: str, unit: str) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert claim.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gold rose $12 to $1,950 an ounce.", [(12, None, None), (1950, None, None)]),
+        ("Shares fell 15p to 245p at the open.", [(15, None, None), (245, None, None)]),
+        ("Prices rose $10 to $20 a tonne.", [(None, 10, 20)]),
+        ("Wages rose 10 to 20 percent.", [(None, 10, 20)]),
+    ],
+)
+def test_a_move_and_the_level_it_reached_are_not_a_range(
+    nlp, text: str, expected: list[tuple[float | None, float | None, float | None]]
+) -> None:
+    assert values_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rainfall reached 150mm in 24 hours.", "The bond traded at 245p in early trading."],
+)
+def test_a_time_unit_after_in_is_not_what_a_measure_counts(nlp, text: str) -> None:
+    assert claims_of(nlp, text)[0].what is None
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("The brigade needs between 1.5m and 2m shells.", 1.5e6, 2e6, None),
+        ("The wall is 2m to 3m high.", 2, 3, "m"),
+        ("The trench is 1.5m-2m deep.", 1.5, 2, "m"),
+        ("The detour is 5km-10km long.", 5, 10, "km"),
+    ],
+)
+def test_ranges_with_attached_units_or_scales(
+    nlp, text: str, low: float, high: float, unit: str | None
+) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert (claim.low, claim.high, claim.unit) == (low, high, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The drone camera records at 60fps.", 60, "fps"),
+        ("The rugged phone has a 48MP camera.", 48, "MP"),
+        ("The courier rides a 125cc scooter.", 125, "cc"),
+        ("The grid lost 12 TWh of supply.", 12, "TWh"),
+        ("Each battery pack stores 74Wh.", 74, "Wh"),
+        ("The probe is 4 light years from the star.", 4, "light year"),
+        ("The sight offers 4x magnification.", 4, "times"),
+    ],
+)
+def test_more_units_of_tech_and_science_news(nlp, text: str, value: float, unit: str) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert (claim.value, claim.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text", ["The unit drove a 4x4 pickup.", "Twelve MP voted for the bill today."]
+)
+def test_an_x_between_numbers_and_a_spaced_mp_are_no_units(nlp, text: str) -> None:
+    assert [c.unit for c in claims_of(nlp, text) if c.unit is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The chipmaker earned NT$5bn in the quarter.", 5e9, "TWD"),
+        ("A bus ticket costs S$2.", 2, "SGD"),
+        ("The dairy deal is worth NZ$40m.", 40e6, "NZD"),
+        ("The county paid KSh 100m for the road.", 100e6, "KES"),
+        ("The fare is us$ 5 each way.", 5, "USD"),
+    ],
+)
+def test_dollars_and_shillings_named_by_their_prefix(
+    nlp, text: str, value: float, unit: str
+) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert (claim.value, claim.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Support for the mayor rose 2pp on the month.", 2), ("The lead grew 3 ppts.", 3)],
+)
+def test_pp_and_ppts_are_percentage_points(nlp, text: str, value: float) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert (claim.value, claim.unit) == (value, "percentage point")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The blast wall is 10 m high.", 10, "m"),
+        ("The shelter lies 30 m underground.", 30, "m"),
+        ("About 2 m people lost power.", 2e6, None),
+        ("Sales reached 5 m in 2020.", 5, None),
+    ],
+)
+def test_a_spaced_m_is_metres_before_a_size_and_millions_before_a_count(
+    nlp, text: str, value: float, unit: str | None
+) -> None:
+    (claim,) = claims_of(nlp, text)
+    assert (claim.value, claim.unit) == (value, unit)
+
+
+def test_what_money_buys_follows_worth_of(nlp) -> None:
+    (claim,) = claims_of(nlp, "The allies sent $2.5 billion-worth of shells.")
+    assert (claim.value, claim.what) == (2.5e9, "shells")

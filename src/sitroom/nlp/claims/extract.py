@@ -34,15 +34,18 @@ from sitroom.nlp.claims.filters import (
     timex_index,
 )
 from sitroom.nlp.claims.patterns import (
+    TIME_UNITS,
     Piece,
     find_bound,
     find_pieces,
     find_range_joiner,
     find_rate,
+    is_spaced_symbol,
 )
 from sitroom.nlp.claims.what import counted_head, find_what, is_age
 from sitroom.nlp.doctext import doc_text
 from sitroom.nlp.timex.extract import extract_timexes
+from sitroom.nlp.timex.lexicon import MONTH_WORDS
 from sitroom.records import Claim, Mention, Quote, Timex
 
 __all__ = ["extract_claims"]
@@ -70,13 +73,13 @@ def _join(text: str, pieces: list[Piece]) -> list[list[Piece]]:
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
         joiner = None if nxt is None else find_range_joiner(text, piece.end, nxt.start)
         before = text[max(0, piece.start - 9) : piece.start].lower().split()
-        after_from = bool(before) and before[-1] == "from"
         compatible = (
             nxt is not None
             and (
                 piece.unit is None
                 or _base_unit(piece) == _base_unit(nxt)
-                or (nxt.unit is None and after_from)
+                # "from 40 F to 50", "between 40 F and 50": the unit written at the first end
+                or (nxt.unit is None and before[-1:] in (["from"], ["between"]))
                 # "$1-2 billion": the currency written once, before the first end
                 or (
                     nxt.unit is None
@@ -95,7 +98,11 @@ def _join(text: str, pieces: list[Piece]) -> list[list[Piece]]:
             and (
                 (joiner in {"-", "–", "—"} and piece.kind == nxt.kind == "digits")
                 # "rose by $2bn to $9bn" is a change and a level, "by 1 to 1.5 degrees" a range
-                or (joiner == "to" and (not before or before[-1] != "by" or piece.unit is None))
+                or (
+                    joiner == "to"
+                    and (not before or before[-1] != "by" or piece.unit is None)
+                    and not _change_and_level(before, piece, nxt)
+                )
                 or (joiner == "and" and bool(before) and before[-1] == "between")
                 # "three or four years", "10 or 12 drones": either end is the figure
                 or (joiner == "or" and piece.kind == nxt.kind and piece.value < nxt.value)
@@ -110,6 +117,32 @@ def _join(text: str, pieces: list[Piece]) -> list[list[Piece]]:
             groups.append([piece])
             i += 1
     return groups
+
+
+# Verbs of a market move: "gold rose $12 to $1,950", "shares fell 15p to 245p".
+_CHANGE_WORDS = frozenset({
+    "rose", "rise", "rises", "risen", "fell", "fall", "falls", "fallen", "climbed", "jumped",
+    "dropped", "gained", "lost", "added", "shed", "slipped", "slid", "tumbled", "surged",
+    "soared", "sank", "edged", "plunged", "dipped", "rallied", "advanced", "declined", "up",
+    "down",
+})  # fmt: skip
+# How much larger than the change a level must be to read "X to Y" as change and level.
+_LEVEL_OVER_CHANGE = 5
+
+
+def _change_and_level(before: list[str], first: Piece, second: Piece) -> bool:
+    """ "Gold rose $12 to $1,950 an ounce": after a verb of a move, two amounts that each
+    carry the unit, the second many times the first, are the size of the move and the
+    level it reached, not a range ("prices rose $10 to $20" stays a range)."""
+    return (
+        before[-1:] != []
+        and before[-1] in _CHANGE_WORDS
+        and first.unit is not None
+        and _base_unit(first) == _base_unit(second)
+        and first.value is not None
+        and second.value is not None
+        and 0 < first.value * _LEVEL_OVER_CHANGE <= second.value
+    )
 
 
 def _both_money(first: Piece, second: Piece) -> bool:
@@ -138,7 +171,48 @@ def _range_values(pieces: list[Piece]) -> tuple[float | None, float | None, str 
         low *= high / second.base
     if low is not None and high is not None and low > high:
         low, high = high, low  # "fell from $92 a barrel to $81": low is the smaller end
+    if first.unit is not None and second.unit == _base_unit(first):
+        return low, high, first.unit  # "$92 a barrel to $81": the rate written once, first
+    if first.unit == "m" and not first.scaled and second.scaled and second.unit is None:
+        return low, high, None  # "between 1.5m and 2m shells": the first "m" is millions too
     return low, high, second.unit or first.unit
+
+
+# Entity types of a capitalized word that a temperature may follow ("Kyiv 25 C").
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _names_before_letter(doc: Doc, pieces: list[Piece]) -> bool:
+    """ "Windows 10 C drive", "Group 2 C", "May 5 C", "2000 F": a number whose unit is a
+    capital letter after a space ("35 C") but that follows a capitalized word (a name, not
+    a place) or a month, or reads as a year. The parse is no help: it takes the letter for
+    a proper noun the number modifies."""
+    text = doc_text(doc)
+    if not any(is_spaced_symbol(text, p) for p in pieces):
+        return False
+    first = pieces[0]
+    if is_yearish(text, replace(first, end=first.core_end, unit=None)):
+        return True
+    span = _tokens(doc, first.start, first.core_end)
+    prev = doc[span.start - 1] if span is not None and span.start > 0 else None
+    return prev is not None and (
+        prev.lower_ in MONTH_WORDS
+        or (
+            prev.pos_ in {"PROPN", "NOUN"}
+            and prev.text[:1].isupper()
+            and prev.ent_type_ not in _PLACE_TYPES
+        )
+    )
+
+
+def _rate_after_material(doc: Doc, full: Span, unit: str) -> str:
+    """ "55 billion cubic metres of gas a year" -> "m3 per year": a measure of some material
+    taken over a period written after the material; else ``unit`` as it is."""
+    if full.end >= len(doc) or doc[full.end].lower_ != "of":
+        return unit
+    end = max(t.i for t in doc[full.end].subtree)
+    rate = find_rate(doc_text(doc), doc[end].idx + len(doc[end].text))
+    return unit if rate is None else f"{unit} {rate}"
 
 
 # Verbs whose particle looks like a bound: "added up to", "totalled up to" mean "came to".
@@ -168,9 +242,13 @@ def _claim(
         return None
     if (span := _tokens(doc, start, end)) is None:
         return None
-    if is_date_like(
-        doc, span, pieces, durations=durations, time_entities=time_entities
-    ) or is_name_number(doc, span, pieces):
+    age = len(pieces) == 1 and pieces[0].unit is None and is_age(doc, span)
+    if not age and (
+        is_date_like(doc, span, pieces, durations=durations, time_entities=time_entities)
+        or is_name_number(doc, span, pieces)
+    ):
+        return None
+    if _names_before_letter(doc, pieces):
         return None
     bound = None
     if (found := find_bound(text, start)) is not None:
@@ -188,11 +266,13 @@ def _claim(
     else:
         value, low, high, unit = pieces[0].value, pieces[0].low, pieces[0].high, pieces[0].unit
     full = _tokens(doc, pieces[0].start, end) or span
-    if unit is None and value is not None and is_age(doc, full):
+    if unit is None and value is not None and (age or is_age(doc, full)):
         unit = "years old"
     head = counted_head(full[-1])
     if unit is None and head is not None:
         unit = find_rate(text, head.idx + len(head.text))  # "400 shells a day": "per day"
+    elif unit is not None and " per " not in unit and unit not in TIME_UNITS:
+        unit = _rate_after_material(doc, full, unit)
     return Claim(
         article_id=article_id,
         start=start,

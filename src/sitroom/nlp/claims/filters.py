@@ -49,6 +49,8 @@ _TIME_AFTER = re.compile(
 _RESOLUTION = re.compile(r"\d(?-i:K)")
 # A capitalized word, a space and a sign against the number: the number of a name, not negative.
 _CODE_BEFORE_SIGN = re.compile(r"\b[A-Z][A-Za-z]*[A-Z][A-Za-z]*[ \u00a0]$")
+# "1.5m-", "5km–": the first end of a range, a unit against its digits, then a dash.
+_UNIT_RANGE_BEFORE = re.compile(r"(?<![A-Za-z\d.,])\d+(?:\.\d+)?[a-z]{1,2}[-‑–]$")
 # A number whose next character is one of these is part of a code, a time or a decade.
 _ATTACHED_AFTER = re.compile(r"[A-Za-z0-9]|:\d|'s\b|’s\b|/\d|\([a-z]\)")
 
@@ -58,9 +60,19 @@ def is_model_or_code(text: str, piece: Piece) -> bool:
     before = text[max(0, piece.core_start - 2) : piece.core_start]
     if piece.start < piece.core_start and piece.unit is not None:
         before = ""  # a currency sign or code written against the digits: "USD10m", "$US55"
-    if before[-1:].isalnum() or (before[-1:] in {"-", "‑"} and before[:1].isalpha()):
+    # not "sub-7 nanometre" (a bound, read by find_bound), nor the second end of a range
+    # whose first end carries its unit ("1.5m-2m", "5km-10km")
+    hyphen_ok = text[max(0, piece.core_start - 4) : piece.core_start].lower() == "sub-" or (
+        _UNIT_RANGE_BEFORE.search(text, max(0, piece.core_start - 12), piece.core_start)
+    )
+    if before[-1:].isalnum() or (
+        before[-1:] in {"-", "‑"} and before[:1].isalpha() and not hyphen_ok
+    ):
         return True
-    if before[-1:] in {"/", ":"} or (before[-1:] == "." and before[:1].isdigit()):
+    written_unit = piece.unit is not None and piece.end > piece.core_end
+    if before[-1:] == "/" and written_unit and (before[:1].isalpha() or before[:1] in "°º"):
+        pass  # "30 C/86 F": the second reading of a measure, after the first one's unit
+    elif before[-1:] in {"/", ":"} or (before[-1:] == "." and before[:1].isdigit()):
         return True
     if (
         piece.unit is None
@@ -71,6 +83,8 @@ def is_model_or_code(text: str, piece: Piece) -> bool:
     if piece.unit is None and _RESOLUTION.fullmatch(text, piece.core_start, piece.end):
         return True  # "a 4K screen", "8K video": a display format, not 4,000
     after = text[piece.end : piece.end + 3]
+    if written_unit and after.startswith("/"):
+        return False  # "30 C/86 F", "5 km/3 miles": the same measure restated in another unit
     if _ATTACHED_AFTER.match(after) or after.startswith(":"):
         return True
     return piece.unit is None and _TIME_AFTER.match(text, piece.end) is not None

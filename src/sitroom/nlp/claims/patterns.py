@@ -7,19 +7,20 @@ Normalized vocabularies (what ``Claim.bound`` and ``Claim.unit`` can hold):
 
 * bound: "at least", "more than", "up to", "less than", "approximately", "nearly", "exactly".
   "over"/"above"/"in excess of" -> "more than"; "as many as"/"at most" -> "up to";
-  "fewer than"/"under"/"below" -> "less than"; "about"/"around"/"roughly"/"some"/"an
+  "fewer than"/"under"/"below"/"sub-" -> "less than"; "about"/"around"/"roughly"/"some"/"an
   estimated" -> "approximately"; "almost"/"close to"/"just under" -> "nearly".
 * unit: ISO 4217 codes for money (USD EUR GBP UAH RUB JPY CNY ILS AUD CAD HKD CHF, and every
   code, sign and unambiguous name in :mod:`sitroom.nlp.claims.currencies`), "cent", "pence",
   "percent", "percentage point", "basis point", lengths (km m cm mm mile foot inch yard
   "nautical mile"), areas (km2 "square mile" hectare acre), masses (tonne kg g pound),
   speeds (mph km/h knot), "celsius" "fahrenheit" "degree", volumes (litre gallon barrel
-  m3 km3), power/energy (W kW MW GW kWh MWh GWh hp PS), torque (Nm lb-ft), ages ("years
-  old", "months old", "weeks old", "days old"), and time units (second minute hour day
-  week month year decade century) which mark durations, and "times" for a multiplier
-  ("sixfold"). Money also takes CAD MXN TRY BTC; rates take "per mmBtu", "per night",
-  "per second". Also "square foot", "μg", "dm", "tablespoon" "teaspoon" "cup", "m per
-  second" ("m/s"), and the capital symbols W V C F after a space ("35 C", "12 V").
+  m3 km3 cc), power/energy (W kW MW GW Wh kWh MWh GWh TWh hp PS), "fps", "MP" (megapixels),
+  "light year", "kelvin", torque (Nm lb-ft), ages ("years old", "months old", "weeks old",
+  "days old"), and time units (second minute hour day week month year decade century) which
+  mark durations, and "times" for a multiplier ("sixfold", "3x"). Money also takes CAD MXN
+  TRY BTC and NT$ S$ NZ$ KSh; rates take "per mmBtu", "per night", "per second". Also
+  "square foot", "μg", "dm", "tablespoon" "teaspoon" "cup", "m per second" ("m/s"),
+  "percentage point" for "pp"/"ppts", and the capital symbols W V C F after a space ("35 C").
 """
 
 from __future__ import annotations
@@ -30,7 +31,15 @@ from dataclasses import dataclass, replace
 from sitroom.nlp.claims.currencies import CURRENCY_NAMES, CURRENCY_SIGNS, ISO_CODES
 from sitroom.nlp.numbers import parse_number, parse_scale, parse_vague
 
-__all__ = ["TIME_UNITS", "Piece", "find_bound", "find_pieces", "find_range_joiner", "find_rate"]
+__all__ = [
+    "TIME_UNITS",
+    "Piece",
+    "find_bound",
+    "find_pieces",
+    "find_range_joiner",
+    "find_rate",
+    "is_spaced_symbol",
+]
 
 _ONES = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -49,7 +58,12 @@ _CORE = re.compile(
     rf"(?P<fold>\b(?:{_ONES}|{_TENS}|\d+)-?fold\b)|"
     # "1/4 mile", "3/4 of the village", "½ cup": kept only before a unit or "of" (``_piece``)
     r"(?P<slash>(?<![\d/.,])[1-9]/(?:2|3|4|5|8|10|16)(?![\d/])|[½¼¾⅓⅔])|"
-    rf"(?P<digits>(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?{_AND_A_HALF}|(?<!\d)\.\d+)"
+    # "1.99×10−30", "6.02 x 10^23", "3×10⁸": scientific notation ("x" only before "^" or a
+    # superscript: "3x10" alone is a size, "a 3x10 m room")
+    r"(?P<sci>(?<![\d.,])\d+(?:\.\d+)?[ \u00a0]?(?:×[ \u00a0]?10(?:\^|\*\*)?[−-]?\d{1,3}|"
+    r"[×x][ \u00a0]?10(?:(?:\^|\*\*)[−-]?\d{1,3}|⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})))(?![\d.])|"
+    # thousands commas, or the Indian grouping of lakhs and crores ("Rs 12,34,567")
+    rf"(?P<digits>(?:\d{{1,2}}(?:,\d{{2}})+,\d{{3}}|\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?{_AND_A_HALF}|(?<!\d)\.\d+)"
     # "half a million", "a quarter of a million", "half million": a share of a number word
     r"|(?P<half>\b(?:half|(?:a|one|three)\s+quarters?|quarter)\s+(?:of\s+)?(?:an?\s+)?(?:hundred|thousand|million|billion|dozen)\b)"
     r"|(?P<fraction>\b(?:half|a\s+(?:third|quarter|fourth|fifth|tenth)|two[-\s]thirds|three[-\s](?:quarters|fourths)|(?:two|three|four)[-\s]fifths|one[-\s](?:third|quarter|half|fourth|fifth|tenth))(?=\s+of\b))"
@@ -100,21 +114,32 @@ _US_BEFORE_RATE = re.compile(r"[ \u00a0](?:U\.S\.|US)(?=[ \u00a0]+per\b)")
 _ASCII_POUND = re.compile(r"(?<![A-Za-z])PS(?=\d{1,3}(?:,\d{3})+|\d+\.\d|\d+(?:m|bn|k)\b)")
 # "1.2m tons", "3m barrels": an attached "m" before a unit that is not a length is millions.
 _MILLIONS_BEFORE_UNIT = re.compile(r"m(?=[ \u00a0]+\w)")
-# "2m users", "1.3m people": an attached "m" before a plural count noun is millions too; a
-# length is followed by a singular noun or an adjective ("a 5m wall", "5m tall", "100m sprint").
+# "2m users", "1.3m people", "2 m people": an "m" before a plural count noun is millions too
+# (attached or spaced); a length is followed by a singular noun or an adjective ("a 5m
+# wall", "5m tall", "100m sprint").
 _MILLIONS_BEFORE_COUNT = re.compile(
-    r"m(?=[ \u00a0]+(?:people|children|men|women|adults|voters|residents|refugees|(?!(?:across|"
+    r"[ \u00a0]?m(?=[ \u00a0]+(?:people|children|men|women|adults|voters|residents|refugees|(?!(?:across|"
     r"always|besides|towards|upwards|downwards|perhaps|sometimes|yes|this|thus|plus|less|has|"
     r"was|is|as|its|his|hers|ours|yours|theirs)\b)[a-z]{3,}[^s\W]s)\b)"
+)
+# "10 m high", "300 m under the river": a spaced "m" is metres only before a word of size or
+# place ("5 m in 2020" may be millions, "2 m people" is).
+_METRES_SPACED = re.compile(
+    r"[ \u00a0]m(?=[ \u00a0]+(?:high|tall|long|wide|deep|thick|away|above|below|under|across|"
+    r"apart|underground|underwater|in\s+(?:diameter|length|height|width|depth))\b)"
 )
 _LENGTH_UNITS = frozenset({"km", "m", "cm", "mm", "mile", "foot", "inch", "yard", "nautical mile"})
 
 _CURRENCY_PREFIXES: tuple[tuple[str, str], ...] = (
-    (r"US\s?\$|\$\s?US|USD\s?", "USD"), (r"\$A|A\$|AU\$|AUD\s?", "AUD"), (r"C\$|CA\$|CAD\s?", "CAD"),
-    (r"(?<![A-Za-z])(?i:hk)\s?\$|HKD\s?", "HKD"), (r"(?<![A-Za-z])(?i:c|cad)\s?\$", "CAD"),
-    (r"Mex\$|MX\$|MXN\s?", "MXN"), (r"₿|BTC\s?", "BTC"), (r"\$", "USD"), (r"€|EUR\s?", "EUR"), (r"£|GBP\s?", "GBP"),
+    (r"(?<![A-Za-z])(?i:us)\s?\$|\$\s?US|USD\s?", "USD"), (r"\$A|(?<![A-Za-z])(?i:au?)\$|AUD\s?", "AUD"),
+    (r"C\$|CA\$|CAD\s?", "CAD"), (r"(?<![A-Za-z])(?i:hk)\s?\$|HKD\s?", "HKD"),
+    (r"(?<![A-Za-z])(?i:c|cad)\s?\$", "CAD"), (r"(?<![A-Za-z])(?i:mex|mx)\$|MXN\s?", "MXN"), (r"₿|BTC\s?", "BTC"),
+    (r"(?<![A-Za-z])(?i:nt)\$|TWD\s?", "TWD"), (r"(?<![A-Za-z])(?i:s|sg)\$|SGD\s?", "SGD"),
+    (r"(?<![A-Za-z])(?i:nz)\$|NZD\s?", "NZD"), (r"(?<![A-Za-z])K[Ss]h\s?|KES\s?", "KES"),
+    (r"(?<![A-Za-z])(?i:r)\$|BRL\s?", "BRL"),
+    (r"\$", "USD"), (r"€|EUR\s?", "EUR"), (r"£|GBP\s?", "GBP"),
     (r"¥|(?<![A-Za-z])Y=|JPY\s?", "JPY"), (r"₴|UAH\s?", "UAH"), (r"₽|RUB\s?", "RUB"), (r"₪|ILS\s?", "ILS"),
-    (r"CHF\s?", "CHF"), (r"RM\s?|MYR\s?", "MYR"), (r"Rs\.?\s?|₹|INR\s?", "INR"), (r"R\$|BRL\s?", "BRL"),
+    (r"CHF\s?", "CHF"), (r"RM\s?|MYR\s?", "MYR"), (r"Rs\.?\s?|₹|INR\s?", "INR"),
     (r"₩|KRW\s?", "KRW"), (r"PLN\s?", "PLN"),
     *((rf"{re.escape(sign)}\s?", code) for sign, code in CURRENCY_SIGNS.items()),
     # any other ISO code in capitals: "SEK 2 billion", "AED 300" (the unit is the code written)
@@ -135,7 +160,7 @@ _UNIT_TABLE: tuple[tuple[str, str], ...] = (
     (r"USD", "USD"), (r"EUR", "EUR"), (r"GBP", "GBP"), (r"UAH", "UAH"), (r"RUB", "RUB"), (r"JPY", "JPY"),
     (_ISO_PATTERN, _ISO), *((re.escape(sign), code) for sign, code in CURRENCY_SIGNS.items()),
     (r"cents?", "cent"), (r"pence", "pence"),
-    (r"percentage\s+points?", "percentage point"), (r"basis[-\s]points?|bps|(?-i:bp)", "basis point"),
+    (r"percentage\s+points?|ppts?|(?-i:pp)(?!\.)", "percentage point"), (r"basis[-\s]points?|bps|(?-i:bp)", "basis point"),
     (r"per\s?cent|percent|pct|pc|%", "percent"),
     (r"miles\s+(?:per|an)\s+hour|mph", "mph"), (r"miles\s+per\s+gallon|mpg", "mpg"),
     (r"(?:pound|lb)s?[-\s](?:feet|foot|ft)|lb\.?[-\s]?ft", "lb-ft"),
@@ -158,13 +183,17 @@ _UNIT_TABLE: tuple[tuple[str, str], ...] = (
     (r"degrees?|deg\.|deg|°", "degree"),
     (r"millilit(?:er|re)s?|ml|mL", "ml"), (r"lit(?:er|re)s?", "litre"), (r"gallons?", "gallon"),
     (r"barrels?", "barrel"),
-    (r"kWh|kilowatt[-\s]hours?", "kWh"), (r"MWh|megawatt[-\s]hours?", "MWh"), (r"GWh|gigawatt[-\s]hours?", "GWh"), (r"megawatts?|MW", "MW"), (r"gigawatts?|GW", "GW"),
+    (r"kWh|kilowatt[-\s]hours?", "kWh"), (r"MWh|megawatt[-\s]hours?", "MWh"), (r"GWh|gigawatt[-\s]hours?", "GWh"),
+    (r"TWh|terawatt[-\s]hours?", "TWh"), (r"(?-i:Wh)|watt[-\s]hours?", "Wh"), (r"megawatts?|MW", "MW"), (r"gigawatts?|GW", "GW"),
     (r"kilowatts?|kW", "kW"), (r"watts?", "W"), (r"volts?", "V"), (r"brake\s+horsepower|bhp", "bhp"), (r"horsepower|hp", "hp"), (r"(?-i:PS)", "PS"),
     (r"gigabytes?|GB", "GB"), (r"terabytes?|TB", "TB"), (r"megabytes?|MB", "MB"), (r"GHz", "GHz"),
     (r"MHz", "MHz"), (r"kHz|kilohertz", "kHz"), (r"Hz|hertz", "Hz"),
     (r"Gbps|gigabits?\s+per\s+second", "Gbps"), (r"Mbps|Mbit/s|megabits?\s+per\s+second", "Mbps"),
     (r"kbps|kbit/s|kilobits?\s+per\s+second", "kbps"), (r"mAh", "mAh"), (r"decibels?|dB", "dB"), (r"ppm", "ppm"),
-    (r"ppb", "ppb"), (r"rpm", "rpm"),
+    (r"ppb", "ppb"), (r"rpm", "rpm"), (r"fps|frames?\s+per\s+second", "fps"),
+    # "50MP" against the digits only: "12 MP" after a space may be a member of parliament
+    (r"(?<=\d)(?-i:MP)|megapixels?", "MP"), (r"(?<=\d)(?-i:cc)", "cc"),
+    (r"light[-\s]years?", "light year"), (r"kelvins?", "kelvin"),
     (r"years?[-\s]old|years?\s+of\s+age|(?-i:yo|y/o)", "years old"),
     (r"months?[-\s]old|months?\s+of\s+age", "months old"),
     (r"weeks?[-\s]old|weeks?\s+of\s+age", "weeks old"), (r"days?[-\s]old|days?\s+of\s+age", "days old"),
@@ -180,13 +209,19 @@ _UNIT_AFTER = re.compile(
 )
 # Single-letter units only count when written against the number ("5m", "3t", "10W").
 # "-5C", "41F": a capital C or F against the number is a temperature.
-_UNIT_ATTACHED = re.compile(r"(?P<u>m|t|g|W|l|L|C|F)(?![\w])")
+# "3x zoom", "10x faster": an x against the number is a multiplier ("4x4", "1920x1080" are not).
+_UNIT_ATTACHED = re.compile(r"(?P<u>m|t|g|W|l|L|C|F|x)(?![\w])")
 # "12 C", "5 W charger": a capital symbol after a space is the unit too, but never before a
 # hyphen or a word character ("V-E Day", "5 Wh"); "A" is left out (it starts sentences).
-_UNIT_SPACED_SYMBOL = re.compile(r"[ \u00a0](?P<u>W|V|C|F)(?![\w\-‑])")
+# A letter after a space may also be part of a name: not before a capitalized word ("Type 2
+# C Charger"), a "W" after a north/south coordinate is west ("48 N 37 E, 36 W"), and the
+# extractor drops a number that follows a name or a month ("Windows 10 C drive", "May 5 C";
+# ``is_spaced_symbol``).
+_UNIT_SPACED_SYMBOL = re.compile(r"[ \u00a0](?P<u>W|V|C|F)(?![\w\-‑])(?![ \u00a0]+[A-Z][a-z])")
+_COORDINATE_BEFORE = re.compile(r"\d[ \u00a0]?[°º]?[ \u00a0]?[NS]\b[^.;]{0,24}$")
 _ATTACHED_UNITS = {
     "m": "m", "t": "tonne", "g": "g", "W": "W", "l": "litre", "L": "litre",
-    "C": "celsius", "F": "fahrenheit", "V": "V",
+    "C": "celsius", "F": "fahrenheit", "V": "V", "x": "times",
 }  # fmt: skip
 
 # Rates: "$80 per barrel", "$3,500 a month", "10 tonnes per hectare" -> unit "USD per barrel".
@@ -226,7 +261,7 @@ _BOUNDS: tuple[tuple[str, str], ...] = (
         "more than",
     ),
     (r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of", "up to"),
-    (r"fewer\s+than|less\s+than|under|below", "less than"),
+    (r"fewer\s+than|less\s+than|under|below|sub-", "less than"),  # "sub-7 nanometre chips"
     (r"almost|nearly|close\s+to|just\s+(?:under|shy\s+of)", "nearly"),
     (r"approximately|approx\.|about|around|roughly|some|an\s+estimated|circa|~|≈", "approximately"),
     (r"exactly|precisely", "exactly"),
@@ -255,7 +290,7 @@ class Piece:
     end: int
     core_start: int
     core_end: int
-    kind: str  # "digits" "words" "vague" "fraction" "fold" "half" "slash" "share"
+    kind: str  # "digits" "words" "vague" "fraction" "fold" "half" "slash" "share" "sci"
     value: float | None
     low: float | None = None
     high: float | None = None
@@ -282,9 +317,20 @@ def _unit_after(text: str, end: int, *, money: bool) -> tuple[int, str] | None:
     if m := _UNIT_AFTER.match(text, end):
         unit = _UNIT_TABLE[_group_index(m, "u")][1]
         return m.end(), m.group(0).strip(" \u00a0-") if unit == _ISO else unit
-    if not money and (m := _UNIT_ATTACHED.match(text, end) or _UNIT_SPACED_SYMBOL.match(text, end)):
+    if not money and (m := _UNIT_ATTACHED.match(text, end)):
         return m.end(), _ATTACHED_UNITS[m.group("u")]
+    if not money and (m := _METRES_SPACED.match(text, end)):
+        return m.end(), "m"
+    if not money and (m := _UNIT_SPACED_SYMBOL.match(text, end)):
+        west = m.group("u") == "W" and _COORDINATE_BEFORE.search(text, max(0, end - 40), end)
+        return None if west else (m.end(), _ATTACHED_UNITS[m.group("u")])
     return None
+
+
+def is_spaced_symbol(text: str, piece: Piece) -> bool:
+    """The unit of ``piece`` is a capital letter after a space ("35 C", "12 V"), which may also
+    be the end of a name ("Windows 10 C drive"): the caller checks the bare number."""
+    return _UNIT_SPACED_SYMBOL.fullmatch(text, piece.core_end, piece.end) is not None
 
 
 def _short_scale(text: str, end: int, *, money: bool) -> tuple[int, float] | None:

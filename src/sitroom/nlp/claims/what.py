@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from sitroom.nlp.doctext import doc_text
+from sitroom.nlp.timex.lexicon import MONTH_WORDS, WEEKDAY_NAMES
 
 __all__ = ["counted_head", "find_what", "is_age"]
 
@@ -79,9 +80,12 @@ def _phrase_after(doc: Doc, start: int, head: Token) -> str | None:
         # "10,000-strong force", "a ten-point lead", "a nine-storey block": the hyphened
         # word describes the number; what is counted is the noun after it
         words = words[2:]
-    # "48 of 79 drones": the other number is not part of what is counted
+    # "48 of 79 drones": the other number is not part of what is counted; "$2bn-worth of
+    # arms": what money buys follows "worth of"
     while words and (
-        words[0].pos_ in {"PUNCT", "DET", "ADP", "CCONJ", "NUM"} or words[0].text in {"-", "‑"}
+        words[0].pos_ in {"PUNCT", "DET", "ADP", "CCONJ", "NUM"}
+        or words[0].text in {"-", "‑"}
+        or (words[0].lower_ == "worth" and len(words) > 1 and words[1].lower_ == "of")
     ):
         words = words[1:]
     if not words or len(words) > _MAX_WHAT_TOKENS:
@@ -137,7 +141,31 @@ def _noun_after(doc: Doc, span: Span) -> Token | None:
     return None
 
 
+# Words of a time phrase, which a number is never a count of ("2.1 last year", "61 in May",
+# "245p in early trading").
+_TIME_PHRASE_WORDS = (
+    MONTH_WORDS
+    | WEEKDAY_NAMES
+    | frozenset({
+        "last", "next", "this", "that", "the", "early", "late", "day", "days", "week", "weeks",
+        "month", "months", "year", "years", "quarter", "quarters", "on", "today", "yesterday",
+        "tomorrow", "night", "morning", "afternoon", "evening", "weekend", "second", "seconds",
+        "minute", "minutes", "hour", "hours", "decade", "decades", "trading", "trade", "session",
+    })
+)  # fmt: skip
+
+
 def find_what(doc: Doc, span: Span, *, unit: str | None = None) -> str | None:
+    """What the number counts, from the parse (:func:`_find_what`). A lone letter is a unit
+    symbol or an initial ("68 F and the lab 20 C": not "F"), a time phrase is when the number
+    was true ("2.1 last year", "61 in May"): neither is what is counted."""
+    what = _find_what(doc, span, unit=unit)
+    if what is None or len(what) < 2 or set(what.lower().split()) <= _TIME_PHRASE_WORDS:
+        return None
+    return what
+
+
+def _find_what(doc: Doc, span: Span, *, unit: str | None) -> str | None:
     """What the number counts, from the parse.
 
     In order: the noun it modifies ("48 [drones]"), the object of "of" ("hundreds of
@@ -247,9 +275,34 @@ def is_age(doc: Doc, span: Span) -> bool:
     before, value = doc[span.start - 1], span[0].text
     if not (value.isdecimal() and 0 < int(value) <= _MAX_AGE):
         return False
-    if before.lower_ in {"aged", "age"}:
+    if before.lower_ in {"aged", "age"} or _is_age_of_subject(span[0]):
         return True
     if span.start < 2 or span.end >= len(doc):
         return False
     name, after = doc[span.start - 2], doc[span.end]
     return before.text == "," and after.text == "," and name.ent_type_ == "PERSON"
+
+
+# Subjects whose bare number after "be" is an age: a person ("he will be 35", "Mr Doe is
+# 61") or an age itself ("the average age of recruits is 23", "life expectancy is 68").
+_PERSON_PRONOUNS = frozenset({"he", "she", "i"})
+_AGE_NOUNS = frozenset({"age", "expectancy"})
+
+
+def _is_age_of_subject(num: Token) -> bool:
+    """ "He will be 35", "she turned 40", "life expectancy there is around 68": a bare number
+    after "be" or "turn" whose subject is a person or an age."""
+    verb = num.head
+    if num.dep_ == "pobj" and verb.dep_ in {"advmod", "prep"}:
+        verb = verb.head  # "is around 68", "is about 40"
+    if verb.lemma_ not in {"be", "turn"} or num.dep_ not in {"attr", "dobj", "pobj", "acomp"}:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1:
+        return False
+    subject = subjects[0]
+    return (
+        subject.lower_ in _PERSON_PRONOUNS
+        or subject.ent_type_ == "PERSON"
+        or (verb.lemma_ == "be" and subject.lemma_.lower() in _AGE_NOUNS)
+    )
