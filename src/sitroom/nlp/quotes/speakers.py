@@ -361,7 +361,19 @@ def _entity_at(token: Token) -> Span | None:
         return None  # outside every entity: no need to build doc.ents (issue 13)
     doc = token.doc
     ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
-    return _strip_title(ent) if ent is not None else ent
+    return _strip_title(_comma_free(ent, token)) if ent is not None else ent
+
+
+def _comma_free(ent: Span, token: Token) -> Span:
+    """The part of an entity between commas that holds ``token``: the model sometimes
+    joins a name to the word before it across a comma ("… under Obama, Ham noted" as
+    one ORG), and the speaker is the name the verb has, not the run."""
+    commas = [t.i for t in ent if t.text == ","]
+    if not commas:
+        return ent
+    start = max([ent.start, *(i + 1 for i in commas if i < token.i)])
+    end = min([ent.end, *(i for i in commas if i > token.i)])
+    return Span(ent.doc, start, end, label=ent.label_)
 
 
 def _strip_title(ent: Span) -> Span:
