@@ -257,3 +257,16 @@ def test_a_name_joined_across_a_comma_to_the_word_before_is_cut_at_the_comma(nlp
     doc.ents = [Span(doc, start, start + 3, label="ORG")]
     (report,) = extract_quotes(doc, article_id="art-1")
     assert (report.text, report.speaker_text) == ("morale had collapsed", "Marchuk")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the lemmatizer reads "rated" as "rat": the verb's form is enough
+        ("The fact-checkers rated three of the statements as “misleading.”", "The fact-checkers"),
+        ("In a speech, the governor attacked “the cowardice of the raiders.”", "the governor"),
+    ],
+)
+def test_verbs_that_judge_a_quoted_label_attribute_it(nlp, text: str, speaker: str) -> None:
+    mixed = [q for q in quotes_of(nlp, text) if q.kind == "mixed"]
+    assert [q.speaker_text for q in mixed] == [speaker]

@@ -66,7 +66,8 @@ _PHRASAL_CUES = frozenset(
 CHARACTERIZE_LEMMAS = word_set(
     """call label describe dub brand term characterize characterise condemn criticize
     criticise slam blast decry denounce praise hail dismiss reject welcome refer
-    express voice cite thank blame liken compare mock laud applaud coin"""
+    express voice cite thank blame liken compare mock laud applaud coin rate deem attack
+    assail lambaste ridicule rebuke"""
 )
 
 # Pronouns that can stand for a speaker, with what they may resolve to.
@@ -279,7 +280,7 @@ def is_cue(token: Token, *, characterize: bool = False) -> bool:
     return (
         lemma in CUE_LEMMAS
         or token.lower_ in _CUE_FORMS  # "Tweeted", capitalized, keeps its own lemma
-        or (characterize and lemma in CHARACTERIZE_LEMMAS)
+        or (characterize and (lemma in CHARACTERIZE_LEMMAS or token.lower_ in _FRAMING_FORMS))
     )
 
 
@@ -312,6 +313,10 @@ _CUE_FORMS = frozenset(
     {form for lemma in CUE_LEMMAS for form in _inflections(lemma)}
     | {"said", "says", "told", "wrote"}
 )
+
+
+# The same forms of the framing verbs: the lemmatizer reads "rated" as "rat".
+_FRAMING_FORMS = frozenset(form for lemma in CHARACTERIZE_LEMMAS for form in _inflections(lemma))
 
 
 def has_cue_form(token: Token) -> bool:
