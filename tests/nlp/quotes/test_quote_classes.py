@@ -270,3 +270,18 @@ def test_a_name_joined_across_a_comma_to_the_word_before_is_cut_at_the_comma(nlp
 def test_verbs_that_judge_a_quoted_label_attribute_it(nlp, text: str, speaker: str) -> None:
     mixed = [q for q in quotes_of(nlp, text) if q.kind == "mixed"]
     assert [q.speaker_text for q in mixed] == [speaker]
+
+
+def test_a_scolding_before_a_colon_names_the_speaker_of_the_quotation(nlp) -> None:
+    text = (
+        "The road budget was approved in March, Petro Koval told reporters.\n\n"
+        "Senator Halyna Moroz scolded him: “You have had two years to fix the roads and "
+        "nothing has changed,” she said. “The villages are still cut off.”"
+    )
+    quotes = quotes_of(nlp, text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [q.speaker for q in direct] == ["Halyna Moroz", "Halyna Moroz"]
+    # the lead clause before the quotation is not what "she said" reports
+    assert [q.text for q in quotes if q.kind == "indirect"] == [
+        "The road budget was approved in March"
+    ]

@@ -693,7 +693,7 @@ def _indirect_quotes(
             bounds = _clause_bounds(_in_paragraph(clause, token))
             speaker = speaker_of_according(token, names)
         elif is_cue(token) or token.i in framing:
-            bounds = _reported_bounds(token, framing=token.i in framing)
+            bounds = _reported_bounds(token, quoted, framing=token.i in framing)
             speaker = speaker_of_cue(token, names, quoted)
             if (
                 bounds is None
@@ -728,18 +728,23 @@ def _indirect_quotes(
     return out
 
 
-def _reported_bounds(cue: Token, *, framing: bool) -> tuple[int, int] | None:
+def _reported_bounds(
+    cue: Token, quoted: Sequence[tuple[int, int]], *, framing: bool
+) -> tuple[int, int] | None:
     """The span of what a verb of saying reports: its complement clause in its own
     paragraph, or what a framing verb says about its object.
 
     A misparse can hang a clause of the paragraph before on the cue as a second
     complement (a quotation ending the paragraph before "X likened them to a “…”"): the
-    first complement that has words in the cue's paragraph is the report.
+    first complement that has words in the cue's paragraph is the report. Nor is a
+    clause before a quotation the report of a cue after it: in "X scolded him: “…,” she
+    said" the parse makes "scolded" a complement of "said", but "said" reports the
+    quotation.
     """
     comps = [c for c in cue.children if c.dep_ == "ccomp"]
     for comp in comps:
         bounds = _clause_bounds(_in_paragraph(_reported_clause(comp), cue))
-        if bounds is not None:
+        if bounds is not None and not any(bounds[1] <= a and b <= cue.idx for a, b in quoted):
             return bounds
     if framing:
         return _clause_bounds(_in_paragraph(_complement(cue), cue))

@@ -53,7 +53,7 @@ CUE_LEMMAS = word_set(
     vow pledge promise threaten demand tout boast testify answer agree disclose
     estimate reiterate underline underscore quip joke shout scream charge counter
     wonder exclaim chant echo recount muse plead sigh laugh bemoan lament grouse gripe
-    fume rail"""
+    fume rail scold chide retort interject"""
 )
 
 # Phrasal verbs of saying, (lemma, particle): the retorts and continuations of dialogue.
