@@ -7,7 +7,9 @@ Three kinds, as in the attribution literature (PARC, PolNeAR):
 - **mixed**: a quoted fragment inside the writer's sentence
   (``labeling the talks a “dangerous escalation”``); the record is the fragment;
 - **indirect**: a complement clause of a verb of saying (``Officials said the strike
-  hit a depot``), or the clause that ``according to X`` attaches to.
+  hit a depot``), the clause around a parenthetical cue (``The strike, officials said,
+  hit a depot``: two records, one speaker), or the clause that ``according to X``
+  attaches to.
 
 Quotation marks are found on characters (:mod:`sitroom.nlp.quotes.marks`), speakers on
 the parse (:mod:`sitroom.nlp.quotes.speakers`). A quote's span never contains its cue or
