@@ -285,3 +285,13 @@ def test_a_scolding_before_a_colon_names_the_speaker_of_the_quotation(nlp) -> No
     assert [q.text for q in quotes if q.kind == "indirect"] == [
         "The road budget was approved in March"
     ]
+
+
+def test_a_titled_work_before_a_cue_is_not_a_quotation(nlp) -> None:
+    text = (
+        "In her 2019 memoir, “Bread Before Borders,” Ms. Hrytsenko argued that aid should "
+        "follow the harvest."
+    )
+    quotes = quotes_of(nlp, text)
+    assert [q.kind for q in quotes] == ["indirect"]
+    assert quotes[0].text == "aid should follow the harvest"

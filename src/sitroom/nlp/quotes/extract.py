@@ -66,6 +66,13 @@ MAX_QUOTED_SHARE_OF_INDIRECT = 0.5
 # Quoted titles ("“Meet the Press”", "“Perception”") are short and capitalized; six
 # words covers most show and book titles, while speech rarely capitalizes every word.
 MAX_TITLE_WORDS = 6
+# A work named right before a quoted title: "in his book, “Make Peace Pay,” he argued":
+# the cue after it is the author's, about the book, not a quotation.
+_WORK_BEFORE = re.compile(
+    r"\b(?:book|novel|memoir|report|film|movie|documentary|song|album|article|column"
+    r"|essay|poem|play|series|podcast|programme|program)\s*,?\s*$",
+    re.IGNORECASE,
+)
 _TITLE_SMALL_WORDS = word_set("a an the of and or in on at to for with by from de")
 _WORD = re.compile(r"[\w][\w'’\-]*")
 # A scare-quoted modifier ("“unbound” delegates") is one or two words.
@@ -561,8 +568,9 @@ def _marked_quotes(
         if label is False:
             continue  # a label no one says: no record (it quotes no one)
         found = label or _attribute(doc, span, inner, kind=kind, names=names, quoted=quoted)
-        if _is_title(doc_text(doc)[start:end]) and not (
-            kind == "direct" and found is not None and found[0].i > inner.end
+        if _is_title(doc_text(doc)[start:end]) and (
+            not (kind == "direct" and found is not None and found[0].i > inner.end)
+            or _WORK_BEFORE.search(doc_text(doc), max(0, span.open_at - 30), span.open_at)
         ):
             # a quoted title, unless a cue follows a quotation that stands as its own
             # sentence (“Absolutely,” he said.): in "callers to the “Morning Line” show
