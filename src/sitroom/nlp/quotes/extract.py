@@ -7,7 +7,9 @@ Three kinds, as in the attribution literature (PARC, PolNeAR):
 - **mixed**: a quoted fragment inside the writer's sentence
   (``labeling the talks a “dangerous escalation”``); the record is the fragment;
 - **indirect**: a complement clause of a verb of saying (``Officials said the strike
-  hit a depot``), or the clause that ``according to X`` attaches to.
+  hit a depot``), the clause around a parenthetical cue (``The strike, officials said,
+  hit a depot``: two records, one speaker), or the clause that ``according to X``
+  attaches to.
 
 Quotation marks are found on characters (:mod:`sitroom.nlp.quotes.marks`), speakers on
 the parse (:mod:`sitroom.nlp.quotes.speakers`). A quote's span never contains its cue or
@@ -64,6 +66,13 @@ MAX_QUOTED_SHARE_OF_INDIRECT = 0.5
 # Quoted titles ("“Meet the Press”", "“Perception”") are short and capitalized; six
 # words covers most show and book titles, while speech rarely capitalizes every word.
 MAX_TITLE_WORDS = 6
+# A work named right before a quoted title: "in his book, “Make Peace Pay,” he argued":
+# the cue after it is the author's, about the book, not a quotation.
+_WORK_BEFORE = re.compile(
+    r"\b(?:book|novel|memoir|report|film|movie|documentary|song|album|article|column"
+    r"|essay|poem|play|series|podcast|programme|program)\s*,?\s*$",
+    re.IGNORECASE,
+)
 _TITLE_SMALL_WORDS = word_set("a an the of and or in on at to for with by from de")
 _WORD = re.compile(r"[\w][\w'’\-]*")
 # A scare-quoted modifier ("“unbound” delegates") is one or two words.
@@ -559,8 +568,9 @@ def _marked_quotes(
         if label is False:
             continue  # a label no one says: no record (it quotes no one)
         found = label or _attribute(doc, span, inner, kind=kind, names=names, quoted=quoted)
-        if _is_title(doc_text(doc)[start:end]) and not (
-            kind == "direct" and found is not None and found[0].i > inner.end
+        if _is_title(doc_text(doc)[start:end]) and (
+            not (kind == "direct" and found is not None and found[0].i > inner.end)
+            or _WORK_BEFORE.search(doc_text(doc), max(0, span.open_at - 30), span.open_at)
         ):
             # a quoted title, unless a cue follows a quotation that stands as its own
             # sentence (“Absolutely,” he said.): in "callers to the “Morning Line” show
@@ -648,14 +658,7 @@ def _clause_bounds(tokens: Sequence[Token]) -> tuple[int, int] | None:
         toks = toks[:-1]
     if len(toks) < MIN_INDIRECT_TOKENS:
         return None
-    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
-    text = doc_text(toks[0].doc)
-    if _opens_unclosed(text[start:end]):
-        # The clause ends inside a quotation ("as a “dangerous escalation.”"): take the
-        # closing mark (and the punctuation the quotation swallowed) with it.
-        tail = re.match(r"[.,!?]?[”\"’']", text[end : end + 2])
-        end += tail.end() if tail else 0
-    return start, end
+    return _clause_end(toks)
 
 
 def _opens_unclosed(text: str) -> bool:
@@ -700,14 +703,20 @@ def _indirect_quotes(
             bounds = _clause_bounds(_in_paragraph(clause, token))
             speaker = speaker_of_according(token, names)
         elif is_cue(token) or token.i in framing:
-            comp = next((c for c in token.children if c.dep_ == "ccomp"), None)
-            if comp is not None:
-                bounds = _clause_bounds(_in_paragraph(_reported_clause(comp), token))
-            elif token.i in framing:
-                bounds = _clause_bounds(_in_paragraph(_complement(token), token))
-            else:
-                continue
+            bounds = _reported_bounds(token, quoted, framing=token.i in framing)
             speaker = speaker_of_cue(token, names, quoted)
+            if (
+                bounds is None
+                and speaker is not None
+                and token.dep_ == "parataxis"
+                and not is_junk_speaker(speaker, doc)
+            ):
+                out.extend(
+                    _parenthetical_report(
+                        article_id, token, speaker, names=names, quoted=quoted, marked=marked
+                    )
+                )
+                continue
         else:
             continue
         if bounds is None or speaker is None or is_junk_speaker(speaker, doc):
@@ -727,6 +736,86 @@ def _indirect_quotes(
             )
         )
     return out
+
+
+def _reported_bounds(
+    cue: Token, quoted: Sequence[tuple[int, int]], *, framing: bool
+) -> tuple[int, int] | None:
+    """The span of what a verb of saying reports: its complement clause in its own
+    paragraph, or what a framing verb says about its object.
+
+    A misparse can hang a clause of the paragraph before on the cue as a second
+    complement (a quotation ending the paragraph before "X likened them to a “…”"): the
+    first complement that has words in the cue's paragraph is the report. Nor is a
+    clause before a quotation the report of a cue after it: in "X scolded him: “…,” she
+    said" the parse makes "scolded" a complement of "said", but "said" reports the
+    quotation.
+    """
+    comps = [c for c in cue.children if c.dep_ == "ccomp"]
+    for comp in comps:
+        bounds = _clause_bounds(_in_paragraph(_reported_clause(comp), cue))
+        if bounds is not None and not any(bounds[1] <= a and b <= cue.idx for a, b in quoted):
+            return bounds
+    if framing:
+        return _clause_bounds(_in_paragraph(_complement(cue), cue))
+    return None
+
+
+def _parenthetical_report(
+    article_id: str,
+    cue: Token,
+    speaker: Speaker,
+    *,
+    names: NameIndex,
+    quoted: Sequence[tuple[int, int]],
+    marked: Sequence[Quote],
+) -> list[Quote]:
+    """ "Acts of protest, the mayor said, are acts of hope": a cue set inside the clause
+    it reports (a parenthetical, parsed as parataxis of the clause's verb). The report is
+    that clause without the cue and its speaker: two records, before and after the
+    attribution, with one speaker (as a split quote gets). Nothing when a piece is all
+    quotation (“…,” she said, “…”: the quotations are the records) or too short."""
+    clause = cue.head
+    if clause.pos_ not in {"VERB", "AUX"} or not cue.left_edge.i > clause.left_edge.i:
+        return []
+    skip = {t.i for t in cue.subtree}
+    tokens = _in_paragraph([t for t in clause.subtree if t.i not in skip], cue)
+    before = _trimmed([t for t in tokens if t.i < cue.left_edge.i])
+    after = _trimmed([t for t in tokens if t.i > cue.right_edge.i])
+    if not before or not after or len(before) + len(after) < MIN_INDIRECT_TOKENS:
+        return []
+    pieces = [(before[0].idx, before[-1].idx + len(before[-1])), _clause_end(after)]
+    if any(_quoted_share(a, b, quoted) > MAX_QUOTED_SHARE_OF_FRAMED for a, b in pieces):
+        return []  # a quotation split by its attribution: the quotations are its records
+    name = speaker.name
+    if speaker.kind == "pronoun":
+        name = _resolve_pronoun(speaker, cue.doc, names, quoted, marked)
+    return [
+        _quote(article_id, cue.doc, a, b, kind="indirect", cue=cue, speaker=speaker, name=name)
+        for a, b in pieces
+    ]
+
+
+def _trimmed(tokens: Sequence[Token]) -> list[Token]:
+    """Tokens without the spaces and the punctuation at either end (quotation marks kept)."""
+    toks = [t for t in tokens if not t.is_space]
+    while toks and toks[0].is_punct and not _is_quote_mark(toks[0]):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and not _is_quote_mark(toks[-1]):
+        toks = toks[:-1]
+    return toks
+
+
+def _clause_end(tokens: Sequence[Token]) -> tuple[int, int]:
+    """The span of ``tokens``, with the closing mark of a quotation it ends inside."""
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    text = doc_text(tokens[0].doc)
+    if _opens_unclosed(text[start:end]):
+        # The clause ends inside a quotation ("as a “dangerous escalation.”"): take the
+        # closing mark (and the punctuation the quotation swallowed) with it.
+        tail = re.match(r"[.,!?]?[”\"’']", text[end : end + 2])
+        end += tail.end() if tail else 0
+    return start, end
 
 
 def quoted_ranges(doc: Doc) -> list[tuple[int, int]]:

@@ -53,7 +53,7 @@ CUE_LEMMAS = word_set(
     vow pledge promise threaten demand tout boast testify answer agree disclose
     estimate reiterate underline underscore quip joke shout scream charge counter
     wonder exclaim chant echo recount muse plead sigh laugh bemoan lament grouse gripe
-    fume rail"""
+    fume rail scold chide retort interject"""
 )
 
 # Phrasal verbs of saying, (lemma, particle): the retorts and continuations of dialogue.
@@ -66,7 +66,8 @@ _PHRASAL_CUES = frozenset(
 CHARACTERIZE_LEMMAS = word_set(
     """call label describe dub brand term characterize characterise condemn criticize
     criticise slam blast decry denounce praise hail dismiss reject welcome refer
-    express voice cite thank blame liken compare mock laud applaud coin"""
+    express voice cite thank blame liken compare mock laud applaud coin rate deem attack
+    assail lambaste ridicule rebuke"""
 )
 
 # Pronouns that can stand for a speaker, with what they may resolve to.
@@ -279,7 +280,7 @@ def is_cue(token: Token, *, characterize: bool = False) -> bool:
     return (
         lemma in CUE_LEMMAS
         or token.lower_ in _CUE_FORMS  # "Tweeted", capitalized, keeps its own lemma
-        or (characterize and lemma in CHARACTERIZE_LEMMAS)
+        or (characterize and (lemma in CHARACTERIZE_LEMMAS or token.lower_ in _FRAMING_FORMS))
     )
 
 
@@ -312,6 +313,10 @@ _CUE_FORMS = frozenset(
     {form for lemma in CUE_LEMMAS for form in _inflections(lemma)}
     | {"said", "says", "told", "wrote"}
 )
+
+
+# The same forms of the framing verbs: the lemmatizer reads "rated" as "rat".
+_FRAMING_FORMS = frozenset(form for lemma in CHARACTERIZE_LEMMAS for form in _inflections(lemma))
 
 
 def has_cue_form(token: Token) -> bool:
@@ -361,7 +366,19 @@ def _entity_at(token: Token) -> Span | None:
         return None  # outside every entity: no need to build doc.ents (issue 13)
     doc = token.doc
     ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
-    return _strip_title(ent) if ent is not None else ent
+    return _strip_title(_comma_free(ent, token)) if ent is not None else ent
+
+
+def _comma_free(ent: Span, token: Token) -> Span:
+    """The part of an entity between commas that holds ``token``: the model sometimes
+    joins a name to the word before it across a comma ("… under Obama, Ham noted" as
+    one ORG), and the speaker is the name the verb has, not the run."""
+    commas = [t.i for t in ent if t.text == ","]
+    if not commas:
+        return ent
+    start = max([ent.start, *(i + 1 for i in commas if i < token.i)])
+    end = min([ent.end, *(i for i in commas if i > token.i)])
+    return Span(ent.doc, start, end, label=ent.label_)
 
 
 def _strip_title(ent: Span) -> Span:
