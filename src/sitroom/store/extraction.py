@@ -139,7 +139,7 @@ def _save_batch(conn: Connection, batch: list[Extraction], pipeline_version: str
     texts: dict[str, str] = {}
     for chunk in _chunks(ids):
         for row in conn.query(
-            f"SELECT id, text FROM articles WHERE id IN ({_marks(chunk)})", chunk
+            f"SELECT id, text FROM articles WHERE id IN ({_marks(chunk)})", tuple(chunk)
         ):
             texts[row[0]] = row[1]
     for extraction in batch:
@@ -166,10 +166,10 @@ def _save_batch(conn: Connection, batch: list[Extraction], pipeline_version: str
         ]
         for record in _records(extraction):
             kind = type(record)
-            row = [encode(getattr(record, n)) for n in field_names(kind)]
+            values: list[object] = [encode(getattr(record, n)) for n in field_names(kind)]
             if isinstance(record, Mention):
-                row.append(entity_ids[(record.entity, record.label)])
-            rows[kind].append(row)
+                values.append(entity_ids[(record.entity, record.label)])
+            rows[kind].append(values)
     conn.executemany(
         "INSERT INTO article_entities (article_id, entity_id, seq) VALUES (?, ?, ?)"
         " ON CONFLICT DO NOTHING",
