@@ -108,7 +108,9 @@ def save_extractions(
 
     The store ends as it would after saving them one by one: records get the same ids
     (each table's rows are inserted in the same order), entities are canonicalized article
-    by article. An article met twice starts a new batch, so its later records win.
+    by article. An article met twice starts a new batch, so its later records win; one
+    processed before is saved alone, between the batches before and after it: deleting its
+    old records in the batch's one DELETE would let SQLite hand their ids to other rows.
 
     Raises:
         NotFound: an article is not stored (nothing of the batch is saved).
@@ -135,13 +137,16 @@ def _marks(ids: list[str]) -> str:
 
 def _save_batch(conn: Connection, batch: list[Extraction], pipeline_version: str) -> None:
     """Save extractions of distinct articles (inside the caller's transaction)."""
-    ids = [e.article_id for e in batch]
     texts: dict[str, str] = {}
-    for chunk in _chunks(ids):
+    processed: set[str] = set()
+    for chunk in _chunks([e.article_id for e in batch]):
         for row in conn.query(
-            f"SELECT id, text FROM articles WHERE id IN ({_marks(chunk)})", tuple(chunk)
+            f"SELECT id, text, processed_at FROM articles WHERE id IN ({_marks(chunk)})",
+            tuple(chunk),
         ):
             texts[row[0]] = row[1]
+            if row[2] is not None:
+                processed.add(row[0])
     for extraction in batch:
         article_id = extraction.article_id
         if article_id not in texts:
@@ -152,6 +157,22 @@ def _save_batch(conn: Connection, batch: list[Extraction], pipeline_version: str
                     f"{type(record).__name__} of article {record.article_id} in extraction of {article_id}"
                 )
             _check_span(texts[article_id], record)
+    run: list[Extraction] = []
+    for extraction in batch:
+        if extraction.article_id in processed:
+            _write(conn, run, pipeline_version)
+            _write(conn, [extraction], pipeline_version)
+            run = []
+        else:
+            run.append(extraction)
+    _write(conn, run, pipeline_version)
+
+
+def _write(conn: Connection, batch: list[Extraction], pipeline_version: str) -> None:
+    """Replace the records of checked extractions of distinct articles, one statement a table."""
+    if not batch:
+        return
+    ids = [e.article_id for e in batch]
     _count_names(conn, _stored_names(conn, ids), -1)
     for table in (*_TABLES.values(), "article_entities"):
         conn.executemany(f"DELETE FROM {table} WHERE article_id = ?", [(i,) for i in ids])
