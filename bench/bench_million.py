@@ -32,6 +32,8 @@ import sys
 import tempfile
 import time
 import warnings
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -139,22 +141,29 @@ def synthetic_article(n: int, position: int | None = None) -> tuple[Article, Ext
     return article, extraction
 
 
+def _made(first: int, stop: int, shift: int) -> list[tuple[Article, Extraction]]:
+    return [synthetic_article(n, n + shift) for n in range(first, stop)]
+
+
 def _add(
     path: Path, first: int, count: int, *, progress: bool, position: int | None = None
 ) -> None:
     """Store articles ``first`` .. ``first + count - 1``, dated from ``position`` (default
-    ``first``) on."""
+    ``first``) on. A second process makes the next batch while this one stores the last."""
     shift = 0 if position is None else position - first
-    with open_store(path) as db:
-        for start in range(first, first + count, BATCH):
-            made = [
-                synthetic_article(n, n + shift)
-                for n in range(start, min(start + BATCH, first + count))
-            ]
+    starts = range(first, first + count, BATCH)
+    with ProcessPoolExecutor(1) as pool, open_store(path) as db:
+        ahead: deque[Future[list[tuple[Article, Extraction]]]] = deque()
+        for start in starts[:2]:
+            ahead.append(pool.submit(_made, start, min(start + BATCH, first + count), shift))
+        for i, start in enumerate(starts):
+            made = ahead.popleft().result()
+            if i + 2 < len(starts):
+                nxt = starts[i + 2]
+                ahead.append(pool.submit(_made, nxt, min(nxt + BATCH, first + count), shift))
             with db.transaction():
                 db.save_articles([a for a, _ in made])
-                for _, extraction in made:
-                    db.save_extraction(extraction, pipeline_version="bench-synthetic")
+                db.save_extractions([e for _, e in made], pipeline_version="bench-synthetic")
             if progress and (start - first) % 20_000 == 0:
                 _say(f"stored {start - first + len(made):,} / {count:,} articles")
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from sitroom.errors import NotFound
 from sitroom.records import Claim, Entity, Event, Extraction, Mention, Place, Quote, Timex
+from sitroom.store import open_store
+from tests.store.store_helpers import dump
 
 BODY = [
     "Defence Minister Olena Petrenko said on Tuesday that 14 drones were shot down over Vinnytsia.",
@@ -313,3 +317,48 @@ def test_unfiltered_listing_keeps_the_filtered_order(db, make_article) -> None:
     assert all(a.start < b.start for a, b in zip(listed[::2], listed[1::2], strict=True))
     assert all(db.get_article(e.article_id).text[e.start : e.end] == e.text for e in listed)
     assert db.list_events(limit=3) == listed[:3]
+
+
+@pytest.mark.issue(13)
+def test_a_batch_saves_what_saving_one_by_one_saves(new_target, make_article) -> None:
+    # save_extractions (the bulk path of bench-million) must leave the store exactly as
+    # save_extraction article by article: same rows, ids, entities and name counts. The
+    # batch replaces stored records, and meets one article twice (its later records win).
+    articles = [make_article(f"Report {n}", BODY, published=f"2024-05-0{n}") for n in range(1, 4)]
+    first, second, third = (_extraction(a) for a in articles)
+    no_quote = replace(second, quotes=(), claims=())
+    renamed = replace(
+        third,
+        events=tuple(replace(e, actor="Vinnytsia air command") for e in third.events),
+    )
+    batch = [first, second, renamed, no_quote, third]
+    stores = []
+    for bulk in (False, True):
+        db = open_store(new_target())
+        db.save_articles(articles)
+        db.save_extraction(second, pipeline_version="v1")  # records to replace
+        if bulk:
+            db.save_extractions(batch, pipeline_version="v2")
+        else:
+            for extraction in batch:
+                db.save_extraction(extraction, pipeline_version="v2")
+        # Clock times are the only rows allowed to differ.
+        db.connection.execute("UPDATE articles SET processed_at = 'then', ingested_at = 'then'")
+        db.connection.execute("UPDATE _migrations SET applied_at = 'then'")
+        stores.append(db)
+    one_by_one, bulk_saved = (dump(db) for db in stores)
+    for db in stores:
+        db.close()
+    assert bulk_saved == one_by_one
+    assert any("name_counts" in line and "Olena Petrenko" in line for line in bulk_saved)
+    assert not any("Vinnytsia air command" in line for line in bulk_saved if "name_counts" in line)
+
+
+@pytest.mark.issue(13)
+def test_a_batch_with_an_unknown_article_saves_nothing(db, stored) -> None:
+    with pytest.raises(NotFound):
+        db.save_extractions(
+            [_extraction(stored), Extraction(article_id="missing")], pipeline_version="v1"
+        )
+    assert db.get_extraction(stored.id).quotes == ()
+    assert db.get_article(stored.id).pipeline_version is None

@@ -130,15 +130,20 @@ def canonicalize(conn: Connection, entity: Entity) -> int:
             json.loads(row["aliases"]), [n for n in [row["name"], *names] if n != name]
         )
         roles = _merge(json.loads(row["roles"]), entity.roles)
-        conn.execute(
-            "UPDATE entities SET aliases = ?, roles = ?, weapon_class = coalesce(weapon_class, ?) WHERE id = ?",
-            (
-                json.dumps(aliases, ensure_ascii=False),
-                json.dumps(roles, ensure_ascii=False),
-                entity.weapon_class,
-                entity_id,
-            ),
-        )
+        new_aliases = json.dumps(aliases, ensure_ascii=False)
+        new_roles = json.dumps(roles, ensure_ascii=False)
+        stored_class = row["weapon_class"]
+        weapon_class = entity.weapon_class if stored_class is None else stored_class
+        # Most mentions of a known entity add nothing: no write then (a bulk load's hot path).
+        if (new_aliases, new_roles, weapon_class) != (
+            row["aliases"],
+            row["roles"],
+            stored_class,
+        ):
+            conn.execute(
+                "UPDATE entities SET aliases = ?, roles = ?, weapon_class = ? WHERE id = ?",
+                (new_aliases, new_roles, weapon_class, entity_id),
+            )
     conn.executemany(
         "INSERT INTO entity_names (norm, label, entity_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
         [(norm, entity.label, entity_id) for norm in norms],

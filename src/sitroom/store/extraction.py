@@ -29,6 +29,7 @@ __all__ = [
     "list_places",
     "list_quotes",
     "save_extraction",
+    "save_extractions",
 ]
 
 MAX_LIMIT = 1000
@@ -92,57 +93,141 @@ def save_extraction(db: Connection, extraction: Extraction, *, pipeline_version:
         NotFound: the article is not stored.
         ValueError: a record belongs to another article or its span does not match the text.
     """
-    article_id = extraction.article_id
-    records = _records(extraction)
+    save_extractions(db, [extraction], pipeline_version=pipeline_version)
+
+
+# Article ids per ``IN (...)`` list: well under SQLite's and psycopg's parameter limits.
+_ID_CHUNK = 500
+
+
+def save_extractions(
+    db: Connection, extractions: Iterable[Extraction], *, pipeline_version: str
+) -> None:
+    """:func:`save_extraction` for each extraction in turn, in one transaction, with one
+    statement per table for the whole batch instead of one per article (a bulk load).
+
+    The store ends as it would after saving them one by one: records get the same ids
+    (each table's rows are inserted in the same order), entities are canonicalized article
+    by article. An article met twice starts a new batch, so its later records win; one
+    processed before is saved alone, between the batches before and after it: deleting its
+    old records in the batch's one DELETE would let SQLite hand their ids to other rows.
+
+    Raises:
+        NotFound: an article is not stored (nothing of the batch is saved).
+        ValueError: a record belongs to another article or its span does not match the text.
+    """
+    batch: dict[str, Extraction] = {}
     with db.transaction() as conn:
-        row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
-        if row is None:
+        for extraction in extractions:
+            if extraction.article_id in batch:
+                _save_batch(conn, list(batch.values()), pipeline_version)
+                batch = {}
+            batch[extraction.article_id] = extraction
+        if batch:
+            _save_batch(conn, list(batch.values()), pipeline_version)
+
+
+def _chunks(ids: list[str]) -> Iterable[list[str]]:
+    return (ids[i : i + _ID_CHUNK] for i in range(0, len(ids), _ID_CHUNK))
+
+
+def _marks(ids: list[str]) -> str:
+    return ", ".join("?" for _ in ids)
+
+
+def _save_batch(conn: Connection, batch: list[Extraction], pipeline_version: str) -> None:
+    """Save extractions of distinct articles (inside the caller's transaction)."""
+    texts: dict[str, str] = {}
+    processed: set[str] = set()
+    for chunk in _chunks([e.article_id for e in batch]):
+        for row in conn.query(
+            f"SELECT id, text, processed_at FROM articles WHERE id IN ({_marks(chunk)})",
+            tuple(chunk),
+        ):
+            texts[row[0]] = row[1]
+            if row[2] is not None:
+                processed.add(row[0])
+    for extraction in batch:
+        article_id = extraction.article_id
+        if article_id not in texts:
             raise NotFound(f"no article with id {article_id!r} to attach extracted records to")
-        for record in records:
+        for record in _records(extraction):
             if record.article_id != article_id:
                 raise ValueError(
                     f"{type(record).__name__} of article {record.article_id} in extraction of {article_id}"
                 )
-            _check_span(row[0], record)
-        _count_names(conn, _stored_names(conn, article_id), -1)
-        for table in (*_TABLES.values(), "article_entities"):
-            conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-        _count_names(conn, _names(extraction), 1)
+            _check_span(texts[article_id], record)
+    run: list[Extraction] = []
+    for extraction in batch:
+        if extraction.article_id in processed:
+            _write(conn, run, pipeline_version)
+            _write(conn, [extraction], pipeline_version)
+            run = []
+        else:
+            run.append(extraction)
+    _write(conn, run, pipeline_version)
+
+
+def _write(conn: Connection, batch: list[Extraction], pipeline_version: str) -> None:
+    """Replace the records of checked extractions of distinct articles, one statement a table."""
+    if not batch:
+        return
+    ids = [e.article_id for e in batch]
+    _count_names(conn, _stored_names(conn, ids), -1)
+    for table in (*_TABLES.values(), "article_entities"):
+        conn.executemany(f"DELETE FROM {table} WHERE article_id = ?", [(i,) for i in ids])
+    _count_names(conn, [name for e in batch for name in _names(e)], 1)
+    rows: dict[type[Record], list[list[object]]] = {kind: [] for kind in _TABLES}
+    links: list[tuple[str, int, int]] = []
+    for extraction in batch:
         entity_ids = _save_entities(conn, extraction)
-        for kind, table in _TABLES.items():
-            names = _columns(kind)
-            extra = ["entity_id"] if kind is Mention else []
-            sql = (
-                f"INSERT INTO {table} ({', '.join(f'{chr(34)}{n}{chr(34)}' for n in names + extra)})"
-                f" VALUES ({', '.join('?' for _ in names + extra)})"
-            )
-            rows = [
-                [encode(getattr(r, n)) for n in names]
-                + ([entity_ids[(r.entity, r.label)]] if isinstance(r, Mention) else [])
-                for r in records
-                if type(r) is kind
-            ]
-            conn.executemany(sql, rows)
-        # The next reconcile re-reads what this article's old and new records touch.
-        conn.execute(
-            "INSERT INTO reconcile_pending (article_id) VALUES (?) ON CONFLICT DO NOTHING",
-            (article_id,),
-        )
-        conn.execute(
-            "UPDATE articles SET pipeline_version = ?, processed_at = ? WHERE id = ?",
-            (pipeline_version, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), article_id),
-        )
-
-
-def _stored_names(conn: Connection, article_id: str) -> list[tuple[str, str | None]]:
-    """(role, name) of every event actor and target and quote speaker stored for an article."""
-    rows = conn.query(
-        "SELECT 'event' AS role, actor AS name FROM events WHERE article_id = ?"
-        " UNION ALL SELECT 'event', target FROM events WHERE article_id = ?"
-        " UNION ALL SELECT 'speaker', speaker FROM quotes WHERE article_id = ?",
-        (article_id, article_id, article_id),
+        links += [
+            (extraction.article_id, entity_id, seq)
+            for seq, entity_id in enumerate(dict.fromkeys(entity_ids.values()))
+        ]
+        for record in _records(extraction):
+            kind = type(record)
+            values: list[object] = [encode(getattr(record, n)) for n in field_names(kind)]
+            if isinstance(record, Mention):
+                values.append(entity_ids[(record.entity, record.label)])
+            rows[kind].append(values)
+    conn.executemany(
+        "INSERT INTO article_entities (article_id, entity_id, seq) VALUES (?, ?, ?)"
+        " ON CONFLICT DO NOTHING",
+        links,
     )
-    return [(row["role"], row["name"]) for row in rows]
+    for kind, table in _TABLES.items():
+        names = _columns(kind) + (["entity_id"] if kind is Mention else [])
+        conn.executemany(
+            f"INSERT INTO {table} ({', '.join(f'{chr(34)}{n}{chr(34)}' for n in names)})"
+            f" VALUES ({', '.join('?' for _ in names)})",
+            rows[kind],
+        )
+    # The next reconcile re-reads what these articles' old and new records touch.
+    conn.executemany(
+        "INSERT INTO reconcile_pending (article_id) VALUES (?) ON CONFLICT DO NOTHING",
+        [(i,) for i in ids],
+    )
+    now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    conn.executemany(
+        "UPDATE articles SET pipeline_version = ?, processed_at = ? WHERE id = ?",
+        [(pipeline_version, now, i) for i in ids],
+    )
+
+
+def _stored_names(conn: Connection, ids: list[str]) -> list[tuple[str, str | None]]:
+    """(role, name) of every event actor and target and quote speaker stored for the articles."""
+    names: list[tuple[str, str | None]] = []
+    for chunk in _chunks(ids):
+        marks = _marks(chunk)
+        rows = conn.query(
+            f"SELECT 'event' AS role, actor AS name FROM events WHERE article_id IN ({marks})"
+            f" UNION ALL SELECT 'event', target FROM events WHERE article_id IN ({marks})"
+            f" UNION ALL SELECT 'speaker', speaker FROM quotes WHERE article_id IN ({marks})",
+            (*chunk, *chunk, *chunk),
+        )
+        names += [(row["role"], row["name"]) for row in rows]
+    return names
 
 
 def _names(extraction: Extraction) -> list[tuple[str, str | None]]:
@@ -169,7 +254,7 @@ def _count_names(conn: Connection, names: list[tuple[str, str | None]], sign: in
 
 
 def _save_entities(conn: Connection, extraction: Extraction) -> dict[tuple[str, str], int]:
-    """Canonicalize the article's entities (and any only named by a mention); link them."""
+    """Canonicalize the article's entities (and any only named by a mention): their ids."""
     ids: dict[tuple[str, str], int] = {}
     wanted = list(extraction.entities) + [
         Entity(name=m.entity, label=m.label, roles=(m.role,) if m.role else ())
@@ -179,12 +264,6 @@ def _save_entities(conn: Connection, extraction: Extraction) -> dict[tuple[str, 
         key = (entity.name, entity.label)
         if key not in ids or entity in extraction.entities:
             ids.setdefault(key, canonicalize(conn, entity))
-    for seq, entity_id in enumerate(dict.fromkeys(ids.values())):
-        conn.execute(
-            "INSERT INTO article_entities (article_id, entity_id, seq) VALUES (?, ?, ?)"
-            " ON CONFLICT DO NOTHING",
-            (extraction.article_id, entity_id, seq),
-        )
     return ids
 
 

@@ -157,6 +157,10 @@ class Store:
         """Replace the article's derived records with ``records``, in one transaction."""
         extraction.save_extraction(self.connection, records, pipeline_version=pipeline_version)
 
+    def save_extractions(self, batch: Iterable[Extraction], *, pipeline_version: str) -> None:
+        """:meth:`save_extraction` for each, in one transaction with one statement per table."""
+        extraction.save_extractions(self.connection, batch, pipeline_version=pipeline_version)
+
     def get_extraction(self, article_id: str) -> Extraction:
         """Every stored record of the article; NotFound when it is not stored."""
         return extraction.get_extraction(self.connection, article_id)

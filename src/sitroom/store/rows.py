@@ -43,8 +43,14 @@ def field_names(kind: type[DataclassInstance]) -> tuple[str, ...]:
     return tuple(f.name for f in fields(kind))
 
 
+# Types stored as they are (not bool: it subclasses int, and is stored as 0/1).
+_PLAIN = frozenset((str, int, float, bytes, type(None)))
+
+
 def encode(value: object) -> SQLValue:
     """A field value as SQLite stores it: containers as JSON, booleans as 0/1."""
+    if type(value) in _PLAIN:  # most values: checked first, one set lookup
+        return value  # type: ignore[return-value]
     if isinstance(value, tuple | list):
         return json.dumps(list(value), ensure_ascii=False)
     if isinstance(value, dict):
