@@ -6,8 +6,9 @@ a user feels them. Per round, side by side: (a) ``spacy.load(MODEL)`` + ``nlp(te
 cache (a fresh, empty ``SITROOM_CACHE_DIR``). Times are medians over the rounds, ratios
 the medians of each round's own ratio (the three runs of a round are seconds apart, so a
 shared machine's load drifts less between them); peak RSS is each child's own
-``ru_maxrss`` (``os.wait4``), the largest over the rounds. The CPU-time ratio (user +
-system, also from ``os.wait4``) moves less than wall time when other work shares the cores.
+``ru_maxrss`` (``os.wait4`` in a small launcher, see LAUNCHER), the largest over the
+rounds. The CPU-time ratio (user + system, also from ``os.wait4``) moves less than wall
+time when other work shares the cores.
 
 Every child runs from compiled bytecode, as an installed package does (pip compiles it at
 install): ``PYTHONDONTWRITEBYTECODE`` is dropped and ``PYTHONPYCACHEPREFIX`` points into
@@ -19,13 +20,13 @@ sitroom's own modules (an editable install) would be compiled from source on eve
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROUNDS = 5
@@ -45,20 +46,46 @@ def _bytecode_env(prefix: Path) -> dict[str, str]:
     return {**env, "PYTHONPYCACHEPREFIX": str(prefix)}
 
 
+# Each child is started by this small launcher, not by the bench process: a forked child
+# inherits its parent's peak RSS (Linux copies the memory map's high-water mark at fork and
+# keeps it across exec), so children of a bench process that has loaded spaCy (as in
+# `make bench`) would all report that process's size. The launcher is a fresh interpreter
+# without site packages; it times its child, waits for it and prints what wait4 said.
+LAUNCHER = """
+import json, os, sys, time
+started = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+        os.execvpe(sys.argv[1], sys.argv[1:], os.environ)
+    finally:
+        os._exit(127)
+_pid, status, usage = os.wait4(pid, 0)
+seconds = time.perf_counter() - started
+print(json.dumps([seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss,
+                  os.waitstatus_to_exitcode(status)]))
+"""
+
+
 def _timed(argv: list[str], *, env: dict[str, str], stdin: str = "") -> tuple[float, float, float]:
     """Wall seconds, CPU seconds (user + system) and peak RSS (MB) of one child process."""
     with tempfile.TemporaryFile() as feed:
         feed.write(stdin.encode("utf-8"))
         feed.seek(0)
-        started = time.perf_counter()
-        proc = subprocess.Popen(argv, stdin=feed, stdout=subprocess.DEVNULL, env=env)
-        _pid, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{argv[0]} exited with {proc.returncode}")
+        done = subprocess.run(
+            [sys.executable, "-I", "-S", "-c", LAUNCHER, *argv],
+            stdin=feed,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+    seconds, cpu, maxrss_kib, code = json.loads(done.stdout)
+    if code != 0:
+        raise RuntimeError(f"{argv[0]} exited with {code}")
     # Linux reports ru_maxrss in KiB.
-    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return float(seconds), float(cpu), float(maxrss_kib) / 1024
 
 
 def run() -> dict[str, float | str]:
