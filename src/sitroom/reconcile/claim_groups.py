@@ -223,6 +223,11 @@ class _Evidence:
     sources: dict[int, str]
     together: set[frozenset[float]]
     sure: frozenset[int]
+    # Per claim, read once rather than once per pair (a group of copies holds thousands).
+    placed: dict[int, frozenset[str]]
+    change: dict[int, bool]
+    interval: dict[int, tuple[float, float]]
+    stated: dict[int, float]
 
 
 def _disjoint(a: ClaimRow, b: ClaimRow) -> bool:
@@ -230,16 +235,35 @@ def _disjoint(a: ClaimRow, b: ClaimRow) -> bool:
     return high_a < low_b or high_b < low_a
 
 
+def _moves_between_days(rows: list[ClaimRow], interval: dict[int, tuple[float, float]]) -> bool:
+    """Whether two of the rows, published on different days, have disjoint intervals: some
+    row's upper end lies below the lower end of a row of another day. Linear: per day its
+    lowest upper end, against the highest lower end of any other day."""
+    lowest_high: dict[str | None, float] = {}
+    highest_low: dict[str | None, float] = {}
+    for row in rows:
+        low, high = interval[row.id]
+        lowest_high[row.published] = min(high, lowest_high.get(row.published, math.inf))
+        highest_low[row.published] = max(low, highest_low.get(row.published, -math.inf))
+    top = sorted(highest_low.items(), key=lambda item: item[1], reverse=True)[:2]
+    for day, high in lowest_high.items():
+        other = next((low for d, low in top if d != day), None)
+        if other is not None and high < other:
+            return True
+    return False
+
+
 def _comparable(a: ClaimRow, b: ClaimRow, evidence: _Evidence) -> bool:
     """Whether two incompatible figures are about one referent, from independent sources:
     a dispute at one moment, a move over time. Each rule below dropped a wrong flag on the
     real news (issue 10)."""
-    if evidence.sources[a.id] == evidence.sources[b.id] or not _disjoint(a, b):
+    (low_a, high_a), (low_b, high_b) = evidence.interval[a.id], evidence.interval[b.id]
+    if evidence.sources[a.id] == evidence.sources[b.id] or not (high_a < low_b or high_b < low_a):
         return False
-    small, big = sorted((_stated(a), _stated(b)))
+    small, big = sorted((evidence.stated[a.id], evidence.stated[b.id]))
     if small == 0 or big / small > MAX_RATIO:
         return False
-    where_a, where_b = placed_in(a), placed_in(b)
+    where_a, where_b = evidence.placed[a.id], evidence.placed[b.id]
     return not (
         # Inside one article (or its copies) differing figures are different things (a part
         # and its whole, a day's toll and a battle's, troops sent and troops on alert): its
@@ -252,8 +276,8 @@ def _comparable(a: ClaimRow, b: ClaimRow, evidence: _Evidence) -> bool:
         or _VAGUE.search(a.text)
         or _VAGUE.search(b.text)
         # "Increased by 7,000" and "has 100,000" count different things.
-        or is_change(a) != is_change(b)
-        or frozenset((_stated(a), _stated(b))) in evidence.together
+        or evidence.change[a.id] != evidence.change[b.id]
+        or frozenset((small, big)) in evidence.together
         # Troops "in Belarus" and troops "near Ukraine" are two deployments, not one count.
         or (where_a and where_b and where_a.isdisjoint(where_b))
     )
@@ -280,6 +304,10 @@ def _verdict(
         sources=_sources(rows, families),
         together=_read_together(rows),
         sure=sure,
+        placed={r.id: placed_in(r) for r in rows},
+        change={r.id: is_change(r) for r in rows},
+        interval={r.id: _interval(r) for r in rows},
+        stated={r.id: _stated(r) for r in rows},
     )
     monotone = _monotone(rows)
     ordered = sorted(rows, key=lambda r: (r.published or "", r.id))
@@ -303,7 +331,7 @@ def _verdict(
                 "timeline", f"from {_label(first)} to {_label(last)}", (first.id, last.id)
             )
     dated = [r for r in ordered if iso_day(r.published)]
-    if any(_disjoint(a, b) and a.published != b.published for a in dated for b in dated):
+    if _moves_between_days(dated, evidence.interval):
         # The figure moves, but no two of its values are known to count one thing: shown
         # as a timeline, stated nowhere as a change.
         return _Verdict("timeline", f"from {_label(dated[0])} to {_label(dated[-1])}")

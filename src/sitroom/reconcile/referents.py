@@ -10,6 +10,7 @@ place from a count (see ``reconcile.claim_groups`` for how groups use them; docs
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import defaultdict
@@ -287,8 +288,10 @@ def _next_word(text: str) -> str:
     return m[1] if m else ""
 
 
+@functools.cache
 def _state_names() -> dict[str, str]:
-    """Names that stand for a state, lower-cased -> ISO2: nationalities, capitals, METONYMS."""
+    """Names that stand for a state, lower-cased -> ISO2: nationalities, capitals, METONYMS
+    (built once: claim grouping asks for every claim; callers only read it)."""
     return {**{name: iso for name, (iso, _) in load_nationalities().items()}, **METONYMS}
 
 
