@@ -230,8 +230,9 @@ class _Evidence:
     stated: dict[int, float]
 
 
-def _disjoint(a: ClaimRow, b: ClaimRow) -> bool:
-    (low_a, high_a), (low_b, high_b) = _interval(a), _interval(b)
+def _apart(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Whether two intervals share no value."""
+    (low_a, high_a), (low_b, high_b) = a, b
     return high_a < low_b or high_b < low_a
 
 
@@ -257,8 +258,9 @@ def _comparable(a: ClaimRow, b: ClaimRow, evidence: _Evidence) -> bool:
     """Whether two incompatible figures are about one referent, from independent sources:
     a dispute at one moment, a move over time. Each rule below dropped a wrong flag on the
     real news (issue 10)."""
-    (low_a, high_a), (low_b, high_b) = evidence.interval[a.id], evidence.interval[b.id]
-    if evidence.sources[a.id] == evidence.sources[b.id] or not (high_a < low_b or high_b < low_a):
+    if evidence.sources[a.id] == evidence.sources[b.id] or not _apart(
+        evidence.interval[a.id], evidence.interval[b.id]
+    ):
         return False
     small, big = sorted((evidence.stated[a.id], evidence.stated[b.id]))
     if small == 0 or big / small > MAX_RATIO:
@@ -326,7 +328,7 @@ def _verdict(
     if moves:
         first = min(moves, key=lambda p: (p[0].published or "", p[0].id))[0]
         last = max(moves, key=lambda p: (p[1].published or "", p[1].id))[1]
-        if first is not last and _disjoint(first, last):
+        if first is not last and _apart(evidence.interval[first.id], evidence.interval[last.id]):
             return _Verdict(
                 "timeline", f"from {_label(first)} to {_label(last)}", (first.id, last.id)
             )

@@ -299,8 +299,8 @@ class _Names:
     actors: dict[str, str]
 
     def of(self, event: Event) -> Event:
-        actor = self.actors.get(event.actor, event.actor) if event.actor else None
-        target = self.actors.get(event.target, event.target) if event.target else None
+        actor = speaker_actor(event.actor, self.actors)
+        target = speaker_actor(event.target, self.actors)
         if (actor, target) == (event.actor, event.target):
             return event
         return replace(event, actor=actor, target=target)
